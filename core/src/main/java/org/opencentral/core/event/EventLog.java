@@ -1,0 +1,36 @@
+package org.opencentral.core.event;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The durable, ordered log of every fact the platform accepted (DESIGN.md, "The event log is the
+ * spine"). Implementations group-commit: many appends share one flush, and each append's future
+ * completes only once the batch holding it is durable. Nothing acknowledged may be lost, not even
+ * on {@code kill -9}.
+ */
+public interface EventLog extends AutoCloseable {
+
+    /**
+     * Appends one event. The future completes with the event's sequence number once it is durable,
+     * or exceptionally if it could not be stored (the caller must then not acknowledge it).
+     * Never blocks the caller.
+     */
+    CompletableFuture<Long> append(PlatformEvent event);
+
+    /** Up to {@code max} durable events with a sequence number greater than {@code afterSequence}, in order. */
+    List<LoggedEvent> read(long afterSequence, int max);
+
+    /** The sequence number of the newest durable event, 0 when the log is empty. */
+    long lastSequence();
+
+    /**
+     * Registers a callback run after each durable batch (on the log's writer thread: it must only
+     * wake the consumer up, never block).
+     */
+    void onAppended(Runnable listener);
+
+    /** Flushes what is pending, completes its futures and releases the storage. */
+    @Override
+    void close();
+}

@@ -1,0 +1,119 @@
+package org.opencentral.core.event;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.opencentral.core.device.DeviceId;
+
+/**
+ * A fact that entered the platform. Every event is appended to the {@link EventLog} before it is
+ * acknowledged, and every consumer (telemetry index, rules, exports, live views) reads it from there.
+ */
+public sealed interface PlatformEvent {
+    DeviceId deviceId();
+
+    /** When the platform accepted the fact (IoT Hub's enqueued time). */
+    Instant time();
+
+    /**
+     * A device-to-cloud message. {@code body} is kept byte for byte; {@code component} comes from the
+     * {@code $.sub} system property; {@code systemProperties} holds the other {@code $.x} properties
+     * by their long names (messageId, correlationId, contentType, contentEncoding, ...).
+     */
+    record TelemetryReceived(DeviceId deviceId, Instant time, Optional<String> component,
+            Map<String, String> applicationProperties, Map<String, String> systemProperties, byte[] body)
+            implements PlatformEvent {
+        public TelemetryReceived {
+            Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(component, "component");
+            applicationProperties = Map.copyOf(applicationProperties);
+            systemProperties = Map.copyOf(systemProperties);
+            body = body.clone();
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TelemetryReceived t && deviceId.equals(t.deviceId) && time.equals(t.time)
+                    && component.equals(t.component) && applicationProperties.equals(t.applicationProperties)
+                    && systemProperties.equals(t.systemProperties) && Arrays.equals(body, t.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(deviceId, time, component, applicationProperties, systemProperties,
+                    Arrays.hashCode(body));
+        }
+
+        @Override
+        public String toString() {
+            return "TelemetryReceived[" + deviceId + ", " + time + ", " + body.length + " bytes]";
+        }
+    }
+
+    /** The device patched its reported properties; {@code version} is the reported section's new version. */
+    record ReportedPropertiesUpdated(DeviceId deviceId, Instant time, ObjectNode patch, long version)
+            implements PlatformEvent {
+        public ReportedPropertiesUpdated {
+            Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(time, "time");
+            patch = patch.deepCopy();
+        }
+
+        @Override
+        public ObjectNode patch() {
+            return patch.deepCopy();
+        }
+    }
+
+    /** The service patched the desired properties; {@code version} is the desired section's new version. */
+    record DesiredPropertiesUpdated(DeviceId deviceId, Instant time, ObjectNode patch, long version)
+            implements PlatformEvent {
+        public DesiredPropertiesUpdated {
+            Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(time, "time");
+            patch = patch.deepCopy();
+        }
+
+        @Override
+        public ObjectNode patch() {
+            return patch.deepCopy();
+        }
+    }
+
+    /** A device's connection was accepted. */
+    record DeviceConnected(DeviceId deviceId, Instant time) implements PlatformEvent {
+        public DeviceConnected {
+            Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /** A device's connection ended, for {@code reason} (client disconnect, keep-alive, error, replaced). */
+    record DeviceDisconnected(DeviceId deviceId, Instant time, String reason) implements PlatformEvent {
+        public DeviceDisconnected {
+            Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The registry record of a device was created, changed or deleted. */
+    record DeviceLifecycle(DeviceId deviceId, Instant time, Change change) implements PlatformEvent {
+        public enum Change { CREATED, UPDATED, DELETED }
+
+        public DeviceLifecycle {
+            Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(change, "change");
+        }
+    }
+}
