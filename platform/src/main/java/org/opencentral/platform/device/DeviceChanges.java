@@ -1,0 +1,21 @@
+package org.opencentral.platform.device;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The writable fields of a device as a REST body gives them; an empty field keeps the current
+ * value (PATCH) or takes the default (create).
+ */
+public record DeviceChanges(Optional<String> displayName, Optional<String> template, Optional<Boolean> enabled,
+        Optional<Boolean> simulated) {
+    public static final DeviceChanges NONE =
+            new DeviceChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public DeviceChanges {
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(enabled, "enabled");
+        Objects.requireNonNull(simulated, "simulated");
+    }
+}

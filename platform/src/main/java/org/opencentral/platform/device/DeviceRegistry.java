@@ -1,0 +1,103 @@
+package org.opencentral.platform.device;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.opencentral.core.DomainException;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SymmetricKeys;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
+import org.opencentral.core.event.PlatformEvent.DeviceLifecycle.Change;
+import org.opencentral.core.store.DeviceStore;
+import org.opencentral.core.store.Page;
+import org.opencentral.platform.session.DeviceSessions;
+
+/**
+ * Creates, changes and deletes devices. Every change is written to the event log. Disabling or
+ * deleting a device closes its live connection. Blocking: call it from virtual threads.
+ */
+public final class DeviceRegistry {
+    public static final int MAX_PAGE = 1000;
+
+    private final DeviceStore devices;
+    private final EventLog log;
+    private final DeviceSessions sessions;
+    private final Clock clock;
+
+    public DeviceRegistry(DeviceStore devices, EventLog log, DeviceSessions sessions, Clock clock) {
+        this.devices = devices;
+        this.log = log;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public Optional<Device> find(DeviceId id) {
+        return devices.find(id);
+    }
+
+    public Device get(DeviceId id) {
+        return devices.find(id).orElseThrow(() -> DomainException.notFound("device '" + id + "'"));
+    }
+
+    public Page<Device> list(Optional<String> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw DomainException.badRequest("page size must be between 1 and " + MAX_PAGE);
+        }
+        return devices.list(after, limit);
+    }
+
+    public long count() {
+        return devices.count();
+    }
+
+    /** Creates a device with fresh keys; CONFLICT if the id is taken. */
+    public Device create(DeviceId id, DeviceChanges spec) {
+        Instant now = clock.instant();
+        Device device = new Device(id, spec.displayName().orElse(id.value()), spec.template(),
+                spec.enabled().orElse(true), spec.simulated().orElse(false), false, newEtag(),
+                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, now);
+        Device created = devices.insert(device);
+        log.append(new DeviceLifecycle(id, now, Change.CREATED)).join();
+        return created;
+    }
+
+    /**
+     * Applies changes if the device's etag still matches {@code ifMatch} (when given);
+     * PRECONDITION_FAILED otherwise.
+     */
+    public Device update(DeviceId id, DeviceChanges changes, Optional<String> ifMatch) {
+        Device current = get(id);
+        String expected = ifMatch.orElse(current.etag());
+        if (!expected.equals(current.etag()) && !"*".equals(expected)) {
+            throw new DomainException(org.opencentral.core.ErrorCode.PRECONDITION_FAILED,
+                    "the device was changed since etag " + expected);
+        }
+        Device next = new Device(id, changes.displayName().orElse(current.displayName()),
+                changes.template().isPresent() ? changes.template() : current.template(),
+                changes.enabled().orElse(current.enabled()), changes.simulated().orElse(current.simulated()),
+                current.provisioned(), newEtag(), current.keys(), current.modelId(), current.connection(),
+                current.createdAt());
+        Device updated = devices.update(next, current.etag());
+        log.append(new DeviceLifecycle(id, clock.instant(), Change.UPDATED)).join();
+        if (!updated.enabled()) {
+            sessions.find(id).ifPresent(session -> session.close("device disabled"));
+        }
+        return updated;
+    }
+
+    /** Deletes a device and closes its connection; NOT_FOUND if there is none. */
+    public void delete(DeviceId id) {
+        if (!devices.delete(id)) {
+            throw DomainException.notFound("device '" + id + "'");
+        }
+        sessions.find(id).ifPresent(session -> session.close("device deleted"));
+        log.append(new DeviceLifecycle(id, clock.instant(), Change.DELETED)).join();
+    }
+
+    private static String newEtag() {
+        return "\"" + UUID.randomUUID() + "\"";
+    }
+}

@@ -1,0 +1,116 @@
+package org.opencentral.platform.security;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.opencentral.core.DomainException;
+import org.opencentral.core.security.ApiToken;
+import org.opencentral.core.security.RoleAssignment;
+import org.opencentral.core.store.ApiTokenStore;
+
+/**
+ * API tokens in IoT Central's form, {@code SharedAccessSignature sr={appId}&sig={secret}&skn={tokenId}&se={expiry ms}}.
+ * The secret is 256 random bits; only its SHA-256 is stored, so the token is shown once, at creation.
+ */
+public final class ApiTokenService {
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+    private static final Pattern TOKEN_ID = Pattern.compile("[a-zA-Z0-9_-]{1,128}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenStore tokens;
+    private final String applicationId;
+    private final Clock clock;
+
+    public ApiTokenService(ApiTokenStore tokens, String applicationId, Clock clock) {
+        this.tokens = tokens;
+        this.applicationId = applicationId;
+        this.clock = clock;
+    }
+
+    /** A created token and, once only, its value. */
+    public record IssuedToken(ApiToken token, String value) {
+        @Override
+        public String toString() {
+            return "IssuedToken[" + token + "]";
+        }
+    }
+
+    public IssuedToken create(String id, List<RoleAssignment> roles, Optional<Instant> expiry) {
+        if (!TOKEN_ID.matcher(id).matches()) {
+            throw DomainException.badRequest("invalid token id '" + id + "': use letters, digits, '-' and '_'");
+        }
+        if (roles.isEmpty()) {
+            throw DomainException.badRequest("a token needs at least one role");
+        }
+        for (RoleAssignment role : roles) {
+            if (BuiltInRole.byId(role.role()).isEmpty()) {
+                throw DomainException.badRequest("unknown role '" + role.role() + "'");
+            }
+        }
+        Instant now = clock.instant();
+        Instant until = expiry.orElse(now.plus(DEFAULT_VALIDITY));
+        if (!until.isAfter(now)) {
+            throw DomainException.badRequest("the expiry must lie in the future");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String sig = Base64.getEncoder().encodeToString(secret);
+        ApiToken token = new ApiToken(id, hash(sig), roles, until, now);
+        tokens.insert(token);
+        String value = "SharedAccessSignature sr=" + applicationId + "&sig=" + URLEncoder.encode(sig, StandardCharsets.UTF_8)
+                + "&skn=" + id + "&se=" + until.toEpochMilli();
+        return new IssuedToken(token, value);
+    }
+
+    /** The principal an {@code Authorization} header value stands for; empty if it is not a valid, live token. */
+    public Optional<Principal> authenticate(String header) {
+        Optional<org.opencentral.platform.security.SasToken> parsed = SasToken.parse(header);
+        if (parsed.isEmpty() || parsed.get().keyName().isEmpty() || !applicationId.equals(parsed.get().resource())) {
+            return Optional.empty();
+        }
+        SasToken presented = parsed.get();
+        Optional<ApiToken> stored = tokens.find(presented.keyName().get());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiToken token = stored.get();
+        boolean matches = MessageDigest.isEqual(token.secretHash().getBytes(StandardCharsets.US_ASCII),
+                hash(presented.signature()).getBytes(StandardCharsets.US_ASCII));
+        if (!matches || !token.expiry().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Principal(token.id(), Principal.Kind.API_TOKEN, token.roles()));
+    }
+
+    public List<ApiToken> list() {
+        return tokens.list();
+    }
+
+    public ApiToken get(String id) {
+        return tokens.find(id).orElseThrow(() -> DomainException.notFound("API token '" + id + "'"));
+    }
+
+    public void delete(String id) {
+        if (!tokens.delete(id)) {
+            throw DomainException.notFound("API token '" + id + "'");
+        }
+    }
+
+    private static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}
