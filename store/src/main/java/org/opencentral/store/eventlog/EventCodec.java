@@ -1,0 +1,104 @@
+package org.opencentral.store.eventlog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.event.PlatformEvent.DesiredPropertiesUpdated;
+import org.opencentral.core.event.PlatformEvent.DeviceConnected;
+import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
+import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
+import org.opencentral.core.event.PlatformEvent.ReportedPropertiesUpdated;
+import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
+
+/**
+ * Maps each {@link PlatformEvent} kind to {@link EncodedEvent} columns and back. The kind names
+ * and payload fields are a storage format: change them only with a migration of existing logs.
+ * Instants keep their nanoseconds; JSON numbers come back as Jackson parses them (an int-sized
+ * {@code LongNode} returns as an {@code IntNode}).
+ */
+public final class EventCodec {
+    public static final String TELEMETRY = "telemetry";
+    public static final String REPORTED = "reportedProperties";
+    public static final String DESIRED = "desiredProperties";
+    public static final String CONNECTED = "connected";
+    public static final String DISCONNECTED = "disconnected";
+    public static final String LIFECYCLE = "deviceLifecycle";
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private EventCodec() {
+    }
+
+    public static EncodedEvent encode(PlatformEvent event) {
+        ObjectNode payload = Json.object();
+        String kind = switch (event) {
+            case TelemetryReceived t -> {
+                t.component().ifPresent(component -> payload.put("component", component));
+                payload.set("applicationProperties", stringMap(t.applicationProperties()));
+                payload.set("systemProperties", stringMap(t.systemProperties()));
+                yield TELEMETRY;
+            }
+            case ReportedPropertiesUpdated r -> {
+                payload.set("patch", r.patch());
+                payload.put("version", r.version());
+                yield REPORTED;
+            }
+            case DesiredPropertiesUpdated d -> {
+                payload.set("patch", d.patch());
+                payload.put("version", d.version());
+                yield DESIRED;
+            }
+            case DeviceConnected c -> CONNECTED;
+            case DeviceDisconnected d -> {
+                payload.put("reason", d.reason());
+                yield DISCONNECTED;
+            }
+            case DeviceLifecycle l -> {
+                payload.put("change", l.change().name());
+                yield LIFECYCLE;
+            }
+        };
+        byte[] body = event instanceof TelemetryReceived t ? t.body() : NO_BODY;
+        return new EncodedEvent(event.time(), kind, event.deviceId().value(), payload.toString(), body);
+    }
+
+    public static PlatformEvent decode(EncodedEvent row) {
+        DeviceId id = DeviceId.of(row.deviceId());
+        ObjectNode payload = Json.parseObject(row.payload());
+        return switch (row.kind()) {
+            case TELEMETRY -> new TelemetryReceived(id, row.time(), optionalText(payload.get("component")),
+                    stringMap(payload.get("applicationProperties")), stringMap(payload.get("systemProperties")),
+                    row.body());
+            case REPORTED -> new ReportedPropertiesUpdated(id, row.time(), (ObjectNode) payload.get("patch"),
+                    payload.get("version").asLong());
+            case DESIRED -> new DesiredPropertiesUpdated(id, row.time(), (ObjectNode) payload.get("patch"),
+                    payload.get("version").asLong());
+            case CONNECTED -> new DeviceConnected(id, row.time());
+            case DISCONNECTED -> new DeviceDisconnected(id, row.time(), payload.get("reason").asText());
+            case LIFECYCLE -> new DeviceLifecycle(id, row.time(),
+                    DeviceLifecycle.Change.valueOf(payload.get("change").asText()));
+            default -> throw new IllegalStateException("unknown event kind in the log: " + row.kind());
+        };
+    }
+
+    private static ObjectNode stringMap(Map<String, String> map) {
+        ObjectNode object = Json.object();
+        map.forEach(object::put);
+        return object;
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+        return map;
+    }
+
+    private static Optional<String> optionalText(JsonNode node) {
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asText());
+    }
+}

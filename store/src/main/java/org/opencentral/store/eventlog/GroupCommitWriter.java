@@ -1,0 +1,114 @@
+package org.opencentral.store.eventlog;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBConnection;
+import org.opencentral.core.DomainException;
+import org.opencentral.core.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log's single writer thread. It takes what is queued (up to {@code maxBatch} events), writes
+ * it in one transaction, and only after the commit completes the futures in order and wakes the
+ * listeners. A failed batch fails its futures and reuses its sequence numbers (nothing of it was
+ * committed), so sequence numbers stay gap-free. Futures complete on this thread: callers chain
+ * only non-blocking work, or use the {@code ...Async} stages.
+ */
+final class GroupCommitWriter implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    /** One queued append. */
+    record Pending(EncodedEvent event, CompletableFuture<Long> future) {
+    }
+
+    private static final Pending END = new Pending(null, null);
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final DuckDBConnection connection;
+    private final AtomicLong durable;
+    private final Runnable onBatchDurable;
+    private final int maxBatch;
+    private long nextSequence;
+
+    GroupCommitWriter(DuckDBConnection connection, AtomicLong durable, Runnable onBatchDurable, int maxBatch) {
+        this.connection = connection;
+        this.durable = durable;
+        this.onBatchDurable = onBatchDurable;
+        this.maxBatch = maxBatch;
+        this.nextSequence = durable.get() + 1;
+    }
+
+    void enqueue(Pending pending) {
+        queue.add(pending);
+    }
+
+    /** Asks the thread to write what is queued and stop; nothing may be enqueued after this. */
+    void finish() {
+        queue.add(END);
+    }
+
+    @Override
+    public void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        boolean running = true;
+        try {
+            while (running) {
+                batch.add(queue.take());
+                queue.drainTo(batch, maxBatch - 1);
+                running = !batch.remove(END);
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            failAll(batch, new IllegalStateException("the event log writer stopped"));
+            List<Pending> left = new ArrayList<>();
+            queue.drainTo(left);
+            failAll(left, new IllegalStateException("the event log writer stopped"));
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        long first = nextSequence;
+        try {
+            EventTable.appendCommitted(connection, first, batch.stream().map(Pending::event).toList());
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("event log batch of {} events from sequence {} failed: {}", batch.size(), first, e.toString());
+            nextSequence = recoverNextSequence(first);
+            failAll(batch, new DomainException(ErrorCode.UNAVAILABLE, "the event log could not store the event", e));
+            return;
+        }
+        nextSequence = first + batch.size();
+        durable.set(nextSequence - 1);
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).future().complete(first + i);
+        }
+        onBatchDurable.run();
+    }
+
+    /** After a failure, continue after what is really stored (normally nothing of the batch). */
+    private long recoverNextSequence(long fallback) {
+        try {
+            return Math.max(fallback, EventTable.maxSequence(connection) + 1);
+        } catch (SQLException e) {
+            return fallback;
+        }
+    }
+
+    private static void failAll(List<Pending> pendings, Throwable cause) {
+        for (Pending pending : pendings) {
+            if (pending != END) {
+                pending.future().completeExceptionally(cause);
+            }
+        }
+    }
+}

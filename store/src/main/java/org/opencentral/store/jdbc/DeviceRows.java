@@ -1,0 +1,41 @@
+package org.opencentral.store.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SymmetricKeys;
+
+/** The {@code devices} table's columns and row mapping. */
+final class DeviceRows {
+    static final String COLUMNS = "id, display_name, template, enabled, simulated, provisioned, etag, "
+            + "primary_key, secondary_key, model_id, connected, last_activity, created_at";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM devices";
+
+    private DeviceRows() {
+    }
+
+    static Device map(ResultSet row) throws SQLException {
+        return new Device(
+                DeviceId.of(row.getString("id")),
+                row.getString("display_name"),
+                Optional.ofNullable(row.getString("template")),
+                row.getBoolean("enabled"),
+                row.getBoolean("simulated"),
+                row.getBoolean("provisioned"),
+                row.getString("etag"),
+                new SymmetricKeys(row.getString("primary_key"), row.getString("secondary_key")),
+                Optional.ofNullable(row.getString("model_id")),
+                new Device.Connection(row.getBoolean("connected"), Jdbc.optionalInstant(row, "last_activity")),
+                Jdbc.instant(row, "created_at"));
+    }
+
+    /** The insert parameters, in {@link #COLUMNS} order. */
+    static Object[] insertParameters(Device device, String etag) {
+        return new Object[] {device.id().value(), device.displayName(), Jdbc.nullableText(device.template()),
+                device.enabled(), device.simulated(), device.provisioned(), etag, device.keys().primaryKey(),
+                device.keys().secondaryKey(), Jdbc.nullableText(device.modelId()), device.connection().connected(),
+                Jdbc.nullableMillis(device.connection().lastActivity()), device.createdAt()};
+    }
+}

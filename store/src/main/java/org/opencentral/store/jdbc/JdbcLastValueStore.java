@@ -1,0 +1,57 @@
+package org.opencentral.store.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.store.LastValue;
+import org.opencentral.core.store.LastValueStore;
+
+/**
+ * Last telemetry values. The upsert inserts only for existing devices and replaces a stored value
+ * only when the new timestamp is not older (equal milliseconds: the later write wins). Rows are
+ * written in key order so that concurrent batches lock rows in the same order.
+ */
+final class JdbcLastValueStore implements LastValueStore {
+    private static final String UPSERT = "INSERT INTO last_values (device_id, component, name, value, ts) "
+            + "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM devices WHERE id = ?) "
+            + "ON CONFLICT (device_id, component, name) DO UPDATE SET value = excluded.value, ts = excluded.ts "
+            + "WHERE excluded.ts >= last_values.ts";
+    private static final Comparator<LastValue> KEY_ORDER = Comparator
+            .comparing((LastValue v) -> v.deviceId().value()).thenComparing(LastValue::component)
+            .thenComparing(LastValue::name);
+
+    private final JdbcDatabase database;
+
+    JdbcLastValueStore(JdbcDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void upsert(Collection<LastValue> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = values.stream().sorted(KEY_ORDER)
+                .map(v -> new Object[] {v.deviceId().value(), v.component(), v.name(), v.value().toString(),
+                        v.timestamp(), v.deviceId().value()})
+                .toList();
+        database.write(c -> Jdbc.batch(c, UPSERT, rows));
+    }
+
+    @Override
+    public Optional<LastValue> find(DeviceId id, String component, String name) {
+        return database.read(c -> Jdbc.queryOne(c, "SELECT device_id, component, name, value, ts FROM last_values "
+                + "WHERE device_id = ? AND component = ? AND name = ?", JdbcLastValueStore::map, id.value(),
+                component, name));
+    }
+
+    private static LastValue map(ResultSet row) throws SQLException {
+        return new LastValue(DeviceId.of(row.getString("device_id")), row.getString("component"),
+                row.getString("name"), Json.parse(row.getString("value")), Jdbc.instant(row, "ts"));
+    }
+}

@@ -1,0 +1,19 @@
+package org.opencentral.store.sqlite;
+
+import java.nio.file.Path;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.store.jdbc.JdbcStateStore;
+
+/** Entry point of the embedded state store. */
+public final class SqliteStateStore {
+    private SqliteStateStore() {
+    }
+
+    /**
+     * Opens (creating it and its parent directories if needed) the SQLite state file and applies
+     * pending migrations. The caller closes the returned store.
+     */
+    public static StateStore open(Path file) {
+        return JdbcStateStore.open(SqliteDatabase.open(file));
+    }
+}

@@ -1,0 +1,233 @@
+package org.opencentral.store.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opencentral.store.contract.Fixtures.T0;
+import static org.opencentral.store.contract.Fixtures.assertFails;
+import static org.opencentral.store.contract.Fixtures.device;
+import static org.opencentral.store.contract.Fixtures.id;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.opencentral.core.ErrorCode;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.device.SymmetricKeys;
+import org.opencentral.core.store.Page;
+import org.opencentral.core.twin.Twin;
+
+public interface DeviceStoreContract extends StoreFixture {
+    @Test
+    default void insertedDeviceIsFoundWithAnEmptyTwin() {
+        Device device = device("thermostat-1").withModelId(Optional.of("dtmi:com:example:Thermostat;1"))
+                .withConnection(new Device.Connection(true, Optional.of(T0.plusSeconds(5))));
+
+        assertThat(store().devices().insert(device)).isEqualTo(device);
+        assertThat(store().devices().find(id("thermostat-1"))).contains(device);
+        assertThat(store().twins().find(id("thermostat-1"))).contains(Twin.empty(id("thermostat-1")));
+        assertThat(store().devices().find(id("unknown"))).isEmpty();
+    }
+
+    @Test
+    default void optionalFieldsRoundTripWhenAbsent() {
+        Device bare = new Device(id("bare"), "", Optional.empty(), false, true, true, "e1", Fixtures.KEYS,
+                Optional.empty(), Device.Connection.NEVER, T0);
+
+        store().devices().insert(bare);
+
+        assertThat(store().devices().find(id("bare"))).contains(bare);
+    }
+
+    @Test
+    default void insertMakesAnEtagWhenBlankAndTruncatesInstantsToMilliseconds() {
+        Device device = new Device(id("d"), "d", Optional.empty(), true, false, false, "", Fixtures.KEYS,
+                Optional.empty(), Device.Connection.NEVER, Instant.parse("2026-11-26T10:00:00.123456789Z"));
+
+        Device stored = store().devices().insert(device);
+
+        assertThat(stored.etag()).isNotBlank();
+        assertThat(stored.createdAt()).isEqualTo(T0);
+        assertThat(store().devices().find(id("d"))).contains(stored);
+    }
+
+    @Test
+    default void insertingAnExistingIdIsAConflict() {
+        store().devices().insert(device("d1"));
+
+        assertFails(ErrorCode.CONFLICT, () -> store().devices().insert(device("d1")));
+        assertThat(store().devices().count()).isEqualTo(1);
+    }
+
+    @Test
+    default void updateWithTheCurrentEtagReplacesTheRecordAndChangesTheEtag() {
+        Device stored = store().devices().insert(device("d1"));
+        store().devices().recordConnection(id("d1"), true, T0.plusSeconds(1), Optional.of("dtmi:a;1"));
+        Device changed = new Device(id("d1"), "Renamed", Optional.empty(), false, true, true, stored.etag(),
+                SymmetricKeys.generate(), Optional.of("ignored"), Device.Connection.NEVER, T0.plusSeconds(99));
+
+        Device updated = store().devices().update(changed, stored.etag());
+
+        assertThat(updated.etag()).isNotEqualTo(stored.etag());
+        assertThat(updated.displayName()).isEqualTo("Renamed");
+        assertThat(updated.template()).isEmpty();
+        assertThat(updated.enabled()).isFalse();
+        assertThat(updated.simulated()).isTrue();
+        assertThat(updated.provisioned()).isTrue();
+        assertThat(updated.keys()).isEqualTo(changed.keys());
+        assertThat(updated.connection()).isEqualTo(new Device.Connection(true, Optional.of(T0.plusSeconds(1))));
+        assertThat(updated.modelId()).contains("dtmi:a;1");
+        assertThat(updated.createdAt()).isEqualTo(T0);
+        assertThat(store().devices().find(id("d1"))).contains(updated);
+    }
+
+    @Test
+    default void updateKeepsAnEtagTheCallerChose() {
+        Device stored = store().devices().insert(device("d1"));
+        Device changed = new Device(id("d1"), "x", Optional.empty(), true, false, false, "caller-etag",
+                Fixtures.KEYS, Optional.empty(), Device.Connection.NEVER, T0);
+
+        assertThat(store().devices().update(changed, stored.etag()).etag()).isEqualTo("caller-etag");
+    }
+
+    @Test
+    default void updateWithAStaleEtagFailsThePrecondition() {
+        Device stored = store().devices().insert(device("d1"));
+        store().devices().update(stored, stored.etag());
+
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> store().devices().update(stored, stored.etag()));
+    }
+
+    @Test
+    default void updateOfAnUnknownDeviceIsNotFound() {
+        assertFails(ErrorCode.NOT_FOUND, () -> store().devices().update(device("ghost"), "etag-ghost"));
+    }
+
+    @Test
+    default void concurrentUpdatesWithTheSameEtagLetExactlyOneWin() throws Exception {
+        Device stored = store().devices().insert(device("d1"));
+
+        List<Boolean> outcomes = Concurrently.run(8, i -> {
+            Device change = new Device(id("d1"), "writer " + i, Optional.empty(), true, false, false,
+                    stored.etag(), Fixtures.KEYS, Optional.empty(), Device.Connection.NEVER, T0);
+            try {
+                store().devices().update(change, stored.etag());
+                return true;
+            } catch (org.opencentral.core.DomainException e) {
+                assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED);
+                return false;
+            }
+        });
+
+        assertThat(outcomes).containsOnlyOnce(true);
+    }
+
+    @Test
+    default void deleteRemovesTheDeviceAndCascades() {
+        store().devices().insert(device("d1"));
+        store().devices().insert(device("d2"));
+        store().c2d().enqueue(C2dQueueStoreContract.message("d1", "m1", T0));
+        store().lastValues().upsert(List.of(LastValueStoreContract.value("d1", "temp", 21, T0)));
+
+        assertThat(store().devices().delete(id("d1"))).isTrue();
+        assertThat(store().devices().delete(id("d1"))).isFalse();
+
+        assertThat(store().devices().find(id("d1"))).isEmpty();
+        assertThat(store().twins().find(id("d1"))).isEmpty();
+        assertThat(store().c2d().countPending(id("d1"), T0)).isZero();
+        assertThat(store().lastValues().find(id("d1"), "", "temp")).isEmpty();
+        assertThat(store().devices().find(id("d2"))).isPresent();
+
+        store().devices().insert(device("d1"));
+        assertThat(store().twins().find(id("d1"))).contains(Twin.empty(id("d1")));
+        assertThat(store().c2d().pending(id("d1"), T0, 10)).isEmpty();
+    }
+
+    @Test
+    default void listPagesByIdAfterTheCursor() {
+        for (String name : List.of("c", "a", "e", "b", "d")) {
+            store().devices().insert(device(name));
+        }
+
+        Page<Device> first = store().devices().list(Optional.empty(), 2);
+        Page<Device> second = store().devices().list(first.next(), 2);
+        Page<Device> third = store().devices().list(second.next(), 2);
+
+        assertThat(first.items()).extracting(d -> d.id().value()).containsExactly("a", "b");
+        assertThat(first.next()).contains("b");
+        assertThat(second.items()).extracting(d -> d.id().value()).containsExactly("c", "d");
+        assertThat(second.next()).contains("d");
+        assertThat(third.items()).extracting(d -> d.id().value()).containsExactly("e");
+        assertThat(third.next()).isEmpty();
+        assertThat(store().devices().count()).isEqualTo(5);
+    }
+
+    @Test
+    default void listBoundaries() {
+        assertThat(store().devices().list(Optional.empty(), 10)).isEqualTo(new Page<Device>(List.of(), Optional.empty()));
+        for (String name : List.of("A", "a", "B", "b")) {
+            store().devices().insert(device(name));
+        }
+
+        Page<Device> exact = store().devices().list(Optional.empty(), 4);
+        assertThat(exact.items()).extracting(d -> d.id().value()).containsExactly("A", "B", "a", "b");
+        assertThat(exact.next()).isEmpty();
+        assertThat(store().devices().list(Optional.of("B"), 1).items()).extracting(d -> d.id().value())
+                .containsExactly("a");
+        assertThat(store().devices().list(Optional.of("b"), 5).items()).isEmpty();
+        assertThatThrownBy(() -> store().devices().list(Optional.empty(), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    default void connectionsAreRecordedWithoutChangingTheEtag() {
+        Device stored = store().devices().insert(device("d1"));
+
+        store().devices().recordConnection(id("d1"), true, T0.plusSeconds(10), Optional.of("dtmi:a;1"));
+        Device connected = store().devices().find(id("d1")).orElseThrow();
+        store().devices().recordConnection(id("d1"), false, T0.plusSeconds(20), Optional.empty());
+        Device disconnected = store().devices().find(id("d1")).orElseThrow();
+        store().devices().recordConnection(id("d1"), true, T0.plusSeconds(30), Optional.empty());
+        Device reconnected = store().devices().find(id("d1")).orElseThrow();
+        store().devices().recordConnection(id("unknown"), true, T0, Optional.empty());
+
+        assertThat(connected.connection()).isEqualTo(new Device.Connection(true, Optional.of(T0.plusSeconds(10))));
+        assertThat(connected.modelId()).contains("dtmi:a;1");
+        assertThat(connected.etag()).isEqualTo(stored.etag());
+        assertThat(disconnected.connection()).isEqualTo(new Device.Connection(false, Optional.of(T0.plusSeconds(20))));
+        assertThat(disconnected.modelId()).contains("dtmi:a;1");
+        assertThat(reconnected.connection().connected()).isTrue();
+        assertThat(reconnected.modelId()).isEmpty();
+    }
+
+    @Test
+    default void activityIsRecordedInBatchesAndNeverMovesBack() {
+        store().devices().insert(device("d1"));
+        store().devices().insert(device("d2"));
+        store().devices().insert(device("d3"));
+        Instant later = T0.plus(Duration.ofMinutes(5));
+
+        store().devices().recordActivity(List.of(id("d1"), id("d2"), id("ghost"), id("d1")), later);
+        store().devices().recordActivity(List.of(id("d1")), T0);
+        store().devices().recordActivity(List.of(), T0);
+
+        assertThat(store().devices().find(id("d1")).orElseThrow().connection().lastActivity()).contains(later);
+        assertThat(store().devices().find(id("d2")).orElseThrow().connection().lastActivity()).contains(later);
+        assertThat(store().devices().find(id("d3")).orElseThrow().connection().lastActivity()).isEmpty();
+    }
+
+    @Test
+    default void resetConnectionsMarksEveryDeviceDisconnected() {
+        store().devices().insert(device("d1"));
+        store().devices().insert(device("d2"));
+        store().devices().recordConnection(id("d1"), true, T0, Optional.empty());
+        store().devices().recordConnection(id("d2"), true, T0, Optional.empty());
+
+        store().devices().resetConnections();
+
+        assertThat(store().devices().list(Optional.empty(), 10).items())
+                .allSatisfy(d -> assertThat(d.connection().connected()).isFalse());
+        assertThat(store().devices().find(id("d1")).orElseThrow().connection().lastActivity()).contains(T0);
+    }
+}

@@ -1,0 +1,63 @@
+package org.opencentral.store.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencentral.store.contract.Fixtures.T0;
+import static org.opencentral.store.contract.Fixtures.device;
+import static org.opencentral.store.contract.Fixtures.id;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opencentral.core.Json;
+import org.opencentral.core.store.LastValue;
+
+public interface LastValueStoreContract extends StoreFixture {
+    static LastValue value(String device, String name, int value, Instant at) {
+        return new LastValue(id(device), "", name, Json.MAPPER.getNodeFactory().numberNode(value), at);
+    }
+
+    @Test
+    default void upsertedValuesAreFoundPerComponentAndName() {
+        store().devices().insert(device("d1"));
+        LastValue temp = value("d1", "temp", 21, T0);
+        LastValue inComponent = new LastValue(id("d1"), "thermostat1", "temp",
+                Json.parse("{\"v\":[1,2.5,\"x\"],\"ok\":true}"), T0);
+
+        store().lastValues().upsert(List.of(temp, inComponent));
+
+        assertThat(store().lastValues().find(id("d1"), "", "temp")).contains(temp);
+        assertThat(store().lastValues().find(id("d1"), "thermostat1", "temp")).contains(inComponent);
+        assertThat(store().lastValues().find(id("d1"), "", "humidity")).isEmpty();
+    }
+
+    @Test
+    default void anOlderTimestampNeverReplacesANewerValue() {
+        store().devices().insert(device("d1"));
+        store().lastValues().upsert(List.of(value("d1", "temp", 20, T0.plusSeconds(10))));
+
+        store().lastValues().upsert(List.of(value("d1", "temp", 19, T0)));
+        assertThat(store().lastValues().find(id("d1"), "", "temp")).contains(value("d1", "temp", 20, T0.plusSeconds(10)));
+
+        store().lastValues().upsert(List.of(value("d1", "temp", 22, T0.plusSeconds(11)),
+                value("d1", "temp", 21, T0.plusSeconds(5))));
+        assertThat(store().lastValues().find(id("d1"), "", "temp")).contains(value("d1", "temp", 22, T0.plusSeconds(11)));
+
+        store().lastValues().upsert(List.of(value("d1", "temp", 23, T0.plusSeconds(11))));
+        assertThat(store().lastValues().find(id("d1"), "", "temp")).contains(value("d1", "temp", 23, T0.plusSeconds(11)));
+    }
+
+    @Test
+    default void valuesOfDevicesThatNoLongerExistAreSkipped() {
+        store().devices().insert(device("d1"));
+        store().devices().insert(device("gone"));
+        store().devices().delete(id("gone"));
+
+        store().lastValues().upsert(List.of(value("gone", "temp", 1, T0), value("d1", "temp", 2, T0),
+                value("never", "temp", 3, T0)));
+        store().lastValues().upsert(List.of());
+
+        assertThat(store().lastValues().find(id("d1"), "", "temp")).contains(value("d1", "temp", 2, T0));
+        assertThat(store().lastValues().find(id("gone"), "", "temp")).isEmpty();
+        assertThat(store().lastValues().find(id("never"), "", "temp")).isEmpty();
+    }
+}

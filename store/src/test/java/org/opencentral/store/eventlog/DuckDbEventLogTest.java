@@ -1,0 +1,186 @@
+package org.opencentral.store.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.event.LoggedEvent;
+import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.store.contract.Concurrently;
+
+@Timeout(60)
+class DuckDbEventLogTest {
+    @TempDir
+    Path directory;
+    private final List<DuckDbEventLog> opened = new ArrayList<>();
+
+    private DuckDbEventLog open() {
+        DuckDbEventLog log = DuckDbEventLog.open(directory.resolve("log/events.duckdb"));
+        opened.add(log);
+        return log;
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(DuckDbEventLog::close);
+    }
+
+    private static List<LoggedEvent> readAll(DuckDbEventLog log) {
+        List<LoggedEvent> all = new ArrayList<>();
+        for (List<LoggedEvent> page = log.read(0, 7_000); !page.isEmpty();
+                page = log.read(page.getLast().sequence(), 7_000)) {
+            all.addAll(page);
+        }
+        return all;
+    }
+
+    @Test
+    void concurrentAppendsGetUniqueSequencesInTheOrderEachThreadAppended() throws Exception {
+        DuckDbEventLog log = open();
+        int threads = 8;
+        int perThread = 3_000;
+
+        List<List<Long>> sequences = Concurrently.run(threads, t -> {
+            List<CompletableFuture<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                futures.add(log.append(Events.numbered((long) t * perThread + i)));
+            }
+            return futures.stream().map(f -> f.orTimeout(30, TimeUnit.SECONDS).join()).toList();
+        });
+
+        for (List<Long> ofOneThread : sequences) {
+            assertThat(ofOneThread).isSorted().doesNotHaveDuplicates();
+        }
+        List<Long> all = sequences.stream().flatMap(List::stream).sorted().toList();
+        assertThat(all).hasSize(threads * perThread).doesNotHaveDuplicates();
+        assertThat(all.getFirst()).isEqualTo(1);
+        assertThat(all.getLast()).isEqualTo(threads * perThread);
+        assertThat(log.lastSequence()).isEqualTo(threads * perThread);
+
+        List<LoggedEvent> read = readAll(log);
+        assertThat(read).extracting(LoggedEvent::sequence).containsExactlyElementsOf(all);
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < perThread; i += 97) {
+                long sequence = sequences.get(t).get(i);
+                assertThat(Events.numberOf(read.get((int) sequence - 1).event())).isEqualTo((long) t * perThread + i);
+            }
+        }
+    }
+
+    @Test
+    void everyKindReadsBackExactly() {
+        DuckDbEventLog log = open();
+        List<PlatformEvent> events = Events.everyKind();
+
+        List<Long> sequences = events.stream().map(log::append).toList().stream()
+                .map(CompletableFuture::join).toList();
+
+        assertThat(sequences).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(log.read(0, 100)).extracting(LoggedEvent::event).containsExactlyElementsOf(events);
+        assertThat(log.read(3, 2)).extracting(LoggedEvent::sequence).containsExactly(4L, 5L);
+        assertThat(log.read(9, 10)).isEmpty();
+        assertThat(log.read(1_000, 10)).isEmpty();
+        assertThatThrownBy(() -> log.read(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reopeningContinuesTheSequenceAndKeepsEverything() {
+        DuckDbEventLog first = open();
+        List<PlatformEvent> events = Events.everyKind();
+        events.stream().map(first::append).toList().forEach(CompletableFuture::join);
+        first.close();
+
+        DuckDbEventLog second = open();
+        assertThat(second.lastSequence()).isEqualTo(events.size());
+        assertThat(second.append(Events.numbered(1)).join()).isEqualTo(events.size() + 1);
+        second.close();
+
+        DuckDbEventLog third = open();
+        List<LoggedEvent> all = readAll(third);
+        assertThat(all).extracting(LoggedEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(all.subList(0, events.size())).extracting(LoggedEvent::event).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void aConsumerFromZeroSeesEveryEventInOrderWhileAppendsGoOn() {
+        DuckDbEventLog log = open();
+        int total = 12_000;
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        AtomicLong cursor = new AtomicLong();
+        Thread consumer = Thread.ofVirtual().start(() -> {
+            while (cursor.get() < total) {
+                for (LoggedEvent e : log.read(cursor.get(), 1_000)) {
+                    seen.add(Events.numberOf(e.event()));
+                    cursor.set(e.sequence());
+                }
+            }
+        });
+
+        for (long n = 0; n < total; n++) {
+            log.append(Events.numbered(n));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.isAlive());
+        assertThat(seen).hasSize(total);
+        assertThat(seen).isSorted().first().isEqualTo(0L);
+    }
+
+    @Test
+    void listenersRunAfterTheBatchIsReadable() {
+        DuckDbEventLog log = open();
+        List<Integer> readableAtNotification = new CopyOnWriteArrayList<>();
+        log.onAppended(() -> readableAtNotification.add(log.read(0, 100).size()));
+        log.onAppended(() -> {
+            throw new IllegalStateException("a broken listener must not stop the log");
+        });
+
+        long first = log.append(Events.numbered(1)).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !readableAtNotification.isEmpty());
+        long second = log.append(Events.numbered(2)).join();
+
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> readableAtNotification.contains(2));
+        assertThat(readableAtNotification.getFirst()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void closeWritesWhatIsPendingAndThenRefusesAppends() {
+        DuckDbEventLog log = open();
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (long n = 0; n < 20_000; n++) {
+            futures.add(log.append(Events.numbered(n)));
+        }
+
+        log.close();
+
+        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        assertThat(futures.getLast().join()).isEqualTo(20_000);
+        assertThat(log.append(Events.numbered(0))).isCompletedExceptionally();
+        DuckDbEventLog reopened = open();
+        assertThat(reopened.lastSequence()).isEqualTo(20_000);
+        assertThat(Events.numberOf(reopened.read(19_999, 1).getFirst().event())).isEqualTo(19_999);
+    }
+
+    @Test
+    void anEventThatCannotBeEncodedFailsAloneAndGetsNoSequence() {
+        DuckDbEventLog log = open();
+        PlatformEvent tooLate = new PlatformEvent.DeviceConnected(Events.DEVICE, Instant.parse("2300-01-01T00:00:00Z"));
+
+        assertThat(log.append(tooLate)).isCompletedExceptionally();
+        assertThat(log.append(Events.numbered(1)).join()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,37 @@
+package org.opencentral.store.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.opencentral.core.event.PlatformEvent;
+
+class EventCodecTest {
+    @Test
+    void everyKindRoundTripsThroughColumns() {
+        for (PlatformEvent event : Events.everyKind()) {
+            EncodedEvent encoded = EventCodec.encode(event);
+
+            assertThat(EventCodec.decode(encoded)).isEqualTo(event);
+            assertThat(encoded.deviceId()).isEqualTo(event.deviceId().value());
+            assertThat(EncodedEvent.instantOfEpochNanos(encoded.epochNanos())).isEqualTo(event.time());
+        }
+    }
+
+    @Test
+    void unknownKindsAndCorruptPayloadsAreRejected() {
+        EncodedEvent unknown = new EncodedEvent(Instant.EPOCH, "future-kind", "d", "{}", new byte[0]);
+        EncodedEvent corrupt = new EncodedEvent(Instant.EPOCH, EventCodec.DISCONNECTED, "d", "{\"reason\":", new byte[0]);
+
+        assertThatThrownBy(() -> EventCodec.decode(unknown)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> EventCodec.decode(corrupt)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void timesOutsideTheNanosecondRangeAreRejected() {
+        EncodedEvent far = new EncodedEvent(Instant.parse("2300-01-01T00:00:00Z"), "connected", "d", "{}", new byte[0]);
+
+        assertThatThrownBy(far::epochNanos).isInstanceOf(ArithmeticException.class);
+    }
+}
