@@ -1,0 +1,99 @@
+package org.opencentral.api.devices;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.opencentral.api.http.ApiCall;
+import org.opencentral.api.http.ETags;
+import org.opencentral.core.DomainException;
+import org.opencentral.core.ErrorCode;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.store.Page;
+import org.opencentral.platform.device.DeviceChanges;
+import org.opencentral.platform.device.DeviceRegistry;
+
+/**
+ * Device CRUD. PUT creates or replaces (members left out take their defaults; an assigned template is
+ * kept, because unassigning one is template migration, a later feature); PATCH merges. Both honour
+ * {@code If-Match} (or the body's {@code etag}) with 412, and answer 200 with the device and its ETag.
+ */
+public final class DeviceHandlers {
+    private final DeviceRegistry registry;
+
+    public DeviceHandlers(DeviceRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void list(ApiCall call) {
+        DevicePaging paging = DevicePaging.of(call.query("maxpagesize"), call.query("$top"),
+                call.query(DevicePaging.SKIP_TOKEN), call.query("$filter"), call.query("$orderby"));
+        Page<Device> page = registry.list(paging.after(), paging.size());
+        ObjectNode body = Json.object();
+        ArrayNode value = body.putArray("value");
+        page.items().forEach(device -> value.add(DeviceJson.toJson(device)));
+        page.next().ifPresent(next -> body.put("nextLink",
+                paging.nextLink(call.url(), call.query("api-version").orElseThrow(), next)));
+        call.json(200, body);
+    }
+
+    public void get(ApiCall call) {
+        answer(call, registry.get(call.deviceId()));
+    }
+
+    public void put(ApiCall call) throws Exception {
+        DeviceId id = call.deviceId();
+        ObjectNode body = call.bodyObject();
+        DeviceChanges given = DeviceJson.changes(id.value(), body);
+        Optional<String> precondition = ETags.precondition(call.header("If-Match"), DeviceJson.etag(body));
+        if (registry.find(id).isEmpty()) {
+            if (precondition.isPresent()) {
+                throw new DomainException(ErrorCode.PRECONDITION_FAILED,
+                        "device '" + id + "' does not exist, so no etag can match");
+            }
+            try {
+                answer(call, registry.create(id, given));
+                return;
+            } catch (DomainException e) {
+                if (e.code() != ErrorCode.CONFLICT) {
+                    throw e;
+                }
+            }
+        }
+        answer(call, registry.update(id, replacement(id, given), precondition));
+    }
+
+    public void patch(ApiCall call) throws Exception {
+        DeviceId id = call.deviceId();
+        ObjectNode body = call.bodyObject();
+        DeviceChanges changes = DeviceJson.changes(id.value(), body);
+        answer(call, registry.update(id, changes,
+                ETags.precondition(call.header("If-Match"), DeviceJson.etag(body))));
+    }
+
+    /** Deletes a device: 204, 404 if absent, 412 if {@code If-Match} no longer matches (checked first). */
+    public void delete(ApiCall call) {
+        DeviceId id = call.deviceId();
+        Optional<String> ifMatch = call.header("If-Match").map(ETags::quoted);
+        if (ifMatch.isPresent() && !ifMatch.get().equals("*")) {
+            Device current = registry.get(id);
+            if (!current.etag().equals(ifMatch.get())) {
+                throw new DomainException(ErrorCode.PRECONDITION_FAILED,
+                        "the device was changed since etag " + ifMatch.get());
+            }
+        }
+        registry.delete(id);
+        call.noContent();
+    }
+
+    private static DeviceChanges replacement(DeviceId id, DeviceChanges given) {
+        return new DeviceChanges(Optional.of(given.displayName().orElse(id.value())), given.template(),
+                Optional.of(given.enabled().orElse(true)), Optional.of(given.simulated().orElse(false)));
+    }
+
+    private static void answer(ApiCall call, Device device) {
+        call.header("ETag", ETags.quoted(device.etag()));
+        call.json(200, DeviceJson.toJson(device));
+    }
+}

@@ -1,0 +1,82 @@
+package org.opencentral.api.devices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.opencentral.api.http.ApiError;
+import org.opencentral.api.http.ETags;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.Device;
+import org.opencentral.platform.device.DeviceChanges;
+
+/**
+ * IoT Central's {@code Device} JSON: {@code id, etag, displayName, template, enabled, provisioned,
+ * simulated}. Read-only members in request bodies ({@code provisioned}) are ignored; an {@code id}
+ * that differs from the path, a non-empty {@code organizations} list (not supported yet) and
+ * wrongly typed or {@code null} members are refused with 400.
+ */
+public final class DeviceJson {
+    private DeviceJson() {
+    }
+
+    public static ObjectNode toJson(Device device) {
+        ObjectNode json = Json.object();
+        json.put("id", device.id().value());
+        json.put("etag", ETags.bare(device.etag()));
+        json.put("displayName", device.displayName());
+        device.template().ifPresent(t -> json.put("template", t));
+        json.put("enabled", device.enabled());
+        json.put("provisioned", device.provisioned());
+        json.put("simulated", device.simulated());
+        return json;
+    }
+
+    /** The writable fields of a request body; absent members stay empty. */
+    public static DeviceChanges changes(String pathId, ObjectNode body) {
+        Optional<String> id = text(body, "id");
+        if (id.isPresent() && !id.get().equals(pathId)) {
+            throw ApiError.badRequest("the body's id '" + id.get() + "' differs from the path's '" + pathId + "'");
+        }
+        JsonNode organizations = body.path("organizations");
+        if (organizations.isArray() && !organizations.isEmpty()) {
+            throw ApiError.badRequest("organizations are not supported yet; omit the member or send []");
+        }
+        return new DeviceChanges(text(body, "displayName"), text(body, "template"), bool(body, "enabled"),
+                bool(body, "simulated"));
+    }
+
+    /** The {@code etag} member of a body, if any. */
+    public static Optional<String> etag(ObjectNode body) {
+        return text(body, "etag");
+    }
+
+    private static Optional<String> text(ObjectNode body, String name) {
+        JsonNode value = present(body, name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ApiError.badRequest("'" + name + "' must be a string");
+        }
+        return Optional.of(value.asText());
+    }
+
+    private static Optional<Boolean> bool(ObjectNode body, String name) {
+        JsonNode value = present(body, name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw ApiError.badRequest("'" + name + "' must be true or false");
+        }
+        return Optional.of(value.asBoolean());
+    }
+
+    private static JsonNode present(ObjectNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value != null && value.isNull()) {
+            throw ApiError.badRequest("'" + name + "' may not be null");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,67 @@
+package org.opencentral.api.devices;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.opencentral.api.http.ApiError;
+import org.opencentral.platform.device.DeviceRegistry;
+
+/**
+ * Keyset paging of device lists. The page size comes from {@code maxpagesize} or OData's
+ * {@code $top} (1..{@value DeviceRegistry#MAX_PAGE}, default {@value #DEFAULT_PAGE}); the cursor
+ * travels in {@code $skiptoken} as an opaque base64url token, and {@code nextLink} is the full URL
+ * of the next page. {@code $filter} and {@code $orderby} are refused (400) rather than ignored.
+ */
+public record DevicePaging(int size, Optional<String> after) {
+    public static final int DEFAULT_PAGE = 100;
+    public static final String SKIP_TOKEN = "$skiptoken";
+
+    /** Reads the paging parameters of a request. */
+    public static DevicePaging of(Optional<String> maxPageSize, Optional<String> top, Optional<String> skipToken,
+            Optional<String> filter, Optional<String> orderBy) {
+        if (filter.isPresent() || orderBy.isPresent()) {
+            throw ApiError.badRequest((filter.isPresent() ? "$filter" : "$orderby")
+                    + " is not supported yet on device lists; page with maxpagesize/$top and nextLink");
+        }
+        Optional<Integer> fromMax = maxPageSize.map(v -> size("maxpagesize", v));
+        Optional<Integer> fromTop = top.map(v -> size("$top", v));
+        if (fromMax.isPresent() && fromTop.isPresent() && !fromMax.equals(fromTop)) {
+            throw ApiError.badRequest("maxpagesize and $top disagree; send one of them");
+        }
+        int size = fromMax.or(() -> fromTop).orElse(DEFAULT_PAGE);
+        return new DevicePaging(size, skipToken.map(DevicePaging::decode));
+    }
+
+    /** The URL of the page after the one that ended with cursor {@code next}. */
+    public String nextLink(String url, String apiVersion, String next) {
+        return url + "?api-version=" + encode(apiVersion) + "&maxpagesize=" + size + "&" + encode(SKIP_TOKEN)
+                + "=" + encode(Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(next.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int size(String name, String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must be an integer");
+        }
+        if (n < 1 || n > DeviceRegistry.MAX_PAGE) {
+            throw ApiError.badRequest(name + " must be between 1 and " + DeviceRegistry.MAX_PAGE);
+        }
+        return n;
+    }
+
+    private static String decode(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("invalid " + SKIP_TOKEN + "; follow nextLink as given");
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

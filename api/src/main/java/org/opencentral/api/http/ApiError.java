@@ -1,0 +1,36 @@
+package org.opencentral.api.http;
+
+import org.opencentral.core.ErrorCode;
+
+/**
+ * An error decided by the REST edge itself (bad api-version, malformed JSON, unsupported query
+ * option…), answered with IoT Central's error body. Domain outcomes stay
+ * {@link org.opencentral.core.DomainException}s.
+ */
+public final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String code;
+
+    public ApiError(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public static ApiError badRequest(String message) {
+        return new ApiError(400, ErrorCode.BAD_REQUEST.code(), message);
+    }
+
+    public static ApiError notImplemented(String message) {
+        return new ApiError(501, "NotImplemented", message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}
