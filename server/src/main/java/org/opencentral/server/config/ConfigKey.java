@@ -1,0 +1,128 @@
+package org.opencentral.server.config;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The catalogue of configuration keys: one name each, used as {@code name = value} in the config
+ * file, as {@code OPENCENTRAL_NAME} in the environment and as {@code --name} on the command line.
+ * Help texts and the printed configuration are generated from here, so every key is documented.
+ */
+public enum ConfigKey {
+    DATA_DIR("data-dir", "DIR", "Directory for all state: databases, event log, tls/ (the generated CA "
+            + "and server certificate) and initial-admin-token. Relative to the current directory.",
+            c -> c.dataDir().toString(), "./data"),
+    HTTP_PORT("http-port", "N", "HTTP port for the REST API (/api), the UI, /metrics and /healthz.",
+            c -> Integer.toString(c.http().port())),
+    HTTP_BIND_ADDRESS("http-bind-address", "IP", "IP address the HTTP listener binds; 0.0.0.0 for all interfaces.",
+            c -> c.http().bindAddress()),
+    MQTTS_PORT("mqtts-port", "N", "Port for MQTT 3.1.1 over TLS (the IoT Hub device endpoint).",
+            c -> Integer.toString(c.mqtt().mqttsPort())),
+    MQTT_PORT("mqtt-port", "N", "Port for plain MQTT, bound to loopback (127.0.0.1) only, for development; "
+            + "0 disables it.",
+            c -> Integer.toString(c.mqtt().plainPort().orElse(0))),
+    HTTPS_PORT("https-port", "N", "Port of the TLS listener for MQTT over WebSockets (/$iothub/websocket) "
+            + "and the HTTPS device API; 0 disables it. The Azure SDKs' WebSocket transports use 443.",
+            c -> Integer.toString(c.mqtt().httpsPort().orElse(0))),
+    DEVICE_BIND_ADDRESS("device-bind-address", "IP", "IP address the MQTTS and HTTPS device listeners bind; "
+            + "0.0.0.0 for all interfaces.",
+            c -> c.mqtt().bindAddress()),
+    PUBLIC_HOST("public-host", "NAME", "Host name devices use to reach this server: put in the generated "
+            + "server certificate and in connection strings.",
+            ServerConfig::publicHost, "this machine's host name"),
+    TLS_CERT("tls-cert", "FILE", "PEM certificate (server certificate first, then intermediates) to use "
+            + "instead of the generated one; requires --tls-key.",
+            c -> c.tls().configured().map(f -> f.certificate().toString()).orElse(""), "none: generated"),
+    TLS_KEY("tls-key", "FILE", "PEM private key (unencrypted) of --tls-cert.",
+            c -> c.tls().configured().map(f -> f.privateKey().toString()).orElse(""), "none: generated"),
+    ADMIN_EMAIL("admin-email", "EMAIL", "E-mail (login) of the administrator created on first start.",
+            c -> c.admin().email()),
+    ADMIN_PASSWORD("admin-password", "PASSWORD", "Initial administrator password (at least 8 characters). "
+            + "Environment or file only, never a flag.",
+            c -> c.admin().password().orElse(""), "generated on first start and printed once"),
+    MAX_MESSAGE_SIZE("max-message-size", "BYTES", "Largest device message accepted, in bytes.",
+            c -> Integer.toString(c.limits().maxMessageBytes())),
+    DEVICE_MESSAGE_RATE("device-message-rate", "N", "Messages per second a device may send, sustained; "
+            + "above it the device is throttled as IoT Hub does.",
+            c -> Integer.toString(c.limits().deviceMessagesPerSecond())),
+    DEVICE_MESSAGE_BURST("device-message-burst", "N", "Messages a device may send at once above its rate "
+            + "(at least the rate).",
+            c -> Integer.toString(c.limits().deviceMessageBurst())),
+    MAX_CONNECTIONS("max-connections", "N", "Concurrent device connections accepted, all listeners together.",
+            c -> Integer.toString(c.limits().maxConnections())),
+    LOG_FORMAT("log-format", "text|json", "Log format: text (one concise line per event) or json "
+            + "(one JSON object per line).",
+            c -> c.log().format().key()),
+    LOG_LEVEL("log-level", "LEVEL", "Level of OpenCentral's own loggers: trace, debug, info, warn or error. "
+            + "Third-party libraries log at warn.",
+            c -> c.log().level().key());
+
+    private static final String ENV_PREFIX = "OPENCENTRAL_";
+
+    private final String key;
+    private final String paramLabel;
+    private final String description;
+    private final Function<ServerConfig, String> render;
+    private final Optional<String> defaultDescription;
+
+    ConfigKey(String key, String paramLabel, String description, Function<ServerConfig, String> render) {
+        this(key, paramLabel, description, render, null);
+    }
+
+    ConfigKey(String key, String paramLabel, String description, Function<ServerConfig, String> render,
+              String defaultDescription) {
+        this.key = key;
+        this.paramLabel = paramLabel;
+        this.description = description;
+        this.render = render;
+        this.defaultDescription = Optional.ofNullable(defaultDescription);
+    }
+
+    /** The name in config files, e.g. {@code http-port}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable, e.g. {@code OPENCENTRAL_HTTP_PORT}. */
+    public String envName() {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** The command-line flag, e.g. {@code --http-port}; empty for secrets (visible in process lists). */
+    public Optional<String> flag() {
+        return secret() ? Optional.empty() : Optional.of("--" + key);
+    }
+
+    public String paramLabel() {
+        return paramLabel;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Secrets are masked when printed and cannot be given as flags. */
+    public boolean secret() {
+        return this == ADMIN_PASSWORD;
+    }
+
+    /** The value of this key in a configuration, as it would be written in a config file. */
+    public String render(ServerConfig config) {
+        return render.apply(config);
+    }
+
+    /** The default for help texts: a description where the code default depends on the machine. */
+    public String describeDefault(ServerConfig defaults) {
+        return defaultDescription.orElseGet(() -> render(defaults));
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        for (ConfigKey candidate : values()) {
+            if (candidate.key.equals(key)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,31 @@
+package org.opencentral.server.config;
+
+/**
+ * Protective limits; over them a device gets IoT Hub's throttling behaviour and the server stays healthy.
+ *
+ * @param maxMessageBytes         largest accepted device message (MQTT payload), bytes
+ * @param deviceMessagesPerSecond sustained messages per second allowed per device
+ * @param deviceMessageBurst      messages a device may send at once above the sustained rate (bucket size)
+ * @param maxConnections          concurrent device connections, all listeners together
+ */
+public record LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int deviceMessageBurst,
+                           int maxConnections) {
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 262_144;
+
+    public LimitsConfig {
+        requirePositive("maxMessageBytes", maxMessageBytes);
+        requirePositive("deviceMessagesPerSecond", deviceMessagesPerSecond);
+        requirePositive("deviceMessageBurst", deviceMessageBurst);
+        requirePositive("maxConnections", maxConnections);
+    }
+
+    public static LimitsConfig defaults() {
+        return new LimitsConfig(DEFAULT_MAX_MESSAGE_BYTES, 100, 200, 100_000);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.opencentral.server.config;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The device listeners.
+ *
+ * @param bindAddress IP address the TLS listeners (MQTTS and HTTPS) bind, {@code 0.0.0.0} for all
+ * @param mqttsPort   MQTT 3.1.1 over TLS; 0 picks a free port (tests)
+ * @param plainPort   plain MQTT, bound to {@link #plainBindAddress()} (loopback) only; empty when
+ *                    disabled, 0 picks a free port (tests)
+ * @param httpsPort   the TLS listener for MQTT over WebSockets ({@code /$iothub/websocket}) and,
+ *                    later, the HTTPS device API; empty when disabled, 0 picks a free port (tests)
+ */
+public record MqttConfig(String bindAddress, int mqttsPort, OptionalInt plainPort, OptionalInt httpsPort) {
+    public static final int DEFAULT_MQTTS_PORT = 8883;
+    public static final int DEFAULT_PLAIN_PORT = 1883;
+    public static final int DEFAULT_HTTPS_PORT = 8443;
+
+    public MqttConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Ports.require("mqtts port", mqttsPort);
+        Objects.requireNonNull(plainPort, "plainPort");
+        plainPort.ifPresent(p -> Ports.require("plain mqtt port", p));
+        Objects.requireNonNull(httpsPort, "httpsPort");
+        httpsPort.ifPresent(p -> Ports.require("https port", p));
+    }
+
+    public static MqttConfig defaults() {
+        return new MqttConfig("0.0.0.0", DEFAULT_MQTTS_PORT,
+                OptionalInt.of(DEFAULT_PLAIN_PORT), OptionalInt.of(DEFAULT_HTTPS_PORT));
+    }
+
+    /** Plain (unencrypted) MQTT is for development and always binds the loopback address. */
+    public String plainBindAddress() {
+        return "127.0.0.1";
+    }
+}

@@ -1,0 +1,98 @@
+package org.opencentral.server.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The whole configuration of one OpenCentral server. Build it with {@link ConfigLoader} (CLI, file,
+ * environment) or, in tests and embeddings, from {@link #defaults(String)} and the {@code with…}
+ * methods.
+ *
+ * @param dataDir    directory for all state (databases, event log, {@code tls/}); absolute
+ * @param http       the HTTP listener (REST API, UI, /metrics, /healthz)
+ * @param mqtt       the device listeners (MQTT over TLS, plain MQTT on loopback, HTTPS/WebSockets)
+ * @param tls        a configured certificate and key, or none (a local CA is generated)
+ * @param publicHost the host name devices use to reach this server (certificate SAN, connection strings)
+ * @param admin      the administrator created on first start
+ * @param limits     protective limits on devices and connections
+ * @param log        log format and level
+ */
+public record ServerConfig(
+        Path dataDir,
+        HttpConfig http,
+        MqttConfig mqtt,
+        TlsConfig tls,
+        String publicHost,
+        AdminConfig admin,
+        LimitsConfig limits,
+        LogConfig log) {
+
+    public ServerConfig {
+        dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(publicHost, "publicHost");
+        if (publicHost.isBlank()) {
+            throw new IllegalArgumentException("publicHost must not be blank");
+        }
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(log, "log");
+    }
+
+    /** The defaults in code: {@code ./data}, the standard ports, this machine's host name. */
+    public static ServerConfig defaults() {
+        return defaults(HostNames.machineHostName());
+    }
+
+    /** The defaults in code, with {@code publicHost} set to the given machine host name. */
+    public static ServerConfig defaults(String machineHostName) {
+        return new ServerConfig(
+                Path.of("data"),
+                HttpConfig.defaults(),
+                MqttConfig.defaults(),
+                TlsConfig.generated(),
+                machineHostName,
+                AdminConfig.defaults(),
+                LimitsConfig.defaults(),
+                LogConfig.defaults());
+    }
+
+    public ServerConfig withDataDir(Path value) {
+        return new ServerConfig(value, http, mqtt, tls, publicHost, admin, limits, log);
+    }
+
+    public ServerConfig withHttp(HttpConfig value) {
+        return new ServerConfig(dataDir, value, mqtt, tls, publicHost, admin, limits, log);
+    }
+
+    public ServerConfig withMqtt(MqttConfig value) {
+        return new ServerConfig(dataDir, http, value, tls, publicHost, admin, limits, log);
+    }
+
+    public ServerConfig withTls(TlsConfig value) {
+        return new ServerConfig(dataDir, http, mqtt, value, publicHost, admin, limits, log);
+    }
+
+    public ServerConfig withPublicHost(String value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, value, admin, limits, log);
+    }
+
+    public ServerConfig withAdmin(AdminConfig value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, value, limits, log);
+    }
+
+    public ServerConfig withLimits(LimitsConfig value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, value, log);
+    }
+
+    public ServerConfig withLog(LogConfig value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, value);
+    }
+
+    /** {@code <data-dir>/tls}: the generated CA and server certificate live here. */
+    public Path tlsDir() {
+        return dataDir.resolve("tls");
+    }
+}
