@@ -1,10 +1,19 @@
 package org.opencentral.server;
 
-import org.opencentral.server.config.ConfigPrinter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.opencentral.server.config.ConfigException;
 import org.opencentral.server.config.ServerConfig;
+import org.opencentral.server.runtime.InitialCredentialsFile;
+import org.opencentral.server.runtime.OpenCentralServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The composition root: builds and runs the server from a valid configuration. */
+/** Runs one node until the process is asked to stop (SIGTERM, Ctrl-C), then shuts it down gracefully. */
 public final class Application {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
     private Application() {
     }
 
@@ -15,9 +24,31 @@ public final class Application {
      * @return the process exit code
      */
     public static int run(ServerConfig config) {
-        // Placeholder until the composition root lands: show what would be started.
-        System.out.print(ConfigPrinter.render(config));
-        System.out.flush();
+        OpenCentralServer server;
+        try {
+            server = OpenCentralServer.start(config, Clock.systemUTC());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            LOG.error("OpenCentral could not start: {}", e.getMessage(), e);
+            return 1;
+        }
+        server.initialCredentials().ifPresent(credentials -> {
+            System.out.print(InitialCredentialsFile.banner(credentials, config.dataDir()));
+            System.out.flush();
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down");
+            server.close();
+            stopped.countDown();
+        }, "opencentral-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
     }
 }

@@ -1,0 +1,56 @@
+package org.opencentral.server.runtime;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.opencentral.api.ApiConfig;
+import org.opencentral.api.ApiServer;
+import org.opencentral.api.ApiServices;
+import org.opencentral.api.Operations;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.server.config.LimitsConfig;
+import org.opencentral.server.config.MqttConfig;
+import org.opencentral.server.config.ServerConfig;
+import org.opencentral.server.tls.TlsMaterial;
+import org.opencentral.transport.ConnectionListener;
+import org.opencentral.transport.MqttLimits;
+import org.opencentral.transport.MqttServer;
+import org.opencentral.transport.MqttServerConfig;
+import org.opencentral.transport.MqttServerConfig.Endpoint;
+import org.opencentral.transport.MqttServices;
+import org.opencentral.transport.MqttTls;
+
+/** Builds the device and HTTP listeners from their parts of the configuration. */
+final class Listeners {
+    private Listeners() {
+    }
+
+    static MqttServer mqtt(ServerConfig config, TlsMaterial tls, Services services, ConnectionListener connections,
+            PrometheusMeterRegistry metrics) {
+        MqttConfig mqtt = config.mqtt();
+        LimitsConfig limits = config.limits();
+        MqttServerConfig mqttConfig = new MqttServerConfig(
+                Optional.of(new Endpoint(mqtt.bindAddress(), mqtt.mqttsPort())),
+                mqtt.plainPort().isPresent()
+                        ? Optional.of(new Endpoint(mqtt.plainBindAddress(), mqtt.plainPort().getAsInt()))
+                        : Optional.empty(),
+                mqtt.httpsPort().isPresent()
+                        ? Optional.of(new Endpoint(mqtt.bindAddress(), mqtt.httpsPort().getAsInt()))
+                        : Optional.empty(),
+                MqttLimits.DEFAULTS.withMaxMessageBytes(limits.maxMessageBytes())
+                        .withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()));
+        MqttServices mqttServices = new MqttServices(services.authenticator(), services.ingest(), services.twins(),
+                services.commands(), services.cloudToDevice(), services.sessions());
+        return new MqttServer(mqttConfig, Optional.of(MqttTls.of(tls.privateKey(), tls.certificateChain())),
+                mqttServices, connections, metrics);
+    }
+
+    static ApiServer api(ServerConfig config, ApplicationIdentity identity, Services services, StateStore state,
+            Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+        ApiServices apiServices = new ApiServices(services.devices(), services.twins(), services.commands(),
+                services.cloudToDevice(), state.lastValues(), services.apiTokens(), clock);
+        return new ApiServer(ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope()),
+                apiServices, new Operations(ready, metrics::scrape, metrics));
+    }
+}

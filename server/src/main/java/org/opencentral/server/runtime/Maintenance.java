@@ -1,0 +1,30 @@
+package org.opencentral.server.runtime;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The node's periodic chores: flushing device activity, purging expired C2D messages. */
+final class Maintenance {
+    private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+
+    private Maintenance() {
+    }
+
+    static void schedule(ScheduledExecutorService timer, Services services) {
+        every(timer, 1, TimeUnit.SECONDS, "activity", services.activity()::runOnce);
+        every(timer, 1, TimeUnit.MINUTES, "c2d-expiry", services.cloudToDevice()::purgeExpired);
+    }
+
+    private static void every(ScheduledExecutorService timer, long period, TimeUnit unit, String name, Runnable task) {
+        // The blocking store work runs on a virtual thread so that one slow chore never delays the others.
+        timer.scheduleWithFixedDelay(() -> Thread.ofVirtual().name("chore-" + name).start(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("periodic task {} failed; it runs again at the next period", name, e);
+            }
+        }), period, period, unit);
+    }
+}

@@ -1,0 +1,129 @@
+package org.opencentral.server.runtime;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.opencentral.api.ApiServer;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.platform.eventlog.ConsumerRunner;
+import org.opencentral.platform.security.Bootstrap;
+import org.opencentral.platform.security.Bootstrap.InitialCredentials;
+import org.opencentral.platform.telemetry.LastValueProjection;
+import org.opencentral.server.config.HostNames;
+import org.opencentral.server.config.ServerConfig;
+import org.opencentral.server.tls.TlsMaterial;
+import org.opencentral.server.tls.TlsMaterialLoader;
+import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.sqlite.SqliteStateStore;
+import org.opencentral.transport.BoundPorts;
+import org.opencentral.transport.MqttServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running OpenCentral node: the stores, the domain services, the log consumers and the
+ * listeners, started in dependency order and closed in reverse (listeners first, so nothing new is
+ * accepted while the log drains).
+ */
+public final class OpenCentralServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenCentralServer.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final ApplicationIdentity identity;
+    private final TlsMaterial tls;
+    private final Optional<InitialCredentials> initialCredentials;
+    private final BoundPorts devicePorts;
+    private final int httpPort;
+    private volatile boolean ready;
+
+    private OpenCentralServer(ServerConfig config, Clock clock) {
+        Path dataDir = config.dataDir();
+        try {
+            Files.createDirectories(dataDir);
+            identity = ApplicationIdentity.loadOrCreate(dataDir);
+            tls = new TlsMaterialLoader(clock, HostNames.machineHostName()).load(config.tls(), config.tlsDir(), config.publicHost());
+            StateStore state = keep(SqliteStateStore.open(dataDir.resolve("state.db")));
+            EventLog log = keep(DuckDbEventLog.open(dataDir.resolve("events.duckdb")));
+            state.devices().resetConnections();
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("opencentral-timer").daemon().factory());
+            keep(timer::shutdownNow);
+            Services services = Services.create(state, log, identity, clock, timer);
+            initialCredentials = new Bootstrap(services.users(), services.apiTokens())
+                    .ensureAdministrator(config.admin().email(), config.admin().password());
+            initialCredentials.ifPresent(credentials -> InitialCredentialsFile.write(dataDir, credentials));
+            Maintenance.schedule(timer, services);
+            ConsumerRunner lastValues = keep(new ConsumerRunner(log, state.cursors(),
+                    new LastValueProjection(state.lastValues())));
+            lastValues.start();
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            JvmMetrics.bind(metrics);
+            MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, new ConnectionRecorder(state.devices(), log,
+                    clock), metrics));
+            devicePorts = mqtt.start();
+            ApiServer api = keep(Listeners.api(config, identity, services, state, clock, metrics, () -> ready));
+            httpPort = api.start();
+            ready = true;
+            LOG.info("OpenCentral is up: http {} mqtts {} mqtt {} websocket {}", httpPort, devicePorts.mqtts(),
+                    devicePorts.mqtt(), devicePorts.websocket());
+        } catch (java.io.IOException e) {
+            close();
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts a node; fails (releasing whatever it had opened) if any part cannot start. */
+    public static OpenCentralServer start(ServerConfig config, Clock clock) {
+        return new OpenCentralServer(config, clock);
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    public ApplicationIdentity identity() {
+        return identity;
+    }
+
+    public TlsMaterial tls() {
+        return tls;
+    }
+
+    /** What the first start on an empty data directory created (empty on later starts). */
+    public Optional<InitialCredentials> initialCredentials() {
+        return initialCredentials;
+    }
+
+    public BoundPorts devicePorts() {
+        return devicePorts;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("error while shutting down {}", resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.opencentral.server.runtime;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.platform.c2d.CloudToDeviceService;
+import org.opencentral.platform.command.CommandService;
+import org.opencentral.platform.device.DeviceAuthenticator;
+import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.ingest.ActivityTracker;
+import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.platform.security.ApiTokenService;
+import org.opencentral.platform.security.PasswordHasher;
+import org.opencentral.platform.security.UserService;
+import org.opencentral.platform.session.DeviceSessions;
+import org.opencentral.platform.twin.TwinService;
+
+/** The platform's domain services, built once over the stores. */
+record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthenticator authenticator,
+        TwinService twins, CommandService commands, CloudToDeviceService cloudToDevice, ActivityTracker activity,
+        IngestService ingest, ApiTokenService apiTokens, UserService users) {
+
+    static Services create(StateStore state, EventLog log, ApplicationIdentity identity, Clock clock,
+            ScheduledExecutorService timer) {
+        DeviceSessions sessions = new DeviceSessions(timer);
+        ActivityTracker activity = new ActivityTracker(state.devices(), clock);
+        return new Services(sessions,
+                new DeviceRegistry(state.devices(), log, sessions, clock),
+                new DeviceAuthenticator(state.devices(), clock),
+                new TwinService(state.twins(), log, sessions, clock),
+                new CommandService(sessions),
+                new CloudToDeviceService(state.c2d(), sessions, clock),
+                activity,
+                new IngestService(log, activity, clock),
+                new ApiTokenService(state.apiTokens(), identity.applicationId(), clock),
+                new UserService(state.users(), new PasswordHasher(), clock));
+    }
+}
