@@ -1,0 +1,183 @@
+package org.opencentral.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.azure.sdk.iot.device.ClientOptions;
+import com.microsoft.azure.sdk.iot.device.DeviceClient;
+import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+import com.microsoft.azure.sdk.iot.device.IotHubMessageResult;
+import com.microsoft.azure.sdk.iot.device.Message;
+import com.microsoft.azure.sdk.iot.device.twin.DirectMethodResponse;
+import com.microsoft.azure.sdk.iot.device.twin.Twin;
+import com.microsoft.azure.sdk.iot.device.twin.TwinCollection;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opencentral.server.config.MqttConfig;
+import org.opencentral.server.testkit.RestClient;
+import org.opencentral.server.testkit.TestPlatform;
+
+/**
+ * The unmodified official Java device SDK ({@code iot-device-client}) against OpenCentral, over
+ * MQTT (port 8883, which the SDK hard-codes) and MQTT over WebSockets (port 443). The only
+ * configuration a device needs: our host name in its connection string and our CA in its SSLContext.
+ */
+class DeviceSdkCompatibilityTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static TestPlatform platform;
+    private static RestClient rest;
+
+    enum Transport {
+        MQTT(IotHubClientProtocol.MQTT), MQTT_WS(IotHubClientProtocol.MQTT_WS);
+
+        final IotHubClientProtocol protocol;
+
+        Transport(IotHubClientProtocol protocol) {
+            this.protocol = protocol;
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        platform = TestPlatform.start(config -> config.withMqtt(new MqttConfig(TestPlatform.HOST, 8883,
+                java.util.OptionalInt.empty(), java.util.OptionalInt.of(443))));
+        rest = platform.rest();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    private static DeviceClient deviceClient(String id, Transport transport) {
+        String key = platform.createDevice(id);
+        String connectionString = "HostName=" + TestPlatform.HOST + ";DeviceId=" + id + ";SharedAccessKey=" + key;
+        return new DeviceClient(connectionString, transport.protocol,
+                ClientOptions.builder().sslContext(platform.deviceTrust()).build());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void telemetryWithApplicationPropertiesIsStored(Transport transport) throws Exception {
+        String id = "sdk-telemetry-" + transport.name().toLowerCase();
+        DeviceClient client = deviceClient(id, transport);
+        try {
+            client.open(false);
+            Message message = new Message("{\"temperature\": 22.75, \"humidity\": 41}".getBytes(StandardCharsets.UTF_8));
+            message.setContentType("application/json");
+            message.setContentEncoding("utf-8");
+            message.setProperty("alert", "high temperature");
+            client.sendEvent(message);
+
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode last = rest.get("/devices/" + id + "/telemetry/temperature").ok();
+                assertThat(last.path("value").asDouble()).isEqualTo(22.75);
+            });
+            assertThat(rest.get("/devices/" + id + "/telemetry/humidity").ok().path("value").asInt()).isEqualTo(41);
+        } finally {
+            client.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void reportedPropertiesAreVisibleThroughTheApi(Transport transport) throws Exception {
+        String id = "sdk-reported-" + transport.name().toLowerCase();
+        DeviceClient client = deviceClient(id, transport);
+        try {
+            client.open(false);
+            client.subscribeToDesiredProperties((twin, context) -> { }, null);
+            Twin twin = client.getTwin();
+            TwinCollection reported = new TwinCollection();
+            reported.put("firmwareVersion", "1.4.2");
+            reported.setVersion(twin.getReportedProperties().getVersion());
+            client.updateReportedProperties(reported);
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(
+                    rest.get("/devices/" + id + "/properties").ok().path("firmwareVersion").asText()).isEqualTo("1.4.2"));
+        } finally {
+            client.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void desiredPropertiesSetThroughTheApiReachTheDevice(Transport transport) throws Exception {
+        String id = "sdk-desired-" + transport.name().toLowerCase();
+        DeviceClient client = deviceClient(id, transport);
+        List<Object> targets = new CopyOnWriteArrayList<>();
+        try {
+            client.open(false);
+            client.subscribeToDesiredProperties((twin, context) -> {
+                Object target = twin.getDesiredProperties().get("targetTemperature");
+                if (target != null) {
+                    targets.add(target);
+                }
+            }, null);
+            assertThat(rest.patch("/devices/" + id + "/properties", Map.of("targetTemperature", 19.5)).status())
+                    .isEqualTo(202);
+
+            await().atMost(WAIT).until(() -> !targets.isEmpty());
+            assertThat(((Number) targets.getLast()).doubleValue()).isEqualTo(19.5);
+        } finally {
+            client.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void directMethodsRoundTripPayloadAndStatus(Transport transport) throws Exception {
+        String id = "sdk-method-" + transport.name().toLowerCase();
+        DeviceClient client = deviceClient(id, transport);
+        AtomicReference<String> request = new AtomicReference<>();
+        try {
+            client.open(false);
+            client.subscribeToMethods((methodName, payload, context) -> {
+                request.set(methodName + ":" + payload.getPayloadAsJsonString());
+                return new DirectMethodResponse(201, Map.of("rebootedIn", 5));
+            }, null);
+
+            JsonNode answer = rest.post("/devices/" + id + "/commands/reboot",
+                    Map.of("request", Map.of("delay", 5), "responseTimeout", 20)).ok();
+
+            assertThat(request.get()).isEqualTo("reboot:{\"delay\":5}");
+            assertThat(answer.path("responseCode").asInt()).isEqualTo(201);
+            assertThat(answer.path("response").path("rebootedIn").asInt()).isEqualTo(5);
+        } finally {
+            client.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aCloudToDeviceMessageSentWhileOfflineArrivesOnConnect(Transport transport) throws Exception {
+        String id = "sdk-c2d-" + transport.name().toLowerCase();
+        DeviceClient client = deviceClient(id, transport);
+        List<String> received = new CopyOnWriteArrayList<>();
+        try {
+            assertThat(rest.post("/devices/" + id + "/messages",
+                    Map.of("data", Map.of("setPoint", 7), "properties", Map.of("kind", "config"))).status())
+                    .isEqualTo(202);
+
+            client.setMessageCallback((message, context) -> {
+                received.add(new String(message.getBytes(), StandardCharsets.UTF_8) + "|" + message.getProperty("kind"));
+                return IotHubMessageResult.COMPLETE;
+            }, null);
+            client.open(false);
+
+            await().atMost(WAIT).until(() -> !received.isEmpty());
+            assertThat(received).containsExactly("{\"setPoint\":7}|config");
+        } finally {
+            client.close();
+        }
+    }
+}
