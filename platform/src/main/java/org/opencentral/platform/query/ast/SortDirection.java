@@ -1,0 +1,4 @@
+package org.opencentral.platform.query.ast;
+
+/** ORDER BY direction; ascending when not written. */
+public enum SortDirection { ASC, DESC }

@@ -1,0 +1,77 @@
+package org.opencentral.platform.query.internal;
+
+import java.util.Optional;
+import org.opencentral.platform.query.ast.AggregateFunction;
+import org.opencentral.platform.query.ast.Expr;
+import org.opencentral.platform.query.ast.SourcePosition;
+import org.opencentral.platform.query.ast.SystemField;
+
+/** Parses what a query reads: {@code name}, {@code component.name}, {@code $id}, {@code AVG(name)}. */
+final class ExprParser {
+    private static final String AGGREGATES = "AVG, SUM, COUNT, MIN, MAX, FIRST or LAST";
+    private final TokenCursor cursor;
+
+    ExprParser(TokenCursor cursor) {
+        this.cursor = cursor;
+    }
+
+    /** Whether the current token can start an expression. */
+    boolean atExpr() {
+        Token token = cursor.peek();
+        return token.kind() == TokenKind.SYSTEM_NAME
+                || (token.kind() == TokenKind.IDENTIFIER && !token.isReserved());
+    }
+
+    Expr expr(String expected) {
+        Token token = cursor.peek();
+        if (token.kind() == TokenKind.SYSTEM_NAME) {
+            return builtin(cursor.take());
+        }
+        if (!atExpr()) {
+            throw cursor.expected(expected);
+        }
+        if (cursor.peek(1).kind() == TokenKind.LPAREN) {
+            return aggregate();
+        }
+        return name("a name");
+    }
+
+    Expr.Name name(String expected) {
+        Token first = cursor.peek();
+        if (first.kind() != TokenKind.IDENTIFIER || first.isReserved()) {
+            throw cursor.expected(expected);
+        }
+        cursor.take();
+        SourcePosition position = cursor.position(first);
+        if (!cursor.accept(TokenKind.DOT)) {
+            return new Expr.Name(Optional.empty(), first.text(), position);
+        }
+        Token second = cursor.peek();
+        if (second.kind() != TokenKind.IDENTIFIER || second.isReserved()) {
+            throw cursor.expected("a capability name after '" + first.text() + ".'");
+        }
+        cursor.take();
+        return new Expr.Name(Optional.of(first.text()), second.text(), position);
+    }
+
+    private Expr builtin(Token token) {
+        SystemField field = SystemField.fromText(token.text()).orElseThrow(() -> cursor.error(token,
+                "unknown name " + token.describe() + "; expected $id, $ts, $provisioned, $simulated, $displayName or $template"));
+        return new Expr.Builtin(field, cursor.position(token));
+    }
+
+    private Expr aggregate() {
+        Token nameToken = cursor.take();
+        AggregateFunction function = AggregateFunction.fromText(nameToken.text()).orElseThrow(() ->
+                cursor.error(nameToken, "unknown function " + nameToken.describe() + "; expected " + AGGREGATES));
+        cursor.take();
+        Optional<Expr.Name> argument;
+        if (function == AggregateFunction.COUNT && cursor.accept(TokenKind.STAR)) {
+            argument = Optional.empty();
+        } else {
+            argument = Optional.of(name("a telemetry name"));
+        }
+        cursor.expect(TokenKind.RPAREN, "')'");
+        return new Expr.Aggregate(function, argument, cursor.position(nameToken));
+    }
+}

@@ -1,0 +1,67 @@
+package org.opencentral.platform.query.internal;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.opencentral.platform.query.ValueRef;
+import org.opencentral.platform.query.ast.ComparisonOperator;
+import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.SourcePosition;
+import org.opencentral.platform.query.ast.SystemField;
+
+/** Which literals suit which values: strings for ids, timestamps for $ts, booleans for flags. */
+final class LiteralRules {
+    private LiteralRules() {
+    }
+
+    static void checkComparison(ValueRef value, ComparisonOperator op, Literal literal, SourcePosition at) {
+        switch (value) {
+            case ValueRef.Builtin b -> checkBuiltin(b.field(), op, literal, at);
+            case ValueRef.Capability c -> {
+                if (!op.isEquality() && (literal instanceof Literal.Bool || literal instanceof Literal.Null)) {
+                    throw Errors.at(at, "'" + c.path() + "' can be compared with " + describe(literal)
+                            + " only with = or !=");
+                }
+            }
+            case ValueRef.Aggregate a -> throw new IllegalStateException("aggregate in a filter: " + a);
+        }
+    }
+
+    private static void checkBuiltin(SystemField field, ComparisonOperator op, Literal literal, SourcePosition at) {
+        switch (field) {
+            case ID, DISPLAY_NAME, TEMPLATE -> requireString(field, literal, at);
+            case TS -> requireTimestamp(literal, at);
+            case PROVISIONED, SIMULATED -> {
+                if (!(literal instanceof Literal.Bool) || !op.isEquality()) {
+                    throw Errors.at(at, field.text() + " can only be compared with true or false, using = or !=");
+                }
+            }
+        }
+    }
+
+    static void requireString(SystemField field, Literal literal, SourcePosition at) {
+        if (!(literal instanceof Literal.Str)) {
+            throw Errors.at(at, field.text() + " must be compared with a string, not " + describe(literal));
+        }
+    }
+
+    private static void requireTimestamp(Literal literal, SourcePosition at) {
+        String problem = "$ts must be compared with an ISO-8601 timestamp string such as '2021-06-13T13:00:00Z', not ";
+        if (!(literal instanceof Literal.Str s)) {
+            throw Errors.at(at, problem + describe(literal));
+        }
+        try {
+            OffsetDateTime.parse(s.value());
+        } catch (DateTimeParseException e) {
+            throw Errors.at(at, problem + describe(literal));
+        }
+    }
+
+    static String describe(Literal literal) {
+        return switch (literal) {
+            case Literal.Num n -> n.value().toString();
+            case Literal.Str s -> "'" + (s.value().length() > 40 ? s.value().substring(0, 40) + "…" : s.value()) + "'";
+            case Literal.Bool b -> Boolean.toString(b.value());
+            case Literal.Null n -> "null";
+        };
+    }
+}

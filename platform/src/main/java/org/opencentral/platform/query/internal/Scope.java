@@ -1,0 +1,71 @@
+package org.opencentral.platform.query.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import org.opencentral.platform.query.CapabilityCatalog;
+import org.opencentral.platform.query.CapabilityKind;
+import org.opencentral.platform.query.Column;
+import org.opencentral.platform.query.ValueRef;
+import org.opencentral.platform.query.ast.Expr;
+
+/** Resolves names: aliases of select items (where allowed), then the template's capabilities. */
+final class Scope {
+    private final String templateId;
+    private final CapabilityCatalog catalog;
+    private final Map<String, Column> aliases;
+
+    Scope(String templateId, CapabilityCatalog catalog, Map<String, Column> aliases) {
+        this.templateId = templateId;
+        this.catalog = catalog;
+        this.aliases = Map.copyOf(aliases);
+    }
+
+    Scope withAliases(Map<String, Column> newAliases) {
+        return new Scope(templateId, catalog, newAliases);
+    }
+
+    /** The select item a bare name stands for, when it is an alias. */
+    Optional<Column> alias(Expr expr) {
+        if (expr instanceof Expr.Name name && name.component().isEmpty()) {
+            return Optional.ofNullable(aliases.get(name.name()));
+        }
+        return Optional.empty();
+    }
+
+    /** Resolves an expression; in WHERE and ORDER BY, a bare name that is an alias means its item. */
+    ValueRef resolve(Expr expr, boolean aliasesVisible) {
+        if (aliasesVisible) {
+            Optional<Column> aliased = alias(expr);
+            if (aliased.isPresent()) {
+                return aliased.get().value();
+            }
+        }
+        return switch (expr) {
+            case Expr.Name name -> capability(name);
+            case Expr.Builtin builtin -> new ValueRef.Builtin(builtin.field());
+            case Expr.Aggregate aggregate -> aggregate(aggregate);
+        };
+    }
+
+    ValueRef.Capability capability(Expr.Name name) {
+        CapabilityKind kind = catalog.kindOf(templateId, name.component(), name.name());
+        if (kind == CapabilityKind.UNKNOWN) {
+            throw Errors.at(name.position(), "unknown name '" + name.path() + "': template " + templateId
+                    + " has no telemetry, property or cloud property of that name");
+        }
+        return new ValueRef.Capability(name.component(), name.name(), kind);
+    }
+
+    private ValueRef aggregate(Expr.Aggregate aggregate) {
+        if (aggregate.argument().isEmpty()) {
+            return new ValueRef.Aggregate(aggregate.function(), Optional.empty());
+        }
+        Expr.Name argument = aggregate.argument().get();
+        ValueRef.Capability capability = capability(argument);
+        if (capability.kind() != CapabilityKind.TELEMETRY) {
+            throw Errors.at(argument.position(), aggregate.function() + " needs telemetry, but '"
+                    + capability.path() + "' is " + capability.kind().describe());
+        }
+        return new ValueRef.Aggregate(aggregate.function(), Optional.of(capability));
+    }
+}

@@ -1,0 +1,82 @@
+package org.opencentral.platform.query;
+
+import static org.opencentral.platform.query.CanonicalJson.object;
+
+import java.util.List;
+import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.Expr;
+import org.opencentral.platform.query.ast.IsoDuration;
+import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryAst;
+import org.opencentral.platform.query.ast.SelectItem;
+import org.opencentral.platform.query.ast.TimeWindow;
+
+/** The canonical JSON form of syntax trees (positions left out) and validated queries. */
+final class AstJson {
+    private AstJson() {
+    }
+
+    static Object ast(QueryAst ast) {
+        return object(
+                "top", ast.top().map(QueryAst.Top::count),
+                "select", ast.select().stream().map(AstJson::selectItem).toList(),
+                "from", ast.from().id(),
+                "where", ast.where().map(AstJson::condition),
+                "groupByWindow", ast.groupBy().map(g -> duration(g.size())),
+                "orderBy", ast.orderBy().stream()
+                        .map(o -> object("expr", expr(o.expr()), "direction", o.direction().name())).toList());
+    }
+
+    static Object selectItem(SelectItem item) {
+        return switch (item) {
+            case SelectItem.Wildcard w -> object("wildcard", true);
+            case SelectItem.Column c -> object("expr", expr(c.expr()), "alias", c.alias().map(SelectItem.Alias::name));
+        };
+    }
+
+    static Object expr(Expr expr) {
+        return switch (expr) {
+            case Expr.Name n -> n.component().isPresent()
+                    ? object("component", n.component().get(), "name", n.name()) : object("name", n.name());
+            case Expr.Builtin b -> object("builtin", b.field().text());
+            case Expr.Aggregate a -> object("aggregate", a.function().name(),
+                    "argument", a.argument().map(AstJson::expr).map(Object.class::cast).orElse("*"));
+        };
+    }
+
+    static Object condition(Condition condition) {
+        return switch (condition) {
+            case Condition.And and -> object("and", conditions(and.operands()));
+            case Condition.Or or -> object("or", conditions(or.operands()));
+            case Condition.Not not -> object("not", condition(not.operand()));
+            case Condition.Comparison c -> object("left", expr(c.left()), "op", c.operator().symbol(),
+                    "right", literal(c.right()));
+            case Condition.In in -> object("left", expr(in.left()), "in", in.values().stream().map(AstJson::literal).toList());
+            case Condition.WithinWindow w -> object("withinWindow", window(w.window()));
+        };
+    }
+
+    private static List<Object> conditions(List<Condition> conditions) {
+        return conditions.stream().map(AstJson::condition).toList();
+    }
+
+    static Object literal(Literal literal) {
+        return switch (literal) {
+            case Literal.Num n -> n.value();
+            case Literal.Str s -> s.value();
+            case Literal.Bool b -> b.value();
+            case Literal.Null n -> null;
+        };
+    }
+
+    static Object window(TimeWindow window) {
+        return switch (window) {
+            case TimeWindow.Recent r -> object("last", duration(r.duration()));
+            case TimeWindow.Between b -> object("start", b.start().toString(), "end", b.end().toString());
+        };
+    }
+
+    static Object duration(IsoDuration d) {
+        return object("text", d.text(), "value", d.value().toString());
+    }
+}

@@ -1,0 +1,1 @@
+SELECT SUM(tempreature) FROM dtmi:azurertos:devkit:hlby5jgib2o

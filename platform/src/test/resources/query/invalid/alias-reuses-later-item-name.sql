@@ -1,0 +1,1 @@
+SELECT humidity AS temperature, temperature FROM dtmi:azurertos:devkit:hlby5jgib2o

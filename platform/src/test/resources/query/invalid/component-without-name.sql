@@ -1,0 +1,1 @@
+SELECT deviceInformation. FROM dtmi:azurertos:devkit:hlby5jgib2o

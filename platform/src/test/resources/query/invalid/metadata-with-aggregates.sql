@@ -1,0 +1,1 @@
+SELECT $displayName, AVG(temperature) FROM dtmi:azurertos:devkit:hlby5jgib2o

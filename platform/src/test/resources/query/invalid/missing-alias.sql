@@ -1,0 +1,1 @@
+SELECT temperature AS FROM dtmi:azurertos:devkit:hlby5jgib2o

@@ -1,0 +1,1 @@
+SELECT $id, temperature WHERE temperature > 5

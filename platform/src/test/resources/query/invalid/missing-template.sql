@@ -1,0 +1,1 @@
+SELECT $id FROM WHERE temperature > 1

@@ -1,0 +1,4 @@
+SELECT $id,
+       temperature
+FROM dtmi:azurertos:devkit:hlby5jgib2o
+WHERE temperature >> 5

@@ -1,0 +1,1 @@
+UPDATE dtmi:azurertos:devkit:hlby5jgib2o SET x = 1

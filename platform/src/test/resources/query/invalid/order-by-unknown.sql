@@ -1,0 +1,1 @@
+SELECT $id, temperature FROM dtmi:azurertos:devkit:hlby5jgib2o ORDER BY foo DESC

@@ -1,0 +1,1 @@
+SELECT temperature FROM dtmi:azurertos:devkit:hlby5jgib2o ORDER temperature

@@ -1,0 +1,1 @@
+SELECT AVG(temperature), humidity FROM dtmi:azurertos:devkit:hlby5jgib2o GROUP BY WINDOW(PT10M)

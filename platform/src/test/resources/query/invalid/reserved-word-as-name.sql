@@ -1,0 +1,1 @@
+SELECT order FROM dtmi:azurertos:devkit:hlby5jgib2o

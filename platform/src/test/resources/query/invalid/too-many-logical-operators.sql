@@ -1,0 +1,1 @@
+SELECT temperature FROM dtmi:azurertos:devkit:hlby5jgib2o WHERE temperature > 0 AND temperature > 1 AND temperature > 2 AND temperature > 3 AND temperature > 4 AND temperature > 5 AND temperature > 6 AND temperature > 7 AND temperature > 8 AND temperature > 9 OR NOT temperature = 1

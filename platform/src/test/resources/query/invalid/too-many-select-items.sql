@@ -1,0 +1,1 @@
+SELECT $id, $ts, temperature, humidity, pressure, accelerometerX, max, count, window, sensor.level, temperature AS t2, humidity AS h2, pressure AS p2, accelerometerX AS a2, max AS m2, count AS c2 FROM dtmi:azurertos:devkit:hlby5jgib2o

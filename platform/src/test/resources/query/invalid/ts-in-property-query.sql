@@ -1,0 +1,1 @@
+SELECT $id, $ts, firmwareVersion FROM dtmi:azurertos:devkit:hlby5jgib2o

@@ -1,0 +1,1 @@
+SELECT $foo FROM dtmi:azurertos:devkit:hlby5jgib2o

@@ -1,0 +1,1 @@
+SELECT $id, temprature FROM dtmi:azurertos:devkit:hlby5jgib2o

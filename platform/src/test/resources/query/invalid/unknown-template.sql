@@ -1,0 +1,1 @@
+SELECT $id FROM dtmi:contoso:Unknown;2

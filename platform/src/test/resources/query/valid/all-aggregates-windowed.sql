@@ -1,0 +1,1 @@
+SELECT $id, AVG(temperature), SUM(temperature), COUNT(temperature), MIN(temperature), MAX(temperature), FIRST(temperature), LAST(temperature), COUNT(*) FROM dtmi:azurertos:devkit:hlby5jgib2o WHERE WITHIN_WINDOW(P2DT12H) GROUP BY WINDOW(PT10M) ORDER BY avg_temperature DESC

@@ -1,0 +1,1 @@
+SELECT $id, temperature FROM dtmi:azurertos:devkit:hlby5jgib2o WHERE temperature = 1 AND temperature != 2 AND temperature <> 3 AND humidity > 4 AND humidity < 5 AND pressure >= -6.5 AND pressure <= 1e3

@@ -1,0 +1,1 @@
+SELECT $ts, temperature FROM dtmi:azurertos:devkit:hlby5jgib2o WHERE WITHIN_WINDOW('P2DT12H')
