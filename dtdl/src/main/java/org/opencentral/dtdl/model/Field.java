@@ -1,0 +1,15 @@
+package org.opencentral.dtdl.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** A named field of an Object schema. */
+public record Field(String name, ElementInfo info, Schema schema, Optional<Quantity> quantity) {
+
+    public Field {
+        Names.require(name);
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(quantity, "quantity");
+    }
+}
