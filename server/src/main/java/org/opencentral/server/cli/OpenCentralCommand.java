@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "OpenCentral: a self-hosted IoT application platform compatible with Azure IoT Central "
                 + "(IoT Hub device protocol, DPS, IoT Central REST API).",
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Examples:", "  opencentral start",
+        footer = {"", "Examples:", "  opencentral start", "  opencentral dtdl validate --repo ./models model.json",
                 "  opencentral start --data-dir /srv/opencentral --public-host iot.example.com",
                 "  OPENCENTRAL_HTTP_PORT=9090 opencentral config"})
 public final class OpenCentralCommand implements Callable<Integer> {
@@ -42,6 +42,7 @@ public final class OpenCentralCommand implements Callable<Integer> {
         ConfigOptions.addTo(config.getCommandSpec(), loader.defaults());
         top.addSubcommand("start", start);
         top.addSubcommand("config", config);
+        top.addSubcommand("dtdl", new CommandLine(new DtdlCommand()));
         top.addSubcommand("help", new CommandLine.HelpCommand());
         String envOnly = ConfigOptions.environmentOnlyHelp(loader.defaults());
         CommandSpec configOptions = CommandSpec.create();
