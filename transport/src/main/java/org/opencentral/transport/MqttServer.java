@@ -1,0 +1,127 @@
+package org.opencentral.transport;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.opencentral.transport.MqttServerConfig.Endpoint;
+import org.opencentral.transport.internal.KeyedSerialExecutor;
+import org.opencentral.transport.internal.TransportContext;
+import org.opencentral.transport.internal.connect.ConnectHandler;
+import org.opencentral.transport.internal.metrics.MqttMetrics;
+import org.opencentral.transport.internal.pipeline.CloseReason;
+import org.opencentral.transport.internal.pipeline.Disconnects;
+import org.opencentral.transport.internal.pipeline.MqttPipeline;
+import org.opencentral.transport.internal.pipeline.MqttPipeline.Flavor;
+import org.opencentral.transport.internal.session.MqttSessionStarter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IoT Hub–compatible MQTT endpoint: MQTT 3.1.1 over TLS, over secure WebSockets at
+ * {@value #WEBSOCKET_PATH} (subprotocol {@code mqtt}) and plain (meant for loopback). NIO event
+ * loops; blocking platform calls run on virtual threads.
+ *
+ * <pre>
+ *   MqttServer server = new MqttServer(config, Optional.of(MqttTls.of(key, chain)), services, listener, registry);
+ *   BoundPorts ports = server.start();
+ *   ...
+ *   server.close();
+ * </pre>
+ */
+public final class MqttServer implements AutoCloseable {
+    public static final String WEBSOCKET_PATH = "/$iothub/websocket";
+    private static final Logger LOG = LoggerFactory.getLogger(MqttServer.class);
+
+    private final MqttServerConfig config;
+    private final Optional<MqttTls> tls;
+    private final MqttMetrics metrics;
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    private final TransportContext context;
+    private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
+    private final List<Channel> listeners = new ArrayList<>();
+    private EventLoopGroup acceptors;
+    private EventLoopGroup workers;
+
+    public MqttServer(MqttServerConfig config, Optional<MqttTls> tls, MqttServices services,
+            ConnectionListener listener, MeterRegistry registry) {
+        if (config.needsTls() && tls.isEmpty()) {
+            throw new IllegalArgumentException("the MQTT over TLS and WebSocket listeners need a TLS certificate");
+        }
+        this.config = config;
+        this.tls = tls;
+        this.metrics = new MqttMetrics(registry);
+        this.context = new TransportContext(services, blocking, new TransportContext.ConnectionEvents(listener,
+                new KeyedSerialExecutor<>(blocking)), config.limits(), metrics);
+    }
+
+    /** Binds every configured listener; fails (and releases what was bound) if one cannot bind. */
+    public synchronized BoundPorts start() {
+        if (workers != null) {
+            throw new IllegalStateException("already started");
+        }
+        acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        try {
+            BoundPorts ports = new BoundPorts(bind(config.mqtts(), Flavor.TLS), bind(config.mqtt(), Flavor.PLAIN),
+                    bind(config.websocket(), Flavor.WEBSOCKET));
+            LOG.info("MQTT listening: mqtts={} mqtt={} websocket={}", ports.mqtts(), ports.mqtt(), ports.websocket());
+            return ports;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private OptionalInt bind(Optional<Endpoint> endpoint, Flavor flavor) {
+        if (endpoint.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Disconnects disconnects = new Disconnects(metrics);
+        MqttPipeline pipeline = new MqttPipeline(flavor, tls.map(MqttTls::sslContext),
+                config.limits().maxMessageBytes(), disconnects, channels,
+                () -> new ConnectHandler(context, new MqttSessionStarter(context)));
+        Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(pipeline)
+                .bind(endpoint.get().host(), endpoint.get().port()).syncUninterruptibly().channel();
+        listeners.add(channel);
+        return OptionalInt.of(((InetSocketAddress) channel.localAddress()).getPort());
+    }
+
+    /** Open device connections (all listeners). */
+    public int connectionCount() {
+        return metrics.openConnections();
+    }
+
+    /** Stops accepting, closes every connection (each device gets its disconnect event) and stops the threads. */
+    @Override
+    public synchronized void close() {
+        listeners.forEach(channel -> channel.close().syncUninterruptibly());
+        listeners.clear();
+        channels.forEach(channel -> Disconnects.close(channel, CloseReason.SERVER_STOPPING, ""));
+        channels.newCloseFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            workers = null;
+        }
+        blocking.close();
+    }
+}

@@ -1,0 +1,48 @@
+package org.opencentral.transport;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The MQTT listeners and limits. A listener that is empty is not started; port 0 binds an
+ * ephemeral port (see {@link BoundPorts}).
+ *
+ * @param mqtts MQTT over TLS (IoT Hub: 8883)
+ * @param mqtt plain MQTT, meant for loopback only (development)
+ * @param websocket MQTT over secure WebSockets at {@value MqttServer#WEBSOCKET_PATH} (IoT Hub: 443)
+ * @param limits per-connection limits
+ */
+public record MqttServerConfig(Optional<Endpoint> mqtts, Optional<Endpoint> mqtt, Optional<Endpoint> websocket,
+        MqttLimits limits) {
+    public static final MqttServerConfig DEFAULTS = new MqttServerConfig(
+            Optional.of(new Endpoint("0.0.0.0", 8883)),
+            Optional.of(new Endpoint("127.0.0.1", 1883)),
+            Optional.of(new Endpoint("0.0.0.0", 8443)),
+            MqttLimits.DEFAULTS);
+
+    public MqttServerConfig {
+        Objects.requireNonNull(mqtts, "mqtts");
+        Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(websocket, "websocket");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Whether a listener needs a TLS certificate. */
+    public boolean needsTls() {
+        return mqtts.isPresent() || websocket.isPresent();
+    }
+
+    /** A bind address and port. */
+    public record Endpoint(String host, int port) {
+        public Endpoint {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank() || port < 0 || port > 65535) {
+                throw new IllegalArgumentException("invalid endpoint " + host + ":" + port);
+            }
+        }
+
+        public static Endpoint loopback(int port) {
+            return new Endpoint("127.0.0.1", port);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.opencentral.transport.internal.pipeline;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The one place the pipeline is assembled and its handlers named. A connection starts as
+ * <pre>
+ *   [tls] → [http → http-aggregator → websocket → websocket-mqtt] → mqtt-decoder → mqtt-encoder → connect → exceptions
+ * </pre>
+ * (brackets: TLS listeners; WebSocket listener) and, once accepted, {@code connect} becomes
+ * {@code keep-alive → session}.
+ */
+public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
+    public static final String TLS = "tls";
+    public static final String HTTP = "http";
+    public static final String HTTP_AGGREGATOR = "http-aggregator";
+    public static final String WEBSOCKET = "websocket";
+    public static final String WEBSOCKET_MQTT = "websocket-mqtt";
+    public static final String MQTT_DECODER = "mqtt-decoder";
+    public static final String MQTT_ENCODER = "mqtt-encoder";
+    public static final String CONNECT = "connect";
+    public static final String KEEP_ALIVE = "keep-alive";
+    public static final String SESSION = "session";
+    public static final String EXCEPTIONS = "exceptions";
+    /** Room for the topic and headers of a PUBLISH on top of the largest payload. */
+    public static final int PACKET_OVERHEAD = 16 * 1024;
+
+    /** How a listener carries MQTT. */
+    public enum Flavor { PLAIN, TLS, WEBSOCKET }
+
+    private final Flavor flavor;
+    private final Optional<SslContext> tls;
+    private final int maxMessageBytes;
+    private final Disconnects disconnects;
+    private final ChannelGroup channels;
+    private final Supplier<ChannelHandler> connectHandlers;
+
+    public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
+            ChannelGroup channels, Supplier<ChannelHandler> connectHandlers) {
+        if (flavor != Flavor.PLAIN && tls.isEmpty()) {
+            throw new IllegalArgumentException(flavor + " listener needs a TLS certificate");
+        }
+        this.flavor = flavor;
+        this.tls = flavor == Flavor.PLAIN ? Optional.empty() : tls;
+        this.maxMessageBytes = maxMessageBytes;
+        this.disconnects = disconnects;
+        this.channels = channels;
+        this.connectHandlers = connectHandlers;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        disconnects.track(channel);
+        channels.add(channel);
+        ChannelPipeline pipeline = channel.pipeline();
+        tls.ifPresent(context -> pipeline.addLast(TLS, context.newHandler(channel.alloc())));
+        if (flavor == Flavor.WEBSOCKET) {
+            pipeline.addLast(HTTP, new HttpServerCodec());
+            pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
+            pipeline.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                    .websocketPath("/$iothub/websocket").subprotocols("mqtt").checkStartsWith(true)
+                    .maxFramePayloadLength(maxMessageBytes + PACKET_OVERHEAD).handshakeTimeoutMillis(10_000).build()));
+            pipeline.addLast(WEBSOCKET_MQTT, new WebSocketMqttAdapter());
+        }
+        pipeline.addLast(MQTT_DECODER, new MqttDecoder(maxMessageBytes + PACKET_OVERHEAD));
+        pipeline.addLast(MQTT_ENCODER, MqttEncoder.INSTANCE);
+        pipeline.addLast(CONNECT, connectHandlers.get());
+        pipeline.addLast(EXCEPTIONS, ExceptionTail.INSTANCE);
+    }
+
+    /** Replaces the connect handler by the session handler, behind a keep-alive timer unless it is zero. */
+    public static void installSession(ChannelPipeline pipeline, Duration keepAlive, ChannelHandler session) {
+        if (!keepAlive.isZero()) {
+            pipeline.addBefore(CONNECT, KEEP_ALIVE, new IdleStateHandler(keepAlive.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        }
+        pipeline.replace(CONNECT, SESSION, session);
+    }
+
+    /** Feeds packets that arrived before the session existed to the handlers after the codec. */
+    public static void replay(ChannelPipeline pipeline, List<Object> packets) {
+        ChannelHandlerContext afterCodec = pipeline.context(MQTT_ENCODER);
+        packets.forEach(afterCodec::fireChannelRead);
+    }
+}

@@ -1,0 +1,89 @@
+package org.opencentral.transport.internal.session;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.platform.session.DeviceSession.Subscription;
+import org.opencentral.transport.internal.metrics.MessageKind;
+import org.opencentral.transport.internal.metrics.MqttMetrics;
+import org.opencentral.transport.internal.pipeline.CloseReason;
+import org.opencentral.transport.internal.pipeline.Disconnects;
+
+/**
+ * One device's channel: its subscriptions, thread-safe writes and the single end-of-connection
+ * step (run once, whether the platform, the device or the network ends it).
+ */
+public final class DeviceConnection {
+    private final Channel channel;
+    private final DeviceId deviceId;
+    private final MqttMetrics metrics;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private Runnable onEnd = () -> { };
+    private boolean ended;
+
+    public DeviceConnection(Channel channel, DeviceId deviceId, MqttMetrics metrics) {
+        this.channel = channel;
+        this.deviceId = deviceId;
+        this.metrics = metrics;
+    }
+
+    public DeviceId deviceId() {
+        return deviceId;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public boolean isSubscribed(Subscription subscription) {
+        return subscriptions.contains(subscription);
+    }
+
+    void subscribe(Subscription subscription) {
+        subscriptions.add(subscription);
+    }
+
+    void unsubscribe(Subscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    /** Publishes to the device; callable from any thread. */
+    public void publish(String topic, byte[] payload, MqttQoS qos, int packetId, MessageKind kind) {
+        MqttMessage publish = MqttMessageBuilders.publish().topicName(topic).qos(qos).retained(false)
+                .messageId(packetId).payload(Unpooled.wrappedBuffer(payload)).build();
+        channel.writeAndFlush(publish, channel.voidPromise());
+        metrics.sent(kind);
+    }
+
+    public void puback(int packetId) {
+        channel.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build(), channel.voidPromise());
+    }
+
+    public void write(MqttMessage message) {
+        channel.writeAndFlush(message, channel.voidPromise());
+    }
+
+    /** Closes the connection for {@code reason}; the end-of-connection step runs before this returns. */
+    public void close(CloseReason reason, String detail) {
+        Disconnects.record(channel, reason, detail);
+        end();
+        channel.close();
+    }
+
+    void onEnd(Runnable action) {
+        this.onEnd = action;
+    }
+
+    /** Runs the end-of-connection step once (synchronized: a racing caller returns after it ran). */
+    synchronized void end() {
+        if (!ended) {
+            ended = true;
+            onEnd.run();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.opencentral.transport.internal.session;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.platform.ingest.TelemetryMessage;
+import org.opencentral.transport.internal.metrics.MessageKind;
+import org.opencentral.transport.internal.metrics.MqttMetrics;
+import org.opencentral.transport.internal.pipeline.CloseReason;
+import org.opencentral.transport.internal.topic.PropertyBag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Device-to-cloud messages: appended to the event log through {@link IngestService}; a QoS 1
+ * message is acknowledged only once the append is durable, and a failed append closes the
+ * connection without PUBACK so that the device sends it again.
+ */
+final class TelemetryIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryIngest.class);
+
+    private final DeviceConnection connection;
+    private final IngestService ingest;
+    private final TrafficShaper shaper;
+    private final int maxMessageBytes;
+    private final MqttMetrics metrics;
+
+    TelemetryIngest(DeviceConnection connection, IngestService ingest, TrafficShaper shaper, int maxMessageBytes,
+            MqttMetrics metrics) {
+        this.connection = connection;
+        this.ingest = ingest;
+        this.shaper = shaper;
+        this.maxMessageBytes = maxMessageBytes;
+        this.metrics = metrics;
+    }
+
+    /** Event loop; {@code ackNotBefore} is the {@link System#nanoTime()} traffic shaping holds the PUBACK until. */
+    void handle(MqttPublishMessage publish, PropertyBag properties, long ackNotBefore) {
+        long start = System.nanoTime();
+        metrics.received(MessageKind.TELEMETRY);
+        if (publish.payload().readableBytes() > maxMessageBytes) {
+            connection.close(CloseReason.MESSAGE_TOO_LARGE, publish.payload().readableBytes() + " bytes");
+            return;
+        }
+        TelemetryMessage message = new TelemetryMessage(properties.component(),
+                applicationProperties(publish, properties), properties.systemProperties(),
+                ByteBufUtil.getBytes(publish.payload()));
+        if (publish.fixedHeader().qosLevel() == MqttQoS.AT_MOST_ONCE) {
+            append(message).whenComplete((seq, error) -> {
+                if (error != null) {
+                    metrics.error("ingest_failed_qos0");
+                    LOG.debug("QoS 0 message of {} not stored: {}", connection.deviceId(), error.toString());
+                }
+            });
+            return;
+        }
+        if (!shaper.awaitingAck()) {
+            shaper.settled();
+            connection.close(CloseReason.BACKLOG_EXCEEDED, "");
+            return;
+        }
+        int packetId = publish.variableHeader().packetId();
+        append(message).whenComplete((seq, error) -> {
+            if (error != null) {
+                shaper.settled();
+                connection.close(CloseReason.INGEST_FAILED, error.toString());
+            } else {
+                shaper.acknowledgeAt(ackNotBefore, () -> {
+                    shaper.settled();
+                    connection.puback(packetId);
+                    metrics.telemetryAcknowledged(start);
+                });
+            }
+        });
+    }
+
+    private CompletableFuture<Long> append(TelemetryMessage message) {
+        try {
+            return ingest.telemetry(connection.deviceId(), message);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** IoT Hub forwards RETAIN=1 messages with the application property {@code mqtt-retain}. */
+    private static Map<String, String> applicationProperties(MqttPublishMessage publish, PropertyBag properties) {
+        if (!publish.fixedHeader().isRetain()) {
+            return properties.applicationProperties();
+        }
+        Map<String, String> withRetain = new HashMap<>(properties.applicationProperties());
+        withRetain.put("mqtt-retain", "true");
+        return withRetain;
+    }
+}
