@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * A registered device. {@code template} is the device template id (a DTMI) once one is assigned;
  * {@code modelId} is what the device last announced in its CONNECT ({@code model-id}).
+ * {@code organization} is the one organization it belongs to (none: the root).
  * {@code etag} changes on every update of the registry record (not on connection changes).
  */
 public record Device(
@@ -20,7 +21,16 @@ public record Device(
         SymmetricKeys keys,
         Optional<String> modelId,
         Connection connection,
-        Instant createdAt) {
+        Instant createdAt,
+        Optional<String> organization) {
+
+    /** A device of the application's root organization. */
+    public Device(DeviceId id, String displayName, Optional<String> template, boolean enabled, boolean simulated,
+            boolean provisioned, String etag, SymmetricKeys keys, Optional<String> modelId, Connection connection,
+            Instant createdAt) {
+        this(id, displayName, template, enabled, simulated, provisioned, etag, keys, modelId, connection, createdAt,
+                Optional.empty());
+    }
 
     public Device {
         Objects.requireNonNull(id, "id");
@@ -31,6 +41,7 @@ public record Device(
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(organization, "organization");
         if (displayName.length() > 200) {
             throw org.opencentral.core.DomainException.badRequest("displayName is longer than 200 characters");
         }
@@ -47,11 +58,11 @@ public record Device(
 
     public Device withConnection(Connection newConnection) {
         return new Device(id, displayName, template, enabled, simulated, provisioned, etag, keys, modelId,
-                newConnection, createdAt);
+                newConnection, createdAt, organization);
     }
 
     public Device withModelId(Optional<String> newModelId) {
         return new Device(id, displayName, template, enabled, simulated, provisioned, etag, keys, newModelId,
-                connection, createdAt);
+                connection, createdAt, organization);
     }
 }

@@ -13,10 +13,30 @@ import org.opencentral.core.device.DeviceId;
  * acknowledged, and every consumer (telemetry index, rules, exports, live views) reads it from there.
  */
 public sealed interface PlatformEvent {
-    DeviceId deviceId();
-
     /** When the platform accepted the fact (IoT Hub's enqueued time). */
     Instant time();
+
+    /** A fact about one device. */
+    sealed interface DeviceEvent extends PlatformEvent {
+        DeviceId deviceId();
+    }
+
+    /**
+     * A change made through the API was written to the audit log (sequence {@code auditSequence} of
+     * the audit store). {@code entry} is the audit entry as JSON (actor, action, target, before, after),
+     * never holding secrets.
+     */
+    record AuditRecorded(Instant time, long auditSequence, ObjectNode entry) implements PlatformEvent {
+        public AuditRecorded {
+            Objects.requireNonNull(time, "time");
+            entry = entry.deepCopy();
+        }
+
+        @Override
+        public ObjectNode entry() {
+            return entry.deepCopy();
+        }
+    }
 
     /**
      * A device-to-cloud message. {@code body} is kept byte for byte; {@code component} comes from the
@@ -25,7 +45,7 @@ public sealed interface PlatformEvent {
      */
     record TelemetryReceived(DeviceId deviceId, Instant time, Optional<String> component,
             Map<String, String> applicationProperties, Map<String, String> systemProperties, byte[] body)
-            implements PlatformEvent {
+            implements DeviceEvent {
         public TelemetryReceived {
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(time, "time");
@@ -61,7 +81,7 @@ public sealed interface PlatformEvent {
 
     /** The device patched its reported properties; {@code version} is the reported section's new version. */
     record ReportedPropertiesUpdated(DeviceId deviceId, Instant time, ObjectNode patch, long version)
-            implements PlatformEvent {
+            implements DeviceEvent {
         public ReportedPropertiesUpdated {
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(time, "time");
@@ -76,7 +96,7 @@ public sealed interface PlatformEvent {
 
     /** The service patched the desired properties; {@code version} is the desired section's new version. */
     record DesiredPropertiesUpdated(DeviceId deviceId, Instant time, ObjectNode patch, long version)
-            implements PlatformEvent {
+            implements DeviceEvent {
         public DesiredPropertiesUpdated {
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(time, "time");
@@ -90,7 +110,7 @@ public sealed interface PlatformEvent {
     }
 
     /** A device's connection was accepted. */
-    record DeviceConnected(DeviceId deviceId, Instant time) implements PlatformEvent {
+    record DeviceConnected(DeviceId deviceId, Instant time) implements DeviceEvent {
         public DeviceConnected {
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(time, "time");
@@ -98,7 +118,7 @@ public sealed interface PlatformEvent {
     }
 
     /** A device's connection ended, for {@code reason} (client disconnect, keep-alive, error, replaced). */
-    record DeviceDisconnected(DeviceId deviceId, Instant time, String reason) implements PlatformEvent {
+    record DeviceDisconnected(DeviceId deviceId, Instant time, String reason) implements DeviceEvent {
         public DeviceDisconnected {
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(time, "time");
@@ -107,7 +127,7 @@ public sealed interface PlatformEvent {
     }
 
     /** The registry record of a device was created, changed or deleted. */
-    record DeviceLifecycle(DeviceId deviceId, Instant time, Change change) implements PlatformEvent {
+    record DeviceLifecycle(DeviceId deviceId, Instant time, Change change) implements DeviceEvent {
         public enum Change { CREATED, UPDATED, DELETED }
 
         public DeviceLifecycle {

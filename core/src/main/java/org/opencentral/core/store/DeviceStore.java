@@ -26,6 +26,15 @@ public interface DeviceStore {
     /** Devices ordered by id, starting after {@code afterId} (exclusive); the page cursor is an id. */
     Page<Device> list(Optional<String> afterId, int limit);
 
+    /**
+     * Like {@link #list(Optional, int)}, restricted to devices whose organization is one of
+     * {@code organizations} (filtered in the query, so pages stay full and cursors stay valid).
+     */
+    Page<Device> list(Optional<String> afterId, int limit, java.util.Set<String> organizations);
+
+    /** Whether any device belongs to the organization. */
+    boolean anyInOrganization(String organization);
+
     long count();
 
     /** Records a connect or disconnect, and the model id the device announced when connecting. */

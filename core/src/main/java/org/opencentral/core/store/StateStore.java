@@ -19,6 +19,26 @@ public interface StateStore extends AutoCloseable {
 
     UserStore users();
 
+    RoleStore roles();
+
+    OrganizationStore organizations();
+
+    AuditLogStore auditLog();
+
+    SessionStore sessions();
+
+    /** Enrollment groups, device attestations, registrations and provisioning settings. */
+    ProvisioningStore provisioning();
+
+    /** Published device templates. */
+    TemplateStore templates();
+
+    /** Cloud property values of devices (platform-only properties of their templates). */
+    CloudPropertyStore cloudProperties();
+
+    /** Unmodeled and invalid telemetry per device. */
+    TelemetryIssueStore telemetryIssues();
+
     @Override
     void close();
 }

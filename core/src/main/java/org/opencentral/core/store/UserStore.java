@@ -14,6 +14,9 @@ public interface UserStore {
 
     List<User> list();
 
+    /** Replaces an existing user's email, password hash and roles; NOT_FOUND if absent, CONFLICT on a taken email. */
+    void update(User user);
+
     boolean delete(String id);
 
     long count();

@@ -49,6 +49,14 @@ public final class DeviceRegistry {
         return devices.list(after, limit);
     }
 
+    /** Like {@link #list(Optional, int)}, only devices of the given organizations. */
+    public Page<Device> list(Optional<String> after, int limit, java.util.Set<String> organizations) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw DomainException.badRequest("page size must be between 1 and " + MAX_PAGE);
+        }
+        return devices.list(after, limit, organizations);
+    }
+
     public long count() {
         return devices.count();
     }
@@ -58,7 +66,7 @@ public final class DeviceRegistry {
         Instant now = clock.instant();
         Device device = new Device(id, spec.displayName().orElse(id.value()), spec.template(),
                 spec.enabled().orElse(true), spec.simulated().orElse(false), false, newEtag(),
-                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, now);
+                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, now, spec.organization());
         Device created = devices.insert(device);
         log.append(new DeviceLifecycle(id, now, Change.CREATED)).join();
         return created;
@@ -79,7 +87,7 @@ public final class DeviceRegistry {
                 changes.template().isPresent() ? changes.template() : current.template(),
                 changes.enabled().orElse(current.enabled()), changes.simulated().orElse(current.simulated()),
                 current.provisioned(), newEtag(), current.keys(), current.modelId(), current.connection(),
-                current.createdAt());
+                current.createdAt(), changes.organization().or(current::organization));
         Device updated = devices.update(next, current.etag());
         log.append(new DeviceLifecycle(id, clock.instant(), Change.UPDATED)).join();
         if (!updated.enabled()) {

@@ -27,11 +27,13 @@ public final class ApiTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenStore tokens;
+    private final RoleCatalog roles;
     private final String applicationId;
     private final Clock clock;
 
-    public ApiTokenService(ApiTokenStore tokens, String applicationId, Clock clock) {
+    public ApiTokenService(ApiTokenStore tokens, RoleCatalog roles, String applicationId, Clock clock) {
         this.tokens = tokens;
+        this.roles = roles;
         this.applicationId = applicationId;
         this.clock = clock;
     }
@@ -52,7 +54,7 @@ public final class ApiTokenService {
             throw DomainException.badRequest("a token needs at least one role");
         }
         for (RoleAssignment role : roles) {
-            if (BuiltInRole.byId(role.role()).isEmpty()) {
+            if (this.roles.find(role.role()).isEmpty()) {
                 throw DomainException.badRequest("unknown role '" + role.role() + "'");
             }
         }
@@ -88,7 +90,12 @@ public final class ApiTokenService {
         if (!matches || !token.expiry().isAfter(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of(new Principal(token.id(), Principal.Kind.API_TOKEN, token.roles()));
+        return Optional.of(roles.principal(token.id(), Principal.Kind.API_TOKEN, token.roles()));
+    }
+
+    /** Whether any token holds role {@code roleId}. */
+    public boolean anyHolds(String roleId) {
+        return tokens.list().stream().anyMatch(t -> t.roles().stream().anyMatch(r -> r.role().equals(roleId)));
     }
 
     public List<ApiToken> list() {

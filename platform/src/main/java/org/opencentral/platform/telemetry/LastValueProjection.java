@@ -1,14 +1,10 @@
 package org.opencentral.platform.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.opencentral.core.DomainException;
-import org.opencentral.core.Json;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.store.LastValue;
@@ -21,7 +17,7 @@ import org.opencentral.platform.eventlog.LogConsumer;
  * set it, else by the time the platform accepted the message. Non-JSON bodies have no values.
  */
 public final class LastValueProjection implements LogConsumer {
-    public static final String CREATION_TIME = "iothub-creation-time-utc";
+    public static final String CREATION_TIME = TelemetryMessages.CREATION_TIME;
 
     private final LastValueStore store;
 
@@ -48,31 +44,12 @@ public final class LastValueProjection implements LogConsumer {
     }
 
     private static void collect(TelemetryReceived telemetry, List<LastValue> into) {
-        JsonNode body;
-        try {
-            body = Json.parse(telemetry.body());
-        } catch (DomainException notJson) {
-            return;
-        }
-        if (!(body instanceof ObjectNode object)) {
-            return;
-        }
-        Instant timestamp = timestampOf(telemetry);
-        String component = telemetry.component().orElse("");
-        for (Map.Entry<String, JsonNode> member : object.properties()) {
-            into.add(new LastValue(telemetry.deviceId(), component, member.getKey(), member.getValue(), timestamp));
-        }
-    }
-
-    private static Instant timestampOf(TelemetryReceived telemetry) {
-        String created = telemetry.applicationProperties().get(CREATION_TIME);
-        if (created != null) {
-            try {
-                return Instant.parse(created);
-            } catch (DateTimeParseException ignored) {
-                // a malformed device timestamp falls back to the time the platform accepted the message
+        TelemetryMessages.jsonObject(telemetry).ifPresent(object -> {
+            Instant timestamp = TelemetryMessages.timestampOf(telemetry);
+            String component = TelemetryMessages.componentOf(telemetry);
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
+                into.add(new LastValue(telemetry.deviceId(), component, member.getKey(), member.getValue(), timestamp));
             }
-        }
-        return telemetry.time();
+        });
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.event.PlatformEvent.AuditRecorded;
+import org.opencentral.core.event.PlatformEvent.DeviceEvent;
 import org.opencentral.core.event.PlatformEvent.DesiredPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.DeviceConnected;
 import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
@@ -28,6 +30,7 @@ public final class EventCodec {
     public static final String CONNECTED = "connected";
     public static final String DISCONNECTED = "disconnected";
     public static final String LIFECYCLE = "deviceLifecycle";
+    public static final String AUDIT = "audit";
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -62,14 +65,24 @@ public final class EventCodec {
                 payload.put("change", l.change().name());
                 yield LIFECYCLE;
             }
+            case AuditRecorded a -> {
+                payload.put("auditSequence", a.auditSequence());
+                payload.set("entry", a.entry());
+                yield AUDIT;
+            }
         };
         byte[] body = event instanceof TelemetryReceived t ? t.body() : NO_BODY;
-        return new EncodedEvent(event.time(), kind, event.deviceId().value(), payload.toString(), body);
+        String device = event instanceof DeviceEvent d ? d.deviceId().value() : EncodedEvent.NO_DEVICE;
+        return new EncodedEvent(event.time(), kind, device, payload.toString(), body);
     }
 
     public static PlatformEvent decode(EncodedEvent row) {
-        DeviceId id = DeviceId.of(row.deviceId());
         ObjectNode payload = Json.parseObject(row.payload());
+        if (row.kind().equals(AUDIT)) {
+            return new AuditRecorded(row.time(), payload.get("auditSequence").asLong(),
+                    (ObjectNode) payload.get("entry"));
+        }
+        DeviceId id = DeviceId.of(row.deviceId());
         return switch (row.kind()) {
             case TELEMETRY -> new TelemetryReceived(id, row.time(), optionalText(payload.get("component")),
                     stringMap(payload.get("applicationProperties")), stringMap(payload.get("systemProperties")),

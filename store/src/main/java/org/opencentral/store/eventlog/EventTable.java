@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.opencentral.core.event.LoggedEvent;
@@ -14,12 +17,15 @@ import org.opencentral.core.event.LoggedEvent;
 /**
  * The {@code events} table in DuckDB. No primary key: the single writer makes sequence numbers
  * unique, and since they are appended in order, DuckDB's per-row-group min/max statistics make
- * {@code seq > ?} scans skip old data without the cost of an index on every append.
+ * {@code seq > ?} scans skip old data without the cost of an index on every append. Retention
+ * deletes whole days and first records the last sequence in {@code event_log_horizon}, so that
+ * sequences continue even after every event was deleted.
  */
 final class EventTable {
     static final String CREATE = "CREATE TABLE IF NOT EXISTS events (seq BIGINT NOT NULL, "
-            + "time TIMESTAMP_NS NOT NULL, kind VARCHAR NOT NULL, device_id VARCHAR NOT NULL, "
+            + "time TIMESTAMP_NS NOT NULL, kind VARCHAR NOT NULL, device_id VARCHAR, "
             + "payload VARCHAR NOT NULL, body BLOB)";
+    static final String CREATE_HORIZON = "CREATE TABLE IF NOT EXISTS event_log_horizon (seq BIGINT NOT NULL)";
     private static final String READ = "SELECT seq, epoch_ns(time), kind, device_id, payload, body FROM events "
             + "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
 
@@ -29,14 +35,46 @@ final class EventTable {
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE);
+            // logs created before audit events kept device_id NOT NULL; audit events have none
+            statement.execute("ALTER TABLE events ALTER COLUMN device_id DROP NOT NULL");
+            statement.execute(CREATE_HORIZON);
         }
     }
 
+    /** The highest sequence in the table or recorded by retention before it deleted events. */
     static long maxSequence(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM events")) {
+                ResultSet row = statement.executeQuery("SELECT greatest((SELECT coalesce(max(seq), 0) FROM events), "
+                        + "(SELECT coalesce(max(seq), 0) FROM event_log_horizon))")) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    static void recordHorizon(Connection connection, long horizon) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO event_log_horizon VALUES (?)")) {
+            statement.setLong(1, horizon);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The UTC day of the oldest event, if any. */
+    static Optional<LocalDate> oldestDay(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT epoch_ns(min(time)) FROM events")) {
+            row.next();
+            long nanos = row.getLong(1);
+            return row.wasNull() ? Optional.empty()
+                    : Optional.of(LocalDate.ofInstant(EncodedEvent.instantOfEpochNanos(nanos), ZoneOffset.UTC));
+        }
+    }
+
+    /** Deletes the events timed before the start of {@code day} (UTC), in one autocommitted statement. */
+    static void deleteBefore(Connection connection, LocalDate day) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM events WHERE time < make_timestamp_ns(?)")) {
+            statement.setLong(1, day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L);
+            statement.executeUpdate();
         }
     }
 
@@ -67,8 +105,13 @@ final class EventTable {
     }
 
     private static void appendRow(DuckDBAppender appender, long sequence, EncodedEvent event) throws SQLException {
-        appender.beginRow().append(sequence).appendEpochNanos(event.epochNanos()).append(event.kind())
-                .append(event.deviceId()).append(event.payload());
+        appender.beginRow().append(sequence).appendEpochNanos(event.epochNanos()).append(event.kind());
+        if (event.deviceId().isEmpty()) {
+            appender.appendNull();
+        } else {
+            appender.append(event.deviceId());
+        }
+        appender.append(event.payload());
         if (event.body().length == 0) {
             appender.appendNull();
         } else {
@@ -95,7 +138,8 @@ final class EventTable {
                 while (row.next()) {
                     byte[] body = row.getBytes(6);
                     EncodedEvent encoded = new EncodedEvent(EncodedEvent.instantOfEpochNanos(row.getLong(2)),
-                            row.getString(3), row.getString(4), row.getString(5), body == null ? new byte[0] : body);
+                            row.getString(3), row.getString(4) == null ? EncodedEvent.NO_DEVICE : row.getString(4),
+                            row.getString(5), body == null ? new byte[0] : body);
                     events.add(new LoggedEvent(row.getLong(1), EventCodec.decode(encoded)));
                 }
             }

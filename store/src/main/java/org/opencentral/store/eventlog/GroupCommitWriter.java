@@ -7,7 +7,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.duckdb.DuckDBConnection;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.slf4j.Logger;
@@ -30,14 +29,14 @@ final class GroupCommitWriter implements Runnable {
     private static final Pending END = new Pending(null, null);
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final DuckDBConnection connection;
+    private final LogStorage storage;
     private final AtomicLong durable;
     private final Runnable onBatchDurable;
     private final int maxBatch;
     private long nextSequence;
 
-    GroupCommitWriter(DuckDBConnection connection, AtomicLong durable, Runnable onBatchDurable, int maxBatch) {
-        this.connection = connection;
+    GroupCommitWriter(LogStorage storage, AtomicLong durable, Runnable onBatchDurable, int maxBatch) {
+        this.storage = storage;
         this.durable = durable;
         this.onBatchDurable = onBatchDurable;
         this.maxBatch = maxBatch;
@@ -80,7 +79,7 @@ final class GroupCommitWriter implements Runnable {
     private void write(List<Pending> batch) {
         long first = nextSequence;
         try {
-            EventTable.appendCommitted(connection, first, batch.stream().map(Pending::event).toList());
+            storage.appendCommitted(first, batch.stream().map(Pending::event).toList());
         } catch (SQLException | RuntimeException e) {
             LOG.error("event log batch of {} events from sequence {} failed: {}", batch.size(), first, e.toString());
             nextSequence = recoverNextSequence(first);
@@ -98,7 +97,7 @@ final class GroupCommitWriter implements Runnable {
     /** After a failure, continue after what is really stored (normally nothing of the batch). */
     private long recoverNextSequence(long fallback) {
         try {
-            return Math.max(fallback, EventTable.maxSequence(connection) + 1);
+            return Math.max(fallback, storage.maxSequence() + 1);
         } catch (SQLException e) {
             return fallback;
         }

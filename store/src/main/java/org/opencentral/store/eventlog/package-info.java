@@ -1,10 +1,12 @@
 /**
- * The event log: {@link org.opencentral.store.eventlog.DuckDbEventLog}, the embedded
- * implementation of {@link org.opencentral.core.event.EventLog} on DuckDB with group commit, and
- * {@link org.opencentral.store.eventlog.EventCodec}, the engine-neutral mapping of each
- * {@link org.opencentral.core.event.PlatformEvent} kind to columns, to be reused by other logs
- * (PostgreSQL). Must not import the state-store packages ({@code org.opencentral.store.jdbc},
- * {@code ...sqlite}, {@code ...postgres}); {@code EventCodec} and {@code EncodedEvent} must not
- * import JDBC or DuckDB at all.
+ * The event log: {@link org.opencentral.store.eventlog.GroupCommitLog}, the group-commit
+ * {@link org.opencentral.core.event.EventLog} (one writer thread, batches committed in one
+ * transaction, futures completed after the commit, gap-free sequences from the single writer) over
+ * two storages: {@link org.opencentral.store.eventlog.DuckDbEventLog} (embedded, one DuckDB file) and
+ * {@link org.opencentral.store.eventlog.PostgresEventLog} (table partitioned by day, dropped by
+ * retention). {@link org.opencentral.store.eventlog.EventCodec} is the engine-neutral mapping of each
+ * {@link org.opencentral.core.event.PlatformEvent} kind to columns. Must not import the state-store
+ * packages ({@code org.opencentral.store.jdbc}, {@code ...sqlite}, {@code ...postgres});
+ * {@code EventCodec} and {@code EncodedEvent} must not import JDBC or DuckDB at all.
  */
 package org.opencentral.store.eventlog;

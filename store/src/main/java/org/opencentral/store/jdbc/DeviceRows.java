@@ -10,7 +10,7 @@ import org.opencentral.core.device.SymmetricKeys;
 /** The {@code devices} table's columns and row mapping. */
 final class DeviceRows {
     static final String COLUMNS = "id, display_name, template, enabled, simulated, provisioned, etag, "
-            + "primary_key, secondary_key, model_id, connected, last_activity, created_at";
+            + "primary_key, secondary_key, model_id, connected, last_activity, created_at, organization";
     static final String SELECT = "SELECT " + COLUMNS + " FROM devices";
 
     private DeviceRows() {
@@ -28,7 +28,8 @@ final class DeviceRows {
                 new SymmetricKeys(row.getString("primary_key"), row.getString("secondary_key")),
                 Optional.ofNullable(row.getString("model_id")),
                 new Device.Connection(row.getBoolean("connected"), Jdbc.optionalInstant(row, "last_activity")),
-                Jdbc.instant(row, "created_at"));
+                Jdbc.instant(row, "created_at"),
+                Optional.ofNullable(row.getString("organization")));
     }
 
     /** The insert parameters, in {@link #COLUMNS} order. */
@@ -36,6 +37,7 @@ final class DeviceRows {
         return new Object[] {device.id().value(), device.displayName(), Jdbc.nullableText(device.template()),
                 device.enabled(), device.simulated(), device.provisioned(), etag, device.keys().primaryKey(),
                 device.keys().secondaryKey(), Jdbc.nullableText(device.modelId()), device.connection().connected(),
-                Jdbc.nullableMillis(device.connection().lastActivity()), device.createdAt()};
+                Jdbc.nullableMillis(device.connection().lastActivity()), device.createdAt(),
+                Jdbc.nullableText(device.organization())};
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
@@ -25,7 +26,8 @@ import org.opencentral.core.twin.Twin;
  */
 final class JdbcDeviceStore implements DeviceStore {
     private static final String UPDATE = "UPDATE devices SET display_name = ?, template = ?, enabled = ?, "
-            + "simulated = ?, provisioned = ?, etag = ?, primary_key = ?, secondary_key = ? WHERE id = ? AND etag = ?";
+            + "simulated = ?, provisioned = ?, etag = ?, primary_key = ?, secondary_key = ?, organization = ? "
+            + "WHERE id = ? AND etag = ?";
     private static final String NEWER_ACTIVITY = "last_activity = CASE WHEN last_activity IS NULL "
             + "OR last_activity < ? THEN ? ELSE last_activity END";
 
@@ -45,7 +47,7 @@ final class JdbcDeviceStore implements DeviceStore {
         String etag = device.etag().isBlank() ? Etags.fresh() : device.etag();
         return database.write(c -> {
             int inserted = Jdbc.update(c, "INSERT INTO devices (" + DeviceRows.COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     DeviceRows.insertParameters(device, etag));
             if (inserted == 0) {
                 throw DomainException.conflict("device '" + device.id() + "' already exists");
@@ -62,7 +64,8 @@ final class JdbcDeviceStore implements DeviceStore {
         return database.write(c -> {
             int updated = Jdbc.update(c, UPDATE, device.displayName(), Jdbc.nullableText(device.template()),
                     device.enabled(), device.simulated(), device.provisioned(), etag, device.keys().primaryKey(),
-                    device.keys().secondaryKey(), device.id().value(), expectedEtag);
+                    device.keys().secondaryKey(), Jdbc.nullableText(device.organization()), device.id().value(),
+                    expectedEtag);
             if (updated == 0) {
                 find(c, device.id()).orElseThrow(() -> DomainException.notFound("device '" + device.id() + "'"));
                 throw new DomainException(ErrorCode.PRECONDITION_FAILED,
@@ -85,6 +88,33 @@ final class JdbcDeviceStore implements DeviceStore {
         List<Device> rows = database.read(c -> Jdbc.query(c,
                 DeviceRows.SELECT + " WHERE id > ? ORDER BY id LIMIT ?", DeviceRows::map, afterId.orElse(""),
                 limit + 1));
+        return page(rows, limit);
+    }
+
+    @Override
+    public Page<Device> list(Optional<String> afterId, int limit, Set<String> organizations) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        if (organizations.isEmpty()) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        List<String> orgs = organizations.stream().sorted().toList();
+        String marks = String.join(", ", java.util.Collections.nCopies(orgs.size(), "?"));
+        List<Object> parameters = new ArrayList<>(orgs);
+        parameters.add(afterId.orElse(""));
+        parameters.add(limit + 1);
+        List<Device> rows = database.read(c -> Jdbc.query(c, DeviceRows.SELECT + " WHERE organization IN (" + marks
+                + ") AND id > ? ORDER BY id LIMIT ?", DeviceRows::map, parameters.toArray()));
+        return page(rows, limit);
+    }
+
+    @Override
+    public boolean anyInOrganization(String organization) {
+        return database.read(c -> Jdbc.exists(c, "SELECT 1 FROM devices WHERE organization = ? LIMIT 1", organization));
+    }
+
+    private static Page<Device> page(List<Device> rows, int limit) {
         if (rows.size() <= limit) {
             return new Page<>(rows, Optional.empty());
         }

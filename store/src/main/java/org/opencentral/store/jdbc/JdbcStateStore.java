@@ -2,11 +2,19 @@ package org.opencentral.store.jdbc;
 
 import java.time.Clock;
 import org.opencentral.core.store.ApiTokenStore;
+import org.opencentral.core.store.CloudPropertyStore;
+import org.opencentral.core.store.AuditLogStore;
 import org.opencentral.core.store.C2dQueueStore;
 import org.opencentral.core.store.CursorStore;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.LastValueStore;
+import org.opencentral.core.store.OrganizationStore;
+import org.opencentral.core.store.ProvisioningStore;
+import org.opencentral.core.store.RoleStore;
+import org.opencentral.core.store.SessionStore;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.core.store.TelemetryIssueStore;
+import org.opencentral.core.store.TemplateStore;
 import org.opencentral.core.store.TwinStore;
 import org.opencentral.core.store.UserStore;
 
@@ -20,6 +28,14 @@ public final class JdbcStateStore implements StateStore {
     private final CursorStore cursors;
     private final ApiTokenStore apiTokens;
     private final UserStore users;
+    private final RoleStore roles;
+    private final OrganizationStore organizations;
+    private final AuditLogStore auditLog;
+    private final SessionStore sessions;
+    private final ProvisioningStore provisioning;
+    private final TemplateStore templates;
+    private final CloudPropertyStore cloudProperties;
+    private final TelemetryIssueStore telemetryIssues;
 
     private JdbcStateStore(JdbcDatabase database) {
         this.database = database;
@@ -30,6 +46,14 @@ public final class JdbcStateStore implements StateStore {
         this.cursors = new JdbcCursorStore(database);
         this.apiTokens = new JdbcApiTokenStore(database);
         this.users = new JdbcUserStore(database);
+        this.roles = new JdbcRoleStore(database);
+        this.organizations = new JdbcOrganizationStore(database);
+        this.auditLog = new JdbcAuditLogStore(database);
+        this.sessions = new JdbcSessionStore(database);
+        this.provisioning = new JdbcProvisioningStore(database);
+        this.templates = new JdbcTemplateStore(database);
+        this.cloudProperties = new JdbcCloudPropertyStore(database);
+        this.telemetryIssues = new JdbcTelemetryIssueStore(database);
     }
 
     /** Migrates {@code database} and wraps it; closes the database if migrating fails. */
@@ -76,6 +100,46 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public UserStore users() {
         return users;
+    }
+
+    @Override
+    public RoleStore roles() {
+        return roles;
+    }
+
+    @Override
+    public OrganizationStore organizations() {
+        return organizations;
+    }
+
+    @Override
+    public AuditLogStore auditLog() {
+        return auditLog;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public ProvisioningStore provisioning() {
+        return provisioning;
+    }
+
+    @Override
+    public TemplateStore templates() {
+        return templates;
+    }
+
+    @Override
+    public CloudPropertyStore cloudProperties() {
+        return cloudProperties;
+    }
+
+    @Override
+    public TelemetryIssueStore telemetryIssues() {
+        return telemetryIssues;
     }
 
     @Override

@@ -51,6 +51,23 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public void update(User user) {
+        database.write(c -> {
+            String key = emailKey(user.email());
+            if (Jdbc.exists(c, "SELECT 1 FROM users WHERE email_key = ? AND id <> ?", key, user.id())) {
+                throw DomainException.conflict("another user has the email '" + user.email() + "'");
+            }
+            int updated = Jdbc.update(c, "UPDATE users SET email = ?, email_key = ?, password_hash = ?, roles = ? "
+                    + "WHERE id = ?", user.email(), key, Jdbc.nullableText(user.passwordHash()),
+                    JsonColumns.roles(user.roles()), user.id());
+            if (updated == 0) {
+                throw DomainException.notFound("user '" + user.id() + "'");
+            }
+            return updated;
+        });
+    }
+
+    @Override
     public boolean delete(String id) {
         return database.write(c -> Jdbc.update(c, "DELETE FROM users WHERE id = ?", id)) > 0;
     }

@@ -6,14 +6,19 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Child-process main for {@link EventLogCrashTest}: appends numbered events from four threads
- * without end and prints "sequence number" for each acknowledged append, until it is killed.
+ * without end (to the log named by the arguments: {@code duckdb <file>} or
+ * {@code postgres <url> <user> <password>}) and prints "sequence number" for each acknowledged append, until it is killed.
  */
 public final class CrashingAppender {
     private CrashingAppender() {
     }
 
     public static void main(String[] args) throws Exception {
-        DuckDbEventLog log = DuckDbEventLog.open(Path.of(args[0]));
+        GroupCommitLog log = switch (args[0]) {
+            case "duckdb" -> DuckDbEventLog.open(Path.of(args[1]));
+            case "postgres" -> PostgresEventLog.open(args[1], args[2], args[3]);
+            default -> throw new IllegalArgumentException("engine: duckdb or postgres");
+        };
         PrintStream out = System.out;
         Semaphore inFlight = new Semaphore(2_000);
         int threads = 4;

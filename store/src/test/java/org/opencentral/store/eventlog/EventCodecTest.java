@@ -14,9 +14,20 @@ class EventCodecTest {
             EncodedEvent encoded = EventCodec.encode(event);
 
             assertThat(EventCodec.decode(encoded)).isEqualTo(event);
-            assertThat(encoded.deviceId()).isEqualTo(event.deviceId().value());
+            assertThat(encoded.deviceId()).isEqualTo(event instanceof PlatformEvent.DeviceEvent d
+                    ? d.deviceId().value() : EncodedEvent.NO_DEVICE);
             assertThat(EncodedEvent.instantOfEpochNanos(encoded.epochNanos())).isEqualTo(event.time());
         }
+    }
+
+    @Test
+    void auditEventsHaveNoDevice() {
+        var audit = new PlatformEvent.AuditRecorded(Instant.EPOCH, 7,
+                org.opencentral.core.Json.parseObject("{\"actor\":\"user:u1\",\"action\":\"devices.create\"}"));
+        EncodedEvent encoded = EventCodec.encode(audit);
+
+        assertThat(encoded.deviceId()).isEqualTo(EncodedEvent.NO_DEVICE);
+        assertThat(EventCodec.decode(encoded)).isEqualTo(audit);
     }
 
     @Test

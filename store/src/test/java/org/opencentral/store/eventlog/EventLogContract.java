@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,32 +12,37 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.store.contract.Concurrently;
 
+/**
+ * What every {@link org.opencentral.core.event.EventLog} must do, run against DuckDB and PostgreSQL.
+ * Each test starts with an empty log; {@link #openLog()} opens the same log again.
+ */
 @Timeout(60)
-class DuckDbEventLogTest {
-    @TempDir
-    Path directory;
-    private final List<DuckDbEventLog> opened = new ArrayList<>();
+abstract class EventLogContract {
+    private final List<GroupCommitLog> opened = new ArrayList<>();
 
-    private DuckDbEventLog open() {
-        DuckDbEventLog log = DuckDbEventLog.open(directory.resolve("log/events.duckdb"));
+    /** Opens this test's log (empty the first time). */
+    protected abstract GroupCommitLog openLog();
+
+    private GroupCommitLog open() {
+        GroupCommitLog log = openLog();
         opened.add(log);
         return log;
     }
 
     @AfterEach
     void closeAll() {
-        opened.forEach(DuckDbEventLog::close);
+        opened.forEach(GroupCommitLog::close);
     }
 
-    private static List<LoggedEvent> readAll(DuckDbEventLog log) {
+    private static List<LoggedEvent> readAll(GroupCommitLog log) {
         List<LoggedEvent> all = new ArrayList<>();
         for (List<LoggedEvent> page = log.read(0, 7_000); !page.isEmpty();
                 page = log.read(page.getLast().sequence(), 7_000)) {
@@ -49,7 +53,7 @@ class DuckDbEventLogTest {
 
     @Test
     void concurrentAppendsGetUniqueSequencesInTheOrderEachThreadAppended() throws Exception {
-        DuckDbEventLog log = open();
+        GroupCommitLog log = open();
         int threads = 8;
         int perThread = 3_000;
 
@@ -82,7 +86,7 @@ class DuckDbEventLogTest {
 
     @Test
     void everyKindReadsBackExactly() {
-        DuckDbEventLog log = open();
+        GroupCommitLog log = open();
         List<PlatformEvent> events = Events.everyKind();
 
         List<Long> sequences = events.stream().map(log::append).toList().stream()
@@ -98,17 +102,17 @@ class DuckDbEventLogTest {
 
     @Test
     void reopeningContinuesTheSequenceAndKeepsEverything() {
-        DuckDbEventLog first = open();
+        GroupCommitLog first = open();
         List<PlatformEvent> events = Events.everyKind();
         events.stream().map(first::append).toList().forEach(CompletableFuture::join);
         first.close();
 
-        DuckDbEventLog second = open();
+        GroupCommitLog second = open();
         assertThat(second.lastSequence()).isEqualTo(events.size());
         assertThat(second.append(Events.numbered(1)).join()).isEqualTo(events.size() + 1);
         second.close();
 
-        DuckDbEventLog third = open();
+        GroupCommitLog third = open();
         List<LoggedEvent> all = readAll(third);
         assertThat(all).extracting(LoggedEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
         assertThat(all.subList(0, events.size())).extracting(LoggedEvent::event).containsExactlyElementsOf(events);
@@ -116,7 +120,7 @@ class DuckDbEventLogTest {
 
     @Test
     void aConsumerFromZeroSeesEveryEventInOrderWhileAppendsGoOn() {
-        DuckDbEventLog log = open();
+        GroupCommitLog log = open();
         int total = 12_000;
         List<Long> seen = new CopyOnWriteArrayList<>();
         AtomicLong cursor = new AtomicLong();
@@ -140,7 +144,7 @@ class DuckDbEventLogTest {
 
     @Test
     void listenersRunAfterTheBatchIsReadable() {
-        DuckDbEventLog log = open();
+        GroupCommitLog log = open();
         List<Integer> readableAtNotification = new CopyOnWriteArrayList<>();
         log.onAppended(() -> readableAtNotification.add(log.read(0, 100).size()));
         log.onAppended(() -> {
@@ -159,7 +163,7 @@ class DuckDbEventLogTest {
 
     @Test
     void closeWritesWhatIsPendingAndThenRefusesAppends() {
-        DuckDbEventLog log = open();
+        GroupCommitLog log = open();
         List<CompletableFuture<Long>> futures = new ArrayList<>();
         for (long n = 0; n < 20_000; n++) {
             futures.add(log.append(Events.numbered(n)));
@@ -170,17 +174,59 @@ class DuckDbEventLogTest {
         assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
         assertThat(futures.getLast().join()).isEqualTo(20_000);
         assertThat(log.append(Events.numbered(0))).isCompletedExceptionally();
-        DuckDbEventLog reopened = open();
+        GroupCommitLog reopened = open();
         assertThat(reopened.lastSequence()).isEqualTo(20_000);
         assertThat(Events.numberOf(reopened.read(19_999, 1).getFirst().event())).isEqualTo(19_999);
     }
 
     @Test
     void anEventThatCannotBeEncodedFailsAloneAndGetsNoSequence() {
-        DuckDbEventLog log = open();
+        GroupCommitLog log = open();
         PlatformEvent tooLate = new PlatformEvent.DeviceConnected(Events.DEVICE, Instant.parse("2300-01-01T00:00:00Z"));
 
         assertThat(log.append(tooLate)).isCompletedExceptionally();
         assertThat(log.append(Events.numbered(1)).join()).isEqualTo(1);
+    }
+    @Test
+    void aConsumerStartedLateReadsEveryEventFromSequenceZeroInOrder() {
+        GroupCommitLog log = open();
+        int total = 7_500;
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (long n = 0; n < total; n++) {
+            futures.add(log.append(Events.numbered(n)));
+        }
+        futures.forEach(CompletableFuture::join);
+        log.close();
+
+        List<LoggedEvent> replayed = readAll(open());
+
+        assertThat(replayed).extracting(LoggedEvent::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(replayed).extracting(e -> Events.numberOf(e.event()))
+                .containsExactlyElementsOf(LongStream.range(0, total).boxed().toList());
+    }
+
+    @Test
+    void retentionRemovesWholeDaysBeforeTheCutoffAndSequencesContinue() {
+        GroupCommitLog log = open();
+        Instant day = Instant.parse("2026-11-20T00:00:00Z");
+        List<PlatformEvent> events = List.of(
+                new PlatformEvent.DeviceConnected(Events.DEVICE, day.minusSeconds(3_600)),
+                new PlatformEvent.DeviceConnected(Events.DEVICE, day.minusNanos(1)),
+                new PlatformEvent.DeviceConnected(Events.DEVICE, day),
+                new PlatformEvent.DeviceConnected(Events.DEVICE, day.plusSeconds(86_400 + 5)));
+        events.stream().map(log::append).toList().forEach(CompletableFuture::join);
+
+        int removed = log.deleteOlderThan(day.plusSeconds(7_200));
+
+        assertThat(removed).isPositive();
+        assertThat(readAll(log)).extracting(LoggedEvent::sequence).containsExactly(3L, 4L);
+        assertThat(log.deleteOlderThan(day.plusSeconds(3 * 86_400))).isPositive();
+        assertThat(readAll(log)).isEmpty();
+        log.close();
+
+        GroupCommitLog reopened = open();
+        assertThat(reopened.lastSequence()).isEqualTo(4);
+        assertThat(reopened.append(Events.numbered(5)).join()).isEqualTo(5);
     }
 }

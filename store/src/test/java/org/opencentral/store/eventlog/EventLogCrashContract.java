@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.event.LoggedEvent;
 
 /** Nothing acknowledged is lost when the process is killed with SIGKILL in the middle of appends. */
-class EventLogCrashTest {
+abstract class EventLogCrashContract {
     @TempDir
     Path directory;
+
+    /** Arguments for {@link CrashingAppender}: which engine and where. */
+    protected abstract List<String> appenderArguments();
+
+    /** Opens the log the child appended to, once the child's hold on it is gone. */
+    protected abstract GroupCommitLog reopen();
 
     @Test
     @Timeout(60)
     void everyAcknowledgedAppendSurvivesKillMinus9() throws Exception {
-        Path file = directory.resolve("events.duckdb");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                CrashingAppender.class.getName(), file.toString())
+                CrashingAppender.class.getName()));
+        command.addAll(appenderArguments());
+        Process child = new ProcessBuilder(command)
                 .redirectError(directory.resolve("child.err").toFile())
                 .start();
         Map<Long, Long> acked = new ConcurrentHashMap<>();
@@ -41,7 +49,7 @@ class EventLogCrashTest {
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         reader.join(Duration.ofSeconds(10));
 
-        try (DuckDbEventLog log = DuckDbEventLog.open(file)) {
+        try (GroupCommitLog log = reopen()) {
             Map<Long, Long> stored = new HashMap<>();
             for (List<LoggedEvent> page = log.read(0, 10_000); !page.isEmpty();
                     page = log.read(page.getLast().sequence(), 10_000)) {

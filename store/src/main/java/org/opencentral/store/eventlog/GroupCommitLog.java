@@ -1,0 +1,160 @@
+package org.opencentral.store.eventlog;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.opencentral.core.DomainException;
+import org.opencentral.core.ErrorCode;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.event.LoggedEvent;
+import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.store.TimeRetention;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link EventLog} over a {@link LogStorage}: {@link #append} encodes on the caller's thread and
+ * enqueues for the single {@link GroupCommitWriter} thread (the queue is unbounded: back-pressure
+ * belongs to the ingest side). Sequence numbers are assigned by that one writer in commit order,
+ * and reads never go past the last committed sequence, so a reader never sees an event whose
+ * append is not yet acknowledged and never skips one that commits later.
+ *
+ * <p>This holds because there is exactly one writer per log (one process). A cluster does not
+ * share one of these logs between nodes: there the log is Kafka, partitioned by device id, and the
+ * order is per partition (offsets) instead of global.
+ */
+public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
+        permits DuckDbEventLog, PostgresEventLog {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
+    /** Events written per transaction at most. */
+    public static final int MAX_BATCH = 5_000;
+
+    private final LogStorage storage;
+    private final AtomicLong durable;
+    private final GroupCommitWriter writer;
+    private final Thread writerThread;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ReadWriteLock closing = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    GroupCommitLog(LogStorage storage, long last) {
+        this.storage = storage;
+        this.durable = new AtomicLong(last);
+        this.writer = new GroupCommitWriter(storage, durable, this::notifyListeners, MAX_BATCH);
+        this.writerThread = Thread.ofPlatform().name("event-log-writer").daemon(true).start(writer);
+        LOG.info("opened event log {} at sequence {}", storage.describe(), last);
+    }
+
+    @Override
+    public CompletableFuture<Long> append(PlatformEvent event) {
+        Objects.requireNonNull(event, "event");
+        EncodedEvent encoded;
+        try {
+            encoded = EventCodec.encode(event);
+            encoded.epochNanos();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Long> future = new CompletableFuture<>();
+        closing.readLock().lock();
+        try {
+            if (closed || !writerThread.isAlive()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the event log is closed"));
+            }
+            writer.enqueue(new GroupCommitWriter.Pending(encoded, future));
+        } finally {
+            closing.readLock().unlock();
+        }
+        return future;
+    }
+
+    @Override
+    public List<LoggedEvent> read(long afterSequence, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be positive");
+        }
+        long upTo = durable.get();
+        if (afterSequence >= upTo) {
+            return List.of();
+        }
+        try {
+            return storage.read(afterSequence, upTo, max);
+        } catch (SQLException e) {
+            throw new DomainException(ErrorCode.UNAVAILABLE, "cannot read the event log", e);
+        }
+    }
+
+    @Override
+    public long lastSequence() {
+        return durable.get();
+    }
+
+    @Override
+    public void onAppended(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes the events of whole UTC days before {@code cutoff}'s day. A consumer whose cursor is
+     * still in those days loses them: retention is meant to be far longer than any consumer lag.
+     */
+    @Override
+    public int deleteOlderThan(Instant cutoff) {
+        LocalDate firstKept = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+        try {
+            return storage.deleteBefore(firstKept, durable.get());
+        } catch (SQLException e) {
+            throw new DomainException(ErrorCode.UNAVAILABLE, "event log retention failed", e);
+        }
+    }
+
+    private void notifyListeners() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an event log listener failed", e);
+            }
+        }
+    }
+
+    /** Stops accepting appends, writes and acknowledges everything queued, then releases the storage. */
+    @Override
+    public void close() {
+        closing.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            closing.writeLock().unlock();
+        }
+        writer.finish();
+        joinUninterruptibly(writerThread);
+        storage.close();
+        LOG.info("closed event log {} at sequence {}", storage.describe(), durable.get());
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

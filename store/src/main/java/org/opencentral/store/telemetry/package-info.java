@@ -1,0 +1,12 @@
+/**
+ * The telemetry store on DuckDB ({@link org.opencentral.store.telemetry.DuckDbTelemetryStore}) and
+ * PostgreSQL ({@link org.opencentral.store.telemetry.PostgresTelemetryStore}) over one set of tables:
+ * {@code series} (the dictionary: one small integer id per device, component and capability),
+ * {@code telemetry_raw} (series id, time in epoch microseconds, one typed value column set), and the
+ * rollups {@code rollup_1m} / {@code rollup_1h} (count, total, min, max, first and last with their
+ * times) updated incrementally in the same transaction as each batch. Reads share one SQL builder
+ * ({@link org.opencentral.store.telemetry.AggregateSql}) with a per-engine {@link
+ * org.opencentral.store.telemetry.TelemetryDialect}; every value is a bind parameter. Must not import
+ * the state-store or event-log packages.
+ */
+package org.opencentral.store.telemetry;

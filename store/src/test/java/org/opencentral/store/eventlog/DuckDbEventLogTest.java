@@ -1,0 +1,14 @@
+package org.opencentral.store.eventlog;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbEventLogTest extends EventLogContract {
+    @TempDir
+    Path directory;
+
+    @Override
+    protected GroupCommitLog openLog() {
+        return DuckDbEventLog.open(directory.resolve("log/events.duckdb"));
+    }
+}
