@@ -28,13 +28,17 @@ import org.opencentral.transport.internal.pipeline.CloseReason;
 import org.opencentral.transport.internal.pipeline.Disconnects;
 import org.opencentral.transport.internal.pipeline.MqttPipeline;
 import org.opencentral.transport.internal.pipeline.MqttPipeline.Flavor;
+import org.opencentral.transport.internal.provisioning.DpsHttpHandler;
+import org.opencentral.transport.internal.provisioning.ProvisioningSessionStarter;
 import org.opencentral.transport.internal.session.MqttSessionStarter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The IoT Hub–compatible MQTT endpoint: MQTT 3.1.1 over TLS, over secure WebSockets at
- * {@value #WEBSOCKET_PATH} (subprotocol {@code mqtt}) and plain (meant for loopback). NIO event
+ * {@value #WEBSOCKET_PATH} (subprotocol {@code mqtt}) and plain (meant for loopback). With
+ * provisioning, the DPS endpoint too: over MQTT on every listener and DPS's HTTPS REST variant
+ * ({@code /{idScope}/registrations/…}) on the WebSocket listener. NIO event
  * loops; blocking platform calls run on virtual threads.
  *
  * <pre>
@@ -95,7 +99,9 @@ public final class MqttServer implements AutoCloseable {
         Disconnects disconnects = new Disconnects(metrics);
         MqttPipeline pipeline = new MqttPipeline(flavor, tls.map(MqttTls::sslContext),
                 config.limits().maxMessageBytes(), disconnects, channels,
-                () -> new ConnectHandler(context, new MqttSessionStarter(context)));
+                () -> new ConnectHandler(context, new MqttSessionStarter(context),
+                        new ProvisioningSessionStarter(context)),
+                context.services().provisioning().map(dps -> () -> new DpsHttpHandler(context)));
         Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)

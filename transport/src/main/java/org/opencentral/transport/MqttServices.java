@@ -1,16 +1,23 @@
 package org.opencentral.transport;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceAuthenticator;
 import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.platform.provisioning.CertificateAuthenticator;
+import org.opencentral.platform.provisioning.ProvisioningService;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.twin.TwinService;
 
-/** The platform services the MQTT endpoint calls. */
+/**
+ * The platform services the MQTT endpoint calls. Without {@code provisioning} DPS connections are
+ * refused; without {@code certificates} X.509 device authentication is.
+ */
 public record MqttServices(DeviceAuthenticator authenticator, IngestService ingest, TwinService twins,
-        CommandService commands, CloudToDeviceService cloudToDevice, DeviceSessions sessions) {
+        CommandService commands, CloudToDeviceService cloudToDevice, DeviceSessions sessions,
+        Optional<ProvisioningService> provisioning, Optional<CertificateAuthenticator> certificates) {
     public MqttServices {
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(ingest, "ingest");
@@ -18,5 +25,13 @@ public record MqttServices(DeviceAuthenticator authenticator, IngestService inge
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(cloudToDevice, "cloudToDevice");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(provisioning, "provisioning");
+        Objects.requireNonNull(certificates, "certificates");
+    }
+
+    /** The IoT Hub endpoint alone (SAS tokens only, no DPS). */
+    public MqttServices(DeviceAuthenticator authenticator, IngestService ingest, TwinService twins,
+            CommandService commands, CloudToDeviceService cloudToDevice, DeviceSessions sessions) {
+        this(authenticator, ingest, twins, commands, cloudToDevice, sessions, Optional.empty(), Optional.empty());
     }
 }

@@ -60,7 +60,8 @@ class ConnectHandlerTest {
                 MqttLimits.DEFAULTS, new MqttMetrics(new SimpleMeterRegistry()));
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(MqttPipeline.MQTT_ENCODER, new ChannelDuplexHandler());
-        channel.pipeline().addLast(MqttPipeline.CONNECT, new ConnectHandler(context, new MqttSessionStarter(context)));
+        channel.pipeline().addLast(MqttPipeline.CONNECT, new ConnectHandler(context, new MqttSessionStarter(context),
+                (ctx, request, packets) -> { throw new AssertionError("no DPS in this test"); }));
         channel.pipeline().addLast(MqttPipeline.EXCEPTIONS, ExceptionTail.INSTANCE);
         return channel;
     }

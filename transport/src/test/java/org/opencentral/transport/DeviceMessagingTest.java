@@ -174,8 +174,8 @@ class DeviceMessagingTest {
             assertThat(message.qos()).isEqualTo(MqttQoS.AT_LEAST_ONCE);
             assertThat(message.text()).isEqualTo("hello");
             assertThat(message.topic()).startsWith("devices/" + device.id() + "/messages/devicebound/")
-                    .contains("$.mid=" + queued.messageId(), "method-name=reboot%20now",
-                            "$.to=%2Fdevices%2F" + device.id() + "%2Fmessages%2Fdevicebound");
+                    .contains("%24.mid=" + queued.messageId(), "method-name=reboot%20now",
+                            "%24.to=%2Fdevices%2F" + device.id() + "%2Fmessages%2Fdevicebound");
             assertThat(platform.state.c2d().countPending(device.id(), java.time.Instant.now())).isEqualTo(1);
 
             client.puback(message);

@@ -32,13 +32,15 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
 
     private final TransportContext context;
     private final SessionStarter starter;
+    private final ProvisioningStarter provisioning;
     private final List<Object> early = new ArrayList<>();
     private boolean deciding;
     private ScheduledFuture<?> timeout;
 
-    public ConnectHandler(TransportContext context, SessionStarter starter) {
+    public ConnectHandler(TransportContext context, SessionStarter starter, ProvisioningStarter provisioning) {
         this.context = context;
         this.starter = starter;
+        this.provisioning = provisioning;
     }
 
     @Override
@@ -77,6 +79,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 switch (ConnectValidation.validate(connect)) {
                     case Refusal refusal -> refuse(ctx, refusal);
                     case ConnectRequest request -> authenticate(ctx, request);
+                    case ProvisioningConnect request -> startProvisioning(ctx, request);
                 }
             }
         } finally {
@@ -104,13 +107,26 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void startProvisioning(ChannelHandlerContext ctx, ProvisioningConnect request) {
+        if (context.services().provisioning().isEmpty()) {
+            refuse(ctx, Refusal.identifier("device provisioning is not enabled"));
+            return;
+        }
+        Disconnects.identify(ctx.channel(), org.opencentral.core.device.DeviceId.of(request.registrationId()));
+        List<Object> packets = List.copyOf(early);
+        early.clear();
+        provisioning.start(ctx, request, packets);
+    }
+
     private void authenticate(ChannelHandlerContext ctx, ConnectRequest request) {
         Disconnects.identify(ctx.channel(), request.deviceId());
         ctx.channel().config().setAutoRead(false);
+        java.util.Optional<org.opencentral.platform.provisioning.CertificateChain> chain =
+                request.password().isEmpty() ? PeerCertificates.of(ctx.channel()) : java.util.Optional.empty();
         context.blocking().execute(() -> {
             DeviceAuthentication result;
             try {
-                result = context.services().authenticator().authenticate(request.deviceId(), request.password());
+                result = authenticate(request, chain);
             } catch (RuntimeException e) {
                 LOG.warn("cannot authenticate device {}", request.deviceId(), e);
                 ctx.executor().execute(() -> refuse(ctx, Refusal.unavailable("authentication failed: " + e)));
@@ -118,6 +134,18 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             }
             ctx.executor().execute(() -> decide(ctx, request, result));
         });
+    }
+
+    private DeviceAuthentication authenticate(ConnectRequest request,
+            java.util.Optional<org.opencentral.platform.provisioning.CertificateChain> chain) {
+        if (!request.password().isEmpty()) {
+            return context.services().authenticator().authenticate(request.deviceId(), request.password());
+        }
+        if (chain.isEmpty() || context.services().certificates().isEmpty()) {
+            return new DeviceAuthentication.Refused(DeviceAuthentication.Reason.BAD_CREDENTIALS,
+                    "neither a SAS token nor a client certificate");
+        }
+        return context.services().certificates().get().authenticate(request.deviceId(), chain.get());
     }
 
     private void decide(ChannelHandlerContext ctx, ConnectRequest request, DeviceAuthentication result) {

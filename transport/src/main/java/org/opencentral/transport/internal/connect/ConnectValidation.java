@@ -9,10 +9,13 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.transport.internal.topic.Decoded;
 
-/** Checks a CONNECT before authentication: MQTT 3.1.1, client id = device id = username's device, a password. */
+/**
+ * Checks a CONNECT before authentication: MQTT 3.1.1, client id = device id = username's device
+ * (or registration, for DPS). A missing password means X.509: the TLS client certificate decides.
+ */
 public final class ConnectValidation {
     /** A request ready for authentication, or the reason it is refused. */
-    public sealed interface Validated permits ConnectRequest, Refusal {
+    public sealed interface Validated permits ConnectRequest, ProvisioningConnect, Refusal {
     }
 
     private ConnectValidation() {
@@ -35,6 +38,10 @@ public final class ConnectValidation {
         if (!header.hasUserName()) {
             return Refusal.identifier("missing username");
         }
+        java.util.Optional<String[]> dps = UsernameParser.provisioning(payload.userName());
+        if (dps.isPresent()) {
+            return provisioning(header, payload, id, dps.get());
+        }
         return switch (UsernameParser.parse(payload.userName())) {
             case Decoded.Failed<ConnectUsername> failed -> Refusal.identifier(failed.reason());
             case Decoded.Ok<ConnectUsername> ok when !ok.value().names(id) ->
@@ -45,11 +52,25 @@ public final class ConnectValidation {
 
     private static Validated withPassword(MqttConnectVariableHeader header, MqttConnectPayload payload, DeviceId id,
             ConnectUsername username) {
+        return new ConnectRequest(id, username, password(header, payload).orElse(""),
+                header.keepAliveTimeSeconds(), header.isCleanSession());
+    }
+
+    private static Validated provisioning(MqttConnectVariableHeader header, MqttConnectPayload payload, DeviceId id,
+            String[] scopeAndRegistration) {
+        if (!scopeAndRegistration[1].equals(id.value())) {
+            return Refusal.identifier("username names another registration than the client id");
+        }
+        return new ProvisioningConnect(scopeAndRegistration[0], scopeAndRegistration[1], password(header, payload),
+                header.keepAliveTimeSeconds());
+    }
+
+    /** The password, if any (none means X.509: the TLS client certificate is the credential). */
+    private static java.util.Optional<String> password(MqttConnectVariableHeader header, MqttConnectPayload payload) {
         byte[] password = payload.passwordInBytes();
         if (!header.hasPassword() || password == null || password.length == 0) {
-            return Refusal.badCredentials("bad_credentials", "no SAS token (X.509 authentication is not supported yet)");
+            return java.util.Optional.empty();
         }
-        return new ConnectRequest(id, username, new String(password, StandardCharsets.UTF_8),
-                header.keepAliveTimeSeconds(), header.isCleanSession());
+        return java.util.Optional.of(new String(password, StandardCharsets.UTF_8));
     }
 }

@@ -12,7 +12,33 @@ import org.opencentral.transport.internal.topic.Decoded;
  * Module usernames ({@code host/device/module/?…}) are refused: modules are not supported yet.
  */
 public final class UsernameParser {
+    private static final java.util.regex.Pattern DPS =
+            java.util.regex.Pattern.compile("([^/?]+)/registrations/([^/?]+)(?:/\\??(?:api-version=.*)?)?");
+
     private UsernameParser() {
+    }
+
+    /**
+     * A DPS username {@code {idScope}/registrations/{registrationId}/api-version=…&ClientVersion=…}
+     * (no {@code ?}; a {@code /?} is tolerated): the ID scope and registration id, URL-decoded.
+     */
+    public static java.util.Optional<String[]> provisioning(String username) {
+        if (username == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher matcher = DPS.matcher(username);
+        if (!matcher.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new String[] {decode(matcher.group(1)), decode(matcher.group(2))});
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     public static Decoded<ConnectUsername> parse(String username) {

@@ -23,15 +23,20 @@ import java.util.function.Supplier;
 /**
  * The one place the pipeline is assembled and its handlers named. A connection starts as
  * <pre>
- *   [tls] → [http → http-aggregator → websocket → websocket-mqtt] → mqtt-decoder → mqtt-encoder → connect → exceptions
+ *   [tls] → [http → http-aggregator → dps-https → websocket → websocket-mqtt] → mqtt-decoder → mqtt-encoder → connect → exceptions
  * </pre>
- * (brackets: TLS listeners; WebSocket listener) and, once accepted, {@code connect} becomes
- * {@code keep-alive → session}.
+ * (brackets: TLS listeners; WebSocket listener, {@code dps-https} when DPS is on) and, once
+ * accepted, {@code connect} becomes {@code keep-alive → session}. A DPS HTTPS request turns a
+ * WebSocket-listener connection into {@code tls → http → http-aggregator → idle → dps-https → exceptions}.
  */
 public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public static final String TLS = "tls";
     public static final String HTTP = "http";
     public static final String HTTP_AGGREGATOR = "http-aggregator";
+    public static final String DPS_HTTPS = "dps-https";
+    public static final String IDLE = "idle";
+    /** How long an HTTPS (DPS) connection may sit idle. */
+    public static final Duration HTTPS_IDLE = Duration.ofSeconds(120);
     public static final String WEBSOCKET = "websocket";
     public static final String WEBSOCKET_MQTT = "websocket-mqtt";
     public static final String MQTT_DECODER = "mqtt-decoder";
@@ -52,9 +57,17 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     private final Disconnects disconnects;
     private final ChannelGroup channels;
     private final Supplier<ChannelHandler> connectHandlers;
+    private final Optional<Supplier<ChannelHandler>> dpsHttpsHandlers;
 
     public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers) {
+        this(flavor, tls, maxMessageBytes, disconnects, channels, connectHandlers, Optional.empty());
+    }
+
+    /** With {@code dpsHttpsHandlers}, the WebSocket listener also answers DPS's HTTPS requests. */
+    public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
+            ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
+            Optional<Supplier<ChannelHandler>> dpsHttpsHandlers) {
         if (flavor != Flavor.PLAIN && tls.isEmpty()) {
             throw new IllegalArgumentException(flavor + " listener needs a TLS certificate");
         }
@@ -64,6 +77,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         this.disconnects = disconnects;
         this.channels = channels;
         this.connectHandlers = connectHandlers;
+        this.dpsHttpsHandlers = dpsHttpsHandlers;
     }
 
     @Override
@@ -75,6 +89,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         if (flavor == Flavor.WEBSOCKET) {
             pipeline.addLast(HTTP, new HttpServerCodec());
             pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
+            dpsHttpsHandlers.ifPresent(handlers -> pipeline.addLast(DPS_HTTPS, handlers.get()));
             pipeline.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                     .websocketPath("/$iothub/websocket").subprotocols("mqtt").checkStartsWith(true)
                     .maxFramePayloadLength(maxMessageBytes + PACKET_OVERHEAD).handshakeTimeoutMillis(10_000).build()));
@@ -92,6 +107,16 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
             pipeline.addBefore(CONNECT, KEEP_ALIVE, new IdleStateHandler(keepAlive.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         }
         pipeline.replace(CONNECT, SESSION, session);
+    }
+
+    /** Drops the WebSocket and MQTT handlers of a connection that carries DPS HTTPS requests instead. */
+    public static void becomeHttps(ChannelPipeline pipeline) {
+        for (String name : List.of(WEBSOCKET, WEBSOCKET_MQTT, MQTT_DECODER, MQTT_ENCODER, CONNECT)) {
+            if (pipeline.get(name) != null) {
+                pipeline.remove(name);
+            }
+        }
+        pipeline.addBefore(DPS_HTTPS, IDLE, new IdleStateHandler(0, 0, HTTPS_IDLE.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Feeds packets that arrived before the session existed to the handlers after the codec. */

@@ -49,6 +49,10 @@ final class PublishRouter {
                 acknowledge(publish);
                 methods.response(message.rid(), message.status(), ByteBufUtil.getBytes(publish.payload()));
             }
+            case DeviceMessage.ProvisioningRegister message ->
+                    connection.close(CloseReason.FORBIDDEN_TOPIC, "DPS topic on a hub connection");
+            case DeviceMessage.ProvisioningStatus message ->
+                    connection.close(CloseReason.FORBIDDEN_TOPIC, "DPS topic on a hub connection");
             case DeviceMessage.Forbidden forbidden ->
                     connection.close(CloseReason.FORBIDDEN_TOPIC, forbidden.reason() + ": '" + abbreviate(topic) + "'");
         }

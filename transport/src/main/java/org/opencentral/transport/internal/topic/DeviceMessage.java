@@ -34,6 +34,21 @@ public sealed interface DeviceMessage {
         }
     }
 
+    /** DPS: {@code $dps/registrations/PUT/iotdps-register/?$rid={rid}}. */
+    record ProvisioningRegister(String rid) implements DeviceMessage {
+        public ProvisioningRegister {
+            Objects.requireNonNull(rid, "rid");
+        }
+    }
+
+    /** DPS: {@code $dps/registrations/GET/iotdps-get-operationstatus/?$rid={rid}&operationId={id}}. */
+    record ProvisioningStatus(String rid, String operationId) implements DeviceMessage {
+        public ProvisioningStatus {
+            Objects.requireNonNull(rid, "rid");
+            Objects.requireNonNull(operationId, "operationId");
+        }
+    }
+
     /** A topic this device may not publish to (another device's, unknown, module, malformed). */
     record Forbidden(String reason) implements DeviceMessage {
         public Forbidden {

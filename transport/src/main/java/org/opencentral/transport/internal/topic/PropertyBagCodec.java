@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
  * IoT Hub property bags ({@code key=value&key2=value2}, reference §1.5). Keys and values are
  * URL-decoded ({@code %24.sub} is {@code $.sub}); {@code $.x} keys are system properties mapped to
  * long names, {@code $.sub} is the component, everything else an application property. Encoding
- * percent-encodes everything but unreserved characters and {@code $}, so values never carry a raw
- * {@code /} (the Node SDK splits C2D topics on it) and spaces are {@code %20}, never {@code +}.
+ * percent-encodes everything but unreserved characters, so values never carry a raw {@code /} (the
+ * Node SDK splits C2D topics on it), spaces are {@code %20}, never {@code +}, and system keys start
+ * with {@code %24.} as IoT Hub sends them: the Java SDK reads a C2D property bag from the first
+ * {@code %24} of the topic on and would drop every property of a bag without one. System
+ * properties therefore come first.
  */
 public final class PropertyBagCodec {
     static final String SYSTEM_PREFIX = "$.";
@@ -91,13 +94,13 @@ public final class PropertyBagCodec {
         out.append(percentEncode(key)).append('=').append(percentEncode(value));
     }
 
-    /** Percent-encodes UTF-8 bytes except {@code A-Z a-z 0-9 - _ . ~ $}. */
+    /** Percent-encodes UTF-8 bytes except {@code A-Z a-z 0-9 - _ . ~}. */
     public static String percentEncode(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~' || c == '$') {
+                    || c == '-' || c == '_' || c == '.' || c == '~') {
                 out.append(c);
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))

@@ -11,34 +11,65 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.platform.session.DeviceSession.Subscription;
 import org.opencentral.transport.internal.topic.DeviceMessage.Forbidden;
 import org.opencentral.transport.internal.topic.DeviceMessage.MethodResponse;
+import org.opencentral.transport.internal.topic.DeviceMessage.ProvisioningRegister;
+import org.opencentral.transport.internal.topic.DeviceMessage.ProvisioningStatus;
 import org.opencentral.transport.internal.topic.DeviceMessage.ReportedPatch;
 import org.opencentral.transport.internal.topic.DeviceMessage.Telemetry;
 import org.opencentral.transport.internal.topic.DeviceMessage.TwinGet;
 
 /**
- * The one routing table of the IoT Hub device topics (reference §1.4): what a device may publish
- * to and what it may subscribe to. A {@code device} group must name the connected device. Module
+ * The one routing table of the device topics: IoT Hub's (reference §1.4) and DPS's (§2.1), each
+ * row tagged with the endpoint whose sessions may use it. What a device may publish to and what it
+ * may subscribe to. A {@code device} group must name the connected device. Module
  * topics ({@code devices/{id}/modules/...}) are not supported yet and so are refused.
  */
 public final class TopicTable {
+    /** Which endpoint's sessions a row serves. */
+    public enum Endpoint { HUB, DPS }
+
     private static final List<Route> PUBLISH = List.of(
-            new Route("devices/(?<device>[^/]+)/messages/events(?:/(?<bag>.*))?", TopicTable::telemetry),
-            new Route("\\$iothub/twin/GET/\\?(?<query>.*)", m -> withRid(m, TwinGet::new)),
-            new Route("\\$iothub/twin/PATCH/properties/reported/\\?(?<query>.*)", TopicTable::reportedPatch),
-            new Route("\\$iothub/methods/res/(?<status>[0-9]{1,3})/\\?(?<query>.*)", TopicTable::methodResponse));
+            new Route(Endpoint.HUB, "devices/(?<device>[^/]+)/messages/events(?:/(?<bag>.*))?", TopicTable::telemetry),
+            new Route(Endpoint.HUB, "\\$iothub/twin/GET/\\?(?<query>.*)", m -> withRid(m, TwinGet::new)),
+            new Route(Endpoint.HUB, "\\$iothub/twin/PATCH/properties/reported/\\?(?<query>.*)", TopicTable::reportedPatch),
+            new Route(Endpoint.HUB, "\\$iothub/methods/res/(?<status>[0-9]{1,3})/\\?(?<query>.*)",
+                    TopicTable::methodResponse),
+            new Route(Endpoint.DPS, "\\$dps/registrations/PUT/iotdps-register/?\\?(?<query>.*)",
+                    m -> withRid(m, ProvisioningRegister::new)),
+            new Route(Endpoint.DPS, "\\$dps/registrations/GET/iotdps-get-operationstatus/?\\?(?<query>.*)",
+                    TopicTable::operationStatus));
 
     private static final List<FilterRoute> SUBSCRIBE = List.of(
-            new FilterRoute("\\$iothub/twin/PATCH/properties/desired/#", Subscription.DESIRED_PROPERTIES),
-            new FilterRoute("\\$iothub/twin/res/#", Subscription.TWIN_RESPONSES),
-            new FilterRoute("\\$iothub/methods/POST/#", Subscription.METHODS),
-            new FilterRoute("devices/(?<device>[^/]+)/messages/devicebound/#", Subscription.CLOUD_TO_DEVICE));
+            new FilterRoute(Endpoint.HUB, "\\$iothub/twin/PATCH/properties/desired/#",
+                    Optional.of(Subscription.DESIRED_PROPERTIES)),
+            new FilterRoute(Endpoint.HUB, "\\$iothub/twin/res/#", Optional.of(Subscription.TWIN_RESPONSES)),
+            new FilterRoute(Endpoint.HUB, "\\$iothub/methods/POST/#", Optional.of(Subscription.METHODS)),
+            new FilterRoute(Endpoint.HUB, "devices/(?<device>[^/]+)/messages/devicebound/#",
+                    Optional.of(Subscription.CLOUD_TO_DEVICE)),
+            new FilterRoute(Endpoint.DPS, "\\$dps/registrations/res/#", Optional.empty()));
 
     private TopicTable() {
     }
 
     /** What a PUBLISH by {@code device} to {@code topic} means. */
     public static DeviceMessage route(DeviceId device, String topic) {
+        return route(Endpoint.HUB, device, topic);
+    }
+
+    /** What a PUBLISH by the registering device {@code registration} means on the DPS endpoint. */
+    public static DeviceMessage routeProvisioning(DeviceId registration, String topic) {
+        return route(Endpoint.DPS, registration, topic);
+    }
+
+    /** Whether a DPS session may subscribe to {@code filter}. */
+    public static boolean provisioningFilter(String filter) {
+        return SUBSCRIBE.stream().anyMatch(r -> r.endpoint() == Endpoint.DPS && r.pattern().matcher(filter).matches());
+    }
+
+    private static DeviceMessage route(Endpoint endpoint, DeviceId device, String topic) {
         for (Route route : PUBLISH) {
+            if (route.endpoint() != endpoint) {
+                continue;
+            }
             Matcher matcher = route.pattern().matcher(topic);
             if (matcher.matches()) {
                 return ownTopic(matcher, device) ? route.parse().apply(matcher)
@@ -53,8 +84,8 @@ public final class TopicTable {
     public static Optional<Subscription> subscription(DeviceId device, String filter) {
         for (FilterRoute route : SUBSCRIBE) {
             Matcher matcher = route.pattern().matcher(filter);
-            if (matcher.matches() && ownTopic(matcher, device)) {
-                return Optional.of(route.subscription());
+            if (route.endpoint() == Endpoint.HUB && matcher.matches() && ownTopic(matcher, device)) {
+                return route.subscription();
             }
         }
         return Optional.empty();
@@ -95,6 +126,14 @@ public final class TopicTable {
         });
     }
 
+    private static DeviceMessage operationStatus(Matcher matcher) {
+        return withQuery(matcher, query -> {
+            String operationId = query.get("operationId");
+            return operationId == null || operationId.isEmpty() ? new Forbidden("missing operationId")
+                    : withRid(query, rid -> new ProvisioningStatus(rid, operationId));
+        });
+    }
+
     private static DeviceMessage methodResponse(Matcher matcher) {
         int status = Integer.parseInt(matcher.group("status"));
         return withRid(matcher, rid -> new MethodResponse(rid, status));
@@ -116,15 +155,16 @@ public final class TopicTable {
         };
     }
 
-    private record Route(Pattern pattern, Function<Matcher, DeviceMessage> parse) {
-        Route(String regex, Function<Matcher, DeviceMessage> parse) {
-            this(Pattern.compile(regex), parse);
+    private record Route(Endpoint endpoint, Pattern pattern, Function<Matcher, DeviceMessage> parse) {
+        Route(Endpoint endpoint, String regex, Function<Matcher, DeviceMessage> parse) {
+            this(endpoint, Pattern.compile(regex), parse);
         }
     }
 
-    private record FilterRoute(Pattern pattern, Subscription subscription) {
-        FilterRoute(String regex, Subscription subscription) {
-            this(Pattern.compile(regex), subscription);
+    /** A filter a session may subscribe to; hub filters stand for a platform subscription. */
+    private record FilterRoute(Endpoint endpoint, Pattern pattern, Optional<Subscription> subscription) {
+        FilterRoute(Endpoint endpoint, String regex, Optional<Subscription> subscription) {
+            this(endpoint, Pattern.compile(regex), subscription);
         }
     }
 }
