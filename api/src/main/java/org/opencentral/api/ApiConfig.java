@@ -5,15 +5,17 @@ import java.util.Objects;
 /**
  * The REST server's settings: bind address and port (0 picks a free port), the request body limit,
  * the ID scope devices provision with (shown by the credentials route), and how long a graceful
- * stop waits for requests in flight.
+ * stop waits for requests in flight, and the per-caller rate limit.
  */
-public record ApiConfig(String host, int port, long maxBodyBytes, String idScope, long stopTimeoutMillis) {
+public record ApiConfig(String host, int port, long maxBodyBytes, String idScope, long stopTimeoutMillis,
+        RateLimit rateLimit) {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final long DEFAULT_STOP_TIMEOUT_MILLIS = 5_000;
 
     public ApiConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idScope, "idScope");
+        Objects.requireNonNull(rateLimit, "rateLimit");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
@@ -22,8 +24,13 @@ public record ApiConfig(String host, int port, long maxBodyBytes, String idScope
         }
     }
 
-    /** Defaults: 1 MB bodies, 5 s graceful stop. */
+    /** Defaults: 1 MB bodies, 5 s graceful stop, {@link RateLimit#DEFAULT}. */
     public static ApiConfig of(String host, int port, String idScope) {
-        return new ApiConfig(host, port, DEFAULT_MAX_BODY_BYTES, idScope, DEFAULT_STOP_TIMEOUT_MILLIS);
+        return new ApiConfig(host, port, DEFAULT_MAX_BODY_BYTES, idScope, DEFAULT_STOP_TIMEOUT_MILLIS,
+                RateLimit.DEFAULT);
+    }
+
+    public ApiConfig withRateLimit(RateLimit limit) {
+        return new ApiConfig(host, port, maxBodyBytes, idScope, stopTimeoutMillis, limit);
     }
 }

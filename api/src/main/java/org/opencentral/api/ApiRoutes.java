@@ -5,26 +5,34 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
-import static org.opencentral.platform.security.Permission.DEVICES_CREATE;
-import static org.opencentral.platform.security.Permission.DEVICES_DELETE;
-import static org.opencentral.platform.security.Permission.DEVICES_EXECUTE_COMMANDS;
-import static org.opencentral.platform.security.Permission.DEVICES_READ;
-import static org.opencentral.platform.security.Permission.DEVICES_UPDATE;
-import static org.opencentral.platform.security.Permission.DEVICE_CREDENTIALS_READ;
+import static org.opencentral.platform.security.Permission.*;
 
 import io.javalin.http.HandlerType;
+import java.util.ArrayList;
 import java.util.List;
 import org.opencentral.api.commands.CommandHandlers;
 import org.opencentral.api.credentials.CredentialHandlers;
 import org.opencentral.api.devices.DeviceHandlers;
+import org.opencentral.api.http.Access;
 import org.opencentral.api.http.ApiHandler;
 import org.opencentral.api.http.ApiRoute;
 import org.opencentral.api.messages.MessageHandlers;
+import org.opencentral.api.openapi.OpenApiHandler;
 import org.opencentral.api.properties.PropertyHandlers;
+import org.opencentral.api.security.ApiTokenHandlers;
+import org.opencentral.api.security.AuditHandlers;
+import org.opencentral.api.security.AuthHandlers;
+import org.opencentral.api.security.OrganizationHandlers;
+import org.opencentral.api.security.RoleHandlers;
+import org.opencentral.api.security.UserHandlers;
 import org.opencentral.api.telemetry.TelemetryHandlers;
+import org.opencentral.platform.organization.AssignmentPolicy;
 import org.opencentral.platform.security.Permission;
 
-/** The one table of REST routes: method, path, the permission each requires, and its handler. */
+/**
+ * The one table of REST routes: method, path, who may call it (a permission of the catalogue for
+ * every resource route), its handler, and whether it is an OpenCentral extension.
+ */
 public final class ApiRoutes {
     private static final String DEVICE = "/api/devices/{deviceId}";
     private static final String COMPONENT = DEVICE + "/components/{componentName}";
@@ -33,37 +41,97 @@ public final class ApiRoutes {
     }
 
     public static List<ApiRoute> table(ApiServices s, ApiConfig config) {
-        var devices = new DeviceHandlers(s.devices());
-        var credentials = new CredentialHandlers(s.devices(), config.idScope());
-        var properties = new PropertyHandlers(s.twins());
+        List<ApiRoute> routes = new ArrayList<>();
+        routes.addAll(devices(s, config));
+        routes.addAll(security(s));
+        routes.addAll(extensions(s));
+        s.provisioning().ifPresent(p -> routes.addAll(org.opencentral.api.provisioning.ProvisioningRoutes.table(p)));
+        s.templates().ifPresent(t -> routes.addAll(org.opencentral.api.templates.TemplateRoutes.table(t, s.devices())));
+        routes.add(extension(GET, "/api/openapi.json", Access.anonymous(), new OpenApiHandler(routes)::get));
+        return List.copyOf(routes);
+    }
+
+    private static List<ApiRoute> devices(ApiServices s, ApiConfig config) {
+        var devices = new DeviceHandlers(s.devices(), s.security().organizations(),
+                template -> s.templates().map(t -> t.templates().find(template).isPresent()).orElse(true));
+        var x509 = s.provisioning().map(p -> new org.opencentral.api.provisioning.X509Credentials(p.attestations()));
+        var credentials = new CredentialHandlers(s.devices(), config.idScope(),
+                id -> x509.flatMap(credentials509 -> credentials509.of(id)));
+        var properties = new PropertyHandlers(s.twins(),
+                new org.opencentral.api.properties.PropertyModels(s.devices(), s.templates()));
         var commands = new CommandHandlers(s.devices(), s.commands());
         var telemetry = new TelemetryHandlers(s.devices(), s.lastValues());
-        var messages = new MessageHandlers(s.devices(), s.messages());
         return List.of(
-                route(GET, "/api/devices", DEVICES_READ, devices::list),
-                route(GET, DEVICE, DEVICES_READ, devices::get),
+                route(GET, "/api/devices", DEVICES_VIEW, devices::list),
+                route(GET, DEVICE, DEVICES_VIEW, devices::get),
                 // PUT creates or replaces; creating is the stronger of the two permissions.
                 route(PUT, DEVICE, DEVICES_CREATE, devices::put),
                 route(PATCH, DEVICE, DEVICES_UPDATE, devices::patch),
                 route(DELETE, DEVICE, DEVICES_DELETE, devices::delete),
-                route(GET, DEVICE + "/credentials", DEVICE_CREDENTIALS_READ, credentials::get),
-                route(GET, DEVICE + "/properties", DEVICES_READ, properties::get),
+                route(GET, DEVICE + "/credentials", CONNECTIVITY_READ_INSTANCE, credentials::get),
+                route(GET, DEVICE + "/properties", DEVICES_VIEW, properties::get),
                 route(PUT, DEVICE + "/properties", DEVICES_UPDATE, properties::put),
                 route(PATCH, DEVICE + "/properties", DEVICES_UPDATE, properties::patch),
-                route(GET, COMPONENT + "/properties", DEVICES_READ, properties::getComponent),
+                route(GET, COMPONENT + "/properties", DEVICES_VIEW, properties::getComponent),
                 route(PUT, COMPONENT + "/properties", DEVICES_UPDATE, properties::putComponent),
                 route(PATCH, COMPONENT + "/properties", DEVICES_UPDATE, properties::patchComponent),
                 route(POST, DEVICE + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS, commands::run),
-                route(GET, DEVICE + "/commands/{commandName}", DEVICES_READ, commands::history),
+                route(GET, DEVICE + "/commands/{commandName}", DEVICES_VIEW, commands::history),
                 route(POST, COMPONENT + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS,
                         commands::runInComponent),
-                route(GET, COMPONENT + "/commands/{commandName}", DEVICES_READ, commands::history),
-                route(GET, DEVICE + "/telemetry/{telemetryName}", DEVICES_READ, telemetry::get),
-                route(GET, COMPONENT + "/telemetry/{telemetryName}", DEVICES_READ, telemetry::getInComponent),
-                route(POST, DEVICE + "/messages", DEVICES_EXECUTE_COMMANDS, messages::send));
+                route(GET, COMPONENT + "/commands/{commandName}", DEVICES_VIEW, commands::history),
+                route(GET, DEVICE + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::get),
+                route(GET, COMPONENT + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::getInComponent));
+    }
+
+    private static List<ApiRoute> security(ApiServices s) {
+        SecurityServices sec = s.security();
+        var policy = new AssignmentPolicy(sec.roles(), sec.organizations());
+        var roles = new RoleHandlers(sec.roles(), sec.users(), sec.tokens());
+        var organizations = new OrganizationHandlers(sec.organizations());
+        var users = new UserHandlers(sec.users(), policy);
+        var tokens = new ApiTokenHandlers(sec.tokens(), policy);
+        return List.of(
+                route(GET, "/api/roles", CUSTOM_ROLES_VIEW, roles::list),
+                route(GET, "/api/roles/{roleId}", CUSTOM_ROLES_VIEW, roles::get),
+                route(GET, "/api/organizations", ORGANIZATIONS_VIEW, organizations::list),
+                route(GET, "/api/organizations/{organizationId}", ORGANIZATIONS_VIEW, organizations::get),
+                route(PUT, "/api/organizations/{organizationId}", ORGANIZATIONS_CREATE, organizations::put),
+                route(PATCH, "/api/organizations/{organizationId}", ORGANIZATIONS_UPDATE, organizations::patch),
+                route(DELETE, "/api/organizations/{organizationId}", ORGANIZATIONS_DELETE, organizations::delete),
+                route(GET, "/api/users", USERS_VIEW, users::list),
+                route(GET, "/api/users/{userId}", USERS_VIEW, users::get),
+                route(PUT, "/api/users/{userId}", USERS_ADD, users::put),
+                route(PATCH, "/api/users/{userId}", USERS_ADD, users::patch),
+                route(DELETE, "/api/users/{userId}", USERS_DELETE, users::delete),
+                route(GET, "/api/apiTokens", API_TOKENS_VIEW, tokens::list),
+                route(GET, "/api/apiTokens/{tokenId}", API_TOKENS_VIEW, tokens::get),
+                route(PUT, "/api/apiTokens/{tokenId}", API_TOKENS_CREATE, tokens::put),
+                route(DELETE, "/api/apiTokens/{tokenId}", API_TOKENS_DELETE, tokens::delete));
+    }
+
+    /** OpenCentral's own routes, not in IoT Central's 2022-07-31 document. */
+    private static List<ApiRoute> extensions(ApiServices s) {
+        SecurityServices sec = s.security();
+        var roles = new RoleHandlers(sec.roles(), sec.users(), sec.tokens());
+        var messages = new MessageHandlers(s.devices(), s.messages());
+        var auth = new AuthHandlers(sec.sessions());
+        var audit = new AuditHandlers(sec.audit());
+        return List.of(
+                extension(PUT, "/api/roles/{roleId}", Access.requires(CUSTOM_ROLES_CREATE), roles::put),
+                extension(DELETE, "/api/roles/{roleId}", Access.requires(CUSTOM_ROLES_DELETE), roles::delete),
+                extension(POST, DEVICE + "/messages", Access.requires(DEVICES_EXECUTE_COMMANDS), messages::send),
+                extension(GET, "/api/auditLogs", Access.requires(AUDIT_LOG_VIEW), audit::list),
+                extension(POST, "/api/auth/login", Access.anonymous(), auth::login),
+                extension(POST, "/api/auth/logout", Access.authenticated(), auth::logout),
+                extension(GET, "/api/auth/me", Access.authenticated(), auth::me));
     }
 
     private static ApiRoute route(HandlerType method, String path, Permission permission, ApiHandler handler) {
-        return new ApiRoute(method, path, permission, handler);
+        return new ApiRoute(method, path, Access.requires(permission), handler, false);
+    }
+
+    private static ApiRoute extension(HandlerType method, String path, Access access, ApiHandler handler) {
+        return new ApiRoute(method, path, access, handler, true);
     }
 }

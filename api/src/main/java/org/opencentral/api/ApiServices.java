@@ -6,19 +6,49 @@ import org.opencentral.core.store.LastValueStore;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
-import org.opencentral.platform.security.ApiTokenService;
 import org.opencentral.platform.twin.TwinService;
 
-/** The platform services the REST API calls, built by the composition root. */
+/**
+ * The platform services the REST API calls, built by the composition root. Without
+ * {@code provisioning} the enrollment-group and attestation routes are not installed; without
+ * {@code templates} the device-template routes, and devices are read without a model.
+ */
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-        CloudToDeviceService messages, LastValueStore lastValues, ApiTokenService tokens, Clock clock) {
+        CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
+        java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
+        java.util.Optional<org.opencentral.api.templates.TemplateServices> templates) {
+    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
+            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
+            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning) {
+        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, java.util.Optional.empty());
+    }
+
+    /** These services with the device-template routes' services. */
+    public ApiServices withTemplates(org.opencentral.api.templates.TemplateServices services) {
+        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
+                java.util.Optional.of(services));
+    }
+
+    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
+            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock) {
+        this(devices, twins, commands, messages, lastValues, security, clock, java.util.Optional.empty());
+    }
+
+    /** These services with the provisioning routes' services. */
+    public ApiServices withProvisioning(org.opencentral.api.provisioning.ProvisioningServices services) {
+        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock,
+                java.util.Optional.of(services), templates);
+    }
+
     public ApiServices {
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(twins, "twins");
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(lastValues, "lastValues");
-        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(security, "security");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(provisioning, "provisioning");
+        Objects.requireNonNull(templates, "templates");
     }
 }

@@ -19,14 +19,31 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+    private final java.util.Map<String, String> headers;
 
     Http(int port, String token) {
+        this(port, token, java.util.Map.of());
+    }
+
+    private Http(int port, String token, java.util.Map<String, String> headers) {
         this.base = "http://127.0.0.1:" + port;
         this.token = token;
+        this.headers = java.util.Map.copyOf(headers);
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     Http as(String otherToken) {
-        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
+        return new Http(port(), otherToken, headers);
+    }
+
+    /** The same client sending one more header on every request. */
+    Http with(String name, String value) {
+        var more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Http(port(), token, more);
     }
 
     Reply get(String path) {
@@ -60,6 +77,7 @@ final class Http {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -98,11 +98,10 @@ class ServerEdgeTest {
 
     @Test
     void aPrincipalWithoutThePermissionIsForbidden() {
-        // Every device route is open to all three built-in roles; user management is not (yet a route).
-        Principal operator = new Principal("op", Principal.Kind.API_TOKEN,
+        Principal operator = platform.security.roles().principal("op", Principal.Kind.API_TOKEN,
                 List.of(RoleAssignment.of(BuiltInRole.APP_OPERATOR.id())));
 
-        assertThatThrownBy(() -> operator.require(Permission.USERS_MANAGE))
+        assertThatThrownBy(() -> operator.require(Permission.USERS_ADD))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
         assertThat(ErrorCode.FORBIDDEN.httpStatus()).isEqualTo(403);

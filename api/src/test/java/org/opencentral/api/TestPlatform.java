@@ -20,8 +20,19 @@ import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.security.ApiTokenService;
+import org.opencentral.platform.audit.AuditLog;
+import org.opencentral.platform.organization.OrganizationService;
 import org.opencentral.platform.security.BuiltInRole;
+import org.opencentral.platform.security.LoginThrottle;
+import org.opencentral.platform.security.PasswordHasher;
+import org.opencentral.platform.security.RoleCatalog;
+import org.opencentral.platform.security.SessionService;
+import org.opencentral.platform.security.UserService;
 import org.opencentral.platform.session.DeviceSessions;
+import org.opencentral.api.provisioning.ProvisioningServices;
+import org.opencentral.platform.provisioning.DeviceAttestations;
+import org.opencentral.platform.provisioning.EnrollmentGroupService;
+import org.opencentral.platform.provisioning.SigningCertificates;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.sqlite.SqliteStateStore;
@@ -30,42 +41,84 @@ import org.opencentral.store.sqlite.SqliteStateStore;
  * Real platform services over SQLite and DuckDB in a temporary directory, and an {@link ApiServer}
  * on a free port in front of them. Tokens are checked against a clock the test can move.
  */
-final class TestPlatform implements AutoCloseable {
+public final class TestPlatform implements AutoCloseable {
     static final String ID_SCOPE = "0ne00000001";
 
-    final StateStore state;
+    public final StateStore state;
     final EventLog log;
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    final DeviceSessions sessions;
+    final CommandService commands;
     final DeviceRegistry devices;
     final TwinService twins;
     final ApiTokenService tokens;
+    final SecurityServices security;
     final TokenClock tokenClock = new TokenClock();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final AtomicBoolean ready = new AtomicBoolean(true);
     final ApiServer server;
-    final int port;
+    public final int port;
 
     TestPlatform(Path dir) {
+        this(dir, ApiConfig.of("127.0.0.1", 0, ID_SCOPE));
+    }
+
+    public TestPlatform(Path dir, ApiConfig config) {
+        this(dir, config, false);
+    }
+
+    /** A platform that also serves device templates (no model folder) when {@code templates} is set. */
+    public TestPlatform(Path dir, ApiConfig config, boolean templates) {
         state = SqliteStateStore.open(dir.resolve("state.db"));
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         Clock clock = Clock.systemUTC();
-        DeviceSessions sessions = new DeviceSessions(timer);
+        sessions = new DeviceSessions(timer);
+        commands = new CommandService(sessions);
         devices = new DeviceRegistry(state.devices(), log, sessions, clock);
         twins = new TwinService(state.twins(), log, sessions, clock);
-        tokens = new ApiTokenService(state.apiTokens(), "app-test", tokenClock);
-        ApiServices services = new ApiServices(devices, twins, new CommandService(sessions),
-                new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), tokens, clock);
+        RoleCatalog roles = new RoleCatalog(state.roles(), clock);
+        tokens = new ApiTokenService(state.apiTokens(), roles, "app-test", tokenClock);
+        UserService users = new UserService(state.users(), state.sessions(), new PasswordHasher(), clock);
+        security = new SecurityServices(tokens, users,
+                new SessionService(state.sessions(), users, new LoginThrottle(tokenClock), tokenClock), roles,
+                new OrganizationService(state.organizations(), state.devices(), state.users(), state.apiTokens()),
+                new AuditLog(state.auditLog(), log, clock));
+        ApiServices services = new ApiServices(devices, twins, commands,
+                new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), security, clock)
+                .withProvisioning(provisioning(clock));
+        if (templates) {
+            services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(
+                    new org.opencentral.platform.template.TemplateService(state.templates(), Optional.empty(), clock),
+                    new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), clock),
+                    state.telemetryIssues()));
+        }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
-        server = new ApiServer(ApiConfig.of("127.0.0.1", 0, ID_SCOPE), services, operations);
+        server = new ApiServer(config, services, operations);
         port = server.start();
     }
 
-    String token(String id, BuiltInRole role) {
+    public String token(String id, BuiltInRole role) {
         return tokens.create(id, List.of(RoleAssignment.of(role.id())), Optional.empty()).value();
+    }
+
+    /** A token holding {@code role} within organization {@code org}. */
+    String token(String id, String role, String org) {
+        return tokens.create(id, List.of(new RoleAssignment(role, Optional.of(org))), Optional.empty()).value();
+    }
+
+    String token(String id, String role) {
+        return tokens.create(id, List.of(RoleAssignment.of(role)), Optional.empty()).value();
     }
 
     String token(String id, BuiltInRole role, Instant expiry) {
         return tokens.create(id, List.of(RoleAssignment.of(role.id())), Optional.of(expiry)).value();
+    }
+
+    /** The provisioning services as the server wires them (enrollment groups, attestations). */
+    private ProvisioningServices provisioning(Clock clock) {
+        EnrollmentGroupService groups = new EnrollmentGroupService(state.provisioning().groups());
+        return new ProvisioningServices(groups, new SigningCertificates(groups),
+                new DeviceAttestations(state.devices(), state.provisioning(), log, clock));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.opencentral.api.http.ApiCall;
+import org.opencentral.api.http.ApiError;
 import org.opencentral.api.http.ETags;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
@@ -13,6 +14,9 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.organization.AccessScope;
+import org.opencentral.platform.organization.OrganizationService;
+import org.opencentral.platform.security.Permission;
 
 /**
  * Device CRUD. PUT creates or replaces (members left out take their defaults; an assigned template is
@@ -21,15 +25,27 @@ import org.opencentral.platform.device.DeviceRegistry;
  */
 public final class DeviceHandlers {
     private final DeviceRegistry registry;
+    private final DeviceOrganizations organizations;
+    private final java.util.function.Predicate<String> templateExists;
 
-    public DeviceHandlers(DeviceRegistry registry) {
+    public DeviceHandlers(DeviceRegistry registry, OrganizationService organizations) {
+        this(registry, organizations, template -> true);
+    }
+
+    /** Handlers that refuse (400) a {@code template} for which {@code templateExists} is false. */
+    public DeviceHandlers(DeviceRegistry registry, OrganizationService organizations,
+            java.util.function.Predicate<String> templateExists) {
         this.registry = registry;
+        this.organizations = new DeviceOrganizations(organizations);
+        this.templateExists = templateExists;
     }
 
     public void list(ApiCall call) {
         DevicePaging paging = DevicePaging.of(call.query("maxpagesize"), call.query("$top"),
                 call.query(DevicePaging.SKIP_TOKEN), call.query("$filter"), call.query("$orderby"));
-        Page<Device> page = registry.list(paging.after(), paging.size());
+        AccessScope scope = call.scope(Permission.DEVICES_VIEW);
+        Page<Device> page = scope.everywhere() ? registry.list(paging.after(), paging.size())
+                : registry.list(paging.after(), paging.size(), scope.organizations());
         ObjectNode body = Json.object();
         ArrayNode value = body.putArray("value");
         page.items().forEach(device -> value.add(DeviceJson.toJson(device)));
@@ -45,9 +61,12 @@ public final class DeviceHandlers {
     public void put(ApiCall call) throws Exception {
         DeviceId id = call.deviceId();
         ObjectNode body = call.bodyObject();
-        DeviceChanges given = DeviceJson.changes(id.value(), body);
+        DeviceChanges given = requireTemplate(DeviceJson.changes(id.value(), body));
         Optional<String> precondition = ETags.precondition(call.header("If-Match"), DeviceJson.etag(body));
-        if (registry.find(id).isEmpty()) {
+        Optional<Device> existing = registry.find(id);
+        existing.ifPresent(d -> call.auditBefore(DeviceJson.toJson(d)));
+        given = organizations.resolve(call, given, Permission.DEVICES_CREATE, existing.isEmpty());
+        if (existing.isEmpty()) {
             if (precondition.isPresent()) {
                 throw new DomainException(ErrorCode.PRECONDITION_FAILED,
                         "device '" + id + "' does not exist, so no etag can match");
@@ -67,7 +86,9 @@ public final class DeviceHandlers {
     public void patch(ApiCall call) throws Exception {
         DeviceId id = call.deviceId();
         ObjectNode body = call.bodyObject();
-        DeviceChanges changes = DeviceJson.changes(id.value(), body);
+        DeviceChanges changes = requireTemplate(DeviceJson.changes(id.value(), body));
+        call.auditBefore(DeviceJson.toJson(registry.get(id)));
+        changes = organizations.resolve(call, changes, Permission.DEVICES_UPDATE, false);
         answer(call, registry.update(id, changes,
                 ETags.precondition(call.header("If-Match"), DeviceJson.etag(body))));
     }
@@ -76,8 +97,9 @@ public final class DeviceHandlers {
     public void delete(ApiCall call) {
         DeviceId id = call.deviceId();
         Optional<String> ifMatch = call.header("If-Match").map(ETags::quoted);
+        Device current = registry.get(id);
+        call.auditBefore(DeviceJson.toJson(current));
         if (ifMatch.isPresent() && !ifMatch.get().equals("*")) {
-            Device current = registry.get(id);
             if (!current.etag().equals(ifMatch.get())) {
                 throw new DomainException(ErrorCode.PRECONDITION_FAILED,
                         "the device was changed since etag " + ifMatch.get());
@@ -87,9 +109,18 @@ public final class DeviceHandlers {
         call.noContent();
     }
 
+    /** Assigning or migrating to a template needs the template to exist. */
+    private DeviceChanges requireTemplate(DeviceChanges changes) {
+        changes.template().filter(t -> !templateExists.test(t)).ifPresent(t -> {
+            throw ApiError.badRequest("device template '" + t + "' does not exist; publish it first");
+        });
+        return changes;
+    }
+
     private static DeviceChanges replacement(DeviceId id, DeviceChanges given) {
         return new DeviceChanges(Optional.of(given.displayName().orElse(id.value())), given.template(),
-                Optional.of(given.enabled().orElse(true)), Optional.of(given.simulated().orElse(false)));
+                Optional.of(given.enabled().orElse(true)), Optional.of(given.simulated().orElse(false)),
+                given.organization());
     }
 
     private static void answer(ApiCall call, Device device) {

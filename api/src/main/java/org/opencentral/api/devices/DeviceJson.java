@@ -11,9 +11,9 @@ import org.opencentral.platform.device.DeviceChanges;
 
 /**
  * IoT Central's {@code Device} JSON: {@code id, etag, displayName, template, enabled, provisioned,
- * simulated}. Read-only members in request bodies ({@code provisioned}) are ignored; an {@code id}
- * that differs from the path, a non-empty {@code organizations} list (not supported yet) and
- * wrongly typed or {@code null} members are refused with 400.
+ * simulated, organizations}. Read-only members in request bodies ({@code provisioned}) are ignored;
+ * an {@code id} that differs from the path, more than one organization and wrongly typed or
+ * {@code null} members are refused with 400.
  */
 public final class DeviceJson {
     private DeviceJson() {
@@ -28,6 +28,7 @@ public final class DeviceJson {
         json.put("enabled", device.enabled());
         json.put("provisioned", device.provisioned());
         json.put("simulated", device.simulated());
+        device.organization().ifPresent(org -> json.putArray("organizations").add(org));
         return json;
     }
 
@@ -37,12 +38,21 @@ public final class DeviceJson {
         if (id.isPresent() && !id.get().equals(pathId)) {
             throw ApiError.badRequest("the body's id '" + id.get() + "' differs from the path's '" + pathId + "'");
         }
-        JsonNode organizations = body.path("organizations");
-        if (organizations.isArray() && !organizations.isEmpty()) {
-            throw ApiError.badRequest("organizations are not supported yet; omit the member or send []");
-        }
         return new DeviceChanges(text(body, "displayName"), text(body, "template"), bool(body, "enabled"),
-                bool(body, "simulated"));
+                bool(body, "simulated"), organization(body));
+    }
+
+    /** The one organization of {@code organizations} ({@code []} or absent: none given). */
+    private static Optional<String> organization(ObjectNode body) {
+        JsonNode organizations = present(body, "organizations");
+        if (organizations == null) {
+            return Optional.empty();
+        }
+        if (!organizations.isArray() || organizations.size() > 1
+                || (organizations.size() == 1 && !organizations.get(0).isTextual())) {
+            throw ApiError.badRequest("'organizations' must be an array of at most one organization id");
+        }
+        return organizations.isEmpty() ? Optional.empty() : Optional.of(organizations.get(0).asText());
     }
 
     /** The {@code etag} member of a body, if any. */

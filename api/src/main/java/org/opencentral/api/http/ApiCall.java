@@ -7,22 +7,45 @@ import java.io.IOException;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.platform.organization.AccessScope;
+import org.opencentral.platform.organization.OrganizationService;
+import org.opencentral.platform.security.Permission;
 import org.opencentral.platform.security.Principal;
 
-/** One authenticated REST call, as handlers see it: parameters, bounded JSON body, JSON answers. */
+/**
+ * One REST call, as handlers see it: the caller, parameters, bounded JSON body, JSON answers, where
+ * the caller may act ({@link #scope}), and the audit summary of the resource before the change.
+ */
 public final class ApiCall {
     private final Context ctx;
-    private final Principal principal;
+    private final Authenticator.Caller caller;
     private final RequestBodies bodies;
+    private final OrganizationService organizations;
+    private JsonNode answered = Json.object();
+    private JsonNode before = Json.object();
 
-    ApiCall(Context ctx, Principal principal, RequestBodies bodies) {
+    ApiCall(Context ctx, Authenticator.Caller caller, RequestBodies bodies, OrganizationService organizations) {
         this.ctx = ctx;
-        this.principal = principal;
+        this.caller = caller;
         this.bodies = bodies;
+        this.organizations = organizations;
     }
 
     public Principal principal() {
-        return principal;
+        return caller.principal();
+    }
+
+    /** The session secret when the caller signed in with a cookie. */
+    public Optional<String> sessionSecret() {
+        return caller.sessionSecret();
+    }
+
+    /** Where the caller may exercise {@code permission}. */
+    public AccessScope scope(Permission permission) {
+        if (principal().holdsEverywhere(permission)) {
+            return new AccessScope(true, java.util.Set.of());
+        }
+        return AccessScope.of(principal(), permission, organizations.tree());
     }
 
     public String pathParam(String name) {
@@ -42,6 +65,11 @@ public final class ApiCall {
         return Optional.ofNullable(ctx.header(name)).filter(v -> !v.isBlank());
     }
 
+    /** The caller's network address (for sign-in back-off). */
+    public String clientAddress() {
+        return ctx.ip();
+    }
+
     /** The request URL without its query string (used to build {@code nextLink}s). */
     public String url() {
         return ctx.url();
@@ -58,6 +86,7 @@ public final class ApiCall {
     }
 
     public void json(int status, JsonNode body) {
+        answered = body;
         ctx.status(status).contentType("application/json").result(Json.write(body));
     }
 
@@ -65,8 +94,26 @@ public final class ApiCall {
         ctx.header(name, value);
     }
 
+    /** Sets a cookie header verbatim (attributes included). */
+    public void cookie(String setCookie) {
+        ctx.res().addHeader("Set-Cookie", setCookie);
+    }
+
     public void noContent() {
         ctx.status(204);
+    }
+
+    /** Records what the changed resource looked like before (for the audit log). */
+    public void auditBefore(JsonNode summary) {
+        before = summary;
+    }
+
+    JsonNode auditBefore() {
+        return before;
+    }
+
+    JsonNode answered() {
+        return answered;
     }
 
     private byte[] bytes() throws IOException {

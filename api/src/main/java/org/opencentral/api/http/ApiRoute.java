@@ -2,16 +2,23 @@ package org.opencentral.api.http;
 
 import io.javalin.http.HandlerType;
 import java.util.Objects;
-import org.opencentral.platform.security.Permission;
 
-/** One row of the route table: method, path template, the one permission it needs, and its handler. */
-public record ApiRoute(HandlerType method, String path, Permission permission, ApiHandler handler) {
+/**
+ * One row of the route table: method, path template, who may call it, its handler, and whether it
+ * is an OpenCentral extension (not in IoT Central's 2022-07-31 document).
+ */
+public record ApiRoute(HandlerType method, String path, Access access, ApiHandler handler, boolean extension) {
     public ApiRoute {
         Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(permission, "permission");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
         if (!path.startsWith("/api/")) {
             throw new IllegalArgumentException("REST routes live under /api/: " + path);
         }
+    }
+
+    /** Whether the route changes state (and so is audited and CSRF-checked for cookie callers). */
+    public boolean changes() {
+        return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
     }
 }

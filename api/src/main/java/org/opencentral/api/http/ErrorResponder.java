@@ -2,7 +2,9 @@ package org.opencentral.api.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.Optional;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
@@ -26,10 +28,20 @@ public final class ErrorResponder {
 
     public void handle(Exception e, Context ctx) {
         switch (e) {
-            case ApiError api -> write(ctx, api.status(), api.code(), api.getMessage());
+            case ApiError api -> {
+                if (api.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", Long.toString(api.retryAfterSeconds()));
+                }
+                write(ctx, api.status(), api.code(), api.getMessage());
+            }
+            case org.opencentral.platform.template.ModelInvalidException invalid ->
+                    write(ctx, 400, invalid.code().code(), invalid.getMessage(), Optional.of(ModelProblems.toJson(invalid)));
             case DomainException domain -> {
                 if (domain.code() == ErrorCode.INTERNAL) {
                     LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), routeOf(ctx), domain);
+                }
+                if (domain.code() == ErrorCode.THROTTLED) {
+                    ctx.header("Retry-After", "30");
                 }
                 write(ctx, domain.code().httpStatus(), domain.code().code(), domain.getMessage());
             }
@@ -58,9 +70,16 @@ public final class ErrorResponder {
 
     /** Writes an error answer directly (used by routes that fail without throwing). */
     public void write(Context ctx, int status, String code, String message) {
-        ErrorBody body = new ErrorBody(code, message, RequestIds.of(ctx), clock.instant());
+        write(ctx, status, code, message, Optional.empty());
+    }
+
+    /** Writes an error answer with {@code error.details} (one entry per problem), if any. */
+    private void write(Context ctx, int status, String code, String message,
+            Optional<com.fasterxml.jackson.databind.node.ArrayNode> details) {
+        ObjectNode body = new ErrorBody(code, message, RequestIds.of(ctx), clock.instant()).toJson();
+        details.ifPresent(d -> ((ObjectNode) body.get("error")).set("details", d));
         ctx.status(status).header(ERROR_CODE_HEADER, code).contentType("application/json")
-                .result(Json.write(body.toJson()));
+                .result(Json.write(body));
     }
 
     private static String codeFor(int status) {

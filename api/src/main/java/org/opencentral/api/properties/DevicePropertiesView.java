@@ -2,11 +2,15 @@ package org.opencentral.api.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.opencentral.core.Json;
+import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.twin.Twin;
+import org.opencentral.dtdl.model.DeviceModel;
 
 /**
  * A twin as IoT Central's DeviceProperties: reported values by name, components as nested objects
@@ -23,7 +27,31 @@ public final class DevicePropertiesView {
     /** The whole device: default-component properties at the top, components nested. */
     public static ObjectNode of(Twin twin) {
         return level(new Sections(twin.reported().properties(), twin.reported().metadata(),
-                twin.desired().properties(), twin.desired().metadata(), twin.desired().version()), true);
+                twin.desired().properties(), twin.desired().metadata(), twin.desired().version()), true, Set.of(), false);
+    }
+
+    /**
+     * The whole device as its template sees it: members named like a model component are components
+     * (marked or not), and cloud property values appear beside the device's properties.
+     */
+    public static ObjectNode of(Twin twin, DeviceModel model, List<CloudPropertyValue> cloud) {
+        Set<String> components = new HashSet<>();
+        model.components().forEach(c -> components.add(c.name()));
+        ObjectNode view = level(new Sections(twin.reported().properties(), twin.reported().metadata(),
+                twin.desired().properties(), twin.desired().metadata(), twin.desired().version()), true, components, true);
+        CloudValues.addTo(view, cloud, Optional.empty());
+        return view;
+    }
+
+    /** One component as its template sees it; empty (404) if the model has no such component. */
+    public static Optional<ObjectNode> component(Twin twin, String name, DeviceModel model,
+            List<CloudPropertyValue> cloud) {
+        if (model.component(name).isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode view = level(Sections.of(twin, name), false, Set.of(), true);
+        CloudValues.addTo(view, cloud, Optional.of(name));
+        return Optional.of(view);
     }
 
     /**
@@ -37,17 +65,20 @@ public final class DevicePropertiesView {
         if (known && !Components.isComponent(reported) && !Components.isComponent(desired)) {
             return Optional.empty();
         }
-        return Optional.of(level(Sections.of(twin, name), false));
+        return Optional.of(level(Sections.of(twin, name), false, Set.of(), false));
     }
 
-    private static ObjectNode level(Sections s, boolean allowComponents) {
+    /** {@code states}: add the writable state (a template says which properties are writable). */
+    private static ObjectNode level(Sections s, boolean allowComponents, Set<String> modelComponents,
+            boolean states) {
         ObjectNode out = Json.object();
         ObjectNode metadata = Json.object();
         for (String name : names(s)) {
             JsonNode reported = s.reported().get(name);
             JsonNode desired = s.desired().get(name);
-            if (allowComponents && (Components.isComponent(reported) || Components.isComponent(desired))) {
-                out.set(name, level(s.child(name), false));
+            if (allowComponents && (Components.isComponent(reported) || Components.isComponent(desired)
+                    || modelComponents.contains(name))) {
+                out.set(name, level(s.child(name), false, Set.of(), states));
                 continue;
             }
             ObjectNode meta = Json.object();
@@ -60,10 +91,16 @@ public final class DevicePropertiesView {
                 }
                 ack.ifPresent(a -> putAck(meta, a));
             }
+            Optional<Long> desiredVersion = Optional.empty();
             if (desired != null) {
                 meta.set("desiredValue", desired);
-                meta.put("desiredVersion", s.desiredMeta().path(name).path("$lastUpdatedVersion")
+                desiredVersion = Optional.of(s.desiredMeta().path(name).path("$lastUpdatedVersion")
                         .asLong(s.desiredVersion()));
+                meta.put("desiredVersion", desiredVersion.get());
+            }
+            Optional<Ack> ack = reported == null ? Optional.empty() : Ack.of(reported);
+            if (states) {
+                WritableState.of(desiredVersion, ack).ifPresent(state -> meta.put("state", state.json()));
             }
             if (!meta.isEmpty()) {
                 metadata.set(name, meta);

@@ -6,9 +6,11 @@
  * {@link org.opencentral.api.properties.DevicePropertiesView} and
  * {@link org.opencentral.api.properties.DesiredPatches}.
  *
- * <p>Components: without a device template a component cannot be told from an object-valued
- * property. Until templates decide, a member is a component when the twin already marks it as one
- * (an object with {@code "__t":"c"} in the reported or desired section), or when the request says
- * so (the component path, or {@code "__t":"c"} in the body).
+ * <p>Components: with a device template the template decides (components, cloud properties kept by
+ * the platform, writable values checked against their schema, a pending/accepted/rejected
+ * {@code state} per writable property). Without one a component cannot be told from an
+ * object-valued property: a member is a component when the twin already marks it as one (an object
+ * with {@code "__t":"c"} in the reported or desired section), or when the request says so (the
+ * component path, or {@code "__t":"c"} in the body).
  */
 package org.opencentral.api.properties;

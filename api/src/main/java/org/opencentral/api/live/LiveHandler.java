@@ -1,0 +1,122 @@
+package org.opencentral.api.live;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.opencentral.api.http.ApiError;
+import org.opencentral.api.http.ApiVersions;
+import org.opencentral.api.http.Authenticator;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.organization.AccessScope;
+import org.opencentral.platform.organization.OrganizationService;
+import org.opencentral.platform.security.Permission;
+import org.opencentral.platform.security.Principal;
+
+/**
+ * {@code GET /api/live?api-version=…&devices=a,b} (at most {@value #MAX_DEVICES} ids): a
+ * {@code text/event-stream} for callers holding {@code devices.view}, by API token or session cookie.
+ * It opens with one {@code state} event per device, then relays the device's events from the log;
+ * a comment every {@value #HEARTBEAT_MILLIS} ms keeps proxies from closing it and notices a browser
+ * that went away. Devices that do not exist or lie outside the caller's organizations answer 404
+ * before the stream starts (the same answer, as elsewhere). The request's virtual thread writes
+ * the stream until the browser disconnects or the server stops.
+ */
+public final class LiveHandler {
+    static final int MAX_DEVICES = 100;
+    static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final LiveFeed feed;
+    private final Authenticator authenticator;
+    private final DeviceRegistry devices;
+    private final OrganizationService organizations;
+
+    public LiveHandler(LiveFeed feed, Authenticator authenticator, DeviceRegistry devices,
+            OrganizationService organizations) {
+        this.feed = feed;
+        this.authenticator = authenticator;
+        this.devices = devices;
+        this.organizations = organizations;
+    }
+
+    public void handle(Context ctx) throws IOException, InterruptedException {
+        Principal principal = authenticator.authenticate(ctx, false).principal();
+        ApiVersions.require(Optional.ofNullable(ctx.queryParam("api-version")));
+        principal.require(Permission.DEVICES_VIEW);
+        Set<DeviceId> ids = ids(ctx.queryParam("devices"));
+        AccessScope scope = AccessScope.of(principal, Permission.DEVICES_VIEW, organizations.tree());
+        var initial = new java.util.ArrayList<LiveEvents.Sse>();
+        for (DeviceId id : ids) {
+            Device device = devices.get(id);
+            if (!scope.covers(device.organization())) {
+                throw org.opencentral.core.DomainException.notFound("device '" + id + "'");
+            }
+            initial.add(LiveEvents.state(device));
+        }
+        try (LiveFeed.Subscription subscription = feed.subscribe(ids)) {
+            ctx.status(200);
+            ctx.res().setContentType("text/event-stream;charset=utf-8");
+            ctx.res().setHeader("Cache-Control", "no-cache, no-store");
+            ctx.res().setHeader("X-Accel-Buffering", "no");
+            OutputStream out = ctx.res().getOutputStream();
+            write(out, "retry: 3000\n\n");
+            for (LiveEvents.Sse event : initial) {
+                send(out, event);
+            }
+            stream(out, subscription);
+        } catch (IOException browserLeft) {
+            // The browser closed the stream; nothing to answer.
+        }
+    }
+
+    private static void stream(OutputStream out, LiveFeed.Subscription subscription)
+            throws IOException, InterruptedException {
+        while (true) {
+            LiveFeed.Item item = subscription.poll(HEARTBEAT_MILLIS);
+            switch (item) {
+                case null -> write(out, ": keep-alive\n\n");
+                case LiveFeed.Delivered delivered -> {
+                    Optional<LiveEvents.Sse> event = LiveEvents.of(delivered.event());
+                    if (event.isPresent()) {
+                        send(out, event.get());
+                    }
+                }
+                case LiveFeed.Overflow overflow -> write(out, "event: overflow\ndata: {}\n\n");
+                case LiveFeed.Closed closed -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Set<DeviceId> ids(String param) {
+        if (param == null || param.isBlank()) {
+            throw ApiError.badRequest("'devices' is required: a comma-separated list of device ids");
+        }
+        Set<DeviceId> ids = new LinkedHashSet<>();
+        for (String part : param.split(",")) {
+            if (!part.isBlank()) {
+                ids.add(DeviceId.of(part.trim()));
+            }
+        }
+        if (ids.isEmpty() || ids.size() > MAX_DEVICES) {
+            throw ApiError.badRequest("'devices' must name 1 to " + MAX_DEVICES + " device ids");
+        }
+        return ids;
+    }
+
+    private static void send(OutputStream out, LiveEvents.Sse event) throws IOException {
+        write(out, "event: " + event.name() + "\ndata: " + Json.write(event.data()) + "\n\n");
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}

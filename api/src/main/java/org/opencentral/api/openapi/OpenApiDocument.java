@@ -1,0 +1,74 @@
+package org.opencentral.api.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import org.opencentral.api.http.Access;
+import org.opencentral.api.http.ApiRoute;
+import org.opencentral.core.Json;
+
+/**
+ * Builds the served OpenAPI (Swagger 2.0) document from the route table: each IoT Central route takes
+ * its operation from the official document; each extension gets a small operation of its own.
+ */
+public final class OpenApiDocument {
+    public static final String OFFICIAL = "openapi/iotcentral-2022-07-31.json";
+    private static final String BASE = "/api";
+
+    private OpenApiDocument() {
+    }
+
+    /** The official document as shipped. */
+    public static ObjectNode official() {
+        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(OFFICIAL)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + OFFICIAL);
+            }
+            return (ObjectNode) Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode of(List<ApiRoute> routes) {
+        ObjectNode official = official();
+        ObjectNode doc = official.deepCopy();
+        ObjectNode paths = doc.putObject("paths");
+        ((ObjectNode) doc.get("info")).put("x-opencentral",
+                "served by OpenCentral: only implemented operations, plus extensions");
+        for (ApiRoute route : routes) {
+            String path = route.path().substring(BASE.length());
+            String verb = route.method().name().toLowerCase(Locale.ROOT);
+            JsonNode operation = official.path("paths").path(path).path(verb);
+            if (route.extension() || operation.isMissingNode()) {
+                operation = extension(route, path, verb);
+            }
+            ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+            item.set(verb, operation.deepCopy());
+        }
+        return doc;
+    }
+
+    private static ObjectNode extension(ApiRoute route, String path, String verb) {
+        ObjectNode op = Json.object();
+        op.put("operationId", "OpenCentral_" + verb + path.replaceAll("[^A-Za-z0-9]+", "_"));
+        op.put("summary", "OpenCentral extension: " + route.method() + " " + route.path());
+        op.put("x-opencentral-extension", true);
+        op.put("x-opencentral-access", switch (route.access()) {
+            case Access.Anonymous a -> "anonymous";
+            case Access.Authenticated a -> "authenticated";
+            case Access.Requires r -> r.permission().wireName();
+        });
+        op.putArray("parameters").addObject().put("$ref", "#/parameters/Version");
+        ObjectNode responses = op.putObject("responses");
+        responses.putObject(route.changes() && route.method().name().equals("DELETE") ? "204" : "200")
+                .put("description", "Success");
+        responses.putObject("default").put("description", "An error response")
+                .putObject("schema").put("$ref", "#/definitions/Error");
+        return op;
+    }
+}

@@ -1,0 +1,38 @@
+package org.opencentral.api.templates;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PATCH;
+import static io.javalin.http.HandlerType.PUT;
+import static org.opencentral.platform.security.Permission.DEVICES_VIEW;
+import static org.opencentral.platform.security.Permission.DEVICE_TEMPLATES_FULL_CONTROL;
+import static org.opencentral.platform.security.Permission.DEVICE_TEMPLATES_MANAGE;
+import static org.opencentral.platform.security.Permission.DEVICE_TEMPLATES_VIEW;
+
+import java.util.List;
+import org.opencentral.api.http.Access;
+import org.opencentral.api.http.ApiRoute;
+import org.opencentral.platform.device.DeviceRegistry;
+
+/** The device-template routes: publishing needs Manage, deleting Full control. */
+public final class TemplateRoutes {
+    private static final String TEMPLATE = "/api/deviceTemplates/{deviceTemplateId}";
+
+    private TemplateRoutes() {
+    }
+
+    public static List<ApiRoute> table(TemplateServices s, DeviceRegistry devices) {
+        var templates = new TemplateHandlers(s.templates());
+        var issues = new TelemetryIssueHandlers(devices, s);
+        return List.of(
+                new ApiRoute(GET, "/api/deviceTemplates", Access.requires(DEVICE_TEMPLATES_VIEW), templates::list,
+                        false),
+                new ApiRoute(GET, TEMPLATE, Access.requires(DEVICE_TEMPLATES_VIEW), templates::get, false),
+                new ApiRoute(PUT, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::put, false),
+                new ApiRoute(PATCH, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::patch, false),
+                new ApiRoute(DELETE, TEMPLATE, Access.requires(DEVICE_TEMPLATES_FULL_CONTROL), templates::delete,
+                        false),
+                new ApiRoute(GET, "/api/devices/{deviceId}/telemetryIssues", Access.requires(DEVICES_VIEW),
+                        issues::get, true));
+    }
+}

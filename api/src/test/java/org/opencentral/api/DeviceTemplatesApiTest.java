@@ -1,0 +1,146 @@
+package org.opencentral.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.platform.security.BuiltInRole;
+
+/** /api/deviceTemplates over real HTTP and real stores, and the template-aware device routes. */
+@Timeout(60)
+class DeviceTemplatesApiTest {
+    static final String THERMOSTAT = "dtmi:contoso:Thermostat;1";
+
+    @TempDir
+    Path dir;
+    TestPlatform platform;
+    Http api;
+
+    @BeforeEach
+    void start() {
+        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, "0ne00000001"), true);
+        api = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    @Test
+    void aValidTemplateIsPublishedAndReadInIotCentralsShape() {
+        Http.Reply put = api.put(path(THERMOSTAT), template("double", ""));
+
+        assertThat(put.status()).isEqualTo(200);
+        JsonNode body = put.json();
+        assertThat(body.path("@id").asText()).isEqualTo(THERMOSTAT);
+        assertThat(body.path("@type").toString()).isEqualTo("[\"ModelDefinition\",\"DeviceModel\"]");
+        assertThat(body.path("displayName").asText()).isEqualTo("Thermostat");
+        assertThat(body.path("etag").asText()).isNotBlank();
+        assertThat(body.at("/capabilityModel/contents/0/name").asText()).isEqualTo("temperature");
+        assertThat(api.get(path(THERMOSTAT)).json()).isEqualTo(body);
+        assertThat(api.get(path("dtmi:contoso:Other;1")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anInvalidModelIsRefusedWithEveryErrorAtItsPointer() {
+        Http.Reply put = api.put(path(THERMOSTAT), template("doubel", ""));
+
+        assertThat(put.status()).isEqualTo(400);
+        JsonNode details = put.json().at("/error/details");
+        assertThat(details).anySatisfy(d -> {
+            assertThat(d.path("code").asText()).isEqualTo("SCHEMA_UNKNOWN");
+            assertThat(d.path("pointer").asText()).isEqualTo("/capabilityModel/contents/0/schema");
+            assertThat(d.path("message").asText()).isNotBlank();
+        });
+        assertThat(api.get(path(THERMOSTAT)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPublishedVersionIsImmutableButItsEnvelopeAndCloudPropertiesMayChange() {
+        api.put(path(THERMOSTAT), template("double", ""));
+
+        assertThat(api.put(path(THERMOSTAT), template("double", "")).status()).isEqualTo(200);
+        assertThat(api.put(path(THERMOSTAT), template("integer", "")).json().at("/error/code").asText())
+                .isEqualTo("Conflict");
+        Http.Reply renamed = api.patch(path(THERMOSTAT), "{\"displayName\":\"Renamed\"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().path("displayName").asText()).isEqualTo("Renamed");
+        JsonNode model = renamed.json().path("capabilityModel");
+        String withCloud = model.toString().replace("\"contents\":[", "\"contents\":[" + CLOUD + ",");
+        Http.Reply patched = api.patch(path(THERMOSTAT), "{\"capabilityModel\":" + withCloud + "}");
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().at("/capabilityModel/contents/0/name").asText()).isEqualTo("customerName");
+        String changed = model.toString().replace("\"double\"", "\"integer\"");
+        assertThat(api.patch(path(THERMOSTAT), "{\"capabilityModel\":" + changed + "}").status()).isEqualTo(409);
+        assertThat(api.put(path("dtmi:contoso:Thermostat;2"), template("integer", "")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTemplateInUseCannotBeDeletedAndDevicesNeedAnExistingTemplate() {
+        api.put(path(THERMOSTAT), template("double", ""));
+
+        assertThat(api.put("/api/devices/d1?" + Http.V, "{\"template\":\"dtmi:contoso:Missing;1\"}").status())
+                .isEqualTo(400);
+        assertThat(api.put("/api/devices/d1?" + Http.V, "{\"template\":\"" + THERMOSTAT + "\"}").status())
+                .isEqualTo(200);
+        assertThat(api.delete(path(THERMOSTAT)).status()).isEqualTo(409);
+
+        assertThat(api.delete("/api/devices/d1?" + Http.V).status()).isEqualTo(204);
+        assertThat(api.delete(path(THERMOSTAT)).status()).isEqualTo(204);
+        assertThat(api.get(path(THERMOSTAT)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void templatesArePagedWithNextLinks() {
+        for (int i = 1; i <= 5; i++) {
+            api.put(path("dtmi:contoso:T" + i + ";1"), template("double", ""));
+        }
+
+        JsonNode first = api.get("/api/deviceTemplates?" + Http.V + "&maxpagesize=2").json();
+        assertThat(first.path("value")).hasSize(2);
+        String next = first.path("nextLink").asText();
+        JsonNode second = api.get(next.substring(next.indexOf("/api/"))).json();
+        assertThat(second.path("value").get(0).path("@id").asText()).isEqualTo("dtmi:contoso:T3;1");
+        JsonNode last = api.get("/api/deviceTemplates?" + Http.V + "&$top=10").json();
+        assertThat(last.path("value")).hasSize(5);
+        assertThat(last.has("nextLink")).isFalse();
+    }
+
+    @Test
+    void cloudPropertiesAreValidatedStoredAndShownBesideDeviceProperties() {
+        api.put(path(THERMOSTAT), template("double", CLOUD + ","));
+        api.put("/api/devices/d1?" + Http.V, "{\"template\":\"" + THERMOSTAT + "\"}");
+
+        Http.Reply bad = api.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":5}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/error/details/0/pointer").asText()).isEqualTo("/customerName");
+        assertThat(api.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":\"Contoso\"}")
+                .status()).isEqualTo(202);
+
+        JsonNode properties = api.get("/api/devices/d1/properties?" + Http.V).json();
+        assertThat(properties.path("customerName").asText()).isEqualTo("Contoso");
+        assertThat(properties.at("/$metadata/customerName/lastUpdateTime").asText()).isNotBlank();
+    }
+
+    static final String CLOUD = "{\"@type\":[\"Property\",\"Cloud\"],\"name\":\"customerName\",\"schema\":\"string\"}";
+
+    private static String path(String id) {
+        return "/api/deviceTemplates/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?" + Http.V;
+    }
+
+    private static String template(String schema, String extraContents) {
+        return "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],\"displayName\":\"Thermostat\","
+                + "\"capabilityModel\":{\"@id\":\"dtmi:contoso:cm:Thermostat;1\",\"@type\":\"Interface\","
+                + "\"contents\":[" + extraContents + "{\"@type\":\"Telemetry\",\"name\":\"temperature\",\"schema\":\""
+                + schema + "\"},{\"@type\":\"Property\",\"name\":\"target\",\"schema\":\"double\","
+                + "\"writable\":true}]}}";
+    }
+}

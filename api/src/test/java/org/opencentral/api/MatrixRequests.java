@@ -1,0 +1,60 @@
+package org.opencentral.api;
+
+import java.util.Map;
+import org.opencentral.api.http.ApiRoute;
+
+/** One plausible request per route: path parameters filled in, and a body valid for the route. */
+final class MatrixRequests {
+    private static final Map<String, String> PARAMS = Map.of("{deviceId}", "dev-west", "{componentName}", "c1",
+            "{commandName}", "reboot", "{telemetryName}", "temp", "{organizationId}", "seattle",
+            "{userId}", "matrix-user", "{roleId}", "matrix-role",
+            "{enrollmentGroupId}", "matrix-group", "{entry}", "primary");
+    private static final String ORG_VIEWER_IN_SEATTLE =
+            "{\"role\":\"84cc62c1-dabe-49d3-b16e-8b291232b285\",\"organization\":\"seattle\"}";
+
+    private MatrixRequests() {
+    }
+
+    static Http.Reply call(Http http, ApiRoute route, String caller) {
+        String path = route.path();
+        for (var p : PARAMS.entrySet()) {
+            path = path.replace(p.getKey(), p.getValue());
+        }
+        path = path.replace("{tokenId}", "matrix-" + caller.replaceAll("[^A-Za-z0-9]", "-").toLowerCase());
+        String method = route.method().name();
+        return http.send(method, path + "?" + Http.V, body(route), null);
+    }
+
+    private static String body(ApiRoute route) {
+        String method = route.method().name();
+        if (method.equals("GET") || method.equals("DELETE")) {
+            return null;
+        }
+        String path = route.path();
+        if (path.endsWith("/commands/{commandName}")) {
+            return "{\"connectionTimeout\":0,\"responseTimeout\":5}";
+        }
+        if (path.endsWith("/messages")) {
+            return "{\"data\":\"hi\"}";
+        }
+        if (path.startsWith("/api/organizations")) {
+            return "{\"displayName\":\"Seattle\",\"parent\":\"west\"}";
+        }
+        if (path.startsWith("/api/users")) {
+            return "{\"type\":\"email\",\"email\":\"matrix@example.com\",\"roles\":[" + ORG_VIEWER_IN_SEATTLE + "]}";
+        }
+        if (path.startsWith("/api/apiTokens")) {
+            return "{\"roles\":[" + ORG_VIEWER_IN_SEATTLE + "]}";
+        }
+        if (path.startsWith("/api/roles")) {
+            return "{\"displayName\":\"Matrix\",\"permissions\":[\"devices.view\"]}";
+        }
+        if (path.equals("/api/auth/login")) {
+            return "{\"email\":\"nobody@example.com\",\"password\":\"not the password\"}";
+        }
+        if (path.equals("/api/devices/{deviceId}")) {
+            return "{\"displayName\":\"Matrix\"}";
+        }
+        return "{}";
+    }
+}
