@@ -1,0 +1,227 @@
+package org.opencentral.uitests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.opencentral.core.Json;
+import org.opencentral.server.testkit.TestDevice;
+import org.opencentral.server.testkit.TestPlatform;
+
+/**
+ * The operator's journey in a real browser against a real node: sign in, create a device, connect
+ * it (a real MQTT/TLS client), watch its telemetry arrive live, set a writable property and see the
+ * device's acknowledgement, run a command and see its answer, delete the device, sign out.
+ */
+@Timeout(240)
+class DeviceJourneyTest {
+    private static final String DEVICE = "ui-thermostat-1";
+    private static final Pattern VERSION = Pattern.compile("\\$version=(\\d+)");
+    private static final Pattern RID = Pattern.compile("\\$rid=([^&]+)");
+    private static final LocatorAssertions.IsVisibleOptions LONG = new LocatorAssertions.IsVisibleOptions()
+            .setTimeout(20_000);
+
+    private static TestPlatform platform;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Chromium.chromium();
+        platform = TestPlatform.start();
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void operatorManagesADeviceFromSignInToDeletion() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+                .setBaseURL(platform.http().toString()));
+        context.setDefaultTimeout(15_000);
+        Page page = context.newPage();
+        java.util.List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onPageError(consoleErrors::add);
+
+        // Sign in
+        page.navigate("/");
+        assertThat(page).hasURL(Pattern.compile(".*/signin$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).isVisible();
+        shot(page, "01-sign-in");
+        page.getByLabel("Email").fill("admin@example.com");
+        page.getByLabel("Password").fill("wrong password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("not correct");
+        page.getByLabel("Password").fill("a-long-test-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true))).isVisible();
+        assertThat(page.getByTestId("current-user")).containsText("admin@example.com");
+        assertThat(page.getByTestId("current-user")).containsText("App Administrator");
+        shot(page, "02-devices-empty");
+
+        // Create a device; its connection information is shown with copy buttons
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ New device").setExact(true)).click();
+        page.getByLabel("Device ID").fill(DEVICE);
+        page.getByLabel("Device name").fill("Thermostat (lobby)");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Device created").setExact(true))).isVisible();
+        String key = page.getByLabel("Primary key", new Page.GetByLabelOptions().setExact(true)).inputValue();
+        assertThat(key).isNotBlank();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show Connection string").setExact(true)).click();
+        assertThat(page.getByLabel("Connection string", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("HostName=" + TestPlatform.HOST + ";DeviceId=" + DEVICE + ";SharedAccessKey=" + key);
+        assertThat(page.getByLabel("ID scope", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue(platform.server().identity().idScope());
+        shot(page, "03-device-created");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Done").setExact(true)).click();
+        Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(DEVICE));
+        assertThat(row).isVisible();
+        shot(page, "04-device-list");
+
+        // Open it and connect a real device
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thermostat (lobby)").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thermostat (lobby)").setExact(true)))
+                .isVisible();
+        assertThat(page.getByText("Live", new Page.GetByTextOptions().setExact(true))).isVisible();
+        try (TestDevice device = TestDevice.overTls(platform, DEVICE, key)) {
+            device.connect();
+            device.subscribe("$iothub/twin/PATCH/properties/desired/#");
+            device.subscribe("$iothub/twin/res/#");
+            device.subscribe("$iothub/methods/POST/#");
+            assertThat(page.getByTestId("connection-state")).containsText("Connected", timeout(20_000));
+            shot(page, "05-device-overview");
+
+            // Telemetry appears live on the chart
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Telemetry").setExact(true)).click();
+            assertThat(page.getByTestId("no-telemetry")).isVisible();
+            for (int i = 0; i < 12; i++) {
+                device.sendTelemetry("{\"temperature\": " + (20 + i * 0.5) + ", \"humidity\": " + (40 + i) + "}")
+                        .join();
+            }
+            device.sendTelemetry("not json {").join();
+            Locator chart = page.locator("figure[data-capability=temperature]");
+            assertThat(chart).isVisible(LONG);
+            assertThat(chart.getByTestId("latest")).hasText("25.5", new LocatorAssertions.HasTextOptions()
+                    .setTimeout(20_000));
+            assertThat(chart.locator("canvas")).isVisible();
+            assertThat(page.locator("figure[data-capability=humidity]")).isVisible();
+            shot(page, "06-telemetry-live");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Raw data").setExact(true)).click();
+            assertThat(page.locator("tr.row-error").first()).containsText("not valid JSON");
+            shot(page, "07-raw-data");
+
+            // Set a writable property: pending until the device acknowledges it
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Properties").setExact(true)).click();
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("targetTemperature");
+            page.getByLabel("Value (JSON or text)").fill("23.5");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to device").setExact(true)).click();
+            Locator property = page.locator("tr[data-property=targetTemperature]");
+            assertThat(property.getByTestId("state")).containsText("Pending");
+            Mqtt3Publish desired = awaitMessage(device, "$iothub/twin/PATCH/properties/desired/");
+            JsonNode patch = Json.parse(new String(desired.getPayloadAsBytes(), StandardCharsets.UTF_8));
+            assertThat(patch.path("targetTemperature").asDouble()).isEqualTo(23.5);
+            long version = patch.has("$version") ? patch.get("$version").asLong() : version(desired.getTopic().toString());
+            device.publish("$iothub/twin/PATCH/properties/reported/?$rid=1", "{\"targetTemperature\":{\"value\":23.5,"
+                    + "\"ac\":200,\"av\":" + version + ",\"ad\":\"applied\"}}");
+            assertThat(property.getByTestId("state")).containsText("Accepted", timeout(20_000));
+            assertThat(property.getByTestId("reported")).hasText("23.5");
+            shot(page, "08-properties-accepted");
+
+            // Run a command and see the device's answer
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Commands").setExact(true)).click();
+            page.getByLabel("Command name").fill("reboot");
+            page.getByLabel("Request payload (JSON, optional)").fill("{\"delay\": 2}");
+            CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
+                Mqtt3Publish call = awaitMessage(device, "$iothub/methods/POST/reboot/");
+                Matcher rid = RID.matcher(call.getTopic().toString());
+                assertThat(rid.find()).isTrue();
+                device.publish("$iothub/methods/res/200/?$rid=" + rid.group(1), "{\"status\":\"rebooting\",\"in\":2}");
+            });
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run").setExact(true)).click();
+            answer.join();
+            Locator response = page.getByTestId("command-response");
+            assertThat(response).containsText("rebooting", timeout(20_000));
+            assertThat(response).containsText("200");
+            shot(page, "09-command-response");
+        }
+        assertThat(page.getByTestId("connection-state")).containsText("Disconnected", timeout(20_000));
+
+        // Delete it, with confirmation
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Overview").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete device").setExact(true)).click();
+        shot(page, "10-delete-confirmation");
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true))).isVisible();
+        assertThat(page.getByText("No devices yet")).isVisible();
+        assertThat(platform.rest().get("/devices/" + DEVICE).status()).isEqualTo(404);
+
+        // Other pages, the dark theme and a tablet width
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("API tokens").setExact(true))).isVisible();
+        shot(page, "11-api-tokens");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users").setExact(true)).click();
+        assertThat(page.getByText("admin@example.com").first()).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to dark theme").setExact(true)).click();
+        shot(page, "12-users-dark");
+        page.setViewportSize(820, 1180);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Devices").setExact(true)).click();
+        shot(page, "13-devices-tablet-dark");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).isVisible();
+        assertThat(consoleErrors).isEmpty();
+        context.close();
+    }
+
+    private static Mqtt3Publish awaitMessage(TestDevice device, String topicPrefix) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> device.received().stream()
+                .filter(p -> p.getTopic().toString().startsWith(topicPrefix)).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static long version(String topic) {
+        Matcher m = VERSION.matcher(topic);
+        assertThat(m.find()).as("desired patch topic %s carries $version", topic).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private static LocatorAssertions.ContainsTextOptions timeout(double millis) {
+        return new LocatorAssertions.ContainsTextOptions().setTimeout(millis);
+    }
+
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshots()
+                .resolve(name + ".png")).setFullPage(true));
+    }
+}

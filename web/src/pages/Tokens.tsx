@@ -1,0 +1,100 @@
+import { useState } from 'preact/hooks';
+import { api, ApiToken } from '../api';
+import { roleName, useSession } from '../session';
+import { Confirm, CopyField, Dialog, ErrorBanner, Notice, Spinner, toast, toastError } from '../ui/components';
+import { RolePicker } from './RolePicker';
+import { useList } from './useList';
+
+export function Tokens() {
+  const session = useSession();
+  const { items, error, reload } = useList<ApiToken>('/apiTokens');
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<ApiToken | null>(null);
+  const [busy, setBusy] = useState(false);
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await api('DELETE', '/apiTokens/' + encodeURIComponent(deleting!.id));
+      toast(`Token ${deleting!.id} revoked.`);
+      reload();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusy(false);
+      setDeleting(null);
+    }
+  };
+  return (
+    <section aria-labelledby="tokens-title">
+      <div class="page-head">
+        <h1 id="tokens-title">API tokens</h1>
+        <div class="spacer" />
+        {session.can('apiTokens.create') && <button type="button" class="primary" onClick={() => setCreating(true)}>+ New token</button>}
+      </div>
+      <ErrorBanner error={error} onRetry={reload} />
+      {!items && !error && <Spinner />}
+      {items && (
+        <table class="table" aria-label="API tokens">
+          <thead><tr><th scope="col">Token ID</th><th scope="col">Roles</th><th scope="col">Expires</th>{session.can('apiTokens.delete') && <th scope="col"><span class="sr-only">Actions</span></th>}</tr></thead>
+          <tbody>
+            {items.length === 0 && <tr><td colSpan={4} class="muted">No API tokens.</td></tr>}
+            {items.map((t) => (
+              <tr key={t.id}>
+                <td class="mono">{t.id}</td>
+                <td>{t.roles.map((r) => roleName(r.role)).join(', ')}</td>
+                <td>{t.expiry ? new Date(t.expiry).toLocaleDateString() : '—'}</td>
+                {session.can('apiTokens.delete') && <td><button type="button" class="link danger-text" onClick={() => setDeleting(t)} aria-label={'Revoke ' + t.id}>Revoke</button></td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && <NewToken onClose={(created) => { setCreating(false); if (created) reload(); }} />}
+      <Confirm open={!!deleting} title="Revoke token?" action="Revoke" busy={busy} onConfirm={remove} onCancel={() => setDeleting(null)}
+        body={<p>Revoke {deleting?.id}? Programs using it stop working immediately.</p>} />
+    </section>
+  );
+}
+
+function NewToken({ onClose }: { onClose: (created: boolean) => void }) {
+  const [id, setId] = useState('');
+  const [role, setRole] = useState('');
+  const [expiry, setExpiry] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<ApiToken | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setIssued(await api<ApiToken>('PUT', '/apiTokens/' + encodeURIComponent(id.trim()), {
+        body: { roles: [{ role }], ...(expiry ? { expiry: new Date(expiry + 'T23:59:59Z').toISOString() } : {}) },
+      }));
+    } catch (err: any) {
+      setError(err?.message ?? String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (issued) {
+    return (
+      <Dialog title="Token created" open onClose={() => onClose(true)} wide>
+        <Notice kind="warn">Copy the token now. It is shown only once; OpenCentral keeps only a hash of it.</Notice>
+        <CopyField label="Token" value={issued.token ?? ''} />
+        <div class="actions"><button type="button" class="primary" onClick={() => onClose(true)}>Done</button></div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog title="New API token" open onClose={() => onClose(false)}>
+      <form onSubmit={submit}>
+        {error && <div class="banner error" role="alert">{error}</div>}
+        <div class="field"><label for="t-id">Token ID</label><input id="t-id" required pattern="[A-Za-z0-9\-_.]{1,128}" value={id} onInput={(e) => setId(e.currentTarget.value)} autoFocus /></div>
+        <div class="field"><label for="t-role">Role</label><RolePicker id="t-role" value={role} onChange={setRole} /></div>
+        <div class="field"><label for="t-exp">Expires (optional)</label><input id="t-exp" type="date" value={expiry} onInput={(e) => setExpiry(e.currentTarget.value)} /></div>
+        <div class="actions"><button type="button" class="secondary" onClick={() => onClose(false)}>Cancel</button><button class="primary" type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create'}</button></div>
+      </form>
+    </Dialog>
+  );
+}
