@@ -48,7 +48,19 @@ final class ConfigBinder {
                         intIn(DEVICE_MESSAGE_BURST, 1, 1_000_000, defaults.limits().deviceMessageBurst()),
                         intIn(MAX_CONNECTIONS, 1, 10_000_000, defaults.limits().maxConnections())),
                 new LogConfig(parse(LOG_FORMAT, v -> parseEnum(LogConfig.Format.class, v), defaults.log().format()),
-                        parse(LOG_LEVEL, v -> parseEnum(LogConfig.Level.class, v), defaults.log().level())));
+                        parse(LOG_LEVEL, v -> parseEnum(LogConfig.Level.class, v), defaults.log().level())),
+                raw(MODEL_REPO).isPresent() ? Optional.ofNullable(parse(MODEL_REPO, ConfigBinder::path, null))
+                        : defaults.modelRepo(),
+                database());
+    }
+
+    private StorageConfig database() {
+        return new StorageConfig(
+                raw(DATABASE_URL).map(Setting::value).or(() -> defaults.storage().jdbcUrl()),
+                parse(DATABASE_USER, Function.identity(), defaults.storage().user()),
+                raw(DATABASE_PASSWORD).map(Setting::value).or(() -> defaults.storage().password()),
+                java.time.Duration.ofDays(intIn(RETENTION_DAYS, 1, 36_500,
+                        (int) defaults.storage().retention().toDays())));
     }
 
     List<ConfigError> errors() {

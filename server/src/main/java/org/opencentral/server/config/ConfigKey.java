@@ -51,6 +51,20 @@ public enum ConfigKey {
             c -> Integer.toString(c.limits().deviceMessageBurst())),
     MAX_CONNECTIONS("max-connections", "N", "Concurrent device connections accepted, all listeners together.",
             c -> Integer.toString(c.limits().maxConnections())),
+    MODEL_REPO("model-repo", "DIR", "Folder of DTDL models laid out like the public model repository "
+            + "(dtmi/com/example/thermostat-1.json); a model a device announces is imported from here as a "
+            + "device template when none is published.",
+            c -> c.modelRepo().map(Object::toString).orElse(""), "none"),
+    DATABASE_URL("database-url", "JDBC-URL", "PostgreSQL database for the platform's state, event log and telemetry "
+            + "(jdbc:postgresql://host:5432/opencentral); empty keeps them embedded (SQLite, DuckDB) in the data directory.",
+            c -> c.storage().jdbcUrl().orElse(""), "none: embedded"),
+    DATABASE_USER("database-user", "USER", "User for --database-url.",
+            c -> c.storage().user()),
+    DATABASE_PASSWORD("database-password", "PASSWORD", "Password for --database-url. Environment or file only, "
+            + "never a flag.",
+            c -> c.storage().password().orElse(""), "none"),
+    RETENTION_DAYS("retention-days", "DAYS", "How many days telemetry history and the event log are kept.",
+            c -> Long.toString(c.storage().retention().toDays())),
     LOG_FORMAT("log-format", "text|json", "Log format: text (one concise line per event) or json "
             + "(one JSON object per line).",
             c -> c.log().format().key()),
@@ -104,7 +118,7 @@ public enum ConfigKey {
 
     /** Secrets are masked when printed and cannot be given as flags. */
     public boolean secret() {
-        return this == ADMIN_PASSWORD;
+        return this == ADMIN_PASSWORD || this == DATABASE_PASSWORD;
     }
 
     /** The value of this key in a configuration, as it would be written in a config file. */

@@ -32,9 +32,13 @@ public final class ConfigValidator {
             checkReadableFile(TLS_KEY, files.privateKey(), errors);
         });
         checkHost(config.publicHost(), errors);
+        config.modelRepo().filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> errors.add(
+                ConfigError.of(MODEL_REPO, "model-repo: " + dir + " is not a directory")));
         checkBindAddress(HTTP_BIND_ADDRESS, config.http().bindAddress(), errors);
         checkBindAddress(DEVICE_BIND_ADDRESS, config.mqtt().bindAddress(), errors);
         checkAdmin(config.admin(), errors);
+        config.storage().jdbcUrl().filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> errors.add(
+                ConfigError.of(DATABASE_URL, "database-url: must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db)")));
         if (config.limits().deviceMessageBurst() < config.limits().deviceMessagesPerSecond()) {
             errors.add(new ConfigError(Set.of(DEVICE_MESSAGE_BURST, DEVICE_MESSAGE_RATE),
                     "device-message-burst (" + config.limits().deviceMessageBurst()

@@ -2,6 +2,7 @@ package org.opencentral.server.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole configuration of one OpenCentral server. Build it with {@link ConfigLoader} (CLI, file,
@@ -16,6 +17,9 @@ import java.util.Objects;
  * @param admin      the administrator created on first start
  * @param limits     protective limits on devices and connections
  * @param log        log format and level
+ * @param modelRepo  a local folder of DTDL models laid out like the public model repository, from
+ *                   which models that devices announce are imported as templates; none by default
+ * @param storage   embedded storage in the data directory, or a PostgreSQL storage for the state
  */
 public record ServerConfig(
         Path dataDir,
@@ -25,7 +29,15 @@ public record ServerConfig(
         String publicHost,
         AdminConfig admin,
         LimitsConfig limits,
-        LogConfig log) {
+        LogConfig log,
+        Optional<Path> modelRepo,
+        StorageConfig storage) {
+
+    /** A configuration without a model folder, on embedded storage. */
+    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
+            AdminConfig admin, LimitsConfig limits, LogConfig log) {
+        this(dataDir, http, mqtt, tls, publicHost, admin, limits, log, Optional.empty(), StorageConfig.embedded());
+    }
 
     public ServerConfig {
         dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -39,6 +51,8 @@ public record ServerConfig(
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(log, "log");
+        modelRepo = Objects.requireNonNull(modelRepo, "modelRepo").map(p -> p.toAbsolutePath().normalize());
+        Objects.requireNonNull(storage, "storage");
     }
 
     /** The defaults in code: {@code ./data}, the standard ports, this machine's host name. */
@@ -60,35 +74,43 @@ public record ServerConfig(
     }
 
     public ServerConfig withDataDir(Path value) {
-        return new ServerConfig(value, http, mqtt, tls, publicHost, admin, limits, log);
+        return new ServerConfig(value, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage);
     }
 
     public ServerConfig withHttp(HttpConfig value) {
-        return new ServerConfig(dataDir, value, mqtt, tls, publicHost, admin, limits, log);
+        return new ServerConfig(dataDir, value, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage);
     }
 
     public ServerConfig withMqtt(MqttConfig value) {
-        return new ServerConfig(dataDir, http, value, tls, publicHost, admin, limits, log);
+        return new ServerConfig(dataDir, http, value, tls, publicHost, admin, limits, log, modelRepo, storage);
     }
 
     public ServerConfig withTls(TlsConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, value, publicHost, admin, limits, log);
+        return new ServerConfig(dataDir, http, mqtt, value, publicHost, admin, limits, log, modelRepo, storage);
     }
 
     public ServerConfig withPublicHost(String value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, value, admin, limits, log);
+        return new ServerConfig(dataDir, http, mqtt, tls, value, admin, limits, log, modelRepo, storage);
     }
 
     public ServerConfig withAdmin(AdminConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, value, limits, log);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, value, limits, log, modelRepo, storage);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, value, log);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, value, log, modelRepo, storage);
     }
 
     public ServerConfig withLog(LogConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, value);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, value, modelRepo, storage);
+    }
+
+    public ServerConfig withModelRepo(Optional<Path> value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, value, storage);
+    }
+
+    public ServerConfig withStorage(StorageConfig value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, value);
     }
 
     /** {@code <data-dir>/tls}: the generated CA and server certificate live here. */

@@ -1,6 +1,7 @@
 package org.opencentral.server.runtime;
 
 import java.time.Clock;
+import org.opencentral.platform.template.TemplateAssignment;
 import java.util.Optional;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
@@ -9,16 +10,21 @@ import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.transport.ConnectionListener;
 
-/** Records device connections in the registry (state, announced model id) and in the event log. */
+/**
+ * Records device connections in the registry (state, announced model id) and in the event log, and
+ * assigns a device the template of the model it announces (Plug and Play).
+ */
 final class ConnectionRecorder implements ConnectionListener {
     private final DeviceStore devices;
     private final EventLog log;
     private final Clock clock;
+    private final TemplateAssignment templates;
 
-    ConnectionRecorder(DeviceStore devices, EventLog log, Clock clock) {
+    ConnectionRecorder(DeviceStore devices, EventLog log, Clock clock, TemplateAssignment templates) {
         this.devices = devices;
         this.log = log;
         this.clock = clock;
+        this.templates = templates;
     }
 
     @Override
@@ -26,6 +32,7 @@ final class ConnectionRecorder implements ConnectionListener {
         var now = clock.instant();
         devices.recordConnection(deviceId, true, now, modelId);
         log.append(new DeviceConnected(deviceId, now));
+        templates.onConnected(deviceId, modelId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.opencentral.api.ApiConfig;
 import org.opencentral.api.ApiServer;
 import org.opencentral.api.ApiServices;
 import org.opencentral.api.Operations;
+import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.server.config.LimitsConfig;
 import org.opencentral.server.config.MqttConfig;
@@ -26,8 +27,8 @@ final class Listeners {
     private Listeners() {
     }
 
-    static MqttServer mqtt(ServerConfig config, TlsMaterial tls, Services services, ConnectionListener connections,
-            PrometheusMeterRegistry metrics) {
+    static MqttServer mqtt(ServerConfig config, TlsMaterial tls, Services services, Provisioning provisioning,
+            ConnectionListener connections, PrometheusMeterRegistry metrics) {
         MqttConfig mqtt = config.mqtt();
         LimitsConfig limits = config.limits();
         MqttServerConfig mqttConfig = new MqttServerConfig(
@@ -41,16 +42,20 @@ final class Listeners {
                 MqttLimits.DEFAULTS.withMaxMessageBytes(limits.maxMessageBytes())
                         .withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()));
         MqttServices mqttServices = new MqttServices(services.authenticator(), services.ingest(), services.twins(),
-                services.commands(), services.cloudToDevice(), services.sessions());
+                services.commands(), services.cloudToDevice(), services.sessions(), Optional.of(provisioning.dps()),
+                Optional.of(provisioning.certificates()));
         return new MqttServer(mqttConfig, Optional.of(MqttTls.of(tls.privateKey(), tls.certificateChain())),
                 mqttServices, connections, metrics);
     }
 
     static ApiServer api(ServerConfig config, ApplicationIdentity identity, Services services, StateStore state,
-            Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+            EventLog log, Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready,
+            Provisioning provisioning, Templates templates) {
         ApiServices apiServices = new ApiServices(services.devices(), services.twins(), services.commands(),
-                services.cloudToDevice(), state.lastValues(), services.apiTokens(), clock);
+                services.cloudToDevice(), state.lastValues(), services.security(), clock)
+                .withProvisioning(provisioning.api())
+                .withTemplates(templates.api());
         return new ApiServer(ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope()),
-                apiServices, new Operations(ready, metrics::scrape, metrics));
+                apiServices, new Operations(ready, metrics::scrape, metrics), Optional.of(log));
     }
 }

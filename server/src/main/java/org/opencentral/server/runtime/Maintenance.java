@@ -15,9 +15,10 @@ final class Maintenance {
     static void schedule(ScheduledExecutorService timer, Services services) {
         every(timer, 1, TimeUnit.SECONDS, "activity", services.activity()::runOnce);
         every(timer, 1, TimeUnit.MINUTES, "c2d-expiry", services.cloudToDevice()::purgeExpired);
+        every(timer, 5, TimeUnit.MINUTES, "session-expiry", services.security().sessions()::purgeExpired);
     }
 
-    private static void every(ScheduledExecutorService timer, long period, TimeUnit unit, String name, Runnable task) {
+    static void every(ScheduledExecutorService timer, long period, TimeUnit unit, String name, Runnable task) {
         // The blocking store work runs on a virtual thread so that one slow chore never delays the others.
         timer.scheduleWithFixedDelay(() -> Thread.ofVirtual().name("chore-" + name).start(() -> {
             try {

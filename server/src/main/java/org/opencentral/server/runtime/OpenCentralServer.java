@@ -13,16 +13,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.opencentral.api.ApiServer;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.platform.eventlog.ConsumerRunner;
 import org.opencentral.platform.security.Bootstrap;
 import org.opencentral.platform.security.Bootstrap.InitialCredentials;
 import org.opencentral.platform.telemetry.LastValueProjection;
+import org.opencentral.platform.telemetry.TelemetryIndexer;
+import org.opencentral.platform.retention.RetentionJob;
+import org.opencentral.platform.retention.RetentionPolicy;
+import org.opencentral.core.telemetry.TelemetryStore;
+import java.time.Duration;
+import java.util.List;
 import org.opencentral.server.config.HostNames;
 import org.opencentral.server.config.ServerConfig;
 import org.opencentral.server.tls.TlsMaterial;
 import org.opencentral.server.tls.TlsMaterialLoader;
-import org.opencentral.store.eventlog.DuckDbEventLog;
-import org.opencentral.store.sqlite.SqliteStateStore;
+import org.opencentral.store.eventlog.GroupCommitLog;
 import org.opencentral.transport.BoundPorts;
 import org.opencentral.transport.MqttServer;
 import org.slf4j.Logger;
@@ -50,26 +56,35 @@ public final class OpenCentralServer implements AutoCloseable {
             Files.createDirectories(dataDir);
             identity = ApplicationIdentity.loadOrCreate(dataDir);
             tls = new TlsMaterialLoader(clock, HostNames.machineHostName()).load(config.tls(), config.tlsDir(), config.publicHost());
-            StateStore state = keep(SqliteStateStore.open(dataDir.resolve("state.db")));
-            EventLog log = keep(DuckDbEventLog.open(dataDir.resolve("events.duckdb")));
+            StateStore state = keep(Storage.openState(config.storage(), dataDir));
+            GroupCommitLog log = keep(Storage.openEventLog(config.storage(), dataDir));
+            TelemetryStore telemetry = keep(Storage.openTelemetry(config.storage(), dataDir));
             state.devices().resetConnections();
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("opencentral-timer").daemon().factory());
             keep(timer::shutdownNow);
             Services services = Services.create(state, log, identity, clock, timer);
-            initialCredentials = new Bootstrap(services.users(), services.apiTokens())
+            initialCredentials = new Bootstrap(services.security().users(), services.security().tokens())
                     .ensureAdministrator(config.admin().email(), config.admin().password());
             initialCredentials.ifPresent(credentials -> InitialCredentialsFile.write(dataDir, credentials));
             Maintenance.schedule(timer, services);
-            ConsumerRunner lastValues = keep(new ConsumerRunner(log, state.cursors(),
-                    new LastValueProjection(state.lastValues())));
-            lastValues.start();
+            Templates templates = Templates.create(state, services.devices(), config.modelRepo(), clock);
+            Provisioning provisioning = Provisioning.create(state, log, identity, config.publicHost(),
+                    modelId -> templates.assignment().templateFor(modelId).map(DeviceTemplate::id), clock);
+            Maintenance.every(timer, 1, java.util.concurrent.TimeUnit.MINUTES, "dps-operations",
+                    provisioning.dps()::runOnce);
+            keep(new ConsumerRunner(log, state.cursors(), new LastValueProjection(state.lastValues()))).start();
+            keep(new ConsumerRunner(log, state.cursors(), new TelemetryIndexer(telemetry))).start();
+            keep(new RetentionJob(new RetentionPolicy(config.storage().retention()), clock, List.of(log, telemetry)))
+                    .start(Duration.ofHours(1));
+            keep(new ConsumerRunner(log, state.cursors(), templates.conformance())).start();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             JvmMetrics.bind(metrics);
-            MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, new ConnectionRecorder(state.devices(), log,
-                    clock), metrics));
+            MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
+                    new ConnectionRecorder(state.devices(), log, clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();
-            ApiServer api = keep(Listeners.api(config, identity, services, state, clock, metrics, () -> ready));
+            ApiServer api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
+                    provisioning, templates));
             httpPort = api.start();
             ready = true;
             LOG.info("OpenCentral is up: http {} mqtts {} mqtt {} websocket {}", httpPort, devicePorts.mqtts(),

@@ -10,8 +10,14 @@ import org.opencentral.platform.device.DeviceAuthenticator;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.ingest.ActivityTracker;
 import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.api.SecurityServices;
+import org.opencentral.platform.audit.AuditLog;
+import org.opencentral.platform.organization.OrganizationService;
 import org.opencentral.platform.security.ApiTokenService;
+import org.opencentral.platform.security.LoginThrottle;
 import org.opencentral.platform.security.PasswordHasher;
+import org.opencentral.platform.security.RoleCatalog;
+import org.opencentral.platform.security.SessionService;
 import org.opencentral.platform.security.UserService;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.twin.TwinService;
@@ -19,7 +25,7 @@ import org.opencentral.platform.twin.TwinService;
 /** The platform's domain services, built once over the stores. */
 record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthenticator authenticator,
         TwinService twins, CommandService commands, CloudToDeviceService cloudToDevice, ActivityTracker activity,
-        IngestService ingest, ApiTokenService apiTokens, UserService users) {
+        IngestService ingest, SecurityServices security) {
 
     static Services create(StateStore state, EventLog log, ApplicationIdentity identity, Clock clock,
             ScheduledExecutorService timer) {
@@ -33,7 +39,19 @@ record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthentic
                 new CloudToDeviceService(state.c2d(), sessions, clock),
                 activity,
                 new IngestService(log, activity, clock),
-                new ApiTokenService(state.apiTokens(), identity.applicationId(), clock),
-                new UserService(state.users(), new PasswordHasher(), clock));
+                security(state, log, identity, clock));
+    }
+
+    private static SecurityServices security(StateStore state, EventLog log, ApplicationIdentity identity,
+            Clock clock) {
+        RoleCatalog roles = new RoleCatalog(state.roles(), clock);
+        UserService users = new UserService(state.users(), state.sessions(), new PasswordHasher(), clock);
+        return new SecurityServices(
+                new ApiTokenService(state.apiTokens(), roles, identity.applicationId(), clock),
+                users,
+                new SessionService(state.sessions(), users, new LoginThrottle(clock), clock),
+                roles,
+                new OrganizationService(state.organizations(), state.devices(), state.users(), state.apiTokens()),
+                new AuditLog(state.auditLog(), log, clock));
     }
 }

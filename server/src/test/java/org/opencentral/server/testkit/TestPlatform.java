@@ -31,10 +31,10 @@ public final class TestPlatform implements AutoCloseable {
     private final OpenCentralServer server;
     private final String adminToken;
 
-    private TestPlatform(Path dataDir, ServerConfig config) {
+    private TestPlatform(Path dataDir, ServerConfig config, Clock clock) {
         this.dataDir = dataDir;
         this.config = config;
-        this.server = OpenCentralServer.start(config, Clock.systemUTC());
+        this.server = OpenCentralServer.start(config, clock);
         this.adminToken = server.initialCredentials()
                 .orElseThrow(() -> new IllegalStateException("a fresh data directory must bootstrap an admin"))
                 .apiToken();
@@ -47,6 +47,11 @@ public final class TestPlatform implements AutoCloseable {
 
     /** A node on ephemeral ports, with the configuration adjusted by {@code customize}. */
     public static TestPlatform start(UnaryOperator<ServerConfig> customize) {
+        return start(customize, Clock.systemUTC());
+    }
+
+    /** A node whose time comes from {@code clock} (e.g. one a test can move), with an adjusted configuration. */
+    public static TestPlatform start(UnaryOperator<ServerConfig> customize, Clock clock) {
         Path dir;
         try {
             dir = Files.createTempDirectory("opencentral-test");
@@ -58,7 +63,7 @@ public final class TestPlatform implements AutoCloseable {
                 .withHttp(new HttpConfig(HOST, 0))
                 .withMqtt(new MqttConfig(HOST, 0, OptionalInt.of(0), OptionalInt.of(0)))
                 .withAdmin(new AdminConfig("admin@example.com", java.util.Optional.of("a-long-test-password")));
-        return new TestPlatform(dir, customize.apply(config));
+        return new TestPlatform(dir, customize.apply(config), clock);
     }
 
     public URI http() {

@@ -1,0 +1,44 @@
+package org.opencentral.server.runtime;
+
+import java.nio.file.Path;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.server.config.StorageConfig;
+import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.eventlog.GroupCommitLog;
+import org.opencentral.store.eventlog.PostgresEventLog;
+import org.opencentral.store.postgres.PostgresStateStore;
+import org.opencentral.store.sqlite.SqliteStateStore;
+import org.opencentral.store.telemetry.DuckDbTelemetryStore;
+import org.opencentral.store.telemetry.PostgresTelemetryStore;
+
+/**
+ * Opens the stores the configuration names: embedded files in the data directory (SQLite for
+ * state, DuckDB for the event log and the telemetry history), or one PostgreSQL database for all.
+ */
+final class Storage {
+    static final String STATE_FILE = "state.db";
+    static final String EVENT_LOG_FILE = "events.duckdb";
+    static final String TELEMETRY_FILE = "telemetry.duckdb";
+
+    private Storage() {
+    }
+
+    static StateStore openState(StorageConfig database, Path dataDir) {
+        return database.jdbcUrl()
+                .map(url -> PostgresStateStore.open(url, database.user(), database.password().orElse("")))
+                .orElseGet(() -> SqliteStateStore.open(dataDir.resolve(STATE_FILE)));
+    }
+
+    static GroupCommitLog openEventLog(StorageConfig database, Path dataDir) {
+        return database.jdbcUrl()
+                .<GroupCommitLog>map(url -> PostgresEventLog.open(url, database.user(), database.password().orElse("")))
+                .orElseGet(() -> DuckDbEventLog.open(dataDir.resolve(EVENT_LOG_FILE)));
+    }
+
+    static TelemetryStore openTelemetry(StorageConfig database, Path dataDir) {
+        return database.jdbcUrl()
+                .map(url -> PostgresTelemetryStore.open(url, database.user(), database.password().orElse("")))
+                .orElseGet(() -> DuckDbTelemetryStore.open(dataDir.resolve(TELEMETRY_FILE)));
+    }
+}
