@@ -1,0 +1,44 @@
+package org.opencentral.sim.scenario;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.opencentral.sim.metrics.Metrics;
+import org.opencentral.sim.metrics.Report;
+
+/**
+ * Telemetry ingest: connect the fleet, let every device publish (windowed or at a rate), warm up,
+ * measure publish→PUBACK latency and throughput, drain, disconnect.
+ */
+public final class IngestScenario {
+    private IngestScenario() {
+    }
+
+    public static Report run(FleetSpec spec, IngestSettings settings, RunContext context) throws InterruptedException {
+        Metrics metrics = new Metrics();
+        Instant started = Instant.now();
+        byte[] body = Payload.json(settings.messageBytes(), settings.fields());
+        double perConnection = settings.ratePerSecond() / Math.max(1, spec.devices().size());
+        List<IngestSession> sessions = new CopyOnWriteArrayList<>();
+        try (RunLoop loop = Reports.loop(metrics, context); Fleet fleet = new Fleet(spec, metrics)) {
+            loop.phase("connect");
+            Report.Connections connections = fleet.connect(device -> {
+                IngestSession session = new IngestSession(metrics, spec.telemetryTopic(device), body, settings, perConnection);
+                sessions.add(session);
+                return session;
+            });
+            sessions.forEach(IngestSession::start);
+            RunLoop.Measurement measurement = settings.messagesPerDevice() == 0
+                    ? loop.measure(settings.warmup(), settings.duration())
+                    : loop.measure(settings.warmup(), settings.duration(), () -> allFinished(sessions, metrics));
+            sessions.forEach(IngestSession::stop);
+            Reports.drain(metrics, 5);
+            return Reports.of("ingest", spec, context, started, metrics, connections, loop, measurement);
+        }
+    }
+
+    private static boolean allFinished(List<IngestSession> sessions, Metrics metrics) {
+        Metrics.Counters counters = metrics.counters();
+        return counters.acked() >= counters.sent() && sessions.stream().allMatch(IngestSession::finished);
+    }
+}

@@ -1,0 +1,142 @@
+package org.opencentral.sim.scenario;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.opencentral.sim.metrics.Metrics;
+
+/**
+ * One device publishing telemetry. As fast as acknowledged: keeps {@code window} QoS 1 messages in
+ * flight, sending the next one from each PUBACK. At a rate: sends what is due every tick, never more
+ * than the window in flight (a full window is counted as {@code window_full}). QoS 0 counts a
+ * message as delivered when written.
+ */
+final class IngestSession extends DeviceSession {
+    private static final long MIN_TICK_NANOS = 50_000_000;
+
+    private final String topic;
+    private final byte[] body;
+    private final MqttQoS qos;
+    private final int window;
+    private final double rate;
+    private final long limit;
+    private final InFlight inFlight;
+    private volatile boolean running;
+    private ScheduledFuture<?> ticks;
+    private long startNanos;
+    private long sentSinceStart;
+    private volatile long sentTotal;
+
+    IngestSession(Metrics metrics, String topic, byte[] body, IngestSettings settings, double ratePerConnection) {
+        super(metrics);
+        this.topic = topic;
+        this.body = body;
+        this.qos = settings.mqttQos();
+        this.window = settings.window();
+        this.rate = ratePerConnection;
+        this.limit = settings.messagesPerDevice() == 0 ? Long.MAX_VALUE : settings.messagesPerDevice();
+        this.inFlight = qos == MqttQoS.AT_LEAST_ONCE ? new InFlight(window) : null;
+    }
+
+    /** Starts publishing (from any thread). */
+    void start() {
+        execute(() -> {
+            running = true;
+            startNanos = System.nanoTime();
+            if (rate > 0) {
+                long tick = Math.max(MIN_TICK_NANOS, (long) (1e9 / rate));
+                long offset = (long) (Math.random() * tick);
+                ticks = connection.eventLoop().scheduleAtFixedRate(this::sendDue, offset, tick, TimeUnit.NANOSECONDS);
+            } else {
+                fill();
+            }
+        });
+    }
+
+    /** Stops publishing; messages in flight may still be acknowledged. */
+    void stop() {
+        running = false;
+        execute(() -> {
+            if (ticks != null) {
+                ticks.cancel(false);
+            }
+        });
+    }
+
+    /** Whether this device sent its whole allowance (or has no connection); read from any thread. */
+    boolean finished() {
+        return connection == null || !connection.isActive() || sentTotal >= limit;
+    }
+
+    @Override
+    public void onPubAck(int packetId) {
+        long latency = inFlight == null ? -1 : inFlight.remove(packetId, System.nanoTime());
+        if (latency < 0) {
+            metrics.error("unexpected_puback");
+            return;
+        }
+        metrics.acked(latency);
+        if (running && rate == 0) {
+            sendUpTo(window - inFlight.count());  // flushed by the client after the read batch
+        }
+    }
+
+    @Override
+    public void onWritable() {
+        if (running && rate == 0) {
+            fill();
+        }
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        super.onClosed(cause);
+        running = false;
+        if (inFlight != null && inFlight.count() > 0) {
+            metrics.error("unacknowledged_at_close");
+        }
+    }
+
+    private void fill() {
+        int sent = sendUpTo(inFlight == null ? window : window - inFlight.count());
+        connection.flush();
+        if (inFlight == null && sent > 0 && running) {
+            connection.eventLoop().execute(this::fill); // QoS 0: keep going, but let other channels run
+        }
+    }
+
+    private void sendDue() {
+        if (!running || !connection.isActive()) {
+            return;
+        }
+        long due = (long) ((System.nanoTime() - startNanos) / 1e9 * rate) - sentSinceStart;
+        int room = inFlight == null ? Integer.MAX_VALUE : window - inFlight.count();
+        if (due > room) {
+            metrics.error("window_full");
+            sentSinceStart += due - room;   // skip what cannot be sent rather than bursting later
+        }
+        sendUpTo((int) Math.min(due, room));
+        connection.flush();
+    }
+
+    private int sendUpTo(int count) {
+        int sent = 0;
+        while (sent < count && running && sentTotal + sent < limit && connection.isWritable()) {
+            int id = 0;
+            if (inFlight != null && (id = inFlight.add(System.nanoTime())) < 0) {
+                break;
+            }
+            connection.publish(topic, Unpooled.wrappedBuffer(body), qos, id);
+            sent++;
+        }
+        sentSinceStart += sent;
+        sentTotal += sent;
+        if (inFlight == null) {
+            metrics.sentUnacknowledged(sent);
+        } else {
+            metrics.sent(sent);
+        }
+        return sent;
+    }
+}

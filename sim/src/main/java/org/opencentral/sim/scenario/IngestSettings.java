@@ -1,0 +1,38 @@
+package org.opencentral.sim.scenario;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import java.time.Duration;
+
+/**
+ * An ingest run.
+ *
+ * @param qos              0 or 1
+ * @param messageBytes     size of each JSON body
+ * @param fields           numeric fields in each body
+ * @param window           messages in flight per connection (QoS 1: unacknowledged; QoS 0: written per turn)
+ * @param ratePerSecond    total target rate over all connections; 0 sends as fast as acknowledged
+ * @param messagesPerDevice stop each device after this many messages; 0 = until the duration ends
+ * @param warmup           time before measuring
+ * @param duration         measured time
+ */
+public record IngestSettings(int qos, int messageBytes, int fields, int window, double ratePerSecond,
+                             int messagesPerDevice, Duration warmup, Duration duration) {
+    public IngestSettings {
+        if (qos != 0 && qos != 1) {
+            throw new IllegalArgumentException("qos must be 0 or 1");
+        }
+        if (window < 1 || window > 16_384) {
+            throw new IllegalArgumentException("window must be within 1…16384");
+        }
+        if (messagesPerDevice < 0) {
+            throw new IllegalArgumentException("messagesPerDevice must not be negative");
+        }
+        if (ratePerSecond < 0) {
+            throw new IllegalArgumentException("rate must not be negative");
+        }
+    }
+
+    public MqttQoS mqttQos() {
+        return MqttQoS.valueOf(qos);
+    }
+}
