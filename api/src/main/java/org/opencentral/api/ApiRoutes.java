@@ -47,6 +47,9 @@ public final class ApiRoutes {
         routes.addAll(extensions(s));
         s.provisioning().ifPresent(p -> routes.addAll(org.opencentral.api.provisioning.ProvisioningRoutes.table(p)));
         s.templates().ifPresent(t -> routes.addAll(org.opencentral.api.templates.TemplateRoutes.table(t, s.devices())));
+        s.templates().ifPresent(t -> routes.add(org.opencentral.api.query.QueryRoutes.route(s, t)));
+        s.telemetry().ifPresent(t -> routes.addAll(
+                org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), t, s.clock())));
         routes.add(extension(GET, "/api/openapi.json", Access.anonymous(), new OpenApiHandler(routes)::get));
         return List.copyOf(routes);
     }

@@ -3,6 +3,7 @@ package org.opencentral.api;
 import java.time.Clock;
 import java.util.Objects;
 import org.opencentral.core.store.LastValueStore;
+import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
@@ -11,12 +12,22 @@ import org.opencentral.platform.twin.TwinService;
 /**
  * The platform services the REST API calls, built by the composition root. Without
  * {@code provisioning} the enrollment-group and attestation routes are not installed; without
- * {@code templates} the device-template routes, and devices are read without a model.
+ * {@code templates} the device-template routes, and devices are read without a model; without
+ * {@code telemetry} the telemetry history routes.
  */
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
         java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-        java.util.Optional<org.opencentral.api.templates.TemplateServices> templates) {
+        java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
+        java.util.Optional<TelemetryStore> telemetry) {
+    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
+            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
+            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
+            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates) {
+        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates,
+                java.util.Optional.empty());
+    }
+
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
             CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
             java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning) {
@@ -26,7 +37,13 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the device-template routes' services. */
     public ApiServices withTemplates(org.opencentral.api.templates.TemplateServices services) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                java.util.Optional.of(services));
+                java.util.Optional.of(services), telemetry);
+    }
+
+    /** These services with the telemetry history routes' store (an OpenCentral extension). */
+    public ApiServices withTelemetry(TelemetryStore store) {
+        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
+                templates, java.util.Optional.of(store));
     }
 
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
@@ -37,7 +54,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the provisioning routes' services. */
     public ApiServices withProvisioning(org.opencentral.api.provisioning.ProvisioningServices services) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock,
-                java.util.Optional.of(services), templates);
+                java.util.Optional.of(services), templates, telemetry);
     }
 
     public ApiServices {
@@ -50,5 +67,6 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(provisioning, "provisioning");
         Objects.requireNonNull(templates, "templates");
+        Objects.requireNonNull(telemetry, "telemetry");
     }
 }

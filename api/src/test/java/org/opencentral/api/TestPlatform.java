@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.security.RoleAssignment;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
@@ -35,6 +36,7 @@ import org.opencentral.platform.provisioning.EnrollmentGroupService;
 import org.opencentral.platform.provisioning.SigningCertificates;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.telemetry.DuckDbTelemetryStore;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
 /**
@@ -46,6 +48,7 @@ public final class TestPlatform implements AutoCloseable {
 
     public final StateStore state;
     final EventLog log;
+    public final TelemetryStore telemetry;
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final DeviceSessions sessions;
     final CommandService commands;
@@ -71,6 +74,7 @@ public final class TestPlatform implements AutoCloseable {
     public TestPlatform(Path dir, ApiConfig config, boolean templates) {
         state = SqliteStateStore.open(dir.resolve("state.db"));
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
+        telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"));
         Clock clock = Clock.systemUTC();
         sessions = new DeviceSessions(timer);
         commands = new CommandService(sessions);
@@ -85,7 +89,8 @@ public final class TestPlatform implements AutoCloseable {
                 new AuditLog(state.auditLog(), log, clock));
         ApiServices services = new ApiServices(devices, twins, commands,
                 new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), security, clock)
-                .withProvisioning(provisioning(clock));
+                .withProvisioning(provisioning(clock))
+                .withTelemetry(telemetry);
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(
                     new org.opencentral.platform.template.TemplateService(state.templates(), Optional.empty(), clock),
@@ -125,6 +130,7 @@ public final class TestPlatform implements AutoCloseable {
     public void close() {
         server.stop();
         timer.shutdownNow();
+        telemetry.close();
         log.close();
         state.close();
     }

@@ -31,6 +31,11 @@ public interface TelemetryStore extends TimeRetention, AutoCloseable {
     /** Aggregates per device and window, ordered by device and window. */
     List<DeviceWindow> aggregate(WindowQuery query);
 
+    /** Parameterized SQL over this store's tables, for the query language (none: queries unsupported). */
+    default java.util.Optional<TelemetrySql> sql() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

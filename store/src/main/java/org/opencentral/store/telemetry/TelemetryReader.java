@@ -37,6 +37,14 @@ final class TelemetryReader {
         this.reads = reads;
     }
 
+    TelemetryDialect dialect() {
+        return dialect;
+    }
+
+    Reads reads() {
+        return reads;
+    }
+
     List<TelemetryPoint> raw(SeriesKey key, TimeRange range, int limit) throws SQLException {
         return reads.with(c -> {
             Optional<Integer> id = SeriesDictionary.find(c, key);

@@ -6,7 +6,9 @@
  * rollups {@code rollup_1m} / {@code rollup_1h} (count, total, min, max, first and last with their
  * times) updated incrementally in the same transaction as each batch. Reads share one SQL builder
  * ({@link org.opencentral.store.telemetry.AggregateSql}) with a per-engine {@link
- * org.opencentral.store.telemetry.TelemetryDialect}; every value is a bind parameter. Must not import
+ * org.opencentral.store.telemetry.TelemetryDialect}; every value is a bind parameter. The query
+ * language's statements run through {@link org.opencentral.store.telemetry.JdbcTelemetrySql} (the
+ * same planner for its aggregates, a watchdog that cancels statements past their timeout). Must not import
  * the state-store or event-log packages.
  */
 package org.opencentral.store.telemetry;

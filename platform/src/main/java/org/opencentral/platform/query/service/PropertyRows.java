@@ -1,0 +1,107 @@
+package org.opencentral.platform.query.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.template.CloudPropertyValue;
+import org.opencentral.platform.query.Column;
+import org.opencentral.platform.query.Filter;
+import org.opencentral.platform.query.Ordering;
+import org.opencentral.platform.query.Query;
+import org.opencentral.platform.query.ValueRef;
+import org.opencentral.platform.query.ast.ComparisonOperator;
+import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.SortDirection;
+import org.opencentral.platform.template.CloudProperties;
+import org.opencentral.platform.twin.TwinService;
+
+/**
+ * Property queries, one row per device: reported properties from the twin, cloud properties from
+ * the platform, metadata from the registry, filtered, ordered (then by device id) and capped in Java.
+ */
+final class PropertyRows {
+    private final TwinService twins;
+    private final CloudProperties cloud;
+
+    PropertyRows(TwinService twins, CloudProperties cloud) {
+        this.twins = Objects.requireNonNull(twins);
+        this.cloud = Objects.requireNonNull(cloud);
+    }
+
+    /** The values of one device. */
+    private record DeviceValues(Device device, ObjectNode reported, List<CloudPropertyValue> cloud) {
+        JsonNode json(ValueRef value) {
+            return switch (value) {
+                case ValueRef.Capability c when c.kind() == org.opencentral.platform.query.CapabilityKind.CLOUD_PROPERTY ->
+                        cloud.stream().filter(v -> v.component().equals(c.component().orElse(""))
+                                && v.name().equals(c.name())).findFirst().map(CloudPropertyValue::value)
+                                .orElse(null);
+                case ValueRef.Capability c -> c.component().map(reported::get).map(n -> n.get(c.name()))
+                        .orElseGet(() -> c.component().isEmpty() ? reported.get(c.name()) : null);
+                case ValueRef.Builtin b -> literalJson(MetadataFilter.value(b.field(), device));
+                case ValueRef.Aggregate a -> throw new IllegalStateException("aggregate in a property query");
+            };
+        }
+
+        Literal literal(ValueRef value) {
+            return Comparisons.of(json(value));
+        }
+    }
+
+    List<ObjectNode> run(Query query, ResolvedDevices devices) {
+        List<DeviceValues> rows = new ArrayList<>();
+        for (Device device : devices.all()) {
+            DeviceValues values = new DeviceValues(device, twins.get(device.id()).reported().properties(),
+                    cloud.of(device.id()));
+            if (query.filter().map(f -> test(f, values)).orElse(true)) {
+                rows.add(values);
+            }
+        }
+        rows.sort(order(query.orderBy()));
+        return rows.stream().limit(query.limit()).map(v -> json(query, v)).toList();
+    }
+
+    private static boolean test(Filter filter, DeviceValues values) {
+        return switch (filter) {
+            case Filter.All all -> all.operands().stream().allMatch(f -> test(f, values));
+            case Filter.Any any -> any.operands().stream().anyMatch(f -> test(f, values));
+            case Filter.Not not -> !test(not.operand(), values);
+            case Filter.Compare c -> Comparisons.test(values.literal(c.value()), c.operator(), c.literal());
+            case Filter.In in -> in.values().stream()
+                    .anyMatch(l -> Comparisons.test(values.literal(in.value()), ComparisonOperator.EQ, l));
+        };
+    }
+
+    private static Comparator<DeviceValues> order(List<Ordering> orderBy) {
+        Comparator<DeviceValues> order = (a, b) -> 0;
+        for (Ordering ordering : orderBy) {
+            Comparator<Literal> values = ordering.direction() == SortDirection.ASC ? Comparisons.ORDER
+                    : Comparisons.ORDER.reversed();
+            Comparator<Literal> nullsLast = (x, y) -> x instanceof Literal.Null || y instanceof Literal.Null
+                    ? Comparisons.ORDER.compare(x, y) : values.compare(x, y);
+            order = order.thenComparing(v -> v.literal(ordering.value()), nullsLast);
+        }
+        return order.thenComparing(v -> v.device().id());
+    }
+
+    private static ObjectNode json(Query query, DeviceValues values) {
+        ObjectNode json = Json.object();
+        for (Column column : query.columns()) {
+            Optional.ofNullable(values.json(column.value())).filter(n -> !n.isNull())
+                    .ifPresent(n -> json.set(column.name(), n.deepCopy()));
+        }
+        return json;
+    }
+
+    private static JsonNode literalJson(Literal literal) {
+        ObjectNode holder = Json.object();
+        RowJson.put(holder, "v", literal);
+        return holder.get("v");
+    }
+}
