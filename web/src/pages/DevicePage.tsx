@@ -70,7 +70,7 @@ export function DevicePage({ id, tab }: { id: string; tab: string }) {
         {current.id === 'overview' && <Overview device={device} connected={connected} lastActivity={lastActivity} onChanged={setDevice} canUpdate={session.can('devices.update')} canDelete={session.can('devices.delete')} canConnect={session.can('deviceConnectivity.readInstance')} />}
         {current.id === 'properties' && <PropertiesTab deviceId={id} tick={propertyTick} canUpdate={session.can('devices.update')} />}
         {current.id === 'commands' && <CommandsTab deviceId={id} canRun={session.can('devices.executeCommands')} connected={connected} />}
-        {current.id === 'telemetry' && <TelemetryTab store={store} version={telemetryVersion} live={live} />}
+        {current.id === 'telemetry' && <TelemetryTab deviceId={id} store={store} version={telemetryVersion} live={live} />}
         {current.id === 'raw' && <RawTab store={store} version={telemetryVersion} />}
       </div>
     </section>

@@ -5,6 +5,13 @@ export interface Series {
   /** Times in seconds (uPlot's x unit). */
   t: number[];
   v: (number | null)[];
+  /** Per-point minimum and maximum of downsampled buckets, drawn as a band around `v` (the average). */
+  min?: (number | null)[];
+  max?: (number | null)[];
+}
+
+function columns(data: Series) {
+  return data.min && data.max ? [data.t, data.v, data.min, data.max] : [data.t, data.v];
 }
 
 let uPlotModule: Promise<typeof uPlotType> | undefined;
@@ -22,7 +29,12 @@ function cssVar(name: string) {
  * A time-series line chart of one capability. `version` changes whenever `data` was appended to,
  * so the chart redraws without copying arrays on every message.
  */
-export function TimeChart({ label, data, version, height = 220, onRendered }: { label: string; data: Series; version: number; height?: number; onRendered?: (ms: number) => void }) {
+export function TimeChart({ label, data, version, height = 220, span, onRendered }: {
+  label: string; data: Series; version: number; height?: number;
+  /** A fixed x range (seconds) such as a history window; by default the range of the data. */
+  span?: [number, number];
+  onRendered?: (ms: number) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlotType | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -34,6 +46,9 @@ export function TimeChart({ label, data, version, height = 220, onRendered }: { 
     loadUPlot().then((uPlot) => {
       if (disposed || !box.current) return;
       const width = box.current.clientWidth || 600;
+      const accent = cssVar('--accent');
+      const banded = !!(data.min && data.max);
+      const edge = { stroke: accent, width: 1, alpha: 0.5, points: { show: false } };
       const axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--grid'), width: 1 }, ticks: { stroke: cssVar('--grid') } };
       plot.current = new uPlot({
         width,
@@ -41,10 +56,12 @@ export function TimeChart({ label, data, version, height = 220, onRendered }: { 
         title: undefined,
         legend: { show: true },
         cursor: { drag: { x: true, y: false } },
-        scales: { x: { time: true } },
+        scales: { x: span ? { time: true, range: () => span } : { time: true } },
         axes: [axis, { ...axis, size: 60 }],
-        series: [{}, { label, stroke: cssVar('--accent'), width: 2, points: { show: data.t.length < 60 }, spanGaps: false }],
-      }, [data.t, data.v] as any, box.current);
+        series: [{}, { label: banded ? label + ' (avg)' : label, stroke: accent, width: 2, points: { show: data.t.length < 60 }, spanGaps: false },
+          ...(banded ? [{ ...edge, label: 'min' }, { ...edge, label: 'max' }] : [])],
+        bands: banded ? [{ series: [3, 2], fill: cssVar('--accent-soft') }] : undefined,
+      } as any, columns(data) as any, box.current);
       onRendered?.(performance.now() - started);
       observer = new ResizeObserver(() => {
         if (box.current && plot.current) plot.current.setSize({ width: box.current.clientWidth, height });
@@ -57,12 +74,12 @@ export function TimeChart({ label, data, version, height = 220, onRendered }: { 
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [label, height]);
+  }, [label, height, !!data.min]);
 
   useEffect(() => {
-    plot.current?.setData([data.t, data.v] as any);
+    plot.current?.setData(columns(data) as any);
   }, [version, data]);
 
   if (failed) return <div class="banner error" role="alert">The chart could not be drawn: {failed}</div>;
-  return <div class="chart" ref={box} role="img" aria-label={`Line chart of ${label}, ${data.t.length} points`} data-points={data.t.length} />;
+  return <div class="chart" ref={box} role="img" aria-label={`Line chart of ${label}, ${data.t.length} ${data.min ? 'buckets with minimum and maximum' : 'points'}`} data-points={data.t.length} />;
 }

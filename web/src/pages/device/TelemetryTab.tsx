@@ -2,6 +2,9 @@ import { useState } from 'preact/hooks';
 import { LiveStatus, LiveTelemetry } from '../../live';
 import { Series, TimeChart } from '../../ui/Chart';
 import { Notice } from '../../ui/components';
+import { CapabilityAdder, CustomRange } from './HistoryControls';
+import { HistoryCharts } from './HistoryCharts';
+import { Range, WINDOW_MS } from './history';
 
 const MAX_POINTS = 5_000;
 const MAX_MESSAGES = 500;
@@ -47,36 +50,44 @@ const WINDOWS = [
   { id: 'custom', label: 'Custom…' },
 ];
 
-export function TelemetryTab({ store, version, live }: { store: TelemetryStore; version: number; live: LiveStatus }) {
-  const [window, setWindow] = useState('live');
-  const names = [...store.series.keys()].sort();
+export function TelemetryTab({ deviceId, store, version, live }: { deviceId: string; store: TelemetryStore; version: number; live: LiveStatus }) {
+  const [mode, setMode] = useState('live');
+  const [range, setRange] = useState<Range | null>(null);
+  const [extra, setExtra] = useState<string[]>([]);
+  const names = [...new Set([...store.series.keys(), ...extra])].sort();
+  const choose = (id: string) => {
+    setMode(id);
+    setRange(WINDOW_MS[id] ? ending(WINDOW_MS[id]) : null);
+  };
   return (
     <div>
       <div class="toolbar" role="group" aria-label="Time window">
         {WINDOWS.map((w) => (
-          <button key={w.id} type="button" class={w.id === window ? 'primary' : 'secondary'} aria-pressed={w.id === window}
-            disabled={w.id !== 'live'} title={w.id === 'live' ? undefined : 'Needs the telemetry history API, which this server does not offer yet'}
-            onClick={() => setWindow(w.id)}>
+          <button key={w.id} type="button" class={w.id === mode ? 'primary' : 'secondary'} aria-pressed={w.id === mode}
+            onClick={() => choose(w.id)}>
             {w.label}
           </button>
         ))}
+        {WINDOW_MS[mode] && <button type="button" class="secondary" onClick={() => setRange(ending(WINDOW_MS[mode]))}>Refresh</button>}
       </div>
-      <Notice>
-        Charts show telemetry as it arrives while this page is open. History windows (30 minutes, 12 hours, 7 days, custom) need the server's telemetry history API, which is not available yet.
-      </Notice>
+      {mode === 'custom' && <CustomRange onShow={setRange} />}
+      {mode !== 'live' && <CapabilityAdder onAdd={(n) => setExtra((e) => [...e, n])} />}
       {live === 'unavailable' && <Notice kind="warn">Live updates are unavailable: the server did not accept the live connection. Reload the page to retry.</Notice>}
-      {names.length === 0 ? (
+      {mode !== 'live' ? (
+        names.length === 0 ? <Notice>Add a capability by name to see its history, or wait for the device to send telemetry.</Notice>
+          : range && <><p class="muted" data-testid="history-range">{range.from.toLocaleString()} – {range.to.toLocaleString()}</p><HistoryCharts deviceId={deviceId} names={names} range={range} /></>
+      ) : store.series.size === 0 ? (
         <div class="empty card" data-testid="no-telemetry">
           <h2>Waiting for telemetry</h2>
           <p>Numeric values in the device's messages appear here as one chart per capability as soon as they arrive.</p>
         </div>
       ) : (
         <div class="charts">
-          {names.map((n) => {
+          {[...store.series.keys()].sort().map((n) => {
             const s = store.series.get(n)!;
             const last = s.v[s.v.length - 1];
             return (
-              <figure class="card chart-card" key={n} data-capability={n}>
+              <figure class="card chart-card" key={n} data-capability={n} data-mode="live">
                 <figcaption>
                   <strong>{n}</strong> <span class="muted">latest</span> <span class="mono" data-testid="latest">{last}</span> <span class="muted">· {s.t.length} points</span>
                 </figcaption>
@@ -88,4 +99,9 @@ export function TelemetryTab({ store, version, live }: { store: TelemetryStore; 
       )}
     </div>
   );
+}
+
+function ending(ms: number): Range {
+  const to = new Date();
+  return { from: new Date(to.getTime() - ms), to };
 }

@@ -23,6 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
+import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import com.microsoft.playwright.Locator;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.telemetry.SeriesKey;
+import org.opencentral.core.telemetry.TelemetryPoint;
+import org.opencentral.core.telemetry.TelemetryValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,6 +155,47 @@ class BudgetAndBenchmarkTest {
                 RESULTS.put("chart7Days" + (7 * 86400 / step) + "PointsMs", Double.parseDouble(text.replace(" ms", "")));
             }
             DeviceJourneyTest.shot(page, "21-chart-7-days");
+        }
+    }
+
+    @Test
+    void measuresA7DayChartReadFromTheHistoryApi() {
+        String device = "bench-7-days";
+        platform.createDevice(device);
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<TelemetryPoint> week = new ArrayList<>();
+        SeriesKey series = new SeriesKey(DeviceId.of(device), "", "temperature");
+        for (int i = 7 * 1440; i > 0; i--) {
+            double value = 20 + 5 * Math.sin(i / 200.0) + (i % 997 == 0 ? 15 : 0) + (i % 613 == 0 ? -12 : 0);
+            week.add(new TelemetryPoint(series, end.minus(i, ChronoUnit.MINUTES), TelemetryValue.of(value)));
+        }
+        platform.telemetry().append(week);
+        RESULTS.put("history7DaysStoredPoints", week.size());
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+                .setBaseURL(platform.http().toString()))) {
+            Page page = context.newPage();
+            page.navigate("/");
+            signIn(page);
+            page.navigate("/devices/" + device + "/telemetry");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("7 days").setExact(true)).click();
+            page.getByLabel("Capability", new Page.GetByLabelOptions().setExact(true)).fill("temperature");
+            Locator figure = page.locator("figure[data-mode=history][data-capability=temperature]");
+            long start = System.nanoTime();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add chart").setExact(true)).click();
+            assertThat(figure).hasAttribute("data-render-ms", Pattern.compile("\\d"));
+            RESULTS.put("history7DaysFirstChartMs", millis(start));
+            RESULTS.put("history7DaysFirstChartInPageMs", Double.parseDouble(figure.getAttribute("data-render-ms")));
+            RESULTS.put("history7DaysSummary", figure.getByTestId("history-summary").textContent());
+            assertThat(figure.getByTestId("history-summary")).containsText("buckets");
+            DeviceJourneyTest.shot(page, "22-history-7-days");
+            for (int i = 0; i < 5; i++) {
+                figure.evaluate("el => el.removeAttribute('data-render-ms')");
+                start = System.nanoTime();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh").setExact(true)).click();
+                assertThat(figure).hasAttribute("data-render-ms", Pattern.compile("\\d"));
+                RESULTS.put("history7DaysRefreshMs" + i, millis(start));
+                RESULTS.put("history7DaysRefreshInPageMs" + i, Double.parseDouble(figure.getAttribute("data-render-ms")));
+            }
         }
     }
 

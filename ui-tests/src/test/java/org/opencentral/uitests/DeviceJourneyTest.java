@@ -136,6 +136,24 @@ class DeviceJourneyTest {
             assertThat(chart.locator("canvas")).isVisible();
             assertThat(page.locator("figure[data-capability=humidity]")).isVisible();
             shot(page, "06-telemetry-live");
+
+            // The same telemetry in a history window, read back from the server's telemetry store
+            await().atMost(Duration.ofSeconds(20)).until(() -> platform.rest()
+                    .get("/devices/" + DEVICE + "/telemetry/temperature/history").ok().path("points").size() == 12);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("30 minutes").setExact(true)).click();
+            Locator history = page.locator("figure[data-mode=history][data-capability=temperature]");
+            assertThat(history.getByTestId("history-summary")).hasText("12 points");
+            assertThat(history.locator("canvas")).isVisible();
+            assertThat(history.locator(".chart")).hasAttribute("data-points", "12");
+            assertThat(page.locator("figure[data-mode=history][data-capability=humidity]")).isVisible();
+            shot(page, "06b-telemetry-history-30-minutes");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Custom…").setExact(true)).click();
+            page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2020-01-02T00:00");
+            page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2020-01-01T00:00");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show").setExact(true)).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("start must be before the end");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Live").setExact(true)).click();
+            assertThat(chart.getByTestId("latest")).hasText("25.5");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Raw data").setExact(true)).click();
             assertThat(page.locator("tr.row-error").first()).containsText("not valid JSON");
             shot(page, "07-raw-data");
