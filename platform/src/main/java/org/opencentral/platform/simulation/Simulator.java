@@ -1,0 +1,169 @@
+package org.opencentral.platform.simulation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.store.Page;
+import org.opencentral.platform.ingest.TelemetryMessage;
+import org.opencentral.platform.template.TemplateModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives every simulated device of this node from one scheduler thread. Each {@link #runOnce()}
+ * sends the telemetry of at most {@code maxSendsPerTick} due devices, and none while more than
+ * {@code maxInFlight} simulated messages wait to become durable (the log lags: real devices first).
+ * Blocking work (twin writes, registry reads) runs on virtual threads.
+ */
+public final class Simulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+
+    private final SimulationConfig config;
+    private final SimulationPorts ports;
+    private final Clock clock;
+    private final Schedule schedule;
+    private final Map<DeviceId, Running> running = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ExecutorService replies = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("opencentral-simulator").daemon().factory());
+
+    /** A started device: its generators, its session and the template version it was built from. */
+    private record Running(SimulatedDevice device, SimulatedSession session, String templateVersion) {
+    }
+
+    public Simulator(SimulationConfig config, SimulationPorts ports, Clock clock) {
+        this.config = config;
+        this.ports = ports;
+        this.clock = clock;
+        this.schedule = new Schedule(config.interval());
+    }
+
+    /** Resumes the simulated devices that exist (in the background) and starts ticking. */
+    public void start() {
+        Thread.ofVirtual().name("simulator-resume").start(this::resumeAll);
+        long tick = config.tick().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts every simulated device in the registry; returns how many run. */
+    public int resumeAll() {
+        Optional<String> after = Optional.empty();
+        do {
+            Page<Device> page = ports.devices().list(after, 1000);
+            page.items().stream().filter(Device::simulated).forEach(d -> resume(d.id()));
+            after = page.next();
+        } while (after.isPresent());
+        LOG.info("simulating {} devices", running.size());
+        return running.size();
+    }
+
+    private void resume(DeviceId id) {
+        try {
+            sync(id);
+        } catch (RuntimeException e) {
+            LOG.warn("could not resume the simulation of device {}: {}", id, e.toString());
+        }
+    }
+
+    /** Starts, restarts or stops a device after its registry record changed. */
+    public synchronized void sync(DeviceId id) {
+        Optional<Device> device = ports.devices().find(id);
+        Optional<TemplateModel> template = device.filter(d -> d.simulated() && d.enabled())
+                .flatMap(ports.templates()::of);
+        Running current = running.get(id);
+        String version = template.map(t -> t.template().id() + " " + t.template().etag()).orElse("");
+        if (current != null && current.templateVersion().equals(version)) {
+            return;
+        }
+        stop(id);
+        template.ifPresent(t -> begin(id, t, version));
+        if (device.isEmpty()) {
+            schedule.forget(id);
+        }
+    }
+
+    private void begin(DeviceId id, TemplateModel template, String version) {
+        SimulatedDevice device = new SimulatedDevice(id, template.model(), id.value().hashCode() ^ version.hashCode());
+        SimulatedSession session = new SimulatedSession(device, ports, replies, clock, () -> stop(id));
+        Running started = new Running(device, session, version);
+        running.put(id, started);
+        ports.sessions().register(session).ifPresent(old -> old.close("replaced by the simulation"));
+        ports.sessions().subscribed(id);
+        DeviceTwinReplies.initialReported(device, ports.twins().get(id).reported().properties(), clock.instant())
+                .ifPresent(patch -> ports.twins().patchReported(id, patch));
+        ports.cloudToDevice().deliverPending(session);
+        schedule.add(device, started, clock.instant());
+        LOG.debug("simulating device {} with template {}", id, version);
+    }
+
+    private void stop(DeviceId id) {
+        Running stopped = running.remove(id);
+        if (stopped != null) {
+            ports.sessions().unregister(stopped.session());
+        }
+    }
+
+    /** Sets how often one device sends (until the server restarts). */
+    public void setInterval(DeviceId id, Duration interval) {
+        schedule.setInterval(id, interval);
+    }
+
+    public boolean isRunning(DeviceId id) {
+        return running.containsKey(id);
+    }
+
+    public int runningCount() {
+        return running.size();
+    }
+
+    /** One tick: sends for the devices that are due, within the budget; returns how many sent. */
+    public int runOnce() {
+        Instant now = clock.instant();
+        int sent = 0;
+        Schedule.Due due;
+        while (sent < config.maxSendsPerTick() && inFlight.get() < config.maxInFlight()
+                && (due = schedule.pollDue(now)) != null) {
+            Running current = running.get(due.device().id());
+            if (current == null || current != due.token()) {
+                continue;
+            }
+            send(due.device(), now);
+            schedule.again(due, now);
+            sent++;
+        }
+        return sent;
+    }
+
+    private void send(SimulatedDevice device, Instant now) {
+        for (TelemetryMessage message : device.telemetry(now)) {
+            inFlight.incrementAndGet();
+            ports.ingest().telemetry(device.id(), message).whenComplete((seq, e) -> inFlight.decrementAndGet());
+        }
+    }
+
+    private void tick() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.warn("simulation tick failed; trying again at the next one", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        running.keySet().forEach(this::stop);
+        replies.shutdownNow();
+    }
+}
