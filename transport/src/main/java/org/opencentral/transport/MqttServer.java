@@ -101,7 +101,8 @@ public final class MqttServer implements AutoCloseable {
                 config.limits().maxMessageBytes(), disconnects, channels,
                 () -> new ConnectHandler(context, new MqttSessionStarter(context),
                         new ProvisioningSessionStarter(context)),
-                context.services().provisioning().map(dps -> () -> new DpsHttpHandler(context)));
+                context.services().provisioning().map(dps -> () -> new DpsHttpHandler(context)),
+                config.limits().connectTimeout());
         Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -17,6 +17,14 @@ import org.slf4j.LoggerFactory;
 public final class ConsumerRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerRunner.class);
     private static final int BATCH = 2_000;
+    /**
+     * After a partial batch, how long the loop waits before reading again. The writer commits many
+     * small batches under load and every append wakes every consumer: without this pause each
+     * consumer would run one query, one decode pass, one handle and one cursor write per group
+     * commit, competing for the CPU and the log's database with the ingest path. Waiting a moment
+     * lets events accumulate into fuller batches; consumers lag by at most this much more.
+     */
+    private static final long LINGER_MILLIS = 50;
 
     private final EventLog log;
     private final CursorStore cursors;
@@ -52,8 +60,12 @@ public final class ConsumerRunner implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                if (runOnce() == 0) {
+                int handled = runOnce();
+                if (handled == 0) {
                     wakeups.tryAcquire(1, TimeUnit.SECONDS);
+                    wakeups.drainPermits();
+                } else if (handled < BATCH && running) {
+                    Thread.sleep(LINGER_MILLIS);
                     wakeups.drainPermits();
                 }
             } catch (InterruptedException e) {

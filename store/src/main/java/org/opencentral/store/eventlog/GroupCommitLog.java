@@ -97,6 +97,11 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
         return durable.get();
     }
 
+    /** Reports every batch the writer commits (size, queueing and commit time), e.g. to metrics. */
+    public void observeBatches(BatchObserver observer) {
+        writer.observe(Objects.requireNonNull(observer, "observer"));
+    }
+
     @Override
     public void onAppended(Runnable listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

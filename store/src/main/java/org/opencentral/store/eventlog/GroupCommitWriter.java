@@ -23,16 +23,20 @@ final class GroupCommitWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     /** One queued append. */
-    record Pending(EncodedEvent event, CompletableFuture<Long> future) {
+    record Pending(EncodedEvent event, CompletableFuture<Long> future, long enqueuedNanos) {
+        Pending(EncodedEvent event, CompletableFuture<Long> future) {
+            this(event, future, System.nanoTime());
+        }
     }
 
-    private static final Pending END = new Pending(null, null);
+    private static final Pending END = new Pending(null, null, 0);
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final LogStorage storage;
     private final AtomicLong durable;
     private final Runnable onBatchDurable;
     private final int maxBatch;
+    private volatile BatchObserver observer = BatchObserver.NONE;
     private long nextSequence;
 
     GroupCommitWriter(LogStorage storage, AtomicLong durable, Runnable onBatchDurable, int maxBatch) {
@@ -41,6 +45,10 @@ final class GroupCommitWriter implements Runnable {
         this.onBatchDurable = onBatchDurable;
         this.maxBatch = maxBatch;
         this.nextSequence = durable.get() + 1;
+    }
+
+    void observe(BatchObserver batchObserver) {
+        this.observer = batchObserver;
     }
 
     void enqueue(Pending pending) {
@@ -78,20 +86,34 @@ final class GroupCommitWriter implements Runnable {
 
     private void write(List<Pending> batch) {
         long first = nextSequence;
+        long start = System.nanoTime();
+        long queued = start - batch.getFirst().enqueuedNanos();
         try {
             storage.appendCommitted(first, batch.stream().map(Pending::event).toList());
         } catch (SQLException | RuntimeException e) {
+            long commit = System.nanoTime() - start;
             LOG.error("event log batch of {} events from sequence {} failed: {}", batch.size(), first, e.toString());
             nextSequence = recoverNextSequence(first);
             failAll(batch, new DomainException(ErrorCode.UNAVAILABLE, "the event log could not store the event", e));
+            observe(batch.size(), queued, commit, true);
             return;
         }
+        long commit = System.nanoTime() - start;
         nextSequence = first + batch.size();
         durable.set(nextSequence - 1);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).future().complete(first + i);
         }
         onBatchDurable.run();
+        observe(batch.size(), queued, commit, false);
+    }
+
+    private void observe(int events, long queued, long commit, boolean failed) {
+        try {
+            observer.batch(events, queued, commit, failed);
+        } catch (RuntimeException e) {
+            LOG.warn("an event log batch observer failed", e);
+        }
     }
 
     /** After a failure, continue after what is really stored (normally nothing of the batch). */

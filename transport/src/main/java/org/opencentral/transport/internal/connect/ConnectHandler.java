@@ -8,6 +8,7 @@ import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
@@ -43,15 +44,43 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         this.provisioning = provisioning;
     }
 
+    /**
+     * The CONNECT timeout runs from the end of the TLS handshake (the handshake has its own timeout,
+     * set by {@link org.opencentral.transport.internal.pipeline.MqttPipeline}): during a connect storm
+     * handshakes queue up on the event loops, and a timer started at accept closed connections whose
+     * device had no chance to send CONNECT yet.
+     */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        if (tls == null || tls.handshakeFuture().isDone()) {
+            startTimeout(ctx);
+        } else {
+            tls.handshakeFuture().addListener(handshake -> {
+                if (handshake.isSuccess()) {
+                    startTimeout(ctx);
+                }
+            });
+        }
+    }
+
+    private void startTimeout(ChannelHandlerContext ctx) {
+        if (ctx.isRemoved() || deciding || timeout != null) {
+            return;
+        }
         timeout = ctx.executor().schedule(() -> Disconnects.close(ctx.channel(), CloseReason.CONNECT_TIMEOUT, ""),
                 context.limits().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    private void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+    }
+
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        timeout.cancel(false);
+        cancelTimeout();
     }
 
     @Override
@@ -75,7 +104,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 Disconnects.close(ctx.channel(), CloseReason.PROTOCOL_VIOLATION, "the first packet must be CONNECT");
             } else {
                 deciding = true;
-                timeout.cancel(false);
+                cancelTimeout();
                 switch (ConnectValidation.validate(connect)) {
                     case Refusal refusal -> refuse(ctx, refusal);
                     case ConnectRequest request -> authenticate(ctx, request);

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public static final String KEEP_ALIVE = "keep-alive";
     public static final String SESSION = "session";
     public static final String EXCEPTIONS = "exceptions";
+    /** How long a TLS handshake may take unless the listener says otherwise (Netty's default). */
+    public static final Duration DEFAULT_TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** Room for the topic and headers of a PUBLISH on top of the largest payload. */
     public static final int PACKET_OVERHEAD = 16 * 1024;
 
@@ -58,6 +61,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     private final ChannelGroup channels;
     private final Supplier<ChannelHandler> connectHandlers;
     private final Optional<Supplier<ChannelHandler>> dpsHttpsHandlers;
+    private final Duration tlsHandshakeTimeout;
 
     public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers) {
@@ -68,6 +72,18 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
             Optional<Supplier<ChannelHandler>> dpsHttpsHandlers) {
+        this(flavor, tls, maxMessageBytes, disconnects, channels, connectHandlers, dpsHttpsHandlers,
+                DEFAULT_TLS_HANDSHAKE_TIMEOUT);
+    }
+
+    /**
+     * With {@code tlsHandshakeTimeout}: how long the TLS handshake may take. The connect handler's
+     * CONNECT timeout starts only once the handshake is done, so that handshakes queued on busy
+     * event loops during a connect storm do not eat into the time a device has to send CONNECT.
+     */
+    public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
+            ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
+            Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Duration tlsHandshakeTimeout) {
         if (flavor != Flavor.PLAIN && tls.isEmpty()) {
             throw new IllegalArgumentException(flavor + " listener needs a TLS certificate");
         }
@@ -78,6 +94,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         this.channels = channels;
         this.connectHandlers = connectHandlers;
         this.dpsHttpsHandlers = dpsHttpsHandlers;
+        this.tlsHandshakeTimeout = tlsHandshakeTimeout;
     }
 
     @Override
@@ -85,7 +102,11 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         disconnects.track(channel);
         channels.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
-        tls.ifPresent(context -> pipeline.addLast(TLS, context.newHandler(channel.alloc())));
+        tls.ifPresent(context -> {
+            SslHandler handler = context.newHandler(channel.alloc());
+            handler.setHandshakeTimeoutMillis(tlsHandshakeTimeout.toMillis());
+            pipeline.addLast(TLS, handler);
+        });
         if (flavor == Flavor.WEBSOCKET) {
             pipeline.addLast(HTTP, new HttpServerCodec());
             pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));

@@ -5,8 +5,11 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.platform.session.DeviceSession.Subscription;
 import org.opencentral.transport.internal.metrics.MessageKind;
@@ -23,6 +26,8 @@ public final class DeviceConnection {
     private final DeviceId deviceId;
     private final MqttMetrics metrics;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Queue<Integer> durableAcks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean durableAcksScheduled = new AtomicBoolean();
     private Runnable onEnd = () -> { };
     private boolean ended;
 
@@ -62,6 +67,31 @@ public final class DeviceConnection {
 
     public void puback(int packetId) {
         channel.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build(), channel.voidPromise());
+    }
+
+    /**
+     * PUBACKs a message whose append became durable; callable from any thread (typically the event
+     * log's writer, which completes a whole batch at once). Acknowledgements are queued and written
+     * by one event-loop task with a single flush, instead of one task, one flush and one syscall per
+     * message; their order is kept.
+     */
+    public void pubackDurable(int packetId) {
+        durableAcks.add(packetId);
+        if (durableAcksScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(this::writeDurableAcks);
+        }
+    }
+
+    private void writeDurableAcks() {
+        durableAcksScheduled.set(false);
+        boolean wrote = false;
+        for (Integer packetId = durableAcks.poll(); packetId != null; packetId = durableAcks.poll()) {
+            channel.write(MqttMessageBuilders.pubAck().packetId(packetId).build(), channel.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
     }
 
     public void write(MqttMessage message) {

@@ -71,7 +71,7 @@ final class TelemetryIngest {
             } else {
                 shaper.acknowledgeAt(ackNotBefore, () -> {
                     shaper.settled();
-                    connection.puback(packetId);
+                    connection.pubackDurable(packetId);
                     metrics.telemetryAcknowledged(start);
                 });
             }

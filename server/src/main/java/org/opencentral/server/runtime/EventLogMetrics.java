@@ -1,0 +1,38 @@
+package org.opencentral.server.runtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.opencentral.store.eventlog.GroupCommitLog;
+
+/**
+ * The event log writer's group commits on {@code /metrics}: events per batch, how long a batch's
+ * oldest event waited for the writer, and how long writing and committing (fsync) took.
+ */
+final class EventLogMetrics {
+    private EventLogMetrics() {
+    }
+
+    static void bind(MeterRegistry registry, GroupCommitLog log) {
+        DistributionSummary size = DistributionSummary.builder("opencentral.eventlog.batch.size")
+                .description("events per group commit").baseUnit("events")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+        Timer commit = Timer.builder("opencentral.eventlog.batch.commit")
+                .description("writing and committing one batch (durable on completion)")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+        Timer queued = Timer.builder("opencentral.eventlog.batch.queued")
+                .description("how long a batch's oldest event waited before the writer took it")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+        Counter failed = Counter.builder("opencentral.eventlog.batch.failures").register(registry);
+        log.observeBatches((events, queuedNanos, commitNanos, failure) -> {
+            size.record(events);
+            commit.record(commitNanos, TimeUnit.NANOSECONDS);
+            queued.record(queuedNanos, TimeUnit.NANOSECONDS);
+            if (failure) {
+                failed.increment();
+            }
+        });
+    }
+}
