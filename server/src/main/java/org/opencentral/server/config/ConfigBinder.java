@@ -51,7 +51,9 @@ final class ConfigBinder {
                         parse(LOG_LEVEL, v -> parseEnum(LogConfig.Level.class, v), defaults.log().level())),
                 raw(MODEL_REPO).isPresent() ? Optional.ofNullable(parse(MODEL_REPO, ConfigBinder::path, null))
                         : defaults.modelRepo(),
-                database());
+                database(),
+                java.time.Duration.ofSeconds(intIn(SIMULATION_INTERVAL, 1, 86_400,
+                        (int) defaults.simulationInterval().toSeconds())));
     }
 
     private StorageConfig database() {

@@ -65,6 +65,9 @@ public enum ConfigKey {
             c -> c.storage().password().orElse(""), "none"),
     RETENTION_DAYS("retention-days", "DAYS", "How many days telemetry history and the event log are kept.",
             c -> Long.toString(c.storage().retention().toDays())),
+    SIMULATION_INTERVAL("simulation-interval", "SECONDS", "Seconds between two telemetry messages of a "
+            + "simulated device (a device created with simulated: true is driven by the server).",
+            c -> Long.toString(c.simulationInterval().toSeconds())),
     LOG_FORMAT("log-format", "text|json", "Log format: text (one concise line per event) or json "
             + "(one JSON object per line).",
             c -> c.log().format().key()),

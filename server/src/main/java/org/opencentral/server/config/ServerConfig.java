@@ -1,6 +1,7 @@
 package org.opencentral.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param modelRepo  a local folder of DTDL models laid out like the public model repository, from
  *                   which models that devices announce are imported as templates; none by default
  * @param storage   embedded storage in the data directory, or a PostgreSQL storage for the state
+ * @param simulationInterval default time between two telemetry messages of a simulated device
  */
 public record ServerConfig(
         Path dataDir,
@@ -31,7 +33,17 @@ public record ServerConfig(
         LimitsConfig limits,
         LogConfig log,
         Optional<Path> modelRepo,
-        StorageConfig storage) {
+        StorageConfig storage,
+        Duration simulationInterval) {
+
+    /** The default {@link #simulationInterval()}: 10 seconds. */
+    public static final Duration DEFAULT_SIMULATION_INTERVAL = Duration.ofSeconds(10);
+
+    /** A configuration with the default simulation interval. */
+    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
+            AdminConfig admin, LimitsConfig limits, LogConfig log, Optional<Path> modelRepo, StorageConfig storage) {
+        this(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, DEFAULT_SIMULATION_INTERVAL);
+    }
 
     /** A configuration without a model folder, on embedded storage. */
     public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
@@ -53,6 +65,10 @@ public record ServerConfig(
         Objects.requireNonNull(log, "log");
         modelRepo = Objects.requireNonNull(modelRepo, "modelRepo").map(p -> p.toAbsolutePath().normalize());
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(simulationInterval, "simulationInterval");
+        if (simulationInterval.toMillis() < 100) {
+            throw new IllegalArgumentException("simulationInterval must be at least 100 ms");
+        }
     }
 
     /** The defaults in code: {@code ./data}, the standard ports, this machine's host name. */
@@ -74,43 +90,57 @@ public record ServerConfig(
     }
 
     public ServerConfig withDataDir(Path value) {
-        return new ServerConfig(value, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage);
+        return new ServerConfig(value, http, mqtt, tls, publicHost, admin, limits, log,
+                modelRepo, storage, simulationInterval);
     }
 
     public ServerConfig withHttp(HttpConfig value) {
-        return new ServerConfig(dataDir, value, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage);
+        return new ServerConfig(dataDir, value, mqtt, tls, publicHost, admin, limits, log,
+                modelRepo, storage, simulationInterval);
     }
 
     public ServerConfig withMqtt(MqttConfig value) {
-        return new ServerConfig(dataDir, http, value, tls, publicHost, admin, limits, log, modelRepo, storage);
+        return new ServerConfig(dataDir, http, value, tls, publicHost, admin, limits, log,
+                modelRepo, storage, simulationInterval);
     }
 
     public ServerConfig withTls(TlsConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, value, publicHost, admin, limits, log, modelRepo, storage);
+        return new ServerConfig(dataDir, http, mqtt, value, publicHost, admin, limits, log,
+                modelRepo, storage, simulationInterval);
     }
 
     public ServerConfig withPublicHost(String value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, value, admin, limits, log, modelRepo, storage);
+        return new ServerConfig(dataDir, http, mqtt, tls, value, admin, limits, log,
+                modelRepo, storage, simulationInterval);
     }
 
     public ServerConfig withAdmin(AdminConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, value, limits, log, modelRepo, storage);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, value, limits, log,
+                modelRepo, storage, simulationInterval);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, value, log, modelRepo, storage);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, value, log,
+                modelRepo, storage, simulationInterval);
     }
 
     public ServerConfig withLog(LogConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, value, modelRepo, storage);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits,
+                value, modelRepo, storage, simulationInterval);
     }
 
     public ServerConfig withModelRepo(Optional<Path> value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, value, storage);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log,
+                value, storage, simulationInterval);
     }
 
     public ServerConfig withStorage(StorageConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, value);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log,
+                modelRepo, value, simulationInterval);
+    }
+
+    public ServerConfig withSimulationInterval(Duration value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, value);
     }
 
     /** {@code <data-dir>/tls}: the generated CA and server certificate live here. */

@@ -10,6 +10,7 @@ import org.opencentral.api.ApiServices;
 import org.opencentral.api.Operations;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.server.config.LimitsConfig;
 import org.opencentral.server.config.MqttConfig;
 import org.opencentral.server.config.ServerConfig;
@@ -50,11 +51,12 @@ final class Listeners {
 
     static ApiServer api(ServerConfig config, ApplicationIdentity identity, Services services, StateStore state,
             EventLog log, Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready,
-            Provisioning provisioning, Templates templates) {
+            Provisioning provisioning, Templates templates, TelemetryStore telemetry) {
         ApiServices apiServices = new ApiServices(services.devices(), services.twins(), services.commands(),
                 services.cloudToDevice(), state.lastValues(), services.security(), clock)
                 .withProvisioning(provisioning.api())
-                .withTemplates(templates.api());
+                .withTemplates(templates.api())
+                .withTelemetry(telemetry);
         return new ApiServer(ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope()),
                 apiServices, new Operations(ready, metrics::scrape, metrics), Optional.of(log));
     }

@@ -48,6 +48,7 @@ public final class OpenCentralServer implements AutoCloseable {
     private final Optional<InitialCredentials> initialCredentials;
     private final BoundPorts devicePorts;
     private final int httpPort;
+    private final TelemetryStore telemetry;
     private volatile boolean ready;
 
     private OpenCentralServer(ServerConfig config, Clock clock) {
@@ -58,7 +59,7 @@ public final class OpenCentralServer implements AutoCloseable {
             tls = new TlsMaterialLoader(clock, HostNames.machineHostName()).load(config.tls(), config.tlsDir(), config.publicHost());
             StateStore state = keep(Storage.openState(config.storage(), dataDir));
             GroupCommitLog log = keep(Storage.openEventLog(config.storage(), dataDir));
-            TelemetryStore telemetry = keep(Storage.openTelemetry(config.storage(), dataDir));
+            telemetry = keep(Storage.openTelemetry(config.storage(), dataDir));
             state.devices().resetConnections();
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("opencentral-timer").daemon().factory());
@@ -78,13 +79,15 @@ public final class OpenCentralServer implements AutoCloseable {
             keep(new RetentionJob(new RetentionPolicy(config.storage().retention()), clock, List.of(log, telemetry)))
                     .start(Duration.ofHours(1));
             keep(new ConsumerRunner(log, state.cursors(), templates.conformance())).start();
+            Simulation.start(this::keep, config.simulationInterval(), log, state, services, templates, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             JvmMetrics.bind(metrics);
+            EventLogMetrics.bind(metrics, log);
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
                     new ConnectionRecorder(state.devices(), log, clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();
             ApiServer api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
-                    provisioning, templates));
+                    provisioning, templates, telemetry));
             httpPort = api.start();
             ready = true;
             LOG.info("OpenCentral is up: http {} mqtts {} mqtt {} websocket {}", httpPort, devicePorts.mqtts(),
@@ -127,6 +130,11 @@ public final class OpenCentralServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The telemetry history store (for tests and benchmarks that seed it directly). */
+    public TelemetryStore telemetry() {
+        return telemetry;
     }
 
     @Override

@@ -42,6 +42,9 @@ class PostgresStateTest {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                     rest.get("/devices/pg-thermostat/telemetry/temperature").ok().path("value").asDouble())
                     .isEqualTo(19.25));
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                    rest.get("/devices/pg-thermostat/telemetry/temperature/history").ok().at("/points/0/value")
+                            .asDouble()).isEqualTo(19.25));
             assertThat(rest.patch("/devices/pg-thermostat/properties", Map.of("targetTemperature", 21)).status())
                     .isEqualTo(202);
             assertThat(platform.dataDir().resolve("state.db")).doesNotExist();

@@ -107,6 +107,11 @@ public final class TestPlatform implements AutoCloseable {
         return server;
     }
 
+    /** The node's telemetry history store, e.g. to seed a week of values without sending them. */
+    public org.opencentral.core.telemetry.TelemetryStore telemetry() {
+        return server.telemetry();
+    }
+
     /** Creates a device through the REST API and returns its primary key. */
     public String createDevice(String id) {
         rest().put("/devices/" + id, Map.of("displayName", id)).ok();
