@@ -1,15 +1,12 @@
 package org.opencentral.store.eventlog;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
+import org.opencentral.store.internal.DuckDbFiles;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.store.internal.FixedConnectionPool;
@@ -28,14 +25,9 @@ public final class DuckDbEventLog extends GroupCommitLog {
     /** Opens (creating it and its parent directories if needed) the log file; sequences continue. */
     public static DuckDbEventLog open(Path file) {
         Path absolute = file.toAbsolutePath();
-        try {
-            Files.createDirectories(absolute.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of " + absolute, e);
-        }
         List<Connection> opened = new ArrayList<>();
         try {
-            DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + absolute);
+            DuckDBConnection connection = DuckDbFiles.connect(absolute);
             opened.add(connection);
             EventTable.create(connection);
             List<Connection> readerConnections = new ArrayList<>();

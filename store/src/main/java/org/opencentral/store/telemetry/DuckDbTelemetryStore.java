@@ -1,15 +1,12 @@
 package org.opencentral.store.telemetry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
+import org.opencentral.store.internal.DuckDbFiles;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.telemetry.TelemetryStore;
@@ -30,14 +27,9 @@ public final class DuckDbTelemetryStore {
     /** Opens (creating it and its directory if needed) the store in {@code file}. */
     public static TelemetryStore open(Path file) {
         Path absolute = file.toAbsolutePath();
-        try {
-            Files.createDirectories(absolute.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of " + absolute, e);
-        }
         List<Connection> opened = new ArrayList<>();
         try {
-            DuckDBConnection writer = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + absolute);
+            DuckDBConnection writer = DuckDbFiles.connect(absolute);
             opened.add(writer);
             DuckDbTelemetrySchema.create(writer);
             SeriesDictionary dictionary = new SeriesDictionary();
