@@ -21,9 +21,18 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly requestId?: string,
+    /** Per-item problems (e.g. DTDL errors), each at a JSON pointer into the request body. */
+    readonly details: ErrorDetail[] = [],
   ) {
     super(plainLanguage(status, code, detail));
   }
+}
+
+export interface ErrorDetail {
+  code?: string;
+  pointer?: string;
+  message?: string;
+  document?: string;
 }
 
 /** Listeners told when the session ended (401), so the app can return to sign-in. */
@@ -112,6 +121,7 @@ export async function api<T = unknown>(method: string, path: string, options: Re
       error.code ?? response.headers.get('x-ms-error-code') ?? `Http${response.status}`,
       error.message ?? (text && !json ? text.slice(0, 200) : ''),
       error.requestId,
+      Array.isArray(error.details) ? error.details : [],
     );
     if (response.status === 401 && !path.includes('/auth/login')) unauthorizedListeners.forEach((l) => l());
     throw failure;
@@ -184,4 +194,13 @@ export interface CommandResult {
   responseCode: number;
   connectionTimeout: number;
   responseTimeout: number;
+}
+
+export interface DeviceTemplate {
+  '@id': string;
+  '@type': string[];
+  etag?: string;
+  displayName: string;
+  description?: string;
+  capabilityModel: any;
 }

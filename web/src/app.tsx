@@ -6,7 +6,7 @@ import { ErrorBanner, Spinner, Toasts } from './ui/components';
 import { SignIn } from './pages/SignIn';
 import { DeviceList } from './pages/DeviceList';
 import { DevicePage } from './pages/DevicePage';
-import { Templates } from './pages/Templates';
+import { TemplatePage, Templates } from './pages/Templates';
 import { Users } from './pages/Users';
 import { Tokens } from './pages/Tokens';
 import { Roles } from './pages/Roles';
@@ -127,6 +127,7 @@ function Route({ path }: { path: string }) {
   if ((m = match('/devices/:id', path))) return <DevicePage id={m.id} tab="overview" />;
   if ((m = match('/devices/:id/:tab', path))) return <DevicePage id={m.id} tab={m.tab} />;
   if (path === '/templates') return <Templates />;
+  if ((m = match('/templates/:id', path))) return <TemplatePage id={m.id} />;
   if (path === '/users') return <Users />;
   if (path === '/roles') return <Roles />;
   if (path === '/tokens') return <Tokens />;

@@ -9,6 +9,7 @@ import { PropertiesTab } from './device/PropertiesTab';
 import { CommandsTab } from './device/CommandsTab';
 import { TelemetryTab, TelemetryStore } from './device/TelemetryTab';
 import { RawTab } from './device/RawTab';
+import { TemplateAssign } from './device/TemplateAssign';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -136,7 +137,7 @@ function Overview({ device, connected, lastActivity, onChanged, canUpdate, canDe
           <dt>Device ID</dt>
           <dd class="mono">{device.id}</dd>
           <dt>Template</dt>
-          <dd>{device.template ?? <span class="muted">Unassigned</span>}</dd>
+          <dd><TemplateAssign device={device} canUpdate={canUpdate} onChanged={onChanged} /></dd>
           <dt>Organization</dt>
           <dd>{device.organizations?.[0] ?? 'Root'}</dd>
           <dt>Provisioned</dt>

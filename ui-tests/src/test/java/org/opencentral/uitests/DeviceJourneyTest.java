@@ -14,6 +14,8 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -88,6 +90,10 @@ class DeviceJourneyTest {
         assertThat(page.getByTestId("current-user")).containsText("admin@example.com");
         assertThat(page.getByTestId("current-user")).containsText("App Administrator");
         shot(page, "02-devices-empty");
+
+        importATemplate(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Devices").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true))).isVisible();
 
         // Create a device; its connection information is shown with copy buttons
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ New device").setExact(true)).click();
@@ -194,8 +200,23 @@ class DeviceJourneyTest {
         }
         assertThat(page.getByTestId("connection-state")).containsText("Disconnected", timeout(20_000));
 
-        // Delete it, with confirmation
+        // Assign the imported template; a template in use cannot be deleted (409 explained)
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Overview").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign template").setExact(true)).click();
+        page.getByLabel("Device template").selectOption("dtmi:com:example:Thermostat;1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dtmi:com:example:Thermostat;1").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete template").setExact(true)).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))
+                .click();
+        assertThat(page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.ALERT)).containsText("Devices still use this template");
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel").setExact(true))
+                .click();
+        page.goBack();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dtmi:com:example:Thermostat;1").setExact(true)))
+                .isVisible();
+
+        // Delete it, with confirmation
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete device").setExact(true)).click();
         shot(page, "10-delete-confirmation");
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))
@@ -236,6 +257,75 @@ class DeviceJourneyTest {
 
     private static LocatorAssertions.ContainsTextOptions timeout(double millis) {
         return new LocatorAssertions.ContainsTextOptions().setTimeout(millis);
+    }
+
+    /**
+     * Create a template by import: an invalid model shows each DTDL error at its pointer (and its
+     * line highlighted); the Thermostat fixture publishes and is listed with its capabilities.
+     */
+    private static void importATemplate(Page page) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Device templates").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Device templates").setExact(true)))
+                .isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ Import template").setExact(true)).click();
+        page.getByLabel("Model JSON").fill("""
+                {
+                  "@context": "dtmi:dtdl:context;2",
+                  "@id": "dtmi:com:example:Broken;1",
+                  "@type": "Interface",
+                  "displayName": "Broken",
+                  "contents": [
+                    {
+                      "@type": "Telemetry",
+                      "name": "temperature",
+                      "schema": "doubel"
+                    }
+                  ]
+                }
+                """);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
+        Locator problem = page.getByTestId("model-problem").first();
+        assertThat(problem).containsText("/contents/0/schema");
+        assertThat(problem).containsText("Line 10");
+        assertThat(page.locator(".source-view .bad-line")).containsText("doubel");
+        shot(page, "02b-template-errors");
+
+        String thermostat;
+        try {
+            thermostat = Files.readString(Path.of("../../shared/fixtures/dtdl/dtmi/com/example/thermostat-1.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.getByLabel("Model JSON").fill(thermostat);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thermostat").setExact(true)))
+                .isVisible();
+        Locator capabilities = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Capabilities of Default component"));
+        assertThat(capabilities.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("targetTemperature")))
+                .containsText("writable");
+        assertThat(capabilities).containsText("getMaxMinReport");
+        assertThat(capabilities).containsText("temperature");
+
+        // Cloud properties are edited through PATCH
+        page.getByLabel("Property name").fill("customerName");
+        page.getByLabel("Display name", new Page.GetByLabelOptions().setExact(true)).fill("Customer");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add cloud property").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Cloud properties")))
+                .containsText("customerName");
+        page.evaluate("window.scrollTo(0, 0)");
+        shot(page, "02c-template");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Device templates").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("dtmi:com:example:Thermostat;1")))
+                .containsText("Thermostat");
+
+        // A changed model under a published id is refused: a new version needs a new id
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ Import template").setExact(true)).click();
+        page.getByLabel("Model JSON").fill(thermostat.replaceFirst("\"double\"", "\"float\""));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("give the new version a new id");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("dtmi:com:example:Thermostat;2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel").setExact(true)).click();
     }
 
     static void shot(Page page, String name) {
