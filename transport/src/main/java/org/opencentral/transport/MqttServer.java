@@ -26,6 +26,7 @@ import org.opencentral.transport.internal.connect.ConnectHandler;
 import org.opencentral.transport.internal.metrics.MqttMetrics;
 import org.opencentral.transport.internal.pipeline.CloseReason;
 import org.opencentral.transport.internal.pipeline.Disconnects;
+import org.opencentral.transport.internal.pipeline.ConnectionCap;
 import org.opencentral.transport.internal.pipeline.MqttPipeline;
 import org.opencentral.transport.internal.pipeline.MqttPipeline.Flavor;
 import org.opencentral.transport.internal.provisioning.DpsHttpHandler;
@@ -106,7 +107,7 @@ public final class MqttServer implements AutoCloseable {
         Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(pipeline)
+                .childHandler(new ConnectionCap(channels, config.maxConnections(), disconnects, pipeline))
                 .bind(endpoint.get().host(), endpoint.get().port()).syncUninterruptibly().channel();
         listeners.add(channel);
         return OptionalInt.of(((InetSocketAddress) channel.localAddress()).getPort());

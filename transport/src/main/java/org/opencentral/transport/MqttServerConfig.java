@@ -11,20 +11,32 @@ import java.util.Optional;
  * @param mqtt plain MQTT, meant for loopback only (development)
  * @param websocket MQTT over secure WebSockets at {@value MqttServer#WEBSOCKET_PATH} (IoT Hub: 443)
  * @param limits per-connection limits
+ * @param maxConnections open connections accepted, all listeners together; further ones are closed at once
  */
 public record MqttServerConfig(Optional<Endpoint> mqtts, Optional<Endpoint> mqtt, Optional<Endpoint> websocket,
-        MqttLimits limits) {
+        MqttLimits limits, int maxConnections) {
+    public static final int DEFAULT_MAX_CONNECTIONS = 100_000;
+
     public static final MqttServerConfig DEFAULTS = new MqttServerConfig(
             Optional.of(new Endpoint("0.0.0.0", 8883)),
             Optional.of(new Endpoint("127.0.0.1", 1883)),
             Optional.of(new Endpoint("0.0.0.0", 8443)),
-            MqttLimits.DEFAULTS);
+            MqttLimits.DEFAULTS, DEFAULT_MAX_CONNECTIONS);
 
     public MqttServerConfig {
         Objects.requireNonNull(mqtts, "mqtts");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(websocket, "websocket");
         Objects.requireNonNull(limits, "limits");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be positive");
+        }
+    }
+
+    /** The same listeners with per-connection limits only (the default connection cap). */
+    public MqttServerConfig(Optional<Endpoint> mqtts, Optional<Endpoint> mqtt, Optional<Endpoint> websocket,
+            MqttLimits limits) {
+        this(mqtts, mqtt, websocket, limits, DEFAULT_MAX_CONNECTIONS);
     }
 
     /** Whether a listener needs a TLS certificate. */

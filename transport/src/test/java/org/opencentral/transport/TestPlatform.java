@@ -55,7 +55,7 @@ final class TestPlatform implements AutoCloseable {
     final BoundPorts ports;
     final SelfSignedCertificate certificate;
 
-    private TestPlatform(Path dir, MqttLimits limits) throws CertificateException {
+    private TestPlatform(Path dir, MqttLimits limits, int maxConnections) throws CertificateException {
         state = SqliteStateStore.open(dir.resolve("state.db"));
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         registry = new DeviceRegistry(state.devices(), log, sessions, clock);
@@ -69,18 +69,22 @@ final class TestPlatform implements AutoCloseable {
         certificate = Certificate.INSTANCE;
         MqttServerConfig config = new MqttServerConfig(Optional.of(MqttServerConfig.Endpoint.loopback(0)),
                 Optional.of(MqttServerConfig.Endpoint.loopback(0)), Optional.of(MqttServerConfig.Endpoint.loopback(0)),
-                limits);
+                limits, maxConnections);
         server = new MqttServer(config, Optional.of(MqttTls.of(certificate.key(), certificate.cert())), services,
                 connections, meters);
         ports = server.start();
     }
 
     static TestPlatform start(Path dir) throws CertificateException {
-        return new TestPlatform(dir, MqttLimits.DEFAULTS);
+        return new TestPlatform(dir, MqttLimits.DEFAULTS, MqttServerConfig.DEFAULT_MAX_CONNECTIONS);
     }
 
     static TestPlatform start(Path dir, MqttLimits limits) throws CertificateException {
-        return new TestPlatform(dir, limits);
+        return new TestPlatform(dir, limits, MqttServerConfig.DEFAULT_MAX_CONNECTIONS);
+    }
+
+    static TestPlatform start(Path dir, int maxConnections) throws CertificateException {
+        return new TestPlatform(dir, MqttLimits.DEFAULTS, maxConnections);
     }
 
     int mqttPort() {

@@ -7,16 +7,25 @@ package org.opencentral.server.config;
  * @param deviceMessagesPerSecond sustained messages per second allowed per device
  * @param deviceMessageBurst      messages a device may send at once above the sustained rate (bucket size)
  * @param maxConnections          concurrent device connections, all listeners together
+ * @param apiRequestsPerSecond    REST requests per second per caller (token or user), with bursts of twice that
  */
 public record LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int deviceMessageBurst,
-                           int maxConnections) {
+                           int maxConnections, int apiRequestsPerSecond) {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 262_144;
+    public static final int DEFAULT_API_REQUESTS_PER_SECOND = 200;
+
+    /** Limits with the default REST rate. */
+    public LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int deviceMessageBurst, int maxConnections) {
+        this(maxMessageBytes, deviceMessagesPerSecond, deviceMessageBurst, maxConnections,
+                DEFAULT_API_REQUESTS_PER_SECOND);
+    }
 
     public LimitsConfig {
         requirePositive("maxMessageBytes", maxMessageBytes);
         requirePositive("deviceMessagesPerSecond", deviceMessagesPerSecond);
         requirePositive("deviceMessageBurst", deviceMessageBurst);
         requirePositive("maxConnections", maxConnections);
+        requirePositive("apiRequestsPerSecond", apiRequestsPerSecond);
     }
 
     public static LimitsConfig defaults() {

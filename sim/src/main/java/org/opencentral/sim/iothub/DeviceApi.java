@@ -23,6 +23,8 @@ public final class DeviceApi {
     private final URI base;
     private final String token;
 
+    static final int MAX_THROTTLED_RETRIES = 30;
+
     public DeviceApi(URI base, String token) {
         this.base = base;
         this.token = token.strip();
@@ -55,6 +57,10 @@ public final class DeviceApi {
         return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
+    /**
+     * Sends a request; a 429 (the API's per-caller rate limit) is retried after the {@code Retry-After}
+     * the server asked for, up to {@value #MAX_THROTTLED_RETRIES} times.
+     */
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api" + path + "?api-version=" + API_VERSION))
                 .timeout(Duration.ofSeconds(60))
@@ -62,7 +68,21 @@ public final class DeviceApi {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt > MAX_THROTTLED_RETRIES) {
+                return response;
+            }
+            Thread.sleep(retryAfterMillis(response));
+        }
+    }
+
+    static long retryAfterMillis(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .map(String::strip)
+                .filter(value -> value.matches("\\d{1,4}"))
+                .map(seconds -> Long.parseLong(seconds) * 1000)
+                .orElse(1000L);
     }
 
     private static String abbreviate(String text) {

@@ -21,6 +21,7 @@ public enum CloseReason {
     PLATFORM("closed by the platform", Level.INFO),
     TLS_FAILED("TLS handshake failed", Level.DEBUG),
     SERVER_STOPPING("server stopping", Level.DEBUG),
+    CONNECTION_LIMIT("connection limit reached", Level.WARN),
     INTERNAL_ERROR("internal error", Level.WARN);
 
     private final String label;
