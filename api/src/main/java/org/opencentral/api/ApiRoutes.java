@@ -11,6 +11,8 @@ import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencentral.api.commands.CommandHandlers;
+import org.opencentral.api.components.ComponentHandlers;
+import org.opencentral.api.components.ModuleHandlers;
 import org.opencentral.api.credentials.CredentialHandlers;
 import org.opencentral.api.devices.DeviceHandlers;
 import org.opencentral.api.http.Access;
@@ -19,6 +21,7 @@ import org.opencentral.api.http.ApiRoute;
 import org.opencentral.api.messages.MessageHandlers;
 import org.opencentral.api.openapi.OpenApiHandler;
 import org.opencentral.api.properties.PropertyHandlers;
+import org.opencentral.api.relationships.RelationshipHandlers;
 import org.opencentral.api.security.ApiTokenHandlers;
 import org.opencentral.api.security.AuditHandlers;
 import org.opencentral.api.security.AuthHandlers;
@@ -27,6 +30,7 @@ import org.opencentral.api.security.RoleHandlers;
 import org.opencentral.api.security.UserHandlers;
 import org.opencentral.api.telemetry.TelemetryHandlers;
 import org.opencentral.platform.organization.AssignmentPolicy;
+import org.opencentral.platform.relationship.RelationshipService;
 import org.opencentral.platform.security.Permission;
 
 /**
@@ -43,6 +47,8 @@ public final class ApiRoutes {
     public static List<ApiRoute> table(ApiServices s, ApiConfig config) {
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(devices(s, config));
+        routes.addAll(structure(s));
+        s.relationships().ifPresent(r -> routes.addAll(relationships(r)));
         routes.addAll(security(s));
         routes.addAll(extensions(s));
         s.provisioning().ifPresent(p -> routes.addAll(org.opencentral.api.provisioning.ProvisioningRoutes.table(p)));
@@ -85,6 +91,45 @@ public final class ApiRoutes {
                 route(GET, COMPONENT + "/commands/{commandName}", DEVICES_VIEW, commands::history),
                 route(GET, DEVICE + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::get),
                 route(GET, COMPONENT + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::getInComponent));
+    }
+
+    /** The components of a device's template, and IoT Edge modules (none yet: module paths answer 404). */
+    private static List<ApiRoute> structure(ApiServices s) {
+        var components = new ComponentHandlers(id -> {
+            s.devices().get(id);
+            return s.templates().flatMap(t -> t.modelOf(s.devices(), id)).map(m -> m.model());
+        });
+        var modules = new ModuleHandlers(s.devices());
+        String module = DEVICE + "/modules/{moduleName}";
+        String moduleComponent = module + "/components/{componentName}";
+        return List.of(
+                route(GET, DEVICE + "/components", DEVICES_VIEW, components::list),
+                route(GET, DEVICE + "/modules", DEVICES_VIEW, modules::list),
+                route(GET, module + "/components", DEVICES_VIEW, modules::noModule),
+                route(GET, module + "/properties", DEVICES_VIEW, modules::noModule),
+                route(PUT, module + "/properties", DEVICES_UPDATE, modules::noModule),
+                route(PATCH, module + "/properties", DEVICES_UPDATE, modules::noModule),
+                route(GET, module + "/telemetry/{telemetryName}", DEVICES_VIEW, modules::noModule),
+                route(POST, module + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS, modules::noModule),
+                route(GET, module + "/commands/{commandName}", DEVICES_VIEW, modules::noModule),
+                route(GET, moduleComponent + "/properties", DEVICES_VIEW, modules::noModule),
+                route(PUT, moduleComponent + "/properties", DEVICES_UPDATE, modules::noModule),
+                route(PATCH, moduleComponent + "/properties", DEVICES_UPDATE, modules::noModule),
+                route(GET, moduleComponent + "/telemetry/{telemetryName}", DEVICES_VIEW, modules::noModule),
+                route(POST, moduleComponent + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS,
+                        modules::noModule),
+                route(GET, moduleComponent + "/commands/{commandName}", DEVICES_VIEW, modules::noModule));
+    }
+
+    private static List<ApiRoute> relationships(RelationshipService service) {
+        var relationships = new RelationshipHandlers(service);
+        String relationship = DEVICE + "/relationships/{relationshipId}";
+        return List.of(
+                route(GET, DEVICE + "/relationships", DEVICES_VIEW, relationships::list),
+                route(GET, relationship, DEVICES_VIEW, relationships::get),
+                route(PUT, relationship, DEVICES_UPDATE, relationships::put),
+                route(PATCH, relationship, DEVICES_UPDATE, relationships::patch),
+                route(DELETE, relationship, DEVICES_UPDATE, relationships::delete));
     }
 
     private static List<ApiRoute> security(ApiServices s) {

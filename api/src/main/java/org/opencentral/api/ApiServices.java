@@ -13,13 +13,30 @@ import org.opencentral.platform.twin.TwinService;
  * The platform services the REST API calls, built by the composition root. Without
  * {@code provisioning} the enrollment-group and attestation routes are not installed; without
  * {@code templates} the device-template routes, and devices are read without a model; without
- * {@code telemetry} the telemetry history routes.
+ * {@code telemetry} the telemetry history routes; without {@code relationships} the device
+ * relationship routes.
  */
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
         java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
         java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
-        java.util.Optional<TelemetryStore> telemetry) {
+        java.util.Optional<TelemetryStore> telemetry,
+        java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships) {
+    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
+            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
+            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
+            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
+            java.util.Optional<TelemetryStore> telemetry) {
+        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
+                java.util.Optional.empty());
+    }
+
+    /** These services with the device relationship routes' service. */
+    public ApiServices withRelationships(org.opencentral.platform.relationship.RelationshipService service) {
+        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
+                templates, telemetry, java.util.Optional.of(service));
+    }
+
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
             CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
             java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
@@ -37,13 +54,13 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the device-template routes' services. */
     public ApiServices withTemplates(org.opencentral.api.templates.TemplateServices services) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                java.util.Optional.of(services), telemetry);
+                java.util.Optional.of(services), telemetry, relationships);
     }
 
     /** These services with the telemetry history routes' store (an OpenCentral extension). */
     public ApiServices withTelemetry(TelemetryStore store) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, java.util.Optional.of(store));
+                templates, java.util.Optional.of(store), relationships);
     }
 
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
@@ -54,7 +71,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the provisioning routes' services. */
     public ApiServices withProvisioning(org.opencentral.api.provisioning.ProvisioningServices services) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock,
-                java.util.Optional.of(services), templates, telemetry);
+                java.util.Optional.of(services), templates, telemetry, relationships);
     }
 
     public ApiServices {
@@ -68,5 +85,6 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(provisioning, "provisioning");
         Objects.requireNonNull(templates, "templates");
         Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(relationships, "relationships");
     }
 }

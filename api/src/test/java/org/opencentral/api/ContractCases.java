@@ -44,6 +44,8 @@ final class ContractCases {
     List<Call> all() {
         devices();
         capabilities();
+        structure();
+        relationships();
         security();
         provisioning();
         return List.copyOf(calls);
@@ -98,6 +100,47 @@ final class ContractCases {
                 "/devices/dev-root/components/c1/telemetry/humidity", null, 200);
         call("GET /devices/{deviceId}/components/{componentName}/telemetry/{telemetryName}",
                 "/devices/dev-root/components/c1/telemetry/pressure", null, 404);
+    }
+
+    private void structure() {
+        call("GET /devices/{deviceId}/components", "/devices/c-dev/components", null, 200);
+        call("GET /devices/{deviceId}/components", "/devices/missing/components", null, 404);
+        call("GET /devices/{deviceId}/modules", "/devices/c-dev/modules", null, 200);
+        call("GET /devices/{deviceId}/modules", "/devices/missing/modules", null, 404);
+        // OpenCentral devices have no IoT Edge modules: every module-scoped path answers 404 (see ContractTest).
+        String module = "/devices/{deviceId}/modules/{moduleName}";
+        String moduleComponent = module + "/components/{componentName}";
+        String at = "/devices/c-dev/modules/edge";
+        call("GET " + module + "/components", at + "/components", null, 404);
+        call("GET " + module + "/properties", at + "/properties", null, 404);
+        call("PUT " + module + "/properties", at + "/properties", "{\"interval\":5}", 404);
+        call("PATCH " + module + "/properties", at + "/properties", "{\"interval\":5}", 404);
+        call("GET " + module + "/telemetry/{telemetryName}", at + "/telemetry/temperature", null, 404);
+        call("POST " + module + "/commands/{commandName}", at + "/commands/reboot", "{}", 404);
+        call("GET " + module + "/commands/{commandName}", at + "/commands/reboot", null, 404);
+        call("GET " + moduleComponent + "/properties", at + "/components/c1/properties", null, 404);
+        call("PUT " + moduleComponent + "/properties", at + "/components/c1/properties", "{\"level\":1}", 404);
+        call("PATCH " + moduleComponent + "/properties", at + "/components/c1/properties", "{\"level\":1}", 404);
+        call("GET " + moduleComponent + "/telemetry/{telemetryName}", at + "/components/c1/telemetry/humidity",
+                null, 404);
+        call("POST " + moduleComponent + "/commands/{commandName}", at + "/components/c1/commands/reset", "{}", 404);
+        call("GET " + moduleComponent + "/commands/{commandName}", at + "/components/c1/commands/reset", null, 404);
+    }
+
+    private void relationships() {
+        String one = "/devices/{deviceId}/relationships/{relationshipId}";
+        String rel = "/devices/c-dev/relationships/c-rel";
+        call("PUT " + one, rel, "{\"source\":\"c-dev\",\"target\":\"dev-root\"}", 200);
+        call("PUT " + one, "/devices/c-dev/relationships/c-self", "{\"target\":\"c-dev\"}", 400);
+        call("PUT " + one, "/devices/c-dev/relationships/c-none", "{\"target\":\"missing\"}", 400);
+        call("GET /devices/{deviceId}/relationships", "/devices/c-dev/relationships?maxpagesize=1", null, 200);
+        call("GET /devices/{deviceId}/relationships", "/devices/missing/relationships", null, 404);
+        call("GET " + one, rel, null, 200);
+        call("GET " + one, "/devices/c-dev/relationships/missing", null, 404);
+        call("PATCH " + one, rel, "{\"target\":\"dev-east\"}", 200);
+        call("PATCH " + one, "/devices/c-dev/relationships/missing", "{\"target\":\"dev-east\"}", 404);
+        call("DELETE " + one, rel, null, 204);
+        call("DELETE " + one, rel, null, 404);
     }
 
     private void security() {

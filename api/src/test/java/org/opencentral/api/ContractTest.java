@@ -41,9 +41,26 @@ class ContractTest {
      */
     static final Map<String, Set<String>> EXTENSIONS = Map.of("Role", Set.of("kind", "builtIn", "permissions"));
 
-    /** Routes that answer 501 with the spec's error body: command history is not recorded. */
-    static final Set<String> NO_SUCCESS = Set.of("GET /devices/{deviceId}/commands/{commandName}",
-            "GET /devices/{deviceId}/components/{componentName}/commands/{commandName}");
+    /**
+     * Routes without a success here: command history is not recorded (501 with the spec's error body),
+     * and OpenCentral devices have no IoT Edge modules (module-scoped paths answer 404).
+     */
+    static final Set<String> NO_SUCCESS = noSuccess();
+
+    private static Set<String> noSuccess() {
+        Set<String> routes = new TreeSet<>(Set.of("GET /devices/{deviceId}/commands/{commandName}",
+                "GET /devices/{deviceId}/components/{componentName}/commands/{commandName}"));
+        String module = "/devices/{deviceId}/modules/{moduleName}";
+        String component = module + "/components/{componentName}";
+        routes.addAll(List.of("GET " + module + "/components", "GET " + module + "/properties",
+                "PUT " + module + "/properties", "PATCH " + module + "/properties",
+                "GET " + module + "/telemetry/{telemetryName}", "POST " + module + "/commands/{commandName}",
+                "GET " + module + "/commands/{commandName}", "GET " + component + "/properties",
+                "PUT " + component + "/properties", "PATCH " + component + "/properties",
+                "GET " + component + "/telemetry/{telemetryName}", "POST " + component + "/commands/{commandName}",
+                "GET " + component + "/commands/{commandName}"));
+        return Set.copyOf(routes);
+    }
 
     @TempDir
     Path dir;

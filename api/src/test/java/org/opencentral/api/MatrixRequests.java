@@ -5,10 +5,12 @@ import org.opencentral.api.http.ApiRoute;
 
 /** One plausible request per route: path parameters filled in, and a body valid for the route. */
 final class MatrixRequests {
-    private static final Map<String, String> PARAMS = Map.of("{deviceId}", "dev-west", "{componentName}", "c1",
-            "{commandName}", "reboot", "{telemetryName}", "temp", "{organizationId}", "seattle",
-            "{userId}", "matrix-user", "{roleId}", "matrix-role",
-            "{enrollmentGroupId}", "matrix-group", "{entry}", "primary");
+    private static final Map<String, String> PARAMS = Map.ofEntries(Map.entry("{deviceId}", "dev-west"),
+            Map.entry("{componentName}", "c1"), Map.entry("{commandName}", "reboot"),
+            Map.entry("{telemetryName}", "temp"), Map.entry("{organizationId}", "seattle"),
+            Map.entry("{userId}", "matrix-user"), Map.entry("{roleId}", "matrix-role"),
+            Map.entry("{enrollmentGroupId}", "matrix-group"), Map.entry("{entry}", "primary"),
+            Map.entry("{moduleName}", "matrix-module"), Map.entry("{relationshipId}", "matrix-rel"));
     private static final String ORG_VIEWER_IN_SEATTLE =
             "{\"role\":\"84cc62c1-dabe-49d3-b16e-8b291232b285\",\"organization\":\"seattle\"}";
 
@@ -51,6 +53,9 @@ final class MatrixRequests {
         }
         if (path.equals("/api/auth/login")) {
             return "{\"email\":\"nobody@example.com\",\"password\":\"not the password\"}";
+        }
+        if (path.contains("/relationships/")) {
+            return "{\"target\":\"dev-root\"}";
         }
         if (path.equals("/api/devices/{deviceId}")) {
             return "{\"displayName\":\"Matrix\"}";

@@ -90,7 +90,9 @@ public final class TestPlatform implements AutoCloseable {
         ApiServices services = new ApiServices(devices, twins, commands,
                 new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), security, clock)
                 .withProvisioning(provisioning(clock))
-                .withTelemetry(telemetry);
+                .withTelemetry(telemetry)
+                .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
+                        state.relationships(), devices));
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(
                     new org.opencentral.platform.template.TemplateService(state.templates(), Optional.empty(), clock),

@@ -39,6 +39,9 @@ public interface StateStore extends AutoCloseable {
     /** Unmodeled and invalid telemetry per device. */
     TelemetryIssueStore telemetryIssues();
 
+    /** Relationships between devices (gateway/child links). */
+    RelationshipStore relationships();
+
     @Override
     void close();
 }

@@ -51,6 +51,9 @@ public enum ConfigKey {
             c -> Integer.toString(c.limits().deviceMessageBurst())),
     MAX_CONNECTIONS("max-connections", "N", "Concurrent device connections accepted, all listeners together.",
             c -> Integer.toString(c.limits().maxConnections())),
+    API_RATE_LIMIT("api-rate-limit", "N", "REST requests per second each caller (API token or user) may make, "
+            + "with bursts of twice that; over it the API answers 429 with Retry-After.",
+            c -> Integer.toString(c.limits().apiRequestsPerSecond())),
     MODEL_REPO("model-repo", "DIR", "Folder of DTDL models laid out like the public model repository "
             + "(dtmi/com/example/thermostat-1.json); a model a device announces is imported from here as a "
             + "device template when none is published.",

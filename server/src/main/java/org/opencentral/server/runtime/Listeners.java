@@ -8,6 +8,7 @@ import org.opencentral.api.ApiConfig;
 import org.opencentral.api.ApiServer;
 import org.opencentral.api.ApiServices;
 import org.opencentral.api.Operations;
+import org.opencentral.api.RateLimit;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.telemetry.TelemetryStore;
@@ -41,7 +42,8 @@ final class Listeners {
                         ? Optional.of(new Endpoint(mqtt.bindAddress(), mqtt.httpsPort().getAsInt()))
                         : Optional.empty(),
                 MqttLimits.DEFAULTS.withMaxMessageBytes(limits.maxMessageBytes())
-                        .withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()));
+                        .withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()),
+                limits.maxConnections());
         MqttServices mqttServices = new MqttServices(services.authenticator(), services.ingest(), services.twins(),
                 services.commands(), services.cloudToDevice(), services.sessions(), Optional.of(provisioning.dps()),
                 Optional.of(provisioning.certificates()));
@@ -56,8 +58,12 @@ final class Listeners {
                 services.cloudToDevice(), state.lastValues(), services.security(), clock)
                 .withProvisioning(provisioning.api())
                 .withTemplates(templates.api())
-                .withTelemetry(telemetry);
-        return new ApiServer(ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope()),
-                apiServices, new Operations(ready, metrics::scrape, metrics), Optional.of(log));
+                .withTelemetry(telemetry)
+                .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
+                        state.relationships(), services.devices()));
+        int perSecond = config.limits().apiRequestsPerSecond();
+        ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
+                .withRateLimit(new RateLimit(perSecond, 2 * perSecond));
+        return new ApiServer(apiConfig, apiServices, new Operations(ready, metrics::scrape, metrics), Optional.of(log));
     }
 }

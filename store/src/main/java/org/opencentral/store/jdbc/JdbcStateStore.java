@@ -2,6 +2,7 @@ package org.opencentral.store.jdbc;
 
 import java.time.Clock;
 import org.opencentral.core.store.ApiTokenStore;
+import org.opencentral.core.store.RelationshipStore;
 import org.opencentral.core.store.CloudPropertyStore;
 import org.opencentral.core.store.AuditLogStore;
 import org.opencentral.core.store.C2dQueueStore;
@@ -36,6 +37,7 @@ public final class JdbcStateStore implements StateStore {
     private final TemplateStore templates;
     private final CloudPropertyStore cloudProperties;
     private final TelemetryIssueStore telemetryIssues;
+    private final RelationshipStore relationships;
 
     private JdbcStateStore(JdbcDatabase database) {
         this.database = database;
@@ -54,6 +56,7 @@ public final class JdbcStateStore implements StateStore {
         this.templates = new JdbcTemplateStore(database);
         this.cloudProperties = new JdbcCloudPropertyStore(database);
         this.telemetryIssues = new JdbcTelemetryIssueStore(database);
+        this.relationships = new JdbcRelationshipStore(database);
     }
 
     /** Migrates {@code database} and wraps it; closes the database if migrating fails. */
@@ -140,6 +143,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public TelemetryIssueStore telemetryIssues() {
         return telemetryIssues;
+    }
+
+    @Override
+    public RelationshipStore relationships() {
+        return relationships;
     }
 
     @Override

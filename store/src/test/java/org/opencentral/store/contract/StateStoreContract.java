@@ -12,7 +12,8 @@ import org.opencentral.core.store.StateStore;
 @Timeout(30)
 public abstract class StateStoreContract implements DeviceStoreContract, TwinStoreContract, C2dQueueStoreContract,
         LastValueStoreContract, CursorStoreContract, ApiTokenStoreContract, UserStoreContract, MigrationContract,
-        SecurityStoresContract, ProvisioningStoreContract, TemplateStoresContract {
+        SecurityStoresContract, ProvisioningStoreContract, TemplateStoresContract,
+        RelationshipStoreContract {
     private StateStore store;
 
     /** Prepares a fresh, empty database for the next {@link #openStore()} calls. */

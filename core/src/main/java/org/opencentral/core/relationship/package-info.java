@@ -1,0 +1,4 @@
+/**
+ * Device relationships (gateway/child links) as values. No storage, no platform types.
+ */
+package org.opencentral.core.relationship;
