@@ -1,18 +1,16 @@
 package org.opencentral.api;
 
+import org.opencentral.core.testing.ManualClock;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.security.RoleAssignment;
 import org.opencentral.core.store.StateStore;
@@ -56,7 +54,7 @@ public final class TestPlatform implements AutoCloseable {
     final TwinService twins;
     final ApiTokenService tokens;
     final SecurityServices security;
-    final TokenClock tokenClock = new TokenClock();
+    final ManualClock tokenClock = ManualClock.startingNow();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final AtomicBoolean ready = new AtomicBoolean(true);
     final ApiServer server;
@@ -135,29 +133,5 @@ public final class TestPlatform implements AutoCloseable {
         telemetry.close();
         log.close();
         state.close();
-    }
-
-    /** A clock the test advances to expire tokens without sleeping. */
-    static final class TokenClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

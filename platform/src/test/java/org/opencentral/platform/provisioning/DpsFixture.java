@@ -1,11 +1,10 @@
 package org.opencentral.platform.provisioning;
 
+import org.opencentral.core.testing.ManualClock;
+
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ final class DpsFixture implements AutoCloseable {
     static final String MODEL = "dtmi:com:example:Thermostat;1";
 
     final StateStore state;
-    final MovingClock clock = new MovingClock(Instant.parse("2026-01-15T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-01-15T10:00:00Z"));
     final List<PlatformEvent> events = new ArrayList<>();
     final EventLog log = new RecordingLog();
     final ProvisioningService dps;
@@ -80,34 +79,6 @@ final class DpsFixture implements AutoCloseable {
     @Override
     public void close() {
         state.close();
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** An event log that keeps appended events in memory. */

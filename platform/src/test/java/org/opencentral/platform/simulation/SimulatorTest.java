@@ -1,14 +1,13 @@
 package org.opencentral.platform.simulation;
 
+import org.opencentral.core.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +52,7 @@ class SimulatorTest {
     Path dir;
     StateStore state;
     final GatedLog log = new GatedLog();
-    final MovingClock clock = new MovingClock(Instant.parse("2026-11-26T12:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T12:00:00Z"));
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     DeviceRegistry devices;
     TwinService twins;
@@ -193,34 +192,6 @@ class SimulatorTest {
 
         @Override
         public void close() {
-        }
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
