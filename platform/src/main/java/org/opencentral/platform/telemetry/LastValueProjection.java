@@ -3,8 +3,10 @@ package org.opencentral.platform.telemetry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.store.LastValue;
@@ -15,14 +17,19 @@ import org.opencentral.platform.eventlog.LogConsumer;
  * Keeps the last known value of every telemetry member of every device: each top-level member of a
  * JSON object message is one value, timestamped by {@code iothub-creation-time-utc} when the device
  * set it, else by the time the platform accepted the message. Non-JSON bodies have no values.
+ * A batch is coalesced before it is written: one upsert per device, component and member, with the
+ * value the store would have kept had every message been written in order (the newest timestamp;
+ * among equal ones, the later message).
  */
 public final class LastValueProjection implements LogConsumer {
     public static final String CREATION_TIME = TelemetryMessages.CREATION_TIME;
 
     private final LastValueStore store;
+    private final TelemetryParses parses;
 
-    public LastValueProjection(LastValueStore store) {
+    public LastValueProjection(LastValueStore store, TelemetryParses parses) {
         this.store = store;
+        this.parses = parses;
     }
 
     @Override
@@ -32,24 +39,33 @@ public final class LastValueProjection implements LogConsumer {
 
     @Override
     public void handle(List<LoggedEvent> batch) {
-        List<LastValue> values = new ArrayList<>();
+        Map<Key, Latest> latest = new HashMap<>();
         for (LoggedEvent logged : batch) {
             if (logged.event() instanceof TelemetryReceived telemetry) {
-                collect(telemetry, values);
+                ParsedTelemetry parsed = parses.parse(logged, telemetry);
+                for (ParsedTelemetry.Member member : parsed.members()) {
+                    latest.merge(new Key(telemetry.deviceId(), parsed.component(), member.name()),
+                            new Latest(member.value(), parsed.timestamp()), Latest::newer);
+                }
             }
         }
-        if (!values.isEmpty()) {
-            store.upsert(values);
+        if (latest.isEmpty()) {
+            return;
         }
+        List<LastValue> values = new ArrayList<>(latest.size());
+        latest.forEach((key, value) -> values.add(
+                new LastValue(key.device(), key.component(), key.name(), value.value(), value.timestamp())));
+        store.upsert(values);
     }
 
-    private static void collect(TelemetryReceived telemetry, List<LastValue> into) {
-        TelemetryMessages.jsonObject(telemetry).ifPresent(object -> {
-            Instant timestamp = TelemetryMessages.timestampOf(telemetry);
-            String component = TelemetryMessages.componentOf(telemetry);
-            for (Map.Entry<String, JsonNode> member : object.properties()) {
-                into.add(new LastValue(telemetry.deviceId(), component, member.getKey(), member.getValue(), timestamp));
-            }
-        });
+    private record Key(DeviceId device, String component, String name) {
+    }
+
+    /** A candidate last value; {@code value} is shared with the other consumers and only read. */
+    private record Latest(JsonNode value, Instant timestamp) {
+        /** {@code later} came later in the log: it wins unless it is timed before this one. */
+        Latest newer(Latest later) {
+            return later.timestamp.isBefore(timestamp) ? this : later;
+        }
     }
 }

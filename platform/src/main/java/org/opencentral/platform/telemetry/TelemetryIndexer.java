@@ -1,7 +1,6 @@
 package org.opencentral.platform.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,16 @@ import org.opencentral.platform.eventlog.LogConsumer;
  * typed point (numbers, booleans, strings; nested objects flattened to dotted paths such as
  * {@code location.lat}; arrays kept as their JSON text; nulls skipped), timed like
  * {@link LastValueProjection}. One log batch is one store append. Until device templates type the
- * capabilities, the type is the JSON type.
+ * capabilities, the type is the JSON type. Bodies are parsed once for all consumers
+ * ({@link TelemetryParses}).
  */
 public final class TelemetryIndexer implements LogConsumer {
     private final TelemetryStore store;
+    private final TelemetryParses parses;
 
-    public TelemetryIndexer(TelemetryStore store) {
+    public TelemetryIndexer(TelemetryStore store, TelemetryParses parses) {
         this.store = store;
+        this.parses = parses;
     }
 
     @Override
@@ -35,32 +37,27 @@ public final class TelemetryIndexer implements LogConsumer {
 
     @Override
     public void handle(List<LoggedEvent> batch) {
-        List<TelemetryPoint> points = new ArrayList<>();
+        List<TelemetryPoint> points = new ArrayList<>(batch.size() * 8);
         for (LoggedEvent logged : batch) {
             if (logged.event() instanceof TelemetryReceived telemetry) {
-                TelemetryMessages.jsonObject(telemetry).ifPresent(body -> flatten(telemetry, body, points));
+                ParsedTelemetry parsed = parses.parse(logged, telemetry);
+                for (ParsedTelemetry.Member member : parsed.members()) {
+                    add(parsed, member.name(), member.value(), points);
+                }
             }
         }
         store.append(points);
     }
 
-    private static void flatten(TelemetryReceived telemetry, JsonNode body, List<TelemetryPoint> into) {
-        Instant time = TelemetryMessages.timestampOf(telemetry);
-        String component = TelemetryMessages.componentOf(telemetry);
-        flatten(telemetry, component, time, "", body, into);
-    }
-
-    private static void flatten(TelemetryReceived telemetry, String component, Instant time, String prefix,
-            JsonNode object, List<TelemetryPoint> into) {
-        for (Map.Entry<String, JsonNode> member : object.properties()) {
-            String path = prefix + member.getKey();
-            JsonNode node = member.getValue();
-            if (node.isObject()) {
-                flatten(telemetry, component, time, path + ".", node, into);
-            } else if (!path.isEmpty()) {
-                valueOf(node).ifPresent(value -> into.add(new TelemetryPoint(
-                        new SeriesKey(telemetry.deviceId(), component, path), time, value)));
+    private static void add(ParsedTelemetry message, String path, JsonNode node, List<TelemetryPoint> into) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                add(message, path + "." + member.getKey(), member.getValue(), into);
             }
+        } else if (!path.isEmpty()) {
+            valueOf(node).ifPresent(value -> into.add(new TelemetryPoint(
+                    new SeriesKey(message.message().deviceId(), message.component(), path), message.timestamp(),
+                    value)));
         }
     }
 

@@ -1,14 +1,10 @@
 package org.opencentral.platform.template;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.opencentral.core.DomainException;
-import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
@@ -16,6 +12,8 @@ import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.TelemetryIssueStore;
 import org.opencentral.core.template.TelemetryIssue;
 import org.opencentral.platform.eventlog.LogConsumer;
+import org.opencentral.platform.telemetry.ParsedTelemetry;
+import org.opencentral.platform.telemetry.TelemetryParses;
 
 /**
  * Checks telemetry against the sender's template, off the ingest path (a consumer of the event
@@ -23,16 +21,20 @@ import org.opencentral.platform.eventlog.LogConsumer;
  * component; values the model does not describe are counted as unmodeled, values that do not fit
  * their schema as invalid with the reason. Nothing is dropped: the telemetry itself stays in the
  * log and the telemetry views; this only records the issues. Devices without a template are skipped.
+ * Bodies are parsed once for all telemetry consumers ({@link TelemetryParses}).
  */
 public final class TelemetryConformance implements LogConsumer {
     private final DeviceStore devices;
     private final TemplateService templates;
     private final TelemetryIssueStore issues;
+    private final TelemetryParses parses;
 
-    public TelemetryConformance(DeviceStore devices, TemplateService templates, TelemetryIssueStore issues) {
+    public TelemetryConformance(DeviceStore devices, TemplateService templates, TelemetryIssueStore issues,
+            TelemetryParses parses) {
         this.devices = devices;
         this.templates = templates;
         this.issues = issues;
+        this.parses = parses;
     }
 
     @Override
@@ -48,7 +50,7 @@ public final class TelemetryConformance implements LogConsumer {
             if (logged.event() instanceof TelemetryReceived telemetry) {
                 Optional<TemplateModel> model = models.computeIfAbsent(telemetry.deviceId(),
                         id -> devices.find(id).flatMap(templates::of));
-                model.ifPresent(m -> check(m, telemetry, found));
+                model.ifPresent(m -> check(m, parses.parse(logged, telemetry), found));
             }
         }
         issues.record(merged(found));
@@ -67,33 +69,22 @@ public final class TelemetryConformance implements LogConsumer {
         return List.copyOf(byKey.values());
     }
 
-    private static void check(TemplateModel model, TelemetryReceived telemetry, List<TelemetryIssue> into) {
-        Optional<ObjectNode> body = jsonObject(telemetry.body());
-        if (body.isEmpty()) {
-            return;
-        }
-        String component = telemetry.component().orElse("");
-        for (Map.Entry<String, JsonNode> member : body.get().properties()) {
-            TelemetryCheck check = TelemetryCheck.of(model.model(), telemetry.component(), member.getKey(),
-                    member.getValue());
+    private static void check(TemplateModel model, ParsedTelemetry parsed, List<TelemetryIssue> into) {
+        TelemetryReceived telemetry = parsed.message();
+        String component = parsed.component();
+        for (ParsedTelemetry.Member member : parsed.members()) {
+            TelemetryCheck check = TelemetryCheck.of(model.model(), telemetry.component(), member.name(),
+                    member.value());
             switch (check) {
                 case TelemetryCheck.Modeled modeled -> {
                 }
                 case TelemetryCheck.Invalid invalid -> into.add(new TelemetryIssue(telemetry.deviceId(), component,
-                        member.getKey(), TelemetryIssue.Kind.INVALID, invalid.reason(), 1, invalid.value(),
+                        member.name(), TelemetryIssue.Kind.INVALID, invalid.reason(), 1, invalid.value(),
                         telemetry.time()));
                 case TelemetryCheck.Unmodeled unmodeled -> into.add(new TelemetryIssue(telemetry.deviceId(),
-                        component, member.getKey(), TelemetryIssue.Kind.UNMODELED, "", 1, unmodeled.value(),
+                        component, member.name(), TelemetryIssue.Kind.UNMODELED, "", 1, unmodeled.value(),
                         telemetry.time()));
             }
-        }
-    }
-
-    private static Optional<ObjectNode> jsonObject(byte[] body) {
-        try {
-            return Json.parse(body) instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
-        } catch (DomainException notJson) {
-            return Optional.empty();
         }
     }
 }

@@ -47,7 +47,7 @@ class TelemetryIndexerTest {
     void open() {
         log = DuckDbEventLog.open(directory.resolve("events.duckdb"));
         store = DuckDbTelemetryStore.open(directory.resolve("telemetry.duckdb"));
-        runner = new ConsumerRunner(log, new InMemoryCursors(), new TelemetryIndexer(store));
+        runner = new ConsumerRunner(log, new InMemoryCursors(), new TelemetryIndexer(store, new TelemetryParses()));
     }
 
     @AfterEach

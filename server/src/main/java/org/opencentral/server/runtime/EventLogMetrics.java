@@ -2,6 +2,7 @@ package org.opencentral.server.runtime;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,8 @@ import org.opencentral.store.eventlog.GroupCommitLog;
 
 /**
  * The event log writer's group commits on {@code /metrics}: events per batch, how long a batch's
- * oldest event waited for the writer, and how long writing and committing (fsync) took.
+ * oldest event waited for the writer, and how long writing and committing (fsync) took; and the
+ * consumers' reads, answered by the in-memory tail or by storage.
  */
 final class EventLogMetrics {
     private EventLogMetrics() {
@@ -26,6 +28,10 @@ final class EventLogMetrics {
                 .description("how long a batch's oldest event waited before the writer took it")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
         Counter failed = Counter.builder("opencentral.eventlog.batch.failures").register(registry);
+        FunctionCounter.builder("opencentral.eventlog.reads", log, l -> l.tailReads().fromMemory())
+                .description("reads answered by the log's in-memory tail").tag("from", "memory").register(registry);
+        FunctionCounter.builder("opencentral.eventlog.reads", log, l -> l.tailReads().fromStorage())
+                .description("reads answered by the log's storage").tag("from", "storage").register(registry);
         log.observeBatches((events, queuedNanos, commitNanos, failure) -> {
             size.record(events);
             commit.record(commitNanos, TimeUnit.NANOSECONDS);

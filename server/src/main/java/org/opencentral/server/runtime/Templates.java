@@ -7,6 +7,7 @@ import org.opencentral.api.templates.TemplateServices;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.dtdl.FolderModelSource;
 import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.telemetry.TelemetryParses;
 import org.opencentral.platform.template.CloudProperties;
 import org.opencentral.platform.template.TelemetryConformance;
 import org.opencentral.platform.template.TemplateAssignment;
@@ -20,10 +21,11 @@ import org.opencentral.platform.template.TemplateService;
 record Templates(TemplateService service, TemplateAssignment assignment, TelemetryConformance conformance,
         TemplateServices api) {
 
-    static Templates create(StateStore state, DeviceRegistry devices, Optional<Path> modelRepo, Clock clock) {
+    static Templates create(StateStore state, DeviceRegistry devices, Optional<Path> modelRepo, Clock clock,
+            TelemetryParses parses) {
         TemplateService service = new TemplateService(state.templates(), modelRepo.map(FolderModelSource::new), clock);
         return new Templates(service, new TemplateAssignment(service, devices),
-                new TelemetryConformance(state.devices(), service, state.telemetryIssues()),
+                new TelemetryConformance(state.devices(), service, state.telemetryIssues(), parses),
                 new TemplateServices(service, new CloudProperties(state.cloudProperties(), clock),
                         state.telemetryIssues()));
     }

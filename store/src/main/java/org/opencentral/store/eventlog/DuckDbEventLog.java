@@ -3,8 +3,10 @@ package org.opencentral.store.eventlog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.duckdb.DuckDBConnection;
 import org.opencentral.store.internal.DuckDbFiles;
 import org.opencentral.core.DomainException;
@@ -12,35 +14,63 @@ import org.opencentral.core.ErrorCode;
 import org.opencentral.store.internal.FixedConnectionPool;
 
 /**
- * The embedded event log: one DuckDB file, appended by the group-commit writer thread and read
- * through a few duplicated connections.
+ * The embedded event log: DuckDB files ({@link LogFiles}: {@code events.duckdb} and, with background
+ * checkpoints, {@code events-2.duckdb}) appended by the group-commit writer thread, read through a
+ * few duplicated connections and checkpointed as {@link DuckDbLogSettings} say.
  */
 public final class DuckDbEventLog extends GroupCommitLog {
     private static final int READERS = 3;
 
-    private DuckDbEventLog(DuckDbLogStorage storage, long last) {
-        super(storage, last);
+    private DuckDbEventLog(DuckDbLogStorage storage, long last, TailLimits tail) {
+        super(storage, last, tail);
     }
 
-    /** Opens (creating it and its parent directories if needed) the log file; sequences continue. */
+    /** Opens (creating them and their parent directories if needed) the log's files; sequences continue. */
     public static DuckDbEventLog open(Path file) {
+        return open(file, DuckDbLogSettings.DEFAULTS);
+    }
+
+    /** Like {@link #open(Path)}, checkpointing as {@code settings} say. */
+    public static DuckDbEventLog open(Path file, DuckDbLogSettings settings) {
+        return open(file, settings, TailLimits.DEFAULTS);
+    }
+
+    /** Like {@link #open(Path, DuckDbLogSettings)}, keeping the newest events in memory as {@code tail} says. */
+    public static DuckDbEventLog open(Path file, DuckDbLogSettings settings, TailLimits tail) {
         Path absolute = file.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
             DuckDBConnection connection = DuckDbFiles.connect(absolute);
             opened.add(connection);
-            EventTable.create(connection);
+            configure(connection, settings);
+            LogFiles files = LogFiles.attach(connection, absolute, settings.backgroundCheckpoints());
+            EventTable.create(connection, files);
             List<Connection> readerConnections = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 readerConnections.add(connection.duplicate());
             }
             opened.addAll(readerConnections);
-            DuckDbLogStorage storage = new DuckDbLogStorage(absolute.toString(), connection,
-                    new FixedConnectionPool(readerConnections));
-            return new DuckDbEventLog(storage, storage.maxSequence());
+            Optional<DuckDbCheckpointer> checkpointer = Optional.empty();
+            if (settings.backgroundCheckpoints()) {
+                Connection own = connection.duplicate();
+                opened.add(own);
+                checkpointer = Optional.of(new DuckDbCheckpointer(own, files, settings));
+            }
+            DuckDbLogStorage storage = new DuckDbLogStorage(absolute.toString(), connection, files,
+                    new FixedConnectionPool(readerConnections), checkpointer);
+            DuckDbEventLog log = new DuckDbEventLog(storage, storage.maxSequence(), tail);
+            checkpointer.ifPresent(DuckDbCheckpointer::start);
+            return log;
         } catch (SQLException e) {
             opened.reversed().forEach(DuckDbLogStorage::closeQuietly);
             throw new DomainException(ErrorCode.UNAVAILABLE, "cannot open the event log " + absolute, e);
+        }
+    }
+
+    /** DuckDB's inline checkpoint threshold (a global setting of this database instance). */
+    private static void configure(DuckDBConnection connection, DuckDbLogSettings settings) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET checkpoint_threshold = '" + settings.inlineThresholdBytes() + "B'");
         }
     }
 }

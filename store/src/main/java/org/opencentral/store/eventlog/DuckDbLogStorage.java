@@ -4,39 +4,48 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.duckdb.DuckDBConnection;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.store.internal.FixedConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The DuckDB side of {@link DuckDbEventLog}: the writer's connection and a pool of readers. */
+/**
+ * The DuckDB side of {@link DuckDbEventLog}: the writer's connection, a pool of readers and,
+ * normally, the {@link DuckDbCheckpointer} with its own connection.
+ */
 final class DuckDbLogStorage implements LogStorage {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbLogStorage.class);
 
     private final String file;
     private final DuckDBConnection writer;
+    private final LogFiles files;
     private final FixedConnectionPool readers;
+    private final Optional<DuckDbCheckpointer> checkpointer;
 
-    DuckDbLogStorage(String file, DuckDBConnection writer, FixedConnectionPool readers) {
+    DuckDbLogStorage(String file, DuckDBConnection writer, LogFiles files, FixedConnectionPool readers,
+            Optional<DuckDbCheckpointer> checkpointer) {
         this.file = file;
         this.writer = writer;
+        this.files = files;
         this.readers = readers;
+        this.checkpointer = checkpointer;
     }
 
     @Override
     public synchronized void appendCommitted(long firstSequence, List<EncodedEvent> events) throws SQLException {
-        EventTable.appendCommitted(writer, firstSequence, events);
+        EventTable.appendCommitted(writer, files.active(), firstSequence, events);
     }
 
     @Override
     public synchronized long maxSequence() throws SQLException {
-        return EventTable.maxSequence(writer);
+        return EventTable.maxSequence(writer, files);
     }
 
     @Override
     public List<LoggedEvent> read(long after, long upTo, int max) throws SQLException {
-        return readers.with(c -> EventTable.read(c, after, upTo, max));
+        return readers.with(c -> EventTable.read(c, files, after, upTo, max));
     }
 
     /** One day per transaction, oldest first, on the writer's connection between two batches. */
@@ -48,7 +57,7 @@ final class DuckDbLogStorage implements LogStorage {
         int days = 0;
         for (LocalDate day = oldestDay(); day != null && day.isBefore(firstKeptDay); day = oldestDay()) {
             synchronized (this) {
-                EventTable.deleteBefore(writer, day.plusDays(1));
+                EventTable.deleteBefore(writer, files, day.plusDays(1));
             }
             days++;
         }
@@ -56,7 +65,7 @@ final class DuckDbLogStorage implements LogStorage {
     }
 
     private LocalDate oldestDay() throws SQLException {
-        return readers.with(EventTable::oldestDay).orElse(null);
+        return readers.with(c -> EventTable.oldestDay(c, files)).orElse(null);
     }
 
     @Override
@@ -66,6 +75,7 @@ final class DuckDbLogStorage implements LogStorage {
 
     @Override
     public void close() {
+        checkpointer.ifPresent(DuckDbCheckpointer::close);
         readers.close();
         closeQuietly(writer);
     }

@@ -19,7 +19,9 @@ import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 
 /**
  * Maps each {@link PlatformEvent} kind to {@link EncodedEvent} columns and back. The kind names
- * and payload fields are a storage format: change them only with a migration of existing logs.
+ * and payload fields are a storage format: change them only with a migration of existing logs, or
+ * so that rows written before still decode (telemetry's empty property maps are left out of the
+ * payload since issue 8; rows that spell them out as {@code {}} decode the same).
  * Instants keep their nanoseconds; JSON numbers come back as Jackson parses them (an int-sized
  * {@code LongNode} returns as an {@code IntNode}).
  */
@@ -42,8 +44,8 @@ public final class EventCodec {
         String kind = switch (event) {
             case TelemetryReceived t -> {
                 t.component().ifPresent(component -> payload.put("component", component));
-                payload.set("applicationProperties", stringMap(t.applicationProperties()));
-                payload.set("systemProperties", stringMap(t.systemProperties()));
+                putUnlessEmpty(payload, "applicationProperties", t.applicationProperties());
+                putUnlessEmpty(payload, "systemProperties", t.systemProperties());
                 yield TELEMETRY;
             }
             case ReportedPropertiesUpdated r -> {
@@ -99,13 +101,19 @@ public final class EventCodec {
         };
     }
 
-    private static ObjectNode stringMap(Map<String, String> map) {
-        ObjectNode object = Json.object();
-        map.forEach(object::put);
-        return object;
+    /** Empty maps are left out: most telemetry has none, and a short payload is a cheaper row. */
+    private static void putUnlessEmpty(ObjectNode payload, String field, Map<String, String> map) {
+        if (!map.isEmpty()) {
+            ObjectNode object = payload.putObject(field);
+            map.forEach(object::put);
+        }
     }
 
+    /** A string map field; absent (left out when empty, see {@link #putUnlessEmpty}) reads as empty. */
     private static Map<String, String> stringMap(JsonNode node) {
+        if (node == null) {
+            return Map.of();
+        }
         Map<String, String> map = new LinkedHashMap<>();
         node.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
         return map;

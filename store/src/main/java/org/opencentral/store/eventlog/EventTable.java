@@ -15,37 +15,38 @@ import org.duckdb.DuckDBConnection;
 import org.opencentral.core.event.LoggedEvent;
 
 /**
- * The {@code events} table in DuckDB. No primary key: the single writer makes sequence numbers
+ * The {@code events} table in each of the log's DuckDB files ({@link LogFiles}). No primary key: the single writer makes sequence numbers
  * unique, and since they are appended in order, DuckDB's per-row-group min/max statistics make
  * {@code seq > ?} scans skip old data without the cost of an index on every append. Retention
  * deletes whole days and first records the last sequence in {@code event_log_horizon}, so that
  * sequences continue even after every event was deleted.
  */
 final class EventTable {
-    static final String CREATE = "CREATE TABLE IF NOT EXISTS events (seq BIGINT NOT NULL, "
+    private static final String COLUMNS = " (seq BIGINT NOT NULL, "
             + "time TIMESTAMP_NS NOT NULL, kind VARCHAR NOT NULL, device_id VARCHAR, "
             + "payload VARCHAR NOT NULL, body BLOB)";
     static final String CREATE_HORIZON = "CREATE TABLE IF NOT EXISTS event_log_horizon (seq BIGINT NOT NULL)";
-    private static final String READ = "SELECT seq, epoch_ns(time), kind, device_id, payload, body FROM events "
-            + "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
 
     private EventTable() {
     }
 
-    static void create(Connection connection) throws SQLException {
+    /** Creates the {@code events} table in each file (and the horizon in the main one) if needed. */
+    static void create(Connection connection, LogFiles files) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(CREATE);
-            // logs created before audit events kept device_id NOT NULL; audit events have none
-            statement.execute("ALTER TABLE events ALTER COLUMN device_id DROP NOT NULL");
+            for (LogFiles.File file : files.all()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + file.events() + COLUMNS);
+                // logs created before audit events kept device_id NOT NULL; audit events have none
+                statement.execute("ALTER TABLE " + file.events() + " ALTER COLUMN device_id DROP NOT NULL");
+            }
             statement.execute(CREATE_HORIZON);
         }
     }
 
-    /** The highest sequence in the table or recorded by retention before it deleted events. */
-    static long maxSequence(Connection connection) throws SQLException {
+    /** The highest sequence in the files or recorded by retention before it deleted events. */
+    static long maxSequence(Connection connection, LogFiles files) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT greatest((SELECT coalesce(max(seq), 0) FROM events), "
-                        + "(SELECT coalesce(max(seq), 0) FROM event_log_horizon))")) {
+                ResultSet row = statement.executeQuery("SELECT greatest((SELECT coalesce(max(seq), 0) FROM "
+                        + files.allEvents() + "), (SELECT coalesce(max(seq), 0) FROM event_log_horizon))")) {
             row.next();
             return row.getLong(1);
         }
@@ -59,9 +60,9 @@ final class EventTable {
     }
 
     /** The UTC day of the oldest event, if any. */
-    static Optional<LocalDate> oldestDay(Connection connection) throws SQLException {
+    static Optional<LocalDate> oldestDay(Connection connection, LogFiles files) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT epoch_ns(min(time)) FROM events")) {
+                ResultSet row = statement.executeQuery("SELECT epoch_ns(min(time)) FROM " + files.allEvents())) {
             row.next();
             long nanos = row.getLong(1);
             return row.wasNull() ? Optional.empty()
@@ -69,33 +70,46 @@ final class EventTable {
         }
     }
 
-    /** Deletes the events timed before the start of {@code day} (UTC), in one autocommitted statement. */
-    static void deleteBefore(Connection connection, LocalDate day) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM events WHERE time < make_timestamp_ns(?)")) {
-            statement.setLong(1, day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L);
-            statement.executeUpdate();
+    /**
+     * Deletes the events timed before the start of {@code day} (UTC), one autocommitted statement
+     * per file (a DuckDB transaction writes to one attached file only).
+     */
+    static void deleteBefore(Connection connection, LogFiles files, LocalDate day) throws SQLException {
+        for (LogFiles.File file : files.all()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM " + file.events() + " WHERE time < make_timestamp_ns(?)")) {
+                statement.setLong(1, day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L);
+                statement.executeUpdate();
+            }
         }
     }
 
     /**
-     * Writes {@code events} with sequence numbers from {@code firstSequence} in one transaction;
-     * when this returns, the batch is committed (DuckDB fsyncs its WAL on commit).
+     * Writes {@code events} with sequence numbers from {@code firstSequence} to {@code file} in one
+     * transaction; when this returns, the batch is committed (DuckDB fsyncs the file's WAL on commit).
      */
-    static void appendCommitted(DuckDBConnection connection, long firstSequence, List<EncodedEvent> events)
-            throws SQLException {
+    static void appendCommitted(DuckDBConnection connection, LogFiles.File file, long firstSequence,
+            List<EncodedEvent> events) throws SQLException {
+        appendCommitted(connection, file, firstSequence, events, () -> { });
+    }
+
+    /** Like the above, running {@code beforeCommit} once the rows are in the transaction (benchmarks time the two parts). */
+    static void appendCommitted(DuckDBConnection connection, LogFiles.File file, long firstSequence,
+            List<EncodedEvent> events, Runnable beforeCommit) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // An explicit BEGIN: the appender joins the connection's transaction (setAutoCommit(false)
             // does not make it do so in duckdb_jdbc 2.0).
             statement.execute("BEGIN TRANSACTION");
             try {
-                try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events")) {
+                try (DuckDBAppender appender = connection.createAppender(file.catalog(),
+                        DuckDBConnection.DEFAULT_SCHEMA, "events")) {
                     long sequence = firstSequence;
                     for (EncodedEvent event : events) {
                         appendRow(appender, sequence++, event);
                     }
                     appender.flush();
                 }
+                beforeCommit.run();
                 statement.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
                 rollback(statement, e);
@@ -128,9 +142,11 @@ final class EventTable {
         }
     }
 
-    static List<LoggedEvent> read(Connection connection, long after, long upTo, int max) throws SQLException {
+    static List<LoggedEvent> read(Connection connection, LogFiles files, long after, long upTo, int max)
+            throws SQLException {
         List<LoggedEvent> events = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(READ)) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT seq, epoch_ns(time), kind, device_id, "
+                + "payload, body FROM " + files.allEvents() + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?")) {
             statement.setLong(1, after);
             statement.setLong(2, upTo);
             statement.setInt(3, max);

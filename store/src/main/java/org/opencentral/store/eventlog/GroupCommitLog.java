@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.opencentral.core.DomainException;
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * and reads never go past the last committed sequence, so a reader never sees an event whose
  * append is not yet acknowledged and never skips one that commits later.
  *
+ * <p>Reads of recent events are served from memory: the writer hands each committed batch to
+ * {@link RecentEvents} (bounded by {@link TailLimits}) before publishing its sequences, and
+ * {@link #read} answers from there when the range starts inside it, from storage otherwise (after
+ * a restart, or for a consumer that fell behind the tail). Both give the same events.
+ *
  * <p>This holds because there is exactly one writer per log (one process). A cluster does not
  * share one of these logs between nodes: there the log is Kafka, partitioned by device id, and the
  * order is per partition (offsets) instead of global.
@@ -39,16 +46,20 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
 
     private final LogStorage storage;
     private final AtomicLong durable;
+    private final RecentEvents recent;
+    private final LongAdder readsFromMemory = new LongAdder();
+    private final LongAdder readsFromStorage = new LongAdder();
     private final GroupCommitWriter writer;
     private final Thread writerThread;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private boolean closed;
 
-    GroupCommitLog(LogStorage storage, long last) {
+    GroupCommitLog(LogStorage storage, long last, TailLimits tail) {
         this.storage = storage;
         this.durable = new AtomicLong(last);
-        this.writer = new GroupCommitWriter(storage, durable, this::notifyListeners, MAX_BATCH);
+        this.recent = new RecentEvents(Objects.requireNonNull(tail, "tail"));
+        this.writer = new GroupCommitWriter(storage, durable, recent::add, this::notifyListeners, MAX_BATCH);
         this.writerThread = Thread.ofPlatform().name("event-log-writer").daemon(true).start(writer);
         LOG.info("opened event log {} at sequence {}", storage.describe(), last);
     }
@@ -57,9 +68,11 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
     public CompletableFuture<Long> append(PlatformEvent event) {
         Objects.requireNonNull(event, "event");
         EncodedEvent encoded;
+        PlatformEvent stored;
         try {
             encoded = EventCodec.encode(event);
             encoded.epochNanos();
+            stored = RecentEvents.asStored(event, encoded);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -69,7 +82,7 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
             if (closed || !writerThread.isAlive()) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the event log is closed"));
             }
-            writer.enqueue(new GroupCommitWriter.Pending(encoded, future));
+            writer.enqueue(new GroupCommitWriter.Pending(encoded, stored, future));
         } finally {
             closing.readLock().unlock();
         }
@@ -85,10 +98,30 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
         if (afterSequence >= upTo) {
             return List.of();
         }
+        Optional<List<LoggedEvent>> inMemory = recent.read(afterSequence, upTo, max);
+        if (inMemory.isPresent()) {
+            readsFromMemory.increment();
+            return inMemory.get();
+        }
+        readsFromStorage.increment();
         try {
             return storage.read(afterSequence, upTo, max);
         } catch (SQLException e) {
             throw new DomainException(ErrorCode.UNAVAILABLE, "cannot read the event log", e);
+        }
+    }
+
+    /** Reads answered from the in-memory tail, and from storage, since the log was opened. */
+    public TailReads tailReads() {
+        return new TailReads(readsFromMemory.sum(), readsFromStorage.sum());
+    }
+
+    /** How many {@link #read}s (that found events to return) the tail answered, and how many storage did. */
+    public record TailReads(long fromMemory, long fromStorage) {
+        public TailReads {
+            if (fromMemory < 0 || fromStorage < 0) {
+                throw new IllegalArgumentException("read counts cannot be negative");
+            }
         }
     }
 
@@ -114,10 +147,14 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
     @Override
     public int deleteOlderThan(Instant cutoff) {
         LocalDate firstKept = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+        Instant firstKeptInstant = firstKept.atStartOfDay(ZoneOffset.UTC).toInstant();
+        recent.dropTimedBefore(firstKeptInstant);
         try {
             return storage.deleteBefore(firstKept, durable.get());
         } catch (SQLException e) {
             throw new DomainException(ErrorCode.UNAVAILABLE, "event log retention failed", e);
+        } finally {
+            recent.dropTimedBefore(firstKeptInstant);
         }
     }
 
@@ -149,7 +186,7 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
         LOG.info("closed event log {} at sequence {}", storage.describe(), durable.get());
     }
 
-    private static void joinUninterruptibly(Thread thread) {
+    static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
+import org.opencentral.core.event.PlatformEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,26 +23,39 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    /** One queued append. */
-    record Pending(EncodedEvent event, CompletableFuture<Long> future, long enqueuedNanos) {
-        Pending(EncodedEvent event, CompletableFuture<Long> future) {
-            this(event, future, System.nanoTime());
+    /**
+     * One queued append: the row to write, the event as readers get it back ({@link RecentEvents})
+     * and the memory it is charged with there.
+     */
+    record Pending(EncodedEvent event, PlatformEvent stored, int bytes, CompletableFuture<Long> future,
+            long enqueuedNanos) {
+        Pending(EncodedEvent event, PlatformEvent stored, CompletableFuture<Long> future) {
+            this(event, stored, RecentEvents.sizeOf(event), future, System.nanoTime());
         }
     }
 
-    private static final Pending END = new Pending(null, null, 0);
+    /** Told about each committed batch before its sequence numbers become readable; must not block. */
+    @FunctionalInterface
+    interface Committed {
+        void batch(long firstSequence, List<Pending> batch);
+    }
+
+    private static final Pending END = new Pending(null, null, 0, null, 0);
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final LogStorage storage;
     private final AtomicLong durable;
+    private final Committed committed;
     private final Runnable onBatchDurable;
     private final int maxBatch;
     private volatile BatchObserver observer = BatchObserver.NONE;
     private long nextSequence;
 
-    GroupCommitWriter(LogStorage storage, AtomicLong durable, Runnable onBatchDurable, int maxBatch) {
+    GroupCommitWriter(LogStorage storage, AtomicLong durable, Committed committed, Runnable onBatchDurable,
+            int maxBatch) {
         this.storage = storage;
         this.durable = durable;
+        this.committed = committed;
         this.onBatchDurable = onBatchDurable;
         this.maxBatch = maxBatch;
         this.nextSequence = durable.get() + 1;
@@ -100,6 +114,7 @@ final class GroupCommitWriter implements Runnable {
         }
         long commit = System.nanoTime() - start;
         nextSequence = first + batch.size();
+        committed.batch(first, batch);
         durable.set(nextSequence - 1);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).future().complete(first + i);

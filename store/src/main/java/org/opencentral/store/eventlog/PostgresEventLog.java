@@ -18,12 +18,17 @@ import org.opencentral.core.ErrorCode;
 public final class PostgresEventLog extends GroupCommitLog {
     private static final int POOL_SIZE = 4;
 
-    private PostgresEventLog(PostgresLogStorage storage, long last) {
-        super(storage, last);
+    private PostgresEventLog(PostgresLogStorage storage, long last, TailLimits tail) {
+        super(storage, last, tail);
     }
 
     /** Connects to {@code jdbcUrl}, creates the tables if needed and continues the sequence. */
     public static PostgresEventLog open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, TailLimits.DEFAULTS);
+    }
+
+    /** Like {@link #open(String, String, String)}, keeping the newest events in memory as {@code tail} says. */
+    public static PostgresEventLog open(String jdbcUrl, String user, String password, TailLimits tail) {
         Connection lock = null;
         HikariDataSource pool = null;
         try {
@@ -34,7 +39,7 @@ public final class PostgresEventLog extends GroupCommitLog {
                 PostgresLogTable.create(connection);
             }
             PostgresLogStorage storage = new PostgresLogStorage(withoutQuery(jdbcUrl), pool, lock);
-            return new PostgresEventLog(storage, storage.maxSequence());
+            return new PostgresEventLog(storage, storage.maxSequence(), tail);
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
                 pool.close();

@@ -2,11 +2,12 @@ package org.opencentral.store.eventlog;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 
 /**
  * Child-process main for {@link EventLogCrashTest}: appends numbered events from four threads
- * without end (to the log named by the arguments: {@code duckdb <file>} or
+ * without end (to the log named by the arguments: {@code duckdb <file> [<checkpoint WAL bytes>]} or
  * {@code postgres <url> <user> <password>}) and prints "sequence number" for each acknowledged append, until it is killed.
  */
 public final class CrashingAppender {
@@ -15,7 +16,10 @@ public final class CrashingAppender {
 
     public static void main(String[] args) throws Exception {
         GroupCommitLog log = switch (args[0]) {
-            case "duckdb" -> DuckDbEventLog.open(Path.of(args[1]));
+            case "duckdb" -> args.length > 2
+                    ? DuckDbEventLog.open(Path.of(args[1]),
+                            new DuckDbLogSettings(true, Long.parseLong(args[2]), Duration.ofMillis(100)))
+                    : DuckDbEventLog.open(Path.of(args[1]));
             case "postgres" -> PostgresEventLog.open(args[1], args[2], args[3]);
             default -> throw new IllegalArgumentException("engine: duckdb or postgres");
         };

@@ -8,7 +8,7 @@ class DuckDbEventLogTest extends EventLogContract {
     Path directory;
 
     @Override
-    protected GroupCommitLog openLog() {
-        return DuckDbEventLog.open(directory.resolve("log/events.duckdb"));
+    protected GroupCommitLog openLog(TailLimits tail) {
+        return DuckDbEventLog.open(directory.resolve("log/events.duckdb"), DuckDbLogSettings.DEFAULTS, tail);
     }
 }

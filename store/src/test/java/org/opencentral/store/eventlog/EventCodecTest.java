@@ -31,6 +31,19 @@ class EventCodecTest {
     }
 
     @Test
+    void telemetryWithoutPropertiesHasAnEmptyPayloadAndRowsThatSpellThemOutStillDecode() {
+        var bare = new PlatformEvent.TelemetryReceived(Events.DEVICE, Events.T0, java.util.Optional.empty(),
+                java.util.Map.of(), java.util.Map.of(), "{\"t\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        EncodedEvent encoded = EventCodec.encode(bare);
+        EncodedEvent writtenBeforeIssue8 = new EncodedEvent(encoded.time(), encoded.kind(), encoded.deviceId(),
+                "{\"applicationProperties\":{},\"systemProperties\":{}}", encoded.body());
+
+        assertThat(encoded.payload()).isEqualTo("{}");
+        assertThat(EventCodec.decode(encoded)).isEqualTo(bare);
+        assertThat(EventCodec.decode(writtenBeforeIssue8)).isEqualTo(bare);
+    }
+
+    @Test
     void unknownKindsAndCorruptPayloadsAreRejected() {
         EncodedEvent unknown = new EncodedEvent(Instant.EPOCH, "future-kind", "d", "{}", new byte[0]);
         EncodedEvent corrupt = new EncodedEvent(Instant.EPOCH, EventCodec.DISCONNECTED, "d", "{\"reason\":", new byte[0]);

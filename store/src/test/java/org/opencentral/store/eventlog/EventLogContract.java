@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,23 +17,34 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.opencentral.core.Json;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.store.contract.Concurrently;
 
 /**
  * What every {@link org.opencentral.core.event.EventLog} must do, run against DuckDB and PostgreSQL.
- * Each test starts with an empty log; {@link #openLog()} opens the same log again.
+ * Each test starts with an empty log; {@link #openLog()} opens the same log again. Logs keep their
+ * newest events in memory ({@link TailLimits#DEFAULTS}) unless a test says otherwise, so most
+ * reads here are answered by the tail; reopened logs start with an empty tail and read storage.
  */
 @Timeout(60)
 abstract class EventLogContract {
     private final List<GroupCommitLog> opened = new ArrayList<>();
 
-    /** Opens this test's log (empty the first time). */
-    protected abstract GroupCommitLog openLog();
+    /** Opens this test's log (empty the first time), with the in-memory tail {@code tail}. */
+    protected abstract GroupCommitLog openLog(TailLimits tail);
+
+    protected GroupCommitLog openLog() {
+        return openLog(TailLimits.DEFAULTS);
+    }
 
     private GroupCommitLog open() {
-        GroupCommitLog log = openLog();
+        return open(TailLimits.DEFAULTS);
+    }
+
+    private GroupCommitLog open(TailLimits tail) {
+        GroupCommitLog log = openLog(tail);
         opened.add(log);
         return log;
     }
@@ -228,5 +240,95 @@ abstract class EventLogContract {
         GroupCommitLog reopened = open();
         assertThat(reopened.lastSequence()).isEqualTo(4);
         assertThat(reopened.append(Events.numbered(5)).join()).isEqualTo(5);
+    }
+
+    @Test
+    void theTailAnswersWhatStorageAnswers() {
+        GroupCommitLog log = open();
+        List<PlatformEvent> events = new ArrayList<>(Events.everyKind());
+        ObjectNode patch = Json.object().put("small", 1L).put("big", 12_345_678_901L).put("f", 1.5);
+        events.add(new PlatformEvent.ReportedPropertiesUpdated(Events.DEVICE, Events.T0, patch, 9));
+        events.stream().map(log::append).toList().forEach(CompletableFuture::join);
+
+        List<LoggedEvent> fromMemory = readAll(log);
+        assertThat(log.tailReads().fromStorage()).isZero();
+        log.close();
+        GroupCommitLog reopened = open(TailLimits.NONE);
+        List<LoggedEvent> fromStorage = readAll(reopened);
+
+        assertThat(reopened.tailReads().fromMemory()).isZero();
+        assertThat(fromMemory).isEqualTo(fromStorage).hasSize(events.size());
+        assertThat(fromMemory.getLast().event()).isInstanceOfSatisfying(PlatformEvent.ReportedPropertiesUpdated.class,
+                r -> assertThat(r.patch().get("small").isInt()).isTrue());
+    }
+
+    @Test
+    void aConsumerFallingBehindTheTailReadsStorageAndComesBackWithoutGapsOrDuplicates() {
+        GroupCommitLog log = open(new TailLimits(100, 1L << 20));
+        appendNumbered(log, 0, 50);
+        List<LoggedEvent> seen = new ArrayList<>(log.read(0, 10));
+        assertThat(log.tailReads()).isEqualTo(new GroupCommitLog.TailReads(1, 0));
+
+        appendNumbered(log, 50, 300);
+        while (seen.getLast().sequence() < 300) {
+            seen.addAll(log.read(seen.getLast().sequence(), 100));
+        }
+        assertThat(log.tailReads()).isEqualTo(new GroupCommitLog.TailReads(2, 2));
+
+        appendNumbered(log, 300, 350);
+        seen.addAll(log.read(seen.getLast().sequence(), 100));
+
+        assertThat(log.tailReads()).isEqualTo(new GroupCommitLog.TailReads(3, 2));
+        assertThat(seen).extracting(LoggedEvent::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 350).boxed().toList());
+        assertThat(seen).extracting(e -> Events.numberOf(e.event()))
+                .containsExactlyElementsOf(LongStream.range(0, 350).boxed().toList());
+    }
+
+    @Test
+    void aSlowConsumerWithATinyTailSeesEveryEventOnceWhileAppendsGoOn() {
+        GroupCommitLog log = open(new TailLimits(64, 16L << 10));
+        int total = 20_000;
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        Thread consumer = Thread.ofVirtual().start(() -> {
+            long cursor = 0;
+            int max = 1;
+            while (cursor < total) {
+                for (LoggedEvent e : log.read(cursor, max)) {
+                    seen.add(Events.numberOf(e.event()));
+                    cursor = e.sequence();
+                }
+                max = max % 300 + 7;
+            }
+        });
+
+        for (long n = 0; n < total; n++) {
+            log.append(Events.numbered(n));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.isAlive());
+        assertThat(seen).containsExactlyElementsOf(LongStream.range(0, total).boxed().toList());
+    }
+
+    @Test
+    void retentionAlsoForgetsTheRemovedEventsInMemory() {
+        GroupCommitLog log = open();
+        Instant day = Instant.parse("2026-11-20T00:00:00Z");
+        List.of(new PlatformEvent.DeviceConnected(Events.DEVICE, day.minusSeconds(10)),
+                new PlatformEvent.DeviceConnected(Events.DEVICE, day.plusSeconds(10)))
+                .stream().map(log::append).toList().forEach(CompletableFuture::join);
+        assertThat(log.read(0, 10)).hasSize(2);
+
+        log.deleteOlderThan(day);
+
+        assertThat(log.read(0, 10)).extracting(LoggedEvent::sequence).containsExactly(2L);
+    }
+
+    private static void appendNumbered(GroupCommitLog log, long from, long to) {
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (long n = from; n < to; n++) {
+            futures.add(log.append(Events.numbered(n)));
+        }
+        futures.forEach(CompletableFuture::join);
     }
 }

@@ -16,8 +16,8 @@ class PostgresEventLogTest extends EventLogContract {
     }
 
     @Override
-    protected GroupCommitLog openLog() {
-        return PostgresEventLog.open(url, "postgres", "postgres");
+    protected GroupCommitLog openLog(TailLimits tail) {
+        return PostgresEventLog.open(url, "postgres", "postgres", tail);
     }
 
     @Test

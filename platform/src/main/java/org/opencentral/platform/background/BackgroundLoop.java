@@ -1,0 +1,127 @@
+package org.opencentral.platform.background;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link Step#run()} on one virtual thread until closed. After each step the step's answer says
+ * what comes next: run again at once, wait for {@link #wake()} (or {@value #IDLE_SECONDS} s at most),
+ * or pause for a while first. A step that throws is logged and retried after {@value #IDLE_SECONDS} s
+ * (wake-ups do not shorten that pause, so a failing store is not hammered). Owners keep a {@code runOnce()} of their own for tests and for draining on close.
+ */
+public final class BackgroundLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundLoop.class);
+    static final int IDLE_SECONDS = 1;
+
+    /** What the loop does after a step. */
+    public sealed interface Next {
+        /** More work is waiting: run the step again at once. */
+        Next AGAIN = new Again();
+        /** Nothing to do: wait for a wake-up. */
+        Next IDLE = new Idle();
+
+        /** Some work was done but less than a full batch: pause, then run (wake-ups meanwhile are absorbed). */
+        static Next pause(Duration linger) {
+            return new Pause(linger);
+        }
+    }
+
+    private record Again() implements Next {
+    }
+
+    private record Idle() implements Next {
+    }
+
+    private record Pause(Duration linger) implements Next {
+        Pause {
+            Objects.requireNonNull(linger, "linger");
+        }
+    }
+
+    /** One step of background work. */
+    @FunctionalInterface
+    public interface Step {
+        Next run() throws InterruptedException;
+    }
+
+    private final String name;
+    private final Step step;
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public BackgroundLoop(String name, Step step) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.step = Objects.requireNonNull(step, "step");
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException(name + " is already started");
+        }
+        running = true;
+        thread = Thread.ofVirtual().name(name).start(this::loop);
+    }
+
+    /** Asks for a step now; never blocks. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                switch (step.run()) {
+                    case Again again -> {
+                    }
+                    case Idle idle -> waitForWakeUp();
+                    case Pause(Duration linger) -> {
+                        if (running) {
+                            Thread.sleep(linger);
+                            wakeups.drainPermits();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("{} failed; retrying in {} s", name, IDLE_SECONDS, e);
+                try {
+                    Thread.sleep(Duration.ofSeconds(IDLE_SECONDS));
+                    wakeups.drainPermits();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void waitForWakeUp() throws InterruptedException {
+        wakeups.tryAcquire(IDLE_SECONDS, TimeUnit.SECONDS);
+        wakeups.drainPermits();
+    }
+
+    /** Stops the loop and waits (10 s at most) for the step in progress to finish. */
+    @Override
+    public void close() {
+        running = false;
+        Thread started;
+        synchronized (this) {
+            started = thread;
+        }
+        if (started != null) {
+            wakeups.release();
+            try {
+                started.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.opencentral.platform.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.LoggedEvent;
+import org.opencentral.core.event.PlatformEvent.DeviceConnected;
+import org.opencentral.core.store.CursorStore;
+import org.opencentral.store.eventlog.DuckDbEventLog;
+
+/** Batching and lag of a consumer over the real embedded log. */
+@Timeout(60)
+class ConsumerRunnerTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    @TempDir
+    Path directory;
+    private DuckDbEventLog log;
+    private final CursorStore cursors = new CursorStore() {
+        private final Map<String, Long> positions = new ConcurrentHashMap<>();
+
+        @Override
+        public long position(String consumer) {
+            return positions.getOrDefault(consumer, 0L);
+        }
+
+        @Override
+        public void save(String consumer, long sequence) {
+            positions.put(consumer, sequence);
+        }
+    };
+    private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    private final List<Long> seen = new CopyOnWriteArrayList<>();
+    private final LogConsumer recorder = new LogConsumer() {
+        @Override
+        public String name() {
+            return "recorder";
+        }
+
+        @Override
+        public void handle(List<LoggedEvent> batch) {
+            batchSizes.add(batch.size());
+            batch.forEach(e -> seen.add(e.sequence()));
+        }
+    };
+
+    @BeforeEach
+    void open() {
+        log = DuckDbEventLog.open(directory.resolve("events.duckdb"));
+    }
+
+    @AfterEach
+    void close() {
+        log.close();
+    }
+
+    private void append(int events) {
+        IntStream.range(0, events).mapToObj(i -> log.append(new DeviceConnected(DeviceId.of("d-" + i), T0)))
+                .toList().forEach(CompletableFuture::join);
+    }
+
+    @Test
+    void eachStepHandsTheConsumerAtMostOneBatchAndReportsTheLag() {
+        append(25);
+        ConsumerRunner runner = new ConsumerRunner(log, cursors, recorder, new Batching(10, Duration.ZERO));
+
+        assertThat(runner.lag()).isZero();
+        assertThat(runner.runOnce()).isEqualTo(10);
+        assertThat(runner.lag()).isEqualTo(15);
+        assertThat(runner.runOnce()).isEqualTo(10);
+        assertThat(runner.runOnce()).isEqualTo(5);
+        assertThat(runner.runOnce()).isZero();
+
+        assertThat(runner.lag()).isZero();
+        assertThat(batchSizes).containsExactly(10, 10, 5);
+        assertThat(cursors.position("recorder")).isEqualTo(25);
+    }
+
+    @Test
+    void aStartedRunnerFollowsTheLogInOrderInFullBatches() {
+        append(3_000);
+        try (ConsumerRunner runner = new ConsumerRunner(log, cursors, recorder, new Batching(1_000, Duration.ZERO))) {
+            runner.start();
+            append(500);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == 3_500);
+        }
+
+        assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, 3_500).boxed().toList());
+        assertThat(batchSizes.subList(0, 3)).containsExactly(1_000, 1_000, 1_000);
+    }
+
+    @Test
+    void batchingIsValidated() {
+        assertThatThrownBy(() -> new Batching(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Batching(10, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Batching(10, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Batching.DEFAULTS.maxEvents()).isEqualTo(20_000);
+    }
+}
