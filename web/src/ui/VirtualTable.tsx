@@ -6,6 +6,14 @@ export interface Column<T> {
   label: string;
   width: string;
   render: (row: T) => ComponentChildren;
+  /** Set when the column can be sorted by (the header becomes a button). */
+  sortable?: boolean;
+}
+
+/** The table's current order, for `aria-sort` and the header arrows. */
+export interface SortState {
+  key: string;
+  dir: 'asc' | 'desc';
 }
 
 /**
@@ -13,7 +21,7 @@ export interface Column<T> {
  * `onNearEnd` asks for the next page when the user scrolls close to the last loaded row.
  * Keyboard: the scroller is focusable; arrows/PageUp/PageDown/Home/End scroll it.
  */
-export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 40, height = 560, onNearEnd, label, selected, onToggle, onToggleAll, allSelected }: {
+export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 40, height = 560, onNearEnd, label, selected, onToggle, onToggleAll, allSelected, sort, onSort }: {
   rows: T[];
   columns: Column<T>[];
   rowKey: (row: T) => string;
@@ -25,6 +33,8 @@ export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 40, height 
   onToggle?: (key: string) => void;
   onToggleAll?: () => void;
   allSelected?: boolean;
+  sort?: SortState;
+  onSort?: (key: string) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -64,13 +74,23 @@ export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 40, height 
             <input type="checkbox" aria-label="Select all loaded rows" checked={!!allSelected} onChange={() => onToggleAll?.()} />
           </div>
         )}
-        {columns.map((c) => (
-          <div role="columnheader" class="cell" key={c.key}>
-            {c.label}
-          </div>
-        ))}
+        {columns.map((c) => {
+          const dir = sort?.key === c.key ? sort.dir : undefined;
+          return (
+            <div role="columnheader" class="cell" key={c.key} aria-sort={c.sortable ? (dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none') : undefined}>
+              {c.sortable && onSort ? (
+                <button type="button" class="link sort" onClick={() => onSort(c.key)} title={'Sort by ' + c.label}>
+                  {c.label}
+                  <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}</span>
+                </button>
+              ) : (
+                c.label
+              )}
+            </div>
+          );
+        })}
       </div>
-      <div ref={scroller} class="vbody" tabIndex={0} aria-label={label + ' rows (scroll with arrow keys)'} style={{ height: height + 'px' }} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
+      <div ref={scroller} role="rowgroup" class="vbody" tabIndex={0} aria-label={label + ' rows (scroll with arrow keys)'} style={{ height: height + 'px' }} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
         <div style={{ height: rows.length * rowHeight + 'px', position: 'relative' }}>{visible}</div>
       </div>
     </div>

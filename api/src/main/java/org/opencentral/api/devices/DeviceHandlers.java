@@ -19,7 +19,8 @@ import org.opencentral.platform.organization.OrganizationService;
 import org.opencentral.platform.security.Permission;
 
 /**
- * Device CRUD. PUT creates or replaces (members left out take their defaults; an assigned template is
+ * Device CRUD, and the device list with {@code $filter}, {@code $orderby} and keyset paging
+ * ({@link DeviceListRequest}). PUT creates or replaces (members left out take their defaults; an assigned template is
  * kept, because unassigning one is template migration, a later feature); PATCH merges. Both honour
  * {@code If-Match} (or the body's {@code etag}) with 412, and answer 200 with the device and its ETag.
  */
@@ -41,16 +42,14 @@ public final class DeviceHandlers {
     }
 
     public void list(ApiCall call) {
-        DevicePaging paging = DevicePaging.of(call.query("maxpagesize"), call.query("$top"),
-                call.query(DevicePaging.SKIP_TOKEN), call.query("$filter"), call.query("$orderby"));
+        DeviceListRequest request = DeviceListRequest.of(call);
         AccessScope scope = call.scope(Permission.DEVICES_VIEW);
-        Page<Device> page = scope.everywhere() ? registry.list(paging.after(), paging.size())
-                : registry.list(paging.after(), paging.size(), scope.organizations());
+        Page<Device> page = registry.list(scope.everywhere() ? request.query()
+                : request.query().inOrganizations(scope.organizations()));
         ObjectNode body = Json.object();
         ArrayNode value = body.putArray("value");
         page.items().forEach(device -> value.add(DeviceJson.toJson(device)));
-        page.next().ifPresent(next -> body.put("nextLink",
-                paging.nextLink(call.url(), call.query("api-version").orElseThrow(), next)));
+        page.next().ifPresent(next -> body.put("nextLink", request.nextLink(call, next)));
         call.json(200, body);
     }
 

@@ -3,7 +3,9 @@ package org.opencentral.api.devices;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.opencentral.api.http.ApiError;
 import org.opencentral.platform.device.DeviceRegistry;
 
@@ -11,7 +13,9 @@ import org.opencentral.platform.device.DeviceRegistry;
  * Keyset paging of device lists. The page size comes from {@code maxpagesize} or OData's
  * {@code $top} (1..{@value DeviceRegistry#MAX_PAGE}, default {@value #DEFAULT_PAGE}); the cursor
  * travels in {@code $skiptoken} as an opaque base64url token, and {@code nextLink} is the full URL
- * of the next page. {@code $filter} and {@code $orderby} are refused (400) rather than ignored.
+ * of the next page. Lists without filtering ({@link #of(Optional, Optional, Optional, Optional, Optional)})
+ * refuse {@code $filter} and {@code $orderby} (400) rather than ignore them; filtered lists read
+ * them with {@link org.opencentral.api.odata.ListOptions} and carry them into {@code nextLink}.
  */
 public record DevicePaging(int size, Optional<String> after) {
     public static final int DEFAULT_PAGE = 100;
@@ -22,8 +26,13 @@ public record DevicePaging(int size, Optional<String> after) {
             Optional<String> filter, Optional<String> orderBy) {
         if (filter.isPresent() || orderBy.isPresent()) {
             throw ApiError.badRequest((filter.isPresent() ? "$filter" : "$orderby")
-                    + " is not supported yet on device lists; page with maxpagesize/$top and nextLink");
+                    + " is not supported on this list; page with maxpagesize/$top and nextLink");
         }
+        return of(maxPageSize, top, skipToken);
+    }
+
+    /** Reads the paging parameters of a request whose other query options are read elsewhere. */
+    public static DevicePaging of(Optional<String> maxPageSize, Optional<String> top, Optional<String> skipToken) {
         Optional<Integer> fromMax = maxPageSize.map(v -> size("maxpagesize", v));
         Optional<Integer> fromTop = top.map(v -> size("$top", v));
         if (fromMax.isPresent() && fromTop.isPresent() && !fromMax.equals(fromTop)) {
@@ -35,9 +44,17 @@ public record DevicePaging(int size, Optional<String> after) {
 
     /** The URL of the page after the one that ended with cursor {@code next}. */
     public String nextLink(String url, String apiVersion, String next) {
-        return url + "?api-version=" + encode(apiVersion) + "&maxpagesize=" + size + "&" + encode(SKIP_TOKEN)
-                + "=" + encode(Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(next.getBytes(StandardCharsets.UTF_8)));
+        return nextLink(url, apiVersion, next, Map.of());
+    }
+
+    /** Like {@link #nextLink(String, String, String)}, repeating the query options {@code carried}. */
+    public String nextLink(String url, String apiVersion, String next, Map<String, String> carried) {
+        StringBuilder link = new StringBuilder(url).append("?api-version=").append(encode(apiVersion));
+        new TreeMap<>(carried).forEach((name, value) -> link.append('&').append(encode(name)).append('=')
+                .append(encode(value)));
+        return link.append("&maxpagesize=").append(size).append('&').append(encode(SKIP_TOKEN)).append('=')
+                .append(encode(Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(next.getBytes(StandardCharsets.UTF_8)))).toString();
     }
 
     private static int size(String name, String value) {
@@ -61,7 +78,8 @@ public record DevicePaging(int size, Optional<String> after) {
         }
     }
 
+    /** Percent-encodes a query component; a space becomes %20, which every decoder reads alike. */
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -17,9 +17,14 @@ import org.HdrHistogram.Recorder;
  * soon as the previous one is answered. Latencies (µs) are recorded after the warm-up only.
  */
 final class ClosedLoop {
-    record Result(String name, long requests, long errors, double seconds, Histogram micros) {
+    /** {@code cpuSeconds}: CPU time of the whole process (clients and server) in the measured window. */
+    record Result(String name, long requests, long errors, double seconds, double cpuSeconds, Histogram micros) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        double perCpuSecond() {
+            return requests / cpuSeconds;
         }
     }
 
@@ -47,16 +52,23 @@ final class ClosedLoop {
         requests.reset();
         errors.reset();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         Thread.sleep(measured);
         Histogram histogram = recorder.getIntervalHistogram();
         long count = requests.sum();
         long failed = errors.sum();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         stop.set(true);
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Result(name, count, failed, seconds, histogram);
+        return new Result(name, count, failed, seconds, cpuSeconds, histogram);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void loop(Supplier<HttpRequest> next, Recorder recorder, LongAdder requests, LongAdder errors,

@@ -21,13 +21,20 @@ import org.opencentral.api.TestPlatform;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.device.SymmetricKeys;
+import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.Ordering;
+import org.opencentral.core.store.DeviceCursor;
+import org.opencentral.core.store.DeviceField;
+import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.platform.security.BuiltInRole;
 
 /**
  * Requests/s and latency of {@code GET /api/devices/{id}} (random device) and {@code GET /api/devices}
- * (pages of 100 starting at a random device) over {@code devices} devices, real services on SQLite
- * and DuckDB, rate limit raised out of the way.
+ * (pages of 100 starting at a random device, by id and by displayName desc; and a first page of
+ * {@code contains(displayName,'<random number below 1000>')} ordered by displayName) over
+ * {@code devices} devices, real services on SQLite and DuckDB, rate limit raised out of the way.
+ * req/CPU-s divides by the CPU time of the whole process (clients and server share it).
  *
  * <p>Arguments: devices (100000), concurrency (16), warm-up seconds (10), measured seconds (30).
  */
@@ -58,6 +65,12 @@ public final class DeviceApiBench {
                     () -> get(base + "/" + id(random(devices)) + "?" + V, token)));
             results.add(load.run("GET /api/devices (100/page)", warmup, measured,
                     () -> get(base + "?" + V + "&maxpagesize=100&$skiptoken=" + cursor(random(devices)), token)));
+            results.add(load.run("by displayName desc (100/page)", warmup, measured,
+                    () -> get(base + "?" + V + "&maxpagesize=100&$orderby=displayName%20desc&$skiptoken="
+                            + nameCursor(random(devices)), token)));
+            results.add(load.run("contains(displayName) by name", warmup, measured,
+                    () -> get(base + "?" + V + "&maxpagesize=100&$orderby=displayName&$filter="
+                            + encode("contains(displayName,'" + random(1000) + "')"), token)));
             print(results, devices, concurrency);
         }
     }
@@ -89,20 +102,35 @@ public final class DeviceApiBench {
         return ThreadLocalRandom.current().nextInt(bound);
     }
 
-    /** The $skiptoken the API hands out for "the page after this device". */
+    /** The $skiptoken the API hands out for "the page after this device" in id order. */
     private static String cursor(int i) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id(i).getBytes(StandardCharsets.UTF_8));
+        return token(new DeviceCursor(DeviceListQuery.BY_ID, new Literal.Text(id(i)), id(i)));
+    }
+
+    /** The $skiptoken of "the page after this device" in displayName desc order (keys are lower case). */
+    private static String nameCursor(int i) {
+        return token(new DeviceCursor(new Ordering<>(DeviceField.DISPLAY_NAME, Ordering.Direction.DESC),
+                new Literal.Text(("Bench device " + i).toLowerCase(java.util.Locale.ROOT)), id(i)));
+    }
+
+    private static String token(DeviceCursor cursor) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.encode().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void print(List<ClosedLoop.Result> results, int devices, int concurrency) {
         System.out.printf("%n%,d devices, %d concurrent requests, %d cores%n", devices, concurrency,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-28s %10s %10s %9s %9s %9s %9s %9s %7s%n", "request", "requests", "req/s", "p50 ms",
-                "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
+        System.out.printf("%-32s %10s %10s %10s %9s %9s %9s %9s %9s %7s%n", "request", "requests", "req/s",
+                "req/CPU-s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
         for (ClosedLoop.Result r : results) {
             var h = r.micros();
-            System.out.printf("%-28s %,10d %,10.0f %9.2f %9.2f %9.2f %9.2f %9.2f %7d%n", r.name(), r.requests(),
-                    r.perSecond(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+            System.out.printf("%-32s %,10d %,10.0f %,10.0f %9.2f %9.2f %9.2f %9.2f %9.2f %7d%n", r.name(),
+                    r.requests(), r.perSecond(), r.perCpuSecond(), h.getValueAtPercentile(50) / 1e3,
+                    h.getValueAtPercentile(90) / 1e3,
                     h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
                     r.errors());
         }

@@ -28,11 +28,20 @@ class DevicePagingTest {
     }
 
     @Test
-    void filterAndOrderByAreRefusedNotIgnored() {
+    void listsWithoutFilteringRefuseFilterAndOrderByRatherThanIgnoreThem() {
         assertThatThrownBy(() -> DevicePaging.of(NONE, NONE, NONE, Optional.of("enabled eq true"), NONE))
-                .isInstanceOf(ApiError.class).hasMessageContaining("$filter is not supported yet");
+                .isInstanceOf(ApiError.class).hasMessageContaining("$filter is not supported on this list");
         assertThatThrownBy(() -> DevicePaging.of(NONE, NONE, NONE, NONE, Optional.of("id")))
-                .isInstanceOf(ApiError.class).hasMessageContaining("$orderby is not supported yet");
+                .isInstanceOf(ApiError.class).hasMessageContaining("$orderby is not supported on this list");
+    }
+
+    @Test
+    void nextLinkRepeatsTheFilterAndOrder() {
+        String link = new DevicePaging(5, NONE).nextLink("http://h/api/devices", "2022-07-31", "c",
+                java.util.Map.of("$orderby", "displayName desc", "$filter", "contains(id,'a&b')"));
+
+        assertThat(link).startsWith("http://h/api/devices?api-version=2022-07-31"
+                + "&%24filter=contains%28id%2C%27a%26b%27%29&%24orderby=displayName%20desc&maxpagesize=5&%24skiptoken=");
     }
 
     @Test

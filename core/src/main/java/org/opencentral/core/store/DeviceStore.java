@@ -23,14 +23,12 @@ public interface DeviceStore {
     /** Deletes a device; false if there was none. */
     boolean delete(DeviceId id);
 
-    /** Devices ordered by id, starting after {@code afterId} (exclusive); the page cursor is an id. */
-    Page<Device> list(Optional<String> afterId, int limit);
-
     /**
-     * Like {@link #list(Optional, int)}, restricted to devices whose organization is one of
-     * {@code organizations} (filtered in the query, so pages stay full and cursors stay valid).
+     * One page of devices matching the query, in its order (ties by id). Filtering, the
+     * organization scope and keyset paging all happen in the query, so pages stay full and the
+     * cursor ({@code Page.next}, an encoded {@link DeviceCursor}) stays valid under any order.
      */
-    Page<Device> list(Optional<String> afterId, int limit, java.util.Set<String> organizations);
+    Page<Device> list(DeviceListQuery query);
 
     /** Whether any device belongs to the organization. */
     boolean anyInOrganization(String organization);

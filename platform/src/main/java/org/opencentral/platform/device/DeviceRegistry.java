@@ -11,6 +11,7 @@ import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle.Change;
+import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.session.DeviceSessions;
@@ -42,19 +43,12 @@ public final class DeviceRegistry {
         return devices.find(id).orElseThrow(() -> DomainException.notFound("device '" + id + "'"));
     }
 
-    public Page<Device> list(Optional<String> after, int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
+    /** One page of the devices the query selects; BAD_REQUEST for a page size over {@value #MAX_PAGE}. */
+    public Page<Device> list(DeviceListQuery query) {
+        if (query.limit() > MAX_PAGE) {
             throw DomainException.badRequest("page size must be between 1 and " + MAX_PAGE);
         }
-        return devices.list(after, limit);
-    }
-
-    /** Like {@link #list(Optional, int)}, only devices of the given organizations. */
-    public Page<Device> list(Optional<String> after, int limit, java.util.Set<String> organizations) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw DomainException.badRequest("page size must be between 1 and " + MAX_PAGE);
-        }
-        return devices.list(after, limit, organizations);
+        return devices.list(query);
     }
 
     public long count() {

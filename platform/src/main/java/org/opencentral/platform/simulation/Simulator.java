@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.filter.Filter;
+import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.Op;
+import org.opencentral.core.store.DeviceField;
+import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.ingest.TelemetryMessage;
 import org.opencentral.platform.template.TemplateModel;
@@ -58,10 +63,12 @@ public final class Simulator implements AutoCloseable {
 
     /** Starts every simulated device in the registry; returns how many run. */
     public int resumeAll() {
+        DeviceListQuery simulated = DeviceListQuery.matching(new Filter.Compare<>(DeviceField.SIMULATED, Op.EQ,
+                new Literal.Bool(true)), 1000);
         Optional<String> after = Optional.empty();
         do {
-            Page<Device> page = ports.devices().list(after, 1000);
-            page.items().stream().filter(Device::simulated).forEach(d -> resume(d.id()));
+            Page<Device> page = ports.devices().list(simulated.after(after));
+            page.items().forEach(d -> resume(d.id()));
             after = page.next();
         } while (after.isPresent());
         LOG.info("simulating {} devices", running.size());

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.Op;
+import org.opencentral.core.store.DeviceField;
+import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.organization.AccessScope;
@@ -20,13 +24,14 @@ final class QueryDevices {
 
     ResolvedDevices resolve(String templateId, AccessScope scope, List<Filter> metadataConditions) {
         List<Device> devices = new ArrayList<>();
+        DeviceListQuery ofTemplate = DeviceListQuery.matching(new org.opencentral.core.filter.Filter.Compare<>(
+                DeviceField.TEMPLATE, Op.EQ, new Literal.Text(templateId)), DeviceRegistry.MAX_PAGE);
+        DeviceListQuery query = scope.everywhere() ? ofTemplate : ofTemplate.inOrganizations(scope.organizations());
         Optional<String> after = Optional.empty();
         do {
-            Page<Device> page = scope.everywhere() ? registry.list(after, DeviceRegistry.MAX_PAGE)
-                    : registry.list(after, DeviceRegistry.MAX_PAGE, scope.organizations());
+            Page<Device> page = registry.list(query.after(after));
             for (Device device : page.items()) {
-                if (device.template().filter(templateId::equals).isPresent()
-                        && metadataConditions.stream().allMatch(f -> MetadataFilter.test(f, device))) {
+                if (metadataConditions.stream().allMatch(f -> MetadataFilter.test(f, device))) {
                     devices.add(device);
                 }
             }
