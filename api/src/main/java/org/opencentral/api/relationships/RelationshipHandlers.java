@@ -18,8 +18,9 @@ import org.opencentral.platform.security.Permission;
 
 /**
  * A device's relationships: GET (paged like device lists), PUT creates or replaces, PATCH merges
- * (JSON merge patch of {@code source}/{@code target}), DELETE answers 204. The body's {@code id} is
- * read-only and ignored; the path names the relationship.
+ * (JSON merge patch of {@code source}/{@code target}/{@code name}), DELETE answers 204. The body's
+ * {@code id} is read-only and ignored; the path names the relationship. {@code name}, an OpenCentral
+ * extension, names the DTDL Relationship of the source's template the link instantiates.
  */
 public final class RelationshipHandlers {
     private static final String ID = "relationshipId";
@@ -71,11 +72,12 @@ public final class RelationshipHandlers {
         json.put("id", relationship.id());
         json.put("source", relationship.source().value());
         json.put("target", relationship.target().value());
+        relationship.name().ifPresent(name -> json.put("name", name));
         return json;
     }
 
     private static Changes changes(ObjectNode body) {
-        return new Changes(text(body, "source"), text(body, "target"));
+        return new Changes(text(body, "source"), text(body, "target"), text(body, "name"));
     }
 
     private static Optional<String> text(ObjectNode body, String member) {
@@ -84,7 +86,7 @@ public final class RelationshipHandlers {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw ApiError.badRequest("'" + member + "' must be a device id (a string)");
+            throw ApiError.badRequest("'" + member + "' must be a string");
         }
         return Optional.of(value.asText());
     }

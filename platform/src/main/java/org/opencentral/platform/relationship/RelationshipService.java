@@ -10,26 +10,32 @@ import org.opencentral.core.store.Page;
 import org.opencentral.core.store.RelationshipStore;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.organization.AccessScope;
+import org.opencentral.platform.template.TemplateService;
 
 /**
  * Reads and changes a device's relationships. A relationship's source is the device it is listed
  * under; the target must exist, differ from the source and lie in the caller's scope (a target
- * outside it is reported exactly like a missing one).
+ * outside it is reported exactly like a missing one). When the source's template declares DTDL
+ * Relationships, the relationship's name must be one of them and its target must fit
+ * ({@link ModelRelationships}).
  */
 public final class RelationshipService {
     private final RelationshipStore store;
     private final DeviceRegistry devices;
+    private final ModelRelationships model;
 
-    public RelationshipService(RelationshipStore store, DeviceRegistry devices) {
+    public RelationshipService(RelationshipStore store, DeviceRegistry devices, TemplateService templates) {
         this.store = Objects.requireNonNull(store, "store");
         this.devices = Objects.requireNonNull(devices, "devices");
+        this.model = new ModelRelationships(templates);
     }
 
     /** What a PUT or PATCH names: members left out are empty. */
-    public record Changes(Optional<String> source, Optional<String> target) {
+    public record Changes(Optional<String> source, Optional<String> target, Optional<String> name) {
         public Changes {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(name, "name");
         }
     }
 
@@ -49,17 +55,19 @@ public final class RelationshipService {
 
     /** Creates or replaces relationship {@code id} of {@code source}; the target is required. */
     public Saved put(DeviceId source, String id, Changes changes, AccessScope scope) {
-        devices.get(source);
+        Device from = devices.get(source);
         requireId(id);
         String target = changes.target().orElseThrow(() -> DomainException.badRequest(
                 "a relationship needs a 'target' device"));
-        return save(source, id, changes, target, scope);
+        return save(from, id, changes, target, changes.name(), scope);
     }
 
     /** Merges {@code changes} into the existing relationship. */
     public Saved patch(DeviceId source, String id, Changes changes, AccessScope scope) {
-        DeviceRelationship current = get(source, id);
-        return save(source, id, changes, changes.target().orElse(current.target().value()), scope);
+        Device from = devices.get(source);
+        DeviceRelationship current = find(source, id);
+        return save(from, id, changes, changes.target().orElse(current.target().value()),
+                changes.name().or(current::name), scope);
     }
 
     public void delete(DeviceId source, String id) {
@@ -69,20 +77,26 @@ public final class RelationshipService {
         }
     }
 
-    private Saved save(DeviceId source, String id, Changes changes, String target, AccessScope scope) {
+    private Saved save(Device from, String id, Changes changes, String target, Optional<String> name,
+            AccessScope scope) {
+        DeviceId source = from.id();
         changes.source().filter(s -> !s.equals(source.value())).ifPresent(s -> {
             throw DomainException.badRequest("the relationship's 'source' must be the device '" + source
                     + "' it is created under, not '" + s + "'");
         });
-        DeviceId targetId = visibleTarget(target, scope);
-        if (targetId.equals(source)) {
+        name.filter(n -> !DeviceRelationship.validName(n)).ifPresent(n -> {
+            throw DomainException.badRequest("relationship name '" + n + "' must be a DTDL name: a letter, then "
+                    + "letters, digits or '_'");
+        });
+        Device to = visibleTarget(target, scope);
+        if (to.id().equals(source)) {
             throw DomainException.badRequest("device '" + source + "' cannot have a relationship with itself");
         }
-        DeviceRelationship relationship = new DeviceRelationship(id, source, targetId);
+        DeviceRelationship relationship = new DeviceRelationship(id, source, to.id(), model.check(from, name, to));
         return new Saved(relationship, store.put(relationship));
     }
 
-    private DeviceId visibleTarget(String target, AccessScope scope) {
+    private Device visibleTarget(String target, AccessScope scope) {
         DeviceId id;
         try {
             id = DeviceId.of(target);
@@ -90,10 +104,7 @@ public final class RelationshipService {
             throw DomainException.badRequest("'target' is not a valid device id: " + e.getMessage());
         }
         Optional<Device> device = devices.find(id).filter(d -> scope.covers(d.organization()));
-        if (device.isEmpty()) {
-            throw DomainException.badRequest("target device '" + target + "' does not exist");
-        }
-        return id;
+        return device.orElseThrow(() -> DomainException.badRequest("target device '" + target + "' does not exist"));
     }
 
     private DeviceRelationship find(DeviceId source, String id) {

@@ -20,6 +20,8 @@ import org.opencentral.core.store.ApiTokenStore;
 /**
  * API tokens in IoT Central's form, {@code SharedAccessSignature sr={appId}&sig={secret}&skn={tokenId}&se={expiry ms}}.
  * The secret is 256 random bits; only its SHA-256 is stored, so the token is shown once, at creation.
+ * Successful checks are remembered for a few seconds ({@link VerifiedTokens}): a token deleted on
+ * this node is refused at once, on other nodes within {@link VerifiedTokens#TTL}.
  */
 public final class ApiTokenService {
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
@@ -30,6 +32,7 @@ public final class ApiTokenService {
     private final RoleCatalog roles;
     private final String applicationId;
     private final Clock clock;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     public ApiTokenService(ApiTokenStore tokens, RoleCatalog roles, String applicationId, Clock clock) {
         this.tokens = tokens;
@@ -75,22 +78,33 @@ public final class ApiTokenService {
 
     /** The principal an {@code Authorization} header value stands for; empty if it is not a valid, live token. */
     public Optional<Principal> authenticate(String header) {
-        Optional<org.opencentral.platform.security.SasToken> parsed = SasToken.parse(header);
+        Optional<SasToken> parsed = SasToken.parse(header);
         if (parsed.isEmpty() || parsed.get().keyName().isEmpty() || !applicationId.equals(parsed.get().resource())) {
             return Optional.empty();
         }
         SasToken presented = parsed.get();
-        Optional<ApiToken> stored = tokens.find(presented.keyName().get());
+        String tokenId = presented.keyName().get();
+        String presentedHash = hash(presented.signature());
+        Instant now = clock.instant();
+        long rolesVersion = roles.version();
+        Optional<Principal> remembered = verified.find(tokenId, presentedHash, now, rolesVersion);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        long generation = verified.generation();
+        Optional<ApiToken> stored = tokens.find(tokenId);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         ApiToken token = stored.get();
         boolean matches = MessageDigest.isEqual(token.secretHash().getBytes(StandardCharsets.US_ASCII),
-                hash(presented.signature()).getBytes(StandardCharsets.US_ASCII));
-        if (!matches || !token.expiry().isAfter(clock.instant())) {
+                presentedHash.getBytes(StandardCharsets.US_ASCII));
+        if (!matches || !token.expiry().isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(roles.principal(token.id(), Principal.Kind.API_TOKEN, token.roles()));
+        Principal principal = roles.principal(token.id(), Principal.Kind.API_TOKEN, token.roles());
+        verified.put(presentedHash, principal, token.expiry(), rolesVersion, now, generation);
+        return Optional.of(principal);
     }
 
     /** Whether any token holds role {@code roleId}. */
@@ -106,8 +120,14 @@ public final class ApiTokenService {
         return tokens.find(id).orElseThrow(() -> DomainException.notFound("API token '" + id + "'"));
     }
 
+    /**
+     * Deletes a token; this node refuses it from now on (forgetting after the deletion also drops a
+     * check that read the token just before it).
+     */
     public void delete(String id) {
-        if (!tokens.delete(id)) {
+        boolean deleted = tokens.delete(id);
+        verified.forget(id);
+        if (!deleted) {
             throw DomainException.notFound("API token '" + id + "'");
         }
     }

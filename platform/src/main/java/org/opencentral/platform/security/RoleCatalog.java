@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.security.CustomRole;
 import org.opencentral.core.security.RoleAssignment;
@@ -20,6 +21,7 @@ import org.opencentral.core.store.RoleStore;
 public final class RoleCatalog {
     private final RoleStore store;
     private final Clock clock;
+    private final AtomicLong version = new AtomicLong();
 
     public RoleCatalog(RoleStore store, Clock clock) {
         this.store = store;
@@ -57,7 +59,11 @@ public final class RoleCatalog {
         });
         Set<String> names = new java.util.TreeSet<>();
         PermissionCatalogue.expand(permissions).forEach(p -> names.add(p.wireName()));
-        return store.upsert(new CustomRole(id, displayName, kind, names, clock.instant()));
+        try {
+            return store.upsert(new CustomRole(id, displayName, kind, names, clock.instant()));
+        } finally {
+            version.incrementAndGet();
+        }
     }
 
     /** Deletes a custom role; the caller checks that nobody holds it. */
@@ -65,9 +71,21 @@ public final class RoleCatalog {
         if (BuiltInRole.byId(id).isPresent()) {
             throw DomainException.badRequest("role '" + id + "' is built in and cannot be deleted");
         }
-        if (!store.delete(id)) {
-            throw DomainException.notFound("role '" + id + "'");
+        try {
+            if (!store.delete(id)) {
+                throw DomainException.notFound("role '" + id + "'");
+            }
+        } finally {
+            version.incrementAndGet();
         }
+    }
+
+    /**
+     * Changes with every custom-role change made through this catalogue, so that principals computed
+     * before it (remembered API-token checks) are not used after it.
+     */
+    public long version() {
+        return version.get();
     }
 
     /** The principal that holds {@code roles}; assignments of unknown roles grant nothing. */

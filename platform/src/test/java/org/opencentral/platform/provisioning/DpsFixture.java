@@ -20,6 +20,7 @@ import org.opencentral.core.provisioning.EnrollmentGroup;
 import org.opencentral.core.provisioning.GroupAttestation;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.platform.security.SasToken;
+import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
 /**
@@ -38,7 +39,7 @@ final class DpsFixture implements AutoCloseable {
     final ProvisioningService dps;
 
     DpsFixture(Path dir) {
-        state = SqliteStateStore.open(dir.resolve("state.db"));
+        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         TemplateAssigner templates = modelId -> Optional.ofNullable(Map.of(MODEL, "thermostat-template").get(modelId));
         dps = new ProvisioningService(new ProvisioningEndpoint(SCOPE, HUB), state.devices(), state.provisioning(),
                 log, templates, clock);

@@ -36,6 +36,7 @@ import org.opencentral.platform.ingest.IngestService;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.template.TemplateService;
 import org.opencentral.platform.twin.TwinService;
+import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
 /**
@@ -60,7 +61,7 @@ class SimulatorTest {
 
     @BeforeEach
     void open() {
-        state = SqliteStateStore.open(dir.resolve("state.db"));
+        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         TemplateService templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)),
                 clock);
         templates.importFromRepository(THERMOSTAT).orElseThrow();
@@ -69,7 +70,8 @@ class SimulatorTest {
         twins = new TwinService(state.twins(), log, sessions, clock);
         IngestService ingest = new IngestService(log, new ActivityTracker(state.devices(), clock), clock);
         simulator = new Simulator(CONFIG, new SimulationPorts(devices, templates, sessions, ingest, twins,
-                new CommandService(sessions), new CloudToDeviceService(state.c2d(), sessions, clock)), clock);
+                new CommandService(sessions, new org.opencentral.platform.command.CommandHistory(state.commandHistory()),
+                        clock), new CloudToDeviceService(state.c2d(), sessions, clock)), clock);
     }
 
     @AfterEach

@@ -18,6 +18,7 @@ import org.opencentral.core.Json;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.dtdl.FolderModelSource;
+import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
 @Timeout(30)
@@ -32,7 +33,7 @@ class TemplateServiceTest {
 
     @BeforeEach
     void open() {
-        state = SqliteStateStore.open(dir.resolve("state.db"));
+        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)),
                 Clock.systemUTC());
     }

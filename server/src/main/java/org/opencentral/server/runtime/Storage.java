@@ -1,6 +1,7 @@
 package org.opencentral.server.runtime;
 
 import java.nio.file.Path;
+import org.opencentral.core.secret.SecretKeyMismatchException;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.server.config.StorageConfig;
@@ -8,6 +9,7 @@ import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.eventlog.GroupCommitLog;
 import org.opencentral.store.eventlog.PostgresEventLog;
 import org.opencentral.store.postgres.PostgresStateStore;
+import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 import org.opencentral.store.telemetry.DuckDbTelemetryStore;
 import org.opencentral.store.telemetry.PostgresTelemetryStore;
@@ -24,10 +26,21 @@ final class Storage {
     private Storage() {
     }
 
+    /**
+     * Opens the state store with its secret key ({@link SecretKeyFile}); a key other than the one
+     * the store's secrets were sealed with is a configuration error that names the key file.
+     */
     static StateStore openState(StorageConfig database, Path dataDir) {
-        return database.jdbcUrl()
-                .map(url -> PostgresStateStore.open(url, database.user(), database.password().orElse("")))
-                .orElseGet(() -> SqliteStateStore.open(dataDir.resolve(STATE_FILE)));
+        AesGcmSecretCipher cipher = SecretKeyFile.load(database.secretKeyFile(), dataDir);
+        try {
+            return database.jdbcUrl()
+                    .map(url -> PostgresStateStore.open(url, database.user(), database.password().orElse(""), cipher))
+                    .orElseGet(() -> SqliteStateStore.open(dataDir.resolve(STATE_FILE), cipher));
+        } catch (SecretKeyMismatchException e) {
+            throw SecretKeyFile.invalid(SecretKeyFile.path(database.secretKeyFile(), dataDir), "is not the key "
+                    + "this state store's device and enrollment keys were encrypted with; start with the original "
+                    + "key file (every node of a PostgreSQL cluster needs the same one)");
+        }
     }
 
     static GroupCommitLog openEventLog(StorageConfig database, Path dataDir) {

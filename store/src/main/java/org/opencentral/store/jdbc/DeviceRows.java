@@ -5,27 +5,30 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 
-/** The {@code devices} table's columns and row mapping. */
+/** The {@code devices} table's columns and row mapping; the key columns hold {@link SealedKeys sealed} keys. */
 final class DeviceRows {
     static final String COLUMNS = "id, display_name, template, enabled, simulated, provisioned, etag, "
             + "primary_key, secondary_key, model_id, connected, last_activity, created_at, organization";
     static final String SELECT = "SELECT " + COLUMNS + " FROM devices";
 
-    private DeviceRows() {
+    private final SealedKeys keys;
+
+    DeviceRows(SealedKeys keys) {
+        this.keys = keys;
     }
 
-    static Device map(ResultSet row) throws SQLException {
+    Device map(ResultSet row) throws SQLException {
+        String id = row.getString("id");
         return new Device(
-                DeviceId.of(row.getString("id")),
+                DeviceId.of(id),
                 row.getString("display_name"),
                 Optional.ofNullable(row.getString("template")),
                 row.getBoolean("enabled"),
                 row.getBoolean("simulated"),
                 row.getBoolean("provisioned"),
                 row.getString("etag"),
-                new SymmetricKeys(row.getString("primary_key"), row.getString("secondary_key")),
+                keys.open(row.getString("primary_key"), row.getString("secondary_key"), SealedKeys.device(id)),
                 Optional.ofNullable(row.getString("model_id")),
                 new Device.Connection(row.getBoolean("connected"), Jdbc.optionalInstant(row, "last_activity")),
                 Jdbc.instant(row, "created_at"),
@@ -33,11 +36,19 @@ final class DeviceRows {
     }
 
     /** The insert parameters, in {@link #COLUMNS} order. */
-    static Object[] insertParameters(Device device, String etag) {
+    Object[] insertParameters(Device device, String etag) {
         return new Object[] {device.id().value(), device.displayName(), Jdbc.nullableText(device.template()),
-                device.enabled(), device.simulated(), device.provisioned(), etag, device.keys().primaryKey(),
-                device.keys().secondaryKey(), Jdbc.nullableText(device.modelId()), device.connection().connected(),
+                device.enabled(), device.simulated(), device.provisioned(), etag, sealedPrimaryKey(device),
+                sealedSecondaryKey(device), Jdbc.nullableText(device.modelId()), device.connection().connected(),
                 Jdbc.nullableMillis(device.connection().lastActivity()), device.createdAt(),
                 Jdbc.nullableText(device.organization())};
+    }
+
+    String sealedPrimaryKey(Device device) {
+        return keys.sealPrimary(device.keys(), SealedKeys.device(device.id().value()));
+    }
+
+    String sealedSecondaryKey(Device device) {
+        return keys.sealSecondary(device.keys(), SealedKeys.device(device.id().value()));
     }
 }

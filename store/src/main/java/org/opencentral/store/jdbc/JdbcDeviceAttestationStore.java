@@ -10,15 +10,17 @@ import org.opencentral.core.store.DeviceAttestationStore;
 /** Individual attestations; X.509 thumbprints get columns of their own so devices can be found by them. */
 final class JdbcDeviceAttestationStore implements DeviceAttestationStore {
     private final JdbcDatabase database;
+    private final SealedKeys keys;
 
-    JdbcDeviceAttestationStore(JdbcDatabase database) {
+    JdbcDeviceAttestationStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
+        this.keys = keys;
     }
 
     @Override
     public Optional<DeviceAttestation> find(DeviceId id) {
         return database.read(c -> Jdbc.queryOne(c, "SELECT attestation FROM device_attestations WHERE device_id = ?",
-                row -> ProvisioningJson.device(row.getString(1)), id.value()));
+                row -> ProvisioningJson.device(row.getString(1), id.value(), keys), id.value()));
     }
 
     @Override
@@ -29,7 +31,7 @@ final class JdbcDeviceAttestationStore implements DeviceAttestationStore {
             primary = x509.primary().sha1Thumbprint();
             secondary = Jdbc.nullableText(x509.secondary().map(ClientCertificate::sha1Thumbprint));
         }
-        Object[] parameters = {id.value(), ProvisioningJson.device(attestation), primary, secondary};
+        Object[] parameters = {id.value(), ProvisioningJson.device(attestation, id.value(), keys), primary, secondary};
         database.write(c -> {
             if (!Jdbc.exists(c, "SELECT 1 FROM devices WHERE id = ?", id.value())) {
                 throw DomainException.notFound("device '" + id + "'");

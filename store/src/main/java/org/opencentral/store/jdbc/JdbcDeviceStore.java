@@ -3,7 +3,6 @@ package org.opencentral.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.twin.Twin;
@@ -22,7 +22,8 @@ import org.opencentral.core.twin.Twin;
  * fresh one is made); {@link #update} stores the device's etag when the caller chose a new one
  * (different from {@code expectedEtag}) and a fresh one otherwise. Both return the record as
  * stored, instants truncated to milliseconds. {@link #update} writes neither the connection state
- * nor the model id (both belong to {@link #recordConnection}) nor {@code createdAt}.
+ * nor the model id (both belong to {@link #recordConnection}) nor {@code createdAt}. The keys are
+ * stored sealed ({@link DeviceRows}, {@link SealedKeys}).
  */
 final class JdbcDeviceStore implements DeviceStore {
     private static final String UPDATE = "UPDATE devices SET display_name = ?, template = ?, enabled = ?, "
@@ -32,9 +33,11 @@ final class JdbcDeviceStore implements DeviceStore {
             + "OR last_activity < ? THEN ? ELSE last_activity END";
 
     private final JdbcDatabase database;
+    private final DeviceRows rows;
 
-    JdbcDeviceStore(JdbcDatabase database) {
+    JdbcDeviceStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
+        this.rows = new DeviceRows(keys);
     }
 
     @Override
@@ -48,7 +51,7 @@ final class JdbcDeviceStore implements DeviceStore {
         return database.write(c -> {
             int inserted = Jdbc.update(c, "INSERT INTO devices (" + DeviceRows.COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    DeviceRows.insertParameters(device, etag));
+                    rows.insertParameters(device, etag));
             if (inserted == 0) {
                 throw DomainException.conflict("device '" + device.id() + "' already exists");
             }
@@ -63,8 +66,8 @@ final class JdbcDeviceStore implements DeviceStore {
         String etag = device.etag().equals(expectedEtag) || device.etag().isBlank() ? Etags.fresh() : device.etag();
         return database.write(c -> {
             int updated = Jdbc.update(c, UPDATE, device.displayName(), Jdbc.nullableText(device.template()),
-                    device.enabled(), device.simulated(), device.provisioned(), etag, device.keys().primaryKey(),
-                    device.keys().secondaryKey(), Jdbc.nullableText(device.organization()), device.id().value(),
+                    device.enabled(), device.simulated(), device.provisioned(), etag, rows.sealedPrimaryKey(device),
+                    rows.sealedSecondaryKey(device), Jdbc.nullableText(device.organization()), device.id().value(),
                     expectedEtag);
             if (updated == 0) {
                 find(c, device.id()).orElseThrow(() -> DomainException.notFound("device '" + device.id() + "'"));
@@ -81,45 +84,24 @@ final class JdbcDeviceStore implements DeviceStore {
     }
 
     @Override
-    public Page<Device> list(Optional<String> afterId, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
-        }
-        List<Device> rows = database.read(c -> Jdbc.query(c,
-                DeviceRows.SELECT + " WHERE id > ? ORDER BY id LIMIT ?", DeviceRows::map, afterId.orElse(""),
-                limit + 1));
-        return page(rows, limit);
-    }
-
-    @Override
-    public Page<Device> list(Optional<String> afterId, int limit, Set<String> organizations) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
-        }
-        if (organizations.isEmpty()) {
+    public Page<Device> list(DeviceListQuery query) {
+        if (query.organizations().filter(Set::isEmpty).isPresent()) {
             return new Page<>(List.of(), Optional.empty());
         }
-        List<String> orgs = organizations.stream().sorted().toList();
-        String marks = String.join(", ", java.util.Collections.nCopies(orgs.size(), "?"));
-        List<Object> parameters = new ArrayList<>(orgs);
-        parameters.add(afterId.orElse(""));
-        parameters.add(limit + 1);
-        List<Device> rows = database.read(c -> Jdbc.query(c, DeviceRows.SELECT + " WHERE organization IN (" + marks
-                + ") AND id > ? ORDER BY id LIMIT ?", DeviceRows::map, parameters.toArray()));
-        return page(rows, limit);
+        DeviceListSql select = DeviceListSql.compile(query, database.dialect());
+        List<DeviceListSql.Row> found = database.read(c -> Jdbc.query(c, select.sql(), row -> select.map(row, rows),
+                select.parameters()));
+        if (found.size() <= query.limit()) {
+            return new Page<>(found.stream().map(DeviceListSql.Row::device).toList(), Optional.empty());
+        }
+        List<DeviceListSql.Row> page = found.subList(0, query.limit());
+        return new Page<>(page.stream().map(DeviceListSql.Row::device).toList(),
+                Optional.of(page.getLast().cursor().encode()));
     }
 
     @Override
     public boolean anyInOrganization(String organization) {
         return database.read(c -> Jdbc.exists(c, "SELECT 1 FROM devices WHERE organization = ? LIMIT 1", organization));
-    }
-
-    private static Page<Device> page(List<Device> rows, int limit) {
-        if (rows.size() <= limit) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<Device> page = new ArrayList<>(rows.subList(0, limit));
-        return new Page<>(page, Optional.of(page.getLast().id().value()));
     }
 
     @Override
@@ -161,8 +143,8 @@ final class JdbcDeviceStore implements DeviceStore {
         database.write(c -> Jdbc.update(c, "UPDATE devices SET connected = ? WHERE connected = ?", false, true));
     }
 
-    static Optional<Device> find(Connection connection, DeviceId id) throws SQLException {
-        return Jdbc.queryOne(connection, DeviceRows.SELECT + " WHERE id = ?", DeviceRows::map, id.value());
+    private Optional<Device> find(Connection connection, DeviceId id) throws SQLException {
+        return Jdbc.queryOne(connection, DeviceRows.SELECT + " WHERE id = ?", rows::map, id.value());
     }
 
     static boolean exists(Connection connection, DeviceId id) throws SQLException {

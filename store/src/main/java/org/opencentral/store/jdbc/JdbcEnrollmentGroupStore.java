@@ -10,14 +10,16 @@ import org.opencentral.core.ErrorCode;
 import org.opencentral.core.provisioning.EnrollmentGroup;
 import org.opencentral.core.store.EnrollmentGroupStore;
 
-/** Enrollment groups; the attestation (group keys, CA certificates) is one JSON column. */
+/** Enrollment groups; the attestation (sealed group keys, CA certificates) is one JSON column. */
 final class JdbcEnrollmentGroupStore implements EnrollmentGroupStore {
     private static final String COLUMNS = "id, display_name, enabled, type, attestation, etag";
 
     private final JdbcDatabase database;
+    private final SealedKeys keys;
 
-    JdbcEnrollmentGroupStore(JdbcDatabase database) {
+    JdbcEnrollmentGroupStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
+        this.keys = keys;
     }
 
     @Override
@@ -25,7 +27,7 @@ final class JdbcEnrollmentGroupStore implements EnrollmentGroupStore {
         EnrollmentGroup stored = group.withEtag(Etags.fresh());
         int inserted = database.write(c -> Jdbc.update(c, "INSERT INTO enrollment_groups (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", stored.id(), stored.displayName(),
-                stored.enabled(), stored.type(), ProvisioningJson.group(stored.attestation()), stored.etag()));
+                stored.enabled(), stored.type(), attestation(stored), stored.etag()));
         if (inserted == 0) {
             throw DomainException.conflict("enrollment group '" + group.id() + "' already exists");
         }
@@ -39,7 +41,7 @@ final class JdbcEnrollmentGroupStore implements EnrollmentGroupStore {
         return database.write(c -> {
             int updated = Jdbc.update(c, "UPDATE enrollment_groups SET display_name = ?, enabled = ?, type = ?, "
                     + "attestation = ?, etag = ? WHERE id = ? AND etag = ?", stored.displayName(), stored.enabled(),
-                    stored.type(), ProvisioningJson.group(stored.attestation()), stored.etag(), stored.id(),
+                    stored.type(), attestation(stored), stored.etag(), stored.id(),
                     expectedEtag);
             if (updated == 0) {
                 if (!Jdbc.exists(c, "SELECT 1 FROM enrollment_groups WHERE id = ?", group.id())) {
@@ -55,13 +57,13 @@ final class JdbcEnrollmentGroupStore implements EnrollmentGroupStore {
     @Override
     public Optional<EnrollmentGroup> find(String id) {
         return database.read(c -> Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM enrollment_groups WHERE id = ?",
-                JdbcEnrollmentGroupStore::map, id));
+                this::map, id));
     }
 
     @Override
     public List<EnrollmentGroup> list() {
         return database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM enrollment_groups ORDER BY id",
-                JdbcEnrollmentGroupStore::map));
+                this::map));
     }
 
     @Override
@@ -69,8 +71,14 @@ final class JdbcEnrollmentGroupStore implements EnrollmentGroupStore {
         return database.write(c -> Jdbc.update(c, "DELETE FROM enrollment_groups WHERE id = ?", id)) > 0;
     }
 
-    private static EnrollmentGroup map(ResultSet row) throws SQLException {
-        return new EnrollmentGroup(row.getString("id"), row.getString("display_name"), row.getBoolean("enabled"),
-                row.getString("type"), ProvisioningJson.group(row.getString("attestation")), row.getString("etag"));
+    private String attestation(EnrollmentGroup group) {
+        return ProvisioningJson.group(group.attestation(), group.id(), keys);
+    }
+
+    private EnrollmentGroup map(ResultSet row) throws SQLException {
+        String id = row.getString("id");
+        return new EnrollmentGroup(id, row.getString("display_name"), row.getBoolean("enabled"),
+                row.getString("type"), ProvisioningJson.group(row.getString("attestation"), id, keys),
+                row.getString("etag"));
     }
 }

@@ -15,10 +15,10 @@ final class JdbcProvisioningStore implements ProvisioningStore, ProvisioningSett
     private final DeviceAttestationStore attestations;
     private final RegistrationStore registrations;
 
-    JdbcProvisioningStore(JdbcDatabase database) {
+    JdbcProvisioningStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
-        this.groups = new JdbcEnrollmentGroupStore(database);
-        this.attestations = new JdbcDeviceAttestationStore(database);
+        this.groups = new JdbcEnrollmentGroupStore(database, keys);
+        this.attestations = new JdbcDeviceAttestationStore(database, keys);
         this.registrations = new JdbcRegistrationStore(database);
     }
 

@@ -12,9 +12,9 @@ import org.opencentral.core.store.RelationshipStore;
 
 /** Device relationships; the foreign keys delete them with either device. */
 final class JdbcRelationshipStore implements RelationshipStore {
-    private static final String COLUMNS = "source, id, target";
-    private static final String UPSERT = "INSERT INTO device_relationships (" + COLUMNS + ") VALUES (?, ?, ?) "
-            + "ON CONFLICT (source, id) DO UPDATE SET target = excluded.target";
+    private static final String COLUMNS = "source, id, target, name";
+    private static final String UPSERT = "INSERT INTO device_relationships (" + COLUMNS + ") VALUES (?, ?, ?, ?) "
+            + "ON CONFLICT (source, id) DO UPDATE SET target = excluded.target, name = excluded.name";
 
     private final JdbcDatabase database;
 
@@ -55,7 +55,7 @@ final class JdbcRelationshipStore implements RelationshipStore {
             }
             boolean existed = Jdbc.exists(c, "SELECT 1 FROM device_relationships WHERE source = ? AND id = ?",
                     source, relationship.id());
-            Jdbc.update(c, UPSERT, source, relationship.id(), target);
+            Jdbc.update(c, UPSERT, source, relationship.id(), target, Jdbc.nullableText(relationship.name()));
             return !existed;
         });
     }
@@ -68,6 +68,6 @@ final class JdbcRelationshipStore implements RelationshipStore {
 
     private static DeviceRelationship map(ResultSet row) throws SQLException {
         return new DeviceRelationship(row.getString("id"), DeviceId.of(row.getString("source")),
-                DeviceId.of(row.getString("target")));
+                DeviceId.of(row.getString("target")), Optional.ofNullable(row.getString("name")));
     }
 }

@@ -10,15 +10,20 @@ import org.opencentral.core.provisioning.DeviceAttestation;
 import org.opencentral.core.provisioning.GroupAttestation;
 import org.opencentral.core.provisioning.SigningCertificate;
 
-/** How attestations are kept in TEXT columns (the same JSON text in every dialect). Holds keys: never log it. */
+/**
+ * How attestations are kept in TEXT columns (the same JSON text in every dialect). Symmetric keys
+ * are {@link SealedKeys sealed} for their owner (the group or device id); certificates are public and
+ * kept as they are. Holds keys: never log it.
+ */
 final class ProvisioningJson {
     private ProvisioningJson() {
     }
 
-    static String group(GroupAttestation attestation) {
+    static String group(GroupAttestation attestation, String groupId, SealedKeys sealed) {
         ObjectNode node = Json.object();
         switch (attestation) {
-            case GroupAttestation.SymmetricKey key -> keys(node.put("type", "symmetricKey"), key.keys());
+            case GroupAttestation.SymmetricKey key -> keys(node.put("type", "symmetricKey"), key.keys(),
+                    sealed, SealedKeys.enrollmentGroup(groupId));
             case GroupAttestation.X509 x509 -> {
                 node.put("type", "x509");
                 x509.primary().ifPresent(c -> signing(node.putObject("primary"), c));
@@ -28,19 +33,21 @@ final class ProvisioningJson {
         return Json.write(node);
     }
 
-    static GroupAttestation group(String text) {
+    static GroupAttestation group(String text, String groupId, SealedKeys sealed) {
         JsonNode node = Json.parse(text);
         return switch (node.path("type").asText()) {
-            case "symmetricKey" -> new GroupAttestation.SymmetricKey(keys(node));
+            case "symmetricKey" -> new GroupAttestation.SymmetricKey(keys(node, sealed,
+                    SealedKeys.enrollmentGroup(groupId)));
             case "x509" -> new GroupAttestation.X509(signing(node.get("primary")), signing(node.get("secondary")));
             default -> throw new IllegalStateException("unknown group attestation type in the store");
         };
     }
 
-    static String device(DeviceAttestation attestation) {
+    static String device(DeviceAttestation attestation, String deviceId, SealedKeys sealed) {
         ObjectNode node = Json.object();
         switch (attestation) {
-            case DeviceAttestation.SymmetricKey key -> keys(node.put("type", "symmetricKey"), key.keys());
+            case DeviceAttestation.SymmetricKey key -> keys(node.put("type", "symmetricKey"), key.keys(),
+                    sealed, SealedKeys.deviceAttestation(deviceId));
             case DeviceAttestation.X509 x509 -> {
                 node.put("type", "x509");
                 client(node.putObject("primary"), x509.primary());
@@ -50,22 +57,44 @@ final class ProvisioningJson {
         return Json.write(node);
     }
 
-    static DeviceAttestation device(String text) {
+    static DeviceAttestation device(String text, String deviceId, SealedKeys sealed) {
         JsonNode node = Json.parse(text);
         return switch (node.path("type").asText()) {
-            case "symmetricKey" -> new DeviceAttestation.SymmetricKey(keys(node));
+            case "symmetricKey" -> new DeviceAttestation.SymmetricKey(keys(node, sealed,
+                    SealedKeys.deviceAttestation(deviceId)));
             case "x509" -> new DeviceAttestation.X509(client(node.get("primary")),
                     node.hasNonNull("secondary") ? Optional.of(client(node.get("secondary"))) : Optional.empty());
             default -> throw new IllegalStateException("unknown device attestation type in the store");
         };
     }
 
-    private static void keys(ObjectNode node, SymmetricKeys keys) {
-        node.put("primaryKey", keys.primaryKey()).put("secondaryKey", keys.secondaryKey());
+    /**
+     * Seals the plaintext keys of a stored attestation for {@code owner}; empty when it holds no
+     * plaintext key (an X.509 attestation, or keys sealed already).
+     */
+    static Optional<String> sealPlaintextKeys(String text, SealedKeys sealed, String owner) {
+        JsonNode parsed = Json.parse(text);
+        if (!(parsed instanceof ObjectNode node) || !"symmetricKey".equals(node.path("type").asText())) {
+            return Optional.empty();
+        }
+        boolean changed = false;
+        for (String slot : new String[] {SealedKeys.PRIMARY, SealedKeys.SECONDARY}) {
+            String stored = node.path(slot).asText();
+            if (!sealed.isSealed(stored)) {
+                node.put(slot, sealed.seal(stored, owner, slot));
+                changed = true;
+            }
+        }
+        return changed ? Optional.of(Json.write(node)) : Optional.empty();
     }
 
-    private static SymmetricKeys keys(JsonNode node) {
-        return new SymmetricKeys(node.path("primaryKey").asText(), node.path("secondaryKey").asText());
+    private static void keys(ObjectNode node, SymmetricKeys keys, SealedKeys sealed, String owner) {
+        node.put(SealedKeys.PRIMARY, sealed.sealPrimary(keys, owner))
+                .put(SealedKeys.SECONDARY, sealed.sealSecondary(keys, owner));
+    }
+
+    private static SymmetricKeys keys(JsonNode node, SealedKeys sealed, String owner) {
+        return sealed.open(node.path(SealedKeys.PRIMARY).asText(), node.path(SealedKeys.SECONDARY).asText(), owner);
     }
 
     private static void signing(ObjectNode node, SigningCertificate c) {

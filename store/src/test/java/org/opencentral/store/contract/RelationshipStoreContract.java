@@ -36,6 +36,18 @@ public interface RelationshipStoreContract extends StoreFixture {
     }
 
     @Test
+    default void theNameIsKeptAndReplacedWithTheRelationship() {
+        devices("gw", "child-1");
+        DeviceRelationship named = new DeviceRelationship("r1", id("gw"), id("child-1"), Optional.of("children"));
+
+        store().relationships().put(named);
+        assertThat(reopen().relationships().find(id("gw"), "r1")).contains(named);
+
+        store().relationships().put(link("r1", "gw", "child-1"));
+        assertThat(store().relationships().find(id("gw"), "r1")).contains(link("r1", "gw", "child-1"));
+    }
+
+    @Test
     default void bothDevicesMustExist() {
         devices("gw");
 

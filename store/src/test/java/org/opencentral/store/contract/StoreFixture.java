@@ -1,6 +1,8 @@
 package org.opencentral.store.contract;
 
+import java.sql.Connection;
 import java.util.List;
+import org.opencentral.core.secret.SecretCipher;
 import org.opencentral.core.store.StateStore;
 
 /** What every contract suite needs from the engine under test. */
@@ -13,4 +15,16 @@ public interface StoreFixture {
 
     /** The versions recorded in {@code schema_version}, read with plain JDBC. */
     List<Integer> appliedVersions();
+
+    /** Closes the current store, runs {@code whileClosed}, and opens the same database again. */
+    StateStore reopenAfter(Runnable whileClosed);
+
+    /** Opens another store on the same database with {@code cipher}; the caller closes it. */
+    StateStore openWith(SecretCipher cipher);
+
+    /**
+     * A plain JDBC connection (auto-commit) to the database under test, past the store; the caller
+     * closes it. SQLite admits no other writer while the store is open (see {@link #reopenAfter}).
+     */
+    Connection rawConnection();
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.opencentral.core.secret.SecretCipher;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.store.contract.SharedPostgres;
 import org.opencentral.store.contract.StateStoreContract;
@@ -23,8 +24,17 @@ class PostgresStateStoreTest extends StateStoreContract {
     }
 
     @Override
-    protected StateStore openStore() {
-        return PostgresStateStore.open(url, "postgres", "postgres");
+    protected StateStore openStore(SecretCipher cipher) {
+        return PostgresStateStore.open(url, "postgres", "postgres", cipher);
+    }
+
+    @Override
+    public Connection rawConnection() {
+        try {
+            return DriverManager.getConnection(url, "postgres", "postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.secret.SecretCipher;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.store.contract.StateStoreContract;
 
@@ -23,8 +24,17 @@ class SqliteStateStoreTest extends StateStoreContract {
     }
 
     @Override
-    protected StateStore openStore() {
-        return SqliteStateStore.open(file);
+    protected StateStore openStore(SecretCipher cipher) {
+        return SqliteStateStore.open(file, cipher);
+    }
+
+    @Override
+    public Connection rawConnection() {
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
