@@ -214,8 +214,9 @@ class SecurityApiTest {
         JsonNode patch = entries.path("value").get(1);
         assertThat(patch.path("before").path("displayName").asText()).isEqualTo("A");
         assertThat(patch.path("after").path("displayName").asText()).isEqualTo("B");
-        assertThat(platform.log.read(0, 10_000)).anySatisfy(e -> assertThat(e.event())
-                .isInstanceOf(org.opencentral.core.event.PlatformEvent.AuditRecorded.class));
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(platform.log.read(0, 10_000))
+                .anySatisfy(e -> assertThat(e.event())
+                        .isInstanceOf(org.opencentral.core.event.PlatformEvent.AuditRecorded.class)));
         Http operator = admin.as(platform.token("op", BuiltInRole.APP_OPERATOR));
         assertThat(operator.get("/api/auditLogs?" + Http.V).status()).isEqualTo(403);
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,9 @@ import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.store.C2dMessage;
-import org.opencentral.platform.command.MethodResponse;
+import org.opencentral.core.store.CommandOutcome;
+import org.opencentral.core.store.CommandRecord;
+import org.opencentral.platform.command.CommandCall;
 
 /** Telemetry, twins, direct methods and cloud-to-device messages through a real server and real stores. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -144,8 +147,9 @@ class DeviceMessagingTest {
     void directMethodRoundTripThroughCommandService() {
         Device device = newDevice();
         try (TestMqttDevice client = platform.connect(device)) {
-            CompletableFuture<MethodResponse> call = platform.commands.invoke(device.id(), "reboot",
-                    Json.parse("{\"delay\":5}"), Duration.ofSeconds(10), Duration.ofSeconds(10));
+            CompletableFuture<CommandRecord> call = CompletableFuture.supplyAsync(() -> platform.commands.run(
+                    new CommandCall(device.id(), "reboot", Json.parse("{\"delay\":5}"), 10, 10, "user:test")),
+                    Executors.newVirtualThreadPerTaskExecutor());
             client.subscribe("$iothub/methods/POST/#");
 
             TestMqttDevice.Received request = client.awaitPublish(t -> t.startsWith("$iothub/methods/POST/"));
@@ -156,9 +160,8 @@ class DeviceMessagingTest {
 
             client.publish("$iothub/methods/res/201/?$rid=" + rid, "{\"ok\":true}".getBytes(), MqttQoS.AT_MOST_ONCE);
 
-            MethodResponse response = call.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
-            assertThat(response.status()).isEqualTo(201);
-            assertThat(response.payload().get("ok").asBoolean()).isTrue();
+            CommandRecord record = call.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+            assertThat(record.outcome()).isEqualTo(new CommandOutcome.Answered(201, Json.parse("{\"ok\":true}")));
         }
     }
 

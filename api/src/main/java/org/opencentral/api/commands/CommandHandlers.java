@@ -1,21 +1,26 @@
 package org.opencentral.api.commands;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import org.opencentral.api.devices.DevicePaging;
 import org.opencentral.api.http.ApiCall;
 import org.opencentral.api.http.ApiError;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.store.CommandOutcome;
+import org.opencentral.core.store.CommandRecord;
+import org.opencentral.core.store.Page;
+import org.opencentral.platform.command.CommandCall;
 import org.opencentral.platform.command.CommandService;
-import org.opencentral.platform.command.MethodResponse;
 import org.opencentral.platform.device.DeviceRegistry;
 
 /**
  * Runs commands: 201 with the device's answer; 404 {@code NotFound} for an unknown device,
  * 404 {@code DeviceNotOnline} when it is not connected within {@code connectionTimeout},
- * 504 {@code GatewayTimeout} when it does not answer within {@code responseTimeout}.
+ * 504 {@code GatewayTimeout} when it does not answer within {@code responseTimeout}. Reads a
+ * command's history on a device: newest first, {@code maxpagesize} (1..100, default 100) per page
+ * with {@code nextLink}; the newest 100 invocations of each command are kept.
  */
 public final class CommandHandlers {
     private final DeviceRegistry devices;
@@ -31,45 +36,69 @@ public final class CommandHandlers {
     }
 
     public void runInComponent(ApiCall call) throws Exception {
-        execute(call, call.pathParam("componentName") + "*" + call.pathParam("commandName"));
+        execute(call, componentMethod(call));
     }
 
-    /** Command history is not recorded yet: say so instead of answering an empty list. */
     public void history(ApiCall call) {
-        throw ApiError.notImplemented("command history is not recorded yet; the answer of a command is "
-                + "returned by its POST");
+        list(call, call.pathParam("commandName"));
+    }
+
+    public void historyInComponent(ApiCall call) {
+        list(call, componentMethod(call));
+    }
+
+    private static String componentMethod(ApiCall call) {
+        return call.pathParam("componentName") + "*" + call.pathParam("commandName");
     }
 
     private void execute(ApiCall call, String methodName) throws Exception {
         DeviceId id = call.deviceId();
         CommandRequest request = CommandRequest.of(call.body());
         devices.get(id);
-        MethodResponse response = await(id, methodName, request);
-        ObjectNode body = Json.object();
-        body.put("id", UUID.randomUUID().toString());
-        body.put("connectionTimeout", request.connectionTimeout());
-        body.put("responseTimeout", request.responseTimeout());
-        if (!request.request().isMissingNode()) {
-            body.set("request", request.request());
-        }
-        body.set("response", response.payload());
-        body.put("responseCode", response.status());
-        call.json(201, body);
+        CommandRecord record = commands.run(new CommandCall(id, methodName, request.request(),
+                request.connectionTimeout(), request.responseTimeout(), call.principal().actor()));
+        call.json(201, toJson(record));
     }
 
-    private MethodResponse await(DeviceId id, String methodName, CommandRequest request) throws Exception {
+    private void list(ApiCall call, String methodName) {
+        DeviceId id = call.deviceId();
+        DevicePaging paging = DevicePaging.of(call.query("maxpagesize"), call.query("$top"),
+                call.query(DevicePaging.SKIP_TOKEN), call.query("$filter"), call.query("$orderby"));
+        devices.get(id);
+        Page<CommandRecord> page = commands.history(id, methodName, paging.after().map(CommandHandlers::sequence),
+                paging.size());
+        ObjectNode body = Json.object();
+        ArrayNode value = body.putArray("value");
+        page.items().forEach(r -> value.add(toJson(r)));
+        page.next().ifPresent(next -> body.put("nextLink",
+                paging.nextLink(call.url(), call.query("api-version").orElseThrow(), next)));
+        call.json(200, body);
+    }
+
+    private static long sequence(String cursor) {
         try {
-            return commands.invoke(id, methodName, request.request(), request.connection(), request.response())
-                    .get();
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("invalid " + DevicePaging.SKIP_TOKEN + "; follow nextLink as given");
         }
+    }
+
+    /** IoT Central's DeviceCommand; {@code response} and {@code responseCode} only when the device answered. */
+    static ObjectNode toJson(CommandRecord record) {
+        ObjectNode body = Json.object();
+        body.put("id", record.id());
+        body.put("connectionTimeout", record.connectionTimeout());
+        body.put("responseTimeout", record.responseTimeout());
+        record.request().ifPresent(r -> body.set("request", r));
+        Optional<CommandOutcome.Answered> answered = switch (record.outcome()) {
+            case CommandOutcome.Answered a -> Optional.of(a);
+            case CommandOutcome.NotConnected n -> Optional.empty();
+            case CommandOutcome.TimedOut t -> Optional.empty();
+        };
+        answered.ifPresent(a -> {
+            body.set("response", a.payload());
+            body.put("responseCode", a.status());
+        });
+        return body;
     }
 }

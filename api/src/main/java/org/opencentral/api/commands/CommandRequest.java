@@ -3,7 +3,6 @@ package org.opencentral.api.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.Objects;
 import org.opencentral.api.http.ApiError;
 
@@ -32,14 +31,6 @@ public record CommandRequest(JsonNode request, int connectionTimeout, int respon
         return new CommandRequest(object.path("request"),
                 seconds(object, "connectionTimeout", DEFAULT_CONNECTION_TIMEOUT),
                 seconds(object, "responseTimeout", DEFAULT_RESPONSE_TIMEOUT));
-    }
-
-    public Duration connection() {
-        return Duration.ofSeconds(connectionTimeout);
-    }
-
-    public Duration response() {
-        return Duration.ofSeconds(responseTimeout);
     }
 
     private static int seconds(ObjectNode body, String name, int fallback) {

@@ -38,10 +38,6 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, ErrorCode.BAD_REQUEST.code(), message);
     }
 
-    public static ApiError notImplemented(String message) {
-        return new ApiError(501, "NotImplemented", message);
-    }
-
     public int status() {
         return status;
     }

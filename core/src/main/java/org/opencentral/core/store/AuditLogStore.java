@@ -1,5 +1,6 @@
 package org.opencentral.core.store;
 
+import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.security.AuditEntry;
 
@@ -10,4 +11,7 @@ public interface AuditLogStore {
 
     /** Entries newest first, older than sequence {@code before} (exclusive) when given; the cursor is a sequence. */
     Page<AuditEntry> list(Optional<Long> before, int limit);
+
+    /** Up to {@code limit} entries with a sequence greater than {@code afterSequence}, oldest first. */
+    List<AuditEntry> after(long afterSequence, int limit);
 }

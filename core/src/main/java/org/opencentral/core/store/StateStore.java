@@ -42,6 +42,9 @@ public interface StateStore extends AutoCloseable {
     /** Relationships between devices (gateway/child links). */
     RelationshipStore relationships();
 
+    /** Command invocations per device and command (the newest {@value CommandHistoryStore#KEEP} of each). */
+    CommandHistoryStore commandHistory();
+
     @Override
     void close();
 }

@@ -9,16 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.Json;
-import org.opencentral.core.event.EventLog;
-import org.opencentral.core.event.PlatformEvent.AuditRecorded;
 import org.opencentral.core.security.AuditEntry;
 import org.opencentral.core.store.AuditLogStore;
 import org.opencentral.core.store.Page;
 
 /**
- * Records changes: stores the entry, then appends it to the event log and waits until it is durable.
- * Members that could carry secrets ({@link #SECRET_MEMBERS}, at any depth) are removed from the
- * before/after summaries.
+ * Records changes: stores the entry in the state store (durable when {@link #record} returns, so
+ * before the API answers) and wakes the {@link AuditForwarder}, which brings it to the event log
+ * soon after without making the caller wait for the log's commit. Members that could carry secrets
+ * ({@link #SECRET_MEMBERS}, at any depth) are removed from the before/after summaries.
  */
 public final class AuditLog {
     public static final Set<String> SECRET_MEMBERS = Set.of("token", "password", "primaryKey", "secondaryKey",
@@ -26,19 +25,19 @@ public final class AuditLog {
     public static final int MAX_PAGE = 1000;
 
     private final AuditLogStore store;
-    private final EventLog log;
+    private final AuditForwarder forwarder;
     private final Clock clock;
 
-    public AuditLog(AuditLogStore store, EventLog log, Clock clock) {
+    public AuditLog(AuditLogStore store, AuditForwarder forwarder, Clock clock) {
         this.store = store;
-        this.log = log;
+        this.forwarder = forwarder;
         this.clock = clock;
     }
 
     public AuditEntry record(String actor, String action, String target, JsonNode before, JsonNode after) {
         AuditEntry stored = store.append(new AuditEntry(0, clock.instant(), actor, action, target, scrub(before),
                 scrub(after)));
-        log.append(new AuditRecorded(stored.time(), stored.sequence(), toJson(stored))).join();
+        forwarder.wake();
         return stored;
     }
 

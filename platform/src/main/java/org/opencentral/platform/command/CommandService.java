@@ -3,8 +3,13 @@ package org.opencentral.platform.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +21,9 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.store.CommandOutcome;
+import org.opencentral.core.store.CommandRecord;
+import org.opencentral.core.store.Page;
 import org.opencentral.platform.session.DeviceSession.Subscription;
 import org.opencentral.platform.session.DeviceSessions;
 
@@ -23,6 +31,7 @@ import org.opencentral.platform.session.DeviceSessions;
  * Direct methods: sends a request to a connected device and completes with its response, or fails
  * with DEVICE_NOT_CONNECTED (not connected within {@code connectionTimeout}) or GATEWAY_TIMEOUT (no
  * answer within {@code responseTimeout}). Requests are correlated by a {@code $rid} the service picks.
+ * Every call that passes validation is recorded in the {@link CommandHistory}, whatever its outcome.
  */
 public final class CommandService {
     /** IoT Hub's method-name rule: printable US-ASCII without separators. */
@@ -30,14 +39,74 @@ public final class CommandService {
     public static final int MAX_PAYLOAD_BYTES = 128 * 1024;
 
     private final DeviceSessions sessions;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final CommandHistory history;
+    private final Clock clock;
+    private final Map<String, CompletableFuture<CommandOutcome.Answered>> pending = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
 
-    public CommandService(DeviceSessions sessions) {
+    public CommandService(DeviceSessions sessions, CommandHistory history, Clock clock) {
         this.sessions = sessions;
+        this.history = history;
+        this.clock = clock;
     }
 
-    public CompletableFuture<MethodResponse> invoke(DeviceId id, String methodName, JsonNode request,
+    /**
+     * Runs a command and waits for the device (blocks: call it on a virtual thread). Returns the
+     * recorded invocation with the device's answer; throws DEVICE_NOT_CONNECTED or GATEWAY_TIMEOUT,
+     * after recording the invocation too. The history is written behind the caller's back, off the
+     * latency path; {@link CommandHistory#list} sees every call that returned before it.
+     */
+    public CommandRecord run(CommandCall call) {
+        Instant requested = now();
+        CommandOutcome outcome = outcomeOf(invoke(call.device(), call.method(), call.request(), call.connection(),
+                call.response()));
+        CommandRecord record = new CommandRecord(0, UUID.randomUUID().toString(), call.device(), call.method(),
+                call.actor(), requested, now(), call.connectionTimeout(), call.responseTimeout(),
+                Optional.of(call.request()).filter(r -> !r.isMissingNode()), outcome);
+        history.record(record);
+        return switch (outcome) {
+            case CommandOutcome.Answered answered -> record;
+            case CommandOutcome.NotConnected notConnected -> throw new DomainException(ErrorCode.DEVICE_NOT_CONNECTED,
+                    "device '" + call.device() + "' is not connected");
+            case CommandOutcome.TimedOut timedOut -> throw new DomainException(ErrorCode.GATEWAY_TIMEOUT,
+                    "device '" + call.device() + "' did not answer '" + call.method() + "' within "
+                            + call.responseTimeout() + " s");
+        };
+    }
+
+    /**
+     * The device's invocations of {@code method}, newest first ({@link CommandHistory#list}): every
+     * call that returned before is there; at most {@value CommandHistory#MAX_PAGE} per page.
+     */
+    public Page<CommandRecord> history(DeviceId device, String method, Optional<Long> before, int limit) {
+        return history.list(device, method, before, limit);
+    }
+
+    /** Whole milliseconds, as the history stores them. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static CommandOutcome outcomeOf(CompletableFuture<CommandOutcome.Answered> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DomainException domain && domain.code() == ErrorCode.DEVICE_NOT_CONNECTED) {
+                return new CommandOutcome.NotConnected();
+            }
+            if (cause instanceof TimeoutException) {
+                return new CommandOutcome.TimedOut();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Sends the request once the device is connected and subscribed; the future completes with the
+     * answer or fails with a DEVICE_NOT_CONNECTED {@link DomainException} or a {@link TimeoutException}.
+     */
+    CompletableFuture<CommandOutcome.Answered> invoke(DeviceId id, String methodName, JsonNode request,
             Duration connectionTimeout, Duration responseTimeout) {
         if (!METHOD_NAME.matcher(methodName).matches()) {
             throw DomainException.badRequest("invalid method name '" + methodName + "'");
@@ -53,26 +122,17 @@ public final class CommandService {
                 })
                 .thenCompose(session -> {
                     String rid = Long.toHexString(requestIds.incrementAndGet());
-                    CompletableFuture<MethodResponse> answer = new CompletableFuture<>();
-                    pending.put(key(id, rid), new Pending(answer));
+                    CompletableFuture<CommandOutcome.Answered> answer = new CompletableFuture<>();
+                    pending.put(key(id, rid), answer);
                     answer.whenComplete((r, e) -> pending.remove(key(id, rid)));
                     session.sendMethodRequest(methodName, rid, payload);
-                    return answer.orTimeout(responseTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                            .exceptionally(e -> {
-                                Throwable cause = e instanceof CompletionException ? e.getCause() : e;
-                                if (cause instanceof TimeoutException) {
-                                    throw new CompletionException(new DomainException(ErrorCode.GATEWAY_TIMEOUT,
-                                            "device '" + id + "' did not answer '" + methodName + "' within "
-                                                    + responseTimeout.toSeconds() + " s"));
-                                }
-                                throw new CompletionException(cause);
-                            });
+                    return answer.orTimeout(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 });
     }
 
     /** Called by a transport when a device answers {@code $rid}; unknown or late answers are ignored. */
     public boolean onResponse(DeviceId id, String requestId, int status, byte[] payload) {
-        Pending waiting = pending.get(key(id, requestId));
+        CompletableFuture<CommandOutcome.Answered> waiting = pending.get(key(id, requestId));
         if (waiting == null) {
             return false;
         }
@@ -82,13 +142,10 @@ public final class CommandService {
         } catch (DomainException e) {
             body = Json.MAPPER.getNodeFactory().textNode(new String(payload, StandardCharsets.UTF_8));
         }
-        return waiting.answer().complete(new MethodResponse(status, body));
+        return waiting.complete(new CommandOutcome.Answered(status, body));
     }
 
     private static String key(DeviceId id, String rid) {
         return id.value() + '\u0000' + rid;
-    }
-
-    private record Pending(CompletableFuture<MethodResponse> answer) {
     }
 }

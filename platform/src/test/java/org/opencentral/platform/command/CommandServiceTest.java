@@ -5,58 +5,109 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
+import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SymmetricKeys;
+import org.opencentral.core.store.CommandOutcome;
+import org.opencentral.core.store.CommandRecord;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.core.testing.ManualClock;
 import org.opencentral.platform.session.DeviceSession.Subscription;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.session.RecordingSession;
+import org.opencentral.core.secret.SecretCipher;
+import org.opencentral.store.secret.AesGcmSecretCipher;
+import org.opencentral.store.sqlite.SqliteStateStore;
 
+/** Direct methods over in-memory sessions, recorded into a real SQLite command history. */
+@Timeout(30)
 class CommandServiceTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
     private final DeviceSessions sessions = new DeviceSessions(timer);
-    private final CommandService commands = new CommandService(sessions);
+    private final ManualClock clock = ManualClock.startingNow();
     private final DeviceId device = DeviceId.of("thermostat-1");
+    private final SecretCipher cipher = AesGcmSecretCipher.random();
+    @TempDir
+    Path dir;
+    private StateStore state;
+    private CommandHistory history;
+    private CommandService commands;
+
+    @BeforeEach
+    void open() {
+        state = SqliteStateStore.open(dir.resolve("state.db"), cipher);
+        state.devices().insert(new Device(device, "T", Optional.empty(), true, false, false, "e1",
+                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, clock.instant()));
+        history = new CommandHistory(state.commandHistory());
+        history.start();
+        commands = new CommandService(sessions, history, clock);
+    }
 
     @AfterEach
-    void stopTimer() {
+    void close() {
+        callers.shutdownNow();
         timer.shutdownNow();
+        history.close();
+        state.close();
+    }
+
+    private CompletableFuture<CommandRecord> run(String method, String request, int connectionTimeout,
+            int responseTimeout) {
+        CommandCall call = new CommandCall(device, method, request == null ? Json.MAPPER.missingNode()
+                : Json.parse(request), connectionTimeout, responseTimeout, "user:alice");
+        return CompletableFuture.supplyAsync(() -> commands.run(call), callers);
     }
 
     @Test
-    void aConnectedDeviceAnswersWithStatusAndPayload() throws Exception {
+    void aConnectedDeviceAnswersAndTheCallIsRecorded() throws Exception {
         RecordingSession session = new RecordingSession(device, Subscription.METHODS);
         sessions.register(session);
 
-        CompletableFuture<MethodResponse> answer = commands.invoke(device, "reboot", Json.parse("{\"delay\":5}"),
-                Duration.ZERO, Duration.ofSeconds(5));
+        CompletableFuture<CommandRecord> answer = run("reboot", "{\"delay\":5}", 0, 5);
+        await().until(() -> !session.methods.isEmpty());
         RecordingSession.MethodRequest request = session.methods.getFirst();
         assertThat(request.name()).isEqualTo("reboot");
         assertThat(new String(request.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"delay\":5}");
         commands.onResponse(device, request.requestId(), 200, "{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(answer.get()).isEqualTo(new MethodResponse(200, Json.parse("{\"ok\":true}")));
+        CommandRecord record = answer.get();
+        assertThat(record.outcome()).isEqualTo(new CommandOutcome.Answered(200, Json.parse("{\"ok\":true}")));
+        assertThat(record.actor()).isEqualTo("user:alice");
+        assertThat(record.request()).contains(Json.parse("{\"delay\":5}"));
+        List<CommandRecord> recorded = history.list(device, "reboot", Optional.empty(), 10).items();
+        assertThat(recorded).singleElement().usingRecursiveComparison().ignoringFields("sequence").isEqualTo(record);
     }
 
     @Test
-    void aDeviceThatIsNotConnectedFailsAtOnceWithoutConnectionTimeout() {
-        CompletableFuture<MethodResponse> answer = commands.invoke(device, "reboot", Json.object(), Duration.ZERO,
-                Duration.ofSeconds(5));
-        assertFailsWith(answer, ErrorCode.DEVICE_NOT_CONNECTED);
+    void aDeviceThatIsNotConnectedFailsAtOnceAndIsRecordedWithoutAnswer() {
+        assertFailsWith(run("reboot", null, 0, 5), ErrorCode.DEVICE_NOT_CONNECTED);
+
+        CommandRecord recorded = history.list(device, "reboot", Optional.empty(), 10).items().getFirst();
+        assertThat(recorded.outcome()).isEqualTo(new CommandOutcome.NotConnected());
+        assertThat(recorded.request()).isEmpty();
     }
 
     @Test
-    void theCallWaitsForTheDeviceToConnectAndSubscribe() {
-        CompletableFuture<MethodResponse> answer = commands.invoke(device, "reboot", Json.object(), Duration.ofSeconds(10),
-                Duration.ofSeconds(10));
+    void theCallWaitsForTheDeviceToConnectAndSubscribe() throws Exception {
+        CompletableFuture<CommandRecord> answer = run("reboot", "{}", 10, 10);
         RecordingSession session = new RecordingSession(device);
         sessions.register(session);
         sessions.subscribed(device);
@@ -66,15 +117,19 @@ class CommandServiceTest {
         sessions.subscribed(device);
         await().atMost(Duration.ofSeconds(5)).until(() -> !session.methods.isEmpty());
         commands.onResponse(device, session.methods.getFirst().requestId(), 204, new byte[0]);
-        assertThat(answer.join().status()).isEqualTo(204);
+        assertThat(answer.get().outcome()).isEqualTo(new CommandOutcome.Answered(204, Json.parse("null")));
     }
 
     @Test
-    void noAnswerWithinTheResponseTimeoutIsAGatewayTimeout() {
+    void noAnswerWithinTheResponseTimeoutIsAGatewayTimeoutAndIsRecorded() {
         sessions.register(new RecordingSession(device, Subscription.METHODS));
-        CompletableFuture<MethodResponse> answer = commands.invoke(device, "slow", Json.object(), Duration.ZERO,
-                Duration.ofMillis(100));
-        assertFailsWith(answer, ErrorCode.GATEWAY_TIMEOUT);
+        CompletableFuture<CommandOutcome.Answered> answer = commands.invoke(device, "slow", Json.object(),
+                Duration.ZERO, Duration.ofMillis(100));
+        assertThatThrownBy(answer::get).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+
+        assertFailsWith(run("slow", "{}", 0, 1), ErrorCode.GATEWAY_TIMEOUT);
+        assertThat(history.list(device, "slow", Optional.empty(), 10).items()).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(new CommandOutcome.TimedOut()));
     }
 
     @Test
@@ -83,19 +138,21 @@ class CommandServiceTest {
     }
 
     @Test
-    void nonJsonAnswersAreKeptAsText() {
+    void nonJsonAnswersAreKeptAsText() throws Exception {
         RecordingSession session = new RecordingSession(device, Subscription.METHODS);
         sessions.register(session);
-        CompletableFuture<MethodResponse> answer = commands.invoke(device, "m", Json.object(), Duration.ZERO,
-                Duration.ofSeconds(5));
+        CompletableFuture<CommandRecord> answer = run("m", "{}", 0, 5);
+        await().until(() -> !session.methods.isEmpty());
         commands.onResponse(device, session.methods.getFirst().requestId(), 500, "boom".getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.join().payload().asText()).isEqualTo("boom");
+        assertThat(answer.get().outcome()).isEqualTo(new CommandOutcome.Answered(500, Json.MAPPER.getNodeFactory()
+                .textNode("boom")));
     }
 
     @Test
-    void invalidMethodNamesAreRefused() {
-        assertThatThrownBy(() -> commands.invoke(device, "bad/name", Json.object(), Duration.ZERO, Duration.ofSeconds(5)))
-                .isInstanceOf(DomainException.class);
+    void invalidMethodNamesAreRefusedAndNotRecorded() {
+        CommandCall call = new CommandCall(device, "bad/name", Json.object(), 0, 5, "user:alice");
+        assertThatThrownBy(() -> commands.run(call)).isInstanceOf(DomainException.class);
+        assertThat(history.list(device, "bad/name", Optional.empty(), 10).items()).isEmpty();
     }
 
     private static void assertFailsWith(CompletableFuture<?> future, ErrorCode code) {

@@ -5,12 +5,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.platform.c2d.CloudToDeviceService;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceAuthenticator;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.ingest.ActivityTracker;
 import org.opencentral.platform.ingest.IngestService;
 import org.opencentral.api.SecurityServices;
+import org.opencentral.platform.audit.AuditForwarder;
 import org.opencentral.platform.audit.AuditLog;
 import org.opencentral.platform.organization.OrganizationService;
 import org.opencentral.platform.security.ApiTokenService;
@@ -25,25 +27,28 @@ import org.opencentral.platform.twin.TwinService;
 /** The platform's domain services, built once over the stores. */
 record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthenticator authenticator,
         TwinService twins, CommandService commands, CloudToDeviceService cloudToDevice, ActivityTracker activity,
-        IngestService ingest, SecurityServices security) {
+        IngestService ingest, SecurityServices security, CommandHistory commandHistory,
+        AuditForwarder auditForwarder) {
 
     static Services create(StateStore state, EventLog log, ApplicationIdentity identity, Clock clock,
             ScheduledExecutorService timer) {
         DeviceSessions sessions = new DeviceSessions(timer);
         ActivityTracker activity = new ActivityTracker(state.devices(), clock);
+        CommandHistory commandHistory = new CommandHistory(state.commandHistory());
+        AuditForwarder auditForwarder = new AuditForwarder(state.auditLog(), log, state.cursors());
         return new Services(sessions,
                 new DeviceRegistry(state.devices(), log, sessions, clock),
                 new DeviceAuthenticator(state.devices(), clock),
                 new TwinService(state.twins(), log, sessions, clock),
-                new CommandService(sessions),
+                new CommandService(sessions, commandHistory, clock),
                 new CloudToDeviceService(state.c2d(), sessions, clock),
                 activity,
                 new IngestService(log, activity, clock),
-                security(state, log, identity, clock));
+                security(state, auditForwarder, identity, clock), commandHistory, auditForwarder);
     }
 
-    private static SecurityServices security(StateStore state, EventLog log, ApplicationIdentity identity,
-            Clock clock) {
+    private static SecurityServices security(StateStore state, AuditForwarder auditForwarder,
+            ApplicationIdentity identity, Clock clock) {
         RoleCatalog roles = new RoleCatalog(state.roles(), clock);
         UserService users = new UserService(state.users(), state.sessions(), new PasswordHasher(), clock);
         return new SecurityServices(
@@ -52,6 +57,6 @@ record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthentic
                 new SessionService(state.sessions(), users, new LoginThrottle(clock), clock),
                 roles,
                 new OrganizationService(state.organizations(), state.devices(), state.users(), state.apiTokens()),
-                new AuditLog(state.auditLog(), log, clock));
+                new AuditLog(state.auditLog(), auditForwarder, clock));
     }
 }

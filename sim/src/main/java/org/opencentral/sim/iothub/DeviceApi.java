@@ -41,6 +41,18 @@ public final class DeviceApi {
         return key;
     }
 
+    /** Publishes (creates or replaces) a device template from its IoT Central JSON. */
+    public void putTemplate(String id, String templateJson) throws IOException, InterruptedException {
+        call("PUT", "/deviceTemplates/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8),
+                templateJson);
+    }
+
+    /** Creates (or keeps) a device the server simulates from {@code template}. */
+    public void createSimulatedDevice(String id, String template) throws IOException, InterruptedException {
+        call("PUT", "/devices/" + id, "{\"displayName\":\"" + id + "\",\"enabled\":true,\"simulated\":true,"
+                + "\"template\":\"" + template + "\"}");
+    }
+
     /** Runs a command; returns the HTTP status (201 when the device answered). */
     public int runCommand(String deviceId, String command, String requestJson) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/devices/" + deviceId + "/commands/" + command,

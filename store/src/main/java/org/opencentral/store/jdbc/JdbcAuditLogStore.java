@@ -45,6 +45,15 @@ final class JdbcAuditLogStore implements AuditLogStore {
         return new Page<>(page, Optional.of(Long.toString(page.getLast().sequence())));
     }
 
+    @Override
+    public List<AuditEntry> after(long afterSequence, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq "
+                + "LIMIT ?", JdbcAuditLogStore::map, afterSequence, limit));
+    }
+
     private static AuditEntry map(ResultSet row) throws SQLException {
         return new AuditEntry(row.getLong("seq"), Jdbc.instant(row, "time"), row.getString("actor"),
                 row.getString("action"), row.getString("target"), Json.parseObject(row.getString("before_summary")),

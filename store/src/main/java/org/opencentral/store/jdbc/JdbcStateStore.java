@@ -1,8 +1,10 @@
 package org.opencentral.store.jdbc;
 
 import java.time.Clock;
+import org.opencentral.core.secret.SecretCipher;
 import org.opencentral.core.store.ApiTokenStore;
 import org.opencentral.core.store.RelationshipStore;
+import org.opencentral.core.store.CommandHistoryStore;
 import org.opencentral.core.store.CloudPropertyStore;
 import org.opencentral.core.store.AuditLogStore;
 import org.opencentral.core.store.C2dQueueStore;
@@ -38,10 +40,11 @@ public final class JdbcStateStore implements StateStore {
     private final CloudPropertyStore cloudProperties;
     private final TelemetryIssueStore telemetryIssues;
     private final RelationshipStore relationships;
+    private final CommandHistoryStore commandHistory;
 
-    private JdbcStateStore(JdbcDatabase database) {
+    private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
-        this.devices = new JdbcDeviceStore(database);
+        this.devices = new JdbcDeviceStore(database, keys);
         this.twins = new JdbcTwinStore(database);
         this.c2d = new JdbcC2dQueueStore(database);
         this.lastValues = new JdbcLastValueStore(database);
@@ -52,22 +55,28 @@ public final class JdbcStateStore implements StateStore {
         this.organizations = new JdbcOrganizationStore(database);
         this.auditLog = new JdbcAuditLogStore(database);
         this.sessions = new JdbcSessionStore(database);
-        this.provisioning = new JdbcProvisioningStore(database);
+        this.provisioning = new JdbcProvisioningStore(database, keys);
         this.templates = new JdbcTemplateStore(database);
         this.cloudProperties = new JdbcCloudPropertyStore(database);
         this.telemetryIssues = new JdbcTelemetryIssueStore(database);
         this.relationships = new JdbcRelationshipStore(database);
+        this.commandHistory = new JdbcCommandHistoryStore(database);
     }
 
-    /** Migrates {@code database} and wraps it; closes the database if migrating fails. */
-    public static StateStore open(JdbcDatabase database) {
+    /**
+     * Migrates {@code database}, checks that {@code cipher} holds the key the stored secrets were
+     * sealed with (else {@link org.opencentral.core.secret.SecretKeyMismatchException}), seals keys
+     * an older version stored in plaintext, and wraps it; closes the database if any step fails.
+     */
+    public static StateStore open(JdbcDatabase database, SecretCipher cipher) {
         try {
             new Migrator(database, Clock.systemUTC()).migrate();
+            new SecretsAtRest(database, cipher, Clock.systemUTC()).prepare();
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        return new JdbcStateStore(database);
+        return new JdbcStateStore(database, new SealedKeys(cipher));
     }
 
     @Override
@@ -148,6 +157,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public RelationshipStore relationships() {
         return relationships;
+    }
+
+    @Override
+    public CommandHistoryStore commandHistory() {
+        return commandHistory;
     }
 
     @Override

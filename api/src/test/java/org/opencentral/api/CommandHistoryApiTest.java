@@ -1,0 +1,148 @@
+package org.opencentral.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.store.C2dMessage;
+import org.opencentral.core.store.CommandHistoryStore;
+import org.opencentral.platform.security.BuiltInRole;
+import org.opencentral.platform.session.DeviceSession;
+
+/** Command history over real HTTP: what was run, newest first, paged, bounded, and gone with the device. */
+@Timeout(60)
+class CommandHistoryApiTest {
+    private static final String DEVICE = "/api/devices/hist-1";
+    @TempDir
+    Path dir;
+    TestPlatform platform;
+    Http api;
+
+    @BeforeEach
+    void start() {
+        platform = new TestPlatform(dir);
+        api = new Http(platform.port, platform.token("operator", BuiltInRole.APP_OPERATOR));
+        assertThat(api.put(DEVICE + "?" + Http.V, "{\"displayName\":\"History\"}").status()).isEqualTo(200);
+        platform.sessions.register(new AnsweringSession(DeviceId.of("hist-1")));
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    @Test
+    void everyRunIsInTheHistoryNewestFirstWithWhatTheDeviceAnswered() {
+        JsonNode first = api.post(DEVICE + "/commands/reboot?" + Http.V, "{\"request\":{\"n\":1}}").json();
+        JsonNode second = api.post(DEVICE + "/commands/reboot?" + Http.V,
+                "{\"request\":{\"n\":2},\"connectionTimeout\":3,\"responseTimeout\":7}").json();
+        api.post(DEVICE + "/components/c1/commands/reboot?" + Http.V, "{\"request\":\"c1\"}");
+
+        JsonNode history = api.get(DEVICE + "/commands/reboot?" + Http.V).json();
+
+        assertThat(history.path("value")).hasSize(2);
+        assertThat(history.path("value").get(0)).isEqualTo(second);
+        assertThat(history.path("value").get(1)).isEqualTo(first);
+        assertThat(second.path("connectionTimeout").asInt()).isEqualTo(3);
+        assertThat(second.path("response").path("echo").path("n").asInt()).isEqualTo(2);
+        assertThat(second.path("responseCode").asInt()).isEqualTo(200);
+        assertThat(history.has("nextLink")).isFalse();
+        JsonNode component = api.get(DEVICE + "/components/c1/commands/reboot?" + Http.V).json().path("value");
+        assertThat(component).singleElement().satisfies(c -> assertThat(c.path("request").asText()).isEqualTo("c1"));
+    }
+
+    @Test
+    void aCommandToAnOfflineDeviceIsRecordedWithoutResponse() {
+        api.put("/api/devices/offline?" + Http.V, "{\"displayName\":\"Offline\"}");
+        assertThat(api.post("/api/devices/offline/commands/reboot?" + Http.V, "{}").status()).isEqualTo(404);
+
+        JsonNode entry = api.get("/api/devices/offline/commands/reboot?" + Http.V).json().path("value").get(0);
+        assertThat(entry.has("id")).isTrue();
+        assertThat(entry.has("response")).isFalse();
+        assertThat(entry.has("responseCode")).isFalse();
+    }
+
+    @Test
+    void pagesFollowNextLinkAndOnlyTheNewestAreKept() {
+        int runs = CommandHistoryStore.KEEP + 3;
+        for (int n = 1; n <= runs; n++) {
+            assertThat(api.post(DEVICE + "/commands/ping?" + Http.V, "{\"request\":" + n + "}").status()).isEqualTo(201);
+        }
+        List<Integer> requests = new ArrayList<>();
+        String next = DEVICE + "/commands/ping?" + Http.V + "&maxpagesize=40";
+        int pages = 0;
+        while (next != null) {
+            JsonNode page = api.get(next).json();
+            page.path("value").forEach(c -> requests.add(c.path("request").asInt()));
+            next = page.has("nextLink") ? pathOf(page.path("nextLink").asText()) : null;
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(requests).hasSize(CommandHistoryStore.KEEP).startsWith(runs, runs - 1).endsWith(4);
+    }
+
+    @Test
+    void theHistoryGoesWithTheDevice() {
+        api.post(DEVICE + "/commands/reboot?" + Http.V, "{}");
+        Http admin = api.as(platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
+        assertThat(admin.delete(DEVICE + "?" + Http.V).status()).isEqualTo(204);
+        admin.put(DEVICE + "?" + Http.V, "{\"displayName\":\"Again\"}");
+
+        assertThat(api.get(DEVICE + "/commands/reboot?" + Http.V).json().path("value")).isEmpty();
+        assertThat(api.get("/api/devices/none/commands/reboot?" + Http.V).status()).isEqualTo(404);
+    }
+
+    private static String pathOf(String link) {
+        URI uri = URI.create(link);
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    /** A connected device that answers every command with 200 and {"echo": request}. */
+    private final class AnsweringSession implements DeviceSession {
+        private final DeviceId id;
+
+        AnsweringSession(DeviceId id) {
+            this.id = id;
+        }
+
+        @Override
+        public DeviceId deviceId() {
+            return id;
+        }
+
+        @Override
+        public boolean isSubscribed(Subscription subscription) {
+            return true;
+        }
+
+        @Override
+        public void sendDesiredPatch(ObjectNode patch, long version) {
+        }
+
+        @Override
+        public void sendMethodRequest(String methodName, String requestId, byte[] payload) {
+            String echo = "{\"echo\":" + (payload.length == 0 ? "null" : new String(payload, StandardCharsets.UTF_8))
+                    + "}";
+            platform.commands.onResponse(id, requestId, 200, echo.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void sendCloudToDevice(C2dMessage message) {
+        }
+
+        @Override
+        public void close(String reason) {
+        }
+    }
+}
