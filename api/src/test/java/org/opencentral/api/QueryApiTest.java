@@ -128,6 +128,32 @@ class QueryApiTest {
         assertThat(query("SELECT $id FROM " + TEMPLATE)).hasSize(2);
     }
 
+    @Test
+    void membersOfObjectTelemetryAndPropertiesAreAddressable() {
+        List<TelemetryPoint> members = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            members.add(new TelemetryPoint(new SeriesKey(DeviceId.of("q1"), "", "accelerometer.x"),
+                    START.plusSeconds(60L * i), TelemetryValue.of(i - 1.5)));
+        }
+        platform.telemetry.append(members);
+        platform.twins.patchReported(DeviceId.of("q1"), Json.parseObject("{\"config\":{\"interval\":5,\"mode\":\"fast\"}}"))
+                .join();
+        platform.twins.patchReported(DeviceId.of("q2"), Json.parseObject("{\"config\":{\"interval\":9,\"mode\":\"eco\"}}"))
+                .join();
+
+        assertThat(query("SELECT $id, config.interval FROM " + TEMPLATE + " WHERE config.mode = 'fast'"))
+                .isEqualTo(Json.parse("[{\"$id\":\"q1\",\"config.interval\":5}]"));
+        assertThat(query("SELECT $id, MAX(accelerometer.x) AS m, COUNT(accelerometer.x) FROM " + TEMPLATE))
+                .isEqualTo(Json.parse("[{\"$id\":\"q1\",\"m\":1.5,\"count_accelerometer.x\":4}]"));
+        assertThat(query("SELECT $id, $ts, accelerometer.x FROM " + TEMPLATE + " WHERE accelerometer.x < 0"))
+                .hasSize(2).allSatisfy(row -> assertThat(row.path("accelerometer.x").asDouble()).isNegative());
+
+        Http.Reply unknown = api.post("/api/query?" + PREVIEW, body("SELECT accelerometer.z FROM " + TEMPLATE));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/error/message").asText())
+                .isEqualTo("at 1:8: unknown member 'z' of 'accelerometer' (an Object): it has x, y");
+    }
+
     private JsonNode query(String text) {
         Http.Reply reply = api.post("/api/query?" + PREVIEW, body(text));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
@@ -143,6 +169,10 @@ class QueryApiTest {
                 + "\"capabilityModel\":{\"@id\":\"dtmi:contoso:cm:Thermostat;1\",\"@type\":\"Interface\",\"contents\":["
                 + "{\"@type\":[\"Property\",\"Cloud\"],\"name\":\"customerName\",\"schema\":\"string\"},"
                 + "{\"@type\":\"Telemetry\",\"name\":\"temperature\",\"schema\":\"double\"},"
-                + "{\"@type\":\"Property\",\"name\":\"target\",\"schema\":\"double\",\"writable\":true}]}}";
+                + "{\"@type\":\"Property\",\"name\":\"target\",\"schema\":\"double\",\"writable\":true},"
+                + "{\"@type\":\"Property\",\"name\":\"config\",\"schema\":{\"@type\":\"Object\",\"fields\":["
+                + "{\"name\":\"interval\",\"schema\":\"integer\"},{\"name\":\"mode\",\"schema\":\"string\"}]}},"
+                + "{\"@type\":\"Telemetry\",\"name\":\"accelerometer\",\"schema\":{\"@type\":\"Object\",\"fields\":["
+                + "{\"name\":\"x\",\"schema\":\"double\"},{\"name\":\"y\",\"schema\":\"double\"}]}}]}}";
     }
 }

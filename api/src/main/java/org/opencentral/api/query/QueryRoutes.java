@@ -14,7 +14,8 @@ import org.opencentral.platform.query.service.QuerySettings;
  * cloud properties), the registry and twins, and the telemetry store's SQL when there is one
  * (without it, telemetry queries answer 503). Marked as an extension: it is IoT Central's
  * 2022-10-31-preview API, not in the 2022-07-31 document the OpenAPI output is based on. The
- * REST API's per-caller rate limit applies (IoT Central: 1 query per second per application).
+ * limits and the statement timeout come from the server's configuration ({@code ApiConfig#query});
+ * the REST API's per-caller rate limit applies (IoT Central: 1 query per second per application).
  */
 public final class QueryRoutes {
     public static final String PATH = "/api/query";
@@ -22,10 +23,10 @@ public final class QueryRoutes {
     private QueryRoutes() {
     }
 
-    public static ApiRoute route(ApiServices s, TemplateServices templates) {
+    public static ApiRoute route(ApiServices s, TemplateServices templates, QuerySettings settings) {
         QueryService service = new QueryService(
                 new QueryService.Sources(templates.templates(), s.devices(), s.twins(), templates.cloudProperties()),
-                s.telemetry().flatMap(TelemetryStore::sql), QuerySettings.DEFAULTS, s.clock());
+                s.telemetry().flatMap(TelemetryStore::sql), settings, s.clock());
         return new ApiRoute(HandlerType.POST, PATH, Access.requires(QueryHandlers.PERMISSION),
                 new QueryHandlers(service)::run, true);
     }

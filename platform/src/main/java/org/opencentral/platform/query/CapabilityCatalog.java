@@ -17,4 +17,17 @@ public interface CapabilityCatalog {
      * {@link CapabilityKind#UNKNOWN} when the template has no such telemetry or property.
      */
     CapabilityKind kindOf(String templateId, Optional<String> component, String name);
+
+    /** Whether the template's root interface has a component of this name. */
+    default boolean hasComponent(String templateId, String name) {
+        return false;
+    }
+
+    /**
+     * The shape of the value of a telemetry or property that {@link #kindOf} knows; called only for
+     * those. Catalogs that know no schemas answer {@link ValueShape#SCALAR}.
+     */
+    default ValueShape shapeOf(String templateId, Optional<String> component, String name) {
+        return ValueShape.SCALAR;
+    }
 }

@@ -1,5 +1,6 @@
 package org.opencentral.platform.query;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.platform.query.ast.AggregateFunction;
@@ -11,18 +12,38 @@ public sealed interface ValueRef permits ValueRef.Capability, ValueRef.Builtin, 
     /** The default output column name: {@code temperature}, {@code comp.name}, {@code $id}, {@code avg_temperature}. */
     String defaultName();
 
-    /** A telemetry, property or cloud property of the template (never {@link CapabilityKind#UNKNOWN}). */
-    record Capability(Optional<String> component, String name, CapabilityKind kind) implements ValueRef {
+    /**
+     * A telemetry, property or cloud property of the template (never {@link CapabilityKind#UNKNOWN}),
+     * or a member of one whose value is an object ({@code members}: {@code ["lat"]} for
+     * {@code location.lat}; empty for the whole value).
+     */
+    record Capability(Optional<String> component, String name, List<String> members, CapabilityKind kind)
+            implements ValueRef {
         public Capability {
             Objects.requireNonNull(component);
             Objects.requireNonNull(name);
+            members = List.copyOf(members);
             if (kind == CapabilityKind.UNKNOWN) {
                 throw new IllegalArgumentException("unresolved capability " + name);
             }
         }
 
+        /** The whole value of a capability. */
+        public Capability(Optional<String> component, String name, CapabilityKind kind) {
+            this(component, name, List.of(), kind);
+        }
+
+        /**
+         * The name and members, dotted: {@code location.lat}. The telemetry store keeps every member
+         * of an object as its own series under this name (flattened when the message is indexed).
+         */
+        public String memberPath() {
+            return members.isEmpty() ? name : name + "." + String.join(".", members);
+        }
+
+        /** {@code [component.]name[.member…]}. */
         public String path() {
-            return component.map(c -> c + "." + name).orElse(name);
+            return component.map(c -> c + "." + memberPath()).orElse(memberPath());
         }
 
         @Override

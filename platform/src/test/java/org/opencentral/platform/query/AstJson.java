@@ -36,8 +36,7 @@ final class AstJson {
 
     static Object expr(Expr expr) {
         return switch (expr) {
-            case Expr.Name n -> n.component().isPresent()
-                    ? object("component", n.component().get(), "name", n.name()) : object("name", n.name());
+            case Expr.Name n -> n.simple() ? object("name", n.path()) : object("path", n.parts());
             case Expr.Builtin b -> object("builtin", b.field().text());
             case Expr.Aggregate a -> object("aggregate", a.function().name(),
                     "argument", a.argument().map(AstJson::expr).map(Object.class::cast).orElse("*"));

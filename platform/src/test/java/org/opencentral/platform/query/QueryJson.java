@@ -22,7 +22,10 @@ final class QueryJson {
 
     static Object value(ValueRef value) {
         return switch (value) {
-            case ValueRef.Capability c -> object("component", c.component(), "name", c.name(), "kind", c.kind().name());
+            case ValueRef.Capability c -> c.members().isEmpty()
+                    ? object("component", c.component(), "name", c.name(), "kind", c.kind().name())
+                    : object("component", c.component(), "name", c.name(), "members", c.members(),
+                            "kind", c.kind().name());
             case ValueRef.Builtin b -> object("builtin", b.field().text());
             case ValueRef.Aggregate a -> object("aggregate", a.function().name(),
                     "argument", a.argument().map(QueryJson::value).map(Object.class::cast).orElse("*"));

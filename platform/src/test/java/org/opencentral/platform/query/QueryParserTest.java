@@ -36,7 +36,7 @@ class QueryParserTest {
         QueryAst ast = parse("sElEcT tOp 3 Temperature aS T" + FROM.toLowerCase() + " WhErE T > 1 OrDeR bY T dEsC");
         assertThat(ast.top()).map(QueryAst.Top::count).contains(3L);
         SelectItem.Column column = (SelectItem.Column) ast.select().get(0);
-        assertThat(((Expr.Name) column.expr()).name()).isEqualTo("Temperature");
+        assertThat(((Expr.Name) column.expr()).path()).isEqualTo("Temperature");
         assertThat(column.alias()).map(SelectItem.Alias::name).contains("T");
         assertThat(ast.orderBy()).extracting(QueryAst.OrderItem::direction).containsExactly(SortDirection.DESC);
     }
@@ -101,7 +101,7 @@ class QueryParserTest {
     @Test
     void componentNamesAreTwoPartNames() {
         Expr.Name name = (Expr.Name) ((SelectItem.Column) parse("SELECT deviceInformation.model" + FROM).select().get(0)).expr();
-        assertThat(name.component()).contains("deviceInformation");
+        assertThat(name.parts()).containsExactly("deviceInformation", "model");
         assertThat(name.path()).isEqualTo("deviceInformation.model");
     }
 

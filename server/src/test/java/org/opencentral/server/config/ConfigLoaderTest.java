@@ -146,6 +146,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void queryLimitsComeFromTheEnvironmentAndFlagsAndAreValidated() {
+        LoadedConfig loaded = load(Map.of("OPENCENTRAL_QUERY_MAX_LENGTH", "350",
+                "OPENCENTRAL_QUERY_MAX_TELEMETRY_ROWS", "10000"),
+                Map.of(ConfigKey.QUERY_MAX_PROPERTY_ROWS, "1000", ConfigKey.QUERY_TIMEOUT, "250"), Optional.empty());
+
+        assertThat(loaded.config().query()).isEqualTo(new QueryConfig(350, 10_000, 1_000, java.time.Duration.ofMillis(250)));
+        assertThat(load(Map.of(), Map.of(), Optional.empty()).config().query()).isEqualTo(QueryConfig.defaults());
+        assertThatThrownBy(() -> load(Map.of(), Map.of(ConfigKey.QUERY_TIMEOUT, "0"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(err -> assertThat(err.message()).contains("query-timeout", "out of range")));
+    }
+
+    @Test
     void aValueThatDoesNotParseCausesNoFollowUpErrors() {
         // mqtts-port falls back to its default 8883 internally; that must not be reported as a clash.
         Map<ConfigKey, String> flags = Map.of(ConfigKey.MQTTS_PORT, "abc", ConfigKey.HTTPS_PORT, "8883");

@@ -1,5 +1,6 @@
 package org.opencentral.platform.query.ast;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,19 +10,28 @@ public sealed interface Expr permits Expr.Name, Expr.Builtin, Expr.Aggregate {
     SourcePosition position();
 
     /**
-     * A capability ({@code temperature}) or a component's capability ({@code deviceInformation.model}).
-     * A bare name may also be an alias of a select item; the analyzer decides.
+     * A dotted name as written: a capability ({@code temperature}), a component's capability
+     * ({@code deviceInformation.model}), or members of an object-typed capability ({@code location.lat},
+     * {@code thermostat1.accelerometer.x}). Which part is a component, a capability or a member the
+     * analyzer decides from the template. A single part may also be an alias of a select item.
      */
-    record Name(Optional<String> component, String name, SourcePosition position) implements Expr {
+    record Name(List<String> parts, SourcePosition position) implements Expr {
         public Name {
-            Objects.requireNonNull(component);
-            Objects.requireNonNull(name);
+            parts = List.copyOf(parts);
+            if (parts.isEmpty() || parts.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("a name has one or more non-empty parts");
+            }
             Objects.requireNonNull(position);
         }
 
-        /** {@code name} or {@code component.name}, as written. */
+        /** Whether the name has a single part (and so may be an alias). */
+        public boolean simple() {
+            return parts.size() == 1;
+        }
+
+        /** The name as written, parts joined with dots. */
         public String path() {
-            return component.map(c -> c + "." + name).orElse(name);
+            return String.join(".", parts);
         }
     }
 

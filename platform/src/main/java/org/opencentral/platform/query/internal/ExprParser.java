@@ -1,12 +1,17 @@
 package org.opencentral.platform.query.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.opencentral.platform.query.ast.AggregateFunction;
 import org.opencentral.platform.query.ast.Expr;
 import org.opencentral.platform.query.ast.SourcePosition;
 import org.opencentral.platform.query.ast.SystemField;
 
-/** Parses what a query reads: {@code name}, {@code component.name}, {@code $id}, {@code AVG(name)}. */
+/**
+ * Parses what a query reads: {@code name}, dotted names ({@code component.name}, {@code location.lat}),
+ * {@code $id}, {@code AVG(name)}.
+ */
 final class ExprParser {
     private static final String AGGREGATES = "AVG, SUM, COUNT, MIN, MAX, FIRST or LAST";
     private final TokenCursor cursor;
@@ -42,16 +47,15 @@ final class ExprParser {
             throw cursor.expected(expected);
         }
         cursor.take();
-        SourcePosition position = cursor.position(first);
-        if (!cursor.accept(TokenKind.DOT)) {
-            return new Expr.Name(Optional.empty(), first.text(), position);
+        List<String> parts = new ArrayList<>(List.of(first.text()));
+        while (cursor.accept(TokenKind.DOT)) {
+            Token next = cursor.peek();
+            if (next.kind() != TokenKind.IDENTIFIER || next.isReserved()) {
+                throw cursor.expected("a capability name after '" + String.join(".", parts) + ".'");
+            }
+            parts.add(cursor.take().text());
         }
-        Token second = cursor.peek();
-        if (second.kind() != TokenKind.IDENTIFIER || second.isReserved()) {
-            throw cursor.expected("a capability name after '" + first.text() + ".'");
-        }
-        cursor.take();
-        return new Expr.Name(Optional.of(first.text()), second.text(), position);
+        return new Expr.Name(parts, cursor.position(first));
     }
 
     private Expr builtin(Token token) {

@@ -48,10 +48,10 @@ final class OrderAnalyzer {
     /** A bare name that is an alias or an output column name ({@code avg_temperature}). */
     private Optional<Column> selectedByName(Expr expr) {
         Optional<Column> aliased = scope.alias(expr);
-        if (aliased.isPresent() || !(expr instanceof Expr.Name name) || name.component().isPresent()) {
+        if (aliased.isPresent() || !(expr instanceof Expr.Name name) || !name.simple()) {
             return aliased;
         }
-        return columns.stream().filter(c -> c.name().equals(name.name())).findFirst();
+        return columns.stream().filter(c -> c.name().equals(name.path())).findFirst();
     }
 
     private static boolean isTimestampOrId(ValueRef value) {

@@ -13,11 +13,13 @@ final class Scope {
     private final String templateId;
     private final CapabilityCatalog catalog;
     private final Map<String, Column> aliases;
+    private final MemberPaths paths;
 
     Scope(String templateId, CapabilityCatalog catalog, Map<String, Column> aliases) {
         this.templateId = templateId;
         this.catalog = catalog;
         this.aliases = Map.copyOf(aliases);
+        this.paths = new MemberPaths(templateId, catalog);
     }
 
     Scope withAliases(Map<String, Column> newAliases) {
@@ -26,8 +28,8 @@ final class Scope {
 
     /** The select item a bare name stands for, when it is an alias. */
     Optional<Column> alias(Expr expr) {
-        if (expr instanceof Expr.Name name && name.component().isEmpty()) {
-            return Optional.ofNullable(aliases.get(name.name()));
+        if (expr instanceof Expr.Name name && name.simple()) {
+            return Optional.ofNullable(aliases.get(name.path()));
         }
         return Optional.empty();
     }
@@ -48,12 +50,7 @@ final class Scope {
     }
 
     ValueRef.Capability capability(Expr.Name name) {
-        CapabilityKind kind = catalog.kindOf(templateId, name.component(), name.name());
-        if (kind == CapabilityKind.UNKNOWN) {
-            throw Errors.at(name.position(), "unknown name '" + name.path() + "': template " + templateId
-                    + " has no telemetry, property or cloud property of that name");
-        }
-        return new ValueRef.Capability(name.component(), name.name(), kind);
+        return paths.resolve(name);
     }
 
     private ValueRef aggregate(Expr.Aggregate aggregate) {

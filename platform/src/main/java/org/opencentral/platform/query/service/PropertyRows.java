@@ -39,11 +39,11 @@ final class PropertyRows {
         JsonNode json(ValueRef value) {
             return switch (value) {
                 case ValueRef.Capability c when c.kind() == org.opencentral.platform.query.CapabilityKind.CLOUD_PROPERTY ->
-                        cloud.stream().filter(v -> v.component().equals(c.component().orElse(""))
+                        member(cloud.stream().filter(v -> v.component().equals(c.component().orElse(""))
                                 && v.name().equals(c.name())).findFirst().map(CloudPropertyValue::value)
-                                .orElse(null);
-                case ValueRef.Capability c -> c.component().map(reported::get).map(n -> n.get(c.name()))
-                        .orElseGet(() -> c.component().isEmpty() ? reported.get(c.name()) : null);
+                                .orElse(null), c.members());
+                case ValueRef.Capability c -> member(c.component().map(reported::get).map(n -> n.get(c.name()))
+                        .orElseGet(() -> c.component().isEmpty() ? reported.get(c.name()) : null), c.members());
                 case ValueRef.Builtin b -> literalJson(MetadataFilter.value(b.field(), device));
                 case ValueRef.Aggregate a -> throw new IllegalStateException("aggregate in a property query");
             };
@@ -97,6 +97,18 @@ final class PropertyRows {
                     .ifPresent(n -> json.set(column.name(), n.deepCopy()));
         }
         return json;
+    }
+
+    /** The member at {@code path} inside an object value, or null when the value lacks it. */
+    private static JsonNode member(JsonNode value, List<String> path) {
+        JsonNode node = value;
+        for (String name : path) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(name);
+        }
+        return node;
     }
 
     private static JsonNode literalJson(Literal literal) {

@@ -12,7 +12,8 @@ import org.opencentral.platform.query.ValueRef;
 /**
  * The telemetry capabilities a query reads, numbered 0, 1, … in order of appearance, and the CTE
  * {@code s(id, device_id, k)} of their series for the query's devices ({@code k}: the number).
- * With no capability named, {@code s} holds every series of the devices and {@code k} is 0.
+ * With no capability named, {@code s} holds every series of the devices and {@code k} is 0. A member
+ * of an object-typed telemetry ({@code location.lat}) is its own series, named by its dotted path.
  */
 final class SeriesScope {
     private final List<ValueRef.Capability> capabilities = new ArrayList<>();
@@ -31,7 +32,7 @@ final class SeriesScope {
 
     /** The number of a capability the query reads. */
     int index(ValueRef.Capability capability) {
-        int index = capabilities.indexOf(key(capability));
+        int index = capabilities.indexOf(capability);
         if (index < 0) {
             throw new IllegalStateException("capability not collected: " + capability);
         }
@@ -66,7 +67,7 @@ final class SeriesScope {
 
     private static void matches(Sql sql, ValueRef.Capability capability) {
         sql.sql("(component = ").bind(capability.component().orElse("")).sql(" AND capability = ")
-                .bind(capability.name()).sql(")");
+                .bind(capability.memberPath()).sql(")");
     }
 
     private void collect(Filter filter) {
@@ -85,10 +86,6 @@ final class SeriesScope {
             case ValueRef.Aggregate a -> a.argument();
             case ValueRef.Builtin b -> Optional.empty();
         };
-        capability.map(SeriesScope::key).filter(c -> !capabilities.contains(c)).ifPresent(capabilities::add);
-    }
-
-    private static ValueRef.Capability key(ValueRef.Capability c) {
-        return new ValueRef.Capability(c.component(), c.name(), c.kind());
+        capability.filter(c -> !capabilities.contains(c)).ifPresent(capabilities::add);
     }
 }

@@ -3,7 +3,9 @@ package org.opencentral.platform.query.sql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.telemetry.SeriesKey;
@@ -13,6 +15,7 @@ import org.opencentral.platform.query.CapabilityCatalog;
 import org.opencentral.platform.query.CapabilityKind;
 import org.opencentral.platform.query.Filter;
 import org.opencentral.platform.query.ValueRef;
+import org.opencentral.platform.query.ValueShape;
 import org.opencentral.platform.query.ast.ComparisonOperator;
 import org.opencentral.platform.query.ast.Literal;
 
@@ -20,7 +23,8 @@ import org.opencentral.platform.query.ast.Literal;
  * The shared telemetry of the engine tests: devices d1, d2 (template T) and d3 (another template,
  * never in the device set), a message every 11 minutes and a few seconds for three days before
  * {@link #NOW}, with whole and half numbers (exact sums), text (one an injection attempt), flags
- * and a component's telemetry.
+ * a component's telemetry, and object-typed telemetry stored member by member as the indexer
+ * flattens it ({@code location.lat}, {@code location.lon}, {@code accelerometer.x}).
  */
 final class QueryDataSet {
     static final String TEMPLATE = "dtmi:test:sensor;1";
@@ -48,6 +52,11 @@ final class QueryDataSet {
                 if (i % 3 == 0) {
                     points.add(point(device, "sensor", "level", time, TelemetryValue.of(i % 13)));
                 }
+                if (i % 2 == 1) {
+                    points.add(point(device, "", "location.lat", time, TelemetryValue.of(47 + (i % 9) * 0.25)));
+                    points.add(point(device, "", "location.lon", time, TelemetryValue.of(-122 - (i % 5) * 0.5)));
+                }
+                points.add(point(device, "", "accelerometer.x", time, TelemetryValue.of((i % 11) - 5)));
             }
         }
         return points;
@@ -69,12 +78,39 @@ final class QueryDataSet {
             public CapabilityKind kindOf(String templateId, Optional<String> component, String name) {
                 String path = component.map(c -> c + "." + name).orElse(name);
                 return switch (path) {
-                    case "temperature", "humidity", "status", "on", "sensor.level" -> CapabilityKind.TELEMETRY;
+                    case "temperature", "humidity", "status", "on", "sensor.level", "location", "accelerometer" ->
+                            CapabilityKind.TELEMETRY;
                     case "firmware" -> CapabilityKind.PROPERTY;
                     default -> CapabilityKind.UNKNOWN;
                 };
             }
+
+            @Override
+            public boolean hasComponent(String templateId, String name) {
+                return name.equals("sensor");
+            }
+
+            @Override
+            public ValueShape shapeOf(String templateId, Optional<String> component, String name) {
+                ValueShape number = new ValueShape.Scalar("a double");
+                return switch (name) {
+                    case "location" -> new ValueShape.Members("a geopoint", members("lat", number, "lon", number,
+                            "alt", number));
+                    case "accelerometer" -> new ValueShape.Members("a vector", members("x", number, "y", number,
+                            "z", number));
+                    default -> ValueShape.SCALAR;
+                };
+            }
         };
+    }
+
+    private static Map<String, ValueShape> members(String a, ValueShape sa, String b, ValueShape sb, String c,
+            ValueShape sc) {
+        Map<String, ValueShape> members = new LinkedHashMap<>();
+        members.put(a, sa);
+        members.put(b, sb);
+        members.put(c, sc);
+        return members;
     }
 
     /** d1 "Device One" (real), d2 "Device Two" (simulated). */

@@ -73,6 +73,12 @@ class SqlEngineParityTest {
         "SELECT $id, COUNT(*) FROM " + T + " WHERE WITHIN_WINDOW(P1D) GROUP BY WINDOW(PT3H)",
         "SELECT AVG(temperature), COUNT(temperature) FROM " + T + " WHERE temperature > 22 GROUP BY WINDOW(P1D)",
         "SELECT $id, LAST(humidity), FIRST(humidity) FROM " + T + " WHERE $simulated = true OR $id = 'd1'",
+        "SELECT $id, $ts, location.lat, location.lon AS lon FROM " + T
+                + " WHERE location.lat > 47.5 AND accelerometer.x < 0 ORDER BY location.lat DESC, lon",
+        "SELECT $id, AVG(location.lat), MIN(location.lon), MAX(accelerometer.x), COUNT(location.lat) FROM " + T
+                + " WHERE WITHIN_WINDOW(P2D) GROUP BY WINDOW(PT6H)",
+        "SELECT $id, AVG(accelerometer.x) AS ax FROM " + T + " WHERE location.lon <= -123 GROUP BY WINDOW(P1D) ORDER BY ax",
+        "SELECT LAST(location.lat), FIRST(location.lon) FROM " + T + " WHERE $id = 'd2'",
         "SELECT TOP 3 $id, MAX(temperature) AS m FROM " + T + " ORDER BY m DESC",
         "SELECT $id, $ts, status FROM " + T + " WHERE status = 'x''; DROP TABLE series; --'",
         "SELECT $id, $ts, status, temperature FROM " + T + " WHERE status IN ['ok', 'warn'] AND temperature IN [20, 25.0]",
@@ -100,6 +106,17 @@ class SqlEngineParityTest {
                 + " ORDER BY $ts DESC"), true);
         assertThat(top).extracting(r -> r.get(0)).containsExactly("d1", "d2");
         assertThat(top.get(0).get(2)).isEqualTo(20.0);
+    }
+
+    @Test
+    void membersOfObjectTelemetryAreReadFromTheirOwnSeries() {
+        Query query = ANALYZER.analyze("SELECT $id, MIN(location.lat), MAX(location.lat), COUNT(location.lon), "
+                + "MAX(accelerometer.x) FROM " + T);
+        List<List<Object>> expected = List.of(
+                List.of("d1", "null", 47.0, 49.0, QueryDataSet.MESSAGES / 2L, 5.0),
+                List.of("d2", "null", 47.0, 49.0, QueryDataSet.MESSAGES / 2L, 5.0));
+        assertThat(run(duckDb, query, true)).isEqualTo(expected);
+        assertThat(run(postgres, query, false)).isEqualTo(expected);
     }
 
     @Test

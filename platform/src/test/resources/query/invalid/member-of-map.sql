@@ -1,0 +1,1 @@
+SELECT tags.env FROM dtmi:azurertos:devkit:hlby5jgib2o

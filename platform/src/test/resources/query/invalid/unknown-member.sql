@@ -1,0 +1,1 @@
+SELECT location.latitude FROM dtmi:azurertos:devkit:hlby5jgib2o

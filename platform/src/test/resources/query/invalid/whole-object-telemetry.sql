@@ -1,0 +1,1 @@
+SELECT $id, location FROM dtmi:azurertos:devkit:hlby5jgib2o

@@ -1,0 +1,1 @@
+SELECT $id, $ts, location.lat, location.lon AS lon, accelerometer.calibration.offset FROM dtmi:azurertos:devkit:hlby5jgib2o WHERE location.lat > 47.5 AND accelerometer.x < 0 ORDER BY location.lat DESC
