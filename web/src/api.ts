@@ -204,3 +204,43 @@ export interface DeviceTemplate {
   description?: string;
   capabilityModel: any;
 }
+
+/** One series of GET /api/devices/{id}/telemetry (an OpenCentral extension): what the device has sent. */
+export interface TelemetrySeries {
+  component?: string;
+  name: string;
+  value: unknown;
+  timestamp: string;
+  modeled: boolean;
+  displayName?: string;
+  schema?: unknown;
+}
+
+export function listTelemetrySeries(deviceId: string, signal?: AbortSignal) {
+  return get<{ value: TelemetrySeries[]; truncated: boolean }>('/devices/' + encodeURIComponent(deviceId) + '/telemetry', signal);
+}
+
+/** A template's model expanded by the server (GET …/deviceTemplates/{id}/model, an extension). */
+export function getTemplateModel(templateId: string, signal?: AbortSignal) {
+  return get<any>('/deviceTemplates/' + encodeURIComponent(templateId) + '/model', signal);
+}
+
+/** An OData string literal: quoted, with quotes doubled. */
+export function odataString(text: string): string {
+  return "'" + text.replace(/'/g, "''") + "'";
+}
+
+/** What GET /devices is asked for: OData `$filter` conditions (joined with `and`) and `$orderby`. */
+export interface DeviceListQuery {
+  conditions: string[];
+  orderBy?: string;
+  pageSize: number;
+}
+
+/** The first-page path of a device list; later pages follow the answer's nextLink. */
+export function deviceListPath(query: DeviceListQuery): string {
+  const params = new URLSearchParams({ maxpagesize: String(query.pageSize) });
+  if (query.conditions.length) params.set('$filter', query.conditions.map((c) => '(' + c + ')').join(' and '));
+  if (query.orderBy) params.set('$orderby', query.orderBy);
+  return '/devices?' + params.toString().replace(/\+/g, '%20');
+}

@@ -10,6 +10,7 @@ import { CommandsTab } from './device/CommandsTab';
 import { TelemetryTab, TelemetryStore } from './device/TelemetryTab';
 import { RawTab } from './device/RawTab';
 import { TemplateAssign } from './device/TemplateAssign';
+import { useTemplateModel } from './device/model';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -35,6 +36,7 @@ export function DevicePage({ id, tab }: { id: string; tab: string }) {
     get<Device>('/devices/' + encodeURIComponent(id)).then(setDevice, setError);
   };
   useEffect(load, [id]);
+  const { model, error: modelError } = useTemplateModel(device?.template);
 
   const live = useLive(device && !deleted ? [id] : [], {
     state: (s) => { setConnected(s.connected); setLastActivity(s.lastActivity); },
@@ -67,12 +69,13 @@ export function DevicePage({ id, tab }: { id: string; tab: string }) {
           </a>
         ))}
       </nav>
+      {modelError && <Notice kind="warn">The device's template could not be read, so properties and commands are shown without it. {modelError instanceof Error ? modelError.message : String(modelError)}</Notice>}
       <div class="tab-body">
         {current.id === 'overview' && <Overview device={device} connected={connected} lastActivity={lastActivity} onChanged={setDevice} canUpdate={session.can('devices.update')} canDelete={session.can('devices.delete')} canConnect={session.can('deviceConnectivity.readInstance')} />}
-        {current.id === 'properties' && <PropertiesTab deviceId={id} tick={propertyTick} canUpdate={session.can('devices.update')} />}
-        {current.id === 'commands' && <CommandsTab deviceId={id} canRun={session.can('devices.executeCommands')} connected={connected} />}
-        {current.id === 'telemetry' && <TelemetryTab deviceId={id} store={store} version={telemetryVersion} live={live} />}
-        {current.id === 'raw' && <RawTab store={store} version={telemetryVersion} />}
+        {current.id === 'properties' && <PropertiesTab deviceId={id} tick={propertyTick} canUpdate={session.can('devices.update')} model={model} />}
+        {current.id === 'commands' && <CommandsTab deviceId={id} canRun={session.can('devices.executeCommands')} connected={connected} model={model} />}
+        {current.id === 'telemetry' && <TelemetryTab deviceId={id} templated={!!device.template} store={store} version={telemetryVersion} live={live} />}
+        {current.id === 'raw' && <RawTab store={store} version={telemetryVersion} model={model} />}
       </div>
     </section>
   );

@@ -1,41 +1,65 @@
 import { useState } from 'preact/hooks';
 import { api, CommandResult } from '../../api';
 import { Badge, ErrorBanner, JsonView, Notice } from '../../ui/components';
+import { capabilities, Capability } from './model';
+import { convert, FieldInput, requestFields } from './RequestForm';
 
 /**
- * Runs a command. Until device templates exist there is no DTDL request schema to build a form
- * from, so the request is a JSON editor (validated before sending).
+ * Runs a command. With a device template the commands are chosen from the model and the request is
+ * a form generated from the command's request schema; without one, the command name and a JSON
+ * request are typed by hand (validated before sending).
  */
-export function CommandsTab({ deviceId, canRun, connected }: { deviceId: string; canRun: boolean; connected?: boolean }) {
+export function CommandsTab({ deviceId, canRun, connected, model }: { deviceId: string; canRun: boolean; connected?: boolean; model: any | null }) {
+  const commands = model ? capabilities(model, 'Command') : [];
+  const [chosen, setChosen] = useState(0);
   const [name, setName] = useState('');
   const [component, setComponent] = useState('');
   const [request, setRequest] = useState('');
+  const [values, setValues] = useState<Record<string, string | boolean>>({});
   const [responseTimeout, setResponseTimeout] = useState(30);
   const [connectionTimeout, setConnectionTimeout] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [jsonError, setJsonError] = useState<string | null>(null);
+  const [inputError, setInputError] = useState<string | null>(null);
   const [result, setResult] = useState<CommandResult | null>(null);
+  const command: Capability | undefined = commands[chosen];
+  const fields = command ? requestFields(command.element.request) : null;
+
+  /** The request payload: from the generated inputs, else the JSON text; a string is an input error. */
+  const payload = (): { value?: unknown } | string => {
+    if (!command && !name.trim()) return 'Enter the name of the command.';
+    if (fields) {
+      const out: Record<string, unknown> = {};
+      for (const f of fields) {
+        const c = convert(f, values[f.key] ?? (f.schema === 'boolean' ? false : ''));
+        if (c.error) return c.error;
+        if (!f.key) return { value: c.value };
+        out[f.key] = c.value;
+      }
+      return fields.length ? { value: out } : {};
+    }
+    if (!request.trim()) return {};
+    try {
+      return { value: JSON.parse(request) };
+    } catch (err) {
+      return 'The request is not valid JSON: ' + (err as Error).message + '. Strings need double quotes, e.g. "hello".';
+    }
+  };
 
   const run = async (e: Event) => {
     e.preventDefault();
-    setJsonError(null);
-    let payload: unknown = undefined;
-    if (request.trim()) {
-      try {
-        payload = JSON.parse(request);
-      } catch (err) {
-        setJsonError('The request is not valid JSON: ' + (err as Error).message + '. Strings need double quotes, e.g. "hello".');
-        return;
-      }
-    }
+    const p = payload();
+    setInputError(typeof p === 'string' ? p : null);
+    if (typeof p === 'string') return;
     setBusy(true);
     setError(null);
     setResult(null);
-    const base = '/devices/' + encodeURIComponent(deviceId) + (component.trim() ? '/components/' + encodeURIComponent(component.trim()) : '');
+    const cmd = command ? command.name : name.trim();
+    const comp = command ? command.component : component.trim();
+    const base = '/devices/' + encodeURIComponent(deviceId) + (comp ? '/components/' + encodeURIComponent(comp) : '');
     try {
-      setResult(await api<CommandResult>('POST', `${base}/commands/${encodeURIComponent(name.trim())}`, {
-        body: { ...(payload === undefined ? {} : { request: payload }), connectionTimeout, responseTimeout },
+      setResult(await api<CommandResult>('POST', `${base}/commands/${encodeURIComponent(cmd)}`, {
+        body: { ...('value' in p ? { request: p.value } : {}), connectionTimeout, responseTimeout },
       }));
     } catch (err) {
       setError(err);
@@ -44,19 +68,37 @@ export function CommandsTab({ deviceId, canRun, connected }: { deviceId: string;
     }
   };
   if (!canRun) return <Notice>Your role cannot run commands on devices.</Notice>;
+  if (model && commands.length === 0) return <Notice>The device's template has no commands.</Notice>;
   return (
     <div class="grid-2">
-      <form class="card" onSubmit={run} aria-labelledby="cmd-title">
+      <form class="card" onSubmit={run} aria-labelledby="cmd-title" noValidate>
         <h2 id="cmd-title">Run a command</h2>
-        <Notice>No device template is assigned, so the command and its request are entered by hand; with a template this becomes a form generated from the command's schema.</Notice>
+        {!model && <Notice>No device template is assigned, so the command and its request are entered by hand; with a template this becomes a form generated from the command's schema.</Notice>}
         {connected === false && <Notice kind="warn">The device is disconnected. Set a connection timeout to wait for it to connect.</Notice>}
-        <div class="field"><label for="cmd-name">Command name</label><input id="cmd-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} /></div>
-        <div class="field"><label for="cmd-component">Component (optional)</label><input id="cmd-component" value={component} onInput={(e) => setComponent(e.currentTarget.value)} /></div>
-        <div class="field">
-          <label for="cmd-request">Request payload (JSON, optional)</label>
-          <textarea id="cmd-request" class="mono" rows={6} value={request} onInput={(e) => setRequest(e.currentTarget.value)} aria-invalid={!!jsonError} aria-describedby="cmd-request-err" placeholder='{"delay": 5}' />
-          {jsonError && <small id="cmd-request-err" class="error-text" role="alert">{jsonError}</small>}
-        </div>
+        {command ? (
+          <>
+            <div class="field"><label for="cmd-choice">Command</label>
+              <select id="cmd-choice" value={chosen} onChange={(e) => { setChosen(Number(e.currentTarget.value)); setValues({}); setRequest(''); setInputError(null); setError(null); setResult(null); }}>
+                {commands.map((c, i) => <option key={i} value={i}>{(c.component ? c.component + ' / ' : '') + c.displayName}</option>)}
+              </select>
+            </div>
+            {fields?.map((f) => <FieldInput key={chosen + f.key} id={'cmd-field-' + (f.key || 'value')} field={f} value={values[f.key] ?? (f.schema === 'boolean' ? false : '')}
+              onChange={(v) => setValues({ ...values, [f.key]: v })} />)}
+            {fields?.length === 0 && <p class="muted small">This command takes no request.</p>}
+          </>
+        ) : (
+          <>
+            <div class="field"><label for="cmd-name">Command name</label><input id="cmd-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} /></div>
+            <div class="field"><label for="cmd-component">Component (optional)</label><input id="cmd-component" value={component} onInput={(e) => setComponent(e.currentTarget.value)} /></div>
+          </>
+        )}
+        {!fields && (
+          <div class="field">
+            <label for="cmd-request">Request payload (JSON{command ? '' : ', optional'})</label>
+            <textarea id="cmd-request" class="mono" rows={6} value={request} onInput={(e) => setRequest(e.currentTarget.value)} aria-invalid={!!inputError} placeholder='{"delay": 5}' />
+          </div>
+        )}
+        {inputError && <p class="error-text" role="alert">{inputError}</p>}
         <div class="form-row">
           <div class="field inline"><label for="cmd-ct">Connection timeout (s)</label><input id="cmd-ct" type="number" min={0} max={30} value={connectionTimeout} onInput={(e) => setConnectionTimeout(Number(e.currentTarget.value))} /></div>
           <div class="field inline"><label for="cmd-rt">Response timeout (s)</label><input id="cmd-rt" type="number" min={5} max={30} value={responseTimeout} onInput={(e) => setResponseTimeout(Number(e.currentTarget.value))} /></div>

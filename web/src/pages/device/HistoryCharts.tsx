@@ -9,15 +9,15 @@ const MAX_POINTS = 5_000;
  * One chart per capability over a past window, downsampled by the server to about one point per
  * pixel. Each figure carries `data-render-ms`: the time from request to drawn chart (benchmarks read it).
  */
-export function HistoryCharts({ deviceId, names, range }: { deviceId: string; names: string[]; range: Range }) {
+export function HistoryCharts({ deviceId, names, labels, range }: { deviceId: string; names: string[]; labels: Record<string, string>; range: Range }) {
   return (
     <div class="charts">
-      {names.map((n) => <HistoryChart key={n + range.from.getTime() + range.to.getTime()} deviceId={deviceId} name={n} range={range} />)}
+      {names.map((n) => <HistoryChart key={n + range.from.getTime() + range.to.getTime()} deviceId={deviceId} name={n} label={labels[n] ?? n} range={range} />)}
     </div>
   );
 }
 
-function HistoryChart({ deviceId, name, range }: { deviceId: string; name: string; range: Range }) {
+function HistoryChart({ deviceId, name, label, range }: { deviceId: string; name: string; label: string; range: Range }) {
   const figure = useRef<HTMLElement>(null);
   const [data, setData] = useState<Series | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -37,17 +37,17 @@ function HistoryChart({ deviceId, name, range }: { deviceId: string; name: strin
     return () => abort.abort();
   }, [deviceId, name, range, attempt]);
 
-  const summary = !data ? '' : data.min ? `${data.t.length} buckets (min/max band)` : `${data.t.length} points`;
+  const summary = !data ? '' : data.min ? `${data.t.length} buckets (min/max band)` : `${data.t.length} point${data.t.length === 1 ? '' : 's'}`;
   return (
     <figure class="card chart-card" ref={figure} data-capability={name} data-mode="history" aria-busy={!data && !error}
       data-render-ms={ms === null ? undefined : ms.toFixed(1)}>
       <figcaption>
-        <strong>{name}</strong> <span class="muted" data-testid="history-summary">{summary}</span>
+        <strong>{label}</strong> <span class="muted" data-testid="history-summary">{summary}</span>
       </figcaption>
       {error ? <ErrorBanner error={error} onRetry={() => setAttempt((a) => a + 1)} />
         : !data ? <Spinner label="Loading history…" />
         : data.t.length === 0 ? <p class="muted" data-testid="history-empty">No values in this window.</p>
-        : <TimeChart key={data.min ? 'band' : 'line'} label={name} data={data} version={0}
+        : <TimeChart key={data.min ? 'band' : 'line'} label={label} data={data} version={0}
           span={[range.from.getTime() / 1000, range.to.getTime() / 1000]}
           onRendered={() => setMs(performance.now() - started.current)} />}
     </figure>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
 import { api, get } from '../../api';
 import { Badge, ErrorBanner, Notice, relativeTime, Spinner, toast, toastError } from '../../ui/components';
+import { capabilities, PropertyKind, propertyKind } from './model';
 
 interface Meta {
   lastUpdateTime?: string;
@@ -11,7 +13,7 @@ interface Meta {
   ackDescription?: string;
 }
 type Level = Record<string, unknown> & { $metadata?: Record<string, Meta> };
-interface Row { component?: string; name: string; reported: unknown; hasReported: boolean; meta: Meta }
+interface Row { component?: string; name: string; reported: unknown; hasReported: boolean; meta: Meta; kind?: PropertyKind; displayName?: string; schema?: unknown }
 
 /** Splits DeviceProperties into rows: default-component properties and each component's. */
 function rows(view: Level): Row[] {
@@ -61,11 +63,36 @@ export function parseValue(text: string): unknown {
   }
 }
 
+/** With a template: every modeled property (also those without a value yet), each with its kind. */
+function withModel(list: Row[], model: any): Row[] {
+  const modeled = capabilities(model, 'Property');
+  const key = (component: string | undefined, name: string) => (component ?? '') + '/' + name;
+  const byKey = new Map(modeled.map((p) => [key(p.component, p.name), p]));
+  const out = list.map((r) => {
+    const p = byKey.get(key(r.component, r.name));
+    return { ...r, kind: propertyKind(p), displayName: p?.displayName, schema: p?.element.schema };
+  });
+  const present = new Set(list.map((r) => key(r.component, r.name)));
+  for (const p of modeled) {
+    if (!present.has(key(p.component, p.name))) {
+      out.push({ component: p.component || undefined, name: p.name, reported: undefined, hasReported: false, meta: {}, kind: propertyKind(p), displayName: p.displayName, schema: p.element.schema });
+    }
+  }
+  return out;
+}
+
+const KIND_BADGE: Record<PropertyKind, JSX.Element> = {
+  writable: <Badge kind="info">Writable</Badge>,
+  cloud: <Badge kind="info">Cloud</Badge>,
+  'read-only': <Badge kind="neutral">Read-only</Badge>,
+  unmodeled: <Badge kind="warn">Unmodeled</Badge>,
+};
+
 function show(v: unknown) {
   return v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-export function PropertiesTab({ deviceId, tick, canUpdate }: { deviceId: string; tick: number; canUpdate: boolean }) {
+export function PropertiesTab({ deviceId, tick, canUpdate, model }: { deviceId: string; tick: number; canUpdate: boolean; model: any | null }) {
   const [view, setView] = useState<Level | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [refreshing, setRefreshing] = useState(false);
@@ -86,8 +113,11 @@ export function PropertiesTab({ deviceId, tick, canUpdate }: { deviceId: string;
   const save = async (row: Row, value: unknown) => {
     try {
       const target = row.component ? `${path}/components/${encodeURIComponent(row.component)}/properties` : path + '/properties';
-      await api('PATCH', target, { body: { [row.name]: value } });
-      toast(`Sent ${row.component ? row.component + '/' : ''}${row.name}; waiting for the device to accept it.`);
+      // A string property keeps what was typed as text, even when it looks like a number.
+      const typed = row.schema === 'string' && typeof value !== 'string' ? JSON.stringify(value) : value;
+      await api('PATCH', target, { body: { [row.name]: typed } });
+      const what = (row.component ? row.component + '/' : '') + row.name;
+      toast(row.kind === 'cloud' ? `Saved ${what}.` : `Sent ${what}; waiting for the device to accept it.`);
       load();
     } catch (e) {
       toastError(e);
@@ -95,41 +125,49 @@ export function PropertiesTab({ deviceId, tick, canUpdate }: { deviceId: string;
   };
 
   if (!view) return error ? <ErrorBanner error={error} onRetry={load} /> : <Spinner label="Loading properties…" />;
-  const list = rows(view);
+  const list = model ? withModel(rows(view), model) : rows(view);
+  const editable = (r: Row) => canUpdate && (!r.kind || r.kind === 'writable' || r.kind === 'cloud');
   return (
     <div>
       <ErrorBanner error={error} onRetry={load} />
-      <Notice>
-        No device template is assigned, so OpenCentral cannot tell which properties are writable. Any property can be sent to the device as a desired value; its state shows whether the device accepted it.
-      </Notice>
+      {model ? (
+        <Notice>Writable properties are sent to the device; their state shows whether it accepted them. Cloud properties are kept by OpenCentral and saved at once.</Notice>
+      ) : (
+        <Notice>
+          No device template is assigned, so OpenCentral cannot tell which properties are writable. Any property can be sent to the device as a desired value; its state shows whether the device accepted it.
+        </Notice>
+      )}
       <table class="table" aria-label="Device properties" aria-busy={refreshing}>
         <thead>
           <tr>
             <th scope="col">Property</th>
-            <th scope="col">Reported value</th>
+            {model && <th scope="col">Kind</th>}
+            <th scope="col">{model ? 'Value' : 'Reported value'}</th>
             <th scope="col">Desired value</th>
             <th scope="col">State</th>
             <th scope="col">Updated</th>
-            {canUpdate && <th scope="col">Set desired value</th>}
+            {canUpdate && <th scope="col">Set value</th>}
           </tr>
         </thead>
         <tbody>
           {list.length === 0 && (
-            <tr><td colSpan={6} class="muted">The device has not reported any properties yet.</td></tr>
+            <tr><td colSpan={7} class="muted">The device has not reported any properties yet.</td></tr>
           )}
           {list.map((r) => (
             <tr key={(r.component ?? '') + '/' + r.name} data-property={r.name}>
-              <th scope="row">{r.component && <span class="muted">{r.component} / </span>}{r.name}</th>
+              <th scope="row">{r.component && <span class="muted">{r.component} / </span>}{r.displayName ?? r.name}{r.displayName && r.displayName.toLowerCase() !== r.name.toLowerCase() && <span class="muted small mono"> {r.name}</span>}</th>
+              {model && <td>{r.kind && KIND_BADGE[r.kind]}</td>}
               <td class="mono" data-testid="reported">{r.hasReported ? show(r.reported) : '—'}</td>
               <td class="mono">{show(r.meta.desiredValue)}</td>
-              <td data-testid="state"><StateBadge m={r.meta} /></td>
+              <td data-testid="state">{r.kind === 'cloud' ? (r.hasReported ? <Badge kind="ok">Saved</Badge> : <Badge kind="neutral">Not set</Badge>)
+                : !r.hasReported && r.meta.desiredValue === undefined ? <Badge kind="neutral">No value yet</Badge> : <StateBadge m={r.meta} />}</td>
               <td>{relativeTime(r.meta.lastUpdateTime)}</td>
-              {canUpdate && <td><EditValue row={r} onSave={save} /></td>}
+              {canUpdate && <td>{editable(r) ? <EditValue row={r} onSave={save} /> : <span class="muted small">Reported by the device</span>}</td>}
             </tr>
           ))}
         </tbody>
       </table>
-      {canUpdate && <NewProperty onSave={(name, component, value) => save({ name, component, reported: undefined, hasReported: false, meta: {} }, value)} />}
+      {canUpdate && !model && <NewProperty onSave={(name, component, value) => save({ name, component, reported: undefined, hasReported: false, meta: {} }, value)} />}
     </div>
   );
 }

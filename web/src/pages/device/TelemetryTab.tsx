@@ -1,33 +1,37 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { listTelemetrySeries, TelemetrySeries } from '../../api';
 import { LiveStatus, LiveTelemetry } from '../../live';
 import { Series, TimeChart } from '../../ui/Chart';
 import { Notice } from '../../ui/components';
 import { CapabilityAdder, CustomRange } from './HistoryControls';
 import { HistoryCharts } from './HistoryCharts';
 import { Range, WINDOW_MS } from './history';
+import { KeyInfo, keyInfo, leaves, seriesKey } from './series';
+import { SeriesTable } from './SeriesTable';
 
 const MAX_POINTS = 5_000;
 const MAX_MESSAGES = 500;
+/** Times the series list is read again while live data shows series it does not have yet. */
+const MAX_REFRESHES = 5;
 
 /** Telemetry received live since the device page opened: a series per numeric capability, and the raw messages. */
 export class TelemetryStore {
   readonly series = new Map<string, Series>();
   readonly messages: LiveTelemetry[] = [];
+  /** The newest live value of each top-level member (`component/name`), to keep the series list current. */
+  readonly latest = new Map<string, { value: unknown; time: string }>();
 
   add(t: LiveTelemetry) {
     this.messages.unshift(t);
     if (this.messages.length > MAX_MESSAGES) this.messages.length = MAX_MESSAGES;
-    if (t.error || !t.body || typeof t.body !== 'object') return;
+    if (t.error || !t.body || typeof t.body !== 'object' || Array.isArray(t.body)) return;
     const time = Date.parse(t.time) / 1000;
-    const walk = (obj: Record<string, unknown>, prefix: string) => {
-      for (const [k, v] of Object.entries(obj)) {
-        const key = prefix + k;
-        if (typeof v === 'number' && Number.isFinite(v)) this.push(key, time, v);
-        else if (typeof v === 'boolean') this.push(key, time, v ? 1 : 0);
-        else if (v && typeof v === 'object' && !Array.isArray(v)) walk(v as Record<string, unknown>, key + '.');
-      }
-    };
-    walk(t.body as Record<string, unknown>, t.component ? t.component + '/' : '');
+    for (const [name, value] of Object.entries(t.body as Record<string, unknown>)) {
+      const key = seriesKey(t.component, name);
+      const known = this.latest.get(key);
+      if (!known || Date.parse(known.time) <= Date.parse(t.time)) this.latest.set(key, { value, time: t.time });
+      leaves(value, key, (leaf, n) => this.push(leaf, time, n));
+    }
   }
 
   private push(key: string, time: number, value: number) {
@@ -50,11 +54,15 @@ const WINDOWS = [
   { id: 'custom', label: 'Custom…' },
 ];
 
-export function TelemetryTab({ deviceId, store, version, live }: { deviceId: string; store: TelemetryStore; version: number; live: LiveStatus }) {
+/** The device's series (from the server) and its telemetry charts: live, or over a history window. */
+export function TelemetryTab({ deviceId, templated, store, version, live }: { deviceId: string; templated: boolean; store: TelemetryStore; version: number; live: LiveStatus }) {
   const [mode, setMode] = useState('live');
   const [range, setRange] = useState<Range | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
-  const names = [...new Set([...store.series.keys(), ...extra])].sort();
+  const { series, error, reload } = useSeries(deviceId, store);
+  const info = keyInfo(series ?? []);
+  const names = [...new Set([...info.keys(), ...store.series.keys(), ...extra])]
+    .filter((k) => store.series.has(k) || extra.includes(k) || info.get(k)?.chartable).sort();
   const choose = (id: string) => {
     setMode(id);
     setRange(WINDOW_MS[id] ? ending(WINDOW_MS[id]) : null);
@@ -70,28 +78,32 @@ export function TelemetryTab({ deviceId, store, version, live }: { deviceId: str
         ))}
         {WINDOW_MS[mode] && <button type="button" class="secondary" onClick={() => setRange(ending(WINDOW_MS[mode]))}>Refresh</button>}
       </div>
+      {live === 'unavailable' && <Notice kind="warn">Live updates are unavailable: the server did not accept the live connection. Reload the page to retry.</Notice>}
+      <SeriesTable series={series} templated={templated} error={error} onRetry={reload} />
       {mode === 'custom' && <CustomRange onShow={setRange} />}
       {mode !== 'live' && <CapabilityAdder onAdd={(n) => setExtra((e) => [...e, n])} />}
-      {live === 'unavailable' && <Notice kind="warn">Live updates are unavailable: the server did not accept the live connection. Reload the page to retry.</Notice>}
       {mode !== 'live' ? (
-        names.length === 0 ? <Notice>Add a capability by name to see its history, or wait for the device to send telemetry.</Notice>
-          : range && <><p class="muted" data-testid="history-range">{range.from.toLocaleString()} – {range.to.toLocaleString()}</p><HistoryCharts deviceId={deviceId} names={names} range={range} /></>
+        names.length === 0 ? <Notice>The device has sent no numeric telemetry yet. Add a capability by name to see its history.</Notice>
+          : range && <><p class="muted" data-testid="history-range">{range.from.toLocaleString()} – {range.to.toLocaleString()}</p>
+            <HistoryCharts deviceId={deviceId} names={names} labels={labels(names, info)} range={range} /></>
       ) : store.series.size === 0 ? (
         <div class="empty card" data-testid="no-telemetry">
           <h2>Waiting for telemetry</h2>
-          <p>Numeric values in the device's messages appear here as one chart per capability as soon as they arrive.</p>
+          <p>Numeric values in the device's messages appear here as one chart per capability as soon as they arrive. Earlier values are under the history windows above.</p>
         </div>
       ) : (
         <div class="charts">
           {[...store.series.keys()].sort().map((n) => {
             const s = store.series.get(n)!;
             const last = s.v[s.v.length - 1];
+            const i = info.get(n);
             return (
               <figure class="card chart-card" key={n} data-capability={n} data-mode="live">
                 <figcaption>
-                  <strong>{n}</strong> <span class="muted">latest</span> <span class="mono" data-testid="latest">{last}</span> <span class="muted">· {s.t.length} points</span>
+                  <strong>{i?.label ?? n}</strong>{i && !i.modeled && <span class="muted small"> (unmodeled)</span>}{' '}
+                  <span class="muted">latest</span> <span class="mono" data-testid="latest">{last}</span> <span class="muted">· {s.t.length} points</span>
                 </figcaption>
-                <TimeChart label={n} data={s} version={version} />
+                <TimeChart label={i?.label ?? n} data={s} version={version} />
               </figure>
             );
           })}
@@ -99,6 +111,42 @@ export function TelemetryTab({ deviceId, store, version, live }: { deviceId: str
       )}
     </div>
   );
+}
+
+/** The series list, read again (a few times, a second apart) while live data names series it lacks. */
+function useSeries(deviceId: string, store: TelemetryStore) {
+  const [listed, setSeries] = useState<TelemetrySeries[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [refreshes, setRefreshes] = useState(0);
+  const load = (signal?: AbortSignal) => listTelemetrySeries(deviceId, signal).then(
+    (s) => { setSeries(s.value); setError(null); },
+    (e) => { if ((e as Error).name !== 'AbortError') setError(e); });
+  useEffect(() => {
+    const abort = new AbortController();
+    load(abort.signal);
+    return () => abort.abort();
+  }, [deviceId]);
+  const series = listed && withLive(listed, store);
+  const listedKeys = new Set((series ?? []).map((s) => seriesKey(s.component, s.name)));
+  const missing = series ? [...store.latest.keys()].filter((k) => !listedKeys.has(k)).length : 0;
+  useEffect(() => {
+    if (missing === 0 || refreshes >= MAX_REFRESHES) return;
+    const timer = setTimeout(() => load().finally(() => setRefreshes((n) => n + 1)), 1000);
+    return () => clearTimeout(timer);
+  }, [missing, refreshes]);
+  return { series, error, reload: () => { setRefreshes(0); load(); } };
+}
+
+/** The listed series with the values that arrived live since they were read. */
+function withLive(series: TelemetrySeries[], store: TelemetryStore): TelemetrySeries[] {
+  return series.map((s) => {
+    const live = store.latest.get(seriesKey(s.component, s.name));
+    return live && Date.parse(live.time) > Date.parse(s.timestamp) ? { ...s, value: live.value, timestamp: live.time } : s;
+  });
+}
+
+function labels(names: string[], info: Map<string, KeyInfo>): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, info.get(n)?.label ?? n]));
 }
 
 function ending(ms: number): Range {

@@ -36,8 +36,21 @@ interface Problem extends ErrorDetail {
   line?: number;
 }
 
-export function ImportTemplate({ onClose }: { onClose: (published?: string) => void }) {
-  const [source, setSource] = useState('');
+/**
+ * The next version of a published template as JSON to edit: the same envelope and model under the
+ * next version of its ids (`…;1` → `…;2`), since a published version never changes.
+ */
+export function nextVersionOf(tpl: DeviceTemplate): string {
+  const model = { ...tpl.capabilityModel };
+  if (typeof model['@id'] === 'string') model['@id'] = nextVersion(model['@id']);
+  const body = { '@id': nextVersion(tpl['@id']), '@type': tpl['@type'], displayName: tpl.displayName,
+    ...(tpl.description ? { description: tpl.description } : {}), capabilityModel: model };
+  return JSON.stringify(body, null, 2);
+}
+
+/** Import (or, with `initial`, a new version of a template): publish a model with its problems shown in place. */
+export function ImportTemplate({ onClose, initial }: { onClose: (published?: string) => void; initial?: string }) {
+  const [source, setSource] = useState(initial ?? '');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -118,8 +131,10 @@ export function ImportTemplate({ onClose }: { onClose: (published?: string) => v
   const badLines = new Set(problems.map((p) => p.line).filter(Boolean));
   return (
     <form class="card" onSubmit={submit} aria-labelledby="import-title">
-      <h2 id="import-title">Import a device template</h2>
-      <p class="muted small">Upload a DTDL v2 interface (.json) or paste it below. A bare interface is wrapped into a device template; a full template (with <code>capabilityModel</code>) is published as is.</p>
+      <h2 id="import-title">{initial ? 'Publish a new version' : 'Import a device template'}</h2>
+      <p class="muted small">{initial
+        ? 'A published version cannot change. Edit the model below (it already carries the next version\'s id) and publish it; devices move to it when you assign it.'
+        : <>Upload a DTDL v2 interface (.json) or paste it below. A bare interface is wrapped into a device template; a full template (with <code>capabilityModel</code>) is published as is.</>}</p>
       <div class="form-row">
         <div class="field"><label for="tpl-file">DTDL file</label><input id="tpl-file" type="file" accept=".json,application/json" onChange={readFile} /></div>
         <div class="field"><label for="tpl-name">Template name</label><input id="tpl-name" value={name} placeholder="From the model's displayName" onInput={(e) => setName(e.currentTarget.value)} /></div>

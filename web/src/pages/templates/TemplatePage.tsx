@@ -1,21 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, DeviceTemplate, get } from '../../api';
+import { api, ApiError, DeviceTemplate, get, getTemplateModel } from '../../api';
 import { linkClick, navigate } from '../../router';
 import { useSession } from '../../session';
 import { Badge, Confirm, ErrorBanner, Spinner, toast, toastError } from '../../ui/components';
-import { isCloud, text, tplPath, types } from './model';
+import { ImportTemplate, nextVersionOf } from './ImportTemplate';
+import { definitions, isCloud, text, tplPath, types } from './model';
 
 interface Group { name: string; displayName: string; interfaceId?: string; items: any[] }
 
-/** The capabilities of the model by component: the root interface first, then each Component. */
+/**
+ * The capabilities of a model by component: the root interface first, then each Component. Works
+ * on the expanded model (GET …/model: every component schema inline, inherited contents included)
+ * and on a stored capability model, where a component schema given by DTMI is looked up wherever
+ * the model defines that interface.
+ */
 export function capabilityGroups(model: any): Group[] {
   const contents: any[] = Array.isArray(model?.contents) ? model.contents : [];
   const root: Group = { name: '', displayName: 'Default component', interfaceId: model?.['@id'], items: [] };
   const groups: Group[] = [root];
+  let defined: Map<string, any> | undefined;
   for (const c of contents) {
     if (types(c).includes('Component')) {
       const schema = c.schema;
-      const resolved = typeof schema === 'string' ? (model?.schemas ?? []).find((s: any) => s?.['@id'] === schema) : schema;
+      const resolved = typeof schema === 'string' ? (defined ??= definitions(model)).get(schema) : schema;
       groups.push({ name: c.name, displayName: text(c.displayName) || c.name, interfaceId: typeof schema === 'string' ? schema : schema?.['@id'],
         items: (Array.isArray(resolved?.contents) ? resolved.contents : []).filter((x: any) => !isCloud(x)) });
     } else if (!isCloud(c)) {
@@ -41,6 +48,12 @@ function kindOf(c: any): string {
   return ['Telemetry', 'Property', 'Command', 'Relationship'].find((k) => t.includes(k)) ?? t[0] ?? '?';
 }
 
+/** Unit, semantic and IoT Central types, description: from a stored or an expanded model. */
+function details(c: any, kind: string): string {
+  const semantic = [...types(c).filter((t) => t !== kind), ...(c.semanticType ? [c.semanticType] : []), ...(c.otherTypes ?? []), ...(c.iotcTypes ?? [])];
+  return [c.unit && 'unit ' + c.unit, semantic.length ? 'semantic type ' + semantic.join(', ') : '', text(c.description)].filter(Boolean).join(' · ');
+}
+
 function CapabilityTable({ group }: { group: Group }) {
   if (!group.items.length) return <p class="muted">No capabilities.</p>;
   return (
@@ -57,7 +70,7 @@ function CapabilityTable({ group }: { group: Group }) {
               <td class="mono small">{kind === 'Command'
                 ? <>request: {c.request ? `${c.request.name}: ${schemaText(c.request.schema)}` : '—'}<br />response: {c.response ? `${c.response.name}: ${schemaText(c.response.schema)}` : '—'}</>
                 : schemaText(c.schema)}</td>
-              <td class="small">{[c.unit && 'unit ' + c.unit, types(c).filter((t) => t !== kind).map((t) => 'semantic type ' + t).join(', '), text(c.description)].filter(Boolean).join(' · ') || '—'}</td>
+              <td class="small">{details(c, kind) || '—'}</td>
             </tr>
           );
         })}
@@ -72,13 +85,16 @@ const CLOUD_SCHEMAS = ['string', 'integer', 'double', 'boolean', 'date', 'dateTi
 export function TemplatePage({ id }: { id: string }) {
   const session = useSession();
   const [tpl, setTpl] = useState<DeviceTemplate | null>(null);
+  const [expanded, setExpanded] = useState<any>(null);
   const [error, setError] = useState<unknown>(null);
+  const [versioning, setVersioning] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const load = () => {
     setError(null);
-    get<DeviceTemplate>(tplPath(id)).then(setTpl, setError);
+    Promise.all([get<DeviceTemplate>(tplPath(id)), getTemplateModel(id)])
+      .then(([t, m]) => { setTpl(t); setExpanded(m); }, setError);
   };
   useEffect(load, [id]);
   const canManage = session.can('deviceTemplates.manage');
@@ -106,16 +122,25 @@ export function TemplatePage({ id }: { id: string }) {
       <div class="page-head">
         <h1 id="tpl-page-title">{tpl ? tpl.displayName : 'Device template'}</h1>
         <div class="spacer" />
+        {tpl && canManage && !versioning && (
+          <button type="button" class="secondary" onClick={() => setVersioning(true)}>Publish a new version</button>
+        )}
         {tpl && session.can('deviceTemplates.fullControl') && (
           <button type="button" class="danger" onClick={() => { setDeleteError(null); setDeleting(true); }}>Delete template</button>
         )}
       </div>
       <ErrorBanner error={error} onRetry={load} />
-      {!tpl && !error && <Spinner />}
+      {!tpl && !error && <Spinner label="Loading template…" />}
+      {tpl && versioning && (
+        <ImportTemplate initial={nextVersionOf(tpl)} onClose={(published) => {
+          setVersioning(false);
+          if (published) navigate('/templates/' + encodeURIComponent(published));
+        }} />
+      )}
       {tpl && (
         <>
           <Envelope tpl={tpl} canManage={canManage} onSaved={setTpl} />
-          {capabilityGroups(tpl.capabilityModel).map((g) => (
+          {capabilityGroups(expanded).map((g) => (
             <div class="card" key={g.name || '$default'}>
               <h2>{g.displayName}{g.name && <span class="muted small"> ({g.name})</span>}</h2>
               {g.interfaceId && <p class="muted small mono">{g.interfaceId}</p>}

@@ -22,7 +22,8 @@ import org.opencentral.platform.security.Permission;
 import org.opencentral.platform.security.Principal;
 
 /**
- * Every route of {@link ApiRoutes} × every built-in role, one custom role and one organization-scoped
+ * Every route of {@link ApiRoutes} (device templates included) × every built-in role, one custom
+ * role and one organization-scoped
  * (signed-in) user. The expectation comes from one place: the route's {@link Access} and the
  * principal's resolved permissions. Allowed calls must not be 401/403; denied ones must be 403.
  */
@@ -35,7 +36,7 @@ class AuthorizationMatrixTest {
 
     @BeforeEach
     void start() {
-        platform = new TestPlatform(dir);
+        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true);
         Scenario.build(platform);
         platform.security.roles().put("device-reader", "Device reader", RoleKind.APPLICATION,
                 Set.of(Permission.DEVICES_VIEW, Permission.USERS_VIEW));
@@ -103,6 +104,8 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(calls).isGreaterThan(300);
+        assertThat(table).extracting(ApiRoute::path).contains("/api/devices/{deviceId}/telemetry",
+                "/api/deviceTemplates/{deviceTemplateId}/model");
         assertThat(denied.get("ORG_VIEWER")).isGreaterThan(denied.getOrDefault("APP_OPERATOR", 0));
         assertThat(denied).doesNotContainKey("APP_ADMINISTRATOR");
     }

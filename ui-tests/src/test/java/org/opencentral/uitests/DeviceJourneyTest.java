@@ -141,6 +141,12 @@ class DeviceJourneyTest {
                     .setTimeout(20_000));
             assertThat(chart.locator("canvas")).isVisible();
             assertThat(page.locator("figure[data-capability=humidity]")).isVisible();
+            // The server's list of the device's series: without a template, everything is unmodeled
+            Locator humidity = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Telemetry series"))
+                    .locator("tr[data-series=humidity]");
+            assertThat(humidity.getByTestId("modeled")).hasText("Unmodeled", new LocatorAssertions.HasTextOptions()
+                    .setTimeout(20_000));
+            assertThat(humidity).containsText("51");
             shot(page, "06-telemetry-live");
 
             // The same telemetry in a history window, read back from the server's telemetry store

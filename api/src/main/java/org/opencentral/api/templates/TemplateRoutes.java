@@ -28,6 +28,8 @@ public final class TemplateRoutes {
                 new ApiRoute(GET, "/api/deviceTemplates", Access.requires(DEVICE_TEMPLATES_VIEW), templates::list,
                         false),
                 new ApiRoute(GET, TEMPLATE, Access.requires(DEVICE_TEMPLATES_VIEW), templates::get, false),
+                new ApiRoute(GET, TEMPLATE + "/model", Access.requires(DEVICE_TEMPLATES_VIEW), templates::model,
+                        true),
                 new ApiRoute(PUT, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::put, false),
                 new ApiRoute(PATCH, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::patch, false),
                 new ApiRoute(DELETE, TEMPLATE, Access.requires(DEVICE_TEMPLATES_FULL_CONTROL), templates::delete,

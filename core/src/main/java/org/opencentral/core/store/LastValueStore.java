@@ -1,6 +1,7 @@
 package org.opencentral.core.store;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.device.DeviceId;
 
@@ -13,4 +14,10 @@ public interface LastValueStore {
     void upsert(Collection<LastValue> values);
 
     Optional<LastValue> find(DeviceId id, String component, String name);
+
+    /**
+     * The last values of one device, ordered by component then name, at most {@code limit}
+     * (1 or more); empty for a device without values or that does not exist.
+     */
+    List<LastValue> list(DeviceId id, int limit);
 }

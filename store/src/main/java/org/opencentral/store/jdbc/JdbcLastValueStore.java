@@ -50,6 +50,15 @@ final class JdbcLastValueStore implements LastValueStore {
                 component, name));
     }
 
+    @Override
+    public List<LastValue> list(DeviceId id, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return database.read(c -> Jdbc.query(c, "SELECT device_id, component, name, value, ts FROM last_values "
+                + "WHERE device_id = ? ORDER BY component, name LIMIT ?", JdbcLastValueStore::map, id.value(), limit));
+    }
+
     private static LastValue map(ResultSet row) throws SQLException {
         return new LastValue(DeviceId.of(row.getString("device_id")), row.getString("component"),
                 row.getString("name"), Json.parse(row.getString("value")), Jdbc.instant(row, "ts"));

@@ -60,4 +60,18 @@ public interface LastValueStoreContract extends StoreFixture {
         assertThat(store().lastValues().find(id("gone"), "", "temp")).isEmpty();
         assertThat(store().lastValues().find(id("never"), "", "temp")).isEmpty();
     }
+
+    @Test
+    default void aDevicesValuesAreListedByComponentThenNameUpToTheLimit() {
+        store().devices().insert(device("d1"));
+        store().devices().insert(device("d2"));
+        LastValue humidity = value("d1", "humidity", 40, T0);
+        LastValue temp = value("d1", "temp", 21, T0.plusSeconds(1));
+        LastValue inComponent = new LastValue(id("d1"), "thermostat1", "temp", Json.parse("{\"lat\":1.5}"), T0);
+        store().lastValues().upsert(List.of(inComponent, temp, humidity, value("d2", "temp", 9, T0)));
+
+        assertThat(store().lastValues().list(id("d1"), 10)).containsExactly(humidity, temp, inComponent);
+        assertThat(store().lastValues().list(id("d1"), 2)).containsExactly(humidity, temp);
+        assertThat(store().lastValues().list(id("nobody"), 10)).isEmpty();
+    }
 }
