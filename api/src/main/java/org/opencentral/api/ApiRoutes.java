@@ -53,7 +53,7 @@ public final class ApiRoutes {
         routes.addAll(extensions(s));
         s.provisioning().ifPresent(p -> routes.addAll(org.opencentral.api.provisioning.ProvisioningRoutes.table(p)));
         s.templates().ifPresent(t -> routes.addAll(org.opencentral.api.templates.TemplateRoutes.table(t, s.devices())));
-        s.templates().ifPresent(t -> routes.add(org.opencentral.api.query.QueryRoutes.route(s, t)));
+        s.templates().ifPresent(t -> routes.add(org.opencentral.api.query.QueryRoutes.route(s, t, config.query())));
         s.telemetry().ifPresent(t -> routes.addAll(
                 org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), t, s.clock())));
         routes.add(extension(GET, "/api/openapi.json", Access.anonymous(), new OpenApiHandler(routes)::get));
@@ -70,6 +70,8 @@ public final class ApiRoutes {
                 new org.opencentral.api.properties.PropertyModels(s.devices(), s.templates()));
         var commands = new CommandHandlers(s.devices(), s.commands());
         var telemetry = new TelemetryHandlers(s.devices(), s.lastValues());
+        var series = new org.opencentral.api.telemetry.SeriesHandlers(s.devices(), s.lastValues(),
+                id -> s.templates().flatMap(t -> t.modelOf(s.devices(), id)).map(m -> m.model()));
         return List.of(
                 route(GET, "/api/devices", DEVICES_VIEW, devices::list),
                 route(GET, DEVICE, DEVICES_VIEW, devices::get),
@@ -88,9 +90,10 @@ public final class ApiRoutes {
                 route(GET, DEVICE + "/commands/{commandName}", DEVICES_VIEW, commands::history),
                 route(POST, COMPONENT + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS,
                         commands::runInComponent),
-                route(GET, COMPONENT + "/commands/{commandName}", DEVICES_VIEW, commands::history),
+                route(GET, COMPONENT + "/commands/{commandName}", DEVICES_VIEW, commands::historyInComponent),
                 route(GET, DEVICE + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::get),
-                route(GET, COMPONENT + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::getInComponent));
+                route(GET, COMPONENT + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::getInComponent),
+                extension(GET, DEVICE + "/telemetry", Access.requires(DEVICES_VIEW), series::list));
     }
 
     /** The components of a device's template, and IoT Edge modules (none yet: module paths answer 404). */

@@ -8,8 +8,9 @@
  *
  * <p>OpenCentral extensions beyond IoT Central's API: {@code POST /api/devices/{deviceId}/messages}
  * (cloud-to-device messages, see {@link org.opencentral.api.messages}); {@code desiredVersion} in the
- * 202 answers of property writes. Not supported yet, and answered as such rather than ignored:
- * {@code $filter}/{@code $orderby} on device lists (400), command history (501).
+ * 202 answers of property writes; {@code connected} and {@code lastActivity} in device-list
+ * {@code $filter}/{@code $orderby} (see {@link org.opencentral.api.odata}). Not supported yet, and
+ * answered as such rather than ignored: {@code $filter}/{@code $orderby} on other lists (400).
  *
  * <p>Must not import store, transport or Netty code: it talks only to platform services.
  */

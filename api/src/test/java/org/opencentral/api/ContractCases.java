@@ -3,10 +3,16 @@ package org.opencentral.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.opencentral.api.contract.TestCertificates;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.template.DeviceTemplate;
+import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.security.BuiltInRole;
+import org.opencentral.platform.template.TemplateDraft;
 
 /**
  * The contract test's calls, run in order over {@link Scenario}'s application: for every route of
@@ -54,6 +60,10 @@ final class ContractCases {
     private void devices() {
         call("GET /devices", "/devices?maxpagesize=2", null, 200);
         call("GET /devices", "/devices?maxpagesize=0", null, 400);
+        call("GET /devices", "/devices?maxpagesize=2&%24filter=" + query("contains(id,'dev') and enabled eq true")
+                + "&%24orderby=" + query("displayName desc"), null, 200);
+        call("GET /devices", "/devices?%24filter=" + query("colour eq 'red'"), null, 400);
+        call("GET /devices", "/devices?%24orderby=organizations", null, 400);
         call("PUT /devices/{deviceId}", "/devices/c-dev", "{\"displayName\":\"Contract\",\"simulated\":true,"
                 + "\"organizations\":[\"west\"]}", 200);
         call("PUT /devices/{deviceId}", "/devices/c-bad", "{\"enabled\":\"yes\"}", 400);
@@ -91,9 +101,13 @@ final class ContractCases {
         String componentCommand = "/devices/{deviceId}/components/{componentName}/commands/{commandName}";
         call("POST " + componentCommand, component + "/commands/reset", "{\"request\":\"now\"}", 201);
         call("POST " + componentCommand, "/devices/missing/components/c1/commands/reset", "{}", 404);
-        // Command history is not recorded: 501 with the spec's error body (kept, see ContractTest).
-        call("GET /devices/{deviceId}/commands/{commandName}", "/devices/c-dev/commands/reboot", null, 501);
-        call("GET " + componentCommand, component + "/commands/reset", null, 501);
+        String history = "GET /devices/{deviceId}/commands/{commandName}";
+        call(history, "/devices/c-dev/commands/reboot", null, 200);
+        call(history, "/devices/c-dev/commands/reboot?maxpagesize=1", null, 200);
+        call(history, "/devices/missing/commands/reboot", null, 404);
+        call(history, "/devices/c-dev/commands/reboot?maxpagesize=101", null, 400);
+        call("GET " + componentCommand, component + "/commands/reset", null, 200);
+        call("GET " + componentCommand, "/devices/missing/components/c1/commands/reset", null, 404);
         call("GET /devices/{deviceId}/telemetry/{telemetryName}", "/devices/dev-root/telemetry/temperature", null, 200);
         call("GET /devices/{deviceId}/telemetry/{telemetryName}", "/devices/missing/telemetry/temperature", null, 404);
         call("GET /devices/{deviceId}/components/{componentName}/telemetry/{telemetryName}",
@@ -141,6 +155,23 @@ final class ContractCases {
         call("PATCH " + one, "/devices/c-dev/relationships/missing", "{\"target\":\"dev-east\"}", 404);
         call("DELETE " + one, rel, null, 204);
         call("DELETE " + one, rel, null, 404);
+        String child = "/devices/c-gw/relationships/c-child";
+        call("PUT " + one, child, "{\"target\":\"dev-root\",\"name\":\"bogus\"}", 400);
+        call("PUT " + one, child, "{\"target\":\"dev-root\"}", 400);
+        call("PUT " + one, child, "{\"target\":\"dev-root\",\"name\":\"children\"}", 200);
+        call("PATCH " + one, child, "{\"name\":\"sensors\"}", 400);
+    }
+
+    /** Device c-gw, whose template declares the relationships "children" and "parent". */
+    static void gateway(TestPlatform platform) {
+        platform.templateService.publish("dtmi:contoso:Gateway;1", new TemplateDraft(
+                DeviceTemplate.DEFAULT_TYPES, Optional.empty(), Optional.empty(),
+                Optional.of(Json.parseObject("{\"@id\":\"dtmi:contoso:cm:Gateway;1\","
+                        + "\"@type\":\"Interface\",\"@context\":\"dtmi:dtdl:context;2\",\"contents\":["
+                        + "{\"@type\":\"Relationship\",\"name\":\"children\"},"
+                        + "{\"@type\":\"Relationship\",\"name\":\"parent\"}]}"))));
+        platform.devices.create(DeviceId.of("c-gw"), new DeviceChanges(Optional.empty(),
+                Optional.of("dtmi:contoso:Gateway;1"), Optional.empty(), Optional.empty()));
     }
 
     private void security() {
@@ -228,6 +259,10 @@ final class ContractCases {
 
     private void callLater(String route, String path, Supplier<String> body, int status) {
         calls.add(new Call(route, path, body, status));
+    }
+
+    private static String query(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String json(String name, String value) {

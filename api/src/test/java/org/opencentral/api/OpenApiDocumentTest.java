@@ -55,5 +55,8 @@ class OpenApiDocumentTest {
                 .path("x-opencentral-extension").asBoolean()).as(r.path()).isTrue());
         platform.server.routes().stream().filter(r -> !r.extension()).forEach(r -> assertThat(official.path("paths")
                 .path(r.path().substring(4)).has(r.method().name().toLowerCase(Locale.ROOT))).as(r.path()).isTrue());
+        assertThat(doc.at("/definitions/DeviceRelationship/properties/name/x-opencentral-extension").asBoolean())
+                .isTrue();
+        assertThat(official.at("/definitions/DeviceRelationship/properties/name").isMissingNode()).isTrue();
     }
 }

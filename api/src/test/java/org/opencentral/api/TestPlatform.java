@@ -16,9 +16,11 @@ import org.opencentral.core.security.RoleAssignment;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.platform.c2d.CloudToDeviceService;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.security.ApiTokenService;
+import org.opencentral.platform.audit.AuditForwarder;
 import org.opencentral.platform.audit.AuditLog;
 import org.opencentral.platform.organization.OrganizationService;
 import org.opencentral.platform.security.BuiltInRole;
@@ -35,6 +37,7 @@ import org.opencentral.platform.provisioning.SigningCertificates;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.telemetry.DuckDbTelemetryStore;
+import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
 /**
@@ -50,6 +53,8 @@ public final class TestPlatform implements AutoCloseable {
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final DeviceSessions sessions;
     final CommandService commands;
+    final CommandHistory commandHistory;
+    final AuditForwarder auditForwarder;
     final DeviceRegistry devices;
     final TwinService twins;
     final ApiTokenService tokens;
@@ -57,6 +62,8 @@ public final class TestPlatform implements AutoCloseable {
     final ManualClock tokenClock = ManualClock.startingNow();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final AtomicBoolean ready = new AtomicBoolean(true);
+    /** The platform's templates, also when they are not served over REST. */
+    final org.opencentral.platform.template.TemplateService templateService;
     final ApiServer server;
     public final int port;
 
@@ -70,12 +77,16 @@ public final class TestPlatform implements AutoCloseable {
 
     /** A platform that also serves device templates (no model folder) when {@code templates} is set. */
     public TestPlatform(Path dir, ApiConfig config, boolean templates) {
-        state = SqliteStateStore.open(dir.resolve("state.db"));
+        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"));
         Clock clock = Clock.systemUTC();
         sessions = new DeviceSessions(timer);
-        commands = new CommandService(sessions);
+        commandHistory = new CommandHistory(state.commandHistory());
+        commandHistory.start();
+        auditForwarder = new AuditForwarder(state.auditLog(), log, state.cursors());
+        auditForwarder.start();
+        commands = new CommandService(sessions, commandHistory, clock);
         devices = new DeviceRegistry(state.devices(), log, sessions, clock);
         twins = new TwinService(state.twins(), log, sessions, clock);
         RoleCatalog roles = new RoleCatalog(state.roles(), clock);
@@ -84,16 +95,17 @@ public final class TestPlatform implements AutoCloseable {
         security = new SecurityServices(tokens, users,
                 new SessionService(state.sessions(), users, new LoginThrottle(tokenClock), tokenClock), roles,
                 new OrganizationService(state.organizations(), state.devices(), state.users(), state.apiTokens()),
-                new AuditLog(state.auditLog(), log, clock));
+                new AuditLog(state.auditLog(), auditForwarder, clock));
+        templateService = new org.opencentral.platform.template.TemplateService(state.templates(),
+                Optional.empty(), clock);
         ApiServices services = new ApiServices(devices, twins, commands,
                 new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), security, clock)
                 .withProvisioning(provisioning(clock))
                 .withTelemetry(telemetry)
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
-                        state.relationships(), devices));
+                        state.relationships(), devices, templateService));
         if (templates) {
-            services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(
-                    new org.opencentral.platform.template.TemplateService(state.templates(), Optional.empty(), clock),
+            services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
                     new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), clock),
                     state.telemetryIssues()));
         }
@@ -130,6 +142,8 @@ public final class TestPlatform implements AutoCloseable {
     public void close() {
         server.stop();
         timer.shutdownNow();
+        commandHistory.close();
+        auditForwarder.close();
         telemetry.close();
         log.close();
         state.close();

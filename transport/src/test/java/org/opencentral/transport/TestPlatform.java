@@ -20,6 +20,7 @@ import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.platform.c2d.CloudToDeviceService;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceAuthenticator;
 import org.opencentral.platform.device.DeviceChanges;
@@ -30,6 +31,7 @@ import org.opencentral.platform.security.SasToken;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
 /**
@@ -48,6 +50,7 @@ final class TestPlatform implements AutoCloseable {
     final DeviceRegistry registry;
     final TwinService twins;
     final CommandService commands;
+    final CommandHistory commandHistory;
     final CloudToDeviceService cloudToDevice;
     final RecordingConnectionListener connections;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -56,11 +59,13 @@ final class TestPlatform implements AutoCloseable {
     final SelfSignedCertificate certificate;
 
     private TestPlatform(Path dir, MqttLimits limits, int maxConnections) throws CertificateException {
-        state = SqliteStateStore.open(dir.resolve("state.db"));
+        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         registry = new DeviceRegistry(state.devices(), log, sessions, clock);
         twins = new TwinService(state.twins(), log, sessions, clock);
-        commands = new CommandService(sessions);
+        commandHistory = new CommandHistory(state.commandHistory());
+        commandHistory.start();
+        commands = new CommandService(sessions, commandHistory, clock);
         cloudToDevice = new CloudToDeviceService(state.c2d(), sessions, clock);
         connections = new RecordingConnectionListener(state.devices(), log, clock);
         MqttServices services = new MqttServices(new DeviceAuthenticator(state.devices(), clock),
@@ -131,6 +136,7 @@ final class TestPlatform implements AutoCloseable {
     public void close() {
         server.close();
         timer.shutdownNow();
+        commandHistory.close();
         log.close();
         state.close();
     }

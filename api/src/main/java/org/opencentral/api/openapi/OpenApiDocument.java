@@ -37,6 +37,7 @@ public final class OpenApiDocument {
     public static ObjectNode of(List<ApiRoute> routes) {
         ObjectNode official = official();
         ObjectNode doc = official.deepCopy();
+        extendDefinitions((ObjectNode) doc.get("definitions"));
         ObjectNode paths = doc.putObject("paths");
         ((ObjectNode) doc.get("info")).put("x-opencentral",
                 "served by OpenCentral: only implemented operations, plus extensions");
@@ -48,9 +49,22 @@ public final class OpenApiDocument {
                 operation = extension(route, path, verb);
             }
             ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
-            item.set(verb, operation.deepCopy());
+            ObjectNode served = (ObjectNode) operation.deepCopy();
+            ListParameters.addTo(path, verb, served);
+            HistoryParameters.addTo(path, verb, served);
+            item.set(verb, served);
         }
         return doc;
+    }
+
+    /** Members OpenCentral adds to IoT Central's shapes, each marked {@code x-opencentral-extension}. */
+    private static void extendDefinitions(ObjectNode definitions) {
+        ((ObjectNode) definitions.path("DeviceRelationship").path("properties")).putObject("name")
+                .put("type", "string").put("x-opencentral-extension", true)
+                .put("description", "The DTDL Relationship of the source device's template this relationship is "
+                        + "an instance of. When the template declares Relationships it must be one of them (it "
+                        + "defaults to the only one), and a Relationship with a target model only links devices "
+                        + "of that template.");
     }
 
     private static ObjectNode extension(ApiRoute route, String path, String verb) {

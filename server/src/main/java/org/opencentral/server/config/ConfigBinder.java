@@ -54,7 +54,17 @@ final class ConfigBinder {
                         : defaults.modelRepo(),
                 database(),
                 java.time.Duration.ofSeconds(intIn(SIMULATION_INTERVAL, 1, 86_400,
-                        (int) defaults.simulationInterval().toSeconds())));
+                        (int) defaults.simulationInterval().toSeconds())),
+                query());
+    }
+
+    private QueryConfig query() {
+        return new QueryConfig(
+                intIn(QUERY_MAX_LENGTH, 1, 1_000_000, defaults.query().maxLength()),
+                intIn(QUERY_MAX_TELEMETRY_ROWS, 1, 10_000_000, defaults.query().maxTelemetryRows()),
+                intIn(QUERY_MAX_PROPERTY_ROWS, 1, 10_000_000, defaults.query().maxPropertyRows()),
+                java.time.Duration.ofMillis(intIn(QUERY_TIMEOUT, 1, 3_600_000,
+                        (int) defaults.query().timeout().toMillis())));
     }
 
     private StorageConfig database() {
@@ -63,7 +73,9 @@ final class ConfigBinder {
                 parse(DATABASE_USER, Function.identity(), defaults.storage().user()),
                 raw(DATABASE_PASSWORD).map(Setting::value).or(() -> defaults.storage().password()),
                 java.time.Duration.ofDays(intIn(RETENTION_DAYS, 1, 36_500,
-                        (int) defaults.storage().retention().toDays())));
+                        (int) defaults.storage().retention().toDays())),
+                raw(SECRET_KEY_FILE).isPresent() ? Optional.ofNullable(parse(SECRET_KEY_FILE, ConfigBinder::path, null))
+                        : defaults.storage().secretKeyFile());
     }
 
     List<ConfigError> errors() {

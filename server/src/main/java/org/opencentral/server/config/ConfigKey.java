@@ -11,7 +11,7 @@ import java.util.function.Function;
  */
 public enum ConfigKey {
     DATA_DIR("data-dir", "DIR", "Directory for all state: databases, event log, tls/ (the generated CA "
-            + "and server certificate) and initial-admin-token. Relative to the current directory.",
+            + "and server certificate), initial-admin-token and secret.key. Relative to the current directory.",
             c -> c.dataDir().toString(), "./data"),
     HTTP_PORT("http-port", "N", "HTTP port for the REST API (/api), the UI, /metrics and /healthz.",
             c -> Integer.toString(c.http().port())),
@@ -54,6 +54,18 @@ public enum ConfigKey {
     API_RATE_LIMIT("api-rate-limit", "N", "REST requests per second each caller (API token or user) may make, "
             + "with bursts of twice that; over it the API answers 429 with Retry-After.",
             c -> Integer.toString(c.limits().apiRequestsPerSecond())),
+    QUERY_MAX_LENGTH("query-max-length", "CHARS", "Longest query text POST /api/query accepts "
+            + "(IoT Central: 350).",
+            c -> Integer.toString(c.query().maxLength())),
+    QUERY_MAX_TELEMETRY_ROWS("query-max-telemetry-rows", "N", "Most rows a telemetry query returns: the cap on "
+            + "TOP and the limit without it (IoT Central: 10,000).",
+            c -> Integer.toString(c.query().maxTelemetryRows())),
+    QUERY_MAX_PROPERTY_ROWS("query-max-property-rows", "N", "Most rows a property query returns "
+            + "(IoT Central: 1,000).",
+            c -> Integer.toString(c.query().maxPropertyRows())),
+    QUERY_TIMEOUT("query-timeout", "MILLISECONDS", "How long one query statement may run; then the database "
+            + "statement is cancelled and the query answers 504 GatewayTimeout.",
+            c -> Long.toString(c.query().timeout().toMillis())),
     MODEL_REPO("model-repo", "DIR", "Folder of DTDL models laid out like the public model repository "
             + "(dtmi/com/example/thermostat-1.json); a model a device announces is imported from here as a "
             + "device template when none is published.",
@@ -66,6 +78,10 @@ public enum ConfigKey {
     DATABASE_PASSWORD("database-password", "PASSWORD", "Password for --database-url. Environment or file only, "
             + "never a flag.",
             c -> c.storage().password().orElse(""), "none"),
+    SECRET_KEY_FILE("secret-key-file", "FILE", "Key (32 bytes, raw or base64) that encrypts device and "
+            + "enrollment-group keys in the state store. Without it, <data-dir>/secret.key is used, created on "
+            + "first start (mode 0600). Every node sharing a --database-url needs the same key.",
+            c -> c.storage().secretKeyFile().map(Object::toString).orElse(""), "<data-dir>/secret.key"),
     RETENTION_DAYS("retention-days", "DAYS", "How many days telemetry history and the event log are kept.",
             c -> Long.toString(c.storage().retention().toDays())),
     SIMULATION_INTERVAL("simulation-interval", "SECONDS", "Seconds between two telemetry messages of a "

@@ -31,6 +31,7 @@ public final class ConfigValidator {
             checkReadableFile(TLS_CERT, files.certificate(), errors);
             checkReadableFile(TLS_KEY, files.privateKey(), errors);
         });
+        config.storage().secretKeyFile().ifPresent(file -> checkReadableFile(SECRET_KEY_FILE, file, errors));
         checkHost(config.publicHost(), errors);
         config.modelRepo().filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> errors.add(
                 ConfigError.of(MODEL_REPO, "model-repo: " + dir + " is not a directory")));

@@ -22,6 +22,7 @@ import java.util.Optional;
  *                   which models that devices announce are imported as templates; none by default
  * @param storage   embedded storage in the data directory, or a PostgreSQL storage for the state
  * @param simulationInterval default time between two telemetry messages of a simulated device
+ * @param query      the query API's limits (length, row caps, statement timeout)
  */
 public record ServerConfig(
         Path dataDir,
@@ -34,10 +35,19 @@ public record ServerConfig(
         LogConfig log,
         Optional<Path> modelRepo,
         StorageConfig storage,
-        Duration simulationInterval) {
+        Duration simulationInterval,
+        QueryConfig query) {
 
     /** The default {@link #simulationInterval()}: 10 seconds. */
     public static final Duration DEFAULT_SIMULATION_INTERVAL = Duration.ofSeconds(10);
+
+    /** A configuration with the default query limits. */
+    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
+            AdminConfig admin, LimitsConfig limits, LogConfig log, Optional<Path> modelRepo, StorageConfig storage,
+            Duration simulationInterval) {
+        this(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, simulationInterval,
+                QueryConfig.defaults());
+    }
 
     /** A configuration with the default simulation interval. */
     public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
@@ -69,6 +79,7 @@ public record ServerConfig(
         if (simulationInterval.toMillis() < 100) {
             throw new IllegalArgumentException("simulationInterval must be at least 100 ms");
         }
+        Objects.requireNonNull(query, "query");
     }
 
     /** The defaults in code: {@code ./data}, the standard ports, this machine's host name. */
@@ -91,56 +102,62 @@ public record ServerConfig(
 
     public ServerConfig withDataDir(Path value) {
         return new ServerConfig(value, http, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval);
+                modelRepo, storage, simulationInterval, query);
     }
 
     public ServerConfig withHttp(HttpConfig value) {
         return new ServerConfig(dataDir, value, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval);
+                modelRepo, storage, simulationInterval, query);
     }
 
     public ServerConfig withMqtt(MqttConfig value) {
         return new ServerConfig(dataDir, http, value, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval);
+                modelRepo, storage, simulationInterval, query);
     }
 
     public ServerConfig withTls(TlsConfig value) {
         return new ServerConfig(dataDir, http, mqtt, value, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval);
+                modelRepo, storage, simulationInterval, query);
     }
 
     public ServerConfig withPublicHost(String value) {
         return new ServerConfig(dataDir, http, mqtt, tls, value, admin, limits, log,
-                modelRepo, storage, simulationInterval);
+                modelRepo, storage, simulationInterval, query);
     }
 
     public ServerConfig withAdmin(AdminConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, value, limits, log,
-                modelRepo, storage, simulationInterval);
+                modelRepo, storage, simulationInterval, query);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, value, log,
-                modelRepo, storage, simulationInterval);
+                modelRepo, storage, simulationInterval, query);
     }
 
     public ServerConfig withLog(LogConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits,
-                value, modelRepo, storage, simulationInterval);
+                value, modelRepo, storage, simulationInterval, query);
     }
 
     public ServerConfig withModelRepo(Optional<Path> value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log,
-                value, storage, simulationInterval);
+                value, storage, simulationInterval, query);
     }
 
     public ServerConfig withStorage(StorageConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, value, simulationInterval);
+                modelRepo, value, simulationInterval, query);
     }
 
     public ServerConfig withSimulationInterval(Duration value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, value);
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, value,
+                query);
+    }
+
+    public ServerConfig withQuery(QueryConfig value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage,
+                simulationInterval, value);
     }
 
     /** {@code <data-dir>/tls}: the generated CA and server certificate live here. */

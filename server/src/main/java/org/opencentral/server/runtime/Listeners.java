@@ -12,8 +12,11 @@ import org.opencentral.api.RateLimit;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.platform.query.QueryLimits;
+import org.opencentral.platform.query.service.QuerySettings;
 import org.opencentral.server.config.LimitsConfig;
 import org.opencentral.server.config.MqttConfig;
+import org.opencentral.server.config.QueryConfig;
 import org.opencentral.server.config.ServerConfig;
 import org.opencentral.server.tls.TlsMaterial;
 import org.opencentral.transport.ConnectionListener;
@@ -60,10 +63,19 @@ final class Listeners {
                 .withTemplates(templates.api())
                 .withTelemetry(telemetry)
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
-                        state.relationships(), services.devices()));
+                        state.relationships(), services.devices(), templates.service()));
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
-                .withRateLimit(new RateLimit(perSecond, 2 * perSecond));
+                .withRateLimit(new RateLimit(perSecond, 2 * perSecond))
+                .withQuery(querySettings(config.query()));
         return new ApiServer(apiConfig, apiServices, new Operations(ready, metrics::scrape, metrics), Optional.of(log));
+    }
+
+    /** The configured query limits over the language's other defaults (select items, operators, nesting). */
+    static QuerySettings querySettings(QueryConfig query) {
+        QueryLimits defaults = QueryLimits.DEFAULTS;
+        return new QuerySettings(new QueryLimits(query.maxLength(), defaults.maxSelectItems(),
+                defaults.maxLogicalOperators(), defaults.maxInListSize(), query.maxTelemetryRows(),
+                query.maxPropertyRows(), defaults.maxNestingDepth()), query.timeout());
     }
 }

@@ -19,6 +19,7 @@ import org.opencentral.platform.security.Bootstrap;
 import org.opencentral.platform.security.Bootstrap.InitialCredentials;
 import org.opencentral.platform.telemetry.LastValueProjection;
 import org.opencentral.platform.telemetry.TelemetryIndexer;
+import org.opencentral.platform.telemetry.TelemetryParses;
 import org.opencentral.platform.retention.RetentionJob;
 import org.opencentral.platform.retention.RetentionPolicy;
 import org.opencentral.core.telemetry.TelemetryStore;
@@ -65,17 +66,20 @@ public final class OpenCentralServer implements AutoCloseable {
                     Thread.ofPlatform().name("opencentral-timer").daemon().factory());
             keep(timer::shutdownNow);
             Services services = Services.create(state, log, identity, clock, timer);
+            keep(services.commandHistory()).start();
+            keep(services.auditForwarder()).start();
             initialCredentials = new Bootstrap(services.security().users(), services.security().tokens())
                     .ensureAdministrator(config.admin().email(), config.admin().password());
             initialCredentials.ifPresent(credentials -> InitialCredentialsFile.write(dataDir, credentials));
             Maintenance.schedule(timer, services);
-            Templates templates = Templates.create(state, services.devices(), config.modelRepo(), clock);
+            TelemetryParses parses = new TelemetryParses();
+            Templates templates = Templates.create(state, services.devices(), config.modelRepo(), clock, parses);
             Provisioning provisioning = Provisioning.create(state, log, identity, config.publicHost(),
                     modelId -> templates.assignment().templateFor(modelId).map(DeviceTemplate::id), clock);
             Maintenance.every(timer, 1, java.util.concurrent.TimeUnit.MINUTES, "dps-operations",
                     provisioning.dps()::runOnce);
-            keep(new ConsumerRunner(log, state.cursors(), new LastValueProjection(state.lastValues()))).start();
-            keep(new ConsumerRunner(log, state.cursors(), new TelemetryIndexer(telemetry))).start();
+            keep(new ConsumerRunner(log, state.cursors(), new LastValueProjection(state.lastValues(), parses))).start();
+            keep(new ConsumerRunner(log, state.cursors(), new TelemetryIndexer(telemetry, parses))).start();
             keep(new RetentionJob(new RetentionPolicy(config.storage().retention()), clock, List.of(log, telemetry)))
                     .start(Duration.ofHours(1));
             keep(new ConsumerRunner(log, state.cursors(), templates.conformance())).start();

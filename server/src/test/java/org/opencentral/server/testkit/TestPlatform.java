@@ -28,16 +28,43 @@ public final class TestPlatform implements AutoCloseable {
 
     private final Path dataDir;
     private final ServerConfig config;
+    private final Clock clock;
     private final OpenCentralServer server;
     private final String adminToken;
+    private volatile boolean handedOver;
 
     private TestPlatform(Path dataDir, ServerConfig config, Clock clock) {
         this.dataDir = dataDir;
         this.config = config;
+        this.clock = clock;
         this.server = OpenCentralServer.start(config, clock);
         this.adminToken = server.initialCredentials()
                 .orElseThrow(() -> new IllegalStateException("a fresh data directory must bootstrap an admin"))
                 .apiToken();
+    }
+
+    private TestPlatform(Path dataDir, ServerConfig config, Clock clock, String adminToken) {
+        this.dataDir = dataDir;
+        this.config = config;
+        this.clock = clock;
+        this.server = OpenCentralServer.start(config, clock);
+        this.adminToken = adminToken;
+    }
+
+    /**
+     * Stops this node and starts a new one on the same data directory (fresh ports), with the
+     * configuration adjusted by {@code customize}; the new node owns the directory from then on. If
+     * it cannot start, the directory is deleted and the failure thrown.
+     */
+    public TestPlatform restart(UnaryOperator<ServerConfig> customize) {
+        server.close();
+        handedOver = true;
+        try {
+            return new TestPlatform(dataDir, customize.apply(config), clock, adminToken);
+        } catch (RuntimeException e) {
+            deleteDataDir();
+            throw e;
+        }
     }
 
     /** A node on ephemeral ports. */
@@ -120,7 +147,14 @@ public final class TestPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (handedOver) {
+            return;
+        }
         server.close();
+        deleteDataDir();
+    }
+
+    private void deleteDataDir() {
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencentral.store.contract.Fixtures.T0;
 import static org.opencentral.store.contract.Fixtures.assertFails;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,15 +64,17 @@ public interface SecurityStoresContract extends StoreFixture {
                     true, false, false, "e" + i, Fixtures.KEYS, Optional.empty(), d.connection(), T0,
                     i % 2 == 0 ? Optional.of("even") : Optional.empty()));
         }
-        Page<org.opencentral.core.device.Device> first = store().devices().list(Optional.empty(), 2, Set.of("even"));
+        var evens = org.opencentral.core.store.DeviceListQuery.all(2).inOrganizations(Set.of("even"));
+        Page<org.opencentral.core.device.Device> first = store().devices().list(evens);
         assertThat(first.items()).extracting(d -> d.id().value()).containsExactly("d0", "d2");
-        Page<org.opencentral.core.device.Device> second = store().devices().list(first.next(), 2, Set.of("even"));
+        Page<org.opencentral.core.device.Device> second = store().devices().list(evens.after(first.next()));
         assertThat(second.items()).extracting(d -> d.id().value()).containsExactly("d4");
         assertThat(second.next()).isEmpty();
         assertThat(store().devices().find(Fixtures.id("d0")).orElseThrow().organization()).contains("even");
         assertThat(store().devices().anyInOrganization("even")).isTrue();
         assertThat(store().devices().anyInOrganization("odd")).isFalse();
-        assertThat(store().devices().list(Optional.empty(), 5, Set.of()).items()).isEmpty();
+        assertThat(store().devices().list(org.opencentral.core.store.DeviceListQuery.all(5)
+                .inOrganizations(Set.of())).items()).isEmpty();
     }
 
     @Test
@@ -87,6 +90,20 @@ public interface SecurityStoresContract extends StoreFixture {
         Page<AuditEntry> rest = store().auditLog().list(page.next().map(Long::parseLong), 2);
         assertThat(rest.items()).extracting(AuditEntry::target).containsExactly("devices/d1");
         assertThat(rest.next()).isEmpty();
+    }
+
+    @Test
+    default void auditEntriesAreReadOldestFirstAfterASequence() {
+        List<Long> sequences = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            sequences.add(store().auditLog().append(new AuditEntry(0, T0.plusSeconds(i), "user:u1",
+                    "devices.create", "devices/d" + i, Json.object(), Json.object())).sequence());
+        }
+        assertThat(store().auditLog().after(0, 2)).extracting(AuditEntry::target)
+                .containsExactly("devices/d1", "devices/d2");
+        assertThat(store().auditLog().after(sequences.get(1), 10)).extracting(AuditEntry::sequence)
+                .containsExactly(sequences.get(2));
+        assertThat(store().auditLog().after(sequences.get(2), 10)).isEmpty();
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.opencentral.store.contract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.opencentral.core.secret.SecretCipher;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.store.secret.AesGcmSecretCipher;
 
 /**
  * The whole state-store contract. An engine's test extends this class and says how to create an
@@ -13,19 +15,21 @@ import org.opencentral.core.store.StateStore;
 public abstract class StateStoreContract implements DeviceStoreContract, TwinStoreContract, C2dQueueStoreContract,
         LastValueStoreContract, CursorStoreContract, ApiTokenStoreContract, UserStoreContract, MigrationContract,
         SecurityStoresContract, ProvisioningStoreContract, TemplateStoresContract,
-        RelationshipStoreContract {
+        RelationshipStoreContract, CommandHistoryStoreContract, DeviceListContract, SecretsAtRestContract {
     private StateStore store;
+    private SecretCipher cipher;
 
-    /** Prepares a fresh, empty database for the next {@link #openStore()} calls. */
+    /** Prepares a fresh, empty database for the next {@link #openStore} calls. */
     protected abstract void createEmptyDatabase() throws Exception;
 
-    /** Opens a store on the database made by {@link #createEmptyDatabase()}. */
-    protected abstract StateStore openStore();
+    /** Opens a store on the database made by {@link #createEmptyDatabase()}, sealing keys with {@code cipher}. */
+    protected abstract StateStore openStore(SecretCipher cipher);
 
     @BeforeEach
     final void openFreshStore() throws Exception {
         createEmptyDatabase();
-        store = openStore();
+        cipher = AesGcmSecretCipher.random();
+        store = openStore(cipher);
     }
 
     @AfterEach
@@ -41,7 +45,20 @@ public abstract class StateStoreContract implements DeviceStoreContract, TwinSto
     @Override
     public final StateStore reopen() {
         store.close();
-        store = openStore();
+        store = openStore(cipher);
         return store;
+    }
+
+    @Override
+    public final StateStore reopenAfter(Runnable whileClosed) {
+        store.close();
+        whileClosed.run();
+        store = openStore(cipher);
+        return store;
+    }
+
+    @Override
+    public final StateStore openWith(SecretCipher other) {
+        return openStore(other);
     }
 }
