@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.filter.Filter;
@@ -39,6 +40,7 @@ public final class Simulator implements AutoCloseable {
     private final Schedule schedule;
     private final Map<DeviceId, Running> running = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder sent = new LongAdder();
     private final ExecutorService replies = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("opencentral-simulator").daemon().factory());
@@ -134,6 +136,11 @@ public final class Simulator implements AutoCloseable {
         return running.size();
     }
 
+    /** Telemetry messages sent by simulated devices since start. */
+    public long messagesSent() {
+        return sent.sum();
+    }
+
     /** One tick: sends for the devices that are due, within the budget; returns how many sent. */
     public int runOnce() {
         Instant now = clock.instant();
@@ -155,6 +162,7 @@ public final class Simulator implements AutoCloseable {
     private void send(SimulatedDevice device, Instant now) {
         for (TelemetryMessage message : device.telemetry(now)) {
             inFlight.incrementAndGet();
+            sent.increment();
             ports.ingest().telemetry(device.id(), message).whenComplete((seq, e) -> inFlight.decrementAndGet());
         }
     }

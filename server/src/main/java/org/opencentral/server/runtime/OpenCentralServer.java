@@ -19,6 +19,7 @@ import org.opencentral.platform.security.Bootstrap;
 import org.opencentral.platform.security.Bootstrap.InitialCredentials;
 import org.opencentral.platform.telemetry.LastValueProjection;
 import org.opencentral.platform.telemetry.TelemetryIndexer;
+import org.opencentral.platform.simulation.Simulator;
 import org.opencentral.platform.telemetry.TelemetryParses;
 import org.opencentral.platform.retention.RetentionJob;
 import org.opencentral.platform.retention.RetentionPolicy;
@@ -83,10 +84,12 @@ public final class OpenCentralServer implements AutoCloseable {
             keep(new RetentionJob(new RetentionPolicy(config.storage().retention()), clock, List.of(log, telemetry)))
                     .start(Duration.ofHours(1));
             keep(new ConsumerRunner(log, state.cursors(), templates.conformance())).start();
-            Simulation.start(this::keep, config.simulationInterval(), log, state, services, templates, clock);
+            Simulator simulator = Simulation.start(this::keep, config.simulationInterval(), log, state, services,
+                    templates, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             JvmMetrics.bind(metrics);
             EventLogMetrics.bind(metrics, log);
+            Simulation.bind(metrics, simulator);
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
                     new ConnectionRecorder(state.devices(), log, clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();

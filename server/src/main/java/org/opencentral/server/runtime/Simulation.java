@@ -1,5 +1,8 @@
 package org.opencentral.server.runtime;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -30,5 +33,13 @@ final class Simulation {
         trigger.start();
         simulator.start();
         return simulator;
+    }
+
+    /** How many devices the server simulates and how many messages they sent, on {@code /metrics}. */
+    static void bind(MeterRegistry registry, Simulator simulator) {
+        Gauge.builder("opencentral.simulation.devices", simulator, Simulator::runningCount)
+                .description("simulated devices running on this node").register(registry);
+        FunctionCounter.builder("opencentral.simulation.messages", simulator, Simulator::messagesSent)
+                .description("telemetry messages sent by simulated devices").register(registry);
     }
 }

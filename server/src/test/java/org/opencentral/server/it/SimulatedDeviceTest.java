@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +61,9 @@ class SimulatedDeviceTest {
                 rest.get("/devices/sim-1/telemetry/temperature").ok().path("value").asDouble()).isBetween(15.0, 30.0));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 rest.get("/devices/sim-1/properties").ok().path("maxTempSinceLastReboot").isNumber()).isTrue());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(metrics())
+                .containsPattern("opencentral_simulation_devices [1-9]")
+                .containsPattern("opencentral_simulation_messages_total [1-9]"));
         String first = rest.get("/devices/sim-1/telemetry/temperature").ok().path("timestamp").asText();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 rest.get("/devices/sim-1/telemetry/temperature").ok().path("timestamp").asText()).isNotEqualTo(first));
@@ -87,5 +93,12 @@ class SimulatedDeviceTest {
         rest.patch("/devices/sim-2", Map.of("simulated", false)).ok();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(rest.post(
                 "/devices/sim-2/commands/getMaxMinReport", Map.of()).status()).isEqualTo(404));
+    }
+
+    private static String metrics() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(platform.http().resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
     }
 }
