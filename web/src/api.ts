@@ -220,6 +220,26 @@ export function listTelemetrySeries(deviceId: string, signal?: AbortSignal) {
   return get<{ value: TelemetrySeries[]; truncated: boolean }>('/devices/' + encodeURIComponent(deviceId) + '/telemetry', signal);
 }
 
+/** One stored message of GET /api/devices/{id}/rawData (an OpenCentral extension), newest first. */
+export interface RawMessage {
+  sequence: number;
+  time: string;
+  kind: 'telemetry' | 'connected' | 'disconnected';
+  component?: string;
+  /** The message body as text. */
+  body: string;
+  properties: Record<string, string>;
+  /** Why the device disconnected. */
+  reason?: string;
+  /** Why the body has no named values (not JSON, or not a JSON object). */
+  error?: string;
+}
+
+/** The newest page of a device's raw data, or the page a previous answer's nextLink names. */
+export function listRawData(deviceId: string, nextLink?: string, signal?: AbortSignal) {
+  return get<Collection<RawMessage>>(nextLink ?? '/devices/' + encodeURIComponent(deviceId) + '/rawData?maxpagesize=100', signal);
+}
+
 /** A template's model expanded by the server (GET …/deviceTemplates/{id}/model, an extension). */
 export function getTemplateModel(templateId: string, signal?: AbortSignal) {
   return get<any>('/deviceTemplates/' + encodeURIComponent(templateId) + '/model', signal);

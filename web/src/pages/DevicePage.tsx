@@ -75,7 +75,7 @@ export function DevicePage({ id, tab }: { id: string; tab: string }) {
         {current.id === 'properties' && <PropertiesTab deviceId={id} tick={propertyTick} canUpdate={session.can('devices.update')} model={model} />}
         {current.id === 'commands' && <CommandsTab deviceId={id} canRun={session.can('devices.executeCommands')} connected={connected} model={model} />}
         {current.id === 'telemetry' && <TelemetryTab deviceId={id} templated={!!device.template} store={store} version={telemetryVersion} live={live} />}
-        {current.id === 'raw' && <RawTab store={store} version={telemetryVersion} model={model} />}
+        {current.id === 'raw' && <RawTab deviceId={id} store={store} version={telemetryVersion} model={model} canViewStored={session.can('devices.viewRawData')} />}
       </div>
     </section>
   );

@@ -56,6 +56,7 @@ public final class ApiRoutes {
         s.templates().ifPresent(t -> routes.add(org.opencentral.api.query.QueryRoutes.route(s, t, config.query())));
         s.telemetry().ifPresent(t -> routes.addAll(
                 org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), t, s.clock())));
+        s.rawData().ifPresent(r -> routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), r)));
         routes.add(extension(GET, "/api/openapi.json", Access.anonymous(), new OpenApiHandler(routes)::get));
         return List.copyOf(routes);
     }

@@ -7,7 +7,9 @@
  * their JSON mapping; {@code http} the shared pieces; {@code ops} {@code /healthz} and {@code /metrics}.
  *
  * <p>OpenCentral extensions beyond IoT Central's API: {@code POST /api/devices/{deviceId}/messages}
- * (cloud-to-device messages, see {@link org.opencentral.api.messages}); {@code desiredVersion} in the
+ * (cloud-to-device messages, see {@link org.opencentral.api.messages}); {@code GET
+ * /api/devices/{deviceId}/rawData} (a device's stored messages, newest first, see
+ * {@link org.opencentral.api.telemetry}); {@code desiredVersion} in the
  * 202 answers of property writes; {@code connected} and {@code lastActivity} in device-list
  * {@code $filter}/{@code $orderby} (see {@link org.opencentral.api.odata}). Not supported yet, and
  * answered as such rather than ignored: {@code $filter}/{@code $orderby} on other lists (400).

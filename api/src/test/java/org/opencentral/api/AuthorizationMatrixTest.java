@@ -105,7 +105,7 @@ class AuthorizationMatrixTest {
         }
         assertThat(calls).isGreaterThan(300);
         assertThat(table).extracting(ApiRoute::path).contains("/api/devices/{deviceId}/telemetry",
-                "/api/deviceTemplates/{deviceTemplateId}/model");
+                "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model");
         assertThat(denied.get("ORG_VIEWER")).isGreaterThan(denied.getOrDefault("APP_OPERATOR", 0));
         assertThat(denied).doesNotContainKey("APP_ADMINISTRATOR");
     }
@@ -124,6 +124,8 @@ class AuthorizationMatrixTest {
                 .doesNotContain(Permission.DEVICES_DELETE);
         assertThat(p.get("ORG_ADMINISTRATOR").permissions()).contains(Permission.USERS_ADD, Permission.CUSTOM_ROLES_VIEW)
                 .doesNotContain(Permission.API_TOKENS_CREATE, Permission.BILLING_MANAGE);
-        assertThat(p.get("custom").permissions()).contains(Permission.DEVICE_GROUPS_VIEW);
+        assertThat(p.get("custom").permissions()).contains(Permission.DEVICE_GROUPS_VIEW)
+                .doesNotContain(Permission.DEVICES_VIEW_RAW_DATA);
+        assertThat(p.get("ORG_VIEWER").permissions()).contains(Permission.DEVICES_VIEW_RAW_DATA);
     }
 }

@@ -102,6 +102,7 @@ public final class TestPlatform implements AutoCloseable {
                 new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), security, clock)
                 .withProvisioning(provisioning(clock))
                 .withTelemetry(telemetry)
+                .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), devices, templateService));
         if (templates) {

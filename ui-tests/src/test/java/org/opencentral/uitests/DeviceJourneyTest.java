@@ -169,6 +169,13 @@ class DeviceJourneyTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Raw data").setExact(true)).click();
             assertThat(page.locator("tr.row-error").first()).containsText("not valid JSON");
             shot(page, "07-raw-data");
+            // Reopened, the page reads the messages sent before it opened back from the server
+            page.reload();
+            Locator raw = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Raw messages"));
+            assertThat(raw.locator("tr.row-error").first()).containsText("not valid JSON", timeout(20_000));
+            assertThat(raw.locator("tr[data-seq]").filter(new Locator.FilterOptions().setHasText("\"humidity\": 51")))
+                    .hasCount(1);
+            assertThat(raw.getByText("Connected", new Locator.GetByTextOptions().setExact(true))).isVisible();
 
             // Set a writable property: pending until the device acknowledges it
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Properties").setExact(true)).click();

@@ -2,6 +2,7 @@ package org.opencentral.core.event;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.opencentral.core.device.DeviceId;
 
 /**
  * The durable, ordered log of every fact the platform accepted (DESIGN.md, "The event log is the
@@ -10,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * on {@code kill -9}.
  */
 public interface EventLog extends AutoCloseable {
+    /** The most events one {@link #readDevice} returns. */
+    int MAX_DEVICE_READ = 500;
 
     /**
      * Appends one event. The future completes with the event's sequence number once it is durable,
@@ -20,6 +23,14 @@ public interface EventLog extends AutoCloseable {
 
     /** Up to {@code max} durable events with a sequence number greater than {@code afterSequence}, in order. */
     List<LoggedEvent> read(long afterSequence, int max);
+
+    /**
+     * Up to {@code max} (1..{@value #MAX_DEVICE_READ}) durable events about {@code device} with a
+     * sequence number smaller than {@code beforeSequence}, newest first ({@code Long.MAX_VALUE} for
+     * the newest). Paging with the last returned sequence as the next {@code beforeSequence} misses
+     * and repeats none. Meant for people looking at one device (raw data), not for consumers.
+     */
+    List<LoggedEvent> readDevice(DeviceId device, long beforeSequence, int max);
 
     /** The sequence number of the newest durable event, 0 when the log is empty. */
     long lastSequence();

@@ -96,6 +96,12 @@ final class DpsFixture implements AutoCloseable {
         }
 
         @Override
+        public List<LoggedEvent> readDevice(org.opencentral.core.device.DeviceId device, long beforeSequence,
+                int max) {
+            return List.of();
+        }
+
+        @Override
         public long lastSequence() {
             return events.size();
         }

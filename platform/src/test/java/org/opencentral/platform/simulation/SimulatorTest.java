@@ -184,6 +184,12 @@ class SimulatorTest {
         }
 
         @Override
+        public List<LoggedEvent> readDevice(org.opencentral.core.device.DeviceId device, long beforeSequence,
+                int max) {
+            return List.of();
+        }
+
+        @Override
         public synchronized long lastSequence() {
             return events.size();
         }

@@ -62,6 +62,7 @@ final class Listeners {
                 .withProvisioning(provisioning.api())
                 .withTemplates(templates.api())
                 .withTelemetry(telemetry)
+                .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), services.devices(), templates.service()));
         int perSecond = config.limits().apiRequestsPerSecond();

@@ -48,6 +48,11 @@ final class DuckDbLogStorage implements LogStorage {
         return readers.with(c -> EventTable.read(c, files, after, upTo, max));
     }
 
+    @Override
+    public List<LoggedEvent> readDevice(String device, long before, long upTo, int max) throws SQLException {
+        return readers.with(c -> EventTable.readDevice(c, files, device, before, upTo, max));
+    }
+
     /** One day per transaction, oldest first, on the writer's connection between two batches. */
     @Override
     public int deleteBefore(LocalDate firstKeptDay, long horizon) throws SQLException {

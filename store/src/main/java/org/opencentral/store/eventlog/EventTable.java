@@ -25,6 +25,7 @@ final class EventTable {
     private static final String COLUMNS = " (seq BIGINT NOT NULL, "
             + "time TIMESTAMP_NS NOT NULL, kind VARCHAR NOT NULL, device_id VARCHAR, "
             + "payload VARCHAR NOT NULL, body BLOB)";
+    private static final String SELECTED = "seq, epoch_ns(time), kind, device_id, payload, body";
     static final String CREATE_HORIZON = "CREATE TABLE IF NOT EXISTS event_log_horizon (seq BIGINT NOT NULL)";
 
     private EventTable() {
@@ -144,20 +145,41 @@ final class EventTable {
 
     static List<LoggedEvent> read(Connection connection, LogFiles files, long after, long upTo, int max)
             throws SQLException {
-        List<LoggedEvent> events = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT seq, epoch_ns(time), kind, device_id, "
-                + "payload, body FROM " + files.allEvents() + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + SELECTED + " FROM "
+                + files.allEvents() + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?")) {
             statement.setLong(1, after);
             statement.setLong(2, upTo);
             statement.setInt(3, max);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    byte[] body = row.getBytes(6);
-                    EncodedEvent encoded = new EncodedEvent(EncodedEvent.instantOfEpochNanos(row.getLong(2)),
-                            row.getString(3), row.getString(4) == null ? EncodedEvent.NO_DEVICE : row.getString(4),
-                            row.getString(5), body == null ? new byte[0] : body);
-                    events.add(new LoggedEvent(row.getLong(1), EventCodec.decode(encoded)));
-                }
+            return decodeAll(statement);
+        }
+    }
+
+    /**
+     * Up to {@code max} events of {@code device} with {@code seq < before} and {@code seq <= upTo},
+     * newest first, from both files. A scan of {@code device_id} (no index: appends stay cheap);
+     * DuckDB keeps only the top {@code max} rows while scanning.
+     */
+    static List<LoggedEvent> readDevice(Connection connection, LogFiles files, String device, long before,
+            long upTo, int max) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + SELECTED + " FROM "
+                + files.allEvents() + " WHERE device_id = ? AND seq < ? AND seq <= ? ORDER BY seq DESC LIMIT ?")) {
+            statement.setString(1, device);
+            statement.setLong(2, before);
+            statement.setLong(3, upTo);
+            statement.setInt(4, max);
+            return decodeAll(statement);
+        }
+    }
+
+    private static List<LoggedEvent> decodeAll(PreparedStatement statement) throws SQLException {
+        List<LoggedEvent> events = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                byte[] body = row.getBytes(6);
+                EncodedEvent encoded = new EncodedEvent(EncodedEvent.instantOfEpochNanos(row.getLong(2)),
+                        row.getString(3), row.getString(4) == null ? EncodedEvent.NO_DEVICE : row.getString(4),
+                        row.getString(5), body == null ? new byte[0] : body);
+                events.add(new LoggedEvent(row.getLong(1), EventCodec.decode(encoded)));
             }
         }
         return events;

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
@@ -106,6 +107,24 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
         readsFromStorage.increment();
         try {
             return storage.read(afterSequence, upTo, max);
+        } catch (SQLException e) {
+            throw new DomainException(ErrorCode.UNAVAILABLE, "cannot read the event log", e);
+        }
+    }
+
+    /** Always from storage: the tail is ordered by sequence, not by device. */
+    @Override
+    public List<LoggedEvent> readDevice(DeviceId device, long beforeSequence, int max) {
+        Objects.requireNonNull(device, "device");
+        if (max < 1 || max > MAX_DEVICE_READ) {
+            throw new IllegalArgumentException("max must be between 1 and " + MAX_DEVICE_READ);
+        }
+        long upTo = durable.get();
+        if (beforeSequence <= 1 || upTo == 0) {
+            return List.of();
+        }
+        try {
+            return storage.readDevice(device.value(), beforeSequence, upTo, max);
         } catch (SQLException e) {
             throw new DomainException(ErrorCode.UNAVAILABLE, "cannot read the event log", e);
         }

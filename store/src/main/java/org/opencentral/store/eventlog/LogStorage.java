@@ -16,6 +16,9 @@ interface LogStorage extends AutoCloseable {
     /** Up to {@code max} events with {@code after < seq <= upTo}, in order. */
     List<LoggedEvent> read(long after, long upTo, int max) throws SQLException;
 
+    /** Up to {@code max} events of {@code device} with {@code seq < before} and {@code seq <= upTo}, newest first. */
+    List<LoggedEvent> readDevice(String device, long before, long upTo, int max) throws SQLException;
+
     /**
      * Removes the events timed before {@code firstKeptDay} (UTC), first recording {@code horizon}
      * (the last durable sequence) so that sequences continue after everything was removed.

@@ -68,6 +68,13 @@ final class PostgresLogStorage implements LogStorage {
         }
     }
 
+    @Override
+    public List<LoggedEvent> readDevice(String device, long before, long upTo, int max) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            return PostgresLogTable.readDevice(connection, device, before, upTo, max);
+        }
+    }
+
     /** Drops whole day partitions; a partition being read waits for the drop's lock, briefly. */
     @Override
     public int deleteBefore(LocalDate firstKeptDay, long horizon) throws SQLException {

@@ -12,21 +12,25 @@ import org.opencentral.core.event.LoggedEvent;
 
 /**
  * The {@code event_log} table on PostgreSQL, range-partitioned by {@code time_ns} (nanoseconds since
- * the epoch, as {@link EncodedEvent} keeps them) with one partition per UTC day and an index on
- * {@code seq} in each. Events about no device (audit) have a NULL {@code device_id}. A primary key would have to include the partition key; the single writer
- * already makes {@code seq} unique.
+ * the epoch, as {@link EncodedEvent} keeps them) with one partition per UTC day and indexes on
+ * {@code seq} and {@code (device_id, seq)} (one device's raw data) in each. Events about no device
+ * (audit) have a NULL {@code device_id}. A primary key would have to include the partition key; the
+ * single writer already makes {@code seq} unique.
  */
 final class PostgresLogTable {
     private static final String[] CREATE = {
         "CREATE TABLE IF NOT EXISTS event_log (seq BIGINT NOT NULL, time_ns BIGINT NOT NULL, kind TEXT NOT NULL, "
                 + "device_id TEXT, payload TEXT NOT NULL, body BYTEA) PARTITION BY RANGE (time_ns)",
         "CREATE INDEX IF NOT EXISTS event_log_seq ON event_log (seq)",
+        "CREATE INDEX IF NOT EXISTS event_log_device_seq ON event_log (device_id, seq)",
         "CREATE TABLE IF NOT EXISTS event_log_horizon (seq BIGINT NOT NULL)",
     };
     private static final String INSERT = "INSERT INTO event_log (seq, time_ns, kind, device_id, payload, body) "
             + "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bytea[])";
     private static final String READ = "SELECT seq, time_ns, kind, device_id, payload, body FROM event_log "
             + "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
+    private static final String READ_DEVICE = "SELECT seq, time_ns, kind, device_id, payload, body FROM event_log "
+            + "WHERE device_id = ? AND seq < ? AND seq <= ? ORDER BY seq DESC LIMIT ?";
     private static final String MAX = "SELECT greatest((SELECT coalesce(max(seq), 0) FROM event_log), "
             + "(SELECT coalesce(max(seq), 0) FROM event_log_horizon))";
     /** Advisory lock namespace "OCLOG" with the schema's hash: one owner per schema's log. */
@@ -96,20 +100,36 @@ final class PostgresLogTable {
     }
 
     static List<LoggedEvent> read(Connection connection, long after, long upTo, int max) throws SQLException {
-        List<LoggedEvent> events = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(READ)) {
             statement.setLong(1, after);
             statement.setLong(2, upTo);
             statement.setInt(3, max);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    byte[] body = row.getBytes(6);
-                    String device = row.getString(4);
-                    EncodedEvent encoded = new EncodedEvent(EncodedEvent.instantOfEpochNanos(row.getLong(2)),
-                            row.getString(3), device == null ? EncodedEvent.NO_DEVICE : device, row.getString(5),
-                            body == null ? new byte[0] : body);
-                    events.add(new LoggedEvent(row.getLong(1), EventCodec.decode(encoded)));
-                }
+            return decodeAll(statement);
+        }
+    }
+
+    /** Newest first, through the {@code (device_id, seq)} index of each partition. */
+    static List<LoggedEvent> readDevice(Connection connection, String device, long before, long upTo, int max)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(READ_DEVICE)) {
+            statement.setString(1, device);
+            statement.setLong(2, before);
+            statement.setLong(3, upTo);
+            statement.setInt(4, max);
+            return decodeAll(statement);
+        }
+    }
+
+    private static List<LoggedEvent> decodeAll(PreparedStatement statement) throws SQLException {
+        List<LoggedEvent> events = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                byte[] body = row.getBytes(6);
+                String device = row.getString(4);
+                EncodedEvent encoded = new EncodedEvent(EncodedEvent.instantOfEpochNanos(row.getLong(2)),
+                        row.getString(3), device == null ? EncodedEvent.NO_DEVICE : device, row.getString(5),
+                        body == null ? new byte[0] : body);
+                events.add(new LoggedEvent(row.getLong(1), EventCodec.decode(encoded)));
             }
         }
         return events;

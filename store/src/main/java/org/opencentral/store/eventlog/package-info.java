@@ -9,7 +9,8 @@
  * {@link org.opencentral.store.eventlog.PostgresEventLog} (table partitioned by day, dropped by
  * retention). Reads of the newest events are answered from memory by
  * {@link org.opencentral.store.eventlog.RecentEvents}, bounded by
- * {@link org.opencentral.store.eventlog.TailLimits}; older ones from storage.
+ * {@link org.opencentral.store.eventlog.TailLimits}; older ones from storage, and so are one
+ * device's events newest first ({@code readDevice}, for its raw data).
  * {@link org.opencentral.store.eventlog.EventCodec} is the engine-neutral mapping of each
  * {@link org.opencentral.core.event.PlatformEvent} kind to columns. Must not import the state-store
  * packages ({@code org.opencentral.store.jdbc}, {@code ...sqlite}, {@code ...postgres});

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.store.contract.Concurrently;
@@ -322,6 +325,48 @@ abstract class EventLogContract {
         log.deleteOlderThan(day);
 
         assertThat(log.read(0, 10)).extracting(LoggedEvent::sequence).containsExactly(2L);
+    }
+
+    @Test
+    void oneDevicesEventsReadNewestFirstInPagesWithoutGapsDuplicatesOrOtherDevices() {
+        GroupCommitLog log = open();
+        DeviceId other = DeviceId.of("other-1");
+        List<CompletableFuture<Long>> mine = new ArrayList<>();
+        List<CompletableFuture<Long>> theirs = new ArrayList<>();
+        for (long n = 0; n < 120; n++) {
+            (n % 3 == 0 ? theirs : mine).add(log.append(Events.numbered(n % 3 == 0 ? other : Events.DEVICE, n)));
+            if (n % 40 == 0) {
+                mine.add(log.append(new PlatformEvent.DeviceConnected(Events.DEVICE, Events.T0.plusMillis(n))));
+                log.append(new PlatformEvent.AuditRecorded(Events.T0, n + 1, Json.object().put("action", "x")));
+            }
+        }
+        List<Long> expected = mine.stream().map(CompletableFuture::join).sorted(Comparator.reverseOrder()).toList();
+        theirs.forEach(CompletableFuture::join);
+
+        assertDeviceReads(log, expected, other, theirs.size());
+        assertThatThrownBy(() -> log.readDevice(Events.DEVICE, Long.MAX_VALUE, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.readDevice(Events.DEVICE, Long.MAX_VALUE, EventLog.MAX_DEVICE_READ + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        log.close();
+        assertDeviceReads(open(TailLimits.NONE), expected, other, theirs.size());
+    }
+
+    private static void assertDeviceReads(GroupCommitLog log, List<Long> expected, DeviceId other, int theirs) {
+        List<LoggedEvent> paged = new ArrayList<>();
+        for (List<LoggedEvent> page = log.readDevice(Events.DEVICE, Long.MAX_VALUE, 7); !page.isEmpty();
+                page = log.readDevice(Events.DEVICE, page.getLast().sequence(), 7)) {
+            assertThat(page).hasSizeLessThanOrEqualTo(7);
+            paged.addAll(page);
+        }
+        assertThat(paged).extracting(LoggedEvent::sequence).containsExactlyElementsOf(expected);
+        assertThat(paged).allSatisfy(e -> assertThat(((PlatformEvent.DeviceEvent) e.event()).deviceId())
+                .isEqualTo(Events.DEVICE));
+        assertThat(log.readDevice(Events.DEVICE, Long.MAX_VALUE, EventLog.MAX_DEVICE_READ)).isEqualTo(paged);
+        assertThat(log.readDevice(other, Long.MAX_VALUE, 500)).hasSize(theirs)
+                .allSatisfy(e -> assertThat(Events.numberOf(e.event()) % 3).isZero());
+        assertThat(log.readDevice(DeviceId.of("nobody"), Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(log.readDevice(Events.DEVICE, expected.getLast(), 10)).isEmpty();
     }
 
     private static void appendNumbered(GroupCommitLog log, long from, long to) {

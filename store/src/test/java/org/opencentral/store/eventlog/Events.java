@@ -24,7 +24,12 @@ final class Events {
 
     /** A small telemetry message that carries {@code n} so that it can be recognised later. */
     static TelemetryReceived numbered(long n) {
-        return new TelemetryReceived(DEVICE, T0.plusMillis(n), Optional.empty(), Map.of("n", Long.toString(n)),
+        return numbered(DEVICE, n);
+    }
+
+    /** Like {@link #numbered(long)}, sent by {@code device}. */
+    static TelemetryReceived numbered(DeviceId device, long n) {
+        return new TelemetryReceived(device, T0.plusMillis(n), Optional.empty(), Map.of("n", Long.toString(n)),
                 Map.of(), ("{\"temp\":" + n + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
