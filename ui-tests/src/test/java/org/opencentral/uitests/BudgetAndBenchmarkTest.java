@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
@@ -53,7 +52,7 @@ class BudgetAndBenchmarkTest {
     private static final int PAGE = 1_000;
 
     private static TestPlatform platform;
-    private static Playwright playwright;
+    private static BrowserSession session;
     private static Browser browser;
     private static final Map<String, Object> RESULTS = new LinkedHashMap<>();
 
@@ -61,8 +60,8 @@ class BudgetAndBenchmarkTest {
     static void start() {
         Chromium.chromium();
         platform = TestPlatform.start();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        session = BrowserSession.start();
+        browser = session.browser();
     }
 
     @AfterAll
@@ -73,11 +72,8 @@ class BudgetAndBenchmarkTest {
             Files.writeString(dir.resolve("ui.json"), Json.write(RESULTS));
             System.out.println("UI benchmarks: " + Json.write(RESULTS));
         }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
         if (platform != null) {
             platform.close();

@@ -10,7 +10,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
@@ -42,24 +41,21 @@ class DeviceJourneyTest {
             .setTimeout(20_000);
 
     private static TestPlatform platform;
-    private static Playwright playwright;
+    private static BrowserSession session;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
         Chromium.chromium();
         platform = TestPlatform.start();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        session = BrowserSession.start();
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
         if (platform != null) {
             platform.close();

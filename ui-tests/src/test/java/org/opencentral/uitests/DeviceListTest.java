@@ -6,7 +6,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +26,7 @@ class DeviceListTest {
     private static final String VALVE = "dtmi:com:example:ui:Valve;1";
 
     private static TestPlatform platform;
-    private static Playwright playwright;
+    private static BrowserSession session;
     private static Browser browser;
 
     @BeforeAll
@@ -42,17 +41,14 @@ class DeviceListTest {
         device(rest, "pump-c", "PUMP Charlie", PUMP, true);
         device(rest, "valve-a", "Valve Alpha", VALVE, true);
         device(rest, "sensor-z", "Zeta sensor", null, true);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        session = BrowserSession.start();
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
         if (platform != null) {
             platform.close();

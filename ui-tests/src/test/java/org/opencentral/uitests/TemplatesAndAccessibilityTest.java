@@ -10,7 +10,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.io.IOException;
@@ -45,7 +44,7 @@ class TemplatesAndAccessibilityTest {
     private static final Path MODELS = Path.of("../../shared/fixtures/dtdl/dtmi");
 
     private static TestPlatform platform;
-    private static Playwright playwright;
+    private static BrowserSession session;
     private static Browser browser;
 
     @BeforeAll
@@ -70,17 +69,14 @@ class TemplatesAndAccessibilityTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.rest().get("/devices/" + DEVICE + "/telemetry").ok()
                 .path("value").size() == 4);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        session = BrowserSession.start();
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
         if (platform != null) {
             platform.close();
