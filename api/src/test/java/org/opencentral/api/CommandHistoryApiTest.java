@@ -3,9 +3,7 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.store.C2dMessage;
 import org.opencentral.core.store.CommandHistoryStore;
 import org.opencentral.platform.security.BuiltInRole;
-import org.opencentral.platform.session.DeviceSession;
 
 /** Command history over real HTTP: what was run, newest first, paged, bounded, and gone with the device. */
 @Timeout(60)
@@ -34,7 +30,8 @@ class CommandHistoryApiTest {
         platform = new TestPlatform(dir);
         api = new Http(platform.port, platform.token("operator", BuiltInRole.APP_OPERATOR));
         assertThat(api.put(DEVICE + "?" + Http.V, "{\"displayName\":\"History\"}").status()).isEqualTo(200);
-        platform.sessions.register(new AnsweringSession(DeviceId.of("hist-1")));
+        platform.sessions.register(new AnsweringSession(DeviceId.of("hist-1"), platform.commands,
+                (method, request) -> "{\"echo\":" + request + "}"));
     }
 
     @AfterEach
@@ -106,43 +103,5 @@ class CommandHistoryApiTest {
     private static String pathOf(String link) {
         URI uri = URI.create(link);
         return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
-
-    /** A connected device that answers every command with 200 and {"echo": request}. */
-    private final class AnsweringSession implements DeviceSession {
-        private final DeviceId id;
-
-        AnsweringSession(DeviceId id) {
-            this.id = id;
-        }
-
-        @Override
-        public DeviceId deviceId() {
-            return id;
-        }
-
-        @Override
-        public boolean isSubscribed(Subscription subscription) {
-            return true;
-        }
-
-        @Override
-        public void sendDesiredPatch(ObjectNode patch, long version) {
-        }
-
-        @Override
-        public void sendMethodRequest(String methodName, String requestId, byte[] payload) {
-            String echo = "{\"echo\":" + (payload.length == 0 ? "null" : new String(payload, StandardCharsets.UTF_8))
-                    + "}";
-            platform.commands.onResponse(id, requestId, 200, echo.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void sendCloudToDevice(C2dMessage message) {
-        }
-
-        @Override
-        public void close(String reason) {
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +20,8 @@ import org.opencentral.api.contract.SpecResponses;
 import org.opencentral.api.openapi.OpenApiDocument;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.store.C2dMessage;
 import org.opencentral.core.store.LastValue;
 import org.opencentral.platform.security.BuiltInRole;
-import org.opencentral.platform.session.DeviceSession;
 
 /**
  * Calls every spec route of {@link ApiRoutes} (the table decides what must be covered: a route
@@ -74,7 +70,8 @@ class ContractTest {
         platform = new TestPlatform(dir);
         Scenario.build(platform);
         admin = new Http(platform.port, platform.token("contract-admin", BuiltInRole.APP_ADMINISTRATOR));
-        platform.sessions.register(new EchoSession(DeviceId.of("c-dev")));
+        platform.sessions.register(new AnsweringSession(DeviceId.of("c-dev"), platform.commands,
+                (method, request) -> "{\"method\":\"" + method + "\",\"request\":" + request + "}"));
         ContractCases.gateway(platform);
         Instant at = Instant.parse("2026-05-01T12:00:00Z");
         platform.state.lastValues().upsert(List.of(
@@ -154,43 +151,5 @@ class ContractTest {
 
     private static String path(String route) {
         return route.substring(route.indexOf(' ') + 1);
-    }
-
-    /** A connected device that answers every command with status 200 and its request as payload. */
-    private final class EchoSession implements DeviceSession {
-        private final DeviceId id;
-
-        EchoSession(DeviceId id) {
-            this.id = id;
-        }
-
-        @Override
-        public DeviceId deviceId() {
-            return id;
-        }
-
-        @Override
-        public boolean isSubscribed(Subscription subscription) {
-            return true;
-        }
-
-        @Override
-        public void sendDesiredPatch(ObjectNode patch, long version) {
-        }
-
-        @Override
-        public void sendMethodRequest(String methodName, String requestId, byte[] payload) {
-            String echo = "{\"method\":\"" + methodName + "\",\"request\":"
-                    + (payload.length == 0 ? "null" : new String(payload, StandardCharsets.UTF_8)) + "}";
-            platform.commands.onResponse(id, requestId, 200, echo.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void sendCloudToDevice(C2dMessage message) {
-        }
-
-        @Override
-        public void close(String reason) {
-        }
     }
 }
