@@ -88,7 +88,8 @@ public final class LiveFeed implements AutoCloseable {
         this.log = log;
         this.position = log.lastSequence();
         log.onAppended(wakeups::release);
-        this.thread = Thread.ofVirtual().name("live-feed").start(this::loop);
+        // a platform thread: it tails the log without pause under load (see BackgroundLoop)
+        this.thread = Thread.ofPlatform().name("live-feed").daemon(true).start(this::loop);
     }
 
     /** Starts tailing {@code log} from its current end. */

@@ -8,10 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link Step#run()} on one virtual thread until closed. After each step the step's answer says
+ * Runs {@link Step#run()} on one platform thread until closed. After each step the step's answer says
  * what comes next: run again at once, wait for {@link #wake()} (or {@value #IDLE_SECONDS} s at most),
  * or pause for a while first. A step that throws is logged and retried after {@value #IDLE_SECONDS} s
  * (wake-ups do not shorten that pause, so a failing store is not hammered). Owners keep a {@code runOnce()} of their own for tests and for draining on close.
+ *
+ * <p>A platform thread, not a virtual one: a step that has work runs again at once and spends most
+ * of its time in native code (DuckDB, SQLite), and a virtual thread there neither yields nor lets
+ * its carrier go. Two consumers catching up after heavy ingest held both carriers of a 2-core node
+ * for seconds, and every virtual thread (REST handlers, device requests) waited behind them. The
+ * operating system time-slices platform threads.
  */
 public final class BackgroundLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundLoop.class);
@@ -64,7 +70,7 @@ public final class BackgroundLoop implements AutoCloseable {
             throw new IllegalStateException(name + " is already started");
         }
         running = true;
-        thread = Thread.ofVirtual().name(name).start(this::loop);
+        thread = Thread.ofPlatform().name(name).daemon(true).start(this::loop);
     }
 
     /** Asks for a step now; never blocks. */

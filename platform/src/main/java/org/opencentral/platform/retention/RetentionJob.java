@@ -49,7 +49,8 @@ public final class RetentionJob implements AutoCloseable {
 
     /** Runs a step now and then every {@code period} on a background thread. */
     public synchronized void start(Duration period) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention").factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("retention").daemon(true).factory()); // long native deletes: see BackgroundLoop
         scheduler.scheduleWithFixedDelay(this::runLogged, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 

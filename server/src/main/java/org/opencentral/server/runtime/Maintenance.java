@@ -19,8 +19,9 @@ final class Maintenance {
     }
 
     static void every(ScheduledExecutorService timer, long period, TimeUnit unit, String name, Runnable task) {
-        // The blocking store work runs on a virtual thread so that one slow chore never delays the others.
-        timer.scheduleWithFixedDelay(() -> Thread.ofVirtual().name("chore-" + name).start(() -> {
+        // The store work runs on a thread of its own so that one slow chore never delays the others; a
+        // platform thread, because it is native (SQLite) work that would pin a virtual thread's carrier.
+        timer.scheduleWithFixedDelay(() -> Thread.ofPlatform().name("chore-" + name).daemon(true).start(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
