@@ -15,7 +15,15 @@ export interface LiveTelemetry {
   error?: string;
   properties?: Record<string, string>;
 }
-export interface LiveProperties { deviceId: string; time: string; section: 'reported' | 'desired'; patch: Record<string, unknown>; version: number }
+/** Cloud properties (written through the API) have no version; `component` is absent for the default one. */
+export interface LiveProperties {
+  deviceId: string;
+  time: string;
+  section: 'reported' | 'desired' | 'cloud';
+  component?: string;
+  patch: Record<string, unknown>;
+  version?: number;
+}
 export interface LiveDevice { deviceId: string; time: string; change: 'CREATED' | 'UPDATED' | 'DELETED' }
 
 export interface LiveHandlers {

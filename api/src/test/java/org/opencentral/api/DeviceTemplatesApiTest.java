@@ -1,16 +1,25 @@
 package org.opencentral.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.LoggedEvent;
+import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle.Change;
 import org.opencentral.platform.security.BuiltInRole;
 
 /** /api/deviceTemplates over real HTTP and real stores, and the template-aware device routes. */
@@ -81,6 +90,13 @@ class DeviceTemplatesApiTest {
         String changed = model.toString().replace("\"double\"", "\"integer\"");
         assertThat(api.patch(path(THERMOSTAT), "{\"capabilityModel\":" + changed + "}").status()).isEqualTo(409);
         assertThat(api.put(path("dtmi:contoso:Thermostat;2"), template("integer", "")).status()).isEqualTo(200);
+
+        assertThat(logged(TemplateLifecycle.class)).extracting(TemplateLifecycle::templateId, TemplateLifecycle::change)
+                .containsExactly(tuple(THERMOSTAT, Change.CREATED), tuple(THERMOSTAT, Change.UPDATED),
+                        tuple(THERMOSTAT, Change.UPDATED), tuple(THERMOSTAT, Change.UPDATED),
+                        tuple("dtmi:contoso:Thermostat;2", Change.CREATED));
+        assertThat(logged(TemplateLifecycle.class).get(3).etag())
+                .contains("\"" + patched.json().path("etag").asText() + "\"");
     }
 
     @Test
@@ -92,10 +108,14 @@ class DeviceTemplatesApiTest {
         assertThat(api.put("/api/devices/d1?" + Http.V, "{\"template\":\"" + THERMOSTAT + "\"}").status())
                 .isEqualTo(200);
         assertThat(api.delete(path(THERMOSTAT)).status()).isEqualTo(409);
+        assertThat(logged(TemplateLifecycle.class)).extracting(TemplateLifecycle::change)
+                .containsExactly(Change.CREATED);
 
         assertThat(api.delete("/api/devices/d1?" + Http.V).status()).isEqualTo(204);
         assertThat(api.delete(path(THERMOSTAT)).status()).isEqualTo(204);
         assertThat(api.get(path(THERMOSTAT)).status()).isEqualTo(404);
+        assertThat(logged(TemplateLifecycle.class)).extracting(TemplateLifecycle::change)
+                .containsExactly(Change.CREATED, Change.DELETED);
     }
 
     @Test
@@ -128,6 +148,23 @@ class DeviceTemplatesApiTest {
         JsonNode properties = api.get("/api/devices/d1/properties?" + Http.V).json();
         assertThat(properties.path("customerName").asText()).isEqualTo("Contoso");
         assertThat(properties.at("/$metadata/customerName/lastUpdateTime").asText()).isNotBlank();
+        assertThat(api.patch("/api/devices/d1/properties?" + Http.V, "{\"target\":21}").status()).isEqualTo(202);
+        assertThat(api.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":null}").status())
+                .isEqualTo(202);
+
+        List<CloudPropertiesUpdated> cloud = logged(CloudPropertiesUpdated.class);
+        assertThat(cloud).extracting(e -> e.patch().toString())
+                .containsExactly("{\"customerName\":\"Contoso\"}", "{\"customerName\":null}");
+        assertThat(cloud).allSatisfy(e -> {
+            assertThat(e.deviceId()).isEqualTo(DeviceId.of("d1"));
+            assertThat(e.component()).isEqualTo(Optional.empty());
+        });
+    }
+
+    /** What the log holds of one kind; appends are joined before the API answers, so no waiting. */
+    private <E extends PlatformEvent> List<E> logged(Class<E> kind) {
+        return platform.log.read(0, 1_000).stream().map(LoggedEvent::event).filter(kind::isInstance)
+                .map(kind::cast).toList();
     }
 
     static final String CLOUD = "{\"@type\":[\"Property\",\"Cloud\"],\"name\":\"customerName\",\"schema\":\"string\"}";

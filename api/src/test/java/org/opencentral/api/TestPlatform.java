@@ -97,7 +97,7 @@ public final class TestPlatform implements AutoCloseable {
                 new OrganizationService(state.organizations(), state.devices(), state.users(), state.apiTokens()),
                 new AuditLog(state.auditLog(), auditForwarder, clock));
         templateService = new org.opencentral.platform.template.TemplateService(state.templates(),
-                Optional.empty(), clock);
+                Optional.empty(), log, clock);
         ApiServices services = new ApiServices(devices, twins, commands,
                 new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), security, clock)
                 .withProvisioning(provisioning(clock))
@@ -107,7 +107,7 @@ public final class TestPlatform implements AutoCloseable {
                         state.relationships(), devices, templateService));
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
-                    new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), clock),
+                    new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), log, clock),
                     state.telemetryIssues()));
         }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);

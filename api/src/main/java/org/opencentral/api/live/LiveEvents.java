@@ -12,7 +12,10 @@ import org.opencentral.core.event.PlatformEvent;
 /**
  * The SSE events of a live stream, as {@code (name, JSON data)}: {@code state}, {@code connection},
  * {@code telemetry}, {@code properties}, {@code device}. Telemetry carries the raw body as text and,
- * when it is JSON, parsed as {@code body}; otherwise {@code error} says why it is not.
+ * when it is JSON, parsed as {@code body}; otherwise {@code error} says why it is not. Properties
+ * carry their {@code section}: {@code reported} and {@code desired} with their {@code version},
+ * {@code cloud} (written through the API, no version) with its {@code component} when not the
+ * default one, so that an open device page refreshes. Template and audit events are not sent.
  */
 final class LiveEvents {
     private LiveEvents() {
@@ -40,8 +43,10 @@ final class LiveEvents {
                     r.time().toString(), "reported", r.patch(), r.version()));
             case PlatformEvent.DesiredPropertiesUpdated d -> Optional.of(properties(d.deviceId().value(),
                     d.time().toString(), "desired", d.patch(), d.version()));
+            case PlatformEvent.CloudPropertiesUpdated c -> Optional.of(cloudProperties(c));
             case PlatformEvent.DeviceLifecycle l -> Optional.of(new Sse("device",
                     timed(l.deviceId().value(), l.time().toString()).put("change", l.change().name())));
+            case PlatformEvent.TemplateLifecycle template -> Optional.empty();
             case PlatformEvent.AuditRecorded audit -> Optional.empty();
         };
     }
@@ -71,6 +76,13 @@ final class LiveEvents {
     private static Sse properties(String id, String time, String section, ObjectNode patch, long version) {
         ObjectNode json = timed(id, time).put("section", section).put("version", version);
         json.set("patch", patch);
+        return new Sse("properties", json);
+    }
+
+    private static Sse cloudProperties(PlatformEvent.CloudPropertiesUpdated c) {
+        ObjectNode json = timed(c.deviceId().value(), c.time().toString()).put("section", "cloud");
+        c.component().ifPresent(component -> json.put("component", component));
+        json.set("patch", c.patch());
         return new Sse("properties", json);
     }
 

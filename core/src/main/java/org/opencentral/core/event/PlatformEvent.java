@@ -109,6 +109,27 @@ public sealed interface PlatformEvent {
         }
     }
 
+    /**
+     * Cloud property values of a device were written (through the API; the platform keeps them and
+     * never sends them to the device). {@code component} is empty for the default component;
+     * {@code patch} holds the members written, as stored (normalized to their schema), and
+     * {@code null} for each member removed. Cloud properties have no version.
+     */
+    record CloudPropertiesUpdated(DeviceId deviceId, Instant time, Optional<String> component, ObjectNode patch)
+            implements DeviceEvent {
+        public CloudPropertiesUpdated {
+            Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(component, "component");
+            patch = patch.deepCopy();
+        }
+
+        @Override
+        public ObjectNode patch() {
+            return patch.deepCopy();
+        }
+    }
+
     /** A device's connection was accepted. */
     record DeviceConnected(DeviceId deviceId, Instant time) implements DeviceEvent {
         public DeviceConnected {
@@ -134,6 +155,31 @@ public sealed interface PlatformEvent {
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(change, "change");
+        }
+    }
+
+    /**
+     * A device template was published, changed (display name, description, cloud properties) or
+     * deleted. {@code etag} is the template's etag after the change as the platform stores it
+     * (quoted, like an HTTP {@code ETag} header), so that a reader can tell which state of the
+     * template it describes; a deleted template has none. Not about a device.
+     */
+    record TemplateLifecycle(String templateId, Instant time, Change change, Optional<String> etag)
+            implements PlatformEvent {
+        public enum Change { CREATED, UPDATED, DELETED }
+
+        public TemplateLifecycle {
+            Objects.requireNonNull(templateId, "templateId");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(change, "change");
+            Objects.requireNonNull(etag, "etag");
+            if (templateId.isBlank()) {
+                throw new IllegalArgumentException("a template id must not be blank");
+            }
+            if (etag.isPresent() == (change == Change.DELETED)) {
+                throw new IllegalArgumentException(change == Change.DELETED
+                        ? "a deleted template has no etag" : "a created or updated template has an etag");
+            }
         }
     }
 }

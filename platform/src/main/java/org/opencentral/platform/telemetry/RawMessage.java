@@ -51,7 +51,11 @@ public record RawMessage(long sequence, Instant time, Kind kind, Optional<String
         Objects.requireNonNull(error, "error");
     }
 
-    /** The raw-data view of a logged event; empty for the kinds raw data does not show (properties, lifecycle). */
+    /**
+     * The raw-data view of a logged event; empty for the kinds raw data does not show: property
+     * changes, lifecycle and audit. Cloud property changes are not shown either: they are written
+     * by the platform and never reach or come from the device, so they are no device message.
+     */
     public static Optional<RawMessage> of(LoggedEvent logged) {
         long seq = logged.sequence();
         return switch (logged.event()) {
@@ -64,7 +68,9 @@ public record RawMessage(long sequence, Instant time, Kind kind, Optional<String
                     Optional.empty(), "", Map.of(), Optional.of(d.reason()), Optional.empty()));
             case PlatformEvent.ReportedPropertiesUpdated r -> Optional.empty();
             case PlatformEvent.DesiredPropertiesUpdated d -> Optional.empty();
+            case PlatformEvent.CloudPropertiesUpdated c -> Optional.empty();
             case PlatformEvent.DeviceLifecycle l -> Optional.empty();
+            case PlatformEvent.TemplateLifecycle t -> Optional.empty();
             case PlatformEvent.AuditRecorded a -> Optional.empty();
         };
     }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
 import org.opencentral.core.store.CloudPropertyStore;
 import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.dtdl.model.DeviceModel;
@@ -18,14 +21,18 @@ import org.opencentral.dtdl.value.ValueError;
 
 /**
  * Cloud property values: kept by the platform only (never sent to the device), checked against
- * their schema in normalized form. {@code null} removes a value. Blocking.
+ * their schema in normalized form. {@code null} removes a value. Every write that changes something
+ * is appended to the event log ({@link CloudPropertiesUpdated}) once stored, and returns only when
+ * that event is durable. Blocking.
  */
 public final class CloudProperties {
     private final CloudPropertyStore store;
+    private final EventLog log;
     private final Clock clock;
 
-    public CloudProperties(CloudPropertyStore store, Clock clock) {
+    public CloudProperties(CloudPropertyStore store, EventLog log, Clock clock) {
         this.store = store;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -41,11 +48,16 @@ public final class CloudProperties {
     /**
      * Writes cloud property members of one component; every member must be a cloud property of the
      * model. All are checked before any is stored; BAD_REQUEST lists every problem with its pointer
-     * ({@code pointerPrefix} + member name + pointer in the value).
+     * ({@code pointerPrefix} + member name + pointer in the value). No members: nothing is written
+     * or logged.
      */
     public void write(DeviceId id, DeviceModel model, Optional<String> component, ObjectNode members,
             String pointerPrefix) {
+        if (members.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
+        ObjectNode patch = Json.object();
         List<CloudPropertyValue> values = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<ModelInvalidException.Problem> problems = new ArrayList<>();
@@ -55,6 +67,7 @@ public final class CloudProperties {
                     .orElseThrow(() -> new IllegalArgumentException(member.getKey() + " is not a cloud property"));
             if (member.getValue().isNull()) {
                 removed.add(member.getKey());
+                patch.putNull(member.getKey());
                 continue;
             }
             JsonNode normalized = ValueNormalizer.normalize(property.schema(), member.getValue());
@@ -62,11 +75,13 @@ public final class CloudProperties {
             errors.forEach(e -> problems.add(new ModelInvalidException.Problem(e.code().name(), at + e.pointer(),
                     e.message(), "")));
             values.add(new CloudPropertyValue(id, component.orElse(""), member.getKey(), normalized, now));
+            patch.set(member.getKey(), normalized);
         }
         if (!problems.isEmpty()) {
             throw new ModelInvalidException("cloud property values do not fit their schema", problems);
         }
         store.put(values);
         removed.forEach(name -> store.delete(id, component.orElse(""), name));
+        log.append(new CloudPropertiesUpdated(id, now, component, patch)).join();
     }
 }

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle.Change;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.store.TemplateStore;
 import org.opencentral.core.template.DeviceTemplate;
@@ -19,20 +22,23 @@ import org.opencentral.dtdl.model.DeviceModel;
  * Publishes, reads, patches and deletes device templates. A published version is immutable: a PUT
  * on an existing id with a different capability model is a CONFLICT (a new version is a new id);
  * PATCH may change displayName, description and cloud properties only. References in a model
- * resolve against published templates, then the local model folder when one is configured.
- * Blocking: call from virtual threads.
+ * resolve against published templates, then the local model folder when one is configured. Every
+ * change is appended to the event log ({@link TemplateLifecycle}) once stored, and a call returns
+ * only when that event is durable. Blocking: call from virtual threads.
  */
 public final class TemplateService {
     public static final int MAX_PAGE = 1000;
 
     private final TemplateStore store;
     private final Optional<FolderModelSource> repository;
+    private final EventLog log;
     private final Clock clock;
     private final TemplateModels models = new TemplateModels();
 
-    public TemplateService(TemplateStore store, Optional<FolderModelSource> repository, Clock clock) {
+    public TemplateService(TemplateStore store, Optional<FolderModelSource> repository, EventLog log, Clock clock) {
         this.store = store;
         this.repository = repository;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -58,7 +64,7 @@ public final class TemplateService {
 
     /**
      * Publishes a template under {@code id}; on an existing id only an identical capability model
-     * is accepted (its envelope is then updated), anything else is a CONFLICT.
+     * is accepted (its envelope is then updated: UPDATED in the log), anything else is a CONFLICT.
      */
     public DeviceTemplate publish(String id, TemplateDraft draft) {
         ObjectNode given = draft.capabilityModel().orElseThrow(() -> new ModelInvalidException(
@@ -76,7 +82,9 @@ public final class TemplateService {
         String displayName = draft.displayName().orElseGet(() -> defaultName(model, id));
         DeviceTemplate template = new DeviceTemplate(id, draft.types().isEmpty() ? DeviceTemplate.DEFAULT_TYPES
                 : draft.types(), displayName, draft.description(), model, newEtag(), clock.instant());
-        return store.insert(template);
+        DeviceTemplate created = store.insert(template);
+        logged(created, Change.CREATED);
+        return created;
     }
 
     /** Changes displayName, description and cloud properties; CONFLICT for any other model change. */
@@ -100,6 +108,7 @@ public final class TemplateService {
             throw DomainException.notFound("device template '" + id + "'");
         }
         models.forget(id);
+        log.append(new TemplateLifecycle(id, clock.instant(), Change.DELETED, Optional.empty())).join();
     }
 
     /** The compiled model of a template. */
@@ -164,7 +173,13 @@ public final class TemplateService {
                 draft.description().or(current::description), model, newEtag());
         DeviceTemplate updated = store.update(next, current.etag());
         models.forget(current.id());
+        logged(updated, Change.UPDATED);
         return updated;
+    }
+
+    /** Appends the change of {@code template} (as stored) and waits until it is durable. */
+    private void logged(DeviceTemplate template, Change change) {
+        log.append(new TemplateLifecycle(template.id(), clock.instant(), change, Optional.of(template.etag()))).join();
     }
 
     /** Quoted, like device etags. */

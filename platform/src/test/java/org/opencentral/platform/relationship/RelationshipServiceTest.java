@@ -55,7 +55,7 @@ class RelationshipServiceTest {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         devices = new DeviceRegistry(state.devices(), log, new DeviceSessions(timer), Clock.systemUTC());
-        templates = new TemplateService(state.templates(), Optional.empty(), Clock.systemUTC());
+        templates = new TemplateService(state.templates(), Optional.empty(), log, Clock.systemUTC());
         relationships = new RelationshipService(state.relationships(), devices, templates);
         device("gw", "west");
         device("child", "west");

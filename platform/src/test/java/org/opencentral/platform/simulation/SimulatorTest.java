@@ -63,7 +63,7 @@ class SimulatorTest {
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         TemplateService templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)),
-                clock);
+                log, clock);
         templates.importFromRepository(THERMOSTAT).orElseThrow();
         DeviceSessions sessions = new DeviceSessions(timer);
         devices = new DeviceRegistry(state.devices(), log, sessions, clock);

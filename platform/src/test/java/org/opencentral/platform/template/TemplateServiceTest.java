@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,9 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.event.LoggedEvent;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle.Change;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.dtdl.FolderModelSource;
+import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
@@ -29,17 +35,20 @@ class TemplateServiceTest {
     @TempDir
     Path dir;
     StateStore state;
+    EventLog log;
     TemplateService templates;
 
     @BeforeEach
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
-        templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)),
+        log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
+        templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)), log,
                 Clock.systemUTC());
     }
 
     @AfterEach
     void close() {
+        log.close();
         state.close();
     }
 
@@ -66,6 +75,39 @@ class TemplateServiceTest {
     }
 
     @Test
+    void everyChangeIsLoggedInOrderWithTheStoredEtagAndRefusedChangesAreNot() {
+        DeviceTemplate created = templates.publish("dtmi:t:a;1", draft(model("double")));
+        DeviceTemplate republished = templates.publish("dtmi:t:a;1", draft(model("double")));
+        assertThatThrownBy(() -> templates.publish("dtmi:t:a;1", draft(model("integer"))))
+                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> templates.patch("dtmi:t:a;1", renamed("Stale"), Optional.of(created.etag())))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+        DeviceTemplate patched = templates.patch("dtmi:t:a;1", renamed("Renamed"), Optional.of(republished.etag()));
+        templates.delete("dtmi:t:a;1");
+        assertThatThrownBy(() -> templates.delete("dtmi:t:a;1")).isInstanceOf(DomainException.class);
+
+        assertThat(templateEvents()).extracting(TemplateLifecycle::templateId, TemplateLifecycle::change,
+                TemplateLifecycle::etag).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("dtmi:t:a;1", Change.CREATED, Optional.of(created.etag())),
+                        org.assertj.core.groups.Tuple.tuple("dtmi:t:a;1", Change.UPDATED,
+                                Optional.of(republished.etag())),
+                        org.assertj.core.groups.Tuple.tuple("dtmi:t:a;1", Change.UPDATED, Optional.of(patched.etag())),
+                        org.assertj.core.groups.Tuple.tuple("dtmi:t:a;1", Change.DELETED, Optional.empty()));
+        assertThat(List.of(created.etag(), republished.etag(), patched.etag())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void importingFromTheModelFolderIsACreation() {
+        templates.importFromRepository(CONTROLLER).orElseThrow();
+
+        assertThat(templateEvents()).singleElement().satisfies(e -> {
+            assertThat(e.templateId()).isEqualTo(CONTROLLER);
+            assertThat(e.change()).isEqualTo(Change.CREATED);
+        });
+    }
+
+    @Test
     void invalidModelsAreRefusedWithPointersIntoTheBody() {
         assertThatThrownBy(() -> templates.publish("dtmi:t:a;1", draft(model("doubel"))))
                 .isInstanceOfSatisfying(ModelInvalidException.class, e -> assertThat(e.problems())
@@ -85,6 +127,16 @@ class TemplateServiceTest {
                 .isInstanceOf(TelemetryCheck.Invalid.class);
         assertThat(TelemetryCheck.of(model, Optional.empty(), "temperature", Json.parse("21")))
                 .isInstanceOf(TelemetryCheck.Unmodeled.class);
+    }
+
+    private List<TemplateLifecycle> templateEvents() {
+        return log.read(0, 1_000).stream().map(LoggedEvent::event).filter(TemplateLifecycle.class::isInstance)
+                .map(TemplateLifecycle.class::cast).toList();
+    }
+
+    private static TemplateDraft renamed(String displayName) {
+        return new TemplateDraft(DeviceTemplate.DEFAULT_TYPES, Optional.of(displayName), Optional.empty(),
+                Optional.empty());
     }
 
     private static TemplateDraft draft(ObjectNode model) {

@@ -74,7 +74,8 @@ public final class OpenCentralServer implements AutoCloseable {
             initialCredentials.ifPresent(credentials -> InitialCredentialsFile.write(dataDir, credentials));
             Maintenance.schedule(timer, services);
             TelemetryParses parses = new TelemetryParses();
-            Templates templates = Templates.create(state, services.devices(), config.modelRepo(), clock, parses);
+            Templates templates = Templates.create(state, log, services.devices(), config.modelRepo(), clock,
+                    parses);
             Provisioning provisioning = Provisioning.create(state, log, identity, config.publicHost(),
                     modelId -> templates.assignment().templateFor(modelId).map(DeviceTemplate::id), clock);
             Maintenance.every(timer, 1, java.util.concurrent.TimeUnit.MINUTES, "dps-operations",

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A platform event as log columns: when, which kind, which device, a JSON payload with the
  * kind's fields, and the raw telemetry body (empty for other kinds; kept out of the JSON so it
  * round-trips byte for byte without base64). {@code deviceId} is {@link #NO_DEVICE} for events
- * about no device (audit entries); the table stores NULL then.
+ * about no device (audit entries, template lifecycle); the table stores NULL then.
  */
 public record EncodedEvent(Instant time, String kind, String deviceId, String payload, byte[] body) {
     /** The device id of events that concern no device. */

@@ -9,6 +9,7 @@ import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.event.PlatformEvent.AuditRecorded;
+import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.DeviceEvent;
 import org.opencentral.core.event.PlatformEvent.DesiredPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.DeviceConnected;
@@ -16,6 +17,7 @@ import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.ReportedPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
 
 /**
  * Maps each {@link PlatformEvent} kind to {@link EncodedEvent} columns and back. The kind names
@@ -29,10 +31,12 @@ public final class EventCodec {
     public static final String TELEMETRY = "telemetry";
     public static final String REPORTED = "reportedProperties";
     public static final String DESIRED = "desiredProperties";
+    public static final String CLOUD = "cloudProperties";
     public static final String CONNECTED = "connected";
     public static final String DISCONNECTED = "disconnected";
     public static final String LIFECYCLE = "deviceLifecycle";
     public static final String AUDIT = "audit";
+    public static final String TEMPLATE_LIFECYCLE = "templateLifecycle";
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -58,6 +62,11 @@ public final class EventCodec {
                 payload.put("version", d.version());
                 yield DESIRED;
             }
+            case CloudPropertiesUpdated c -> {
+                c.component().ifPresent(component -> payload.put("component", component));
+                payload.set("patch", c.patch());
+                yield CLOUD;
+            }
             case DeviceConnected c -> CONNECTED;
             case DeviceDisconnected d -> {
                 payload.put("reason", d.reason());
@@ -72,6 +81,12 @@ public final class EventCodec {
                 payload.set("entry", a.entry());
                 yield AUDIT;
             }
+            case TemplateLifecycle t -> {
+                payload.put("templateId", t.templateId());
+                payload.put("change", t.change().name());
+                t.etag().ifPresent(etag -> payload.put("etag", etag));
+                yield TEMPLATE_LIFECYCLE;
+            }
         };
         byte[] body = event instanceof TelemetryReceived t ? t.body() : NO_BODY;
         String device = event instanceof DeviceEvent d ? d.deviceId().value() : EncodedEvent.NO_DEVICE;
@@ -80,10 +95,18 @@ public final class EventCodec {
 
     public static PlatformEvent decode(EncodedEvent row) {
         ObjectNode payload = Json.parseObject(row.payload());
-        if (row.kind().equals(AUDIT)) {
-            return new AuditRecorded(row.time(), payload.get("auditSequence").asLong(),
+        return switch (row.kind()) {
+            case AUDIT -> new AuditRecorded(row.time(), payload.get("auditSequence").asLong(),
                     (ObjectNode) payload.get("entry"));
-        }
+            case TEMPLATE_LIFECYCLE -> new TemplateLifecycle(payload.get("templateId").asText(), row.time(),
+                    TemplateLifecycle.Change.valueOf(payload.get("change").asText()),
+                    optionalText(payload.get("etag")));
+            default -> decodeDeviceEvent(row, payload);
+        };
+    }
+
+    /** The kinds about one device: the row's device column names it. */
+    private static DeviceEvent decodeDeviceEvent(EncodedEvent row, ObjectNode payload) {
         DeviceId id = DeviceId.of(row.deviceId());
         return switch (row.kind()) {
             case TELEMETRY -> new TelemetryReceived(id, row.time(), optionalText(payload.get("component")),
@@ -93,6 +116,8 @@ public final class EventCodec {
                     payload.get("version").asLong());
             case DESIRED -> new DesiredPropertiesUpdated(id, row.time(), (ObjectNode) payload.get("patch"),
                     payload.get("version").asLong());
+            case CLOUD -> new CloudPropertiesUpdated(id, row.time(), optionalText(payload.get("component")),
+                    (ObjectNode) payload.get("patch"));
             case CONNECTED -> new DeviceConnected(id, row.time());
             case DISCONNECTED -> new DeviceDisconnected(id, row.time(), payload.get("reason").asText());
             case LIFECYCLE -> new DeviceLifecycle(id, row.time(),

@@ -14,8 +14,8 @@ import org.opencentral.core.event.LoggedEvent;
  * The {@code event_log} table on PostgreSQL, range-partitioned by {@code time_ns} (nanoseconds since
  * the epoch, as {@link EncodedEvent} keeps them) with one partition per UTC day and indexes on
  * {@code seq} and {@code (device_id, seq)} (one device's raw data) in each. Events about no device
- * (audit) have a NULL {@code device_id}. A primary key would have to include the partition key; the
- * single writer already makes {@code seq} unique.
+ * (audit, template lifecycle) have a NULL {@code device_id}. A primary key would have to include
+ * the partition key; the single writer already makes {@code seq} unique.
  */
 final class PostgresLogTable {
     private static final String[] CREATE = {

@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.event.PlatformEvent.AuditRecorded;
+import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.DesiredPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.DeviceConnected;
 import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.ReportedPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
 
 /**
  * The in-memory tail of a {@link GroupCommitLog}: the most recently committed events, consecutive
@@ -40,7 +42,7 @@ final class RecentEvents {
     }
 
     /**
-     * The event as a read from storage returns it. Telemetry, connectivity and lifecycle events
+     * The event as a read from storage returns it. Telemetry, connectivity and lifecycle (device and template) events
      * round-trip field for field, so the appended instance is kept; JSON payloads come back as
      * Jackson parses them (an int-sized {@code LongNode} as an {@code IntNode}), so those are decoded.
      */
@@ -50,8 +52,10 @@ final class RecentEvents {
             case DeviceConnected c -> c;
             case DeviceDisconnected d -> d;
             case DeviceLifecycle l -> l;
+            case TemplateLifecycle t -> t;
             case ReportedPropertiesUpdated r -> EventCodec.decode(encoded);
             case DesiredPropertiesUpdated d -> EventCodec.decode(encoded);
+            case CloudPropertiesUpdated c -> EventCodec.decode(encoded);
             case AuditRecorded a -> EventCodec.decode(encoded);
         };
     }

@@ -31,6 +31,42 @@ class EventCodecTest {
     }
 
     @Test
+    void templateEventsHaveNoDeviceAndCarryTheirTemplateAndEtagInThePayload() {
+        var updated = new PlatformEvent.TemplateLifecycle("dtmi:t:a;1", Events.T0,
+                PlatformEvent.TemplateLifecycle.Change.UPDATED, java.util.Optional.of("\"e-2\""));
+        var deleted = new PlatformEvent.TemplateLifecycle("dtmi:t:a;1", Events.T0,
+                PlatformEvent.TemplateLifecycle.Change.DELETED, java.util.Optional.empty());
+
+        EncodedEvent encoded = EventCodec.encode(updated);
+
+        assertThat(encoded.kind()).isEqualTo(EventCodec.TEMPLATE_LIFECYCLE);
+        assertThat(encoded.deviceId()).isEqualTo(EncodedEvent.NO_DEVICE);
+        assertThat(encoded.payload()).isEqualTo("{\"templateId\":\"dtmi:t:a;1\",\"change\":\"UPDATED\",\"etag\":\"\\\"e-2\\\"\"}");
+        assertThat(EventCodec.decode(encoded)).isEqualTo(updated);
+        assertThat(EventCodec.encode(deleted).payload()).doesNotContain("etag");
+        assertThat(EventCodec.decode(EventCodec.encode(deleted))).isEqualTo(deleted);
+    }
+
+    @Test
+    void cloudPropertyPatchesKeepTheirComponentAndRemovedMembersAsNull() {
+        var event = new PlatformEvent.CloudPropertiesUpdated(Events.DEVICE, Events.T0,
+                java.util.Optional.of("thermostat1"), org.opencentral.core.Json.parseObject(
+                        "{\"customerName\":\"Contoso\",\"gone\":null}"));
+
+        EncodedEvent encoded = EventCodec.encode(event);
+        var decoded = (PlatformEvent.CloudPropertiesUpdated) EventCodec.decode(encoded);
+
+        assertThat(encoded.kind()).isEqualTo(EventCodec.CLOUD);
+        assertThat(encoded.deviceId()).isEqualTo(Events.DEVICE.value());
+        assertThat(decoded).isEqualTo(event);
+        assertThat(decoded.component()).contains("thermostat1");
+        assertThat(decoded.patch().get("gone").isNull()).isTrue();
+        assertThat(EventCodec.decode(EventCodec.encode(new PlatformEvent.CloudPropertiesUpdated(Events.DEVICE,
+                Events.T0, java.util.Optional.empty(), event.patch()))))
+                .extracting(e -> ((PlatformEvent.CloudPropertiesUpdated) e).component()).isEqualTo(java.util.Optional.empty());
+    }
+
+    @Test
     void telemetryWithoutPropertiesHasAnEmptyPayloadAndRowsThatSpellThemOutStillDecode() {
         var bare = new PlatformEvent.TelemetryReceived(Events.DEVICE, Events.T0, java.util.Optional.empty(),
                 java.util.Map.of(), java.util.Map.of(), "{\"t\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -50,6 +86,11 @@ class EventCodecTest {
 
         assertThatThrownBy(() -> EventCodec.decode(unknown)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> EventCodec.decode(corrupt)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> EventCodec.decode(new EncodedEvent(Instant.EPOCH, EventCodec.TEMPLATE_LIFECYCLE, "",
+                "{\"templateId\":\"t\",\"change\":\"REPUBLISHED\"}", new byte[0])))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventCodec.decode(new EncodedEvent(Instant.EPOCH, EventCodec.CLOUD, "",
+                "{\"patch\":{}}", new byte[0]))).isInstanceOf(RuntimeException.class);
     }
 
     @Test

@@ -7,12 +7,15 @@ import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.event.PlatformEvent.AuditRecorded;
+import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.DesiredPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.DeviceConnected;
 import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.ReportedPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
 
 /** Sample events of every kind. */
 final class Events {
@@ -56,6 +59,18 @@ final class Events {
                 new DeviceLifecycle(DEVICE, Instant.parse("1970-01-01T00:00:00Z"), DeviceLifecycle.Change.CREATED),
                 new DeviceLifecycle(DEVICE, Instant.parse("1969-12-31T23:59:59.999999999Z"),
                         DeviceLifecycle.Change.UPDATED),
-                new DeviceLifecycle(DEVICE, T0.plusSeconds(6), DeviceLifecycle.Change.DELETED));
+                new DeviceLifecycle(DEVICE, T0.plusSeconds(6), DeviceLifecycle.Change.DELETED),
+                new CloudPropertiesUpdated(DEVICE, T0.plusSeconds(7), Optional.empty(),
+                        Json.parseObject("{\"customerName\":\"Contoso\",\"removed\":null}")),
+                new CloudPropertiesUpdated(DEVICE, T0.plusSeconds(8), Optional.of("thermostat1"),
+                        Json.parseObject("{\"location\":{\"lat\":47.6,\"lon\":-122.3},\"maxTemp\":12345678901}")),
+                new TemplateLifecycle("dtmi:com:example:Thermostat;1", T0.plusSeconds(9),
+                        TemplateLifecycle.Change.CREATED, Optional.of("\"e-1\"")),
+                new TemplateLifecycle("dtmi:com:example:Thermostat;1", T0.plusSeconds(10),
+                        TemplateLifecycle.Change.UPDATED, Optional.of("\"e-2\"")),
+                new TemplateLifecycle("dtmi:com:example:Thermostat;1", T0.plusSeconds(11),
+                        TemplateLifecycle.Change.DELETED, Optional.empty()),
+                new AuditRecorded(T0.plusSeconds(12), 4,
+                        Json.parseObject("{\"actor\":\"user:u1\",\"action\":\"deviceTemplates.delete\"}")));
     }
 }
