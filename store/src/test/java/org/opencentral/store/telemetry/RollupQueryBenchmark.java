@@ -75,7 +75,8 @@ public final class RollupQueryBenchmark {
             }
         } else {
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("pg"))
-                    .setCleanDataDirectory(!reuse).setServerConfig("shared_buffers", "2GB")
+                    // cleaning also deletes the data directory on close: keep it when it is to be reused
+                    .setCleanDataDirectory(mode.isEmpty()).setServerConfig("shared_buffers", "2GB")
                     .setServerConfig("work_mem", "256MB").setServerConfig("maintenance_work_mem", "1GB")
                     .setServerConfig("max_wal_size", "16GB").setServerConfig("synchronous_commit", "off")
                     .setServerConfig("checkpoint_timeout", "30min").start()) {
