@@ -59,7 +59,7 @@ export function TelemetryTab({ deviceId, templated, store, version, live }: { de
   const [mode, setMode] = useState('live');
   const [range, setRange] = useState<Range | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
-  const { series, error, reload } = useSeries(deviceId, store);
+  const { series, truncated, error, reload } = useSeries(deviceId, store);
   const info = keyInfo(series ?? []);
   const names = [...new Set([...info.keys(), ...store.series.keys(), ...extra])]
     .filter((k) => store.series.has(k) || extra.includes(k) || info.get(k)?.chartable).sort();
@@ -79,6 +79,12 @@ export function TelemetryTab({ deviceId, templated, store, version, live }: { de
         {WINDOW_MS[mode] && <button type="button" class="secondary" onClick={() => setRange(ending(WINDOW_MS[mode]))}>Refresh</button>}
       </div>
       {live === 'unavailable' && <Notice kind="warn">Live updates are unavailable: the server did not accept the live connection. Reload the page to retry.</Notice>}
+      {truncated && series && (
+        <Notice kind="warn">
+          This device has sent more series than the server lists at once: the first {series.length.toLocaleString()} (by
+          component and name) are shown. Choose a history window and add a capability by name to chart any other.
+        </Notice>
+      )}
       <SeriesTable series={series} templated={templated} error={error} onRetry={reload} />
       {mode === 'custom' && <CustomRange onShow={setRange} />}
       {mode !== 'live' && <CapabilityAdder onAdd={(n) => setExtra((e) => [...e, n])} />}
@@ -116,10 +122,11 @@ export function TelemetryTab({ deviceId, templated, store, version, live }: { de
 /** The series list, read again (a few times, a second apart) while live data names series it lacks. */
 function useSeries(deviceId: string, store: TelemetryStore) {
   const [listed, setSeries] = useState<TelemetrySeries[] | null>(null);
+  const [truncated, setTruncated] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [refreshes, setRefreshes] = useState(0);
   const load = (signal?: AbortSignal) => listTelemetrySeries(deviceId, signal).then(
-    (s) => { setSeries(s.value); setError(null); },
+    (s) => { setSeries(s.value); setTruncated(s.truncated); setError(null); },
     (e) => { if ((e as Error).name !== 'AbortError') setError(e); });
   useEffect(() => {
     const abort = new AbortController();
@@ -134,7 +141,7 @@ function useSeries(deviceId: string, store: TelemetryStore) {
     const timer = setTimeout(() => load().finally(() => setRefreshes((n) => n + 1)), 1000);
     return () => clearTimeout(timer);
   }, [missing, refreshes]);
-  return { series, error, reload: () => { setRefreshes(0); load(); } };
+  return { series, truncated, error, reload: () => { setRefreshes(0); load(); } };
 }
 
 /** The listed series with the values that arrived live since they were read. */

@@ -40,6 +40,8 @@ import org.opencentral.server.testkit.TestPlatform;
 @Timeout(240)
 class TemplatesAndAccessibilityTest {
     private static final String DEVICE = "controller-1";
+    /** A device with more series than the server lists at once (1,000). */
+    private static final String MANY_SERIES = "many-series-1";
     private static final String CONTROLLER = "dtmi:com:example:TemperatureController;1";
     private static final Path MODELS = Path.of("../../shared/fixtures/dtdl/dtmi");
 
@@ -67,8 +69,19 @@ class TemplatesAndAccessibilityTest {
             device.sendTelemetry("thermostat1", "{\"temperature\": 21.5}").join();
             device.sendTelemetry("thermostat2", "{\"temperature\": 19.25}").join();
         }
+        String manyKey = platform.createDevice(MANY_SERIES);
+        try (TestDevice device = TestDevice.overTls(platform, MANY_SERIES, manyKey)) {
+            device.connect();
+            StringBuilder body = new StringBuilder("{");
+            for (int i = 0; i < 1_001; i++) {
+                body.append(i == 0 ? "" : ",").append("\"s").append(String.format("%04d", i)).append("\":").append(i);
+            }
+            device.sendTelemetry(body.append('}').toString()).join();
+        }
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.rest().get("/devices/" + DEVICE + "/telemetry").ok()
                 .path("value").size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.rest().get("/devices/" + MANY_SERIES + "/telemetry")
+                .ok().path("truncated").asBoolean());
         session = BrowserSession.start();
         browser = session.browser();
     }
@@ -126,6 +139,19 @@ class TemplatesAndAccessibilityTest {
             assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Capabilities of Default component")))
                     .containsText("Temperature (v2)");
             assertThat(platform.rest().get("/deviceTemplates/dtmi:com:example:Thermostat;2").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aDeviceWithMoreSeriesThanListedSaysSo() {
+        try (BrowserContext context = signedIn()) {
+            Page page = context.pages().get(0);
+            page.navigate("/devices/" + MANY_SERIES + "/telemetry");
+            assertThat(page.getByRole(AriaRole.NOTE).filter(new Locator.FilterOptions().setHasText("more series")))
+                    .containsText("the first 1,000 (by component and name) are shown");
+            Locator series = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Telemetry series"));
+            assertThat(series.locator("tr[data-series=s0999]")).isVisible();
+            assertThat(series.locator("tr[data-series=s1000]")).hasCount(0);
         }
     }
 
