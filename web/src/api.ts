@@ -146,6 +146,8 @@ export interface Device {
   provisioned: boolean;
   simulated: boolean;
   organizations?: string[];
+  /** OpenCentral extension: how often a simulated device sends, an ISO 8601 duration (absent: the server's default). */
+  simulationInterval?: string;
 }
 
 export interface Credentials {

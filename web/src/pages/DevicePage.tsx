@@ -10,6 +10,7 @@ import { CommandsTab } from './device/CommandsTab';
 import { TelemetryTab, TelemetryStore } from './device/TelemetryTab';
 import { RawTab } from './device/RawTab';
 import { TemplateAssign } from './device/TemplateAssign';
+import { SimulationRate } from './device/SimulationRate';
 import { useTemplateModel } from './device/model';
 
 const TABS = [
@@ -147,6 +148,10 @@ function Overview({ device, connected, lastActivity, onChanged, canUpdate, canDe
           <dd>{device.provisioned ? 'Yes' : 'No'}</dd>
           <dt>Simulated</dt>
           <dd>{device.simulated ? 'Yes' : 'No'}</dd>
+          {device.simulated && <>
+            <dt>Send interval</dt>
+            <dd><SimulationRate device={device} canUpdate={canUpdate} onChanged={onChanged} /></dd>
+          </>}
         </dl>
         <div class="actions left">
           {canUpdate && (

@@ -11,7 +11,8 @@
  * /api/devices/{deviceId}/rawData} (a device's stored messages, newest first, see
  * {@link org.opencentral.api.telemetry}); {@code desiredVersion} in the
  * 202 answers of property writes; {@code connected} and {@code lastActivity} in device-list
- * {@code $filter}/{@code $orderby} (see {@link org.opencentral.api.odata}). Not supported yet, and
+ * {@code $filter}/{@code $orderby} (see {@link org.opencentral.api.odata}); {@code simulationInterval}
+ * in the device body (see {@link org.opencentral.api.devices.DeviceJson}). Not supported yet, and
  * answered as such rather than ignored: {@code $filter}/{@code $orderby} on other lists (400).
  *
  * <p>Must not import store, transport or Netty code: it talks only to platform services.

@@ -65,12 +65,13 @@ final class ContractCases {
         call("GET /devices", "/devices?%24filter=" + query("colour eq 'red'"), null, 400);
         call("GET /devices", "/devices?%24orderby=organizations", null, 400);
         call("PUT /devices/{deviceId}", "/devices/c-dev", "{\"displayName\":\"Contract\",\"simulated\":true,"
-                + "\"organizations\":[\"west\"]}", 200);
+                + "\"organizations\":[\"west\"],\"simulationInterval\":\"PT5S\"}", 200);
         call("PUT /devices/{deviceId}", "/devices/c-bad", "{\"enabled\":\"yes\"}", 400);
         call("GET /devices/{deviceId}", "/devices/c-dev", null, 200);
         call("GET /devices/{deviceId}", "/devices/missing", null, 404);
         call("PATCH /devices/{deviceId}", "/devices/c-dev", "{\"displayName\":\"Renamed\",\"enabled\":false}", 200);
         call("PATCH /devices/{deviceId}", "/devices/c-dev", "{\"etag\":\"stale\",\"displayName\":\"x\"}", 412);
+        call("PATCH /devices/{deviceId}", "/devices/c-dev", "{\"simulationInterval\":\"PT0.1S\"}", 400);
         call("GET /devices/{deviceId}/credentials", "/devices/c-dev/credentials", null, 200);
         call("GET /devices/{deviceId}/credentials", "/devices/missing/credentials", null, 404);
         call("PUT /devices/{deviceId}", "/devices/c-gone", "{}", 200);

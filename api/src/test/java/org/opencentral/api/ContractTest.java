@@ -34,10 +34,10 @@ class ContractTest {
      * Members we answer that the spec does not name, kept on purpose (definition → members). A role
      * also tells its kind, whether it is built in, and its permissions: the UI's role editor needs them,
      * and IoT Central's clients ignore unknown members. A relationship tells the name of the DTDL
-     * Relationship it instantiates.
+     * Relationship it instantiates. A device tells its simulation interval when it has one.
      */
     static final Map<String, Set<String>> EXTENSIONS = Map.of("Role", Set.of("kind", "builtIn", "permissions"),
-            "DeviceRelationship", Set.of("name"));
+            "DeviceRelationship", Set.of("name"), "Device", Set.of("simulationInterval"));
 
     /**
      * Routes without a success here: OpenCentral devices have no IoT Edge modules (module-scoped paths

@@ -58,5 +58,8 @@ class OpenApiDocumentTest {
         assertThat(doc.at("/definitions/DeviceRelationship/properties/name/x-opencentral-extension").asBoolean())
                 .isTrue();
         assertThat(official.at("/definitions/DeviceRelationship/properties/name").isMissingNode()).isTrue();
+        assertThat(doc.at("/definitions/Device/properties/simulationInterval/x-opencentral-extension").asBoolean())
+                .isTrue();
+        assertThat(official.at("/definitions/Device/properties/simulationInterval").isMissingNode()).isTrue();
     }
 }

@@ -119,7 +119,7 @@ public final class DeviceHandlers {
     private static DeviceChanges replacement(DeviceId id, DeviceChanges given) {
         return new DeviceChanges(Optional.of(given.displayName().orElse(id.value())), given.template(),
                 Optional.of(given.enabled().orElse(true)), Optional.of(given.simulated().orElse(false)),
-                given.organization());
+                given.organization(), Optional.of(given.simulationInterval().orElse(Optional.empty())));
     }
 
     private static void answer(ApiCall call, Device device) {

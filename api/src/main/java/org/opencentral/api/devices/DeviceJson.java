@@ -7,15 +7,20 @@ import org.opencentral.api.http.ApiError;
 import org.opencentral.api.http.ETags;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.device.SimulationInterval;
 import org.opencentral.platform.device.DeviceChanges;
 
 /**
  * IoT Central's {@code Device} JSON: {@code id, etag, displayName, template, enabled, provisioned,
- * simulated, organizations}. Read-only members in request bodies ({@code provisioned}) are ignored;
- * an {@code id} that differs from the path, more than one organization and wrongly typed or
+ * simulated, organizations}, and the extension {@code simulationInterval} (an ISO 8601 duration such
+ * as {@code "PT2S"}; absent: the server's default; {@code null} in a body sets the default again).
+ * Read-only members in request bodies ({@code provisioned}) are ignored; an {@code id} that differs
+ * from the path, more than one organization, an interval out of bounds and wrongly typed or
  * {@code null} members are refused with 400.
  */
 public final class DeviceJson {
+    private static final String SIMULATION_INTERVAL = "simulationInterval";
+
     private DeviceJson() {
     }
 
@@ -29,6 +34,7 @@ public final class DeviceJson {
         json.put("provisioned", device.provisioned());
         json.put("simulated", device.simulated());
         device.organization().ifPresent(org -> json.putArray("organizations").add(org));
+        device.simulationInterval().ifPresent(interval -> json.put(SIMULATION_INTERVAL, interval.toString()));
         return json;
     }
 
@@ -39,7 +45,22 @@ public final class DeviceJson {
             throw ApiError.badRequest("the body's id '" + id.get() + "' differs from the path's '" + pathId + "'");
         }
         return new DeviceChanges(text(body, "displayName"), text(body, "template"), bool(body, "enabled"),
-                bool(body, "simulated"), organization(body));
+                bool(body, "simulated"), organization(body), simulationInterval(body));
+    }
+
+    /** The interval given: empty when absent, the server's default for {@code null}. */
+    private static Optional<Optional<SimulationInterval>> simulationInterval(ObjectNode body) {
+        JsonNode value = body.get(SIMULATION_INTERVAL);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isNull()) {
+            return Optional.of(Optional.empty());
+        }
+        if (!value.isTextual()) {
+            throw ApiError.badRequest("'" + SIMULATION_INTERVAL + "' must be an ISO 8601 duration such as \"PT2S\"");
+        }
+        return Optional.of(Optional.of(SimulationInterval.parse(value.asText())));
     }
 
     /** The one organization of {@code organizations} ({@code []} or absent: none given). */

@@ -39,7 +39,6 @@ final class DeviceOrganizations {
             throw new DomainException(ErrorCode.FORBIDDEN, "the caller cannot place devices in organization '"
                     + org + "'");
         }
-        return new DeviceChanges(changes.displayName(), changes.template(), changes.enabled(), changes.simulated(),
-                Optional.of(org));
+        return changes.withOrganization(org);
     }
 }

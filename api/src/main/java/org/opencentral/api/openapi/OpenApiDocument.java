@@ -65,6 +65,13 @@ public final class OpenApiDocument {
                         + "an instance of. When the template declares Relationships it must be one of them (it "
                         + "defaults to the only one), and a Relationship with a target model only links devices "
                         + "of that template.");
+        ((ObjectNode) definitions.path("Device").path("properties")).putObject("simulationInterval")
+                .put("type", "string").put("x-opencentral-extension", true)
+                .put("description", "How often a simulated device sends telemetry: an ISO 8601 duration from "
+                        + "PT0.25S to P1D (one day) in whole milliseconds, answered in the form PT2S (a day is "
+                        + "PT24H). Absent: the server's default (--simulation-interval, 10 s unless configured); "
+                        + "null in a PUT or PATCH body sets the default again, and PUT without it does too. "
+                        + "Kept but unused while the device is not simulated.");
     }
 
     private static ObjectNode extension(ApiRoute route, String path, String verb) {

@@ -9,6 +9,7 @@ import java.util.Optional;
  * {@code modelId} is what the device last announced in its CONNECT ({@code model-id}).
  * {@code organization} is the one organization it belongs to (none: the root).
  * {@code etag} changes on every update of the registry record (not on connection changes).
+ * {@code simulationInterval} is how often a simulated device sends (none: the server's default).
  */
 public record Device(
         DeviceId id,
@@ -22,14 +23,15 @@ public record Device(
         Optional<String> modelId,
         Connection connection,
         Instant createdAt,
-        Optional<String> organization) {
+        Optional<String> organization,
+        Optional<SimulationInterval> simulationInterval) {
 
-    /** A device of the application's root organization. */
+    /** A device of the application's root organization, sending at the default interval if simulated. */
     public Device(DeviceId id, String displayName, Optional<String> template, boolean enabled, boolean simulated,
             boolean provisioned, String etag, SymmetricKeys keys, Optional<String> modelId, Connection connection,
             Instant createdAt) {
         this(id, displayName, template, enabled, simulated, provisioned, etag, keys, modelId, connection, createdAt,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public Device {
@@ -42,6 +44,7 @@ public record Device(
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(simulationInterval, "simulationInterval");
         if (displayName.length() > 200) {
             throw org.opencentral.core.DomainException.badRequest("displayName is longer than 200 characters");
         }
@@ -58,11 +61,16 @@ public record Device(
 
     public Device withConnection(Connection newConnection) {
         return new Device(id, displayName, template, enabled, simulated, provisioned, etag, keys, modelId,
-                newConnection, createdAt, organization);
+                newConnection, createdAt, organization, simulationInterval);
     }
 
     public Device withModelId(Optional<String> newModelId) {
         return new Device(id, displayName, template, enabled, simulated, provisioned, etag, keys, newModelId,
-                connection, createdAt, organization);
+                connection, createdAt, organization, simulationInterval);
+    }
+
+    public Device withKeys(SymmetricKeys newKeys) {
+        return new Device(id, displayName, template, enabled, simulated, provisioned, etag, newKeys, modelId,
+                connection, createdAt, organization, simulationInterval);
     }
 }

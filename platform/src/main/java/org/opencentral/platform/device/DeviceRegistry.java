@@ -60,7 +60,8 @@ public final class DeviceRegistry {
         Instant now = clock.instant();
         Device device = new Device(id, spec.displayName().orElse(id.value()), spec.template(),
                 spec.enabled().orElse(true), spec.simulated().orElse(false), false, newEtag(),
-                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, now, spec.organization());
+                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, now, spec.organization(),
+                spec.simulationInterval().flatMap(interval -> interval));
         Device created = devices.insert(device);
         log.append(new DeviceLifecycle(id, now, Change.CREATED)).join();
         return created;
@@ -81,7 +82,8 @@ public final class DeviceRegistry {
                 changes.template().isPresent() ? changes.template() : current.template(),
                 changes.enabled().orElse(current.enabled()), changes.simulated().orElse(current.simulated()),
                 current.provisioned(), newEtag(), current.keys(), current.modelId(), current.connection(),
-                current.createdAt(), changes.organization().or(current::organization));
+                current.createdAt(), changes.organization().or(current::organization),
+                changes.simulationInterval().orElse(current.simulationInterval()));
         Device updated = devices.update(next, current.etag());
         log.append(new DeviceLifecycle(id, clock.instant(), Change.UPDATED)).join();
         if (!updated.enabled()) {

@@ -40,9 +40,7 @@ public final class DeviceAttestations {
             case DeviceAttestation.SymmetricKey key -> {
                 provisioning.attestations().delete(id);
                 if (!key.keys().equals(device.keys())) {
-                    devices.update(new Device(id, device.displayName(), device.template(), device.enabled(),
-                            device.simulated(), device.provisioned(), device.etag(), key.keys(), device.modelId(),
-                            device.connection(), device.createdAt(), device.organization()), device.etag());
+                    devices.update(device.withKeys(key.keys()), device.etag());
                     log.append(new DeviceLifecycle(id, clock.instant(), Change.UPDATED)).join();
                 }
             }

@@ -77,7 +77,7 @@ final class DeviceEnroller {
         }
         Device next = new Device(current.id(), current.displayName(), template, current.enabled(),
                 current.simulated(), provisioned, current.etag(), keys, current.modelId(), current.connection(),
-                current.createdAt(), current.organization());
+                current.createdAt(), current.organization(), current.simulationInterval());
         Device updated = devices.update(next, current.etag());
         log.append(new DeviceLifecycle(current.id(), clock.instant(), Change.UPDATED)).join();
         return updated;

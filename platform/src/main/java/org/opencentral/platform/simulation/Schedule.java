@@ -2,32 +2,25 @@ package org.opencentral.platform.simulation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * When each simulated device sends next: a queue ordered by due time. A device that is stopped is
- * dropped lazily (its entry no longer matches the running one). Thread-safe.
+ * When each simulated device sends next: a queue ordered by due time, each entry with the device's
+ * interval. A device that is stopped or rescheduled is dropped lazily (its entry's token no longer
+ * matches the running one). Thread-safe.
  */
 final class Schedule {
     private final PriorityQueue<Due> queue = new PriorityQueue<>();
-    private final Map<org.opencentral.core.device.DeviceId, Duration> intervals = new ConcurrentHashMap<>();
-    private final Duration defaultInterval;
 
-    Schedule(Duration defaultInterval) {
-        this.defaultInterval = defaultInterval;
-    }
-
-    record Due(Instant at, Object token, SimulatedDevice device) implements Comparable<Due> {
+    record Due(Instant at, Object token, SimulatedDevice device, Duration interval) implements Comparable<Due> {
         @Override
         public int compareTo(Due other) {
             return at.compareTo(other.at);
         }
     }
 
-    synchronized void add(SimulatedDevice device, Object token, Instant at) {
-        queue.add(new Due(at, token, device));
+    synchronized void add(SimulatedDevice device, Object token, Instant at, Duration interval) {
+        queue.add(new Due(at, token, device, interval));
     }
 
     /** The next entry due at or before {@code now}, removed from the queue; null when none is due. */
@@ -36,22 +29,13 @@ final class Schedule {
         return head == null || head.at().isAfter(now) ? null : queue.poll();
     }
 
-    /** Puts a device that just sent back in the queue, one interval later (not in the past). */
+    /**
+     * Puts a device that just sent back in the queue, one interval after it was due (not in the
+     * past), so that a device keeps its average rate while its interval is at least one tick.
+     */
     synchronized void again(Due sent, Instant now) {
-        Instant next = sent.at().plus(interval(sent.device()));
-        queue.add(new Due(next.isBefore(now) ? now : next, sent.token(), sent.device()));
-    }
-
-    Duration interval(SimulatedDevice device) {
-        return intervals.getOrDefault(device.id(), defaultInterval);
-    }
-
-    void setInterval(org.opencentral.core.device.DeviceId id, Duration interval) {
-        intervals.put(id, interval);
-    }
-
-    void forget(org.opencentral.core.device.DeviceId id) {
-        intervals.remove(id);
+        Instant next = sent.at().plus(sent.interval());
+        queue.add(new Due(next.isBefore(now) ? now : next, sent.token(), sent.device(), sent.interval()));
     }
 
     synchronized int size() {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SimulationInterval;
 import org.opencentral.core.filter.Filter;
 import org.opencentral.core.filter.Literal;
 import org.opencentral.core.filter.Op;
@@ -45,15 +46,19 @@ public final class Simulator implements AutoCloseable {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("opencentral-simulator").daemon().factory());
 
-    /** A started device: its generators, its session and the template version it was built from. */
-    private record Running(SimulatedDevice device, SimulatedSession session, String templateVersion) {
+    /**
+     * A started device: its generators, its session, the template version it was built from and its
+     * interval. A new interval makes a new {@code Running} (and schedule entry) around the same session.
+     */
+    private record Running(SimulatedDevice device, SimulatedSession session, String templateVersion,
+            Duration interval) {
     }
 
     public Simulator(SimulationConfig config, SimulationPorts ports, Clock clock) {
         this.config = config;
         this.ports = ports;
         this.clock = clock;
-        this.schedule = new Schedule(config.interval());
+        this.schedule = new Schedule();
     }
 
     /** Resumes the simulated devices that exist (in the background) and starts ticking. */
@@ -85,34 +90,46 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** Starts, restarts or stops a device after its registry record changed. */
+    /**
+     * Starts, restarts or stops a device after its registry record changed. A new interval alone
+     * keeps the simulation running: the device sends next one new interval from now.
+     */
     public synchronized void sync(DeviceId id) {
         Optional<Device> device = ports.devices().find(id);
         Optional<TemplateModel> template = device.filter(d -> d.simulated() && d.enabled())
                 .flatMap(ports.templates()::of);
         Running current = running.get(id);
         String version = template.map(t -> t.template().id() + " " + t.template().etag()).orElse("");
+        Duration interval = device.flatMap(Device::simulationInterval).map(SimulationInterval::duration)
+                .orElse(config.interval());
         if (current != null && current.templateVersion().equals(version)) {
+            if (!current.interval().equals(interval)) {
+                reschedule(current, interval);
+            }
             return;
         }
         stop(id);
-        template.ifPresent(t -> begin(id, t, version));
-        if (device.isEmpty()) {
-            schedule.forget(id);
-        }
+        template.ifPresent(t -> begin(id, t, version, interval));
     }
 
-    private void begin(DeviceId id, TemplateModel template, String version) {
+    private void reschedule(Running current, Duration interval) {
+        Running changed = new Running(current.device(), current.session(), current.templateVersion(), interval);
+        running.put(current.device().id(), changed);
+        schedule.add(changed.device(), changed, clock.instant().plus(interval), interval);
+        LOG.debug("device {} now sends every {}", current.device().id(), interval);
+    }
+
+    private void begin(DeviceId id, TemplateModel template, String version, Duration interval) {
         SimulatedDevice device = new SimulatedDevice(id, template.model(), id.value().hashCode() ^ version.hashCode());
         SimulatedSession session = new SimulatedSession(device, ports, replies, clock, () -> stop(id));
-        Running started = new Running(device, session, version);
+        Running started = new Running(device, session, version, interval);
         running.put(id, started);
         ports.sessions().register(session).ifPresent(old -> old.close("replaced by the simulation"));
         ports.sessions().subscribed(id);
         DeviceTwinReplies.initialReported(device, ports.twins().get(id).reported().properties(), clock.instant())
                 .ifPresent(patch -> ports.twins().patchReported(id, patch));
         ports.cloudToDevice().deliverPending(session);
-        schedule.add(device, started, clock.instant());
+        schedule.add(device, started, clock.instant(), interval);
         LOG.debug("simulating device {} with template {}", id, version);
     }
 
@@ -121,11 +138,6 @@ public final class Simulator implements AutoCloseable {
         if (stopped != null) {
             ports.sessions().unregister(stopped.session());
         }
-    }
-
-    /** Sets how often one device sends (until the server restarts). */
-    public void setInterval(DeviceId id, Duration interval) {
-        schedule.setInterval(id, interval);
     }
 
     public boolean isRunning(DeviceId id) {

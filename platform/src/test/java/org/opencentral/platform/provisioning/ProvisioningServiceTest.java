@@ -113,7 +113,8 @@ class ProvisioningServiceTest {
 
         dps.state.devices().update(new Device(device.id(), device.displayName(), device.template(), true,
                 device.simulated(), device.provisioned(), device.etag(), device.keys(), device.modelId(),
-                device.connection(), device.createdAt(), device.organization()), device.etag());
+                device.connection(), device.createdAt(), device.organization(), device.simulationInterval()),
+                device.etag());
         ObjectNode approved = assign("pending-1", token);
 
         assertThat(approved.path("status").asText()).isEqualTo("assigned");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SimulationInterval;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
@@ -56,6 +57,7 @@ class SimulatorTest {
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T12:00:00Z"));
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     DeviceRegistry devices;
+    DeviceSessions sessions;
     TwinService twins;
     Simulator simulator;
 
@@ -65,7 +67,7 @@ class SimulatorTest {
         TemplateService templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)),
                 log, clock);
         templates.importFromRepository(THERMOSTAT).orElseThrow();
-        DeviceSessions sessions = new DeviceSessions(timer);
+        sessions = new DeviceSessions(timer);
         devices = new DeviceRegistry(state.devices(), log, sessions, clock);
         twins = new TwinService(state.twins(), log, sessions, clock);
         IngestService ingest = new IngestService(log, new ActivityTracker(state.devices(), clock), clock);
@@ -96,6 +98,33 @@ class SimulatorTest {
         assertThat(simulator.runOnce() + simulator.runOnce() + simulator.runOnce()).isEqualTo(1_200);
         assertThat(log.telemetry()).hasSize(2_400);
         assertThat(Json.parse(log.telemetry().getFirst().body()).path("temperature").asDouble()).isBetween(15.0, 30.0);
+    }
+
+    @Test
+    void eachDeviceSendsAtItsOwnIntervalAndANewOneTakesEffectWithoutARestart() {
+        create(2, true);
+        DeviceId fast = DeviceId.of("d0");
+        DeviceId usual = DeviceId.of("d1");
+        setInterval(fast, Optional.of(SimulationInterval.ofMillis(2_000)));
+        simulator.resumeAll();
+
+        tickFor(Duration.ofSeconds(10));
+        assertThat(sentBy(fast)).as("at 0, 2, 4, 6 and 8 s").isEqualTo(5);
+        assertThat(sentBy(usual)).as("at 0 s").isEqualTo(1);
+
+        var session = sessions.find(usual).orElseThrow();
+        setInterval(usual, Optional.of(SimulationInterval.ofMillis(1_000)));
+        simulator.sync(usual);
+        tickFor(Duration.ofSeconds(5));
+        assertThat(sessions.find(usual)).as("not restarted").containsSame(session);
+        assertThat(sentBy(usual)).as("then at 11, 12, 13 and 14 s").isEqualTo(1 + 4);
+        assertThat(sentBy(fast)).as("then at 10, 12 and 14 s").isEqualTo(5 + 3);
+
+        setInterval(fast, Optional.empty());
+        simulator.sync(fast);
+        tickFor(Duration.ofSeconds(11));
+        assertThat(sentBy(fast)).as("then at 25 s, the default interval after the change").isEqualTo(8 + 1);
+        assertThat(sentBy(usual)).as("then every second from 15 to 25 s").isEqualTo(5 + 11);
     }
 
     @Test
@@ -139,6 +168,22 @@ class SimulatorTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 twins.get(DeviceId.of("d0")).reported().properties().path("targetTemperature").toString())
                 .isEqualTo("{\"value\":21.5,\"ac\":200,\"av\":" + version + ",\"ad\":\"completed\"}"));
+    }
+
+    private void setInterval(DeviceId id, Optional<SimulationInterval> interval) {
+        devices.update(id, DeviceChanges.NONE.withSimulationInterval(interval), Optional.empty());
+    }
+
+    /** Runs one tick per second of {@code duration}, the clock moving one second after each (the first at once). */
+    private void tickFor(Duration duration) {
+        for (long s = 0; s < duration.toSeconds(); s++) {
+            simulator.runOnce();
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    private long sentBy(DeviceId id) {
+        return log.telemetry().stream().filter(t -> t.deviceId().equals(id)).count();
     }
 
     private void create(int count, boolean simulated) {

@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SimulationInterval;
 
 /** The {@code devices} table's columns and row mapping; the key columns hold {@link SealedKeys sealed} keys. */
 final class DeviceRows {
     static final String COLUMNS = "id, display_name, template, enabled, simulated, provisioned, etag, "
-            + "primary_key, secondary_key, model_id, connected, last_activity, created_at, organization";
+            + "primary_key, secondary_key, model_id, connected, last_activity, created_at, organization, "
+            + "simulation_interval_ms";
     static final String SELECT = "SELECT " + COLUMNS + " FROM devices";
 
     private final SealedKeys keys;
@@ -32,7 +34,18 @@ final class DeviceRows {
                 Optional.ofNullable(row.getString("model_id")),
                 new Device.Connection(row.getBoolean("connected"), Jdbc.optionalInstant(row, "last_activity")),
                 Jdbc.instant(row, "created_at"),
-                Optional.ofNullable(row.getString("organization")));
+                Optional.ofNullable(row.getString("organization")),
+                simulationInterval(row));
+    }
+
+    private static Optional<SimulationInterval> simulationInterval(ResultSet row) throws SQLException {
+        long millis = row.getLong("simulation_interval_ms");
+        return row.wasNull() ? Optional.empty() : Optional.of(SimulationInterval.ofMillis(millis));
+    }
+
+    /** The interval as a parameter: milliseconds, or NULL for the server's default. */
+    static Object simulationIntervalParameter(Device device) {
+        return device.simulationInterval().<Object>map(SimulationInterval::toMillis).orElse(SqlNull.BIGINT);
     }
 
     /** The insert parameters, in {@link #COLUMNS} order. */
@@ -41,7 +54,7 @@ final class DeviceRows {
                 device.enabled(), device.simulated(), device.provisioned(), etag, sealedPrimaryKey(device),
                 sealedSecondaryKey(device), Jdbc.nullableText(device.modelId()), device.connection().connected(),
                 Jdbc.nullableMillis(device.connection().lastActivity()), device.createdAt(),
-                Jdbc.nullableText(device.organization())};
+                Jdbc.nullableText(device.organization()), simulationIntervalParameter(device)};
     }
 
     String sealedPrimaryKey(Device device) {

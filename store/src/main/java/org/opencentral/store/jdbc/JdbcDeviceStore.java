@@ -27,7 +27,8 @@ import org.opencentral.core.twin.Twin;
  */
 final class JdbcDeviceStore implements DeviceStore {
     private static final String UPDATE = "UPDATE devices SET display_name = ?, template = ?, enabled = ?, "
-            + "simulated = ?, provisioned = ?, etag = ?, primary_key = ?, secondary_key = ?, organization = ? "
+            + "simulated = ?, provisioned = ?, etag = ?, primary_key = ?, secondary_key = ?, organization = ?, "
+            + "simulation_interval_ms = ? "
             + "WHERE id = ? AND etag = ?";
     private static final String NEWER_ACTIVITY = "last_activity = CASE WHEN last_activity IS NULL "
             + "OR last_activity < ? THEN ? ELSE last_activity END";
@@ -50,7 +51,7 @@ final class JdbcDeviceStore implements DeviceStore {
         String etag = device.etag().isBlank() ? Etags.fresh() : device.etag();
         return database.write(c -> {
             int inserted = Jdbc.update(c, "INSERT INTO devices (" + DeviceRows.COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     rows.insertParameters(device, etag));
             if (inserted == 0) {
                 throw DomainException.conflict("device '" + device.id() + "' already exists");
@@ -67,8 +68,8 @@ final class JdbcDeviceStore implements DeviceStore {
         return database.write(c -> {
             int updated = Jdbc.update(c, UPDATE, device.displayName(), Jdbc.nullableText(device.template()),
                     device.enabled(), device.simulated(), device.provisioned(), etag, rows.sealedPrimaryKey(device),
-                    rows.sealedSecondaryKey(device), Jdbc.nullableText(device.organization()), device.id().value(),
-                    expectedEtag);
+                    rows.sealedSecondaryKey(device), Jdbc.nullableText(device.organization()),
+                    DeviceRows.simulationIntervalParameter(device), device.id().value(), expectedEtag);
             if (updated == 0) {
                 find(c, device.id()).orElseThrow(() -> DomainException.notFound("device '" + device.id() + "'"));
                 throw new DomainException(ErrorCode.PRECONDITION_FAILED,

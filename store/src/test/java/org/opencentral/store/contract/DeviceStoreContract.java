@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.device.SimulationInterval;
 import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.Page;
@@ -81,6 +82,33 @@ public interface DeviceStoreContract extends StoreFixture {
         assertThat(updated.modelId()).contains("dtmi:a;1");
         assertThat(updated.createdAt()).isEqualTo(T0);
         assertThat(store().devices().find(id("d1"))).contains(updated);
+    }
+
+    @Test
+    default void theSimulationIntervalIsStoredChangedAndClearedWithTheRecord() {
+        Device stored = store().devices().insert(withInterval(device("sim"), Optional.of(
+                SimulationInterval.ofMillis(2_500))));
+        assertThat(store().devices().find(id("sim")).orElseThrow().simulationInterval())
+                .contains(SimulationInterval.ofMillis(2_500));
+
+        Device daily = store().devices().update(withInterval(stored, Optional.of(
+                new SimulationInterval(Duration.ofDays(1)))), stored.etag());
+        assertThat(store().devices().find(id("sim")).orElseThrow().simulationInterval())
+                .contains(new SimulationInterval(Duration.ofDays(1)));
+        store().devices().recordConnection(id("sim"), true, T0.plusSeconds(1), Optional.empty());
+        store().devices().recordActivity(List.of(id("sim")), T0.plusSeconds(2));
+        assertThat(store().devices().find(id("sim")).orElseThrow().simulationInterval()).isEqualTo(
+                daily.simulationInterval());
+
+        store().devices().update(withInterval(daily, Optional.empty()), daily.etag());
+        assertThat(store().devices().find(id("sim")).orElseThrow().simulationInterval()).isEmpty();
+        assertThat(store().devices().find(id("sim"))).map(Device::simulated).contains(true);
+    }
+
+    private static Device withInterval(Device device, Optional<SimulationInterval> interval) {
+        return new Device(device.id(), device.displayName(), device.template(), device.enabled(), true,
+                device.provisioned(), device.etag(), device.keys(), device.modelId(), device.connection(),
+                device.createdAt(), device.organization(), interval);
     }
 
     @Test

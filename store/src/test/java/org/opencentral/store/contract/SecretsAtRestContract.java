@@ -38,7 +38,7 @@ public interface SecretsAtRestContract extends StoreFixture {
     default void deviceKeysAreStoredSealedAndReadBackWhole() {
         Device stored = store().devices().insert(device("d1"));
         SymmetricKeys rotated = SymmetricKeys.generate();
-        store().devices().update(withKeys(stored, rotated), stored.etag());
+        store().devices().update(stored.withKeys(rotated), stored.etag());
 
         List<String> raw = raw("SELECT primary_key, secondary_key FROM devices WHERE id = ?", "d1");
 
@@ -69,7 +69,7 @@ public interface SecretsAtRestContract extends StoreFixture {
     @Test
     default void aSealedKeyCopiedToAnotherDeviceDoesNotOpen() {
         store().devices().insert(device("d1"));
-        store().devices().insert(withKeys(device("d2"), SymmetricKeys.generate()));
+        store().devices().insert(device("d2").withKeys(SymmetricKeys.generate()));
 
         reopenAfter(() -> execute("UPDATE devices SET primary_key = (SELECT primary_key FROM devices "
                 + "WHERE id = 'd1') WHERE id = 'd2'"));
@@ -115,12 +115,6 @@ public interface SecretsAtRestContract extends StoreFixture {
                 .isInstanceOf(SecretKeyMismatchException.class)
                 .hasMessageContaining("not the one this state store's device and enrollment keys were encrypted with"));
         assertThat(store().devices().find(id("d1")).orElseThrow().keys()).isEqualTo(KEYS);
-    }
-
-    private static Device withKeys(Device device, SymmetricKeys keys) {
-        return new Device(device.id(), device.displayName(), device.template(), device.enabled(), device.simulated(),
-                device.provisioned(), device.etag(), keys, device.modelId(), device.connection(), device.createdAt(),
-                device.organization());
     }
 
     private static EnrollmentGroup keyGroup(String id) {

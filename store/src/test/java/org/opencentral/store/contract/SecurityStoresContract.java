@@ -62,7 +62,7 @@ public interface SecurityStoresContract extends StoreFixture {
             var d = Fixtures.device("d" + i);
             store().devices().insert(new org.opencentral.core.device.Device(d.id(), d.displayName(), d.template(),
                     true, false, false, "e" + i, Fixtures.KEYS, Optional.empty(), d.connection(), T0,
-                    i % 2 == 0 ? Optional.of("even") : Optional.empty()));
+                    i % 2 == 0 ? Optional.of("even") : Optional.empty(), Optional.empty()));
         }
         var evens = org.opencentral.core.store.DeviceListQuery.all(2).inOrganizations(Set.of("even"));
         Page<org.opencentral.core.device.Device> first = store().devices().list(evens);

@@ -1,0 +1,3 @@
+-- How often a simulated device sends, in milliseconds; NULL means the server's default
+-- (--simulation-interval). Must stay equivalent to sqlite/V9__device_simulation_interval.sql.
+ALTER TABLE devices ADD COLUMN simulation_interval_ms BIGINT;

@@ -1,0 +1,94 @@
+package org.opencentral.uitests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.opencentral.server.testkit.RestClient;
+import org.opencentral.server.testkit.TestPlatform;
+
+/**
+ * A simulated device's send interval on its page in a real browser against a real node: shown as
+ * the server's default, refused in plain language when out of bounds, changed, and reset.
+ */
+@Timeout(180)
+class SimulationIntervalTest {
+    private static final String PUMP = "dtmi:com:example:ui:SimPump;1";
+    private static final String DEVICE = "sim-pump";
+
+    private static TestPlatform platform;
+    private static RestClient rest;
+    private static BrowserSession session;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Chromium.chromium();
+        platform = TestPlatform.start();
+        rest = platform.rest();
+        rest.put("/deviceTemplates/" + PUMP.replace(";", "%3B"), "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],"
+                + "\"displayName\":\"Pump\",\"capabilityModel\":{\"@id\":\"dtmi:com:example:ui:SimPumpModel;1\","
+                + "\"@type\":\"Interface\",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"flow\","
+                + "\"schema\":\"double\"}]}}").ok();
+        rest.put("/devices/" + DEVICE, Map.of("displayName", "Simulated pump", "template", PUMP, "simulated", true))
+                .ok();
+        session = BrowserSession.start();
+        browser = session.browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (session != null) {
+            session.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void anOperatorChangesHowOftenASimulatedDeviceSends() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+                .setBaseURL(platform.http().toString()))) {
+            context.setDefaultTimeout(15_000);
+            Page page = context.newPage();
+            page.navigate("/");
+            page.getByLabel("Email").fill("admin@example.com");
+            page.getByLabel("Password").fill("a-long-test-password");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true)))
+                    .isVisible();
+            page.navigate("/devices/" + DEVICE);
+            Locator interval = page.getByTestId("simulation-interval");
+            assertThat(interval).hasText("Server default");
+
+            button(page, "Change").click();
+            page.getByLabel("Seconds between messages").fill("0.1");
+            button(page, "Save").click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("between 0.25 seconds and one day");
+            page.getByLabel("Seconds between messages").fill("2");
+            button(page, "Save").click();
+            assertThat(interval).hasText("Every 2 s");
+            assertThat(rest.get("/devices/" + DEVICE).ok().path("simulationInterval").asText()).isEqualTo("PT2S");
+            DeviceJourneyTest.shot(page, "40-simulation-interval");
+
+            button(page, "Change").click();
+            button(page, "Use default").click();
+            assertThat(interval).hasText("Server default");
+            assertThat(rest.get("/devices/" + DEVICE).ok().has("simulationInterval")).isFalse();
+        }
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+}
