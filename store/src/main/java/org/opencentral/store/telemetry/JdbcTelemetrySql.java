@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.telemetry.TelemetrySql;
@@ -23,6 +22,7 @@ import org.opencentral.core.telemetry.TimeRange;
  * watchdog thread when they run past their timeout.
  */
 final class JdbcTelemetrySql implements TelemetrySql {
+    private static final Duration CANCEL_RETRY = Duration.ofMillis(20);
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "telemetry-query-watchdog");
         thread.setDaemon(true);
@@ -80,23 +80,25 @@ final class JdbcTelemetrySql implements TelemetrySql {
 
     private static List<List<Object>> run(Connection c, Statement statement, Duration timeout, int maxRows)
             throws SQLException {
-        AtomicBoolean cancelled = new AtomicBoolean();
         try (PreparedStatement prepared = c.prepareStatement(statement.sql())) {
             Binder.bind(c, prepared, statement.parameters());
             prepared.setMaxRows(maxRows);
-            ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> cancel(prepared, cancelled),
-                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Watchdog watchdog = new Watchdog(prepared, timeout);
+            List<List<Object>> result;
             try (ResultSet rows = prepared.executeQuery()) {
-                return read(rows, maxRows);
+                result = read(rows, maxRows);
             } catch (SQLException e) {
-                if (cancelled.get()) {
-                    throw new DomainException(ErrorCode.GATEWAY_TIMEOUT,
-                            "the query ran longer than " + timeout.toMillis() + " ms and was cancelled");
+                if (watchdog.stop()) {
+                    throw timedOut(timeout);
                 }
                 throw e;
             } finally {
-                watchdog.cancel(false);
+                watchdog.stop();
             }
+            if (watchdog.stop()) {
+                throw timedOut(timeout); // it finished, but over its budget: the limit holds either way
+            }
+            return result;
         }
     }
 
@@ -113,12 +115,46 @@ final class JdbcTelemetrySql implements TelemetrySql {
         return result;
     }
 
-    private static void cancel(PreparedStatement statement, AtomicBoolean cancelled) {
-        cancelled.set(true);
-        try {
-            statement.cancel();
-        } catch (SQLException ignored) {
-            // the statement finished meanwhile
+    private static DomainException timedOut(Duration timeout) {
+        return new DomainException(ErrorCode.GATEWAY_TIMEOUT,
+                "the query ran longer than " + timeout.toMillis() + " ms and was cancelled");
+    }
+
+    /**
+     * Cancels a statement once its budget is spent, and again every {@link #CANCEL_RETRY} until it
+     * ends: a cancel that comes before the database started the statement (a short budget on a
+     * busy machine) is otherwise lost. No cancel runs after {@link #stop()}, so none reaches a later
+     * statement on the same pooled connection.
+     */
+    private static final class Watchdog {
+        private final PreparedStatement statement;
+        private final ScheduledFuture<?> task;
+        private boolean stopped;
+        private boolean fired;
+
+        Watchdog(PreparedStatement statement, Duration timeout) {
+            this.statement = statement;
+            this.task = WATCHDOG.scheduleAtFixedRate(this::cancel, timeout.toMillis(), CANCEL_RETRY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void cancel() {
+            if (stopped) {
+                return;
+            }
+            fired = true;
+            try {
+                statement.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished meanwhile
+            }
+        }
+
+        /** Stops cancelling (again: idempotent); whether the budget was spent. */
+        synchronized boolean stop() {
+            stopped = true;
+            task.cancel(false);
+            return fired;
         }
     }
 }

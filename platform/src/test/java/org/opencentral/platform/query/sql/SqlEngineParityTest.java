@@ -177,6 +177,22 @@ class SqlEngineParityTest {
                         e -> assertThat(e.code()).isEqualTo(org.opencentral.core.ErrorCode.GATEWAY_TIMEOUT)));
     }
 
+    /**
+     * A budget spent before the database even started the statement (the watchdog's first cancel
+     * comes too early and is lost): the statement is cancelled again while it runs, or, had it
+     * finished, its result is refused all the same.
+     */
+    @Test
+    void aBudgetSpentBeforeTheStatementStartsStillTimesOut() {
+        Map<TelemetryStore, String> bounded = Map.of(
+                duckDb, "SELECT count(*) FROM range(300000000) a",
+                postgres, "SELECT pg_sleep(0.5)");
+        bounded.forEach((store, sql) -> org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.sql()
+                .orElseThrow().select(new TelemetrySql.Statement(sql, List.of()), Duration.ZERO, 1))
+                .isInstanceOfSatisfying(org.opencentral.core.DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(org.opencentral.core.ErrorCode.GATEWAY_TIMEOUT)));
+    }
+
     private static List<List<Object>> run(TelemetryStore store, Query query, boolean rollups) {
         TelemetrySql sql = store.sql().orElseThrow();
         CompiledQuery compiled = new SqlCompiler(sql, rollups).compile(query, QueryDataSet.devices(), QueryDataSet.NOW);
