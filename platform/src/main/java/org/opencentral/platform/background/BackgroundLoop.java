@@ -18,10 +18,18 @@ import org.slf4j.LoggerFactory;
  * its carrier go. Two consumers catching up after heavy ingest held both carriers of a 2-core node
  * for seconds, and every virtual thread (REST handlers, device requests) waited behind them. The
  * operating system time-slices platform threads.
+ *
+ * <p>Background work is still background: all loops share {@link #CORES}, one core fewer than the
+ * machine has (at least one), and a step runs only while it holds one of them. Consumers catching
+ * up can never take every core from device acknowledgements, REST calls and commands; with
+ * uncapped platform threads they took enough to triple the command round trip's p99 after an
+ * ingest of 10,000 devices (BENCHMARKS.md).
  */
 public final class BackgroundLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundLoop.class);
     static final int IDLE_SECONDS = 1;
+    /** The cores background steps may use at once, shared by every loop of the process. */
+    static final Semaphore CORES = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
 
     /** What the loop does after a step. */
     public sealed interface Next {
@@ -81,7 +89,14 @@ public final class BackgroundLoop implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                switch (step.run()) {
+                Next next;
+                CORES.acquire();
+                try {
+                    next = step.run();
+                } finally {
+                    CORES.release();
+                }
+                switch (next) {
                     case Again again -> {
                     }
                     case Idle idle -> waitForWakeUp();
