@@ -2,7 +2,6 @@ package org.opencentral.uitests;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -27,7 +26,6 @@ class DeviceListTest {
 
     private static TestPlatform platform;
     private static BrowserSession session;
-    private static Browser browser;
 
     @BeforeAll
     static void start() {
@@ -42,7 +40,6 @@ class DeviceListTest {
         device(rest, "valve-a", "Valve Alpha", VALVE, true);
         device(rest, "sensor-z", "Zeta sensor", null, true);
         session = BrowserSession.start();
-        browser = session.browser();
     }
 
     @AfterAll
@@ -57,16 +54,8 @@ class DeviceListTest {
 
     @Test
     void searchSortAndFilterRunOnTheServerAndSurviveAReload() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
-                .setBaseURL(platform.http().toString()))) {
-            context.setDefaultTimeout(15_000);
-            Page page = context.newPage();
-            page.navigate("/");
-            page.getByLabel("Email").fill("admin@example.com");
-            page.getByLabel("Password").fill("a-long-test-password");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true)))
-                    .isVisible();
+        try (BrowserContext context = session.signedIn(platform.http())) {
+            Page page = context.pages().get(0);
             assertThat(deviceLinks(page)).hasText(new String[] {"Pump Alpha", "pump bravo", "PUMP Charlie",
                 "Zeta sensor", "Valve Alpha"});
 

@@ -222,17 +222,7 @@ class TemplatesAndAccessibilityTest {
     }
 
     private static BrowserContext signedIn() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
-                .setBaseURL(platform.http().toString()));
-        context.setDefaultTimeout(15_000);
-        Page page = context.newPage();
-        page.navigate("/signin");
-        page.getByLabel("Email").fill("admin@example.com");
-        page.getByLabel("Password").fill("a-long-test-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true)))
-                .isVisible();
-        return context;
+        return session.signedIn(platform.http());
     }
 
     private static void publish(String id, String file) {
