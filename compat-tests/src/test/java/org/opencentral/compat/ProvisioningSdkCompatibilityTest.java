@@ -7,8 +7,6 @@ import com.microsoft.azure.sdk.iot.device.ClientOptions;
 import com.microsoft.azure.sdk.iot.device.DeviceClient;
 import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
 import com.microsoft.azure.sdk.iot.device.Message;
-import com.microsoft.azure.sdk.iot.provisioning.device.AdditionalData;
-import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClient;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientRegistrationResult;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientStatus;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientTransportProtocol;
@@ -24,8 +22,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
@@ -43,7 +39,7 @@ import org.opencentral.server.testkit.TestPlatform;
  * enrollment group's, then the device SDK connects to the assigned hub and sends telemetry. The
  * only device-side configuration: our host as the global endpoint and our CA in the SSLContext.
  */
-@Timeout(90)
+@Timeout(200) // see DpsRegistration: the client can stall 60 s per request
 class ProvisioningSdkCompatibilityTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String THERMOSTAT = "dtmi:com:example:Thermostat;1";
@@ -121,7 +117,7 @@ class ProvisioningSdkCompatibilityTest {
     @Test
     void aWrongDerivedKeyIsRefusedWith401AndCreatesNoDevice() throws Exception {
         String id = "dps-wrong-key";
-        Outcome outcome = registerExpectingFailure(id, derive(groupKey, "someone-else"));
+        DpsRegistration outcome = registerExpectingFailure(id, derive(groupKey, "someone-else"));
 
         assertThat(outcome.error()).contains("401002");
         assertThat(rest.get("/devices/" + id).status()).isEqualTo(404);
@@ -131,7 +127,7 @@ class ProvisioningSdkCompatibilityTest {
     void aDisabledGroupEndsTheRegistrationDisabledAndCreatesNoDevice() throws Exception {
         String id = "dps-disabled-group";
         String offKey = rest.get("/enrollmentGroups/off").ok().at("/attestation/symmetricKey/primaryKey").asText();
-        Outcome outcome = registerExpectingFailure(id, derive(offKey, id));
+        DpsRegistration outcome = registerExpectingFailure(id, derive(offKey, id));
 
         assertThat(outcome.status()).isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_DISABLED);
         assertThat(rest.get("/devices/" + id).status()).isEqualTo(404);
@@ -147,7 +143,7 @@ class ProvisioningSdkCompatibilityTest {
     void anExpiredTokenIsRefusedWith401AndCreatesNoDevice() throws Exception {
         String id = "dps-expired-token";
         CLOCK.moveBy(Duration.ofHours(2));
-        Outcome outcome;
+        DpsRegistration outcome;
         try {
             outcome = registerExpectingFailure(id, derive(groupKey, id));
         } finally {
@@ -159,13 +155,13 @@ class ProvisioningSdkCompatibilityTest {
     }
 
     private static ProvisioningDeviceClientRegistrationResult register(String id, String key) throws Exception {
-        Outcome outcome = attempt(id, key);
+        DpsRegistration outcome = attempt(id, key);
         assertThat(outcome.error()).as("registration error").isEmpty();
         return outcome.result();
     }
 
-    private static Outcome registerExpectingFailure(String id, String key) throws Exception {
-        Outcome outcome = attempt(id, key);
+    private static DpsRegistration registerExpectingFailure(String id, String key) throws Exception {
+        DpsRegistration outcome = attempt(id, key);
         assertThat(outcome.status()).isNotEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
         return outcome;
     }
@@ -173,7 +169,7 @@ class ProvisioningSdkCompatibilityTest {
     @Test
     void theSameRegistrationWorksOverDpsHttpsOnPort443() throws Exception {
         String id = "dps-https-1";
-        Outcome outcome = attempt(id, derive(groupKey, id), ProvisioningDeviceClientTransportProtocol.HTTPS);
+        DpsRegistration outcome = attempt(id, derive(groupKey, id), ProvisioningDeviceClientTransportProtocol.HTTPS);
 
         assertThat(outcome.error()).as("registration error").isEmpty();
         assertThat(outcome.status()).isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
@@ -182,11 +178,11 @@ class ProvisioningSdkCompatibilityTest {
         assertThat(rest.get("/devices/" + id).ok().path("template").asText()).isEqualTo(THERMOSTAT);
     }
 
-    private static Outcome attempt(String id, String key) throws Exception {
+    private static DpsRegistration attempt(String id, String key) throws Exception {
         return attempt(id, key, ProvisioningDeviceClientTransportProtocol.MQTT);
     }
 
-    private static Outcome attempt(String id, String key, ProvisioningDeviceClientTransportProtocol protocol)
+    private static DpsRegistration attempt(String id, String key, ProvisioningDeviceClientTransportProtocol protocol)
             throws Exception {
         SSLContext trust = platform.deviceTrust();
         SecurityProvider security = new SecurityProviderSymmetricKey(key.getBytes(StandardCharsets.UTF_8), id) {
@@ -195,28 +191,12 @@ class ProvisioningSdkCompatibilityTest {
                 return trust;
             }
         };
-        ProvisioningDeviceClient client = ProvisioningDeviceClient.create(TestPlatform.HOST, idScope, protocol,
-                security);
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
-        try {
-            AdditionalData data = new AdditionalData();
-            data.setProvisioningPayload("{\"modelId\":\"" + THERMOSTAT + "\"}");
-            client.registerDevice((result, error, context) -> done.complete(new Outcome(result,
-                    result == null ? null : result.getProvisioningDeviceClientStatus(),
-                    error == null ? "" : String.valueOf(error))), null, data);
-            return done.get(40, TimeUnit.SECONDS);
-        } finally {
-            client.close();
-        }
+        return DpsRegistration.attempt(idScope, security, "{\"modelId\":\"" + THERMOSTAT + "\"}", protocol);
     }
 
     static String derive(String groupKey, String registrationId) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(groupKey), "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal(registrationId.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    record Outcome(ProvisioningDeviceClientRegistrationResult result, ProvisioningDeviceClientStatus status,
-            String error) {
     }
 }

@@ -33,7 +33,7 @@ import org.opencentral.server.testkit.TestPlatform;
  * and sends telemetry. A CA that was uploaded but never verified gets the DPS 401 and no device.
  * Device-side configuration only: our host, and our server CA in the SSLContexts.
  */
-@Timeout(90)
+@Timeout(200) // see DpsRegistration: the client can stall 60 s per request
 class X509ProvisioningCompatibilityTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final TestCa FLEET = new TestCa("Fleet Root CA");
