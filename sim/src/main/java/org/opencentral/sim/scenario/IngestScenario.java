@@ -37,8 +37,12 @@ public final class IngestScenario {
         }
     }
 
+    /** Sessions first: once all are finished their sends are counted, and the counters can be compared. */
     private static boolean allFinished(List<IngestSession> sessions, Metrics metrics) {
+        if (!sessions.stream().allMatch(IngestSession::finished)) {
+            return false;
+        }
         Metrics.Counters counters = metrics.counters();
-        return counters.acked() >= counters.sent() && sessions.stream().allMatch(IngestSession::finished);
+        return counters.acked() >= counters.sent();
     }
 }

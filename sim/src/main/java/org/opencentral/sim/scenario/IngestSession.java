@@ -131,12 +131,14 @@ final class IngestSession extends DeviceSession {
             sent++;
         }
         sentSinceStart += sent;
-        sentTotal += sent;
+        // counted before sentTotal can make finished() true: a run that ends once every session is
+        // finished and all that was sent is acknowledged must not end before these are counted
         if (inFlight == null) {
             metrics.sentUnacknowledged(sent);
         } else {
             metrics.sent(sent);
         }
+        sentTotal += sent;
         return sent;
     }
 }
