@@ -27,10 +27,9 @@ public final class IngestScenario {
                 sessions.add(session);
                 return session;
             });
-            sessions.forEach(IngestSession::start);
-            RunLoop.Measurement measurement = settings.messagesPerDevice() == 0
-                    ? loop.measure(settings.warmup(), settings.duration())
-                    : loop.measure(settings.warmup(), settings.duration(), () -> allFinished(sessions, metrics));
+            Runnable start = () -> sessions.forEach(IngestSession::start);
+            RunLoop.Measurement measurement = loop.measure(settings.warmup(), settings.duration(), start,
+                    settings.messagesPerDevice() == 0 ? () -> false : () -> allFinished(sessions, metrics));
             sessions.forEach(IngestSession::stop);
             Reports.drain(metrics, 5);
             return Reports.of("ingest", spec, context, started, metrics, connections, loop, measurement);

@@ -53,16 +53,25 @@ public final class RunLoop implements AutoCloseable {
 
     /** Runs a warm-up (not measured) and then the measured window, printing progress; returns the window. */
     public Measurement measure(Duration warmup, Duration duration) throws InterruptedException {
-        return measure(warmup, duration, () -> false);
+        return measure(warmup, duration, () -> { }, () -> false);
     }
 
-    /** Like {@link #measure(Duration, Duration)}, but ends the window early once {@code finished} says so. */
-    public Measurement measure(Duration warmup, Duration duration, BooleanSupplier finished) throws InterruptedException {
-        if (!warmup.isZero()) {
+    /**
+     * Like {@link #measure(Duration, Duration)}, but starts the load itself ({@code start}) and ends
+     * the window early once {@code finished} says so. Without a warm-up the window opens before the
+     * load starts, so that a run of a fixed number of messages measures every one of them.
+     */
+    public Measurement measure(Duration warmup, Duration duration, Runnable start, BooleanSupplier finished)
+            throws InterruptedException {
+        if (warmup.isZero()) {
+            startMeasuring();
+            start.run();
+        } else {
+            start.run();
             phase("warm-up");
             Thread.sleep(warmup);
+            startMeasuring();
         }
-        startMeasuring();
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end && !finished.getAsBoolean()) {
             Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
