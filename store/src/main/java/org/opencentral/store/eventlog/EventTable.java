@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -145,13 +144,8 @@ final class EventTable {
 
     static List<LoggedEvent> read(Connection connection, LogFiles files, long after, long upTo, int max)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + SELECTED + " FROM "
-                + files.allEvents() + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?")) {
-            statement.setLong(1, after);
-            statement.setLong(2, upTo);
-            statement.setInt(3, max);
-            return decodeAll(statement);
-        }
+        return LogRows.range(connection, "SELECT " + SELECTED + " FROM " + files.allEvents()
+                + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?", after, upTo, max);
     }
 
     /**
@@ -161,27 +155,8 @@ final class EventTable {
      */
     static List<LoggedEvent> readDevice(Connection connection, LogFiles files, String device, long before,
             long upTo, int max) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + SELECTED + " FROM "
-                + files.allEvents() + " WHERE device_id = ? AND seq < ? AND seq <= ? ORDER BY seq DESC LIMIT ?")) {
-            statement.setString(1, device);
-            statement.setLong(2, before);
-            statement.setLong(3, upTo);
-            statement.setInt(4, max);
-            return decodeAll(statement);
-        }
-    }
-
-    private static List<LoggedEvent> decodeAll(PreparedStatement statement) throws SQLException {
-        List<LoggedEvent> events = new ArrayList<>();
-        try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                byte[] body = row.getBytes(6);
-                EncodedEvent encoded = new EncodedEvent(EncodedEvent.instantOfEpochNanos(row.getLong(2)),
-                        row.getString(3), row.getString(4) == null ? EncodedEvent.NO_DEVICE : row.getString(4),
-                        row.getString(5), body == null ? new byte[0] : body);
-                events.add(new LoggedEvent(row.getLong(1), EventCodec.decode(encoded)));
-            }
-        }
-        return events;
+        return LogRows.device(connection, "SELECT " + SELECTED + " FROM " + files.allEvents()
+                + " WHERE device_id = ? AND seq < ? AND seq <= ? ORDER BY seq DESC LIMIT ?", device, before, upTo,
+                max);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.opencentral.core.event.LoggedEvent;
 
@@ -100,39 +99,13 @@ final class PostgresLogTable {
     }
 
     static List<LoggedEvent> read(Connection connection, long after, long upTo, int max) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(READ)) {
-            statement.setLong(1, after);
-            statement.setLong(2, upTo);
-            statement.setInt(3, max);
-            return decodeAll(statement);
-        }
+        return LogRows.range(connection, READ, after, upTo, max);
     }
 
     /** Newest first, through the {@code (device_id, seq)} index of each partition. */
     static List<LoggedEvent> readDevice(Connection connection, String device, long before, long upTo, int max)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(READ_DEVICE)) {
-            statement.setString(1, device);
-            statement.setLong(2, before);
-            statement.setLong(3, upTo);
-            statement.setInt(4, max);
-            return decodeAll(statement);
-        }
-    }
-
-    private static List<LoggedEvent> decodeAll(PreparedStatement statement) throws SQLException {
-        List<LoggedEvent> events = new ArrayList<>();
-        try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                byte[] body = row.getBytes(6);
-                String device = row.getString(4);
-                EncodedEvent encoded = new EncodedEvent(EncodedEvent.instantOfEpochNanos(row.getLong(2)),
-                        row.getString(3), device == null ? EncodedEvent.NO_DEVICE : device, row.getString(5),
-                        body == null ? new byte[0] : body);
-                events.add(new LoggedEvent(row.getLong(1), EventCodec.decode(encoded)));
-            }
-        }
-        return events;
+        return LogRows.device(connection, READ_DEVICE, device, before, upTo, max);
     }
 
     static void recordHorizon(Connection connection, long horizon) throws SQLException {
