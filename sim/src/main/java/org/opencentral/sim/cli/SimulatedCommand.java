@@ -1,14 +1,11 @@
 package org.opencentral.sim.cli;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.opencentral.sim.iothub.DeviceApi;
 import org.opencentral.sim.iothub.SimulatedDevices;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulated", mixinStandardHelpOptions = true,
@@ -24,13 +21,8 @@ final class SimulatedCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     String idPrefix;
 
-    @Option(names = "--api", defaultValue = "http://127.0.0.1:8080", description = "OpenCentral base URL. "
-            + "Default: ${DEFAULT-VALUE}.")
-    URI api;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding an API token. Or set "
-            + "OPENCENTRAL_TOKEN.")
-    Path tokenFile;
+    @Mixin
+    ApiOptions api;
 
     @Option(names = "--create-concurrency", defaultValue = "8", description = "Parallel REST calls. "
             + "Default: ${DEFAULT-VALUE}.")
@@ -41,12 +33,8 @@ final class SimulatedCommand implements Callable<Integer> {
         if (devices < 1) {
             throw new IllegalArgumentException("--devices must be positive");
         }
-        String token = tokenFile != null ? Files.readString(tokenFile).strip() : System.getenv("OPENCENTRAL_TOKEN");
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("an API token is needed: --token-file FILE or OPENCENTRAL_TOKEN");
-        }
         List<String> ids = IntStream.range(0, devices).mapToObj(i -> String.format("%s-%06d", idPrefix, i)).toList();
-        new SimulatedDevices(new DeviceApi(api, token), createConcurrency, System.out).create(ids);
+        new SimulatedDevices(api.deviceApi(), createConcurrency, System.out).create(ids);
         return 0;
     }
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +19,7 @@ import org.opencentral.sim.iothub.SimDevice;
 import org.opencentral.sim.mqtt.ClientTls;
 import org.opencentral.sim.scenario.FleetSpec;
 import org.opencentral.sim.scenario.Mode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the devices connect, how, and how many: shared by every scenario. */
@@ -54,13 +53,8 @@ public final class TargetOptions {
     @Option(names = "--hub-host", description = "Host name in IoT Hub usernames and SAS tokens. Default: --host.")
     String hubHost;
 
-    @Option(names = "--api", defaultValue = "http://127.0.0.1:8080", description = "OpenCentral base URL for "
-            + "creating devices and running commands. Default: ${DEFAULT-VALUE}.")
-    URI api;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding an API token, e.g. "
-            + "<data-dir>/initial-admin-token. Or set OPENCENTRAL_TOKEN.")
-    Path tokenFile;
+    @Mixin
+    ApiOptions api;
 
     @Option(names = "--create-concurrency", defaultValue = "32", description = "Parallel REST calls while creating "
             + "devices. Default: ${DEFAULT-VALUE}.")
@@ -134,14 +128,7 @@ public final class TargetOptions {
     }
 
     DeviceApi deviceApi() throws IOException {
-        String token = System.getenv("OPENCENTRAL_TOKEN");
-        if (tokenFile != null) {
-            token = Files.readString(tokenFile).strip();
-        }
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("iothub mode needs an API token: --token-file FILE or OPENCENTRAL_TOKEN");
-        }
-        return new DeviceApi(api, token);
+        return api.deviceApi();
     }
 
     FleetSpec fleet(List<SimDevice> list) throws IOException {
