@@ -5,38 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.opencentral.platform.security.BuiltInRole;
 
 /** GET /api/devices and /api/deviceTemplates with $filter and $orderby, over real HTTP and real stores. */
 @Timeout(60)
-class DeviceListApiTest {
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
-
+class DeviceListApiTest extends ScenarioApiTest {
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, "0ne00000001"), true);
-        Scenario.build(platform);
-        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
+    void devices() {
         device("pump-1", "Pump North", "west", true);
         device("pump-2", "pump south", "east", false);
         device("valve-1", "Valve", "seattle", true);
         device("pump-3", "PUMP east", "east", true);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test

@@ -3,35 +3,14 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.platform.security.BuiltInRole;
 
 /** A device's components, modules and relationships over real HTTP and real stores. */
 @Timeout(60)
-class DeviceStructureApiTest {
+class DeviceStructureApiTest extends ScenarioApiTest {
     private static final String TEMPLATE = "dtmi:contoso:Gateway;1";
-
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true);
-        Scenario.build(platform);
-        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
 
     @Test
     void componentsComeFromTheDevicesTemplate() {

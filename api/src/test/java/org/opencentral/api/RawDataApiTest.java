@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.PlatformEvent;
-import org.opencentral.platform.security.BuiltInRole;
 
 /**
  * The raw-data extension ({@code GET /api/devices/{id}/rawData}) over real HTTP and a real DuckDB
@@ -27,25 +22,8 @@ import org.opencentral.platform.security.BuiltInRole;
  * organization like every device read.
  */
 @Timeout(60)
-class RawDataApiTest {
+class RawDataApiTest extends ScenarioApiTest {
     static final Instant AT = Instant.parse("2026-05-01T10:00:00Z");
-
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
-        Scenario.build(platform);
-        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
 
     @Test
     void everyMessageOfTheDeviceNewestFirstWithItsErrorAndNothingElse() {

@@ -3,38 +3,17 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.platform.security.BuiltInRole;
 
 /** Tokens, sign-in, CSRF, lockout, organization isolation, users, roles and the audit log over real HTTP. */
 @Timeout(120)
-class SecurityApiTest {
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
-        Scenario.build(platform);
-        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
-
+class SecurityApiTest extends ScenarioApiTest {
     @Test
     void tokensAreShownOnceExpireAndCanBeRevoked() {
         Http.Reply created = admin.put("/api/apiTokens/ops?" + Http.V,

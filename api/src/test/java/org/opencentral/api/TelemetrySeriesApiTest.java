@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.LastValue;
-import org.opencentral.platform.security.BuiltInRole;
 
 /**
  * The extensions the device and template pages of the UI read: a device's telemetry series
@@ -25,7 +20,7 @@ import org.opencentral.platform.security.BuiltInRole;
  * ({@code GET /api/deviceTemplates/{id}/model}), over real HTTP and real stores.
  */
 @Timeout(60)
-class TelemetrySeriesApiTest {
+class TelemetrySeriesApiTest extends ScenarioApiTest {
     static final String CONTROLLER = "dtmi:contoso:Controller;1";
     static final Instant AT = Instant.parse("2026-05-01T10:00:00Z");
     /** A root with one telemetry and two components of one thermostat interface, the second by reference. */
@@ -37,23 +32,6 @@ class TelemetrySeriesApiTest {
                   "@type":"Interface","contents":[{"@type":"Telemetry","name":"temperature",
                   "displayName":"Temperature","schema":"double"}]}},
                 {"@type":"Component","name":"thermostat2","schema":"dtmi:contoso:cm:Thermostat;1"}]}}""";
-
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true);
-        Scenario.build(platform);
-        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
 
     @Test
     void aDeviceWithoutATemplateListsWhatItSentAsUnmodeled() {
