@@ -65,7 +65,7 @@ class ProvisioningSdkCompatibilityTest {
     /** The template that registrations announcing {@value #THERMOSTAT} (DPS payload modelId) must get. */
     private static void publishThermostatTemplate() {
         try {
-            JsonNode model = Json.MAPPER.readTree(Path.of("../../shared/fixtures/dtdl/dtmi/com/example/thermostat-1.json")
+            JsonNode model = Json.MAPPER.readTree(Path.of("../testdata/dtdl/dtmi/com/example/thermostat-1.json")
                     .toFile());
             rest.put("/deviceTemplates/" + URLEncoder.encode(THERMOSTAT, StandardCharsets.UTF_8),
                     Map.of("@type", List.of("ModelDefinition", "DeviceModel"), "displayName", "Thermostat",

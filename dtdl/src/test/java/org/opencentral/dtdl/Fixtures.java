@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared DTDL fixtures ({@code ../../shared/fixtures/dtdl} from the module directory). */
+/** The DTDL fixtures ({@code ../testdata/dtdl} from the module directory). */
 final class Fixtures {
 
     private Fixtures() {
     }
 
     static Path dir() {
-        Path dir = Path.of("../../shared/fixtures/dtdl").toAbsolutePath().normalize();
+        Path dir = Path.of("../testdata/dtdl").toAbsolutePath().normalize();
         if (!Files.isDirectory(dir.resolve("dtmi"))) {
             throw new IllegalStateException("DTDL fixtures not found at " + dir + " (tests must run with the dtdl"
-                    + " module as working directory, next to /work/shared)");
+                    + " module as working directory, inside the repository)");
         }
         return dir;
     }

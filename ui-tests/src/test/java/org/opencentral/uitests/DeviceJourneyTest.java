@@ -301,7 +301,7 @@ class DeviceJourneyTest {
 
         String thermostat;
         try {
-            thermostat = Files.readString(Path.of("../../shared/fixtures/dtdl/dtmi/com/example/thermostat-1.json"));
+            thermostat = Files.readString(Path.of("../testdata/dtdl/dtmi/com/example/thermostat-1.json"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

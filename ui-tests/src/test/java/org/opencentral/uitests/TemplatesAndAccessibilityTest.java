@@ -43,7 +43,7 @@ class TemplatesAndAccessibilityTest {
     /** A device with more series than the server lists at once (1,000). */
     private static final String MANY_SERIES = "many-series-1";
     private static final String CONTROLLER = "dtmi:com:example:TemperatureController;1";
-    private static final Path MODELS = Path.of("../../shared/fixtures/dtdl/dtmi");
+    private static final Path MODELS = Path.of("../testdata/dtdl/dtmi");
 
     private static TestPlatform platform;
     private static BrowserSession session;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code dtdl validate}: output lines and exit codes. */
 class ValidateCommandLogicTest {
 
-    private static final Path FIXTURES = Path.of("../../shared/fixtures/dtdl").toAbsolutePath().normalize();
+    private static final Path FIXTURES = Path.of("../testdata/dtdl").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;

@@ -46,7 +46,7 @@ import org.opencentral.store.sqlite.SqliteStateStore;
  */
 @Timeout(120)
 class SimulatorTest {
-    static final Path FIXTURES = Path.of("../../shared/fixtures/dtdl");
+    static final Path FIXTURES = Path.of("../testdata/dtdl");
     static final String THERMOSTAT = "dtmi:com:example:Thermostat;1";
     static final SimulationConfig CONFIG = new SimulationConfig(Duration.ofSeconds(10), Duration.ofMillis(250), 500, 300);
 

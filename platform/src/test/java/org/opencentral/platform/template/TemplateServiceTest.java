@@ -29,7 +29,7 @@ import org.opencentral.store.sqlite.SqliteStateStore;
 
 @Timeout(30)
 class TemplateServiceTest {
-    static final Path FIXTURES = Path.of("../../shared/fixtures/dtdl");
+    static final Path FIXTURES = Path.of("../testdata/dtdl");
     static final String CONTROLLER = "dtmi:com:example:TemperatureController;2";
 
     @TempDir

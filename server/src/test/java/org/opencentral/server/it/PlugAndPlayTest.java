@@ -26,7 +26,7 @@ import org.opencentral.server.testkit.TestPlatform;
  */
 @Timeout(120)
 class PlugAndPlayTest {
-    static final Path MODEL_REPO = Path.of("../../shared/fixtures/dtdl");
+    static final Path MODEL_REPO = Path.of("../testdata/dtdl");
     static final String CONTROLLER = "dtmi:com:example:TemperatureController;2";
     static TestPlatform platform;
     static RestClient rest;

@@ -30,7 +30,7 @@ import org.opencentral.server.testkit.TestPlatform;
  */
 @Timeout(120)
 class SimulatedDeviceTest {
-    static final Path THERMOSTAT_MODEL = Path.of("../../shared/fixtures/dtdl/dtmi/com/example/thermostat-1.json");
+    static final Path THERMOSTAT_MODEL = Path.of("../testdata/dtdl/dtmi/com/example/thermostat-1.json");
     static final String THERMOSTAT = "dtmi:com:example:Thermostat;1";
     static final Duration PATIENCE = Duration.ofSeconds(20);
     static TestPlatform platform;
