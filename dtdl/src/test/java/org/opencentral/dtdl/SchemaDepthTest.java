@@ -85,6 +85,26 @@ class SchemaDepthTest {
         assertThat(codes(Models.v2(Models.telemetry("t", objects(1, "\"multiPolygon\""))))).containsExactly(ErrorCode.SCHEMA_DEPTH);
     }
 
+    // 40 Objects, each with two fields referencing the next: 2^40 paths, but 40 schemas to count.
+    @Test
+    void sharedReferencesAreCountedOncePerSchemaNotOncePerPath() {
+        StringBuilder schemas = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            String next = "\"dtmi:test:S" + (i + 1) + ";1\"";
+            schemas.append("{\"@id\": \"dtmi:test:S").append(i).append(";1\", \"@type\": \"Object\", \"fields\": [")
+                    .append("{\"name\": \"a\", \"schema\": ").append(next).append("}, {\"name\": \"b\", \"schema\": ")
+                    .append(next).append("}]},");
+        }
+        schemas.append("{\"@id\": \"dtmi:test:S40;1\", \"@type\": \"Object\", \"fields\": [{\"name\": \"x\", \"schema\": \"integer\"}]}");
+
+        List<DtdlError> errors = errors(Models.iface(V2, Models.ID, Models.telemetry("t", "\"dtmi:test:S0;1\""),
+                ", \"schemas\": [" + schemas + "]"));
+
+        assertThat(errors).extracting(DtdlError::code).containsOnly(ErrorCode.SCHEMA_DEPTH);
+        assertThat(errors).extracting(DtdlError::pointer).contains("/schemas/0", "/schemas/35")
+                .doesNotContain("/schemas/36", "/contents/0/schema");
+    }
+
     @Test
     void theImpinjReaderModelFromThePublicRepositoryIsAccepted() {
         ParseResult result = new DtdlParser(new FolderModelSource(Fixtures.dir()))

@@ -1,5 +1,7 @@
 package org.opencentral.dtdl.internal;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.opencentral.dtdl.model.ArraySchema;
 import org.opencentral.dtdl.model.EnumSchema;
 import org.opencentral.dtdl.model.GeoKind;
@@ -33,17 +35,28 @@ final class SchemaDepth {
 
     /** The most {@code elementSchema} or {@code schema} members on any path down from {@code schema}. */
     static int members(Schema schema) {
-        return switch (schema) {
+        return members(schema, new IdentityHashMap<>());
+    }
+
+    /** Each schema counted once: a schema referenced from many fields is one node, not a tree of paths. */
+    private static int members(Schema schema, Map<Schema, Integer> counted) {
+        Integer known = counted.get(schema);
+        if (known != null) {
+            return known;
+        }
+        int members = switch (schema) {
             case Primitive p -> 0;
             case EnumSchema e -> 0;
-            case ArraySchema a -> 1 + members(a.elementSchema());
-            case MapSchema m -> 1 + members(m.valueSchema());
-            case ObjectSchema o -> o.fields().stream().mapToInt(f -> 1 + members(f.schema())).max().orElse(0);
+            case ArraySchema a -> 1 + members(a.elementSchema(), counted);
+            case MapSchema m -> 1 + members(m.valueSchema(), counted);
+            case ObjectSchema o -> o.fields().stream().mapToInt(f -> 1 + members(f.schema(), counted)).max().orElse(0);
             case Geospatial g -> geospatial(g.kind());
             // IoT Central's geopoint and vector are Objects of numeric fields (lat, lon, alt; x, y, z).
             case IotcGeopoint g -> 1;
             case IotcVector v -> 1;
         };
+        counted.put(schema, members);
+        return members;
     }
 
     /**
