@@ -7,16 +7,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Validates model files and folders (searched recursively for {@code *.json}) the way the server
- * does: all files are parsed together, so they may reference each other; other references are
- * resolved from the optional repository folder.
+ * Validates model files and folders (searched recursively for {@code *.json}) the way the public
+ * model repository's tooling does: each file is its own model, parsed with the parser the server
+ * uses. What a file references is resolved from the other files given (so a folder of models that
+ * use each other validates without a repository) and then from the optional repository folder. Two
+ * files never clash with each other (two versions of a model may repeat nested {@code @id}s); a
+ * clash inside a file, or between a file and what it depends on, is an error.
  */
 public final class DtdlValidator {
 
@@ -25,21 +28,19 @@ public final class DtdlValidator {
     private DtdlValidator() {
     }
 
-    /** Per-file results, in the order the files were found; files from the repository follow if in error. */
+    /** One result per file, in the order the files were found. */
     public static List<FileResult> validatePaths(List<Path> paths, Optional<Path> repository) {
-        List<Path> files = expand(paths);
-        List<ModelDocument> docs = files.stream().map(DtdlValidator::read).toList();
-        ModelSource source = repository.<ModelSource>map(FolderModelSource::new).orElse(ModelSource.none());
-        ParseResult result = new DtdlParser(source).parse(docs);
-        Map<String, FileResult> byFile = new LinkedHashMap<>();
+        List<ModelDocument> docs = expand(paths).stream().map(DtdlValidator::read).toList();
+        ModelSource repo = repository.<ModelSource>map(FolderModelSource::new).orElse(ModelSource.none());
+        Map<String, ModelDocument> given = new HashMap<>();
+        docs.forEach(doc -> topLevelIds(doc).forEach(id -> given.putIfAbsent(id, doc)));
+        List<FileResult> results = new ArrayList<>();
         for (ModelDocument doc : docs) {
-            byFile.put(doc.location(), new FileResult(doc.location(), topLevelIds(doc), result.errorsIn(doc.location()), false));
+            ModelSource others = dtmi -> Optional.ofNullable(given.get(dtmi)).filter(d -> d != doc);
+            ParseResult result = new DtdlParser(others.orElse(repo)).parse(doc);
+            results.add(new FileResult(doc.location(), result.errors()));
         }
-        for (DtdlError error : result.errors()) {
-            byFile.computeIfAbsent(error.document(),
-                    f -> new FileResult(f, List.of(), result.errorsIn(f), true));
-        }
-        return List.copyOf(byFile.values());
+        return List.copyOf(results);
     }
 
     /** The given files, and the {@code *.json} files under the given folders (sorted). */

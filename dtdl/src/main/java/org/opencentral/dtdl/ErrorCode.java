@@ -42,7 +42,7 @@ public enum ErrorCode {
     EXTENDS_LIMIT,
     /** {@code extends} deeper than 10 levels. */
     EXTENDS_DEPTH,
-    /** Complex schemas nested deeper than 5 levels. */
+    /** More than 5 {@code elementSchema} or {@code schema} members on a path below an Array, Map or Object. */
     SCHEMA_DEPTH,
     /** A schema term or type that is not a DTDL schema. */
     SCHEMA_UNKNOWN,

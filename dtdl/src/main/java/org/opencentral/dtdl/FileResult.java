@@ -4,15 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome for one file: the DTMIs of the interfaces it defines at top level and the errors in
- * it. {@code fromRepository} marks a file loaded from the model repository to resolve a reference
- * (listed only when it has errors).
+ * The outcome for one file validated as its own model: every error of that model, in the file or
+ * in a document it depends on (each error names its document). Valid when there are none.
  */
-public record FileResult(String file, List<String> interfaces, List<DtdlError> errors, boolean fromRepository) {
+public record FileResult(String file, List<DtdlError> errors) {
 
     public FileResult {
         Objects.requireNonNull(file, "file");
-        interfaces = List.copyOf(interfaces);
         errors = List.copyOf(errors);
     }
 

@@ -12,8 +12,9 @@ import org.opencentral.dtdl.DtdlValidator;
 import org.opencentral.dtdl.FileResult;
 
 /**
- * {@code dtdl validate [--repo DIR] PATH...}: validates model files and folders together, prints
- * {@code file: pointer: CODE: message} per error and a summary line. Exit codes: {@link #OK} when
+ * {@code dtdl validate [--repo DIR] PATH...}: validates each model file (given, or found in the
+ * folders given) as its own model, prints {@code file: pointer: CODE: message} per error and the
+ * summary line {@code N files, M valid, K invalid}. Exit codes: {@link #OK} when
  * every model is valid, {@link #INVALID} when any is not, {@link #USAGE} for bad arguments or
  * unreadable paths.
  */
@@ -68,30 +69,21 @@ public final class ValidateCommandLogic {
         return results.stream().allMatch(FileResult::valid) ? OK : INVALID;
     }
 
-    /** One line per error, then the summary line. */
+    /**
+     * One line per error (an error in a file that several given files depend on is printed once),
+     * then the summary line {@code N files, M valid, K invalid}.
+     */
     public static List<String> format(List<FileResult> results) {
         List<String> lines = new ArrayList<>();
-        results.stream().flatMap(r -> r.errors().stream()).map(DtdlError::format).forEach(lines::add);
+        results.stream().flatMap(r -> r.errors().stream()).distinct().map(DtdlError::format).forEach(lines::add);
         lines.add(summary(results));
         return lines;
     }
 
     static String summary(List<FileResult> results) {
-        long files = results.stream().filter(r -> !r.fromRepository()).count();
-        long interfaces = results.stream().mapToLong(r -> r.interfaces().size()).sum();
-        long errors = results.stream().mapToLong(r -> r.errors().size()).sum();
-        long invalidFiles = results.stream().filter(r -> !r.valid()).count();
-        if (errors == 0) {
-            return "OK: " + files + plural(files, " file") + ", " + interfaces + plural(interfaces, " interface")
-                    + ", no errors";
-        }
-        return "FAILED: " + errors + plural(errors, " error") + " in " + invalidFiles + plural(invalidFiles, " file")
-                + " (" + files + plural(files, " file") + ", " + interfaces + plural(interfaces, " interface")
-                + " checked)";
-    }
-
-    private static String plural(long n, String word) {
-        return n == 1 ? word : word + "s";
+        long files = results.size();
+        long valid = results.stream().filter(FileResult::valid).count();
+        return files + (files == 1 ? " file, " : " files, ") + valid + " valid, " + (files - valid) + " invalid";
     }
 
     private static int usage(PrintStream err, String problem) {

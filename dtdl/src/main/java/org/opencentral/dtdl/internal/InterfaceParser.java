@@ -54,7 +54,7 @@ final class InterfaceParser {
         checkHierarchy(el, id, parents);
         SizeChecks.check(el);
         List<Content> contents = InterfaceChecks.expand(el, parents, own);
-        UsageChecks.check(el, own);
+        UsageChecks.check(el, own, schemas);
         List<Dtmi> parentIds = parents.stream().map(Interface::id).toList();
         return Optional.of(new Interface(id, el.version(), info, parentIds, contents, schemas, named));
     }

@@ -31,6 +31,7 @@ final class Registry {
     private final ErrorSink errors;
     private final Map<String, Located> byId = new HashMap<>();
     private final Set<String> asked = new HashSet<>();
+    private final Set<String> givenDocuments = new HashSet<>();
 
     Registry(ModelSource source, ErrorSink errors) {
         this.source = source;
@@ -39,6 +40,7 @@ final class Registry {
 
     /** Adds a given document; returns its top-level elements that have a usable context. */
     List<Located> addGiven(ModelDocument doc) {
+        givenDocuments.add(doc.location());
         return add(doc, true);
     }
 
@@ -84,15 +86,34 @@ final class Registry {
         return scope.map(s -> new Located(s, node, pointer));
     }
 
+    /**
+     * Every {@code @id} must be unique in the model: among the documents given together and the ones
+     * they depend on. Reported in a given document when one of the two is in one (the model being
+     * checked), else where the second definition is. A document from the model source that repeats
+     * a definition word for word (a stored template with its components inlined) defines the same
+     * element, not a second one.
+     */
+    private void duplicate(String id, Located previous, Located here, boolean hereGiven) {
+        boolean previousGiven = givenDocuments.contains(previous.scope().location());
+        if (!(hereGiven && previousGiven) && previous.node().equals(here.node())) {
+            return;
+        }
+        boolean atPrevious = previousGiven && !hereGiven;
+        Located at = atPrevious ? previous : here;
+        Located other = atPrevious ? here : previous;
+        errors.add(at.scope().location(), Pointer.child(at.pointer(), "@id"), ErrorCode.DTMI_DUPLICATE,
+                id + (atPrevious ? " is also defined in " : " is already defined in ") + other.scope().location()
+                        + " at " + (other.pointer().isEmpty() ? "/" : other.pointer()));
+    }
+
     private void index(Scope scope, JsonNode node, String pointer, boolean given) {
         if (node.isObject()) {
             JsonNode id = node.get("@id");
             if (id != null && id.isTextual()) {
-                Located previous = byId.putIfAbsent(id.textValue(), new Located(scope, node, pointer));
-                if (previous != null && given) {
-                    errors.add(scope.location(), Pointer.child(pointer, "@id"), ErrorCode.DTMI_DUPLICATE,
-                            id.textValue() + " is already defined in " + previous.scope().location() + " at "
-                                    + (previous.pointer().isEmpty() ? "/" : previous.pointer()));
+                Located here = new Located(scope, node, pointer);
+                Located previous = byId.putIfAbsent(id.textValue(), here);
+                if (previous != null) {
+                    duplicate(id.textValue(), previous, here, given);
                 }
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

@@ -20,18 +20,17 @@ import org.opencentral.dtdl.model.Schema;
 import org.opencentral.dtdl.model.Telemetry;
 
 /**
- * Checks on how an interface's own contents use resolved schemas and interfaces: complex schema
- * depth, arrays in v2 Property schemas (also inside Objects and Maps, and via schema references),
- * and nested components.
+ * Checks on how an interface's own contents and schemas use resolved schemas and interfaces:
+ * complex schema depth ({@link SchemaDepth}), arrays in v2 Property schemas (also inside Objects and
+ * Maps, and via schema references), and nested components.
  */
 final class UsageChecks {
-
-    static final int MAX_SCHEMA_DEPTH = 5;
 
     private UsageChecks() {
     }
 
-    static void check(Element el, List<Content> own) {
+    static void check(Element el, List<Content> own, List<Schema> schemas) {
+        schemas.forEach(schema -> depth(el, schema, el.pointer() + "/schemas"));
         for (Content content : own) {
             String at = el.session().locations().of(content).map(Locations.Loc::pointer).orElse(el.pointer());
             switch (content) {
@@ -82,25 +81,16 @@ final class UsageChecks {
         }
     }
 
-    private static void depth(Element el, Schema schema, String pointer) {
-        int depth = depthOf(schema);
-        if (depth > MAX_SCHEMA_DEPTH) {
-            el.session().errors().add(el.scope().location(), pointer, ErrorCode.SCHEMA_DEPTH,
-                    "complex schemas are nested " + depth + " levels deep; the limit is " + MAX_SCHEMA_DEPTH);
+    /** Reported once, at the outermost complex schema itself (inline, or where a referenced one is defined). */
+    private static void depth(Element el, Schema schema, String fallback) {
+        int members = SchemaDepth.members(schema);
+        if (members > SchemaDepth.MAX_MEMBERS) {
+            Locations.Loc at = el.session().locations().of(schema)
+                    .orElse(new Locations.Loc(el.scope().location(), fallback));
+            el.session().errors().add(at.document(), at.pointer(), ErrorCode.SCHEMA_DEPTH, "complex schema nested"
+                    + " too deep: a path below it has " + members + " 'elementSchema' or 'schema' members; the limit"
+                    + " is " + SchemaDepth.MAX_MEMBERS);
         }
-    }
-
-    static int depthOf(Schema schema) {
-        return switch (schema) {
-            case Primitive p -> 0;
-            case Geospatial g -> 0;
-            case IotcGeopoint g -> 0;
-            case IotcVector v -> 0;
-            case EnumSchema e -> 1;
-            case ArraySchema a -> 1 + depthOf(a.elementSchema());
-            case MapSchema m -> 1 + depthOf(m.valueSchema());
-            case ObjectSchema o -> 1 + o.fields().stream().mapToInt(f -> depthOf(f.schema())).max().orElse(0);
-        };
     }
 
     /** The first Array or geospatial schema inside {@code schema}, depth first. */

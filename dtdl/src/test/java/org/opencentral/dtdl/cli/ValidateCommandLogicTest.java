@@ -30,7 +30,7 @@ class ValidateCommandLogicTest {
                 + " \"@type\": \"Interface\", \"contents\": []}");
 
         assertThat(run(model.toString())).isEqualTo(ValidateCommandLogic.OK);
-        assertThat(lines(out)).containsExactly("OK: 1 file, 1 interface, no errors");
+        assertThat(lines(out)).containsExactly("1 file, 1 valid, 0 invalid");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ValidateCommandLogicTest {
                         + " a letter and end with a letter or digit",
                 bad + ": /contents/0/schema: UNRESOLVED_REFERENCE: unresolved dtmi:test:Nowhere;1 (not defined in the"
                         + " models given nor found in the model repository)",
-                "FAILED: 2 errors in 1 file (2 files, 2 interfaces checked)");
+                "2 files, 1 valid, 1 invalid");
     }
 
     @Test
@@ -54,11 +54,37 @@ class ValidateCommandLogicTest {
         String controller = FIXTURES.resolve("dtmi/com/example/temperaturecontroller-2.json").toString();
 
         assertThat(run(controller)).isEqualTo(ValidateCommandLogic.INVALID);
-        assertThat(lines(out)).hasSize(4).last().asString().startsWith("FAILED: 3 errors in 1 file");
+        assertThat(lines(out)).hasSize(4).last().isEqualTo("1 file, 0 valid, 1 invalid");
 
         out.reset();
         assertThat(run("--repo", FIXTURES.toString(), controller)).isEqualTo(ValidateCommandLogic.OK);
-        assertThat(lines(out)).containsExactly("OK: 1 file, 1 interface, no errors");
+        assertThat(lines(out)).containsExactly("1 file, 1 valid, 0 invalid");
+    }
+
+    @Test
+    void eachFileIsItsOwnModelSoTwoVersionsOfAModelDoNotClash() {
+        String v13 = FIXTURES.resolve("dtmi/impinj/r700-13.json").toString();
+        String v131 = FIXTURES.resolve("dtmi/impinj/r700-131.json").toString();
+
+        assertThat(run("--repo", FIXTURES.toString(), v13, v131)).isEqualTo(ValidateCommandLogic.OK);
+        assertThat(lines(out)).containsExactly("2 files, 2 valid, 0 invalid");
+    }
+
+    @Test
+    void anErrorInAFileOthersDependOnIsPrintedOnceAndEveryDependentIsInvalid() throws IOException {
+        Path base = write("base.json", "{\"@context\": \"dtmi:dtdl:context;2\", \"@id\": \"dtmi:test:Base;1\","
+                + " \"@type\": \"Interface\", \"contents\": [{\"@type\": \"Telemetry\", \"name\": \"1x\","
+                + " \"schema\": \"double\"}]}");
+        for (String name : List.of("a", "b")) {
+            write(name + ".json", "{\"@context\": \"dtmi:dtdl:context;2\", \"@id\": \"dtmi:test:" + name.toUpperCase()
+                    + ";1\", \"@type\": \"Interface\", \"extends\": \"dtmi:test:Base;1\"}");
+        }
+
+        assertThat(run(dir.toString())).isEqualTo(ValidateCommandLogic.INVALID);
+        assertThat(lines(out)).containsExactly(
+                base + ": /contents/0/name: NAME_INVALID: name '1x' must contain only letters, digits and '_', start with"
+                        + " a letter and end with a letter or digit",
+                "3 files, 0 valid, 3 invalid");
     }
 
     @Test

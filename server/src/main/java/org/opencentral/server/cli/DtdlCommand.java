@@ -23,7 +23,9 @@ final class DtdlCommand implements Callable<Integer> {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Validates DTDL v2/v3 models (files, or folders of *.json) with the same parser the "
-                    + "server uses. Prints one line per error (file: pointer: code: message) and a summary.",
+                    + "server uses, each file as its own model; what it references is resolved from the other files "
+                    + "given, then from --repo. Prints one line per error (file: pointer: code: message) and a "
+                    + "summary (N files, M valid, K invalid).",
                     "Exit code: 0 when every model is valid, 1 when any is invalid, 2 on a usage error."},
             footer = {"", "Example:", "  opencentral dtdl validate --repo ./models ./models/dtmi/com/example"})
     static final class Validate implements Callable<Integer> {

@@ -43,7 +43,7 @@ class DtdlCommandTest {
                 {"@context": "dtmi:dtdl:context;2", "@id": "dtmi:com:example:Tiny;1", "@type": "Interface",
                  "contents": [{"@type": "Telemetry", "name": "temperature", "schema": "double"}]}""");
         assertThat(run("dtdl", "validate", model.toString())).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("OK");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 file, 1 valid, 0 invalid");
     }
 
     @Test
