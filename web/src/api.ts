@@ -91,7 +91,7 @@ export async function api<T = unknown>(method: string, path: string, options: Re
     const token = csrfToken ?? csrfFromCookie();
     if (token) headers['X-CSRF-Token'] = token;
   }
-  const url = path.startsWith('http') ? path : withVersion(path.startsWith('/api') ? path : '/api' + path);
+  const url = path.startsWith('http') ? path : withVersion(/^\/api([/?]|$)/.test(path) ? path : '/api' + path);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -148,6 +148,10 @@ export interface Device {
   organizations?: string[];
   /** OpenCentral extension: how often a simulated device sends, an ISO 8601 duration (absent: the server's default). */
   simulationInterval?: string;
+  /** OpenCentral extension (read-only): whether the device is connected now. */
+  connected?: boolean;
+  /** OpenCentral extension (read-only): when the device was last heard from; absent when never. */
+  lastActivity?: string;
 }
 
 export interface Credentials {
@@ -160,7 +164,9 @@ export interface RoleAssignment {
   organization?: string;
 }
 
+/** GET /api/auth/me when signed in (an OpenCentral extension); `{signedIn: false}` otherwise. */
 export interface Me {
+  signedIn: true;
   id: string;
   type: 'user' | 'apiToken';
   roles: RoleAssignment[];

@@ -38,25 +38,21 @@ export function can(me: Me, permission: string): boolean {
 
 /** Who is signed in (with their email when the API lets us read it); null when nobody is. */
 export async function loadMe(): Promise<Me | null> {
-  try {
-    const me = await get<Me>('/auth/me');
-    setCsrfToken(me.csrfToken);
-    if (me.type === 'user') {
-      const remembered = sessionStorage.getItem('oc-email:' + me.id);
-      if (remembered) me.email = remembered;
-      else if (can(me, 'users.view')) {
-        try {
-          me.email = (await get<User>('/users/' + encodeURIComponent(me.id))).email;
-        } catch {
-          /* the id is shown instead */
-        }
+  const me = await get<Me | { signedIn: false }>('/auth/me');
+  if (!me.signedIn) return null;
+  setCsrfToken(me.csrfToken);
+  if (me.type === 'user') {
+    const remembered = sessionStorage.getItem('oc-email:' + me.id);
+    if (remembered) me.email = remembered;
+    else if (can(me, 'users.view')) {
+      try {
+        me.email = (await get<User>('/users/' + encodeURIComponent(me.id))).email;
+      } catch {
+        /* the id is shown instead */
       }
     }
-    return me;
-  } catch (e: any) {
-    if (e?.status === 401) return null;
-    throw e;
   }
+  return me;
 }
 
 export async function signIn(email: string, password: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { TimeChart } from '../ui/Chart';
+import { count } from '../ui/format';
 
 /**
  * /bench/chart?days=7&step=60: renders one capability over `days` days at one point every `step`
@@ -25,7 +26,7 @@ export function ChartBench() {
     <section>
       <h1>Chart benchmark</h1>
       <p>
-        {data.t.length.toLocaleString()} points ({days} days, one every {step} s):{' '}
+        {count(data.t.length, 'point')} ({days} days, one every {step} s):{' '}
         <output data-testid="chart-ms">{ms === null ? 'rendering…' : ms.toFixed(1) + ' ms'}</output>
       </p>
       <div class="card"><TimeChart label="temperature" data={data} version={0} onRendered={setMs} /></div>

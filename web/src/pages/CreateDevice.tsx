@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { api, Credentials, Device } from '../api';
+import { api, Collection, Credentials, Device, deviceListPath, get, odataString } from '../api';
 import { linkClick } from '../router';
 import { CopyField, Dialog } from '../ui/components';
 
-const ID_PATTERN = '[A-Za-z0-9\\-.%_*?!(),:=@$\']{1,128}';
+// Valid with the `v` flag browsers compile `pattern` with: `(`, `)` and `-` are escaped in the class.
+const ID_PATTERN = '[A-Za-z0-9\\-.%_*?!\\(\\),:=@$\']{1,128}';
 
 export function connectionString(deviceId: string, key: string) {
   return `HostName=${location.hostname};DeviceId=${deviceId};SharedAccessKey=${key}`;
@@ -24,11 +25,9 @@ export function CreateDevice({ onClose }: { onClose: (created: boolean) => void 
     setError(null);
     const deviceId = id.trim();
     try {
-      const existing = await api<Device>('GET', '/devices/' + encodeURIComponent(deviceId)).catch((err) => {
-        if (err.status === 404) return null;
-        throw err;
-      });
-      if (existing) throw new Error(`A device with ID “${deviceId}” already exists.`);
+      // Asked through the list, so that a free id is an empty page rather than a failed request.
+      const existing = await get<Collection<Device>>(deviceListPath({ conditions: ['id eq ' + odataString(deviceId)], pageSize: 1 }));
+      if (existing.value.length) throw new Error(`A device with ID “${deviceId}” already exists.`);
       const device = await api<Device>('PUT', '/devices/' + encodeURIComponent(deviceId), {
         body: { displayName: name.trim() || deviceId, simulated, enabled: true },
       });

@@ -3,21 +3,13 @@ import { api, ApiError, Collection, Device, DeviceTemplate, deviceListPath, get,
 import { linkClick } from '../router';
 import { useSession } from '../session';
 import { Column, SortState, VirtualTable } from '../ui/VirtualTable';
-import { Badge, Confirm, ErrorBanner, Spinner, toast } from '../ui/components';
+import { Confirm, ErrorBanner, Spinner, toast } from '../ui/components';
+import { count } from '../ui/format';
+import { DeviceStatus, STATUSES, StatusBadge } from './deviceStatus';
 import { CreateDevice } from './CreateDevice';
 import { useDebounced, useHashState, useList } from './useList';
 
 const PAGE = 1000;
-
-/** Status filter choices and the OData condition each stands for. */
-const STATUSES: Record<string, { label: string; condition: string }> = {
-  enabled: { label: 'Enabled', condition: 'enabled eq true' },
-  disabled: { label: 'Disabled', condition: 'enabled eq false' },
-  provisioned: { label: 'Provisioned', condition: 'provisioned eq true' },
-  registered: { label: 'Registered (not provisioned)', condition: 'provisioned eq false' },
-  connected: { label: 'Connected', condition: 'connected eq true' },
-  disconnected: { label: 'Disconnected', condition: 'connected eq false' },
-};
 
 /** Column key → the device-list field it sorts by on the server. */
 const SORT_FIELDS: Record<string, string> = {
@@ -57,7 +49,7 @@ export function DeviceList() {
       conditions.push(`contains(displayName,${q}) or contains(id,${q})`);
     }
     if (template) conditions.push(template === NONE ? 'template eq null' : 'template eq ' + odataString(template));
-    if (STATUSES[status]) conditions.push(STATUSES[status].condition);
+    if (status in STATUSES) conditions.push(STATUSES[status as DeviceStatus].condition);
     if (org) conditions.push(org === NONE ? 'organizations eq null' : 'organizations eq ' + odataString(org));
     const field = SORT_FIELDS[sort.key] ?? 'id';
     return deviceListPath({ conditions, orderBy: field === 'id' && sort.dir === 'asc' ? undefined : `${field} ${sort.dir}`, pageSize: PAGE });
@@ -106,11 +98,12 @@ export function DeviceList() {
     setHash({ sort: key === 'id' && dir === 'asc' ? undefined : key, dir: dir === 'desc' ? 'desc' : undefined });
   };
 
+  const templateNames = new Map((templates.items ?? []).map((t) => [t['@id'], t.displayName || t['@id']]));
   const columns: Column<Device>[] = [
     { key: 'name', label: 'Device name', width: 'minmax(160px, 2fr)', sortable: true, render: (d) => <a href={'/devices/' + encodeURIComponent(d.id)} onClick={linkClick}>{d.displayName}</a> },
     { key: 'id', label: 'Device ID', width: 'minmax(140px, 2fr)', sortable: true, render: (d) => <span class="mono">{d.id}</span> },
-    { key: 'status', label: 'Status', width: '120px', sortable: true, render: (d) => d.enabled ? (d.provisioned ? <Badge kind="ok">Provisioned</Badge> : <Badge kind="neutral">Registered</Badge>) : <Badge kind="bad">Disabled</Badge> },
-    { key: 'template', label: 'Template', width: 'minmax(120px, 1.5fr)', sortable: true, render: (d) => d.template ? <span class="mono">{d.template}</span> : <span class="muted">Unassigned</span> },
+    { key: 'status', label: 'Status', width: '120px', sortable: true, render: (d) => <StatusBadge device={d} /> },
+    { key: 'template', label: 'Template', width: 'minmax(120px, 1.5fr)', sortable: true, render: (d) => d.template ? <span title={d.template}>{templateNames.get(d.template) ?? d.template}</span> : <span class="muted">Unassigned</span> },
     { key: 'org', label: 'Organization', width: 'minmax(100px, 1fr)', render: (d) => d.organizations?.[0] ?? <span class="muted">Root</span> },
     { key: 'sim', label: 'Simulated', width: '100px', sortable: true, render: (d) => (d.simulated ? 'Yes' : 'No') },
   ];
@@ -135,7 +128,7 @@ export function DeviceList() {
     setBusy(false);
     setConfirmDelete(false);
     if (failures.length) toast(`${label}: ${failures.length} of ${ids.length} failed — ${(firstError as Error).message}`, 'error');
-    else toast(`${label}: ${ids.length} device${ids.length === 1 ? '' : 's'} done.`);
+    else toast(`${label}: ${count(ids.length, 'device')} done.`);
     reload();
   };
   const setEnabled = (enabled: boolean) => bulk(enabled ? 'Enable' : 'Disable', (id) => api('PATCH', '/devices/' + encodeURIComponent(id), { body: { enabled } }));
@@ -252,7 +245,7 @@ export function DeviceList() {
       <Confirm
         open={confirmDelete}
         title="Delete devices?"
-        body={<p>Delete {selected.size} device{selected.size === 1 ? '' : 's'}? Their data and credentials are removed and connected devices are disconnected. This cannot be undone.</p>}
+        body={<p>Delete {count(selected.size, 'device')}? Their data and credentials are removed and connected devices are disconnected. This cannot be undone.</p>}
         action={`Delete ${selected.size}`}
         busy={busy}
         onConfirm={remove}

@@ -3,7 +3,7 @@ import { api, ApiError, Credentials, Device, get } from '../api';
 import { LiveTelemetry, useLive } from '../live';
 import { linkClick, navigate } from '../router';
 import { useSession } from '../session';
-import { Badge, Confirm, CopyField, ErrorBanner, Notice, relativeTime, Spinner, toast, toastError } from '../ui/components';
+import { Confirm, CopyField, ErrorBanner, Notice, relativeTime, Spinner, toast, toastError } from '../ui/components';
 import { connectionString } from './CreateDevice';
 import { PropertiesTab } from './device/PropertiesTab';
 import { CommandsTab } from './device/CommandsTab';
@@ -12,6 +12,7 @@ import { RawTab } from './device/RawTab';
 import { TemplateAssign } from './device/TemplateAssign';
 import { SimulationRate } from './device/SimulationRate';
 import { useTemplateModel } from './device/model';
+import { deviceStatus, StatusBadge, STATUSES, StatusFacts } from './deviceStatus';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -50,13 +51,14 @@ export function DevicePage({ id, tab }: { id: string; tab: string }) {
   if (error) return <section><Back /><ErrorBanner error={error} onRetry={load} /></section>;
   if (!device) return <section><Back /><Spinner label="Loading device…" /></section>;
   const current = TABS.find((t) => t.id === tab) ?? TABS[0];
+  // The live feed's connection state is newer than the device as read; the status rule is the list's.
+  const facts: StatusFacts = { ...device, connected: connected ?? device.connected, lastActivity: lastActivity ?? device.lastActivity };
   return (
     <section aria-labelledby="device-title">
       <Back />
       <div class="page-head">
         <h1 id="device-title">{device.displayName}</h1>
-        <ConnectionBadge connected={connected} />
-        {!device.enabled && <Badge kind="bad">Disabled</Badge>}
+        <StatusBadge device={facts} />
         <div class="spacer" />
         <span class={'live-dot ' + live} title={'Live updates: ' + live}>
           {live === 'open' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Live updates unavailable'}
@@ -72,9 +74,9 @@ export function DevicePage({ id, tab }: { id: string; tab: string }) {
       </nav>
       {modelError && <Notice kind="warn">The device's template could not be read, so properties and commands are shown without it. {modelError instanceof Error ? modelError.message : String(modelError)}</Notice>}
       <div class="tab-body">
-        {current.id === 'overview' && <Overview device={device} connected={connected} lastActivity={lastActivity} onChanged={setDevice} canUpdate={session.can('devices.update')} canDelete={session.can('devices.delete')} canConnect={session.can('deviceConnectivity.readInstance')} />}
+        {current.id === 'overview' && <Overview device={device} facts={facts} onChanged={setDevice} canUpdate={session.can('devices.update')} canDelete={session.can('devices.delete')} canConnect={session.can('deviceConnectivity.readInstance')} />}
         {current.id === 'properties' && <PropertiesTab deviceId={id} tick={propertyTick} canUpdate={session.can('devices.update')} model={model} />}
-        {current.id === 'commands' && <CommandsTab deviceId={id} canRun={session.can('devices.executeCommands')} connected={connected} model={model} />}
+        {current.id === 'commands' && <CommandsTab deviceId={id} canRun={session.can('devices.executeCommands')} connected={deviceStatus(facts) === 'connected'} model={model} />}
         {current.id === 'telemetry' && <TelemetryTab deviceId={id} templated={!!device.template} store={store} version={telemetryVersion} live={live} />}
         {current.id === 'raw' && <RawTab deviceId={id} store={store} version={telemetryVersion} model={model} canViewStored={session.can('devices.viewRawData')} />}
       </div>
@@ -86,13 +88,8 @@ function Back() {
   return <a class="back" href="/devices" onClick={linkClick}>← All devices</a>;
 }
 
-function ConnectionBadge({ connected }: { connected?: boolean }) {
-  if (connected === undefined) return <Badge kind="neutral">Status unknown</Badge>;
-  return <span data-testid="connection-state">{connected ? <Badge kind="ok">Connected</Badge> : <Badge kind="neutral">Disconnected</Badge>}</span>;
-}
-
-function Overview({ device, connected, lastActivity, onChanged, canUpdate, canDelete, canConnect }: {
-  device: Device; connected?: boolean; lastActivity?: string; onChanged: (d: Device) => void; canUpdate: boolean; canDelete: boolean; canConnect: boolean;
+function Overview({ device, facts, onChanged, canUpdate, canDelete, canConnect }: {
+  device: Device; facts: StatusFacts; onChanged: (d: Device) => void; canUpdate: boolean; canDelete: boolean; canConnect: boolean;
 }) {
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState(false);
@@ -135,9 +132,9 @@ function Overview({ device, connected, lastActivity, onChanged, canUpdate, canDe
         <h2>Overview</h2>
         <dl class="facts">
           <dt>Status</dt>
-          <dd>{connected === undefined ? 'Unknown' : connected ? 'Connected' : 'Disconnected'}{device.enabled ? '' : ' · disabled'}</dd>
+          <dd data-testid="overview-status">{STATUSES[deviceStatus(facts)].label}</dd>
           <dt>Last activity</dt>
-          <dd>{lastActivity ? <time dateTime={lastActivity} title={lastActivity}>{relativeTime(lastActivity)}</time> : '—'}</dd>
+          <dd>{facts.lastActivity ? <time dateTime={facts.lastActivity} title={facts.lastActivity}>{relativeTime(facts.lastActivity)}</time> : '—'}</dd>
           <dt>Device ID</dt>
           <dd class="mono">{device.id}</dd>
           <dt>Template</dt>

@@ -1,6 +1,7 @@
 import { Role } from '../api';
 import { ErrorBanner, Spinner } from '../ui/components';
 import { useList } from './useList';
+import { count } from '../ui/format';
 
 export function Roles() {
   const { items, error, reload } = useList<Role & { kind?: string; builtIn?: boolean }>('/roles');
@@ -18,7 +19,7 @@ export function Roles() {
                 <td>{r.displayName}{r.builtIn && <span class="muted"> · built-in</span>}</td>
                 <td>{r.kind ?? '—'}</td>
                 <td class="small">
-                  <details><summary>{r.permissions?.length ?? 0} permissions</summary><ul class="perm-list">{r.permissions?.map((p) => <li key={p} class="mono">{p}</li>)}</ul></details>
+                  <details><summary>{count(r.permissions?.length ?? 0, 'permission')}</summary><ul class="perm-list">{r.permissions?.map((p) => <li key={p} class="mono">{p}</li>)}</ul></details>
                 </td>
               </tr>
             ))}

@@ -3,6 +3,7 @@ import { Collection, DeviceTemplate, get } from '../api';
 import { linkClick, navigate } from '../router';
 import { useSession } from '../session';
 import { ErrorBanner, Spinner } from '../ui/components';
+import { count } from '../ui/format';
 import { ImportTemplate } from './templates/ImportTemplate';
 import { capabilityGroups } from './templates/TemplatePage';
 
@@ -60,12 +61,12 @@ export function Templates() {
           <tbody>
             {items.map((t) => {
               const groups = capabilityGroups(t.capabilityModel);
-              const count = groups.reduce((n, g) => n + g.items.length, 0);
+              const capabilityCount = groups.reduce((n, g) => n + g.items.length, 0);
               return (
                 <tr key={t['@id']}>
                   <td><a href={'/templates/' + encodeURIComponent(t['@id'])} onClick={linkClick}>{t.displayName || t['@id']}</a></td>
                   <td class="mono small">{t['@id']}</td>
-                  <td>{count} in {groups.length} component{groups.length === 1 ? '' : 's'}</td>
+                  <td>{count(capabilityCount, 'capability', 'capabilities')} in {count(groups.length, 'component')}</td>
                 </tr>
               );
             })}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type uPlotType from 'uplot';
+import { count } from './format';
 
 export interface Series {
   /** Times in seconds (uPlot's x unit). */
@@ -31,12 +32,15 @@ function cssVar(name: string) {
  */
 export function TimeChart({ label, data, version, height = 220, span, onRendered }: {
   label: string; data: Series; version: number; height?: number;
-  /** A fixed x range (seconds) such as a history window; by default the range of the data. */
+  /** The x range (seconds), such as a history window or a moving live window; by default the range of the data. */
   span?: [number, number];
   onRendered?: (ms: number) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlotType | null>(null);
+  // The x range is read when uPlot ranges the scale, so a moving window needs no new chart.
+  const shownSpan = useRef(span);
+  shownSpan.current = span;
   const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
@@ -56,11 +60,13 @@ export function TimeChart({ label, data, version, height = 220, span, onRendered
         title: undefined,
         legend: { show: true },
         cursor: { drag: { x: true, y: false } },
-        scales: { x: span ? { time: true, range: () => span } : { time: true } },
+        scales: { x: span ? { time: true, range: () => shownSpan.current } : { time: true } },
         axes: [axis, { ...axis, size: 60 }],
         series: [{}, { label: banded ? label + ' (avg)' : label, stroke: accent, width: 2, points: { show: data.t.length < 60 }, spanGaps: false },
           ...(banded ? [{ ...edge, label: 'min' }, { ...edge, label: 'max' }] : [])],
         bands: banded ? [{ series: [3, 2], fill: cssVar('--accent-soft') }] : undefined,
+        // The time range drawn, in seconds, for tests and tools that read the page.
+        hooks: { draw: [(u: uPlotType) => { u.root.parentElement?.setAttribute('data-x-range', `${u.scales.x.min} ${u.scales.x.max}`); }] },
       } as any, columns(data) as any, box.current);
       onRendered?.(performance.now() - started);
       observer = new ResizeObserver(() => {
@@ -78,8 +84,8 @@ export function TimeChart({ label, data, version, height = 220, span, onRendered
 
   useEffect(() => {
     plot.current?.setData(columns(data) as any);
-  }, [version, data]);
+  }, [version, data, span?.[0], span?.[1]]);
 
   if (failed) return <div class="banner error" role="alert">The chart could not be drawn: {failed}</div>;
-  return <div class="chart" ref={box} role="img" aria-label={`Line chart of ${label}, ${data.t.length} ${data.min ? 'buckets with minimum and maximum' : 'points'}`} data-points={data.t.length} />;
+  return <div class="chart" ref={box} role="img" aria-label={`Line chart of ${label}, ${data.min ? count(data.t.length, 'bucket') + ' with minimum and maximum' : count(data.t.length, 'point')}`} data-points={data.t.length} />;
 }

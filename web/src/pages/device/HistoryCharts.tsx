@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Series, TimeChart } from '../../ui/Chart';
 import { ErrorBanner, Spinner } from '../../ui/components';
+import { count } from '../../ui/format';
 import { fetchHistory, Range } from './history';
 
 const MAX_POINTS = 5_000;
@@ -37,7 +38,7 @@ function HistoryChart({ deviceId, name, label, range }: { deviceId: string; name
     return () => abort.abort();
   }, [deviceId, name, range, attempt]);
 
-  const summary = !data ? '' : data.min ? `${data.t.length} buckets (min/max band)` : `${data.t.length} point${data.t.length === 1 ? '' : 's'}`;
+  const summary = !data ? '' : data.min ? `${count(data.t.length, 'bucket')} (min/max band)` : count(data.t.length, 'point');
   return (
     <figure class="card chart-card" ref={figure} data-capability={name} data-mode="history" aria-busy={!data && !error}
       data-render-ms={ms === null ? undefined : ms.toFixed(1)}>

@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { api, get } from '../../api';
 import { Badge, ErrorBanner, Notice, relativeTime, Spinner, toast, toastError } from '../../ui/components';
 import { capabilities, PropertyKind, propertyKind } from './model';
+import { showValue, valueClass } from '../../ui/format';
 
 interface Meta {
   lastUpdateTime?: string;
@@ -88,10 +89,6 @@ const KIND_BADGE: Record<PropertyKind, JSX.Element> = {
   unmodeled: <Badge kind="warn">Unmodeled</Badge>,
 };
 
-function show(v: unknown) {
-  return v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
-}
-
 export function PropertiesTab({ deviceId, tick, canUpdate, model }: { deviceId: string; tick: number; canUpdate: boolean; model: any | null }) {
   const [view, setView] = useState<Level | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -157,8 +154,8 @@ export function PropertiesTab({ deviceId, tick, canUpdate, model }: { deviceId: 
             <tr key={(r.component ?? '') + '/' + r.name} data-property={r.name}>
               <th scope="row">{r.component && <span class="muted">{r.component} / </span>}{r.displayName ?? r.name}{r.displayName && r.displayName.toLowerCase() !== r.name.toLowerCase() && <span class="muted small mono"> {r.name}</span>}</th>
               {model && <td>{r.kind && KIND_BADGE[r.kind]}</td>}
-              <td class="mono" data-testid="reported">{r.hasReported ? show(r.reported) : '—'}</td>
-              <td class="mono">{show(r.meta.desiredValue)}</td>
+              <td class={valueClass(r.reported)} data-testid="reported">{r.hasReported ? showValue(r.reported) : '—'}</td>
+              <td class={valueClass(r.meta.desiredValue)}>{showValue(r.meta.desiredValue)}</td>
               <td data-testid="state">{r.kind === 'cloud' ? (r.hasReported ? <Badge kind="ok">Saved</Badge> : <Badge kind="neutral">Not set</Badge>)
                 : !r.hasReported && r.meta.desiredValue === undefined ? <Badge kind="neutral">No value yet</Badge> : <StateBadge m={r.meta} />}</td>
               <td>{relativeTime(r.meta.lastUpdateTime)}</td>

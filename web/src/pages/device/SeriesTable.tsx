@@ -1,9 +1,6 @@
 import type { TelemetrySeries } from '../../api';
 import { Badge, ErrorBanner, relativeTime, Spinner } from '../../ui/components';
-
-function show(v: unknown) {
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
+import { showValue, valueClass } from '../../ui/format';
 
 /**
  * Every telemetry series the device has sent, as the server keeps them (GET …/telemetry): the
@@ -16,7 +13,7 @@ export function SeriesTable({ series, templated, error, onRetry }: { series: Tel
   const unmodeled = series.filter((s) => !s.modeled).length;
   return (
     <section class="card" aria-labelledby="series-title">
-      <h2 id="series-title">Telemetry series <span class="muted small">{series.length} sent by the device{!templated ? '; no template is assigned, so none is modeled' : unmodeled ? `, ${unmodeled} not in its template` : ''}</span></h2>
+      <h2 id="series-title">Telemetry series <span class="muted small">{series.length.toLocaleString('en')} sent by the device{!templated ? '; no template is assigned, so none is modeled' : unmodeled ? `, ${unmodeled} not in its template` : ''}</span></h2>
       <table class="table" aria-label="Telemetry series">
         <thead>
           <tr><th scope="col">Series</th><th scope="col">Component</th><th scope="col">Last value</th><th scope="col">Received</th><th scope="col">Model</th></tr>
@@ -26,7 +23,7 @@ export function SeriesTable({ series, templated, error, onRetry }: { series: Tel
             <tr key={(s.component ?? '') + '/' + s.name} data-series={(s.component ? s.component + '/' : '') + s.name}>
               <th scope="row">{s.displayName ?? s.name}{s.displayName && s.displayName.toLowerCase() !== s.name.toLowerCase() && <span class="muted small mono"> {s.name}</span>}</th>
               <td>{s.component ?? <span class="muted">default</span>}</td>
-              <td class="mono wrap">{show(s.value)}</td>
+              <td class={valueClass(s.value)}>{showValue(s.value)}</td>
               <td><time dateTime={s.timestamp} title={s.timestamp}>{relativeTime(s.timestamp)}</time></td>
               <td data-testid="modeled">{s.modeled ? <Badge kind="ok">Modeled</Badge> : <Badge kind="warn">Unmodeled</Badge>}</td>
             </tr>

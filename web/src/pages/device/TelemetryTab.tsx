@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { listTelemetrySeries, TelemetrySeries } from '../../api';
 import { LiveStatus, LiveTelemetry } from '../../live';
-import { Series, TimeChart } from '../../ui/Chart';
+import type { Series } from '../../ui/Chart';
 import { Notice } from '../../ui/components';
 import { CapabilityAdder, CustomRange } from './HistoryControls';
 import { HistoryCharts } from './HistoryCharts';
 import { Range, WINDOW_MS } from './history';
 import { KeyInfo, keyInfo, leaves, seriesKey } from './series';
 import { SeriesTable } from './SeriesTable';
+import { LiveCharts } from './LiveCharts';
 
 const MAX_POINTS = 5_000;
 const MAX_MESSAGES = 500;
@@ -20,6 +21,8 @@ export class TelemetryStore {
   readonly messages: LiveTelemetry[] = [];
   /** The newest live value of each top-level member (`component/name`), to keep the series list current. */
   readonly latest = new Map<string, { value: unknown; time: string }>();
+  /** The keys whose recent history was read into `series` (or is being read). */
+  readonly filled = new Set<string>();
 
   add(t: LiveTelemetry) {
     this.messages.unshift(t);
@@ -32,6 +35,18 @@ export class TelemetryStore {
       if (!known || Date.parse(known.time) <= Date.parse(t.time)) this.latest.set(key, { value, time: t.time });
       leaves(value, key, (leaf, n) => this.push(leaf, time, n));
     }
+  }
+
+  /** Puts the points of `history` that are older than the first live one before it. */
+  fill(key: string, history: Series) {
+    const s = this.series.get(key) ?? { t: [], v: [] };
+    const first = s.t.length ? s.t[0] : Infinity;
+    const older = history.t.findIndex((t) => t >= first);
+    const end = older < 0 ? history.t.length : older;
+    if (end === 0) return;
+    s.t = history.t.slice(0, end).concat(s.t).slice(-MAX_POINTS);
+    s.v = history.v.slice(0, end).concat(s.v).slice(-MAX_POINTS);
+    this.series.set(key, s);
   }
 
   private push(key: string, time: number, value: number) {
@@ -92,28 +107,8 @@ export function TelemetryTab({ deviceId, templated, store, version, live }: { de
         names.length === 0 ? <Notice>The device has sent no numeric telemetry yet. Add a capability by name to see its history.</Notice>
           : range && <><p class="muted" data-testid="history-range">{range.from.toLocaleString()} – {range.to.toLocaleString()}</p>
             <HistoryCharts deviceId={deviceId} names={names} labels={labels(names, info)} range={range} /></>
-      ) : store.series.size === 0 ? (
-        <div class="empty card" data-testid="no-telemetry">
-          <h2>Waiting for telemetry</h2>
-          <p>Numeric values in the device's messages appear here as one chart per capability as soon as they arrive. Earlier values are under the history windows above.</p>
-        </div>
       ) : (
-        <div class="charts">
-          {[...store.series.keys()].sort().map((n) => {
-            const s = store.series.get(n)!;
-            const last = s.v[s.v.length - 1];
-            const i = info.get(n);
-            return (
-              <figure class="card chart-card" key={n} data-capability={n} data-mode="live">
-                <figcaption>
-                  <strong>{i?.label ?? n}</strong>{i && !i.modeled && <span class="muted small"> (unmodeled)</span>}{' '}
-                  <span class="muted">latest</span> <span class="mono" data-testid="latest">{last}</span> <span class="muted">· {s.t.length} points</span>
-                </figcaption>
-                <TimeChart label={i?.label ?? n} data={s} version={version} />
-              </figure>
-            );
-          })}
-        </div>
+        <LiveCharts deviceId={deviceId} store={store} version={version} series={series} info={info} />
       )}
     </div>
   );

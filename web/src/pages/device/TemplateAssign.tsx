@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, Collection, Device, DeviceTemplate, get } from '../../api';
 import { linkClick } from '../../router';
+import { useSession } from '../../session';
 
 /** The device's template: a link to it, and (with Update permission) assignment by PATCH {template}. */
 export function TemplateAssign({ device, canUpdate, onChanged }: { device: Device; canUpdate: boolean; onChanged: (d: Device) => void }) {
@@ -8,6 +9,7 @@ export function TemplateAssign({ device, canUpdate, onChanged }: { device: Devic
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const name = useTemplateName(useSession().can('deviceTemplates.view') ? device.template : undefined);
   const open = async () => {
     setError(null);
     try {
@@ -39,7 +41,8 @@ export function TemplateAssign({ device, canUpdate, onChanged }: { device: Devic
   return (
     <>
       {device.template
-        ? <a class="mono" href={'/templates/' + encodeURIComponent(device.template)} onClick={linkClick}>{device.template}</a>
+        ? <><a href={'/templates/' + encodeURIComponent(device.template)} onClick={linkClick} title={device.template}>{name ?? device.template}</a>
+          {name && <div class="muted small mono" data-testid="template-id">{device.template}</div>}</>
         : <span class="muted">Unassigned</span>}
       {canUpdate && !device.template && !templates && (
         <> <button type="button" class="link" onClick={open}>Assign template</button></>
@@ -59,4 +62,18 @@ export function TemplateAssign({ device, canUpdate, onChanged }: { device: Devic
       {error && <div class="banner error" role="alert">{error}</div>}
     </>
   );
+}
+
+/** The display name of template `id` (undefined while loading, without a template, or when it cannot be read). */
+function useTemplateName(id: string | undefined): string | undefined {
+  const [name, setName] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    setName(undefined);
+    if (!id) return;
+    const abort = new AbortController();
+    get<DeviceTemplate>('/deviceTemplates/' + encodeURIComponent(id), abort.signal)
+      .then((t) => setName(t.displayName || undefined), () => undefined);
+    return () => abort.abort();
+  }, [id]);
+  return name;
 }

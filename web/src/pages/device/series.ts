@@ -35,3 +35,12 @@ export function keyInfo(series: TelemetrySeries[]): Map<string, KeyInfo> {
   }
   return out;
 }
+
+/** The chartable keys of the series whose last value came at or after `since` (ms). */
+export function recentKeys(series: TelemetrySeries[], since: number): string[] {
+  const out: string[] = [];
+  for (const s of series) {
+    if (Date.parse(s.timestamp) >= since) leaves(s.value, seriesKey(s.component, s.name), (key) => out.push(key));
+  }
+  return out;
+}

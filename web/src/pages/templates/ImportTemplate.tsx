@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, DeviceTemplate, ErrorDetail } from '../../api';
 import { Badge, toast } from '../../ui/components';
 import { pointerLines } from '../jsonLocate';
+import { count } from '../../ui/format';
 import { text, tplPath } from './model';
 
 interface Envelope {
@@ -115,7 +116,7 @@ export function ImportTemplate({ onClose, initial }: { onClose: (published?: str
         setError(`A different model is already published as ${env.id}. A published version cannot change — give the new version a new id (for example ${nextVersion(env.id)}).`);
       } else if (err instanceof ApiError && err.details.length) {
         const lines = pointerLines(source);
-        setError(`The model has ${err.details.length} problem${err.details.length === 1 ? '' : 's'}. Fix ${err.details.length === 1 ? 'it' : 'them'} and publish again.`);
+        setError(`The model has ${count(err.details.length, 'problem')}. Fix ${err.details.length === 1 ? 'it' : 'them'} and publish again.`);
         setProblems(err.details.map((d) => {
           const local = d.pointer && env.strip && d.pointer.startsWith(env.strip) ? d.pointer.slice(env.strip.length) : d.pointer;
           return { ...d, pointer: local, line: local !== undefined ? nearestLine(lines, local) : undefined };

@@ -167,7 +167,8 @@ public final class ApiRoutes {
         SecurityServices sec = s.security();
         var roles = new RoleHandlers(sec.roles(), sec.users(), sec.tokens());
         var messages = new MessageHandlers(s.devices(), s.messages());
-        var auth = new AuthHandlers(sec.sessions());
+        var auth = new AuthHandlers(sec.sessions(),
+                new org.opencentral.api.http.Authenticator(sec.tokens(), sec.sessions(), sec.roles()));
         var audit = new AuditHandlers(sec.audit());
         return List.of(
                 extension(PUT, "/api/roles/{roleId}", Access.requires(CUSTOM_ROLES_CREATE), roles::put),
@@ -176,7 +177,7 @@ public final class ApiRoutes {
                 extension(GET, "/api/auditLogs", Access.requires(AUDIT_LOG_VIEW), audit::list),
                 extension(POST, "/api/auth/login", Access.anonymous(), auth::login),
                 extension(POST, "/api/auth/logout", Access.authenticated(), auth::logout),
-                extension(GET, "/api/auth/me", Access.authenticated(), auth::me));
+                extension(GET, "/api/auth/me", Access.anonymous(), auth::me));
     }
 
     private static ApiRoute route(HandlerType method, String path, Permission permission, ApiHandler handler) {

@@ -34,10 +34,12 @@ class ContractTest {
      * Members we answer that the spec does not name, kept on purpose (definition → members). A role
      * also tells its kind, whether it is built in, and its permissions: the UI's role editor needs them,
      * and IoT Central's clients ignore unknown members. A relationship tells the name of the DTDL
-     * Relationship it instantiates. A device tells its simulation interval when it has one.
+     * Relationship it instantiates. A device tells its simulation interval when it has one, whether it is
+     * connected and when it was last heard from (the web UI's device status).
      */
     static final Map<String, Set<String>> EXTENSIONS = Map.of("Role", Set.of("kind", "builtIn", "permissions"),
-            "DeviceRelationship", Set.of("name"), "Device", Set.of("simulationInterval"));
+            "DeviceRelationship", Set.of("name"), "Device",
+            Set.of("simulationInterval", "connected", "lastActivity"));
 
     /**
      * Routes without a success here: OpenCentral devices have no IoT Edge modules (module-scoped paths

@@ -43,6 +43,8 @@ class DevicesApiTest {
         assertThat(device.path("enabled").asBoolean()).isTrue();
         assertThat(device.path("simulated").asBoolean()).isTrue();
         assertThat(device.path("provisioned").asBoolean()).isFalse();
+        assertThat(device.path("connected").asBoolean()).isFalse();
+        assertThat(device.has("lastActivity")).isFalse();
         assertThat(created.header("ETag")).contains("\"" + device.path("etag").asText() + "\"");
 
         assertThat(api.get("/api/devices/th-1?" + Http.V).json()).isEqualTo(device);
@@ -56,6 +58,15 @@ class DevicesApiTest {
         Http.Reply replaced = api.put("/api/devices/th-1?" + Http.V, "{\"displayName\":\"Renamed\"}");
         assertThat(replaced.json().path("enabled").asBoolean()).isTrue();
         assertThat(replaced.json().path("simulated").asBoolean()).isFalse();
+
+        java.time.Instant heard = java.time.Instant.parse("2026-01-02T03:04:05Z");
+        platform.state.devices().recordConnection(org.opencentral.core.device.DeviceId.of("th-1"), true, heard,
+                java.util.Optional.empty());
+        JsonNode connected = api.get("/api/devices/th-1?" + Http.V).json();
+        assertThat(connected.path("connected").asBoolean()).isTrue();
+        assertThat(connected.path("lastActivity").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(api.patch("/api/devices/th-1?" + Http.V, "{\"connected\":false,\"lastActivity\":\"x\"}").json()
+                .path("connected").asBoolean()).as("read-only members in a body are ignored").isTrue();
 
         assertThat(api.delete("/api/devices/th-1?" + Http.V).status()).isEqualTo(204);
         assertThat(api.get("/api/devices/th-1?" + Http.V).status()).isEqualTo(404);

@@ -61,5 +61,12 @@ class OpenApiDocumentTest {
         assertThat(doc.at("/definitions/Device/properties/simulationInterval/x-opencentral-extension").asBoolean())
                 .isTrue();
         assertThat(official.at("/definitions/Device/properties/simulationInterval").isMissingNode()).isTrue();
+        for (String member : new String[] {"connected", "lastActivity"}) {
+            assertThat(doc.at("/definitions/Device/properties/" + member + "/x-opencentral-extension").asBoolean())
+                    .as(member).isTrue();
+            assertThat(doc.at("/definitions/Device/properties/" + member + "/readOnly").asBoolean()).as(member).isTrue();
+        }
+        // Checking for a session is open to anybody (it answers signedIn false rather than 401)
+        assertThat(doc.at("/paths/~1auth~1me/get/x-opencentral-access").asText()).isEqualTo("anonymous");
     }
 }

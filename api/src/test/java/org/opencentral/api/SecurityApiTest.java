@@ -68,7 +68,11 @@ class SecurityApiTest extends ScenarioApiTest {
                 .split(";")[0];
         Http withoutCsrf = admin.as(null).with("Cookie", cookie);
 
-        assertThat(user.get("/api/auth/me?" + Http.V).json().path("id").asText()).isEqualTo("west-op");
+        JsonNode me = user.get("/api/auth/me?" + Http.V).json();
+        assertThat(me.path("signedIn").asBoolean()).isTrue();
+        assertThat(me.path("id").asText()).isEqualTo("west-op");
+        assertThat(me.path("type").asText()).isEqualTo("user");
+        assertThat(me.path("csrfToken").asText()).isNotBlank();
         assertThat(withoutCsrf.get("/api/devices?" + Http.V).status()).isEqualTo(200);
         Http.Reply forged = withoutCsrf.patch("/api/devices/dev-west?" + Http.V, "{\"displayName\":\"x\"}");
         assertThat(forged.status()).isEqualTo(403);
@@ -76,7 +80,35 @@ class SecurityApiTest extends ScenarioApiTest {
         assertThat(user.patch("/api/devices/dev-west?" + Http.V, "{\"displayName\":\"x\"}").status()).isEqualTo(200);
 
         assertThat(user.post("/api/auth/logout?" + Http.V, "{}").status()).isEqualTo(204);
-        assertThat(user.get("/api/auth/me?" + Http.V).status()).isEqualTo(401);
+        Http.Reply ended = user.get("/api/auth/me?" + Http.V);
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.json().path("signedIn").asBoolean()).isFalse();
+        assertThat(ended.json().has("id")).isFalse();
+        assertThat(ended.response().headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("oc_session=;").contains("Max-Age=0"));
+        assertThat(user.get("/api/devices?" + Http.V).status()).isEqualTo(401);
+    }
+
+    @Test
+    void checkingForASessionIsNotAnErrorButABadTokenIs() {
+        Http.Reply anonymous = admin.as(null).get("/api/auth/me?" + Http.V);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().path("signedIn").asBoolean()).isFalse();
+        assertThat(anonymous.json().size()).isEqualTo(1);
+        assertThat(anonymous.response().headers().allValues("Set-Cookie")).isEmpty();
+
+        JsonNode token = admin.get("/api/auth/me?" + Http.V).json();
+        assertThat(token.path("signedIn").asBoolean()).isTrue();
+        assertThat(token.path("type").asText()).isEqualTo("apiToken");
+        assertThat(token.path("permissions")).isNotEmpty();
+        assertThat(token.has("csrfToken")).isFalse();
+
+        Http.Reply forged = admin.as("SharedAccessSignature sr=app-test&sig=AAAA&skn=nobody&se=1").get("/api/auth/me?" + Http.V);
+        assertThat(forged.status()).isEqualTo(401);
+        Http.Reply unknownCookie = admin.as(null).with("Cookie", "oc_session=not-a-session")
+                .get("/api/auth/me?" + Http.V);
+        assertThat(unknownCookie.status()).isEqualTo(200);
+        assertThat(unknownCookie.json().path("signedIn").asBoolean()).isFalse();
     }
 
     @Test

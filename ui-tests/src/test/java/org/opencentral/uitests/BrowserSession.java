@@ -23,21 +23,34 @@ record BrowserSession(Playwright playwright, Browser browser) implements AutoClo
     }
 
     /**
-     * A new browser context at laptop size on {@code base} (15 s for every wait), signed in as the
-     * test platform's administrator: its one page shows the device list. Close it after the test.
+     * A new browser window (its own context, so its own cookies) at laptop size on {@code base}, 15 s
+     * for every wait, nobody signed in, its console watched. Close it after the test: closing asserts
+     * that the console stayed clean.
      */
-    BrowserContext signedIn(URI base) {
+    BrowserWindow open(URI base) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
                 .setBaseURL(base.toString()));
         context.setDefaultTimeout(15_000);
-        Page page = context.newPage();
+        ConsoleWatch console = ConsoleWatch.on(context);
+        return new BrowserWindow(context, context.newPage(), console);
+    }
+
+    /** A new window ({@link #open}) signed in as the test platform's administrator, showing the device list. */
+    BrowserWindow signedIn(URI base) {
+        BrowserWindow window = open(base);
+        Page page = window.page();
         page.navigate("/signin");
+        signIn(page);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true)))
+                .isVisible();
+        return window;
+    }
+
+    /** Signs in on the sign-in page as the test platform's administrator. */
+    static void signIn(Page page) {
         page.getByLabel("Email").fill("admin@example.com");
         page.getByLabel("Password").fill("a-long-test-password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true)))
-                .isVisible();
-        return context;
     }
 
     @Override

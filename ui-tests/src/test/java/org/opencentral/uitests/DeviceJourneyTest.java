@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -19,8 +17,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.Json;
@@ -33,49 +29,35 @@ import org.opencentral.server.testkit.TestPlatform;
  * device's acknowledgement, run a command and see its answer, delete the device, sign out.
  */
 @Timeout(240)
-class DeviceJourneyTest {
+class DeviceJourneyTest extends BrowserTest {
     private static final String DEVICE = "ui-thermostat-1";
     private static final Pattern VERSION = Pattern.compile("\\$version=(\\d+)");
     private static final Pattern RID = Pattern.compile("\\$rid=([^&]+)");
     private static final LocatorAssertions.IsVisibleOptions LONG = new LocatorAssertions.IsVisibleOptions()
             .setTimeout(20_000);
 
-    private static TestPlatform platform;
-    private static BrowserSession session;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        Chromium.chromium();
-        platform = TestPlatform.start();
-        session = BrowserSession.start();
-        browser = session.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
     @Test
     void operatorManagesADeviceFromSignInToDeletion() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
-                .setBaseURL(platform.http().toString()));
-        context.setDefaultTimeout(15_000);
-        Page page = context.newPage();
-        java.util.List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        page.onPageError(consoleErrors::add);
+        // A wrong password, a broken model, a changed model under a published id and deleting a template in
+        // use are refused on purpose; anything else failing is a fault.
+        try (BrowserWindow window = session.open(platform.http())
+                .expectFailure("POST", "/api/auth/login", 401)
+                .expectFailure("PUT", "/api/deviceTemplates/", 400)
+                .expectFailure("PUT", "/api/deviceTemplates/", 409)
+                .expectFailure("DELETE", "/api/deviceTemplates/", 409)) {
+            journey(window);
+        }
+    }
+
+    private static void journey(BrowserWindow window) {
+        Page page = window.page();
 
         // Sign in
         page.navigate("/");
         assertThat(page).hasURL(Pattern.compile(".*/signin$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).isVisible();
         shot(page, "01-sign-in");
+        assertThat(window.console().problems()).as("a fresh browser's landing page").isEmpty();
         page.getByLabel("Email").fill("admin@example.com");
         page.getByLabel("Password").fill("wrong password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
@@ -108,6 +90,7 @@ class DeviceJourneyTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Done").setExact(true)).click();
         Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(DEVICE));
         assertThat(row).isVisible();
+        assertThat(row.getByTestId("device-status")).hasText("Registered");
         shot(page, "04-device-list");
 
         // Open it and connect a real device
@@ -120,7 +103,7 @@ class DeviceJourneyTest {
             device.subscribe("$iothub/twin/PATCH/properties/desired/#");
             device.subscribe("$iothub/twin/res/#");
             device.subscribe("$iothub/methods/POST/#");
-            assertThat(page.getByTestId("connection-state")).containsText("Connected", timeout(20_000));
+            assertThat(page.getByTestId("device-status")).hasText("Connected", exactly(20_000));
             shot(page, "05-device-overview");
 
             // Telemetry appears live on the chart
@@ -207,14 +190,14 @@ class DeviceJourneyTest {
             assertThat(response).containsText("200");
             shot(page, "09-command-response");
         }
-        assertThat(page.getByTestId("connection-state")).containsText("Disconnected", timeout(20_000));
+        assertThat(page.getByTestId("device-status")).hasText("Disconnected", exactly(20_000));
 
         // Assign the imported template; a template in use cannot be deleted (409 explained)
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Overview").setExact(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign template").setExact(true)).click();
         page.getByLabel("Device template").selectOption("dtmi:com:example:Thermostat;1");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign").setExact(true)).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dtmi:com:example:Thermostat;1").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thermostat").setExact(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete template").setExact(true)).click();
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))
                 .click();
@@ -222,8 +205,8 @@ class DeviceJourneyTest {
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel").setExact(true))
                 .click();
         page.goBack();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dtmi:com:example:Thermostat;1").setExact(true)))
-                .isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thermostat").setExact(true)))
+                .hasAttribute("title", "dtmi:com:example:Thermostat;1");
 
         // Delete it, with confirmation
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete device").setExact(true)).click();
@@ -248,8 +231,6 @@ class DeviceJourneyTest {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).isVisible();
-        assertThat(consoleErrors).isEmpty();
-        context.close();
     }
 
     private static Mqtt3Publish awaitMessage(TestDevice device, String topicPrefix) {
@@ -262,6 +243,10 @@ class DeviceJourneyTest {
         Matcher m = VERSION.matcher(topic);
         assertThat(m.find()).as("desired patch topic %s carries $version", topic).isTrue();
         return Long.parseLong(m.group(1));
+    }
+
+    private static LocatorAssertions.HasTextOptions exactly(double millis) {
+        return new LocatorAssertions.HasTextOptions().setTimeout(millis);
     }
 
     private static LocatorAssertions.ContainsTextOptions timeout(double millis) {

@@ -2,17 +2,14 @@ package org.opencentral.uitests;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestPlatform;
 
 /**
  * The device list's server-side search, sorting and filters in a real browser against a real node:
@@ -20,17 +17,13 @@ import org.opencentral.server.testkit.TestPlatform;
  * filtered by template and status, and the view kept across a reload through the URL.
  */
 @Timeout(180)
-class DeviceListTest {
+class DeviceListTest extends BrowserTest {
     private static final String PUMP = "dtmi:com:example:ui:Pump;1";
     private static final String VALVE = "dtmi:com:example:ui:Valve;1";
 
-    private static TestPlatform platform;
-    private static BrowserSession session;
 
     @BeforeAll
     static void start() {
-        Chromium.chromium();
-        platform = TestPlatform.start();
         RestClient rest = platform.rest();
         rest.put("/deviceTemplates/" + PUMP.replace(";", "%3B"), template(PUMP, "Pump")).ok();
         rest.put("/deviceTemplates/" + VALVE.replace(";", "%3B"), template(VALVE, "Valve")).ok();
@@ -39,23 +32,12 @@ class DeviceListTest {
         device(rest, "pump-c", "PUMP Charlie", PUMP, true);
         device(rest, "valve-a", "Valve Alpha", VALVE, true);
         device(rest, "sensor-z", "Zeta sensor", null, true);
-        session = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
     void searchSortAndFilterRunOnTheServerAndSurviveAReload() {
-        try (BrowserContext context = session.signedIn(platform.http())) {
-            Page page = context.pages().get(0);
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            Page page = window.page();
             assertThat(deviceLinks(page)).hasText(new String[] {"Pump Alpha", "pump bravo", "PUMP Charlie",
                 "Zeta sensor", "Valve Alpha"});
 
@@ -71,7 +53,7 @@ class DeviceListTest {
             assertThat(nameHeader).hasAttribute("aria-sort", "descending");
             assertThat(deviceLinks(page)).hasText(new String[] {"PUMP Charlie", "pump bravo", "Pump Alpha"});
 
-            page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)).selectOption("enabled");
+            page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)).selectOption("registered");
             assertThat(deviceLinks(page)).hasText(new String[] {"PUMP Charlie", "Pump Alpha"});
             DeviceJourneyTest.shot(page, "30-device-list-search-sort-status");
 

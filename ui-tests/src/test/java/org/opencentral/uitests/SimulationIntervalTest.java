@@ -3,35 +3,28 @@ package org.opencentral.uitests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestPlatform;
 
 /**
  * A simulated device's send interval on its page in a real browser against a real node: shown as
  * the server's default, refused in plain language when out of bounds, changed, and reset.
  */
 @Timeout(180)
-class SimulationIntervalTest {
+class SimulationIntervalTest extends BrowserTest {
     private static final String PUMP = "dtmi:com:example:ui:SimPump;1";
     private static final String DEVICE = "sim-pump";
 
-    private static TestPlatform platform;
     private static RestClient rest;
-    private static BrowserSession session;
 
     @BeforeAll
     static void start() {
-        Chromium.chromium();
-        platform = TestPlatform.start();
         rest = platform.rest();
         rest.put("/deviceTemplates/" + PUMP.replace(";", "%3B"), "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],"
                 + "\"displayName\":\"Pump\",\"capabilityModel\":{\"@id\":\"dtmi:com:example:ui:SimPumpModel;1\","
@@ -39,23 +32,12 @@ class SimulationIntervalTest {
                 + "\"schema\":\"double\"}]}}").ok();
         rest.put("/devices/" + DEVICE, Map.of("displayName", "Simulated pump", "template", PUMP, "simulated", true))
                 .ok();
-        session = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
     void anOperatorChangesHowOftenASimulatedDeviceSends() {
-        try (BrowserContext context = session.signedIn(platform.http())) {
-            Page page = context.pages().get(0);
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            Page page = window.page();
             page.navigate("/devices/" + DEVICE);
             Locator interval = page.getByTestId("simulation-interval");
             assertThat(interval).hasText("Server default");

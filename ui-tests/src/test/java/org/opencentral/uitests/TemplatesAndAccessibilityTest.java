@@ -6,29 +6,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.opencentral.core.Json;
 import org.opencentral.server.testkit.TestDevice;
-import org.opencentral.server.testkit.TestPlatform;
 
 /**
  * A device on IoT Central's TemperatureController model (two components of the Thermostat
@@ -38,24 +29,18 @@ import org.opencentral.server.testkit.TestPlatform;
  * serious or critical accessibility violation on the main pages in the light and the dark theme.
  */
 @Timeout(240)
-class TemplatesAndAccessibilityTest {
+class TemplatesAndAccessibilityTest extends BrowserTest {
     private static final String DEVICE = "controller-1";
     /** A device with more series than the server lists at once (1,000). */
     private static final String MANY_SERIES = "many-series-1";
     private static final String CONTROLLER = "dtmi:com:example:TemperatureController;1";
-    private static final Path MODELS = Path.of("../testdata/dtdl/dtmi");
 
-    private static TestPlatform platform;
-    private static BrowserSession session;
-    private static Browser browser;
 
     @BeforeAll
     static void start() {
-        Chromium.chromium();
-        platform = TestPlatform.start();
-        publish("dtmi:com:example:Thermostat;1", "com/example/thermostat-1.json");
-        publish("dtmi:azure:DeviceManagement:DeviceInformation;1", "azure/devicemanagement/deviceinformation-1.json");
-        publish(CONTROLLER, "com/example/temperaturecontroller-1.json");
+        publishTemplate("dtmi:com:example:Thermostat;1", "com/example/thermostat-1.json");
+        publishTemplate("dtmi:azure:DeviceManagement:DeviceInformation;1", "azure/devicemanagement/deviceinformation-1.json");
+        publishTemplate(CONTROLLER, "com/example/temperaturecontroller-1.json");
         ObjectNode model = (ObjectNode) platform.rest().get("/deviceTemplates/" + CONTROLLER).ok().path("capabilityModel");
         ((ArrayNode) model.get("contents")).addObject()
                 .put("name", "customerName").put("displayName", "Customer").put("schema", "string")
@@ -82,24 +67,12 @@ class TemplatesAndAccessibilityTest {
                 .path("value").size() == 4);
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.rest().get("/devices/" + MANY_SERIES + "/telemetry")
                 .ok().path("truncated").asBoolean());
-        session = BrowserSession.start();
-        browser = session.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
     void theTelemetryTabListsModeledAndUnmodeledSeriesAndTheTemplateShowsReferencedComponents() {
-        try (BrowserContext context = signedIn()) {
-            Page page = context.pages().get(0);
+        try (BrowserWindow window = signedIn()) {
+            Page page = window.page();
             page.navigate("/devices/" + DEVICE + "/telemetry");
             Locator series = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Telemetry series"));
             Locator temperature = series.locator("tr[data-series='thermostat1/temperature']");
@@ -144,8 +117,8 @@ class TemplatesAndAccessibilityTest {
 
     @Test
     void aDeviceWithMoreSeriesThanListedSaysSo() {
-        try (BrowserContext context = signedIn()) {
-            Page page = context.pages().get(0);
+        try (BrowserWindow window = signedIn()) {
+            Page page = window.page();
             page.navigate("/devices/" + MANY_SERIES + "/telemetry");
             assertThat(page.getByRole(AriaRole.NOTE).filter(new Locator.FilterOptions().setHasText("more series")))
                     .containsText("the first 1,000 (by component and name) are shown");
@@ -157,8 +130,8 @@ class TemplatesAndAccessibilityTest {
 
     @Test
     void withATemplateCloudPropertiesAreEditableAndCommandsAreFormsFromTheirSchema() {
-        try (BrowserContext context = signedIn()) {
-            Page page = context.pages().get(0);
+        try (BrowserWindow window = signedIn().expectFailure("POST", "/api/devices/" + DEVICE + "/commands/", 404)) {
+            Page page = window.page();
             page.navigate("/devices/" + DEVICE + "/properties");
             Locator customer = page.locator("tr[data-property=customerName]");
             assertThat(customer).containsText("Cloud");
@@ -197,16 +170,15 @@ class TemplatesAndAccessibilityTest {
                 "/audit");
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (String theme : List.of("light", "dark")) {
-            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                    .setBaseURL(platform.http().toString()))) {
-                context.addInitScript("localStorage.setItem('oc-theme', '" + theme + "')");
-                Page page = context.newPage();
+            try (BrowserWindow window = session.open(platform.http())) {
+                window.context().addInitScript("localStorage.setItem('oc-theme', '" + theme + "')");
+                Page page = window.page();
                 page.navigate("/signin");
                 assertThat(page.locator("main h1")).hasText("Sign in");
                 found.put(theme + " /signin", Axe.seriousViolations(page));
             }
-            try (BrowserContext context = signedIn()) {
-                Page page = context.pages().get(0);
+            try (BrowserWindow window = signedIn()) {
+                Page page = window.page();
                 page.evaluate("t => localStorage.setItem('oc-theme', t)", theme);
                 for (String path : pages) {
                     page.navigate(path);
@@ -221,18 +193,8 @@ class TemplatesAndAccessibilityTest {
         assertThat(found).hasSize((pages.size() + 1) * 2);
     }
 
-    private static BrowserContext signedIn() {
+    private static BrowserWindow signedIn() {
         return session.signedIn(platform.http());
     }
 
-    private static void publish(String id, String file) {
-        ObjectNode body = Json.object();
-        body.putArray("@type").add("ModelDefinition").add("DeviceModel");
-        try {
-            body.set("capabilityModel", Json.parse(Files.readString(MODELS.resolve(file))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        platform.rest().put("/deviceTemplates/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body).ok();
-    }
 }

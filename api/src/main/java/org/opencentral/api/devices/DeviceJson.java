@@ -12,9 +12,11 @@ import org.opencentral.platform.device.DeviceChanges;
 
 /**
  * IoT Central's {@code Device} JSON: {@code id, etag, displayName, template, enabled, provisioned,
- * simulated, organizations}, and the extension {@code simulationInterval} (an ISO 8601 duration such
- * as {@code "PT2S"}; absent: the server's default; {@code null} in a body sets the default again).
- * Read-only members in request bodies ({@code provisioned}) are ignored; an {@code id} that differs
+ * simulated, organizations}, and the extensions {@code simulationInterval} (an ISO 8601 duration such
+ * as {@code "PT2S"}; absent: the server's default; {@code null} in a body sets the default again),
+ * {@code connected} and {@code lastActivity} (read-only: the device's connection state and when it was
+ * last heard from, absent when never).
+ * Read-only members in request bodies ({@code provisioned, connected, lastActivity}) are ignored; an {@code id} that differs
  * from the path, more than one organization, an interval out of bounds and wrongly typed or
  * {@code null} members are refused with 400.
  */
@@ -35,6 +37,8 @@ public final class DeviceJson {
         json.put("simulated", device.simulated());
         device.organization().ifPresent(org -> json.putArray("organizations").add(org));
         device.simulationInterval().ifPresent(interval -> json.put(SIMULATION_INTERVAL, interval.toString()));
+        json.put("connected", device.connection().connected());
+        device.connection().lastActivity().ifPresent(at -> json.put("lastActivity", at.toString()));
         return json;
     }
 

@@ -65,6 +65,11 @@ public final class ApiCall {
         return Optional.ofNullable(ctx.header(name)).filter(v -> !v.isBlank());
     }
 
+    /** The value of the request's cookie {@code name}, when sent and not blank. */
+    public Optional<String> requestCookie(String name) {
+        return Optional.ofNullable(ctx.cookie(name)).filter(v -> !v.isBlank());
+    }
+
     /** The caller's network address (for sign-in back-off). */
     public String clientAddress() {
         return ctx.ip();

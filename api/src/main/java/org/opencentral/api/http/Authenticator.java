@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
-import org.opencentral.core.security.User;
 import org.opencentral.platform.security.ApiTokenService;
 import org.opencentral.platform.security.Principal;
 import org.opencentral.platform.security.RoleCatalog;
@@ -35,27 +34,36 @@ public final class Authenticator {
     }
 
     public Caller authenticate(Context ctx, boolean changes) {
-        Optional<String> authorization = Optional.ofNullable(ctx.header("Authorization")).filter(v -> !v.isBlank());
-        if (authorization.isPresent()) {
-            Principal principal = tokens.authenticate(authorization.get().trim())
-                    .orElseThrow(() -> unauthorized("the API token is invalid, expired or revoked"));
-            return new Caller(principal, Optional.empty());
-        }
         Optional<String> secret = Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).filter(v -> !v.isBlank());
-        if (secret.isEmpty()) {
-            throw unauthorized("the Authorization header is missing; send an API token "
-                    + "(SharedAccessSignature sr=…&sig=…&skn=…&se=…) or sign in");
-        }
-        User user = sessions.authenticate(secret.get())
-                .orElseThrow(() -> unauthorized("the session has expired or ended; sign in again"));
-        if (changes) {
+        Caller caller = identify(Optional.ofNullable(ctx.header("Authorization")), secret)
+                .orElseThrow(() -> unauthorized(secret.isPresent() ? "the session has expired or ended; sign in again"
+                        : "the Authorization header is missing; send an API token "
+                                + "(SharedAccessSignature sr=…&sig=…&skn=…&se=…) or sign in"));
+        if (changes && caller.sessionSecret().isPresent()) {
             String presented = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElse("");
-            if (!SessionService.csrfMatches(secret.get(), presented)) {
+            if (!SessionService.csrfMatches(caller.sessionSecret().get(), presented)) {
                 throw new ApiError(403, "CsrfTokenMismatch", "cookie-authenticated changes need the "
                         + CSRF_HEADER + " header with the session's CSRF token");
             }
         }
-        return new Caller(roles.principal(user.id(), Principal.Kind.USER, user.roles()), secret);
+        return caller;
+    }
+
+    /**
+     * The caller of the credentials presented, checked without CSRF (for reads): an API token when
+     * {@code authorization} is present (401 when it is invalid, expired or revoked), else the session
+     * of {@code sessionSecret}; empty without credentials or when the session has ended.
+     */
+    public Optional<Caller> identify(Optional<String> authorization, Optional<String> sessionSecret) {
+        Optional<String> token = authorization.filter(v -> !v.isBlank());
+        if (token.isPresent()) {
+            Principal principal = tokens.authenticate(token.get().trim())
+                    .orElseThrow(() -> unauthorized("the API token is invalid, expired or revoked"));
+            return Optional.of(new Caller(principal, Optional.empty()));
+        }
+        Optional<String> secret = sessionSecret.filter(v -> !v.isBlank());
+        return secret.flatMap(sessions::authenticate).map(user -> new Caller(
+                roles.principal(user.id(), Principal.Kind.USER, user.roles()), secret));
     }
 
     private static DomainException unauthorized(String message) {

@@ -72,6 +72,15 @@ public final class OpenApiDocument {
                         + "PT24H). Absent: the server's default (--simulation-interval, 10 s unless configured); "
                         + "null in a PUT or PATCH body sets the default again, and PUT without it does too. "
                         + "Kept but unused while the device is not simulated.");
+        ObjectNode device = (ObjectNode) definitions.path("Device").path("properties");
+        device.putObject("connected").put("type", "boolean").put("readOnly", true)
+                .put("x-opencentral-extension", true)
+                .put("description", "Whether the device is connected now (a simulated device is not: the server "
+                        + "drives it without a connection).");
+        device.putObject("lastActivity").put("type", "string").put("format", "date-time").put("readOnly", true)
+                .put("x-opencentral-extension", true)
+                .put("description", "When the device was last heard from (connected, disconnected or sent "
+                        + "a message); absent when never.");
     }
 
     private static ObjectNode extension(ApiRoute route, String path, String verb) {

@@ -1,0 +1,60 @@
+package org.opencentral.uitests;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.opencentral.core.Json;
+import org.opencentral.server.testkit.TestPlatform;
+
+/**
+ * A browser test class: a real node ({@link TestPlatform}) and one Chromium ({@link BrowserSession}),
+ * started before the class's own set-up (JUnit runs a superclass's {@code @BeforeAll} first) and
+ * closed after its tear-down. Test classes run one after another, so the fields belong to one class
+ * at a time.
+ */
+abstract class BrowserTest {
+    private static final Path MODELS = Path.of("../testdata/dtdl/dtmi");
+
+    static TestPlatform platform;
+    static BrowserSession session;
+
+    @BeforeAll
+    static void startPlatformAndBrowser() {
+        Chromium.chromium();
+        platform = TestPlatform.start();
+        session = BrowserSession.start();
+    }
+
+    @AfterAll
+    static void closeBrowserAndPlatform() {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } finally {
+            session = null;
+            if (platform != null) {
+                platform.close();
+            }
+            platform = null;
+        }
+    }
+
+    /** Publishes the DTDL model in {@code file} (under {@code testdata/dtdl/dtmi}) as the template {@code id}. */
+    static void publishTemplate(String id, String file) {
+        ObjectNode body = Json.object();
+        body.putArray("@type").add("ModelDefinition").add("DeviceModel");
+        try {
+            body.set("capabilityModel", Json.parse(Files.readString(MODELS.resolve(file))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        platform.rest().put("/deviceTemplates/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body).ok();
+    }
+}
