@@ -9,13 +9,22 @@ import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 
-/** A real event log that cannot be appended to (an injected failure): every append fails, reads pass. */
+/**
+ * A real event log that cannot be appended to (an injected failure): after the first {@code accepted}
+ * appends every append fails; reads pass.
+ */
 final class FailingLog implements EventLog {
     private final EventLog log;
+    private final AtomicInteger accepted;
     private final AtomicInteger attempts = new AtomicInteger();
 
     FailingLog(EventLog log) {
+        this(log, 0);
+    }
+
+    FailingLog(EventLog log, int accepted) {
         this.log = log;
+        this.accepted = new AtomicInteger(accepted);
     }
 
     /** How many appends were refused. */
@@ -25,6 +34,9 @@ final class FailingLog implements EventLog {
 
     @Override
     public CompletableFuture<Long> append(PlatformEvent event) {
+        if (accepted.getAndDecrement() > 0) {
+            return log.append(event);
+        }
         attempts.incrementAndGet();
         return CompletableFuture.failedFuture(new IOException("injected: the event log cannot be appended to"));
     }
