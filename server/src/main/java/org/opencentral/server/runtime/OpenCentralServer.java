@@ -92,7 +92,7 @@ public final class OpenCentralServer implements AutoCloseable {
             EventLogMetrics.bind(metrics, log);
             Simulation.bind(metrics, simulator);
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
-                    new ConnectionRecorder(state.devices(), log, clock, templates.assignment()), metrics));
+                    new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();
             ApiServer api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
                     provisioning, templates, telemetry));
