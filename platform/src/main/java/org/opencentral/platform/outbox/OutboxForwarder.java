@@ -82,14 +82,7 @@ public final class OutboxForwarder implements AutoCloseable {
     /** Stops the loop, then forwards what is left (the event log must still be open). */
     @Override
     public void close() {
-        loop.close();
-        try {
-            int forwarded;
-            do {
-                forwarded = runOnce();
-            } while (forwarded > 0);
-        } catch (RuntimeException e) {
-            LOG.error("could not forward the last changes to the event log; they follow at the next start", e);
-        }
+        loop.closeAndDrain(this::runOnce, "could not forward the last changes to the event log; they follow at the "
+                + "next start");
     }
 }

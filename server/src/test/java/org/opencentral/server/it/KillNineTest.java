@@ -55,15 +55,7 @@ class KillNineTest {
 
     @Test
     void noAcknowledgedMessageIsLost() throws Exception {
-        Set<Integer> ackedAtKill;
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
-            try {
-                ackedAtKill = ingestUntilKilled(server);
-            } catch (AssertionError | RuntimeException e) {
-                e.addSuppressed(new AssertionError("server output:\n" + server.output()));
-                throw e;
-            }
-        }
+        Set<Integer> ackedAtKill = killedWhile(KillNineTest::ingestUntilKilled);
 
         restartAndStop();
         assertThat(ackedAtKill).hasSizeGreaterThanOrEqualTo(ACKED_BEFORE_KILL);
@@ -72,15 +64,7 @@ class KillNineTest {
 
     @Test
     void everyStoredChangeHasItsEventInTheLogExactlyOnce() throws Exception {
-        Set<String> answered;
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
-            try {
-                answered = createDevicesUntilKilled(server);
-            } catch (AssertionError | RuntimeException e) {
-                e.addSuppressed(new AssertionError("server output:\n" + server.output()));
-                throw e;
-            }
-        }
+        Set<String> answered = killedWhile(KillNineTest::createDevicesUntilKilled);
 
         restartAndStop();
         Set<String> stored = storedDevices();
@@ -89,6 +73,23 @@ class KillNineTest {
         assertThat(stored).containsAll(answered);
         assertThat(created).doesNotHaveDuplicates();
         assertThat(new HashSet<>(created)).isEqualTo(stored);
+    }
+
+    /** What a server process did until {@code work} killed it; a failure carries the server's output. */
+    private <T> T killedWhile(Work<T> work) throws InterruptedException {
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            try {
+                return work.until(server);
+            } catch (AssertionError | RuntimeException e) {
+                e.addSuppressed(new AssertionError("server output:\n" + server.output()));
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T until(ServerProcess server) throws InterruptedException;
     }
 
     /** Creates devices from a few threads until enough are answered, then kills the server mid-stream. */
