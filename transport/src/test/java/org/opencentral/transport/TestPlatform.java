@@ -27,6 +27,7 @@ import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.ingest.ActivityTracker;
 import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.platform.outbox.OutboxForwarder;
 import org.opencentral.platform.security.SasToken;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.twin.TwinService;
@@ -51,6 +52,7 @@ final class TestPlatform implements AutoCloseable {
     final TwinService twins;
     final CommandService commands;
     final CommandHistory commandHistory;
+    final OutboxForwarder outboxForwarder;
     final CloudToDeviceService cloudToDevice;
     final RecordingConnectionListener connections;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -61,8 +63,10 @@ final class TestPlatform implements AutoCloseable {
     private TestPlatform(Path dir, MqttLimits limits, int maxConnections) throws CertificateException {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
-        registry = new DeviceRegistry(state.devices(), log, sessions, clock);
-        twins = new TwinService(state.twins(), log, sessions, clock);
+        outboxForwarder = new OutboxForwarder(state.outbox(), log);
+        outboxForwarder.start();
+        registry = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
+        twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         commandHistory = new CommandHistory(state.commandHistory());
         commandHistory.start();
         commands = new CommandService(sessions, commandHistory, clock);
@@ -137,6 +141,7 @@ final class TestPlatform implements AutoCloseable {
         server.close();
         timer.shutdownNow();
         commandHistory.close();
+        outboxForwarder.close();
         log.close();
         state.close();
     }

@@ -45,6 +45,9 @@ public interface StateStore extends AutoCloseable {
     /** Command invocations per device and command (the newest {@value CommandHistoryStore#KEEP} of each). */
     CommandHistoryStore commandHistory();
 
+    /** Events of state changes, written in the change's transaction, waiting for the event log. */
+    OutboxStore outbox();
+
     @Override
     void close();
 }

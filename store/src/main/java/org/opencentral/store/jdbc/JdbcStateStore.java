@@ -12,6 +12,7 @@ import org.opencentral.core.store.CursorStore;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.LastValueStore;
 import org.opencentral.core.store.OrganizationStore;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.ProvisioningStore;
 import org.opencentral.core.store.RoleStore;
 import org.opencentral.core.store.SessionStore;
@@ -41,6 +42,7 @@ public final class JdbcStateStore implements StateStore {
     private final TelemetryIssueStore telemetryIssues;
     private final RelationshipStore relationships;
     private final CommandHistoryStore commandHistory;
+    private final OutboxStore outbox;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -61,6 +63,7 @@ public final class JdbcStateStore implements StateStore {
         this.telemetryIssues = new JdbcTelemetryIssueStore(database);
         this.relationships = new JdbcRelationshipStore(database);
         this.commandHistory = new JdbcCommandHistoryStore(database);
+        this.outbox = new JdbcOutboxStore(database);
     }
 
     /**
@@ -162,6 +165,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public CommandHistoryStore commandHistory() {
         return commandHistory;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     @Override
