@@ -66,7 +66,8 @@ public final class OpenCentralServer implements AutoCloseable {
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("opencentral-timer").daemon().factory());
             keep(timer::shutdownNow);
-            Services services = Services.create(state, log, identity, clock, timer);
+            Services services = Services.create(state, log, identity, clock, timer,
+                    config.limits().messageSize());
             keep(services.commandHistory()).start();
             keep(services.auditForwarder()).start();
             initialCredentials = new Bootstrap(services.security().users(), services.security().tokens())
