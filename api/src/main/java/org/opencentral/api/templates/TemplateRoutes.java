@@ -34,7 +34,7 @@ public final class TemplateRoutes {
                 new ApiRoute(PATCH, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::patch, false),
                 new ApiRoute(DELETE, TEMPLATE, Access.requires(DEVICE_TEMPLATES_FULL_CONTROL), templates::delete,
                         false),
-                new ApiRoute(GET, "/api/devices/{deviceId}/telemetryIssues", Access.requires(DEVICES_VIEW),
+                new ApiRoute(GET, "/api/devices/{deviceId}/telemetryIssues", Access.onDevice(DEVICES_VIEW),
                         issues::get, true));
     }
 }

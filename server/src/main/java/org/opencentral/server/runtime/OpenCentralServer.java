@@ -50,6 +50,7 @@ public final class OpenCentralServer implements AutoCloseable {
     private final Optional<InitialCredentials> initialCredentials;
     private final BoundPorts devicePorts;
     private final int httpPort;
+    private final ApiServer api;
     private final TelemetryStore telemetry;
     private volatile boolean ready;
 
@@ -95,7 +96,7 @@ public final class OpenCentralServer implements AutoCloseable {
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
                     new ConnectionRecorder(state.devices(), log, clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();
-            ApiServer api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
+            api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
                     provisioning, templates, telemetry));
             httpPort = api.start();
             ready = true;
@@ -139,6 +140,11 @@ public final class OpenCentralServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The endpoints the HTTP listener serves, as its router holds them (for tests of the route table). */
+    public java.util.List<ApiServer.Endpoint> httpEndpoints() {
+        return api.endpoints();
     }
 
     /** The telemetry history store (for tests and benchmarks that seed it directly). */

@@ -1,0 +1,28 @@
+package org.opencentral.api.http;
+
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.Objects;
+
+/**
+ * An operations endpoint outside {@code /api} ({@code /healthz}, {@code /metrics}): a {@code GET}
+ * for monitoring systems, without credentials or {@code api-version}, not in the OpenAPI document.
+ */
+public record OpsRoute(String path, Handler handler) implements Route {
+    public OpsRoute {
+        Objects.requireNonNull(handler, "handler");
+        if (!path.startsWith("/") || path.startsWith("/api/")) {
+            throw new IllegalArgumentException("operations routes live outside /api: " + path);
+        }
+    }
+
+    @Override
+    public HandlerType method() {
+        return HandlerType.GET;
+    }
+
+    @Override
+    public Access access() {
+        return Access.anonymous();
+    }
+}

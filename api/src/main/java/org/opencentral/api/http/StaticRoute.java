@@ -1,0 +1,28 @@
+package org.opencentral.api.http;
+
+import io.javalin.http.HandlerType;
+import java.util.Objects;
+
+/**
+ * Files of a class-path {@code directory} served as they are under {@code path} (the web UI's
+ * pages and assets), to anybody, with the given {@code Cache-Control}.
+ */
+public record StaticRoute(String path, String directory, String cacheControl) implements Route {
+    public StaticRoute {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(cacheControl, "cacheControl");
+        if (!path.startsWith("/") || path.startsWith("/api")) {
+            throw new IllegalArgumentException("static files live outside /api: " + path);
+        }
+    }
+
+    @Override
+    public HandlerType method() {
+        return HandlerType.GET;
+    }
+
+    @Override
+    public Access access() {
+        return Access.anonymous();
+    }
+}
