@@ -11,9 +11,7 @@ import java.util.Objects;
 public record OpsRoute(String path, Handler handler) implements Route {
     public OpsRoute {
         Objects.requireNonNull(handler, "handler");
-        if (!path.startsWith("/") || path.startsWith("/api/")) {
-            throw new IllegalArgumentException("operations routes live outside /api: " + path);
-        }
+        RoutePaths.requireOutsideApi(path);
     }
 
     @Override

@@ -11,9 +11,7 @@ public record StaticRoute(String path, String directory, String cacheControl) im
     public StaticRoute {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(cacheControl, "cacheControl");
-        if (!path.startsWith("/") || path.startsWith("/api")) {
-            throw new IllegalArgumentException("static files live outside /api: " + path);
-        }
+        RoutePaths.requireOutsideApi(path);
     }
 
     @Override

@@ -20,8 +20,8 @@ public record StreamRoute(String path, Access access, ApiHandler handler, String
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(summary, "summary");
         query = Map.copyOf(query);
-        ApiRoute.requireUnderApi(path);
-        ApiRoute.requireDeclaredScope(path, access);
+        RoutePaths.requireUnderApi(path);
+        RoutePaths.requireDeclaredScope(path, access);
     }
 
     @Override
