@@ -179,15 +179,15 @@ public final class ApiRoutes {
     }
 
     private static ApiRoute route(HandlerType method, String path, Permission permission, ApiHandler handler) {
-        return new ApiRoute(method, path, Access.requires(permission), handler, false);
+        return ApiRoute.of(method, path, Access.requires(permission), handler, false);
     }
 
     /** A route of IoT Central's on the device named by {@code {deviceId}}. */
     private static ApiRoute device(HandlerType method, String path, Permission permission, ApiHandler handler) {
-        return new ApiRoute(method, path, Access.onDevice(permission), handler, false);
+        return ApiRoute.of(method, path, Access.onDevice(permission), handler, false);
     }
 
     private static ApiRoute extension(HandlerType method, String path, Access access, ApiHandler handler) {
-        return new ApiRoute(method, path, access, handler, true);
+        return ApiRoute.of(method, path, access, handler, true);
     }
 }

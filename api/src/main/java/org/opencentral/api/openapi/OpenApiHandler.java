@@ -22,7 +22,7 @@ public final class OpenApiHandler {
 
     /** The document's own row, describing {@code routes} (the complete table, read on first request). */
     public static ApiRoute route(List<Route> routes) {
-        return new ApiRoute(HandlerType.GET, PATH, Access.anonymous(), new OpenApiHandler(routes)::get, true);
+        return ApiRoute.of(HandlerType.GET, PATH, Access.anonymous(), new OpenApiHandler(routes)::get, true);
     }
 
     public void get(ApiCall call) {

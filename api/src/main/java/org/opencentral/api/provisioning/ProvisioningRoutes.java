@@ -51,10 +51,10 @@ public final class ProvisioningRoutes {
     }
 
     private static ApiRoute route(HandlerType method, String path, Permission permission, ApiHandler handler) {
-        return new ApiRoute(method, path, Access.requires(permission), handler, false);
+        return ApiRoute.of(method, path, Access.requires(permission), handler, false);
     }
 
     private static ApiRoute device(HandlerType method, String path, Permission permission, ApiHandler handler) {
-        return new ApiRoute(method, path, Access.onDevice(permission), handler, false);
+        return ApiRoute.of(method, path, Access.onDevice(permission), handler, false);
     }
 }
