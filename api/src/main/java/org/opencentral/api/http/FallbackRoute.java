@@ -1,7 +1,6 @@
 package org.opencentral.api.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.util.Objects;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Objects;
  * browser's {@code GET} of one of its own addresses (a single-page app routes in the browser).
  * Anonymous: the page itself holds no data.
  */
-public record FallbackRoute(Page page) implements Route {
+public record FallbackRoute(Page page) implements PublicRoute {
     /** Answers {@code ctx} and returns true, or returns false to leave it to the 404. */
     @FunctionalInterface
     public interface Page {
@@ -20,19 +19,9 @@ public record FallbackRoute(Page page) implements Route {
         Objects.requireNonNull(page, "page");
     }
 
-    @Override
-    public HandlerType method() {
-        return HandlerType.GET;
-    }
-
     /** Any path no other row serves. */
     @Override
     public String path() {
         return "/*";
-    }
-
-    @Override
-    public Access access() {
-        return Access.anonymous();
     }
 }

@@ -8,7 +8,7 @@ import io.javalin.http.HandlerType;
  * kind; the served OpenAPI document is generated from the {@link ApiRoute} and {@link StreamRoute}
  * rows.
  */
-public sealed interface Route permits ApiRoute, StreamRoute, OpsRoute, StaticRoute, FallbackRoute {
+public sealed interface Route permits ApiRoute, StreamRoute, PublicRoute {
     HandlerType method();
 
     /** The path template ({@code {name}} for a parameter). */
@@ -21,9 +21,7 @@ public sealed interface Route permits ApiRoute, StreamRoute, OpsRoute, StaticRou
         return switch (this) {
             case ApiRoute r -> true;
             case StreamRoute r -> true;
-            case OpsRoute r -> false;
-            case StaticRoute r -> false;
-            case FallbackRoute r -> false;
+            case PublicRoute r -> false;
         };
     }
 }

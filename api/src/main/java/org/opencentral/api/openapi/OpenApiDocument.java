@@ -11,10 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.opencentral.api.http.Access;
 import org.opencentral.api.http.ApiRoute;
-import org.opencentral.api.http.FallbackRoute;
-import org.opencentral.api.http.OpsRoute;
+import org.opencentral.api.http.PublicRoute;
 import org.opencentral.api.http.Route;
-import org.opencentral.api.http.StaticRoute;
 import org.opencentral.api.http.StreamRoute;
 import org.opencentral.core.Json;
 
@@ -59,12 +57,10 @@ public final class OpenApiDocument {
                     yield Optional.of(rest.extension() || spec.isMissingNode() ? extension(rest, path, verb) : spec);
                 }
                 case StreamRoute stream -> Optional.of(stream(stream, path, verb));
-                case OpsRoute r -> Optional.empty();
-                case StaticRoute r -> Optional.empty();
-                case FallbackRoute r -> Optional.empty();
+                case PublicRoute r -> Optional.empty(); // not part of the REST API
             };
             if (operation.isEmpty()) {
-                continue; // not part of the REST API
+                continue;
             }
             ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
             ObjectNode served = (ObjectNode) operation.get().deepCopy();
