@@ -1,7 +1,7 @@
 package org.opencentral.api;
 
 import java.util.Map;
-import org.opencentral.api.http.ApiRoute;
+import org.opencentral.api.http.Route;
 
 /** One plausible request per route: path parameters filled in, and a body valid for the route. */
 final class MatrixRequests {
@@ -18,7 +18,7 @@ final class MatrixRequests {
     private MatrixRequests() {
     }
 
-    static Http.Reply call(Http http, ApiRoute route, String caller) {
+    static Http.Reply call(Http http, Route route, String caller) {
         String path = route.path();
         for (var p : PARAMS.entrySet()) {
             path = path.replace(p.getKey(), p.getValue());
@@ -28,7 +28,7 @@ final class MatrixRequests {
         return http.send(method, path + "?" + Http.V, body(route), null);
     }
 
-    private static String body(ApiRoute route) {
+    private static String body(Route route) {
         String method = route.method().name();
         if (method.equals("GET") || method.equals("DELETE")) {
             return null;

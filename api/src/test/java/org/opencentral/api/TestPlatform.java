@@ -111,8 +111,19 @@ public final class TestPlatform implements AutoCloseable {
                     state.telemetryIssues()));
         }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
-        server = new ApiServer(config, services, operations);
+        server = new ApiServer(config, services, operations, Optional.of(log));
         port = server.start();
+    }
+
+    /** The REST rows of the server's route table. */
+    List<org.opencentral.api.http.ApiRoute> restRoutes() {
+        return server.routes().stream().filter(org.opencentral.api.http.ApiRoute.class::isInstance)
+                .map(org.opencentral.api.http.ApiRoute.class::cast).toList();
+    }
+
+    /** The rows of the REST API under {@code /api}: what the OpenAPI document describes. */
+    List<org.opencentral.api.http.Route> documentedRoutes() {
+        return server.routes().stream().filter(org.opencentral.api.http.Route::documented).toList();
     }
 
     public String token(String id, BuiltInRole role) {

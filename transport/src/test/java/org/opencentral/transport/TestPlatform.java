@@ -28,6 +28,7 @@ import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.ingest.ActivityTracker;
 import org.opencentral.platform.ingest.IngestService;
 import org.opencentral.platform.outbox.OutboxForwarder;
+import org.opencentral.platform.ingest.MessageSizeLimit;
 import org.opencentral.platform.security.SasToken;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.twin.TwinService;
@@ -73,7 +74,8 @@ final class TestPlatform implements AutoCloseable {
         cloudToDevice = new CloudToDeviceService(state.c2d(), sessions, clock);
         connections = new RecordingConnectionListener(state.devices(), log, clock);
         MqttServices services = new MqttServices(new DeviceAuthenticator(state.devices(), clock),
-                new IngestService(log, new ActivityTracker(state.devices(), clock), clock), twins, commands,
+                new IngestService(log, new ActivityTracker(state.devices(), clock), clock, MessageSizeLimit.DEFAULT), twins,
+                commands,
                 cloudToDevice, sessions);
         certificate = Certificate.INSTANCE;
         MqttServerConfig config = new MqttServerConfig(Optional.of(MqttServerConfig.Endpoint.loopback(0)),

@@ -70,7 +70,8 @@ class SimulatorTest {
         sessions = new DeviceSessions(timer);
         devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
         twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
-        IngestService ingest = new IngestService(log, new ActivityTracker(state.devices(), clock), clock);
+        IngestService ingest = new IngestService(log, new ActivityTracker(state.devices(), clock), clock,
+                org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT);
         simulator = new Simulator(CONFIG, new SimulationPorts(devices, templates, sessions, ingest, twins,
                 new CommandService(sessions, new org.opencentral.platform.command.CommandHistory(state.commandHistory()),
                         clock), new CloudToDeviceService(state.c2d(), sessions, clock)), clock);

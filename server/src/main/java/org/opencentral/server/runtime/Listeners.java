@@ -44,8 +44,7 @@ final class Listeners {
                 mqtt.httpsPort().isPresent()
                         ? Optional.of(new Endpoint(mqtt.bindAddress(), mqtt.httpsPort().getAsInt()))
                         : Optional.empty(),
-                MqttLimits.DEFAULTS.withMaxMessageBytes(limits.maxMessageBytes())
-                        .withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()),
+                MqttLimits.DEFAULTS.withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()),
                 limits.maxConnections());
         MqttServices mqttServices = new MqttServices(services.authenticator(), services.ingest(), services.twins(),
                 services.commands(), services.cloudToDevice(), services.sessions(), Optional.of(provisioning.dps()),

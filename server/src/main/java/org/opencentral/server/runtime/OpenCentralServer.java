@@ -50,6 +50,7 @@ public final class OpenCentralServer implements AutoCloseable {
     private final Optional<InitialCredentials> initialCredentials;
     private final BoundPorts devicePorts;
     private final int httpPort;
+    private final ApiServer api;
     private final TelemetryStore telemetry;
     private volatile boolean ready;
 
@@ -66,7 +67,8 @@ public final class OpenCentralServer implements AutoCloseable {
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("opencentral-timer").daemon().factory());
             keep(timer::shutdownNow);
-            Services services = Services.create(state, log, identity, clock, timer);
+            Services services = Services.create(state, log, identity, clock, timer,
+                    config.limits().messageSize());
             keep(services.commandHistory()).start();
             keep(services.outboxForwarder()).start();
             initialCredentials = new Bootstrap(services.security().users(), services.security().tokens())
@@ -94,7 +96,7 @@ public final class OpenCentralServer implements AutoCloseable {
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
                     new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();
-            ApiServer api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
+            api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
                     provisioning, templates, telemetry));
             httpPort = api.start();
             ready = true;
@@ -138,6 +140,11 @@ public final class OpenCentralServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The endpoints the HTTP listener serves, as its router holds them (for tests of the route table). */
+    public java.util.List<ApiServer.Endpoint> httpEndpoints() {
+        return api.endpoints();
     }
 
     /** The telemetry history store (for tests and benchmarks that seed it directly). */

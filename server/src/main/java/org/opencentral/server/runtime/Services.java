@@ -11,6 +11,7 @@ import org.opencentral.platform.device.DeviceAuthenticator;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.ingest.ActivityTracker;
 import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.platform.ingest.MessageSizeLimit;
 import org.opencentral.api.SecurityServices;
 import org.opencentral.platform.audit.AuditLog;
 import org.opencentral.platform.organization.OrganizationService;
@@ -31,7 +32,7 @@ record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthentic
         OutboxForwarder outboxForwarder) {
 
     static Services create(StateStore state, EventLog log, ApplicationIdentity identity, Clock clock,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, MessageSizeLimit messageSize) {
         DeviceSessions sessions = new DeviceSessions(timer);
         ActivityTracker activity = new ActivityTracker(state.devices(), clock);
         CommandHistory commandHistory = new CommandHistory(state.commandHistory());
@@ -42,7 +43,7 @@ record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthentic
                 new CommandService(sessions, commandHistory, clock),
                 new CloudToDeviceService(state.c2d(), sessions, clock),
                 activity,
-                new IngestService(log, activity, clock),
+                new IngestService(log, activity, clock, messageSize),
                 security(state, identity, clock), commandHistory,
                 new OutboxForwarder(state.outbox(), log));
     }
