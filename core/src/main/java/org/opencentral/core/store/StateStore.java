@@ -45,6 +45,9 @@ public interface StateStore extends AutoCloseable {
     /** Command invocations per device and command (the newest {@value CommandHistoryStore#KEEP} of each). */
     CommandHistoryStore commandHistory();
 
+    /** Device groups and their membership, evaluated from each group's filter at every read. */
+    org.opencentral.core.group.DeviceGroupStore deviceGroups();
+
     @Override
     void close();
 }

@@ -41,6 +41,7 @@ public final class JdbcStateStore implements StateStore {
     private final TelemetryIssueStore telemetryIssues;
     private final RelationshipStore relationships;
     private final CommandHistoryStore commandHistory;
+    private final org.opencentral.core.group.DeviceGroupStore deviceGroups;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -61,6 +62,7 @@ public final class JdbcStateStore implements StateStore {
         this.telemetryIssues = new JdbcTelemetryIssueStore(database);
         this.relationships = new JdbcRelationshipStore(database);
         this.commandHistory = new JdbcCommandHistoryStore(database);
+        this.deviceGroups = new JdbcDeviceGroupStore(database, keys, Clock.systemUTC());
     }
 
     /**
@@ -167,5 +169,10 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public void close() {
         database.close();
+    }
+
+    @Override
+    public org.opencentral.core.group.DeviceGroupStore deviceGroups() {
+        return deviceGroups;
     }
 }
