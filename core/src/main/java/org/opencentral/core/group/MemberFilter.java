@@ -20,9 +20,9 @@ public sealed interface MemberFilter {
     sealed interface Operand permits Metadata, Property {
     }
 
-    /** A column of the device registry. */
+    /** A column of the device registry; {@code ORGANIZATION} is absent for devices of the root. */
     enum Metadata implements Operand {
-        ID, DISPLAY_NAME, TEMPLATE, ENABLED, PROVISIONED, SIMULATED
+        ID, DISPLAY_NAME, TEMPLATE, ENABLED, PROVISIONED, SIMULATED, ORGANIZATION
     }
 
     /**

@@ -298,6 +298,7 @@ final class MemberSql {
             case ENABLED -> "devices.enabled";
             case PROVISIONED -> "devices.provisioned";
             case SIMULATED -> "devices.simulated";
+            case ORGANIZATION -> "devices.organization";
         };
     }
 }
