@@ -65,8 +65,12 @@ public final class DeviceGroupService {
 
     /** The group; NOT_FOUND when it does not exist or lies outside {@code scope}. */
     public DeviceGroup get(String id, AccessScope scope) {
-        return store.find(id).filter(g -> scope.covers(g.organization()))
-                .orElseThrow(() -> DomainException.notFound("device group '" + id + "'"));
+        return find(id, scope).orElseThrow(() -> DomainException.notFound("device group '" + id + "'"));
+    }
+
+    /** The group, when it exists and lies in {@code scope}. */
+    public Optional<DeviceGroup> find(String id, AccessScope scope) {
+        return store.find(id).filter(g -> scope.covers(g.organization()));
     }
 
     /** Creates or replaces a group; {@code displayName} and {@code filter} are required. */
