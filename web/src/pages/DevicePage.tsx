@@ -11,6 +11,7 @@ import { TelemetryTab, TelemetryStore } from './device/TelemetryTab';
 import { RawTab } from './device/RawTab';
 import { TemplateAssign } from './device/TemplateAssign';
 import { SimulationRate } from './device/SimulationRate';
+import { DeviceGroupsCard } from './groups/DeviceGroupsCard';
 import { useTemplateModel } from './device/model';
 
 const TABS = [
@@ -94,6 +95,7 @@ function ConnectionBadge({ connected }: { connected?: boolean }) {
 function Overview({ device, connected, lastActivity, onChanged, canUpdate, canDelete, canConnect }: {
   device: Device; connected?: boolean; lastActivity?: string; onChanged: (d: Device) => void; canUpdate: boolean; canDelete: boolean; canConnect: boolean;
 }) {
+  const canViewGroups = useSession().can('deviceGroups.view');
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [credentials, setCredentials] = useState<Credentials | null>(null);
@@ -185,6 +187,7 @@ function Overview({ device, connected, lastActivity, onChanged, canUpdate, canDe
           </>
         )}
       </div>
+      {canViewGroups && <DeviceGroupsCard deviceId={device.id} />}
       <Confirm open={confirm} title="Delete device?" action="Delete" busy={busy} onConfirm={remove} onCancel={() => setConfirm(false)}
         body={<p>Delete <strong>{device.displayName}</strong> ({device.id})? It will be disconnected and its credentials stop working. This cannot be undone.</p>} />
     </div>
