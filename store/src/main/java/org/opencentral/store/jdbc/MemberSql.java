@@ -86,7 +86,7 @@ final class MemberSql {
                 if (compare.value() instanceof MemberFilter.Null) {
                     absent(property, compare.op() == Op.EQ);
                 } else {
-                    places(property, place -> typed(place, compare.value(), operator(compare.op())));
+                    places(property, place -> typed(place, compare.value(), DeviceListSql.operator(compare.op())));
                 }
             }
         }
@@ -96,20 +96,15 @@ final class MemberSql {
         String column = column(field);
         switch (value) {
             case MemberFilter.Null n -> sql.append(column).append(op == Op.EQ ? " IS NULL" : " IS NOT NULL");
-            case MemberFilter.Text t -> bind(column + textCollation() + " " + operator(op) + " ?", t.value());
-            case MemberFilter.Bool b -> bind(column + " " + operator(op) + " ?", b.value());
+            case MemberFilter.Text t -> bind(column + textCollation() + " " + DeviceListSql.operator(op) + " ?", t.value());
+            case MemberFilter.Bool b -> bind(column + " " + DeviceListSql.operator(op) + " ?", b.value());
             case MemberFilter.Number n -> sql.append("1 = 0");
         }
     }
 
     private void match(MemberFilter.Match match) {
-        String escaped = match.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        String pattern = switch (match.function()) {
-            case CONTAINS -> "%" + escaped + "%";
-            case STARTSWITH -> escaped + "%";
-            case ENDSWITH -> "%" + escaped;
-        };
-        String like = " LIKE lower(?) ESCAPE '\\'";
+        String pattern = DeviceListSql.likePattern(match.function(), match.text());
+        String like = DeviceListSql.LIKE;
         switch (match.operand()) {
             case MemberFilter.Metadata field -> {
                 if (field == MemberFilter.Metadata.ENABLED || field == MemberFilter.Metadata.PROVISIONED
@@ -128,7 +123,10 @@ final class MemberSql {
         }
     }
 
-    /** Where a property may live: the reported properties, then the cloud properties it can name. */
+    /**
+     * Where a property may live: the reported properties, then the cloud properties it can name. A
+     * place without the value tests NULL, which the leaf's {@code COALESCE} turns into false.
+     */
     private record Place(String document, List<Object> documentParameters, List<String> path) {
     }
 
@@ -148,9 +146,7 @@ final class MemberSql {
         sql.append('(');
         for (int i = 0; i < places.size(); i++) {
             sql.append(i == 0 ? "" : " OR ");
-            sql.append("COALESCE(");
             test.accept(places.get(i));
-            sql.append(", ").append(dialect == Dialect.POSTGRES ? "FALSE" : "0").append(')');
         }
         sql.append(')');
     }
@@ -277,17 +273,6 @@ final class MemberSql {
 
     private String textCollation() {
         return dialect == Dialect.POSTGRES ? " COLLATE \"C\"" : "";
-    }
-
-    private static String operator(Op op) {
-        return switch (op) {
-            case EQ -> "=";
-            case NE -> "<>";
-            case GT -> ">";
-            case GE -> ">=";
-            case LT -> "<";
-            case LE -> "<=";
-        };
     }
 
     private static String column(MemberFilter.Metadata field) {
