@@ -68,6 +68,11 @@ class DeviceGroupsApiTest extends ScenarioApiTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("error").path("message").asText())
                 .startsWith("at 1:29: $simulated can only be compared with true or false");
+        Http.Reply unknownTemplate = admin.put("/api/deviceGroups/bad?" + Http.V,
+                body("Bad", "SELECT * FROM devices WHERE $template = \"dtmi:nowhere:Pump;1\" AND flow > 1", ""));
+        assertThat(unknownTemplate.status()).isEqualTo(400);
+        assertThat(unknownTemplate.json().path("error").path("message").asText())
+                .startsWith("at 1:29: device template 'dtmi:nowhere:Pump;1' does not exist");
         assertThat(admin.put("/api/deviceGroups/bad?" + Http.V, "{\"displayName\":\"Bad\"}").status()).isEqualTo(400);
         assertThat(admin.put("/api/deviceGroups/bad?" + Http.V, "{\"displayName\":7,\"filter\":\"SELECT * FROM devices\"}")
                 .status()).isEqualTo(400);

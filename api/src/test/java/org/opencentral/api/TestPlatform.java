@@ -107,7 +107,8 @@ public final class TestPlatform implements AutoCloseable {
                         state.relationships(), devices, templateService))
                 .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
                         security.organizations(), new org.opencentral.platform.group.GroupFilters(
-                                org.opencentral.platform.query.QueryLimits.DEFAULTS)));
+                                org.opencentral.platform.query.QueryLimits.DEFAULTS,
+                                new org.opencentral.platform.query.service.TemplateCatalog(templateService))));
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
                     new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), log, clock),

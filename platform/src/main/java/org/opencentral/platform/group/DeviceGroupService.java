@@ -120,7 +120,7 @@ public final class DeviceGroupService {
 
     /** What a filter would match now, within {@code deviceScope}: the count and the first {@code limit} devices. */
     public Preview preview(String filter, AccessScope deviceScope, int limit) {
-        MemberFilter members = filters.parse(filter);
+        MemberFilter members = filters.check(filter);
         Optional<Set<String>> scope = organizations(deviceScope);
         return new Preview(store.count(members, scope), store.members(members, scope, Optional.empty(), limit).items());
     }
@@ -166,7 +166,7 @@ public final class DeviceGroupService {
     }
 
     private String checked(String filter) {
-        filters.parse(filter);
+        filters.check(filter);
         return filter;
     }
 

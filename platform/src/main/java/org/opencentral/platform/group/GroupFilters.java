@@ -1,8 +1,10 @@
 package org.opencentral.platform.group;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.opencentral.core.filter.Op;
 import org.opencentral.core.group.MemberFilter;
+import org.opencentral.platform.query.CapabilityCatalog;
 import org.opencentral.platform.query.QueryException;
 import org.opencentral.platform.query.QueryLimits;
 import org.opencentral.platform.query.QueryParser;
@@ -25,14 +27,29 @@ import org.opencentral.platform.query.ast.SystemField;
 public final class GroupFilters {
     private final QueryParser parser;
     private final QueryLimits limits;
+    private final CapabilityCatalog catalog;
 
-    public GroupFilters(QueryLimits limits) {
+    public GroupFilters(QueryLimits limits, CapabilityCatalog catalog) {
         this.limits = Objects.requireNonNull(limits);
         this.parser = new QueryParser(limits);
+        this.catalog = Objects.requireNonNull(catalog);
     }
 
+    /** The membership condition of a stored filter (its names are not checked against templates again). */
     public MemberFilter parse(String filter) {
         return parser.parseDeviceQuery(filter).map(this::condition).orElse(MemberFilter.ALL);
+    }
+
+    /**
+     * Checks a filter about to be saved: {@link #parse} and, when its top-level conditions name a
+     * template ({@code $template = "…" AND …}), that the template exists and that every property
+     * name is a property or cloud property of it.
+     */
+    public MemberFilter check(String filter) {
+        Optional<Condition> where = parser.parseDeviceQuery(filter);
+        MemberFilter parsed = where.map(this::condition).orElse(MemberFilter.ALL);
+        where.ifPresent(condition -> new TemplateNames(catalog).check(condition));
+        return parsed;
     }
 
     private MemberFilter condition(Condition condition) {

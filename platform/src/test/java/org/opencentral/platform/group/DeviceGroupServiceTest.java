@@ -63,7 +63,9 @@ class DeviceGroupServiceTest {
                 state.users(), state.apiTokens());
         organizations.put(new Organization("west", "West", Optional.empty()));
         organizations.put(new Organization("east", "East", Optional.empty()));
-        groups = new DeviceGroupService(state.deviceGroups(), organizations, new GroupFilters(QueryLimits.DEFAULTS));
+        groups = new DeviceGroupService(state.deviceGroups(), organizations, new GroupFilters(QueryLimits.DEFAULTS,
+                new org.opencentral.platform.query.service.TemplateCatalog(new org.opencentral.platform.template.TemplateService(
+                        state.templates(), Optional.empty(), log, Clock.systemUTC()))));
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.filter.Op;
 import org.opencentral.core.filter.TextMatch;
@@ -12,12 +13,39 @@ import org.opencentral.core.group.MemberFilter;
 import org.opencentral.core.group.MemberFilter.Compare;
 import org.opencentral.core.group.MemberFilter.Metadata;
 import org.opencentral.core.group.MemberFilter.Property;
+import org.opencentral.platform.query.CapabilityCatalog;
+import org.opencentral.platform.query.CapabilityKind;
 import org.opencentral.platform.query.QueryException;
 import org.opencentral.platform.query.QueryLimits;
 
 /** Device group filters: IoT Central's device query resolved to membership conditions, and its errors. */
 class GroupFiltersTest {
-    private final GroupFilters filters = new GroupFilters(QueryLimits.DEFAULTS);
+    private static final String THERMOSTAT = "dtmi:com:example:Thermostat;1";
+    private final GroupFilters filters = new GroupFilters(QueryLimits.DEFAULTS, new ThermostatCatalog());
+
+    /** One template: property firmwareVersion, cloud property customerName, telemetry temperature, component thermostat1. */
+    private static final class ThermostatCatalog implements CapabilityCatalog {
+        @Override
+        public boolean templateExists(String templateId) {
+            return templateId.equals(THERMOSTAT);
+        }
+
+        @Override
+        public CapabilityKind kindOf(String templateId, Optional<String> component, String name) {
+            String path = component.map(c -> c + ".").orElse("") + name;
+            return switch (path) {
+                case "firmwareVersion", "thermostat1.maxTemp" -> CapabilityKind.PROPERTY;
+                case "customerName" -> CapabilityKind.CLOUD_PROPERTY;
+                case "temperature" -> CapabilityKind.TELEMETRY;
+                default -> CapabilityKind.UNKNOWN;
+            };
+        }
+
+        @Override
+        public boolean hasComponent(String templateId, String name) {
+            return name.equals("thermostat1");
+        }
+    }
 
     @Test
     void aQueryWithoutWhereMatchesEveryDevice() {
@@ -67,6 +95,26 @@ class GroupFiltersTest {
         assertError("SELECT * FROM devices WHERE x = 1 ORDER BY x", "at 1:35: expected AND, OR or end of query");
         assertError("SELECT * FROM devices WHERE $nothing = 1", "at 1:29: unknown name '$nothing'");
         assertError("SELECT * FROM devices WHERE on > true", "at 1:29: null, true and false can only be compared");
+    }
+
+    @Test
+    void aFilterBeingSavedNamesPropertiesOfTheTemplateItSelects() {
+        String where = "SELECT * FROM devices WHERE $template = \"" + THERMOSTAT + "\" AND ";
+        assertThat(filters.check(where + "(firmwareVersion = '1.2' OR thermostat1.maxTemp > 30 OR customerName = 'C')"))
+                .isEqualTo(filters.parse(where + "(firmwareVersion = '1.2' OR thermostat1.maxTemp > 30 OR customerName = 'C')"));
+        assertThat(filters.check("SELECT * FROM devices WHERE anything = 1")).as("no template named: not checked")
+                .isNotNull();
+        assertCheckError(where + "NOT colour = 'red'", "at 1:81: 'colour' is not a property or cloud property of " + THERMOSTAT);
+        assertCheckError(where + "temperature > 3", "at 1:77: 'temperature' is telemetry of " + THERMOSTAT);
+        assertCheckError("SELECT * FROM devices WHERE $template = 'dtmi:x:Missing;1' AND a = 1",
+                "at 1:29: device template 'dtmi:x:Missing;1' does not exist");
+        assertThat(filters.parse("SELECT * FROM devices WHERE $template = 'dtmi:x:Missing;1' AND a = 1"))
+                .as("a stored filter still reads after its template is gone").isNotNull();
+    }
+
+    private void assertCheckError(String filter, String message) {
+        assertThatThrownBy(() -> filters.check(filter)).isInstanceOf(QueryException.class)
+                .hasMessageStartingWith(message);
     }
 
     private void assertError(String filter, String message) {
