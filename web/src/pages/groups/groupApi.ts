@@ -81,9 +81,15 @@ function condition(row: Row): string {
   return `${name} ${row.operator} ${literal(row)}`;
 }
 
-/** The rows as a device query; rows without a property name are left out. */
+/** Whether a row is filled in: a property row needs a name, and every row but a true/false one a value. */
+function complete(row: Row): boolean {
+  if (row.field === 'property' && row.property.trim() === '') return false;
+  return BOOLEAN_FIELDS.includes(row.field) || row.value !== '';
+}
+
+/** The rows as a device query; rows not filled in yet are left out. */
 export function toFilter(rows: Row[], join: 'AND' | 'OR'): string {
-  const parts = rows.filter((r) => r.field !== 'property' || r.property.trim() !== '').map(condition);
+  const parts = rows.filter(complete).map(condition);
   return 'SELECT * FROM devices' + (parts.length ? ' WHERE ' + parts.join(` ${join} `) : '');
 }
 

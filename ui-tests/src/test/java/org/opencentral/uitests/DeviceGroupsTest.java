@@ -7,7 +7,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,8 +74,10 @@ class DeviceGroupsTest {
             assertThat(Axe.seriousViolations(editor.page)).isEmpty();
             DeviceJourneyTest.shot(editor.page, "50-device-group-builder");
 
+            assertThat(editor.refusedPreviews).as("a condition not filled in yet is left out of the filter").isEmpty();
             editor.filterText().fill("SELECT * FROM devices WHERE $simulated = 'yes'");
             assertThat(editor.filterError()).containsText("at 1:29");
+            assertThat(editor.refusedPreviews).hasSize(1);
             editor.condition(2, "Simulated", "equals", "true");
             editor.assertMatches("1 device matches");
             editor.save();
@@ -91,14 +95,20 @@ class DeviceGroupsTest {
         }
     }
 
-    /** The device group editor, as an operator uses it. */
-    private record GroupEditorPage(Page page) {
+    /** The device group editor, as an operator uses it; {@code refusedPreviews} are the previews answered 400. */
+    private record GroupEditorPage(Page page, List<String> refusedPreviews) {
         static GroupEditorPage create(Page page) {
+            List<String> refused = new CopyOnWriteArrayList<>();
+            page.onResponse(response -> {
+                if (response.url().contains("/api/deviceGroupPreview") && response.status() == 400) {
+                    refused.add(response.url());
+                }
+            });
             page.navigate("/groups");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("+ New group")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New device group")))
                     .isVisible();
-            return new GroupEditorPage(page);
+            return new GroupEditorPage(page, refused);
         }
 
         void identify(String id, String name) {
