@@ -121,8 +121,15 @@ class DeviceGroupsApiTest extends ScenarioApiTest {
 
         Http.Reply own = west.put("/api/deviceGroups/west-all?" + Http.V, body("West", "SELECT * FROM devices", "west"));
         assertThat(own.status()).isEqualTo(200);
-        assertThat(west.put("/api/deviceGroups/rooted?" + Http.V, body("Root", "SELECT * FROM devices", "")).status())
+        assertThat(west.put("/api/deviceGroups/rooted?" + Http.V,
+                "{\"displayName\":\"Root\",\"filter\":\"SELECT * FROM devices\",\"organizations\":[]}").status())
+                .as("the application root is outside the caller's organizations").isEqualTo(403);
+        Http.Reply placed = west.put("/api/deviceGroups/placed?" + Http.V, body("Placed", "SELECT * FROM devices", ""));
+        assertThat(placed.json().path("organizations").get(0).asText())
+                .as("a group that names no organization lands in the caller's").isEqualTo("west");
+        assertThat(west.delete("/api/deviceGroups/placed?" + Http.V).status()).as("an Org Operator may not delete")
                 .isEqualTo(403);
+        assertThat(admin.delete("/api/deviceGroups/placed?" + Http.V).status()).isEqualTo(204);
         assertThat(ids(west.get("/api/deviceGroups?" + Http.V).json())).containsExactly("west-all");
         assertThat(west.get("/api/deviceGroups/everything?" + Http.V).status()).isEqualTo(404);
         assertThat(ids(members(west, "west-all").json())).containsExactly("dev-west");

@@ -14,6 +14,7 @@ import org.opencentral.core.device.Device;
 import org.opencentral.core.group.DeviceGroup;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.group.DeviceGroupService;
+import org.opencentral.platform.group.GroupChanges;
 import org.opencentral.platform.security.Permission;
 
 /**
@@ -45,8 +46,8 @@ public final class GroupHandlers {
         String id = call.pathParam(ID);
         ObjectNode body = call.bodyObject();
         groups.find(id, call.scope(Permission.DEVICE_GROUPS_VIEW)).ifPresent(g -> call.auditBefore(GroupJson.toJson(g)));
-        DeviceGroupService.Saved saved = groups.put(id, GroupJson.changes(body), precondition(call, body),
-                call.scope(Permission.DEVICE_GROUPS_CREATE));
+        DeviceGroupService.Saved saved = groups.put(id, inCallersOrganization(call, GroupJson.changes(body)),
+                precondition(call, body), call.scope(Permission.DEVICE_GROUPS_CREATE));
         answer(call, saved.group());
     }
 
@@ -94,6 +95,21 @@ public final class GroupHandlers {
         groups.groupsOf(call.deviceId(), call.scope(Permission.DEVICE_GROUPS_VIEW))
                 .forEach(g -> value.add(GroupJson.toJson(g)));
         call.json(200, body);
+    }
+
+    /**
+     * A PUT that names no organizations, from a caller scoped to organizations, places the group in
+     * the caller's (first) organization, as devices are placed.
+     */
+    private static GroupChanges inCallersOrganization(ApiCall call, GroupChanges changes) {
+        if (changes.organizations().isPresent() || call.scope(Permission.DEVICE_GROUPS_CREATE).everywhere()) {
+            return changes;
+        }
+        Optional<String> own = call.principal().grants().stream()
+                .filter(g -> g.permissions().contains(Permission.DEVICE_GROUPS_CREATE))
+                .flatMap(g -> g.organization().stream()).findFirst();
+        return new GroupChanges(changes.displayName(), changes.filter(), changes.description(),
+                Optional.of(own.map(java.util.List::of).orElse(java.util.List.of())));
     }
 
     /** The precondition as the store keeps etags (bare); {@code *} stays {@code *}. */
