@@ -57,6 +57,7 @@ public final class ApiRoutes {
         s.telemetry().ifPresent(t -> routes.addAll(
                 org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), t, s.clock())));
         s.rawData().ifPresent(r -> routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), r)));
+        s.groups().ifPresent(g -> routes.addAll(org.opencentral.api.groups.GroupRoutes.table(g)));
         return List.copyOf(routes);
     }
 

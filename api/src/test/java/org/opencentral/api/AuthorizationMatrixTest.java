@@ -104,7 +104,8 @@ class AuthorizationMatrixTest {
         }
         assertThat(calls).isGreaterThan(300);
         assertThat(table).extracting(Route::path).contains("/api/live", "/api/devices/{deviceId}/telemetry",
-                "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model");
+                "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model",
+                "/api/deviceGroups", "/api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/{deviceGroupId}/devices");
         assertThat(denied.get("ORG_VIEWER")).isGreaterThan(denied.getOrDefault("APP_OPERATOR", 0));
         assertThat(denied).doesNotContainKey("APP_ADMINISTRATOR");
     }
@@ -126,5 +127,9 @@ class AuthorizationMatrixTest {
         assertThat(p.get("custom").permissions()).contains(Permission.DEVICE_GROUPS_VIEW)
                 .doesNotContain(Permission.DEVICES_VIEW_RAW_DATA);
         assertThat(p.get("ORG_VIEWER").permissions()).contains(Permission.DEVICES_VIEW_RAW_DATA);
+        assertThat(p.get("APP_OPERATOR").permissions()).contains(Permission.DEVICE_GROUPS_VIEW,
+                Permission.DEVICE_GROUPS_CREATE, Permission.DEVICE_GROUPS_UPDATE, Permission.DEVICE_GROUPS_DELETE);
+        assertThat(p.get("ORG_VIEWER").permissions()).contains(Permission.DEVICE_GROUPS_VIEW).doesNotContain(
+                Permission.DEVICE_GROUPS_CREATE, Permission.DEVICE_GROUPS_UPDATE, Permission.DEVICE_GROUPS_DELETE);
     }
 }

@@ -104,7 +104,11 @@ public final class TestPlatform implements AutoCloseable {
                 .withTelemetry(telemetry)
                 .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
-                        state.relationships(), devices, templateService));
+                        state.relationships(), devices, templateService))
+                .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
+                        security.organizations(), new org.opencentral.platform.group.GroupFilters(
+                                org.opencentral.platform.query.QueryLimits.DEFAULTS,
+                                new org.opencentral.platform.query.service.TemplateCatalog(templateService))));
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
                     new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), state.outbox(), clock),

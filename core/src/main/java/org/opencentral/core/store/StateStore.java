@@ -48,6 +48,9 @@ public interface StateStore extends AutoCloseable {
     /** Events of state changes, written in the change's transaction, waiting for the event log. */
     OutboxStore outbox();
 
+    /** Device groups and their membership, evaluated from each group's filter at every read. */
+    org.opencentral.core.group.DeviceGroupStore deviceGroups();
+
     @Override
     void close();
 }

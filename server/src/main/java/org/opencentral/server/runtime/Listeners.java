@@ -63,7 +63,11 @@ final class Listeners {
                 .withTelemetry(telemetry)
                 .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
-                        state.relationships(), services.devices(), templates.service()));
+                        state.relationships(), services.devices(), templates.service()))
+                .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
+                        services.security().organizations(),
+                        new org.opencentral.platform.group.GroupFilters(querySettings(config.query()).limits(),
+                                new org.opencentral.platform.query.service.TemplateCatalog(templates.service()))));
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))

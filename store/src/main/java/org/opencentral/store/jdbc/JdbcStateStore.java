@@ -43,6 +43,7 @@ public final class JdbcStateStore implements StateStore {
     private final RelationshipStore relationships;
     private final CommandHistoryStore commandHistory;
     private final OutboxStore outbox;
+    private final org.opencentral.core.group.DeviceGroupStore deviceGroups;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -64,6 +65,7 @@ public final class JdbcStateStore implements StateStore {
         this.relationships = new JdbcRelationshipStore(database);
         this.commandHistory = new JdbcCommandHistoryStore(database);
         this.outbox = new JdbcOutboxStore(database);
+        this.deviceGroups = new JdbcDeviceGroupStore(database, keys, Clock.systemUTC());
     }
 
     /**
@@ -175,5 +177,10 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public void close() {
         database.close();
+    }
+
+    @Override
+    public org.opencentral.core.group.DeviceGroupStore deviceGroups() {
+        return deviceGroups;
     }
 }
