@@ -108,7 +108,9 @@ public final class TestPlatform implements AutoCloseable {
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
                     new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), log, clock),
-                    state.telemetryIssues()));
+                    state.telemetryIssues()))
+                    .withRules(new org.opencentral.platform.rules.RuleService(state.rules(),
+                            new org.opencentral.platform.rules.RuleChecker(templateService)));
         }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
         server = new ApiServer(config, services, operations);

@@ -45,6 +45,9 @@ public interface StateStore extends AutoCloseable {
     /** Command invocations per device and command (the newest {@value CommandHistoryStore#KEEP} of each). */
     CommandHistoryStore commandHistory();
 
+    /** Rules, their state per device and their history. */
+    RuleStore rules();
+
     @Override
     void close();
 }

@@ -14,6 +14,7 @@ import org.opencentral.core.store.LastValueStore;
 import org.opencentral.core.store.OrganizationStore;
 import org.opencentral.core.store.ProvisioningStore;
 import org.opencentral.core.store.RoleStore;
+import org.opencentral.core.store.RuleStore;
 import org.opencentral.core.store.SessionStore;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.store.TelemetryIssueStore;
@@ -41,6 +42,7 @@ public final class JdbcStateStore implements StateStore {
     private final TelemetryIssueStore telemetryIssues;
     private final RelationshipStore relationships;
     private final CommandHistoryStore commandHistory;
+    private final RuleStore rules;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -61,6 +63,7 @@ public final class JdbcStateStore implements StateStore {
         this.telemetryIssues = new JdbcTelemetryIssueStore(database);
         this.relationships = new JdbcRelationshipStore(database);
         this.commandHistory = new JdbcCommandHistoryStore(database);
+        this.rules = new JdbcRuleStore(database);
     }
 
     /**
@@ -162,6 +165,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public CommandHistoryStore commandHistory() {
         return commandHistory;
+    }
+
+    @Override
+    public RuleStore rules() {
+        return rules;
     }
 
     @Override

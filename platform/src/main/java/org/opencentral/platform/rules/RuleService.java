@@ -1,0 +1,77 @@
+package org.opencentral.platform.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import java.util.Optional;
+import org.opencentral.core.DomainException;
+import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleJson;
+import org.opencentral.core.store.Page;
+import org.opencentral.core.store.RuleStore;
+
+/**
+ * Rules as the REST API changes them: PUT creates or replaces, PATCH applies a JSON merge patch
+ * (RFC 7386) to the rule's JSON form; every change is checked against the rule's template first.
+ */
+public final class RuleService {
+    public static final int MAX_PAGE = 1000;
+
+    private final RuleStore store;
+    private final RuleChecker checker;
+
+    public RuleService(RuleStore store, RuleChecker checker) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.checker = Objects.requireNonNull(checker, "checker");
+    }
+
+    /** A stored rule and whether the call created it. */
+    public record Saved(Rule rule, boolean created) {
+    }
+
+    public Rule get(String id) {
+        return store.find(id).orElseThrow(() -> DomainException.notFound("rule '" + id + "'"));
+    }
+
+    public Page<Rule> list(Optional<String> after, int limit) {
+        return store.list(after, Math.min(limit, MAX_PAGE));
+    }
+
+    public Saved put(String id, JsonNode body) {
+        Rule rule = RuleJson.read(id, body);
+        checker.check(rule);
+        return new Saved(rule, store.put(rule));
+    }
+
+    public Rule patch(String id, JsonNode patch) {
+        if (!patch.isObject()) {
+            throw DomainException.badRequest("a rule patch is a JSON object");
+        }
+        ObjectNode merged = RuleJson.write(get(id));
+        merge(merged, (ObjectNode) patch);
+        Rule rule = RuleJson.read(id, merged);
+        checker.check(rule);
+        store.put(rule);
+        return rule;
+    }
+
+    public void delete(String id) {
+        if (!store.delete(id)) {
+            throw DomainException.notFound("rule '" + id + "'");
+        }
+    }
+
+    private static void merge(ObjectNode target, ObjectNode patch) {
+        patch.fields().forEachRemaining(member -> {
+            JsonNode value = member.getValue();
+            JsonNode current = target.get(member.getKey());
+            if (value.isNull()) {
+                target.remove(member.getKey());
+            } else if (value.isObject() && current != null && current.isObject()) {
+                merge((ObjectNode) current, (ObjectNode) value);
+            } else {
+                target.set(member.getKey(), value.deepCopy());
+            }
+        });
+    }
+}

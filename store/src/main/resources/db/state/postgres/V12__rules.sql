@@ -1,0 +1,9 @@
+-- Rules (issue 14): the rule's JSON document, keyed by id, with its template for lookups.
+-- Must stay equivalent to sqlite/V12__rules.sql.
+CREATE TABLE rules (
+    id       TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    template TEXT COLLATE "C" NOT NULL,
+    document TEXT NOT NULL
+);
+
+CREATE INDEX rules_template ON rules (template);
