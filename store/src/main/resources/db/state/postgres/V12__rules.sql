@@ -1,4 +1,5 @@
--- Rules (issue 14): the rule's JSON document, keyed by id, with its template for lookups.
+-- Rules (issue 14): the rule's JSON document, keyed by id, with its template for lookups; the
+-- state of each rule per device and the history of its fires and resolves.
 -- Must stay equivalent to sqlite/V12__rules.sql.
 CREATE TABLE rules (
     id       TEXT COLLATE "C" NOT NULL PRIMARY KEY,
@@ -7,3 +8,26 @@ CREATE TABLE rules (
 );
 
 CREATE INDEX rules_template ON rules (template);
+
+-- A rule's state per device: ok or firing, and the evaluator's memory (JSON), gone with the rule.
+CREATE TABLE rule_instances (
+    rule_id    TEXT COLLATE "C" NOT NULL REFERENCES rules (id) ON DELETE CASCADE,
+    device_id  TEXT COLLATE "C" NOT NULL,
+    status     TEXT   NOT NULL,
+    changed_at BIGINT NOT NULL,
+    memory     TEXT   NOT NULL,
+    PRIMARY KEY (rule_id, device_id)
+);
+
+-- Fires and resolves per rule, numbered by the database; the key stores each occurrence once.
+CREATE TABLE rule_history (
+    seq       BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    key       TEXT COLLATE "C" NOT NULL UNIQUE,
+    rule_id   TEXT COLLATE "C" NOT NULL REFERENCES rules (id) ON DELETE CASCADE,
+    device_id TEXT COLLATE "C" NOT NULL,
+    kind      TEXT   NOT NULL,
+    at        BIGINT NOT NULL,
+    detail    TEXT   NOT NULL
+);
+
+CREATE INDEX rule_history_rule ON rule_history (rule_id, seq);

@@ -1,4 +1,5 @@
--- Rules (issue 14): the rule's JSON document, keyed by id, with its template for lookups.
+-- Rules (issue 14): the rule's JSON document, keyed by id, with its template for lookups; the
+-- state of each rule per device and the history of its fires and resolves.
 -- Must stay equivalent to postgres/V12__rules.sql.
 CREATE TABLE rules (
     id       TEXT NOT NULL PRIMARY KEY,
@@ -7,3 +8,26 @@ CREATE TABLE rules (
 );
 
 CREATE INDEX rules_template ON rules (template);
+
+-- A rule's state per device: ok or firing, and the evaluator's memory (JSON), gone with the rule.
+CREATE TABLE rule_instances (
+    rule_id    TEXT    NOT NULL REFERENCES rules (id) ON DELETE CASCADE,
+    device_id  TEXT    NOT NULL,
+    status     TEXT    NOT NULL,
+    changed_at INTEGER NOT NULL,
+    memory     TEXT    NOT NULL,
+    PRIMARY KEY (rule_id, device_id)
+);
+
+-- Fires and resolves per rule, numbered by the database; the key stores each occurrence once.
+CREATE TABLE rule_history (
+    seq       INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    key       TEXT    NOT NULL UNIQUE,
+    rule_id   TEXT    NOT NULL REFERENCES rules (id) ON DELETE CASCADE,
+    device_id TEXT    NOT NULL,
+    kind      TEXT    NOT NULL,
+    at        INTEGER NOT NULL,
+    detail    TEXT    NOT NULL
+);
+
+CREATE INDEX rule_history_rule ON rule_history (rule_id, seq);

@@ -9,15 +9,18 @@ import java.util.regex.Pattern;
 /**
  * A rule over the devices of one template. With a {@code window} it is aggregated: every item is
  * telemetry with an aggregation, evaluated per tumbling window of that length; without one it
- * evaluates every message. A device's instance of the rule fires when the conditions become true
- * and resolves once they have been false for {@code resolveAfter}; while firing it notifies again
- * every {@code renotify} if set, never otherwise.
+ * evaluates every message. A window closes once the platform's time passes its end by
+ * {@code lateness}; a value later than that is not counted. A device's instance of the rule fires
+ * when the conditions become true and resolves once they have been false for {@code resolveAfter};
+ * while firing it notifies again every {@code renotify} if set, never otherwise.
  */
 public record Rule(String id, String displayName, boolean enabled, String template, Conditions conditions,
-        Optional<Duration> window, Duration resolveAfter, Optional<Duration> renotify, List<RuleAction> actions) {
+        Optional<Duration> window, Duration lateness, Duration resolveAfter, Optional<Duration> renotify,
+        List<RuleAction> actions) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
     public static final Duration MAX_WINDOW = Duration.ofDays(1);
     public static final int MAX_ACTIONS = 5;
+    public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(10);
 
     public Rule {
         if (id == null || !ID.matcher(id).matches()) {
@@ -33,6 +36,9 @@ public record Rule(String id, String displayName, boolean enabled, String templa
         actions = List.copyOf(actions);
         if (actions.size() > MAX_ACTIONS) {
             throw new IllegalArgumentException("a rule has at most " + MAX_ACTIONS + " actions");
+        }
+        if (lateness.isNegative() || window.isPresent() && lateness.compareTo(window.get()) > 0) {
+            throw new IllegalArgumentException("lateness is from PT0S to the window's length");
         }
         if (resolveAfter.isNegative()) {
             throw new IllegalArgumentException("resolveAfter must not be negative");
@@ -50,7 +56,8 @@ public record Rule(String id, String displayName, boolean enabled, String templa
     }
 
     public Rule withId(String newId) {
-        return new Rule(newId, displayName, enabled, template, conditions, window, resolveAfter, renotify, actions);
+        return new Rule(newId, displayName, enabled, template, conditions, window, lateness, resolveAfter, renotify,
+                actions);
     }
 
     private static void checkWindow(Duration window) {

@@ -14,12 +14,12 @@ import org.opencentral.core.Json;
 /**
  * The JSON form of a rule (the REST body and the stored document):
  * {@code {"displayName", "enabled", "template", "conditions": {"match", "items"}, "window",
- * "resolveAfter", "renotify", "actions"}}. Reading refuses what is not a valid rule with a
+ * "lateness", "resolveAfter", "renotify", "actions"}}. Reading refuses what is not a valid rule with a
  * {@code BAD_REQUEST} naming the member ({@code conditions.items[1].operator: ...}).
  */
 public final class RuleJson {
     private static final Set<String> MEMBERS = Set.of("id", "displayName", "enabled", "template", "conditions",
-            "window", "resolveAfter", "renotify", "actions");
+            "window", "lateness", "resolveAfter", "renotify", "actions");
 
     private RuleJson() {
     }
@@ -39,7 +39,8 @@ public final class RuleJson {
                     bool(body, "enabled", true),
                     optionalText(body, "template").orElseThrow(() -> bad("template", "is required")),
                     conditions(body.path("conditions")),
-                    duration(body, "window"), duration(body, "resolveAfter").orElse(Duration.ZERO),
+                    duration(body, "window"), duration(body, "lateness").orElse(Rule.DEFAULT_LATENESS),
+                    duration(body, "resolveAfter").orElse(Duration.ZERO),
                     duration(body, "renotify"), RuleActionJson.readAll(body.path("actions")));
         } catch (IllegalArgumentException e) {
             throw DomainException.badRequest(e.getMessage());
@@ -57,6 +58,7 @@ public final class RuleJson {
         var items = conditions.putArray("items");
         rule.conditions().items().forEach(item -> items.add(ConditionJson.write(item)));
         rule.window().ifPresent(w -> json.put("window", w.toString()));
+        json.put("lateness", rule.lateness().toString());
         json.put("resolveAfter", rule.resolveAfter().toString());
         rule.renotify().ifPresent(r -> json.put("renotify", r.toString()));
         var actions = json.putArray("actions");

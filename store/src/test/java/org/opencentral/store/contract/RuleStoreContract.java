@@ -3,14 +3,23 @@ package org.opencentral.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleChanges;
+import org.opencentral.core.rule.RuleHistoryEntry;
+import org.opencentral.core.rule.RuleInstance;
 import org.opencentral.core.rule.RuleJson;
 
-/** Rules: create, replace, page by id, delete; the whole rule survives a reopen. */
+/**
+ * Rules: create, replace, page by id, delete; the whole rule survives a reopen. A step's state,
+ * history and cursor are stored together; a fire's key stores it once; all of it goes with the rule.
+ */
 public interface RuleStoreContract extends StoreFixture {
     private static Rule rule(String id, String telemetry) {
         return RuleJson.read(id, Json.parse("""
@@ -63,5 +72,66 @@ public interface RuleStoreContract extends StoreFixture {
         assertThat(store().rules().delete("too-hot")).isTrue();
         assertThat(store().rules().delete("too-hot")).isFalse();
         assertThat(reopen().rules().find("too-hot")).isEmpty();
+    }
+
+    Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    private static RuleInstance instance(String rule, String device, RuleInstance.Status status, int minute) {
+        return new RuleInstance(rule, DeviceId.of(device), status, T0.plusSeconds(60L * minute),
+                Json.parseObject("{\"truths\": [true, false]}"));
+    }
+
+    private static RuleHistoryEntry entry(String key, String rule, RuleHistoryEntry.Kind kind, int minute) {
+        return new RuleHistoryEntry(0, key, rule, DeviceId.of("d1"), kind, T0.plusSeconds(60L * minute),
+                Json.parseObject("{\"values\": {\"temperature\": 31.5}}"));
+    }
+
+    @Test
+    default void aStepStoresStateHistoryAndCursorTogether() {
+        store().rules().put(rule("hot", "temperature"));
+        RuleInstance firing = instance("hot", "d1", RuleInstance.Status.FIRING, 1);
+
+        store().rules().record(new RuleChanges(List.of(firing), List.of(entry("hot/d1/7", "hot",
+                RuleHistoryEntry.Kind.FIRED, 1)), "rules", OptionalLong.of(7)));
+        store().rules().record(new RuleChanges(List.of(instance("hot", "d1", RuleInstance.Status.OK, 2)),
+                List.of(entry("hot/d1/7", "hot", RuleHistoryEntry.Kind.FIRED, 1),
+                        entry("hot/d1/9", "hot", RuleHistoryEntry.Kind.RESOLVED, 2)), "rules", OptionalLong.empty()));
+
+        var reopened = reopen();
+        assertThat(reopened.rules().instances("hot")).containsExactly(instance("hot", "d1", RuleInstance.Status.OK, 2));
+        assertThat(reopened.cursors().position("rules")).isEqualTo(7);
+        var history = reopened.rules().history("hot", Optional.empty(), 10).items();
+        assertThat(history).extracting(RuleHistoryEntry::key).containsExactly("hot/d1/9", "hot/d1/7");
+        assertThat(history.get(1).detail().at("/values/temperature").asDouble()).isEqualTo(31.5);
+        assertThat(history.get(1).at()).isEqualTo(T0.plusSeconds(60));
+        assertThat(history.get(0).sequence()).isGreaterThan(history.get(1).sequence());
+    }
+
+    @Test
+    default void historyIsPagedNewestFirstAndGoesWithItsRule() {
+        store().rules().put(rule("hot", "temperature"));
+        for (int i = 1; i <= 5; i++) {
+            store().rules().record(new RuleChanges(List.of(), List.of(entry("k" + i, "hot",
+                    RuleHistoryEntry.Kind.FIRED, i)), "rules", OptionalLong.empty()));
+        }
+
+        var first = store().rules().history("hot", Optional.empty(), 2);
+        var second = store().rules().history("hot", first.next().map(Long::parseLong), 2);
+        assertThat(first.items()).extracting(RuleHistoryEntry::key).containsExactly("k5", "k4");
+        assertThat(second.items()).extracting(RuleHistoryEntry::key).containsExactly("k3", "k2");
+
+        store().rules().delete("hot");
+        store().rules().put(rule("hot", "temperature"));
+        assertThat(store().rules().history("hot", Optional.empty(), 10).items()).isEmpty();
+    }
+
+    @Test
+    default void stateAndHistoryOfADeletedRuleAreDropped() {
+        store().rules().record(new RuleChanges(List.of(instance("gone", "d1", RuleInstance.Status.FIRING, 1)),
+                List.of(entry("gone/1", "gone", RuleHistoryEntry.Kind.FIRED, 1)), "rules", OptionalLong.of(3)));
+
+        assertThat(store().rules().instances("gone")).isEmpty();
+        assertThat(store().rules().history("gone", Optional.empty(), 10).items()).isEmpty();
+        assertThat(store().cursors().position("rules")).isEqualTo(3);
     }
 }

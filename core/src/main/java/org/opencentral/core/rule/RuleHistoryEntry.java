@@ -1,0 +1,42 @@
+package org.opencentral.core.rule;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import org.opencentral.core.device.DeviceId;
+
+/**
+ * One entry of a rule's history: it fired, fired again while firing ({@code renotified}), or
+ * resolved for a device, with what it saw ({@code detail}: the values, the window). {@code key}
+ * identifies the occurrence (the same fire seen twice after a crash is stored once); {@code sequence}
+ * is assigned by the store (0 before).
+ */
+public record RuleHistoryEntry(long sequence, String key, String rule, DeviceId device, Kind kind, Instant at,
+        ObjectNode detail) {
+    /** What happened. */
+    public enum Kind {
+        FIRED, RENOTIFIED, RESOLVED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public RuleHistoryEntry {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("a sequence is never negative");
+        }
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(at, "at");
+        detail = detail.deepCopy();
+    }
+
+    @Override
+    public ObjectNode detail() {
+        return detail.deepCopy();
+    }
+}
