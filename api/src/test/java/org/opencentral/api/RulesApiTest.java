@@ -57,6 +57,8 @@ class RulesApiTest {
         assertThat(body.at("/conditions/items/0/operator").asText()).isEqualTo(">");
         assertThat(body.at("/actions/0/url").asText()).isEqualTo("https://example.com/h");
         assertThat(admin.get("/api/rules/too-hot?" + Http.V).json()).isEqualTo(body);
+        assertThat(admin.get("/api/rules/too-hot/history?" + Http.V).json().path("value")).isEmpty();
+        assertThat(admin.get("/api/rules/too-cold/history?" + Http.V).status()).isEqualTo(404);
 
         Http.Reply patch = admin.patch("/api/rules/too-hot?" + Http.V, "{\"enabled\":false}");
         assertThat(patch.json().path("enabled").asBoolean()).isFalse();

@@ -33,6 +33,7 @@ public final class RuleRoutes {
         return List.of(
                 row(GET, "/api/rules", RULES_VIEW, rules::list),
                 row(GET, RULE, RULES_VIEW, rules::get),
+                row(GET, RULE + "/history", RULES_VIEW, rules::history),
                 row(PUT, RULE, RULES_CREATE, rules::put),
                 row(PATCH, RULE, RULES_UPDATE, rules::patch),
                 row(DELETE, RULE, RULES_DELETE, rules::delete));

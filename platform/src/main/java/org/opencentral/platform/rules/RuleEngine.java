@@ -1,6 +1,7 @@
 package org.opencentral.platform.rules;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -95,6 +96,18 @@ public final class RuleEngine implements LogConsumer {
             forget();
             throw e;
         }
+    }
+
+    /**
+     * How far evaluation trails the log in time: zero when the engine has read every durable event,
+     * else the age of the last event it read (the whole uptime before its first step).
+     */
+    public synchronized Duration lag() {
+        if (position >= 0 && position >= log.lastSequence()) {
+            return Duration.ZERO;
+        }
+        return position < 0 && log.lastSequence() == 0 ? Duration.ZERO
+                : Duration.between(lastEventTime, clock.instant()).abs();
     }
 
     /** How many times rules fired (renotifications included) since start. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleJson;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.store.RuleStore;
@@ -53,6 +54,12 @@ public final class RuleService {
         checker.check(rule);
         store.put(rule);
         return rule;
+    }
+
+    /** The rule's fires and resolves, newest first, older than sequence {@code before} when given. */
+    public Page<RuleHistoryEntry> history(String id, Optional<Long> before, int limit) {
+        get(id);
+        return store.history(id, before, Math.min(limit, MAX_PAGE));
     }
 
     public void delete(String id) {
