@@ -83,6 +83,10 @@ class RulesApiTest {
         assertThat(misfit.json().at("/error/message").asText())
                 .isEqualTo("conditions.items[0]: '>=' does not apply to a string");
         assertThat(admin.get("/api/rules/r?" + Http.V).status()).isEqualTo(404);
+        Http.Reply email = admin.put("/api/rules/r?" + Http.V, rule("R", HOT).replace("\"actions\":[",
+                "\"actions\":[{\"type\":\"email\",\"to\":[\"ops@example.com\"]},"));
+        assertThat(email.json().at("/error/message").asText()).isEqualTo("actions[0]: email actions need an SMTP "
+                + "server, and this server has none configured (--smtp-host)");
         admin.put("/api/rules/r?" + Http.V, rule("R", HOT));
         Http.Reply badPatch = admin.patch("/api/rules/r?" + Http.V, "{\"conditions\":{\"match\":\"some\"}}");
         assertThat(badPatch.json().at("/error/message").asText()).isEqualTo("conditions.match is \"all\" or \"any\"");

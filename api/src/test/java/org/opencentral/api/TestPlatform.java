@@ -110,7 +110,7 @@ public final class TestPlatform implements AutoCloseable {
                     new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), log, clock),
                     state.telemetryIssues()))
                     .withRules(new org.opencentral.platform.rules.RuleService(state.rules(),
-                            new org.opencentral.platform.rules.RuleChecker(templateService)));
+                            new org.opencentral.platform.rules.RuleChecker(templateService, false)));
         }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
         server = new ApiServer(config, services, operations);

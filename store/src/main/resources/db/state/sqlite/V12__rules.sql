@@ -1,10 +1,12 @@
--- Rules (issue 14): the rule's JSON document, keyed by id, with its template for lookups; the
--- state of each rule per device and the history of its fires and resolves.
+-- Rules (issue 14): the rule's JSON document, keyed by id, with its template for lookups and its
+-- webhook secrets sealed (JSON of action index to sealed value); the state of each rule per
+-- device, the history of its fires and resolves, and the action outbox.
 -- Must stay equivalent to postgres/V12__rules.sql.
 CREATE TABLE rules (
     id       TEXT NOT NULL PRIMARY KEY,
     template TEXT NOT NULL,
-    document TEXT NOT NULL
+    document TEXT NOT NULL,
+    secrets  TEXT NOT NULL DEFAULT '{}'
 );
 
 CREATE INDEX rules_template ON rules (template);
@@ -31,3 +33,18 @@ CREATE TABLE rule_history (
 );
 
 CREATE INDEX rule_history_rule ON rule_history (rule_id, seq);
+
+-- The action outbox: actions queued by fires in the step that stored the fire, until sent,
+-- suppressed or failed for good; the key (the fire's and the action's) is the idempotency key.
+CREATE TABLE rule_actions (
+    seq          INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    key          TEXT    NOT NULL UNIQUE,
+    rule_id      TEXT    NOT NULL REFERENCES rules (id) ON DELETE CASCADE,
+    action_index INTEGER NOT NULL,
+    device_id    TEXT    NOT NULL,
+    payload      TEXT    NOT NULL,
+    attempts     INTEGER NOT NULL,
+    due_at       INTEGER NOT NULL
+);
+
+CREATE INDEX rule_actions_due ON rule_actions (due_at, seq);

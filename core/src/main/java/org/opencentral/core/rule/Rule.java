@@ -60,6 +60,11 @@ public record Rule(String id, String displayName, boolean enabled, String templa
                 actions);
     }
 
+    public Rule withActions(List<RuleAction> newActions) {
+        return new Rule(id, displayName, enabled, template, conditions, window, lateness, resolveAfter, renotify,
+                newActions);
+    }
+
     private static void checkWindow(Duration window) {
         long minutes = window.toMinutes();
         if (!window.equals(Duration.ofMinutes(minutes)) || minutes < 1 || window.compareTo(MAX_WINDOW) > 0

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opencentral.core.Json;
 
-/** The JSON form of a rule's actions: {@code {"type": "webhook", "url", "headers"}} or {@code {"type": "email", "to"}}. */
+/**
+ * The JSON form of a rule's actions: {@code {"type": "webhook", "url", "headers", "secret",
+ * "minInterval"}} or {@code {"type": "email", "to", "minInterval"}}. A webhook's secret is read,
+ * never written: the written form says {@code "signed": true} instead (and {@code signed} is
+ * ignored when read).
+ */
 final class RuleActionJson {
     private RuleActionJson() {
     }
@@ -39,8 +45,10 @@ final class RuleActionJson {
             throw RuleJson.bad(where, "is an object");
         }
         return switch (RuleJson.optionalText(action, "type").orElse("")) {
-            case "webhook" -> new RuleAction.Webhook(url(where, action), headers(where, action.path("headers")));
-            case "email" -> new RuleAction.Email(addresses(where, action.path("to")));
+            case "webhook" -> new RuleAction.Webhook(url(where, action), headers(where, action.path("headers")),
+                    RuleJson.optionalText(action, "secret"), interval(action, RuleAction.Webhook.DEFAULT_INTERVAL));
+            case "email" -> new RuleAction.Email(addresses(where, action.path("to")),
+                    interval(action, RuleAction.Email.DEFAULT_INTERVAL));
             default -> throw RuleJson.bad(where + ".type", "is \"webhook\" or \"email\"");
         };
     }
@@ -54,6 +62,7 @@ final class RuleActionJson {
                 ObjectNode headers = json.putObject("headers");
                 w.headers().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .forEach(h -> headers.put(h.getKey(), h.getValue()));
+                json.put("signed", w.secret().isPresent());
             }
             case RuleAction.Email e -> {
                 json.put("type", "email");
@@ -61,7 +70,12 @@ final class RuleActionJson {
                 e.to().forEach(to::add);
             }
         }
+        json.put("minInterval", action.minInterval().toString());
         return json;
+    }
+
+    private static Duration interval(JsonNode action, Duration absent) {
+        return RuleJson.duration(action, "minInterval").orElse(absent);
     }
 
     private static URI url(String where, JsonNode action) {

@@ -62,6 +62,11 @@ final class LoadedRules {
         byTemplate = templates;
     }
 
+    /** A loaded rule (of a fire of this step). */
+    Rule rule(String id) {
+        return byId.get(id).evaluator().rule();
+    }
+
     List<Loaded> forTemplate(String template) {
         return byTemplate.getOrDefault(template, List.of());
     }

@@ -8,23 +8,34 @@ import org.opencentral.core.rule.Capability;
 import org.opencentral.core.rule.Comparison;
 import org.opencentral.core.rule.Condition;
 import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleAction;
 import org.opencentral.dtdl.model.DeviceModel;
 import org.opencentral.dtdl.model.Schema;
 import org.opencentral.platform.template.TemplateService;
 
 /**
  * Checks a rule against its template's model: the template exists, every item names a capability
- * of the right kind, and its operator, value and aggregation fit the capability's schema. A misfit
- * is a {@code BAD_REQUEST} naming the item ({@code conditions.items[0]: ...}).
+ * of the right kind, and its operator, value and aggregation fit the capability's schema; an email
+ * action needs an SMTP server. A misfit is a {@code BAD_REQUEST} naming the item
+ * ({@code conditions.items[0]: ...}, {@code actions[1]: ...}).
  */
 public final class RuleChecker {
     private final TemplateService templates;
+    private final boolean mail;
 
-    public RuleChecker(TemplateService templates) {
+    /** {@code mail}: whether the server has an SMTP server to send email actions through. */
+    public RuleChecker(TemplateService templates, boolean mail) {
         this.templates = Objects.requireNonNull(templates, "templates");
+        this.mail = mail;
     }
 
     public void check(Rule rule) {
+        for (int i = 0; i < rule.actions().size(); i++) {
+            if (rule.actions().get(i) instanceof RuleAction.Email && !mail) {
+                throw DomainException.badRequest("actions[" + i + "]: email actions need an SMTP server, and this "
+                        + "server has none configured (--smtp-host)");
+            }
+        }
         DeviceModel model = templates.find(rule.template()).flatMap(templates::model)
                 .orElseThrow(() -> DomainException.badRequest("template '" + rule.template()
                         + "' is not a published device template"));

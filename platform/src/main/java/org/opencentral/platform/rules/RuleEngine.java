@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.rule.ActionTask;
+import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleChanges;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleInstance;
@@ -34,6 +37,7 @@ public final class RuleEngine implements LogConsumer {
 
     private final RuleStore store;
     private final EventLog log;
+    private final RuleEnginePorts ports;
     private final Observations observations;
     private final DeviceTemplates templates;
     private final Clock clock;
@@ -45,6 +49,7 @@ public final class RuleEngine implements LogConsumer {
     public RuleEngine(RuleStore store, EventLog log, RuleEnginePorts ports, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.log = Objects.requireNonNull(log, "log");
+        this.ports = Objects.requireNonNull(ports, "ports");
         this.observations = new Observations(ports.parses());
         this.templates = new DeviceTemplates(ports.devices());
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -143,8 +148,27 @@ public final class RuleEngine implements LogConsumer {
     private void record(Set<Instance> touched, List<RuleHistoryEntry> out, OptionalLong cursor) {
         List<RuleInstance> changed = new ArrayList<>();
         touched.forEach(instance -> instance.takeChanged().ifPresent(changed::add));
-        store.record(new RuleChanges(changed, out, NAME, cursor));
-        out.stream().filter(e -> e.kind() != RuleHistoryEntry.Kind.RESOLVED).forEach(e -> fires.increment());
+        List<ActionTask> actions = new ArrayList<>();
+        for (RuleHistoryEntry fire : out) {
+            if (fire.kind().fires()) {
+                queue(fire, actions);
+            }
+        }
+        store.record(new RuleChanges(changed, out, actions, NAME, cursor));
+        out.stream().filter(e -> e.kind().fires()).forEach(e -> fires.increment());
+    }
+
+    /** Queues the fire's actions in the outbox, due now, each keyed by the fire's key and its index. */
+    private void queue(RuleHistoryEntry fire, List<ActionTask> actions) {
+        Rule rule = rules.rule(fire.rule());
+        if (rule.actions().isEmpty()) {
+            return;
+        }
+        Optional<Device> device = ports.devices().find(fire.device());
+        for (int i = 0; i < rule.actions().size(); i++) {
+            actions.add(new ActionTask(0, fire.key() + "#" + i, rule.id(), i, fire.device(),
+                    FirePayload.of(rule, i, fire, device, ports.application()), 0, fire.at()));
+        }
     }
 
     private void forget() {

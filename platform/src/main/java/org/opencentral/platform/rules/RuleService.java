@@ -13,7 +13,8 @@ import org.opencentral.core.store.RuleStore;
 
 /**
  * Rules as the REST API changes them: PUT creates or replaces, PATCH applies a JSON merge patch
- * (RFC 7386) to the rule's JSON form; every change is checked against the rule's template first.
+ * (RFC 7386) to the rule's JSON form (a patch without {@code actions} keeps them, secrets
+ * included; one with {@code actions} replaces them all); every change is checked first.
  */
 public final class RuleService {
     public static final int MAX_PAGE = 1000;
@@ -48,9 +49,13 @@ public final class RuleService {
         if (!patch.isObject()) {
             throw DomainException.badRequest("a rule patch is a JSON object");
         }
-        ObjectNode merged = RuleJson.write(get(id));
+        Rule current = get(id);
+        ObjectNode merged = RuleJson.write(current);
         merge(merged, (ObjectNode) patch);
         Rule rule = RuleJson.read(id, merged);
+        if (!patch.has("actions")) {
+            rule = rule.withActions(current.actions()); // keeps webhook secrets, which the JSON form never holds
+        }
         checker.check(rule);
         store.put(rule);
         return rule;

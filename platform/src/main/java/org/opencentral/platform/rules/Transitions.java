@@ -2,6 +2,7 @@ package org.opencentral.platform.rules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.Json;
@@ -15,7 +16,7 @@ import org.opencentral.core.rule.RuleInstance.Status;
  * (fired); while firing, again only every {@code renotify} (renotified); {@code firing} → {@code ok}
  * once they have not held for {@code resolveAfter} (resolved). Each transition is a history entry
  * whose key names the rule, the device and the occurrence, so that a step replayed after a crash
- * stores it once.
+ * stores it once; its time is kept to the millisecond, as the history stores it.
  */
 final class Transitions {
     private final Rule rule;
@@ -66,6 +67,6 @@ final class Transitions {
 
     private RuleHistoryEntry entry(Instance instance, Kind kind, Instant at, String occurrence, ObjectNode detail) {
         String key = rule.id() + "/" + instance.device.value() + "/" + kind.wireName() + "/" + occurrence;
-        return new RuleHistoryEntry(0, key, rule.id(), instance.device, kind, at, detail);
+        return new RuleHistoryEntry(0, key, rule.id(), instance.device, kind, at.truncatedTo(ChronoUnit.MILLIS), detail);
     }
 }

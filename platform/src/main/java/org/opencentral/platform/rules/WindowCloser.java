@@ -90,7 +90,7 @@ final class WindowCloser {
             if (value.isPresent()) {
                 ObjectNode aggregate = Json.object();
                 aggregate.set(item.aggregation().get().wireName(), DoubleNode.valueOf(value.getAsDouble()));
-                values.put("telemetry", item.telemetry(), aggregate);
+                values.putShaped("telemetry", item.telemetry(), aggregate);
             }
             any |= truth;
             all &= truth;

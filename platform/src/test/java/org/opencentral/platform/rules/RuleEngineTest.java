@@ -68,12 +68,13 @@ class RuleEngineTest {
         new DeviceRegistry(state.devices(), log, new DeviceSessions(timer), clock).create(DEVICE, new DeviceChanges(
                 Optional.empty(), Optional.of(RuleServiceTest.TEMPLATE), Optional.empty(), Optional.empty(),
                 Optional.empty()));
-        rules = new RuleService(state.rules(), new RuleChecker(templates));
+        rules = new RuleService(state.rules(), new RuleChecker(templates, true));
         start();
     }
 
     private void start() {
-        engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(), new TelemetryParses()), clock);
+        engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(), new TelemetryParses(),
+                new RuleApplication("app-test", "Test", "localhost")), clock);
         runner = new ConsumerRunner(log, state.cursors(), engine);
     }
 
@@ -92,7 +93,7 @@ class RuleEngineTest {
         send("{\"temperature\": 31.5}");
         send("{\"temperature\": 35}");
         assertThat(kinds("hot")).containsExactly(Kind.FIRED);
-        assertThat(history("hot").getFirst().detail().at("/telemetry/temperature").asDouble()).isEqualTo(31.5);
+        assertThat(history("hot").getFirst().detail().at("/telemetry/temperature/value").asDouble()).isEqualTo(31.5);
 
         send("{\"temperature\": 20}");
         clock.advance(Duration.ofSeconds(59));
@@ -134,7 +135,7 @@ class RuleEngineTest {
         append(new PlatformEvent.ReportedPropertiesUpdated(DEVICE, clock.instant(),
                 Json.parseObject("{\"firmware\": \"1.0\"}"), 2));
         assertThat(kinds("all")).containsExactly(Kind.FIRED);
-        assertThat(history("all").getFirst().detail().at("/properties/firmware").asText()).isEqualTo("1.0");
+        assertThat(history("all").getFirst().detail().at("/properties/firmware/value").asText()).isEqualTo("1.0");
     }
 
     @Test

@@ -59,7 +59,7 @@ class RuleServiceTest {
         TemplateService templates = new TemplateService(state.templates(), Optional.empty(), log, Clock.systemUTC());
         templates.publish(TEMPLATE, new TemplateDraft(DeviceTemplate.DEFAULT_TYPES, Optional.empty(),
                 Optional.empty(), Optional.of(Json.parseObject(MODEL))));
-        rules = new RuleService(state.rules(), new RuleChecker(templates));
+        rules = new RuleService(state.rules(), new RuleChecker(templates, true));
     }
 
     @AfterEach

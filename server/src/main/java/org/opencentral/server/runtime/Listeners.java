@@ -66,7 +66,7 @@ final class Listeners {
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), services.devices(), templates.service()))
                 .withRules(new org.opencentral.platform.rules.RuleService(state.rules(),
-                        new org.opencentral.platform.rules.RuleChecker(templates.service())));
+                        new org.opencentral.platform.rules.RuleChecker(templates.service(), config.smtp().enabled())));
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))

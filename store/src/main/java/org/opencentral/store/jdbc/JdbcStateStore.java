@@ -63,7 +63,7 @@ public final class JdbcStateStore implements StateStore {
         this.telemetryIssues = new JdbcTelemetryIssueStore(database);
         this.relationships = new JdbcRelationshipStore(database);
         this.commandHistory = new JdbcCommandHistoryStore(database);
-        this.rules = new JdbcRuleStore(database);
+        this.rules = new JdbcRuleStore(database, keys);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.rule.ActionOutcome;
+import org.opencentral.core.rule.ActionTask;
 import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleChanges;
 import org.opencentral.core.rule.RuleHistoryEntry;
@@ -92,10 +94,11 @@ public interface RuleStoreContract extends StoreFixture {
         RuleInstance firing = instance("hot", "d1", RuleInstance.Status.FIRING, 1);
 
         store().rules().record(new RuleChanges(List.of(firing), List.of(entry("hot/d1/7", "hot",
-                RuleHistoryEntry.Kind.FIRED, 1)), "rules", OptionalLong.of(7)));
+                RuleHistoryEntry.Kind.FIRED, 1)), List.of(), "rules", OptionalLong.of(7)));
         store().rules().record(new RuleChanges(List.of(instance("hot", "d1", RuleInstance.Status.OK, 2)),
                 List.of(entry("hot/d1/7", "hot", RuleHistoryEntry.Kind.FIRED, 1),
-                        entry("hot/d1/9", "hot", RuleHistoryEntry.Kind.RESOLVED, 2)), "rules", OptionalLong.empty()));
+                        entry("hot/d1/9", "hot", RuleHistoryEntry.Kind.RESOLVED, 2)), List.of(), "rules",
+                OptionalLong.empty()));
 
         var reopened = reopen();
         assertThat(reopened.rules().instances("hot")).containsExactly(instance("hot", "d1", RuleInstance.Status.OK, 2));
@@ -112,7 +115,7 @@ public interface RuleStoreContract extends StoreFixture {
         store().rules().put(rule("hot", "temperature"));
         for (int i = 1; i <= 5; i++) {
             store().rules().record(new RuleChanges(List.of(), List.of(entry("k" + i, "hot",
-                    RuleHistoryEntry.Kind.FIRED, i)), "rules", OptionalLong.empty()));
+                    RuleHistoryEntry.Kind.FIRED, i)), List.of(), "rules", OptionalLong.empty()));
         }
 
         var first = store().rules().history("hot", Optional.empty(), 2);
@@ -128,10 +131,65 @@ public interface RuleStoreContract extends StoreFixture {
     @Test
     default void stateAndHistoryOfADeletedRuleAreDropped() {
         store().rules().record(new RuleChanges(List.of(instance("gone", "d1", RuleInstance.Status.FIRING, 1)),
-                List.of(entry("gone/1", "gone", RuleHistoryEntry.Kind.FIRED, 1)), "rules", OptionalLong.of(3)));
+                List.of(entry("gone/1", "gone", RuleHistoryEntry.Kind.FIRED, 1)), List.of(task("gone/1#0", "gone", 1)),
+                "rules", OptionalLong.of(3)));
 
         assertThat(store().rules().instances("gone")).isEmpty();
         assertThat(store().rules().history("gone", Optional.empty(), 10).items()).isEmpty();
         assertThat(store().cursors().position("rules")).isEqualTo(3);
+        assertThat(store().rules().dueActions(T0.plusSeconds(3600), 10)).isEmpty();
+    }
+
+    private static ActionTask task(String key, String rule, int minute) {
+        return new ActionTask(0, key, rule, 0, DeviceId.of("d1"), Json.parseObject("{\"rule\": {\"id\": \"" + rule
+                + "\"}}"), 0, T0.plusSeconds(60L * minute));
+    }
+
+    @Test
+    default void queuedActionsAreDueInOrderRetriedAndFinishedWithTheirHistory() {
+        store().rules().put(rule("hot", "temperature"));
+        store().rules().record(new RuleChanges(List.of(), List.of(), List.of(task("hot/a#0", "hot", 1),
+                task("hot/b#0", "hot", 2), task("hot/c#0", "hot", 5)), "rules", OptionalLong.empty()));
+        store().rules().record(new RuleChanges(List.of(), List.of(), List.of(task("hot/a#0", "hot", 1)), "rules",
+                OptionalLong.empty()));
+
+        List<ActionTask> due = reopen().rules().dueActions(T0.plusSeconds(120), 10);
+        assertThat(due).extracting(ActionTask::key).containsExactly("hot/a#0", "hot/b#0");
+        assertThat(due.getFirst().payload().at("/rule/id").asText()).isEqualTo("hot");
+
+        store().rules().finish(new ActionOutcome(due.get(0), Optional.of(T0.plusSeconds(600)), Optional.of("503"),
+                Optional.empty()));
+        store().rules().finish(new ActionOutcome(due.get(1), Optional.empty(), Optional.empty(),
+                Optional.of(entry("hot/b#0/sent", "hot", RuleHistoryEntry.Kind.ACTION_SENT, 3))));
+
+        assertThat(store().rules().dueActions(T0.plusSeconds(599), 10)).extracting(ActionTask::key)
+                .containsExactly("hot/c#0");
+        ActionTask retried = store().rules().dueActions(T0.plusSeconds(600), 10).getLast();
+        assertThat(retried.key()).isEqualTo("hot/a#0");
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(store().rules().history("hot", Optional.empty(), 10).items()).extracting(RuleHistoryEntry::kind)
+                .containsExactly(RuleHistoryEntry.Kind.ACTION_SENT);
+    }
+
+    @Test
+    default void aWebhookSecretIsSealedAtRestAndNeverInTheDocument() {
+        Rule signed = RuleJson.read("signed", Json.parse("""
+                {"template": "dtmi:example:Thermostat;1", "conditions": {"items": [{"connectivity": "connected"}]},
+                 "actions": [{"type": "email", "to": ["a@example.com"]},
+                             {"type": "webhook", "url": "https://example.com/h", "secret": "a-secret-of-24-characters"}]}
+                """));
+
+        store().rules().put(signed);
+
+        assertThat(reopen().rules().find("signed")).contains(signed);
+        assertThat(RuleJson.write(signed).toString()).doesNotContain("a-secret-of-24-characters");
+        try (var connection = rawConnection(); var rows = connection.createStatement()
+                .executeQuery("SELECT document, secrets FROM rules WHERE id = 'signed'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1) + rows.getString(2)).doesNotContain("a-secret-of-24-characters");
+            assertThat(rows.getString(2)).contains("enc1:");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
