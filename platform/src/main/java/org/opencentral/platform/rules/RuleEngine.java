@@ -44,7 +44,7 @@ public final class RuleEngine implements LogConsumer {
     private final LoadedRules rules;
     private final LongAdder fires = new LongAdder();
     private long position = -1;
-    private Instant lastEventTime = Instant.EPOCH;
+    private Instant lastEventTime;
 
     public RuleEngine(RuleStore store, EventLog log, RuleEnginePorts ports, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -54,6 +54,7 @@ public final class RuleEngine implements LogConsumer {
         this.templates = new DeviceTemplates(ports.devices());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rules = new LoadedRules(store);
+        this.lastEventTime = clock.instant();
     }
 
     @Override
@@ -86,7 +87,11 @@ public final class RuleEngine implements LogConsumer {
     public synchronized int runOnce() {
         try {
             rules.refresh();
-            Instant now = position >= 0 && position < log.lastSequence() ? lastEventTime : clock.instant();
+            boolean caughtUp = read() >= log.lastSequence();
+            if (!caughtUp && position < 0) {
+                return 0; // events are waiting and none was read yet: an unread message must not look absent
+            }
+            Instant now = caughtUp ? clock.instant() : lastEventTime;
             List<RuleHistoryEntry> out = new ArrayList<>();
             Set<Instance> touched = new LinkedHashSet<>();
             for (LoadedRules.Loaded loaded : rules.enabled()) {
@@ -105,14 +110,13 @@ public final class RuleEngine implements LogConsumer {
 
     /**
      * How far evaluation trails the log in time: zero when the engine has read every durable event,
-     * else the age of the last event it read (the whole uptime before its first step).
+     * else the age of the last event it read (before it read any, the time since it was created).
      */
     public synchronized Duration lag() {
-        if (position >= 0 && position >= log.lastSequence()) {
+        if (read() >= log.lastSequence()) {
             return Duration.ZERO;
         }
-        return position < 0 && log.lastSequence() == 0 ? Duration.ZERO
-                : Duration.between(lastEventTime, clock.instant()).abs();
+        return Duration.between(lastEventTime, clock.instant()).abs();
     }
 
     /** How many times rules fired (renotifications included) since start. */
@@ -169,6 +173,11 @@ public final class RuleEngine implements LogConsumer {
             actions.add(new ActionTask(0, fire.key() + "#" + i, rule.id(), i, fire.device(),
                     FirePayload.of(rule, i, fire, device, ports.application()), 0, fire.at()));
         }
+    }
+
+    /** The last sequence evaluated: this run's position, else the stored cursor. */
+    private long read() {
+        return position >= 0 ? position : ports.cursors().position(NAME);
     }
 
     private void forget() {

@@ -73,8 +73,8 @@ class RuleEngineTest {
     }
 
     private void start() {
-        engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(), new TelemetryParses(),
-                new RuleApplication("app-test", "Test", "localhost")), clock);
+        engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(), state.cursors(),
+                new TelemetryParses(), new RuleApplication("app-test", "Test", "localhost")), clock);
         runner = new ConsumerRunner(log, state.cursors(), engine);
     }
 
@@ -201,6 +201,26 @@ class RuleEngineTest {
         assertThat(kinds("avg")).containsExactly(Kind.FIRED);
         assertThat(history("avg").getFirst().detail().at("/telemetry/temperature/max").asDouble()).isEqualTo(50);
         assertThat(state.cursors().position(RuleEngine.NAME)).isEqualTo(log.lastSequence());
+    }
+
+    @Test
+    void afterARestartTimePassesOnlyOnceTheWaitingEventsAreRead() {
+        rules.put("quiet", Json.parse(rule("", "{\"absence\": \"temperature\", \"duration\": \"PT10M\"}")));
+        send("{\"temperature\": 21}");
+
+        start();
+        clock.advance(Duration.ofMinutes(11));
+        log.append(new PlatformEvent.TelemetryReceived(DEVICE, clock.instant(), Optional.empty(), Map.of(), Map.of(),
+                "{\"temperature\": 22}".getBytes(StandardCharsets.UTF_8))).join();
+        assertThat(engine.runOnce()).isZero();
+        assertThat(engine.lag()).isEqualTo(Duration.ofMinutes(11));
+
+        while (runner.runOnce() > 0) {
+            // read the waiting message
+        }
+        engine.runOnce();
+        assertThat(kinds("quiet")).isEmpty();
+        assertThat(engine.lag()).isZero();
     }
 
     @Test

@@ -44,8 +44,8 @@ record Rules(RuleEngine engine, ConsumerRunner runner) {
         }
         RuleApplication application = new RuleApplication(identity.applicationId(), "OpenCentral",
                 config.publicHost());
-        RuleEngine engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(), parses,
-                application), clock);
+        RuleEngine engine = new RuleEngine(state.rules(), log,
+                new RuleEnginePorts(state.devices(), state.cursors(), parses, application), clock);
         ConsumerRunner runner = new ConsumerRunner(log, state.cursors(), engine);
         ActionSender sender = new ActionSender(state.rules(), new WebhookClient(WEBHOOK_TIMEOUT), mailer, clock);
         keep.accept(sender);
