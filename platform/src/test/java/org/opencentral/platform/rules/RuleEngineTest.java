@@ -25,18 +25,12 @@ import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleHistoryEntry.Kind;
 import org.opencentral.core.rule.RuleInstance;
 import org.opencentral.core.store.StateStore;
-import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.core.testing.ManualClock;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.eventlog.ConsumerRunner;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.telemetry.TelemetryParses;
-import org.opencentral.platform.template.TemplateDraft;
-import org.opencentral.platform.template.TemplateService;
-import org.opencentral.store.eventlog.DuckDbEventLog;
-import org.opencentral.store.secret.AesGcmSecretCipher;
-import org.opencentral.store.sqlite.SqliteStateStore;
 
 /**
  * The engine over a real SQLite state store and DuckDB log, driven step by step on a manual clock:
@@ -52,6 +46,7 @@ class RuleEngineTest {
     Path dir;
     final ManualClock clock = new ManualClock(START);
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    RuleStores stores;
     StateStore state;
     EventLog log;
     RuleService rules;
@@ -60,15 +55,13 @@ class RuleEngineTest {
 
     @BeforeEach
     void open() {
-        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
-        log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
-        TemplateService templates = new TemplateService(state.templates(), Optional.empty(), log, clock);
-        templates.publish(RuleServiceTest.TEMPLATE, new TemplateDraft(DeviceTemplate.DEFAULT_TYPES, Optional.empty(),
-                Optional.empty(), Optional.of(Json.parseObject(RuleServiceTest.MODEL))));
+        stores = new RuleStores(dir, clock);
+        state = stores.state;
+        log = stores.log;
         new DeviceRegistry(state.devices(), log, new DeviceSessions(timer), clock).create(DEVICE, new DeviceChanges(
-                Optional.empty(), Optional.of(RuleServiceTest.TEMPLATE), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(RuleStores.TEMPLATE), Optional.empty(), Optional.empty(),
                 Optional.empty()));
-        rules = new RuleService(state.rules(), new RuleChecker(templates, true));
+        rules = stores.rules();
         start();
     }
 
@@ -81,8 +74,7 @@ class RuleEngineTest {
     @AfterEach
     void close() {
         timer.shutdownNow();
-        log.close();
-        state.close();
+        stores.close();
     }
 
     @Test
@@ -237,7 +229,7 @@ class RuleEngineTest {
     }
 
     private static String rule(String extra, String items) {
-        return "{" + (extra.isEmpty() ? "" : extra + ", ") + "\"template\": \"" + RuleServiceTest.TEMPLATE
+        return "{" + (extra.isEmpty() ? "" : extra + ", ") + "\"template\": \"" + RuleStores.TEMPLATE
                 + "\", \"conditions\": {\"match\": \"all\", \"items\": [" + items + "]}}";
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,57 +14,30 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.rule.Condition;
 import org.opencentral.core.store.StateStore;
-import org.opencentral.core.template.DeviceTemplate;
-import org.opencentral.platform.template.TemplateDraft;
-import org.opencentral.platform.template.TemplateService;
-import org.opencentral.store.eventlog.DuckDbEventLog;
-import org.opencentral.store.secret.AesGcmSecretCipher;
-import org.opencentral.store.sqlite.SqliteStateStore;
 
 /** Rules checked against a published template over a real SQLite state store. */
 @Timeout(30)
 class RuleServiceTest {
-    static final String TEMPLATE = "dtmi:rules:thermostat;1";
-    static final String MODEL = """
-            {"@id": "dtmi:rules:thermostat_cm;1", "@type": "Interface", "@context": "dtmi:dtdl:context;2",
-             "contents": [
-               {"@type": "Telemetry", "name": "temperature", "schema": "double"},
-               {"@type": "Telemetry", "name": "status", "schema": "string"},
-               {"@type": "Telemetry", "name": "door", "schema": "boolean"},
-               {"@type": "Telemetry", "name": "mode", "schema": {"@type": "Enum", "valueSchema": "string",
-                 "enumValues": [{"name": "heat", "enumValue": "heat"}, {"name": "cool", "enumValue": "cool"}]}},
-               {"@type": "Telemetry", "name": "position", "schema": {"@type": "Object", "fields": [
-                 {"name": "x", "schema": "double"}]}},
-               {"@type": "Property", "name": "firmware", "schema": "string"},
-               {"@type": ["Property", "Cloud"], "name": "limit", "schema": "double"},
-               {"@type": "Component", "name": "sensor", "schema": {"@id": "dtmi:rules:sensor;1",
-                 "@type": "Interface", "contents": [{"@type": "Telemetry", "name": "level", "schema": "integer"}]}}
-             ]}
-            """;
+    static final String TEMPLATE = RuleStores.TEMPLATE;
 
     @TempDir
     Path dir;
+    RuleStores stores;
     StateStore state;
-    EventLog log;
     RuleService rules;
 
     @BeforeEach
     void open() {
-        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
-        log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
-        TemplateService templates = new TemplateService(state.templates(), Optional.empty(), log, Clock.systemUTC());
-        templates.publish(TEMPLATE, new TemplateDraft(DeviceTemplate.DEFAULT_TYPES, Optional.empty(),
-                Optional.empty(), Optional.of(Json.parseObject(MODEL))));
-        rules = new RuleService(state.rules(), new RuleChecker(templates, true));
+        stores = new RuleStores(dir, Clock.systemUTC());
+        state = stores.state;
+        rules = stores.rules();
     }
 
     @AfterEach
     void close() {
-        log.close();
-        state.close();
+        stores.close();
     }
 
     static String rule(String items) {

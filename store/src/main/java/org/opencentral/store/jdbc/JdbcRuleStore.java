@@ -53,11 +53,7 @@ final class JdbcRuleStore implements RuleStore {
         }
         List<Rule> rows = database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM rules WHERE id > ? "
                 + "ORDER BY id LIMIT ?", this::map, after.orElse(""), limit + 1));
-        if (rows.size() <= limit) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<Rule> page = rows.subList(0, limit);
-        return new Page<>(page, Optional.of(page.get(limit - 1).id()));
+        return KeysetPage.of(rows, limit, Rule::id);
     }
 
     @Override

@@ -31,8 +31,6 @@ final class RuleRuntimeRows {
     private static final String INSERT_ACTION = "INSERT INTO rule_actions (key, rule_id, action_index, device_id, "
             + "payload, attempts, due_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM rules WHERE id = ?) "
             + "ON CONFLICT (key) DO NOTHING";
-    private static final String SAVE_CURSOR = "INSERT INTO cursors (consumer, last_sequence) VALUES (?, ?) "
-            + "ON CONFLICT (consumer) DO UPDATE SET last_sequence = excluded.last_sequence";
     private static final String HISTORY_COLUMNS = "seq, key, rule_id, device_id, kind, at, detail";
     private static final String ACTION_COLUMNS = "seq, key, rule_id, action_index, device_id, payload, attempts, due_at";
 
@@ -61,7 +59,7 @@ final class RuleRuntimeRows {
             appendHistory(c, changes.history());
             Jdbc.batch(c, INSERT_ACTION, actions);
             if (changes.position().isPresent()) {
-                Jdbc.update(c, SAVE_CURSOR, changes.consumer(), changes.position().getAsLong());
+                JdbcCursorStore.save(c, changes.consumer(), changes.position().getAsLong());
             }
             return null;
         });
@@ -74,11 +72,7 @@ final class RuleRuntimeRows {
         List<RuleHistoryEntry> rows = database.read(c -> Jdbc.query(c, "SELECT " + HISTORY_COLUMNS
                 + " FROM rule_history WHERE rule_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
                 RuleRuntimeRows::historyEntry, rule, before.orElse(Long.MAX_VALUE), limit + 1));
-        if (rows.size() <= limit) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<RuleHistoryEntry> page = rows.subList(0, limit);
-        return new Page<>(page, Optional.of(Long.toString(page.get(limit - 1).sequence())));
+        return KeysetPage.of(rows, limit, entry -> Long.toString(entry.sequence()));
     }
 
     List<ActionTask> dueActions(Instant now, int limit) {
