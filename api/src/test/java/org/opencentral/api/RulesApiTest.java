@@ -127,6 +127,28 @@ class RulesApiTest {
     }
 
     @Test
+    void aReplayOfAnEmptyRangeFiresNothingAndABadRangeIsRefused() {
+        admin.put("/api/rules/r?" + Http.V, rule("R", HOT));
+
+        Http.Reply replay = admin.post("/api/rules/r/replay?" + Http.V,
+                "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}");
+        assertThat(replay.status()).as(replay.text()).isEqualTo(200);
+        assertThat(replay.json().path("value")).isEmpty();
+        assertThat(replay.json().path("truncated").asBoolean()).isFalse();
+
+        assertThat(admin.post("/api/rules/r/replay?" + Http.V, "{\"from\":\"2026-01-02T00:00:00Z\","
+                + "\"to\":\"2026-01-01T00:00:00Z\"}").status()).isEqualTo(400);
+        assertThat(admin.post("/api/rules/r/replay?" + Http.V, "{\"from\":\"yesterday\"}").json()
+                .at("/error/message").asText()).isEqualTo("'from' is not an ISO 8601 time: yesterday");
+        assertThat(admin.post("/api/rules/r/replay?" + Http.V, "{\"from\":\"2026-01-01T00:00:00Z\","
+                + "\"to\":\"2026-01-02T00:00:00Z\",\"rule\":{\"template\":\"" + TEMPLATE + "\",\"conditions\":"
+                + "{\"items\":[{\"telemetry\":\"nope\",\"operator\":\">\",\"value\":1}]}}}").json()
+                .at("/error/message").asText()).isEqualTo("conditions.items[0]: the template has no telemetry 'nope'");
+        assertThat(admin.post("/api/rules/none/replay?" + Http.V,
+                "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}").status()).isEqualTo(404);
+    }
+
+    @Test
     void theRoutesAreMarkedAsExtensionsInTheServedDocument() {
         JsonNode doc = new Http(platform.port, null).get("/api/openapi.json?" + Http.V).json();
 

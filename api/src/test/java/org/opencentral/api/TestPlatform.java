@@ -110,7 +110,9 @@ public final class TestPlatform implements AutoCloseable {
                     new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), log, clock),
                     state.telemetryIssues()))
                     .withRules(new org.opencentral.platform.rules.RuleService(state.rules(),
-                            new org.opencentral.platform.rules.RuleChecker(templateService, false)));
+                            new org.opencentral.platform.rules.RuleChecker(templateService, false),
+                            new org.opencentral.platform.rules.RuleReplay(log, state.devices(),
+                                    new org.opencentral.platform.telemetry.TelemetryParses())));
         }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
         server = new ApiServer(config, services, operations);

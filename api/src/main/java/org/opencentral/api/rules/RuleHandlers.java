@@ -2,7 +2,10 @@ package org.opencentral.api.rules;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.api.devices.DevicePaging;
@@ -13,11 +16,13 @@ import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleJson;
 import org.opencentral.core.store.Page;
+import org.opencentral.platform.rules.RuleReplay;
 import org.opencentral.platform.rules.RuleService;
 
 /**
  * Rules over REST: list (paged by id with {@code nextLink}), GET, PUT creates or replaces (200),
- * PATCH merges (JSON merge patch), DELETE answers 204; a rule's history, newest first. The body's {@code id} is ignored; the path
+ * PATCH merges (JSON merge patch), DELETE answers 204; a rule's history, newest first; a replay
+ * (dry run) over a past range of the log. The body's {@code id} is ignored; the path
  * names the rule.
  */
 final class RuleHandlers {
@@ -55,6 +60,35 @@ final class RuleHandlers {
         page.next().ifPresent(next -> body.put("nextLink",
                 paging.nextLink(call.url(), call.query("api-version").orElseThrow(), next)));
         call.json(200, body);
+    }
+
+    /** {@code {"from", "to", "rule"?}}: a dry run of the stored rule, or of the body's {@code rule}. */
+    void replay(ApiCall call) throws IOException {
+        ObjectNode body = call.bodyObject();
+        RuleReplay.Result result = rules.replay(call.pathParam(ID), Optional.ofNullable(body.get("rule")),
+                instant(body, "from"), instant(body, "to"));
+        ObjectNode json = Json.object();
+        ArrayNode value = json.putArray("value");
+        result.entries().forEach(entry -> {
+            ObjectNode item = historyJson(entry);
+            item.remove("id");
+            value.add(item);
+        });
+        json.put("eventsRead", result.eventsRead());
+        json.put("truncated", result.truncated());
+        call.json(200, json);
+    }
+
+    private static Instant instant(ObjectNode body, String member) {
+        JsonNode value = body.get(member);
+        if (value == null || !value.isTextual()) {
+            throw ApiError.badRequest("'" + member + "' is required: an ISO 8601 time such as 2026-03-01T12:00:00Z");
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("'" + member + "' is not an ISO 8601 time: " + value.asText());
+        }
     }
 
     void put(ApiCall call) throws IOException {

@@ -3,6 +3,7 @@ package org.opencentral.api.rules;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.PATCH;
+import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 import static org.opencentral.platform.security.Permission.RULES_CREATE;
 import static org.opencentral.platform.security.Permission.RULES_DELETE;
@@ -18,9 +19,9 @@ import org.opencentral.platform.rules.RuleService;
 import org.opencentral.platform.security.Permission;
 
 /**
- * The rule routes (IoT Central has no rules API, so every row is an extension): viewing needs
- * {@code rules.view}, creating (PUT) {@code rules.create}, changing {@code rules.update}, deleting
- * {@code rules.delete}.
+ * The rule routes (IoT Central has no rules API, so every row is an extension): viewing (and a
+ * replay, a dry run that changes nothing) needs {@code rules.view}, creating (PUT)
+ * {@code rules.create}, changing {@code rules.update}, deleting {@code rules.delete}.
  */
 public final class RuleRoutes {
     private static final String RULE = "/api/rules/{ruleId}";
@@ -34,6 +35,7 @@ public final class RuleRoutes {
                 row(GET, "/api/rules", RULES_VIEW, rules::list),
                 row(GET, RULE, RULES_VIEW, rules::get),
                 row(GET, RULE + "/history", RULES_VIEW, rules::history),
+                row(POST, RULE + "/replay", RULES_VIEW, rules::replay),
                 row(PUT, RULE, RULES_CREATE, rules::put),
                 row(PATCH, RULE, RULES_UPDATE, rules::patch),
                 row(DELETE, RULE, RULES_DELETE, rules::delete));

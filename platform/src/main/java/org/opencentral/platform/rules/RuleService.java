@@ -2,6 +2,7 @@ package org.opencentral.platform.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
@@ -21,10 +22,12 @@ public final class RuleService {
 
     private final RuleStore store;
     private final RuleChecker checker;
+    private final RuleReplay replay;
 
-    public RuleService(RuleStore store, RuleChecker checker) {
+    public RuleService(RuleStore store, RuleChecker checker, RuleReplay replay) {
         this.store = Objects.requireNonNull(store, "store");
         this.checker = Objects.requireNonNull(checker, "checker");
+        this.replay = Objects.requireNonNull(replay, "replay");
     }
 
     /** A stored rule and whether the call created it. */
@@ -65,6 +68,19 @@ public final class RuleService {
     public Page<RuleHistoryEntry> history(String id, Optional<Long> before, int limit) {
         get(id);
         return store.history(id, before, Math.min(limit, MAX_PAGE));
+    }
+
+    /**
+     * A dry run over {@code [from, to]} of the log: of the stored rule, or of {@code candidate} (a
+     * rule body, checked like a PUT, not stored) under the path's id.
+     */
+    public RuleReplay.Result replay(String id, Optional<JsonNode> candidate, Instant from, Instant to) {
+        Rule rule = candidate.map(body -> {
+            Rule read = RuleJson.read(id, body);
+            checker.check(read);
+            return read;
+        }).orElseGet(() -> get(id));
+        return replay.replay(rule, from, to);
     }
 
     public void delete(String id) {

@@ -216,6 +216,34 @@ class RuleEngineTest {
     }
 
     @Test
+    void aReplayIsADryRunOverARangeOfTheLog() {
+        send("{\"temperature\": 25}");
+        clock.advance(Duration.ofMinutes(1));
+        Instant from = clock.instant();
+        send("{\"temperature\": 35}");
+        clock.advance(Duration.ofMinutes(1));
+        send("{\"temperature\": 20}");
+        clock.advance(Duration.ofMinutes(1));
+        send("{\"temperature\": 40}");
+        Instant to = clock.instant().minusSeconds(1);
+        String hot = rule("", "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}");
+        rules.put("hot", Json.parse(hot));
+
+        RuleReplay.Result stored = rules.replay("hot", Optional.empty(), from, to);
+        RuleReplay.Result candidate = rules.replay("hot", Optional.of(Json.parse(hot.replace("30", "22"))), from,
+                clock.instant());
+
+        assertThat(stored.entries()).extracting(RuleHistoryEntry::kind).containsExactly(Kind.FIRED, Kind.RESOLVED);
+        assertThat(stored.entries().getFirst().detail().at("/telemetry/temperature/value").asInt()).isEqualTo(35);
+        assertThat(stored.eventsRead()).isEqualTo(2);
+        assertThat(candidate.entries()).extracting(RuleHistoryEntry::kind)
+                .containsExactly(Kind.FIRED, Kind.RESOLVED, Kind.FIRED);
+        assertThat(kinds("hot")).isEmpty();
+        assertThat(state.rules().instances("hot")).isEmpty();
+        assertThat(state.rules().dueActions(clock.instant().plusSeconds(60), 10)).isEmpty();
+    }
+
+    @Test
     void devicesOfOtherTemplatesAndDisabledRulesAreNotEvaluated() {
         rules.put("off", Json.parse(rule("\"enabled\": false",
                 "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));

@@ -7,6 +7,7 @@ import org.opencentral.core.Json;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.DeviceTemplate;
+import org.opencentral.platform.telemetry.TelemetryParses;
 import org.opencentral.platform.template.TemplateDraft;
 import org.opencentral.platform.template.TemplateService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
@@ -47,7 +48,8 @@ final class RuleStores implements AutoCloseable {
 
     /** The rule service over these stores, on a server with an SMTP server. */
     RuleService rules() {
-        return new RuleService(state.rules(), new RuleChecker(templates, true));
+        return new RuleService(state.rules(), new RuleChecker(templates, true),
+                new RuleReplay(log, state.devices(), new TelemetryParses()));
     }
 
     @Override

@@ -66,7 +66,9 @@ final class Listeners {
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), services.devices(), templates.service()))
                 .withRules(new org.opencentral.platform.rules.RuleService(state.rules(),
-                        new org.opencentral.platform.rules.RuleChecker(templates.service(), config.smtp().enabled())));
+                        new org.opencentral.platform.rules.RuleChecker(templates.service(), config.smtp().enabled()),
+                        new org.opencentral.platform.rules.RuleReplay(log, state.devices(),
+                                new org.opencentral.platform.telemetry.TelemetryParses())));
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))
