@@ -112,7 +112,11 @@ public final class TestPlatform implements AutoCloseable {
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
                     new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), state.outbox(), clock),
-                    state.telemetryIssues()));
+                    state.telemetryIssues()))
+                    .withRules(new org.opencentral.platform.rules.RuleService(state.rules(),
+                            new org.opencentral.platform.rules.RuleChecker(templateService, false),
+                            new org.opencentral.platform.rules.RuleReplay(log, state.devices(),
+                                    new org.opencentral.platform.telemetry.TelemetryParses())));
         }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
         server = new ApiServer(config, services, operations, Optional.of(log));

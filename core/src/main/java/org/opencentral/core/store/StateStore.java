@@ -51,6 +51,9 @@ public interface StateStore extends AutoCloseable {
     /** Device groups and their membership, evaluated from each group's filter at every read. */
     org.opencentral.core.group.DeviceGroupStore deviceGroups();
 
+    /** Rules, their state per device and their history. */
+    RuleStore rules();
+
     @Override
     void close();
 }

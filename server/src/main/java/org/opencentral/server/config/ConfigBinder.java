@@ -57,7 +57,22 @@ final class ConfigBinder {
                 database(),
                 java.time.Duration.ofSeconds(intIn(SIMULATION_INTERVAL, 1, 86_400,
                         (int) defaults.simulationInterval().toSeconds())),
-                query());
+                query(),
+                smtp());
+    }
+
+    private SmtpConfig smtp() {
+        SmtpConfig d = defaults.smtp();
+        String from = parse(SMTP_FROM, Function.identity(), d.from());
+        if (from.indexOf('@') < 1) {
+            fail(SMTP_FROM, "must be an email address");
+            from = d.from();
+        }
+        return new SmtpConfig(raw(SMTP_HOST).map(Setting::value).filter(h -> !h.isBlank()).or(d::host),
+                port(SMTP_PORT, d.port()),
+                parse(SMTP_SECURITY, v -> parseEnum(SmtpConfig.Security.class, v), d.security()),
+                raw(SMTP_USER).map(Setting::value).filter(u -> !u.isBlank()).or(d::user),
+                raw(SMTP_PASSWORD).map(Setting::value).or(d::password), from);
     }
 
     private QueryConfig query() {

@@ -89,6 +89,20 @@ public enum ConfigKey {
     SIMULATION_INTERVAL("simulation-interval", "SECONDS", "Seconds between two telemetry messages of a "
             + "simulated device (a device created with simulated: true is driven by the server).",
             c -> Long.toString(c.simulationInterval().toSeconds())),
+    SMTP_HOST("smtp-host", "HOST", "SMTP server that rule email actions are sent through; empty: no email "
+            + "(rules with email actions are refused).",
+            c -> c.smtp().host().orElse(""), "none"),
+    SMTP_PORT("smtp-port", "N", "Port of --smtp-host.",
+            c -> Integer.toString(c.smtp().port())),
+    SMTP_SECURITY("smtp-security", "starttls|tls|none", "starttls: upgrade the connection (required); "
+            + "tls: TLS from the start; none: plain (only for a local relay).",
+            c -> c.smtp().security().key()),
+    SMTP_USER("smtp-user", "USER", "Login at --smtp-host, if it wants one.",
+            c -> c.smtp().user().orElse(""), "none"),
+    SMTP_PASSWORD("smtp-password", "PASSWORD", "Password of --smtp-user. Environment or file only, never a flag.",
+            c -> c.smtp().password().orElse(""), "none"),
+    SMTP_FROM("smtp-from", "EMAIL", "Sender address of rule emails.",
+            c -> c.smtp().from()),
     LOG_FORMAT("log-format", "text|json", "Log format: text (one concise line per event) or json "
             + "(one JSON object per line).",
             c -> c.log().format().key()),
@@ -142,7 +156,7 @@ public enum ConfigKey {
 
     /** Secrets are masked when printed and cannot be given as flags. */
     public boolean secret() {
-        return this == ADMIN_PASSWORD || this == DATABASE_PASSWORD;
+        return this == ADMIN_PASSWORD || this == DATABASE_PASSWORD || this == SMTP_PASSWORD;
     }
 
     /** The value of this key in a configuration, as it would be written in a config file. */

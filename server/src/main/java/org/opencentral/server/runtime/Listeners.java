@@ -67,7 +67,11 @@ final class Listeners {
                 .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
                         services.security().organizations(),
                         new org.opencentral.platform.group.GroupFilters(querySettings(config.query()).limits(),
-                                new org.opencentral.platform.query.service.TemplateCatalog(templates.service()))));
+                                new org.opencentral.platform.query.service.TemplateCatalog(templates.service()))))
+                .withRules(new org.opencentral.platform.rules.RuleService(state.rules(),
+                        new org.opencentral.platform.rules.RuleChecker(templates.service(), config.smtp().enabled()),
+                        new org.opencentral.platform.rules.RuleReplay(log, state.devices(),
+                                new org.opencentral.platform.telemetry.TelemetryParses())));
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))

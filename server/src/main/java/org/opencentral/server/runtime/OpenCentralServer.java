@@ -87,12 +87,14 @@ public final class OpenCentralServer implements AutoCloseable {
             keep(new RetentionJob(new RetentionPolicy(config.storage().retention()), clock, List.of(log, telemetry)))
                     .start(Duration.ofHours(1));
             keep(new ConsumerRunner(log, state.cursors(), templates.conformance())).start();
+            Rules rules = Rules.start(this::keep, config, identity, state, log, parses, clock, timer);
             Simulator simulator = Simulation.start(this::keep, config.simulationInterval(), log, state, services,
                     templates, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             JvmMetrics.bind(metrics);
             EventLogMetrics.bind(metrics, log);
             Simulation.bind(metrics, simulator);
+            rules.bind(metrics);
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
                     new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();

@@ -218,4 +218,18 @@ class ConfigLoaderTest {
                 .containsExactly("http-port and mqtts-port both use port 8883; each listener needs its own port");
         assertThat(ephemeral).isEmpty();
     }
+
+    @Test
+    void smtpIsConfiguredFromTheEnvironmentWithItsPasswordNeverAFlag() {
+        LoadedConfig loaded = load(Map.of("OPENCENTRAL_SMTP_HOST", "mail.example.com", "OPENCENTRAL_SMTP_PORT", "465",
+                "OPENCENTRAL_SMTP_SECURITY", "tls", "OPENCENTRAL_SMTP_USER", "ops",
+                "OPENCENTRAL_SMTP_PASSWORD", "hunter22", "OPENCENTRAL_SMTP_FROM", "alerts@example.com"),
+                Map.of(), Optional.empty());
+
+        SmtpConfig smtp = loaded.config().smtp();
+        assertThat(smtp).isEqualTo(new SmtpConfig(Optional.of("mail.example.com"), 465, SmtpConfig.Security.TLS,
+                Optional.of("ops"), Optional.of("hunter22"), "alerts@example.com"));
+        assertThat(ConfigKey.SMTP_PASSWORD.flag()).isEmpty();
+        assertThat(load(Map.of(), Map.of(), Optional.empty()).config().smtp().enabled()).isFalse();
+    }
 }

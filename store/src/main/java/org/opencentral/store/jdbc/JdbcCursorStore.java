@@ -1,5 +1,7 @@
 package org.opencentral.store.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import org.opencentral.core.store.CursorStore;
 
@@ -24,7 +26,12 @@ final class JdbcCursorStore implements CursorStore {
         if (sequence < 0) {
             throw new IllegalArgumentException("a cursor position is never negative");
         }
-        database.write(c -> Jdbc.update(c, "INSERT INTO cursors (consumer, last_sequence) VALUES (?, ?) "
-                + "ON CONFLICT (consumer) DO UPDATE SET last_sequence = excluded.last_sequence", consumer, sequence));
+        database.write(c -> save(c, consumer, sequence));
+    }
+
+    /** Saves a cursor within the caller's transaction (a consumer that stores its work with its cursor). */
+    static int save(Connection connection, String consumer, long sequence) throws SQLException {
+        return Jdbc.update(connection, "INSERT INTO cursors (consumer, last_sequence) VALUES (?, ?) "
+                + "ON CONFLICT (consumer) DO UPDATE SET last_sequence = excluded.last_sequence", consumer, sequence);
     }
 }

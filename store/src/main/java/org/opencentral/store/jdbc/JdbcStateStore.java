@@ -15,6 +15,7 @@ import org.opencentral.core.store.OrganizationStore;
 import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.ProvisioningStore;
 import org.opencentral.core.store.RoleStore;
+import org.opencentral.core.store.RuleStore;
 import org.opencentral.core.store.SessionStore;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.store.TelemetryIssueStore;
@@ -44,6 +45,7 @@ public final class JdbcStateStore implements StateStore {
     private final CommandHistoryStore commandHistory;
     private final OutboxStore outbox;
     private final org.opencentral.core.group.DeviceGroupStore deviceGroups;
+    private final RuleStore rules;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -66,6 +68,7 @@ public final class JdbcStateStore implements StateStore {
         this.commandHistory = new JdbcCommandHistoryStore(database);
         this.outbox = new JdbcOutboxStore(database);
         this.deviceGroups = new JdbcDeviceGroupStore(database, keys, Clock.systemUTC());
+        this.rules = new JdbcRuleStore(database, keys);
     }
 
     /**
@@ -172,6 +175,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    @Override
+    public RuleStore rules() {
+        return rules;
     }
 
     @Override

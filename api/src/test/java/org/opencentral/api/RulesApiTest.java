@@ -1,0 +1,163 @@
+package org.opencentral.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.platform.security.BuiltInRole;
+
+/** /api/rules over real HTTP and real stores: checked against the template, paged, audited, authorized. */
+@Timeout(60)
+class RulesApiTest {
+    static final String TEMPLATE = "dtmi:rules:Thermostat;1";
+
+    @TempDir
+    Path dir;
+    TestPlatform platform;
+    Http admin;
+
+    @BeforeEach
+    void start() {
+        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true);
+        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
+        String model = "{\"@id\":\"dtmi:rules:Thermostat_cm;1\",\"@type\":\"Interface\",\"@context\":"
+                + "\"dtmi:dtdl:context;2\",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"temperature\","
+                + "\"schema\":\"double\"},{\"@type\":\"Telemetry\",\"name\":\"status\",\"schema\":\"string\"}]}";
+        Http.Reply published = admin.put("/api/deviceTemplates/" + encode(TEMPLATE) + "?" + Http.V,
+                "{\"displayName\":\"Thermostat\",\"capabilityModel\":" + model + "}");
+        assertThat(published.status()).as(published.text()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    static String rule(String name, String item) {
+        return "{\"displayName\":\"" + name + "\",\"template\":\"" + TEMPLATE + "\",\"conditions\":{\"match\":\"all\","
+                + "\"items\":[" + item + "]},\"actions\":[{\"type\":\"webhook\",\"url\":\"https://example.com/h\"}]}";
+    }
+
+    static final String HOT = "{\"telemetry\":\"temperature\",\"operator\":\">\",\"value\":30}";
+
+    @Test
+    void aRuleIsCreatedReadChangedAndDeleted() {
+        Http.Reply put = admin.put("/api/rules/too-hot?" + Http.V, rule("Too hot", HOT));
+
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+        JsonNode body = put.json();
+        assertThat(body.path("id").asText()).isEqualTo("too-hot");
+        assertThat(body.at("/conditions/items/0/operator").asText()).isEqualTo(">");
+        assertThat(body.at("/actions/0/url").asText()).isEqualTo("https://example.com/h");
+        assertThat(admin.get("/api/rules/too-hot?" + Http.V).json()).isEqualTo(body);
+        assertThat(admin.get("/api/rules/too-hot/history?" + Http.V).json().path("value")).isEmpty();
+        assertThat(admin.get("/api/rules/too-cold/history?" + Http.V).status()).isEqualTo(404);
+
+        Http.Reply patch = admin.patch("/api/rules/too-hot?" + Http.V, "{\"enabled\":false}");
+        assertThat(patch.json().path("enabled").asBoolean()).isFalse();
+        assertThat(patch.json().path("displayName").asText()).isEqualTo("Too hot");
+
+        assertThat(admin.delete("/api/rules/too-hot?" + Http.V).status()).isEqualTo(204);
+        assertThat(admin.get("/api/rules/too-hot?" + Http.V).status()).isEqualTo(404);
+        assertThat(admin.delete("/api/rules/too-hot?" + Http.V).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anInvalidRuleIsABadRequestNamingTheItemAndNothingIsStored() {
+        Http.Reply unknown = admin.put("/api/rules/r?" + Http.V,
+                rule("R", HOT + ",{\"telemetry\":\"humidity\",\"operator\":\">\",\"value\":1}"));
+        Http.Reply misfit = admin.put("/api/rules/r?" + Http.V,
+                rule("R", "{\"telemetry\":\"status\",\"operator\":\">=\",\"value\":\"a\"}"));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/error/message").asText())
+                .isEqualTo("conditions.items[1]: the template has no telemetry 'humidity'");
+        assertThat(misfit.status()).isEqualTo(400);
+        assertThat(misfit.json().at("/error/message").asText())
+                .isEqualTo("conditions.items[0]: '>=' does not apply to a string");
+        assertThat(admin.get("/api/rules/r?" + Http.V).status()).isEqualTo(404);
+        Http.Reply email = admin.put("/api/rules/r?" + Http.V, rule("R", HOT).replace("\"actions\":[",
+                "\"actions\":[{\"type\":\"email\",\"to\":[\"ops@example.com\"]},"));
+        assertThat(email.json().at("/error/message").asText()).isEqualTo("actions[0]: email actions need an SMTP "
+                + "server, and this server has none configured (--smtp-host)");
+        admin.put("/api/rules/r?" + Http.V, rule("R", HOT));
+        Http.Reply badPatch = admin.patch("/api/rules/r?" + Http.V, "{\"conditions\":{\"match\":\"some\"}}");
+        assertThat(badPatch.json().at("/error/message").asText()).isEqualTo("conditions.match is \"all\" or \"any\"");
+        assertThat(admin.get("/api/rules/r?" + Http.V).json().at("/conditions/match").asText()).isEqualTo("all");
+    }
+
+    @Test
+    void theListIsPagedWithNextLink() {
+        for (String id : new String[] {"c", "a", "b"}) {
+            admin.put("/api/rules/" + id + "?" + Http.V, rule(id, HOT));
+        }
+
+        JsonNode first = admin.get("/api/rules?" + Http.V + "&maxpagesize=2").json();
+        assertThat(first.path("value")).extracting(v -> v.path("id").asText()).containsExactly("a", "b");
+        String next = first.path("nextLink").asText();
+        JsonNode second = admin.get(next.substring(next.indexOf("/api/"))).json();
+        assertThat(second.path("value")).extracting(v -> v.path("id").asText()).containsExactly("c");
+        assertThat(second.has("nextLink")).isFalse();
+    }
+
+    @Test
+    void changesAreAuditedAndOperatorsMayOnlyView() {
+        admin.put("/api/rules/audited?" + Http.V, rule("A", HOT));
+        admin.patch("/api/rules/audited?" + Http.V, "{\"displayName\":\"B\"}");
+
+        JsonNode entries = admin.get("/api/auditLogs?" + Http.V).json().path("value");
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.path("target").asText()).isEqualTo("/api/rules/audited");
+            assertThat(e.path("before").path("displayName").asText()).isEqualTo("A");
+            assertThat(e.path("after").path("displayName").asText()).isEqualTo("B");
+        });
+        Http operator = admin.as(platform.token("op", BuiltInRole.APP_OPERATOR));
+        Http builder = admin.as(platform.token("builder", BuiltInRole.APP_BUILDER));
+        assertThat(operator.get("/api/rules/audited?" + Http.V).status()).isEqualTo(200);
+        assertThat(operator.put("/api/rules/other?" + Http.V, rule("O", HOT)).status()).isEqualTo(403);
+        assertThat(operator.delete("/api/rules/audited?" + Http.V).status()).isEqualTo(403);
+        assertThat(builder.put("/api/rules/other?" + Http.V, rule("O", HOT)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReplayOfAnEmptyRangeFiresNothingAndABadRangeIsRefused() {
+        admin.put("/api/rules/r?" + Http.V, rule("R", HOT));
+
+        Http.Reply replay = admin.post("/api/rules/r/replay?" + Http.V,
+                "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}");
+        assertThat(replay.status()).as(replay.text()).isEqualTo(200);
+        assertThat(replay.json().path("value")).isEmpty();
+        assertThat(replay.json().path("truncated").asBoolean()).isFalse();
+
+        assertThat(admin.post("/api/rules/r/replay?" + Http.V, "{\"from\":\"2026-01-02T00:00:00Z\","
+                + "\"to\":\"2026-01-01T00:00:00Z\"}").status()).isEqualTo(400);
+        assertThat(admin.post("/api/rules/r/replay?" + Http.V, "{\"from\":\"yesterday\"}").json()
+                .at("/error/message").asText()).isEqualTo("'from' is not an ISO 8601 time: yesterday");
+        assertThat(admin.post("/api/rules/r/replay?" + Http.V, "{\"from\":\"2026-01-01T00:00:00Z\","
+                + "\"to\":\"2026-01-02T00:00:00Z\",\"rule\":{\"template\":\"" + TEMPLATE + "\",\"conditions\":"
+                + "{\"items\":[{\"telemetry\":\"nope\",\"operator\":\">\",\"value\":1}]}}}").json()
+                .at("/error/message").asText()).isEqualTo("conditions.items[0]: the template has no telemetry 'nope'");
+        assertThat(admin.post("/api/rules/none/replay?" + Http.V,
+                "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRoutesAreMarkedAsExtensionsInTheServedDocument() {
+        JsonNode doc = new Http(platform.port, null).get("/api/openapi.json?" + Http.V).json();
+
+        assertThat(doc.at("/paths/~1rules~1{ruleId}/put/x-opencentral-extension").asBoolean()).isTrue();
+        assertThat(doc.at("/paths/~1rules/get/x-opencentral-access").asText()).isEqualTo("rules.view");
+        assertThat(doc.at("/paths/~1rules~1{ruleId}/delete/x-opencentral-access").asText()).isEqualTo("rules.delete");
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+}

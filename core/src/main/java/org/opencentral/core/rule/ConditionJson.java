@@ -1,0 +1,110 @@
+package org.opencentral.core.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.opencentral.core.DomainException;
+import org.opencentral.core.Json;
+
+/** The JSON form of one condition item; it names exactly one of the five kinds. */
+final class ConditionJson {
+    private static final List<String> KINDS = List.of("telemetry", "property", "cloudProperty", "connectivity",
+            "absence");
+
+    private ConditionJson() {
+    }
+
+    static Condition read(String where, JsonNode item) {
+        if (!item.isObject()) {
+            throw RuleJson.bad(where, "is an object");
+        }
+        List<String> named = KINDS.stream().filter(item::hasNonNull).toList();
+        if (named.size() != 1) {
+            throw RuleJson.bad(where, "names exactly one of " + String.join(", ", KINDS) + " (it names "
+                    + (named.isEmpty() ? "none" : String.join(" and ", named)) + ")");
+        }
+        try {
+            return switch (named.getFirst()) {
+                case "telemetry" -> new Condition.Telemetry(capability(where, item, "telemetry"),
+                        comparison(where, item), aggregation(where, item));
+                case "property" -> new Condition.Property(capability(where, item, "property"), comparison(where, item));
+                case "cloudProperty" -> new Condition.CloudProperty(capability(where, item, "cloudProperty"),
+                        comparison(where, item));
+                case "connectivity" -> new Condition.Connection(connectivity(where, item));
+                default -> new Condition.Absence(capability(where, item, "absence"),
+                        RuleJson.duration(item, "duration").orElseThrow(
+                                () -> RuleJson.bad(where + ".duration", "is required for an absence")));
+            };
+        } catch (DomainException e) {
+            throw e.getMessage().startsWith(where) ? e : RuleJson.bad(where + ":", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw RuleJson.bad(where + ":", e.getMessage());
+        }
+    }
+
+    static ObjectNode write(Condition item) {
+        ObjectNode json = Json.object();
+        switch (item) {
+            case Condition.Telemetry t -> {
+                capability(json, "telemetry", t.telemetry());
+                comparison(json, t.comparison());
+                t.aggregation().ifPresent(a -> json.put("aggregation", a.wireName()));
+            }
+            case Condition.Property p -> {
+                capability(json, "property", p.property());
+                comparison(json, p.comparison());
+            }
+            case Condition.CloudProperty c -> {
+                capability(json, "cloudProperty", c.property());
+                comparison(json, c.comparison());
+            }
+            case Condition.Connection c -> json.put("connectivity", c.state().wireName());
+            case Condition.Absence a -> {
+                capability(json, "absence", a.telemetry());
+                json.put("duration", a.duration().toString());
+            }
+        }
+        return json;
+    }
+
+    private static Capability capability(String where, JsonNode item, String kind) {
+        String name = RuleJson.optionalText(item, kind).orElseThrow();
+        return new Capability(RuleJson.optionalText(item, "component"), name);
+    }
+
+    private static void capability(ObjectNode json, String kind, Capability capability) {
+        json.put(kind, capability.name());
+        capability.component().ifPresent(c -> json.put("component", c));
+    }
+
+    private static Comparison comparison(String where, JsonNode item) {
+        String symbol = RuleJson.optionalText(item, "operator")
+                .orElseThrow(() -> RuleJson.bad(where + ".operator", "is required"));
+        Operator operator = Operator.of(symbol).orElseThrow(() -> RuleJson.bad(where + ".operator",
+                "'" + symbol + "' is not one of >, >=, <, <=, ==, !=, contains, notContains"));
+        JsonNode value = item.get("value");
+        if (value == null || !(value.isNumber() || value.isTextual() || value.isBoolean())) {
+            throw RuleJson.bad(where + ".value", "is required: a number, a string or a boolean");
+        }
+        return new Comparison(operator, value);
+    }
+
+    private static void comparison(ObjectNode json, Comparison comparison) {
+        json.put("operator", comparison.operator().symbol());
+        json.set("value", comparison.value().deepCopy());
+    }
+
+    private static Optional<Aggregation> aggregation(String where, JsonNode item) {
+        return RuleJson.optionalText(item, "aggregation").map(name -> Aggregation.of(name).orElseThrow(
+                () -> RuleJson.bad(where + ".aggregation", "'" + name + "' is not one of avg, min, max, sum, count")));
+    }
+
+    private static Connectivity connectivity(String where, JsonNode item) {
+        return switch (RuleJson.optionalText(item, "connectivity").orElseThrow()) {
+            case "connected" -> Connectivity.CONNECTED;
+            case "disconnected" -> Connectivity.DISCONNECTED;
+            default -> throw RuleJson.bad(where + ".connectivity", "is \"connected\" or \"disconnected\"");
+        };
+    }
+}

@@ -1,0 +1,188 @@
+package org.opencentral.platform.rules;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.event.LoggedEvent;
+import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.rule.ActionTask;
+import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleChanges;
+import org.opencentral.core.rule.RuleHistoryEntry;
+import org.opencentral.core.rule.RuleInstance;
+import org.opencentral.core.store.RuleStore;
+import org.opencentral.platform.eventlog.LogConsumer;
+
+/**
+ * Evaluates the rules from the event log, from its own durable cursor ({@value #NAME}): each device
+ * event is observed by the enabled rules of the device's template, and a step's instance states,
+ * fires and resolves are stored with the cursor in one transaction, so that after a crash the
+ * engine continues where its last stored step ended. {@link #runOnce()} lets time pass (on the
+ * injected clock; while the engine lags the log, only up to the time of the last event it read):
+ * it closes windows, fires absences and resolves quiet instances. A step that fails forgets the
+ * engine's memory, which is read again from the store.
+ */
+public final class RuleEngine implements LogConsumer {
+    public static final String NAME = "rules";
+
+    private final RuleStore store;
+    private final EventLog log;
+    private final RuleEnginePorts ports;
+    private final Observations observations;
+    private final DeviceTemplates templates;
+    private final Clock clock;
+    private final LoadedRules rules;
+    private final LongAdder fires = new LongAdder();
+    private long position = -1;
+    private Instant lastEventTime;
+
+    public RuleEngine(RuleStore store, EventLog log, RuleEnginePorts ports, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.log = Objects.requireNonNull(log, "log");
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.observations = new Observations(ports.parses());
+        this.templates = new DeviceTemplates(ports.devices());
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rules = new LoadedRules(store);
+        this.lastEventTime = clock.instant();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized void handle(List<LoggedEvent> batch) {
+        try {
+            rules.refresh();
+            List<RuleHistoryEntry> out = new ArrayList<>();
+            Set<Instance> touched = new LinkedHashSet<>();
+            for (LoggedEvent logged : batch) {
+                if (logged.event() instanceof PlatformEvent.DeviceEvent event) {
+                    observe(logged, event, touched, out);
+                }
+                lastEventTime = logged.event().time();
+            }
+            long last = batch.getLast().sequence();
+            record(touched, out, OptionalLong.of(last));
+            position = last;
+        } catch (RuntimeException e) {
+            forget();
+            throw e;
+        }
+    }
+
+    /** Lets time pass up to the clock's now; returns how many fires and resolves it stored. */
+    public synchronized int runOnce() {
+        try {
+            rules.refresh();
+            boolean caughtUp = read() >= log.lastSequence();
+            if (!caughtUp && position < 0) {
+                return 0; // events are waiting and none was read yet: an unread message must not look absent
+            }
+            Instant now = caughtUp ? clock.instant() : lastEventTime;
+            List<RuleHistoryEntry> out = new ArrayList<>();
+            Set<Instance> touched = new LinkedHashSet<>();
+            for (LoadedRules.Loaded loaded : rules.enabled()) {
+                for (Instance instance : loaded.instances().values()) {
+                    loaded.evaluator().advance(instance, now, out);
+                    touched.add(instance);
+                }
+            }
+            record(touched, out, OptionalLong.empty());
+            return out.size();
+        } catch (RuntimeException e) {
+            forget();
+            throw e;
+        }
+    }
+
+    /**
+     * How far evaluation trails the log in time: zero when the engine has read every durable event,
+     * else the age of the last event it read (before it read any, the time since it was created).
+     */
+    public synchronized Duration lag() {
+        if (read() >= log.lastSequence()) {
+            return Duration.ZERO;
+        }
+        return Duration.between(lastEventTime, clock.instant()).abs();
+    }
+
+    /** How many times rules fired (renotifications included) since start. */
+    public long fires() {
+        return fires.sum();
+    }
+
+    private void observe(LoggedEvent logged, PlatformEvent.DeviceEvent event, Set<Instance> touched,
+            List<RuleHistoryEntry> out) {
+        if (event instanceof PlatformEvent.DeviceLifecycle) {
+            templates.forget(event.deviceId());
+            return;
+        }
+        Optional<String> template = templates.of(event.deviceId());
+        if (template.isEmpty()) {
+            return;
+        }
+        List<LoadedRules.Loaded> scoped = rules.forTemplate(template.get());
+        if (scoped.isEmpty()) {
+            return;
+        }
+        Optional<Observation> observation = observations.of(logged);
+        if (observation.isEmpty()) {
+            return;
+        }
+        for (LoadedRules.Loaded loaded : scoped) {
+            Instance instance = loaded.instance(event.deviceId(), observation.get().time());
+            loaded.evaluator().observe(instance, observation.get(), logged.sequence(), out);
+            touched.add(instance);
+        }
+    }
+
+    private void record(Set<Instance> touched, List<RuleHistoryEntry> out, OptionalLong cursor) {
+        List<RuleInstance> changed = new ArrayList<>();
+        touched.forEach(instance -> instance.takeChanged().ifPresent(changed::add));
+        List<ActionTask> actions = new ArrayList<>();
+        for (RuleHistoryEntry fire : out) {
+            if (fire.kind().fires()) {
+                queue(fire, actions);
+            }
+        }
+        store.record(new RuleChanges(changed, out, actions, NAME, cursor));
+        out.stream().filter(e -> e.kind().fires()).forEach(e -> fires.increment());
+    }
+
+    /** Queues the fire's actions in the outbox, due now, each keyed by the fire's key and its index. */
+    private void queue(RuleHistoryEntry fire, List<ActionTask> actions) {
+        Rule rule = rules.rule(fire.rule());
+        if (rule.actions().isEmpty()) {
+            return;
+        }
+        Optional<Device> device = ports.devices().find(fire.device());
+        for (int i = 0; i < rule.actions().size(); i++) {
+            actions.add(new ActionTask(0, fire.key() + "#" + i, rule.id(), i, fire.device(),
+                    FirePayload.of(rule, i, fire, device, ports.application()), 0, fire.at()));
+        }
+    }
+
+    /** The last sequence evaluated: this run's position, else the stored cursor. */
+    private long read() {
+        return position >= 0 ? position : ports.cursors().position(NAME);
+    }
+
+    private void forget() {
+        rules.clear();
+        templates.clear();
+        position = -1;
+    }
+}

@@ -1,0 +1,154 @@
+package org.opencentral.platform.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opencentral.core.rule.Capability;
+import org.opencentral.core.rule.Condition;
+import org.opencentral.core.rule.Connectivity;
+import org.opencentral.core.rule.Match;
+import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleHistoryEntry;
+
+/**
+ * Evaluates one rule for its devices' instances: what an observation makes true or false, and what
+ * the passing of time does (absence, the quiet period before resolving). Aggregated rules collect
+ * values per window here and are evaluated by {@link WindowCloser}. Transitions go through
+ * {@link Transitions}.
+ */
+final class RuleEvaluator {
+    private final Rule rule;
+    private final String version;
+    private final Transitions transitions;
+    private final Optional<WindowCloser> windows;
+
+    RuleEvaluator(Rule rule, String version) {
+        this.rule = rule;
+        this.version = version;
+        this.transitions = new Transitions(rule);
+        this.windows = rule.window().map(w -> new WindowCloser(rule, transitions));
+    }
+
+    Rule rule() {
+        return rule;
+    }
+
+    String version() {
+        return version;
+    }
+
+    /** Applies an observation of the instance's device (the {@code sequence}-th event of the log). */
+    void observe(Instance instance, Observation observation, long sequence, List<RuleHistoryEntry> out) {
+        if (windows.isPresent()) {
+            windows.get().collect(instance, observation);
+            return;
+        }
+        boolean concerned = false;
+        List<Condition> items = rule.conditions().items();
+        for (int i = 0; i < items.size(); i++) {
+            concerned |= apply(instance, i, items.get(i), observation);
+        }
+        if (concerned) {
+            instance.touch();
+            transitions.step(instance, holds(instance, observation.time()), observation.time(), "e" + sequence,
+                    detail(instance), out);
+        }
+    }
+
+    /** Lets time pass up to {@code now}: closes windows, checks absences and quiet periods. */
+    void advance(Instance instance, Instant now, List<RuleHistoryEntry> out) {
+        if (windows.isPresent()) {
+            windows.get().close(instance, now, out);
+        } else if (rule.conditions().items().stream().anyMatch(Condition.Absence.class::isInstance)) {
+            transitions.step(instance, holds(instance, now), now, "t" + now.toEpochMilli(), detail(instance), out);
+        }
+        transitions.resolveIfQuiet(instance, now, out);
+    }
+
+    private static boolean apply(Instance instance, int i, Condition item, Observation observation) {
+        Optional<JsonNode> value = switch (item) {
+            case Condition.Telemetry t -> telemetry(observation, t.telemetry());
+            case Condition.Property p -> observation instanceof Observation.Reported r
+                    ? member(p.property().component().map(c -> r.patch().path(c)).orElse(r.patch()), p.property())
+                    : Optional.empty();
+            case Condition.CloudProperty c -> observation instanceof Observation.Cloud cloud
+                    && cloud.component().equals(c.property().component())
+                    ? member(cloud.patch(), c.property()) : Optional.empty();
+            case Condition.Connection c -> observation instanceof Observation.Connection connection
+                    ? Optional.of(BooleanNode.valueOf(
+                            connection.connected() == (c.state() == Connectivity.CONNECTED)))
+                    : Optional.empty();
+            case Condition.Absence a -> telemetry(observation, a.telemetry());
+        };
+        if (value.isEmpty()) {
+            return false;
+        }
+        switch (item) {
+            case Condition.Telemetry t -> record(instance, i, value.get(),
+                    Comparisons.matches(t.comparison(), value.get()));
+            case Condition.Property p -> record(instance, i, value.get(),
+                    Comparisons.matches(p.comparison(), value.get()));
+            case Condition.CloudProperty c -> record(instance, i, value.get(),
+                    Comparisons.matches(c.comparison(), value.get()));
+            case Condition.Connection c -> instance.truths.put(i, value.get().asBoolean());
+            case Condition.Absence a -> instance.lastSeen.put(i, observation.time());
+        }
+        return true;
+    }
+
+    private static void record(Instance instance, int i, JsonNode value, boolean truth) {
+        instance.truths.put(i, truth);
+        instance.values.put(i, value);
+    }
+
+    static Optional<JsonNode> telemetry(Observation observation, Capability telemetry) {
+        if (observation instanceof Observation.Telemetry t && t.component().equals(telemetry.component().orElse(""))) {
+            return Optional.ofNullable(t.members().get(telemetry.name()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<JsonNode> member(JsonNode patch, Capability capability) {
+        return Optional.ofNullable(patch.get(capability.name()));
+    }
+
+    private boolean holds(Instance instance, Instant now) {
+        List<Condition> items = rule.conditions().items();
+        boolean any = false;
+        boolean all = true;
+        for (int i = 0; i < items.size(); i++) {
+            boolean truth = items.get(i) instanceof Condition.Absence a
+                    ? absent(instance.lastSeen.getOrDefault(i, instance.firstSeen), now, a.duration())
+                    : instance.truths.getOrDefault(i, false);
+            any |= truth;
+            all &= truth;
+        }
+        return rule.conditions().match() == Match.ALL ? all : any;
+    }
+
+    private static boolean absent(Instant lastSeen, Instant now, Duration duration) {
+        return !now.isBefore(lastSeen.plus(duration));
+    }
+
+    /** The values the instance last saw, by kind, as the history and the actions show them. */
+    private ObjectNode detail(Instance instance) {
+        ValuesJson values = new ValuesJson();
+        List<Condition> items = rule.conditions().items();
+        for (Map.Entry<Integer, JsonNode> seen : instance.values.entrySet()) {
+            switch (items.get(seen.getKey())) {
+                case Condition.Telemetry t -> values.put("telemetry", t.telemetry(), seen.getValue());
+                case Condition.Property p -> values.put("properties", p.property(), seen.getValue());
+                case Condition.CloudProperty c -> values.put("cloudProperties", c.property(), seen.getValue());
+                case Condition.Connection c -> { }
+                case Condition.Absence a -> { }
+            }
+        }
+        return values.json();
+    }
+}

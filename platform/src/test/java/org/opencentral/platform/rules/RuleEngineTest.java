@@ -1,0 +1,287 @@
+package org.opencentral.platform.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.rule.RuleHistoryEntry;
+import org.opencentral.core.rule.RuleHistoryEntry.Kind;
+import org.opencentral.core.rule.RuleInstance;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.core.testing.ManualClock;
+import org.opencentral.platform.device.DeviceChanges;
+import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.eventlog.ConsumerRunner;
+import org.opencentral.platform.session.DeviceSessions;
+import org.opencentral.platform.telemetry.TelemetryParses;
+
+/**
+ * The engine over a real SQLite state store and DuckDB log, driven step by step on a manual clock:
+ * events are appended at the clock's time, {@link ConsumerRunner#runOnce()} reads them and
+ * {@link RuleEngine#runOnce()} lets time pass.
+ */
+@Timeout(60)
+class RuleEngineTest {
+    static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+    static final DeviceId DEVICE = DeviceId.of("thermo-1");
+
+    @TempDir
+    Path dir;
+    final ManualClock clock = new ManualClock(START);
+    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    RuleStores stores;
+    StateStore state;
+    EventLog log;
+    RuleService rules;
+    RuleEngine engine;
+    ConsumerRunner runner;
+
+    @BeforeEach
+    void open() {
+        stores = new RuleStores(dir, clock);
+        state = stores.state;
+        log = stores.log;
+        new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), clock).create(DEVICE, new DeviceChanges(
+                Optional.empty(), Optional.of(RuleStores.TEMPLATE), Optional.empty(), Optional.empty(),
+                Optional.empty()));
+        rules = stores.rules();
+        start();
+    }
+
+    private void start() {
+        engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(), state.cursors(),
+                new TelemetryParses(), new RuleApplication("app-test", "Test", "localhost")), clock);
+        runner = new ConsumerRunner(log, state.cursors(), engine);
+    }
+
+    @AfterEach
+    void close() {
+        timer.shutdownNow();
+        stores.close();
+    }
+
+    @Test
+    void aThresholdRuleFiresOnceResolvesAfterItsQuietPeriodAndFiresAgain() {
+        rules.put("hot", Json.parse(rule("\"resolveAfter\": \"PT1M\"",
+                "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));
+
+        send("{\"temperature\": 31.5}");
+        send("{\"temperature\": 35}");
+        assertThat(kinds("hot")).containsExactly(Kind.FIRED);
+        assertThat(history("hot").getFirst().detail().at("/telemetry/temperature/value").asDouble()).isEqualTo(31.5);
+
+        send("{\"temperature\": 20}");
+        clock.advance(Duration.ofSeconds(59));
+        engine.runOnce();
+        assertThat(instance("hot").status()).isEqualTo(RuleInstance.Status.FIRING);
+        clock.advance(Duration.ofSeconds(1));
+        engine.runOnce();
+        assertThat(instance("hot").status()).isEqualTo(RuleInstance.Status.OK);
+
+        send("{\"temperature\": 40}");
+        assertThat(kinds("hot")).containsExactly(Kind.FIRED, Kind.RESOLVED, Kind.FIRED);
+    }
+
+    @Test
+    void whileFiringARuleNotifiesAgainOnlyEveryRenotifyInterval() {
+        rules.put("hot", Json.parse(rule("\"renotify\": \"PT10M\"",
+                "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));
+
+        send("{\"temperature\": 31}");
+        clock.advance(Duration.ofMinutes(5));
+        send("{\"temperature\": 32}");
+        clock.advance(Duration.ofMinutes(5));
+        send("{\"temperature\": 33}");
+
+        assertThat(kinds("hot")).containsExactly(Kind.FIRED, Kind.RENOTIFIED);
+    }
+
+    @Test
+    void allNeedsEveryItemAndAnyOne() {
+        String items = "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}, "
+                + "{\"property\": \"firmware\", \"operator\": \"==\", \"value\": \"1.0\"}";
+        rules.put("all", Json.parse(rule("", items)));
+        rules.put("any", Json.parse(rule("", items).replace("\"all\"", "\"any\"")));
+
+        send("{\"temperature\": 31}");
+        assertThat(kinds("all")).isEmpty();
+        assertThat(kinds("any")).containsExactly(Kind.FIRED);
+
+        append(new PlatformEvent.ReportedPropertiesUpdated(DEVICE, clock.instant(),
+                Json.parseObject("{\"firmware\": \"1.0\"}"), 2));
+        assertThat(kinds("all")).containsExactly(Kind.FIRED);
+        assertThat(history("all").getFirst().detail().at("/properties/firmware/value").asText()).isEqualTo("1.0");
+    }
+
+    @Test
+    void anAggregatedRuleEvaluatesEachMinuteOnceItsLatenessHasPassed() {
+        rules.put("avg", Json.parse(rule("\"window\": \"PT1M\", \"lateness\": \"PT5S\"",
+                "{\"telemetry\": \"temperature\", \"aggregation\": \"avg\", \"operator\": \">\", \"value\": 30}")));
+
+        send("{\"temperature\": 20}");
+        clock.advance(Duration.ofSeconds(20));
+        send("{\"temperature\": 50}");
+        clock.advance(Duration.ofSeconds(20));
+        send("{\"temperature\": 30}");
+        clock.advance(Duration.ofSeconds(24));
+        engine.runOnce();
+        assertThat(kinds("avg")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        engine.runOnce();
+        assertThat(kinds("avg")).containsExactly(Kind.FIRED);
+        JsonNode detail = history("avg").getFirst().detail();
+        assertThat(detail.at("/telemetry/temperature/avg").asDouble()).isCloseTo(33.33, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(detail.at("/window/start").asText()).isEqualTo(START.toString());
+        assertThat(history("avg").getFirst().at()).isEqualTo(START.plusSeconds(60));
+
+        send("{\"temperature\": 10}");
+        clock.advance(Duration.ofMinutes(1));
+        engine.runOnce();
+        assertThat(kinds("avg")).containsExactly(Kind.FIRED, Kind.RESOLVED);
+    }
+
+    @Test
+    void anAbsenceFiresWhenTheDeviceGoesQuietAndResolvesWhenItSpeaksAgain() {
+        rules.put("quiet", Json.parse(rule("", "{\"absence\": \"temperature\", \"duration\": \"PT10M\"}")));
+
+        send("{\"temperature\": 21}");
+        clock.advance(Duration.ofMinutes(9));
+        engine.runOnce();
+        assertThat(kinds("quiet")).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        engine.runOnce();
+        engine.runOnce();
+        assertThat(kinds("quiet")).containsExactly(Kind.FIRED);
+
+        send("{\"temperature\": 22}");
+        assertThat(kinds("quiet")).containsExactly(Kind.FIRED, Kind.RESOLVED);
+    }
+
+    @Test
+    void afterARestartTheEngineContinuesFromItsStoredStateWithoutFiringAgain() {
+        rules.put("hot", Json.parse(rule("", "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));
+        rules.put("avg", Json.parse(rule("\"window\": \"PT1M\", \"lateness\": \"PT0S\"",
+                "{\"telemetry\": \"temperature\", \"aggregation\": \"max\", \"operator\": \">\", \"value\": 45}")));
+        send("{\"temperature\": 31}");
+        send("{\"temperature\": 50}");
+
+        start();
+        send("{\"temperature\": 32}");
+        clock.advance(Duration.ofMinutes(1));
+        engine.runOnce();
+
+        assertThat(kinds("hot")).containsExactly(Kind.FIRED);
+        assertThat(kinds("avg")).containsExactly(Kind.FIRED);
+        assertThat(history("avg").getFirst().detail().at("/telemetry/temperature/max").asDouble()).isEqualTo(50);
+        assertThat(state.cursors().position(RuleEngine.NAME)).isEqualTo(log.lastSequence());
+    }
+
+    @Test
+    void afterARestartTimePassesOnlyOnceTheWaitingEventsAreRead() {
+        rules.put("quiet", Json.parse(rule("", "{\"absence\": \"temperature\", \"duration\": \"PT10M\"}")));
+        send("{\"temperature\": 21}");
+
+        start();
+        clock.advance(Duration.ofMinutes(11));
+        log.append(new PlatformEvent.TelemetryReceived(DEVICE, clock.instant(), Optional.empty(), Map.of(), Map.of(),
+                "{\"temperature\": 22}".getBytes(StandardCharsets.UTF_8))).join();
+        assertThat(engine.runOnce()).isZero();
+        assertThat(engine.lag()).isEqualTo(Duration.ofMinutes(11));
+
+        while (runner.runOnce() > 0) {
+            // read the waiting message
+        }
+        engine.runOnce();
+        assertThat(kinds("quiet")).isEmpty();
+        assertThat(engine.lag()).isZero();
+    }
+
+    @Test
+    void aReplayIsADryRunOverARangeOfTheLog() {
+        send("{\"temperature\": 25}");
+        clock.advance(Duration.ofMinutes(1));
+        Instant from = clock.instant();
+        send("{\"temperature\": 35}");
+        clock.advance(Duration.ofMinutes(1));
+        send("{\"temperature\": 20}");
+        clock.advance(Duration.ofMinutes(1));
+        send("{\"temperature\": 40}");
+        Instant to = clock.instant().minusSeconds(1);
+        String hot = rule("", "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}");
+        rules.put("hot", Json.parse(hot));
+
+        RuleReplay.Result stored = rules.replay("hot", Optional.empty(), from, to);
+        RuleReplay.Result candidate = rules.replay("hot", Optional.of(Json.parse(hot.replace("30", "22"))), from,
+                clock.instant());
+
+        assertThat(stored.entries()).extracting(RuleHistoryEntry::kind).containsExactly(Kind.FIRED, Kind.RESOLVED);
+        assertThat(stored.entries().getFirst().detail().at("/telemetry/temperature/value").asInt()).isEqualTo(35);
+        assertThat(stored.eventsRead()).isEqualTo(2);
+        assertThat(candidate.entries()).extracting(RuleHistoryEntry::kind)
+                .containsExactly(Kind.FIRED, Kind.RESOLVED, Kind.FIRED);
+        assertThat(kinds("hot")).isEmpty();
+        assertThat(state.rules().instances("hot")).isEmpty();
+        assertThat(state.rules().dueActions(clock.instant().plusSeconds(60), 10)).isEmpty();
+    }
+
+    @Test
+    void devicesOfOtherTemplatesAndDisabledRulesAreNotEvaluated() {
+        rules.put("off", Json.parse(rule("\"enabled\": false",
+                "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));
+
+        send("{\"temperature\": 31}");
+        append(new PlatformEvent.TelemetryReceived(DeviceId.of("stranger"), clock.instant(), Optional.empty(),
+                Map.of(), Map.of(), "{\"temperature\": 99}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(kinds("off")).isEmpty();
+        assertThat(state.rules().instances("off")).isEmpty();
+    }
+
+    private static String rule(String extra, String items) {
+        return "{" + (extra.isEmpty() ? "" : extra + ", ") + "\"template\": \"" + RuleStores.TEMPLATE
+                + "\", \"conditions\": {\"match\": \"all\", \"items\": [" + items + "]}}";
+    }
+
+    private void send(String json) {
+        append(new PlatformEvent.TelemetryReceived(DEVICE, clock.instant(), Optional.empty(), Map.of(), Map.of(),
+                json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void append(PlatformEvent event) {
+        log.append(event).join();
+        while (runner.runOnce() > 0) {
+            // read everything appended so far
+        }
+    }
+
+    private List<RuleHistoryEntry> history(String rule) {
+        return state.rules().history(rule, Optional.empty(), 100).items().reversed();
+    }
+
+    private List<Kind> kinds(String rule) {
+        return history(rule).stream().map(RuleHistoryEntry::kind).toList();
+    }
+
+    private RuleInstance instance(String rule) {
+        return state.rules().instances(rule).stream().filter(i -> i.device().equals(DEVICE)).findFirst().orElseThrow();
+    }
+}
