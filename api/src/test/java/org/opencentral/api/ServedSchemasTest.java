@@ -59,6 +59,17 @@ class ServedSchemasTest extends ScenarioApiTest {
     }
 
     @Test
+    void aGroupsPreviewAndADevicesGroups() {
+        assertThat(admin.put("/api/deviceGroups/all?" + Http.V, "{\"displayName\":\"All\","
+                + "\"filter\":\"SELECT * FROM devices\"}").status()).isEqualTo(200);
+
+        assertConforms("GET", "/deviceGroupPreview",
+                admin.get("/api/deviceGroupPreview?" + Http.V + "&filter=SELECT%20*%20FROM%20devices"), "\"count\":");
+        assertConforms("GET", "/devices/{deviceId}/deviceGroups",
+                admin.get("/api/devices/dev-root/deviceGroups?" + Http.V), "\"displayName\":\"All\"");
+    }
+
+    @Test
     void aModelErrorWithItsProblems() {
         Http.Reply refused = admin.put("/api/deviceTemplates/dtmi:contoso:Broken%3B1?" + Http.V,
                 "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],\"capabilityModel\":{\"@id\":\"dtmi:contoso:cm:Broken;1\","
