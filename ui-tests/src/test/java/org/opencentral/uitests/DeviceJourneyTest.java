@@ -49,37 +49,11 @@ class DeviceJourneyTest extends BrowserTest {
     }
 
     private static void journey(BrowserWindow window) {
-        Page page = window.page();
-        AppShell app = new AppShell(page);
-
-        // Sign in
-        page.navigate("/");
-        assertThat(page).hasURL(Pattern.compile(".*/signin$"));
-        SignInPage signIn = SignInPage.shown(page);
-        window.shot("01-sign-in");
-        assertThat(window.console().problems()).as("a fresh browser's landing page").isEmpty();
-        signIn.submit(SignInPage.ADMIN_EMAIL, "wrong password");
-        assertThat(signIn.error()).containsText("not correct");
-        signIn.asAdministrator();
-        assertThat(app.currentUser()).containsText("admin@example.com");
-        assertThat(app.currentUser()).containsText("App Administrator");
-        window.shot("02-devices-empty");
-
+        AppShell app = new AppShell(window.page());
+        signIn(window, app);
         importATemplate(window, app.templates());
         DeviceListPage devices = app.devices();
-
-        // Create a device; its connection information is shown with copy buttons
-        DeviceListPage.CreatedDevice created = devices.create(DEVICE, "Thermostat (lobby)");
-        String key = created.primaryKey();
-        assertThat(key).isNotBlank();
-        assertThat(created.connectionString())
-                .hasValue("HostName=" + TestPlatform.HOST + ";DeviceId=" + DEVICE + ";SharedAccessKey=" + key);
-        assertThat(created.idScope()).hasValue(platform.server().identity().idScope());
-        window.shot("03-device-created");
-        created.done();
-        assertThat(devices.row(DEVICE)).isVisible();
-        assertThat(devices.status(DEVICE)).hasText("Registered");
-        window.shot("04-device-list");
+        String key = createADevice(window, devices);
 
         // Open it and connect a real device
         DevicePage device = devices.openDevice("Thermostat (lobby)");
@@ -98,35 +72,72 @@ class DeviceJourneyTest extends BrowserTest {
         }
         assertThat(device.status()).hasText("Disconnected", exactly(20_000));
 
-        // Assign the imported template; a template in use cannot be deleted (409 explained)
+        assignATemplateThenDeleteTheDevice(window, device);
+        visitOtherPages(window, app);
+        app.signOut();
+    }
+
+    /** A wrong password is refused in plain words; the right one shows the device list and who is signed in. */
+    private static void signIn(BrowserWindow window, AppShell app) {
+        Page page = window.page();
+        page.navigate("/");
+        assertThat(page).hasURL(Pattern.compile(".*/signin$"));
+        SignInPage signIn = SignInPage.shown(page);
+        window.shot("01-sign-in");
+        assertThat(window.console().problems()).as("a fresh browser's landing page").isEmpty();
+        signIn.submit(SignInPage.ADMIN_EMAIL, "wrong password");
+        assertThat(signIn.error()).containsText("not correct");
+        signIn.asAdministrator();
+        assertThat(app.currentUser()).containsText("admin@example.com");
+        assertThat(app.currentUser()).containsText("App Administrator");
+        window.shot("02-devices-empty");
+    }
+
+    /** A new device's connection information is shown with copy buttons; the list shows it registered. */
+    private static String createADevice(BrowserWindow window, DeviceListPage devices) {
+        DeviceListPage.CreatedDevice created = devices.create(DEVICE, "Thermostat (lobby)");
+        String key = created.primaryKey();
+        assertThat(key).isNotBlank();
+        assertThat(created.connectionString())
+                .hasValue("HostName=" + TestPlatform.HOST + ";DeviceId=" + DEVICE + ";SharedAccessKey=" + key);
+        assertThat(created.idScope()).hasValue(platform.server().identity().idScope());
+        window.shot("03-device-created");
+        created.done();
+        assertThat(devices.row(DEVICE)).isVisible();
+        assertThat(devices.status(DEVICE)).hasText("Registered");
+        window.shot("04-device-list");
+        return key;
+    }
+
+    /** A template in use cannot be deleted (409 explained); the device is deleted after a confirmation. */
+    private static void assignATemplateThenDeleteTheDevice(BrowserWindow window, DevicePage device) {
         device.overview().assignTemplate("dtmi:com:example:Thermostat;1");
         ConfirmDialog deleteTemplate = device.openTemplate("Thermostat").delete();
         deleteTemplate.confirm("Delete");
         assertThat(deleteTemplate.error()).containsText("Devices still use this template");
         deleteTemplate.cancel();
-        page.goBack();
+        window.page().goBack();
         assertThat(device.templateLink("Thermostat")).hasAttribute("title", "dtmi:com:example:Thermostat;1");
 
-        // Delete it, with confirmation
         ConfirmDialog deleteDevice = device.delete();
         window.shot("10-delete-confirmation");
         deleteDevice.confirm("Delete");
-        assertThat(DeviceListPage.shown(page).noDevices()).isVisible();
+        assertThat(DeviceListPage.shown(window.page()).noDevices()).isVisible();
         assertThat(platform.rest().get("/devices/" + DEVICE).status()).isEqualTo(404);
+    }
 
-        // Other pages, the dark theme and a tablet width
+    /** Other pages, the dark theme and a tablet width. */
+    private static void visitOtherPages(BrowserWindow window, AppShell app) {
         app.go("API tokens");
         assertThat(app.heading("API tokens")).isVisible();
         window.shot("11-api-tokens");
         app.go("Users");
-        assertThat(page.getByText("admin@example.com").first()).isVisible();
+        assertThat(window.page().getByText("admin@example.com").first()).isVisible();
         app.switchToDarkTheme();
         window.shot("12-users-dark");
-        page.setViewportSize(820, 1180);
+        window.page().setViewportSize(820, 1180);
         app.go("Devices");
         window.shot("13-devices-tablet-dark");
-
-        app.signOut();
     }
 
     /** Telemetry appears live on the chart, in the server's list of series and in a history window. */
@@ -232,26 +243,7 @@ class DeviceJourneyTest extends BrowserTest {
      * line highlighted); the Thermostat fixture publishes and is listed with its capabilities.
      */
     private static void importATemplate(BrowserWindow window, TemplatesPage templates) {
-        templates.importModel("""
-                {
-                  "@context": "dtmi:dtdl:context;2",
-                  "@id": "dtmi:com:example:Broken;1",
-                  "@type": "Interface",
-                  "displayName": "Broken",
-                  "contents": [
-                    {
-                      "@type": "Telemetry",
-                      "name": "temperature",
-                      "schema": "doubel"
-                    }
-                  ]
-                }
-                """);
-        assertThat(templates.firstProblem()).containsText("/contents/0/schema");
-        assertThat(templates.firstProblem()).containsText("Line 10");
-        assertThat(templates.badLine()).containsText("doubel");
-        window.shot("02b-template-errors");
-
+        refuseABrokenModel(window, templates);
         String thermostat;
         try {
             thermostat = Files.readString(Path.of("../testdata/dtdl/dtmi/com/example/thermostat-1.json"));
@@ -279,5 +271,28 @@ class DeviceJourneyTest extends BrowserTest {
         assertThat(templates.error()).containsText("give the new version a new id");
         assertThat(templates.error()).containsText("dtmi:com:example:Thermostat;2");
         templates.cancelImport();
+    }
+
+    /** A model with a DTDL error shows the error at its pointer, its line highlighted. */
+    private static void refuseABrokenModel(BrowserWindow window, TemplatesPage templates) {
+        templates.importModel("""
+                {
+                  "@context": "dtmi:dtdl:context;2",
+                  "@id": "dtmi:com:example:Broken;1",
+                  "@type": "Interface",
+                  "displayName": "Broken",
+                  "contents": [
+                    {
+                      "@type": "Telemetry",
+                      "name": "temperature",
+                      "schema": "doubel"
+                    }
+                  ]
+                }
+                """);
+        assertThat(templates.firstProblem()).containsText("/contents/0/schema");
+        assertThat(templates.firstProblem()).containsText("Line 10");
+        assertThat(templates.badLine()).containsText("doubel");
+        window.shot("02b-template-errors");
     }
 }
