@@ -1,5 +1,6 @@
 // The one HTTP client of the UI: IoT Central's REST API under /api, authenticated by the session
 // cookie, with the CSRF token echoed on every change (double submit, see Authenticator.java).
+import type { components } from './generated/api-types';
 
 export const API_VERSION = '2022-07-31';
 const CSRF_COOKIE = 'oc_csrf';
@@ -28,12 +29,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface ErrorDetail {
-  code?: string;
-  pointer?: string;
-  message?: string;
-  document?: string;
-}
+/** One problem of a model or value error, at a JSON pointer into the request body. */
+export type ErrorDetail = Schemas['ErrorProblem'];
 
 /** Listeners told when the session ended (401), so the app can return to sign-in. */
 const unauthorizedListeners = new Set<() => void>();
@@ -131,121 +128,58 @@ export async function api<T = unknown>(method: string, path: string, options: Re
 
 export const get = <T>(path: string, signal?: AbortSignal) => api<T>('GET', path, { signal });
 
+// ---- The API's shapes ----
+// Generated at build time from the served OpenAPI document (/api/openapi.json, written by the api
+// module's build; see web/api-types): the schemas are `components['schemas']`. Where IoT Central's
+// document leaves a member optional (a request may omit it) but the server always answers it,
+// `Answered` makes it required. A shape the document lacks is added to the document
+// (api/src/main/resources/openapi/opencentral-extensions.json), not written here.
+
+export type Schemas = components['schemas'];
+
+/** A schema with the members `K` that every answer carries made required. */
+export type Answered<T, K extends keyof T> = Omit<T, K> & Required<Pick<T, K>>;
+
 /** A page of an IoT Central collection. */
-export interface Collection<T> {
-  value: T[];
-  nextLink?: string;
-}
+export type Collection<T> = Omit<Schemas['Collection'], 'value'> & { value: T[] };
 
-export interface Device {
-  id: string;
-  etag?: string;
-  displayName: string;
-  template?: string;
-  enabled: boolean;
-  provisioned: boolean;
-  simulated: boolean;
-  organizations?: string[];
-  /** OpenCentral extension: how often a simulated device sends, an ISO 8601 duration (absent: the server's default). */
-  simulationInterval?: string;
-  /** OpenCentral extension (read-only): whether the device is connected now. */
-  connected?: boolean;
-  /** OpenCentral extension (read-only): when the device was last heard from; absent when never. */
-  lastActivity?: string;
-}
+export type Device = Answered<Schemas['Device'], 'id' | 'displayName' | 'enabled' | 'provisioned' | 'simulated'>;
 
-export interface Credentials {
-  idScope: string;
-  symmetricKey: { primaryKey: string; secondaryKey: string };
-}
+export type Credentials = Answered<Schemas['DeviceCredentials'], 'symmetricKey'>;
 
-export interface RoleAssignment {
-  role: string;
-  organization?: string;
-}
+export type RoleAssignment = Schemas['RoleAssignment'];
 
-/** GET /api/auth/me when signed in (an OpenCentral extension); `{signedIn: false}` otherwise. */
-export interface Me {
-  signedIn: true;
-  id: string;
-  type: 'user' | 'apiToken';
-  roles: RoleAssignment[];
-  permissions: string[];
-  csrfToken?: string;
-  email?: string;
-}
+/**
+ * GET /api/auth/me when signed in (an OpenCentral extension); `{signedIn: false}` otherwise. `email` is
+ * not part of the answer: the UI reads it from the user (session.ts).
+ */
+export type Me = Answered<Schemas['Me'], 'id' | 'type' | 'roles' | 'permissions'> & { signedIn: true; email?: string };
 
-export interface User {
-  id: string;
-  type: string;
-  email: string;
-  roles: RoleAssignment[];
-}
+export type User = Answered<Schemas['EmailUser'], 'id'>;
 
-export interface Role {
-  id: string;
-  displayName: string;
-  permissions?: string[];
-}
+export type Role = Answered<Schemas['Role'], 'id' | 'displayName'>;
 
-export interface ApiToken {
-  id: string;
-  roles: RoleAssignment[];
-  expiry?: string;
-  token?: string;
-}
+export type ApiToken = Answered<Schemas['ApiToken'], 'id'>;
 
-export interface CommandResult {
-  id: string;
-  request?: unknown;
-  response?: unknown;
-  responseCode: number;
-  connectionTimeout: number;
-  responseTimeout: number;
-}
+export type CommandResult = Answered<Schemas['DeviceCommand'], 'id' | 'responseCode' | 'connectionTimeout' | 'responseTimeout'>;
 
-export interface DeviceTemplate {
-  '@id': string;
-  '@type': string[];
-  etag?: string;
-  displayName: string;
-  description?: string;
-  capabilityModel: any;
-}
+export type DeviceTemplate = Answered<Schemas['DeviceTemplate'], '@id' | 'displayName'>;
 
 /** One series of GET /api/devices/{id}/telemetry (an OpenCentral extension): what the device has sent. */
-export interface TelemetrySeries {
-  component?: string;
-  name: string;
-  value: unknown;
-  timestamp: string;
-  modeled: boolean;
-  displayName?: string;
-  schema?: unknown;
-}
-
-export function listTelemetrySeries(deviceId: string, signal?: AbortSignal) {
-  return get<{ value: TelemetrySeries[]; truncated: boolean }>('/devices/' + encodeURIComponent(deviceId) + '/telemetry', signal);
-}
+export type TelemetrySeries = Schemas['TelemetrySeries'];
 
 /** One stored message of GET /api/devices/{id}/rawData (an OpenCentral extension), newest first. */
-export interface RawMessage {
-  sequence: number;
-  time: string;
-  kind: 'telemetry' | 'connected' | 'disconnected';
-  component?: string;
-  /** The message body as text. */
-  body: string;
-  properties: Record<string, string>;
-  /** Why the device disconnected. */
-  reason?: string;
-  /** Why the body has no named values (not JSON, or not a JSON object). */
-  error?: string;
+export type RawMessage = Schemas['RawMessage'];
+
+// ---- Calls ----
+
+export function listTelemetrySeries(deviceId: string, signal?: AbortSignal) {
+  return get<Schemas['TelemetrySeriesCollection']>('/devices/' + encodeURIComponent(deviceId) + '/telemetry', signal);
 }
 
 /** The newest page of a device's raw data, or the page a previous answer's nextLink names. */
 export function listRawData(deviceId: string, nextLink?: string, signal?: AbortSignal) {
-  return get<Collection<RawMessage>>(nextLink ?? '/devices/' + encodeURIComponent(deviceId) + '/rawData?maxpagesize=100', signal);
+  return get<Schemas['RawMessageCollection']>(nextLink ?? '/devices/' + encodeURIComponent(deviceId) + '/rawData?maxpagesize=100', signal);
 }
 
 /** A template's model expanded by the server (GET …/deviceTemplates/{id}/model, an extension). */

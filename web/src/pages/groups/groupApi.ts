@@ -1,21 +1,11 @@
 // Device groups (/api/deviceGroups) and the filter builder's model: rows of
 // (field, operator, value) joined by AND or OR, written as IoT Central's device query.
-import { api, Device, get } from '../../api';
+import { Answered, api, Device, get, Schemas } from '../../api';
 
-export interface DeviceGroup {
-  id: string;
-  displayName: string;
-  filter: string;
-  description?: string;
-  etag?: string;
-  organizations?: string[];
-}
+export type DeviceGroup = Answered<Schemas['DeviceGroup'], 'id'>;
 
 /** GET /api/deviceGroupPreview (an OpenCentral extension): what an unsaved filter matches now. */
-export interface GroupPreview {
-  count: number;
-  value: Device[];
-}
+export type GroupPreview = Omit<Schemas['DeviceGroupPreview'], 'value'> & { value: Device[] };
 
 export function previewGroup(filter: string, signal?: AbortSignal) {
   return get<GroupPreview>('/deviceGroupPreview?filter=' + encodeURIComponent(filter), signal);

@@ -33,7 +33,9 @@ function toEnvelope(json: any, displayName: string): Envelope {
   return { id, body, strip: '/capabilityModel' };
 }
 
-interface Problem extends ErrorDetail {
+/** A problem the server found (at its pointer), or a JSON syntax error found here (at its line). */
+interface Problem extends Omit<ErrorDetail, 'pointer'> {
+  pointer?: string;
   line?: number;
 }
 

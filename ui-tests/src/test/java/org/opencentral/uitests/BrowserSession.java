@@ -1,12 +1,8 @@
 package org.opencentral.uitests;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 
 /** One Playwright driver and one headless Debian Chromium ({@link Chromium}) for a test class, closed together. */
@@ -38,19 +34,8 @@ record BrowserSession(Playwright playwright, Browser browser) implements AutoClo
     /** A new window ({@link #open}) signed in as the test platform's administrator, showing the device list. */
     BrowserWindow signedIn(URI base) {
         BrowserWindow window = open(base);
-        Page page = window.page();
-        page.navigate("/signin");
-        signIn(page);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true)))
-                .isVisible();
+        SignInPage.open(window.page()).asAdministrator();
         return window;
-    }
-
-    /** Signs in on the sign-in page as the test platform's administrator. */
-    static void signIn(Page page) {
-        page.getByLabel("Email").fill("admin@example.com");
-        page.getByLabel("Password").fill("a-long-test-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
     }
 
     @Override

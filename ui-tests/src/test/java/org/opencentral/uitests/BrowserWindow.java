@@ -16,6 +16,12 @@ record BrowserWindow(BrowserContext context, Page page, ConsoleWatch console) im
         return this;
     }
 
+    /** A full-page screenshot of the page as it is now, {@code name}.png in {@link Chromium#screenshots()}. */
+    void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshots().resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
     @Override
     public void close() {
         try {

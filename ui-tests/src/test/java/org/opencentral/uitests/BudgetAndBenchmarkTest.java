@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.options.AriaRole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +69,7 @@ class BudgetAndBenchmarkTest extends BrowserTest {
                 }
             });
             page.navigate("/");
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).isVisible();
-            signIn(page);
+            SignInPage.shown(page).asAdministrator();
             page.waitForLoadState();
             long gzip = scripts.stream().mapToLong(r -> gzip(r.body())).sum();
             long raw = scripts.stream().mapToLong(r -> r.body().length).sum();
@@ -90,38 +88,38 @@ class BudgetAndBenchmarkTest extends BrowserTest {
     void measuresTheDeviceListWith100000DevicesAndA7DayChart() {
         try (BrowserWindow window = session.open(platform.http())) {
             Page page = window.page();
-            page.navigate("/");
-            signIn(page);
+            SignInPage.open(page).asAdministrator();
             // The list pages through a synthetic fleet of 100,000 devices served by the browser's
             // request interception (the REST API's own paging cost is measured by the API's benchmarks).
             page.route(url -> url.contains("/api/devices?"), BudgetAndBenchmarkTest::fleetPage);
             page.navigate("/templates");
             long start = System.nanoTime();
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Devices").setExact(true)).click();
-            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Device 000000").setExact(true))).isVisible();
-            page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).click();
+            new AppShell(page).go("Devices");
+            DeviceListPage devices = new DeviceListPage(page);
+            assertThat(devices.deviceLink("Device 000000")).isVisible();
+            devices.search().click();
             double interactive = millis(start);
             RESULTS.put("deviceListInteractiveMs", interactive);
 
             start = System.nanoTime();
             for (int i = 0; i < 400; i++) {
-                page.locator(".vbody").evaluate("el => el.scrollTop = el.scrollHeight");
-                String shown = page.locator(".toolbar .muted").first().textContent();
+                devices.scrollToEnd();
+                String shown = devices.loaded().textContent();
                 if (shown.contains("100,000 loaded") && shown.contains("(all)")) {
                     break;
                 }
                 page.waitForTimeout(25);
             }
-            assertThat(page.locator(".toolbar .muted").first()).containsText("100,000 loaded (all)");
+            assertThat(devices.loaded()).containsText("100,000 loaded (all)");
             // The last page may have arrived after the last scroll: scroll to the end of the full list.
-            page.locator(".vbody").evaluate("el => el.scrollTop = el.scrollHeight");
+            devices.scrollToEnd();
             RESULTS.put("deviceListAll100000LoadedByScrollingMs", millis(start));
-            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Device 099999").setExact(true))).isVisible();
-            DeviceJourneyTest.shot(page, "20-device-list-100000");
+            assertThat(devices.deviceLink("Device 099999")).isVisible();
+            window.shot("20-device-list-100000");
 
             start = System.nanoTime();
-            page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("device-0999");
-            assertThat(page.locator(".toolbar .muted").first()).containsText("100 matching loaded (all)");
+            devices.search("device-0999");
+            assertThat(devices.loaded()).containsText("100 matching loaded (all)");
             RESULTS.put("deviceListFilter100000Ms", millis(start));
             page.unrouteAll();
 
@@ -131,7 +129,7 @@ class BudgetAndBenchmarkTest extends BrowserTest {
                 String text = page.getByTestId("chart-ms").textContent();
                 RESULTS.put("chart7Days" + (7 * 86400 / step) + "PointsMs", Double.parseDouble(text.replace(" ms", "")));
             }
-            DeviceJourneyTest.shot(page, "21-chart-7-days");
+            window.shot("21-chart-7-days");
         }
     }
 
@@ -150,24 +148,21 @@ class BudgetAndBenchmarkTest extends BrowserTest {
         RESULTS.put("history7DaysStoredPoints", week.size());
         try (BrowserWindow window = session.open(platform.http())) {
             Page page = window.page();
-            page.navigate("/");
-            signIn(page);
-            page.navigate("/devices/" + device + "/telemetry");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("7 days").setExact(true)).click();
-            page.getByLabel("Capability", new Page.GetByLabelOptions().setExact(true)).fill("temperature");
-            Locator figure = page.locator("figure[data-mode=history][data-capability=temperature]");
+            SignInPage.open(page).asAdministrator();
+            TelemetryTab telemetry = TelemetryTab.open(page, device).showLast("7 days").chooseCapability("temperature");
+            Locator figure = telemetry.historyChart("temperature");
             long start = System.nanoTime();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add chart").setExact(true)).click();
+            telemetry.addChart();
             assertThat(figure).hasAttribute("data-render-ms", Pattern.compile("\\d"));
             RESULTS.put("history7DaysFirstChartMs", millis(start));
             RESULTS.put("history7DaysFirstChartInPageMs", Double.parseDouble(figure.getAttribute("data-render-ms")));
             RESULTS.put("history7DaysSummary", figure.getByTestId("history-summary").textContent());
             assertThat(figure.getByTestId("history-summary")).containsText("buckets");
-            DeviceJourneyTest.shot(page, "22-history-7-days");
+            window.shot("22-history-7-days");
             for (int i = 0; i < 5; i++) {
                 figure.evaluate("el => el.removeAttribute('data-render-ms')");
                 start = System.nanoTime();
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh").setExact(true)).click();
+                telemetry.refresh();
                 assertThat(figure).hasAttribute("data-render-ms", Pattern.compile("\\d"));
                 RESULTS.put("history7DaysRefreshMs" + i, millis(start));
                 RESULTS.put("history7DaysRefreshInPageMs" + i, Double.parseDouble(figure.getAttribute("data-render-ms")));
@@ -214,11 +209,6 @@ class BudgetAndBenchmarkTest extends BrowserTest {
         body.append('}');
         route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json")
                 .setBody(body.toString()));
-    }
-
-    private static void signIn(Page page) {
-        BrowserSession.signIn(page);
-        assertThat(page.getByTestId("current-user")).isVisible();
     }
 
     private static double millis(long start) {

@@ -9,7 +9,6 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,187 +49,173 @@ class DeviceJourneyTest extends BrowserTest {
     }
 
     private static void journey(BrowserWindow window) {
-        Page page = window.page();
-
-        // Sign in
-        page.navigate("/");
-        assertThat(page).hasURL(Pattern.compile(".*/signin$"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).isVisible();
-        shot(page, "01-sign-in");
-        assertThat(window.console().problems()).as("a fresh browser's landing page").isEmpty();
-        page.getByLabel("Email").fill("admin@example.com");
-        page.getByLabel("Password").fill("wrong password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("not correct");
-        page.getByLabel("Password").fill("a-long-test-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true))).isVisible();
-        assertThat(page.getByTestId("current-user")).containsText("admin@example.com");
-        assertThat(page.getByTestId("current-user")).containsText("App Administrator");
-        shot(page, "02-devices-empty");
-
-        importATemplate(page);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Devices").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true))).isVisible();
-
-        // Create a device; its connection information is shown with copy buttons
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ New device").setExact(true)).click();
-        page.getByLabel("Device ID").fill(DEVICE);
-        page.getByLabel("Device name").fill("Thermostat (lobby)");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Device created").setExact(true))).isVisible();
-        String key = page.getByLabel("Primary key", new Page.GetByLabelOptions().setExact(true)).inputValue();
-        assertThat(key).isNotBlank();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show Connection string").setExact(true)).click();
-        assertThat(page.getByLabel("Connection string", new Page.GetByLabelOptions().setExact(true)))
-                .hasValue("HostName=" + TestPlatform.HOST + ";DeviceId=" + DEVICE + ";SharedAccessKey=" + key);
-        assertThat(page.getByLabel("ID scope", new Page.GetByLabelOptions().setExact(true)))
-                .hasValue(platform.server().identity().idScope());
-        shot(page, "03-device-created");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Done").setExact(true)).click();
-        Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(DEVICE));
-        assertThat(row).isVisible();
-        assertThat(row.getByTestId("device-status")).hasText("Registered");
-        shot(page, "04-device-list");
+        AppShell app = new AppShell(window.page());
+        signIn(window, app);
+        importATemplate(window, app.templates());
+        DeviceListPage devices = app.devices();
+        String key = createADevice(window, devices);
 
         // Open it and connect a real device
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thermostat (lobby)").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thermostat (lobby)").setExact(true)))
-                .isVisible();
-        assertThat(page.getByText("Live", new Page.GetByTextOptions().setExact(true))).isVisible();
-        try (TestDevice device = TestDevice.overTls(platform, DEVICE, key)) {
-            device.connect();
-            device.subscribe("$iothub/twin/PATCH/properties/desired/#");
-            device.subscribe("$iothub/twin/res/#");
-            device.subscribe("$iothub/methods/POST/#");
-            assertThat(page.getByTestId("device-status")).hasText("Connected", exactly(20_000));
-            shot(page, "05-device-overview");
-
-            // Telemetry appears live on the chart
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Telemetry").setExact(true)).click();
-            assertThat(page.getByTestId("no-telemetry")).isVisible();
-            for (int i = 0; i < 12; i++) {
-                device.sendTelemetry("{\"temperature\": " + (20 + i * 0.5) + ", \"humidity\": " + (40 + i) + "}")
-                        .join();
-            }
-            device.sendTelemetry("not json {").join();
-            Locator chart = page.locator("figure[data-capability=temperature]");
-            assertThat(chart).isVisible(LONG);
-            assertThat(chart.getByTestId("latest")).hasText("25.5", new LocatorAssertions.HasTextOptions()
-                    .setTimeout(20_000));
-            assertThat(chart.locator("canvas")).isVisible();
-            assertThat(page.locator("figure[data-capability=humidity]")).isVisible();
-            // The server's list of the device's series: without a template, everything is unmodeled
-            Locator humidity = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Telemetry series"))
-                    .locator("tr[data-series=humidity]");
-            assertThat(humidity.getByTestId("modeled")).hasText("Unmodeled", new LocatorAssertions.HasTextOptions()
-                    .setTimeout(20_000));
-            assertThat(humidity).containsText("51");
-            shot(page, "06-telemetry-live");
-
-            // The same telemetry in a history window, read back from the server's telemetry store
-            await().atMost(Duration.ofSeconds(20)).until(() -> platform.rest()
-                    .get("/devices/" + DEVICE + "/telemetry/temperature/history").ok().path("points").size() == 12);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("30 minutes").setExact(true)).click();
-            Locator history = page.locator("figure[data-mode=history][data-capability=temperature]");
-            assertThat(history.getByTestId("history-summary")).hasText("12 points");
-            assertThat(history.locator("canvas")).isVisible();
-            assertThat(history.locator(".chart")).hasAttribute("data-points", "12");
-            assertThat(page.locator("figure[data-mode=history][data-capability=humidity]")).isVisible();
-            shot(page, "06b-telemetry-history-30-minutes");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Custom…").setExact(true)).click();
-            page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2020-01-02T00:00");
-            page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2020-01-01T00:00");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show").setExact(true)).click();
-            assertThat(page.getByRole(AriaRole.ALERT)).containsText("start must be before the end");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Live").setExact(true)).click();
-            assertThat(chart.getByTestId("latest")).hasText("25.5");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Raw data").setExact(true)).click();
-            assertThat(page.locator("tr.row-error").first()).containsText("not valid JSON");
-            shot(page, "07-raw-data");
-            // Reopened, the page reads the messages sent before it opened back from the server
-            page.reload();
-            Locator raw = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Raw messages"));
-            assertThat(raw.locator("tr.row-error").first()).containsText("not valid JSON", timeout(20_000));
-            assertThat(raw.locator("tr[data-seq]").filter(new Locator.FilterOptions().setHasText("\"humidity\": 51")))
-                    .hasCount(1);
-            assertThat(raw.getByText("Connected", new Locator.GetByTextOptions().setExact(true))).isVisible();
-
-            // Set a writable property: pending until the device acknowledges it
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Properties").setExact(true)).click();
-            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("targetTemperature");
-            page.getByLabel("Value (JSON or text)").fill("23.5");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to device").setExact(true)).click();
-            Locator property = page.locator("tr[data-property=targetTemperature]");
-            assertThat(property.getByTestId("state")).containsText("Pending");
-            Mqtt3Publish desired = awaitMessage(device, "$iothub/twin/PATCH/properties/desired/");
-            JsonNode patch = Json.parse(new String(desired.getPayloadAsBytes(), StandardCharsets.UTF_8));
-            assertThat(patch.path("targetTemperature").asDouble()).isEqualTo(23.5);
-            long version = patch.has("$version") ? patch.get("$version").asLong() : version(desired.getTopic().toString());
-            device.publish("$iothub/twin/PATCH/properties/reported/?$rid=1", "{\"targetTemperature\":{\"value\":23.5,"
-                    + "\"ac\":200,\"av\":" + version + ",\"ad\":\"applied\"}}");
-            assertThat(property.getByTestId("state")).containsText("Accepted", timeout(20_000));
-            assertThat(property.getByTestId("reported")).hasText("23.5");
-            shot(page, "08-properties-accepted");
-
-            // Run a command and see the device's answer
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Commands").setExact(true)).click();
-            page.getByLabel("Command name").fill("reboot");
-            page.getByLabel("Request payload (JSON, optional)").fill("{\"delay\": 2}");
-            CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
-                Mqtt3Publish call = awaitMessage(device, "$iothub/methods/POST/reboot/");
-                Matcher rid = RID.matcher(call.getTopic().toString());
-                assertThat(rid.find()).isTrue();
-                device.publish("$iothub/methods/res/200/?$rid=" + rid.group(1), "{\"status\":\"rebooting\",\"in\":2}");
-            });
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run").setExact(true)).click();
-            answer.join();
-            Locator response = page.getByTestId("command-response");
-            assertThat(response).containsText("rebooting", timeout(20_000));
-            assertThat(response).containsText("200");
-            shot(page, "09-command-response");
+        DevicePage device = devices.openDevice("Thermostat (lobby)");
+        assertThat(device.liveBadge()).isVisible();
+        try (TestDevice thermostat = TestDevice.overTls(platform, DEVICE, key)) {
+            thermostat.connect();
+            thermostat.subscribe("$iothub/twin/PATCH/properties/desired/#");
+            thermostat.subscribe("$iothub/twin/res/#");
+            thermostat.subscribe("$iothub/methods/POST/#");
+            assertThat(device.status()).hasText("Connected", exactly(20_000));
+            window.shot("05-device-overview");
+            watchTelemetry(window, device.telemetry(), thermostat);
+            readRawData(window, device.rawData());
+            setAProperty(window, device.properties(), thermostat);
+            runACommand(window, device.commands(), thermostat);
         }
-        assertThat(page.getByTestId("device-status")).hasText("Disconnected", exactly(20_000));
+        assertThat(device.status()).hasText("Disconnected", exactly(20_000));
 
-        // Assign the imported template; a template in use cannot be deleted (409 explained)
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Overview").setExact(true)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign template").setExact(true)).click();
-        page.getByLabel("Device template").selectOption("dtmi:com:example:Thermostat;1");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign").setExact(true)).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thermostat").setExact(true)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete template").setExact(true)).click();
-        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))
-                .click();
-        assertThat(page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.ALERT)).containsText("Devices still use this template");
-        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel").setExact(true))
-                .click();
-        page.goBack();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thermostat").setExact(true)))
-                .hasAttribute("title", "dtmi:com:example:Thermostat;1");
+        assignATemplateThenDeleteTheDevice(window, device);
+        visitOtherPages(window, app);
+        app.signOut();
+    }
 
-        // Delete it, with confirmation
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete device").setExact(true)).click();
-        shot(page, "10-delete-confirmation");
-        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))
-                .click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Devices").setExact(true))).isVisible();
-        assertThat(page.getByText("No devices yet")).isVisible();
+    /** A wrong password is refused in plain words; the right one shows the device list and who is signed in. */
+    private static void signIn(BrowserWindow window, AppShell app) {
+        Page page = window.page();
+        page.navigate("/");
+        assertThat(page).hasURL(Pattern.compile(".*/signin$"));
+        SignInPage signIn = SignInPage.shown(page);
+        window.shot("01-sign-in");
+        assertThat(window.console().problems()).as("a fresh browser's landing page").isEmpty();
+        signIn.submit(SignInPage.ADMIN_EMAIL, "wrong password");
+        assertThat(signIn.error()).containsText("not correct");
+        signIn.asAdministrator();
+        assertThat(app.currentUser()).containsText("admin@example.com");
+        assertThat(app.currentUser()).containsText("App Administrator");
+        window.shot("02-devices-empty");
+    }
+
+    /** A new device's connection information is shown with copy buttons; the list shows it registered. */
+    private static String createADevice(BrowserWindow window, DeviceListPage devices) {
+        DeviceListPage.CreatedDevice created = devices.create(DEVICE, "Thermostat (lobby)");
+        String key = created.primaryKey();
+        assertThat(key).isNotBlank();
+        assertThat(created.connectionString())
+                .hasValue("HostName=" + TestPlatform.HOST + ";DeviceId=" + DEVICE + ";SharedAccessKey=" + key);
+        assertThat(created.idScope()).hasValue(platform.server().identity().idScope());
+        window.shot("03-device-created");
+        created.done();
+        assertThat(devices.row(DEVICE)).isVisible();
+        assertThat(devices.status(DEVICE)).hasText("Registered");
+        window.shot("04-device-list");
+        return key;
+    }
+
+    /** A template in use cannot be deleted (409 explained); the device is deleted after a confirmation. */
+    private static void assignATemplateThenDeleteTheDevice(BrowserWindow window, DevicePage device) {
+        device.overview().assignTemplate("dtmi:com:example:Thermostat;1");
+        ConfirmDialog deleteTemplate = device.openTemplate("Thermostat").delete();
+        deleteTemplate.confirm("Delete");
+        assertThat(deleteTemplate.error()).containsText("Devices still use this template");
+        deleteTemplate.cancel();
+        window.page().goBack();
+        assertThat(device.templateLink("Thermostat")).hasAttribute("title", "dtmi:com:example:Thermostat;1");
+
+        ConfirmDialog deleteDevice = device.delete();
+        window.shot("10-delete-confirmation");
+        deleteDevice.confirm("Delete");
+        assertThat(DeviceListPage.shown(window.page()).noDevices()).isVisible();
         assertThat(platform.rest().get("/devices/" + DEVICE).status()).isEqualTo(404);
+    }
 
-        // Other pages, the dark theme and a tablet width
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("API tokens").setExact(true))).isVisible();
-        shot(page, "11-api-tokens");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users").setExact(true)).click();
-        assertThat(page.getByText("admin@example.com").first()).isVisible();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to dark theme").setExact(true)).click();
-        shot(page, "12-users-dark");
-        page.setViewportSize(820, 1180);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Devices").setExact(true)).click();
-        shot(page, "13-devices-tablet-dark");
+    /** Other pages, the dark theme and a tablet width. */
+    private static void visitOtherPages(BrowserWindow window, AppShell app) {
+        app.go("API tokens");
+        assertThat(app.heading("API tokens")).isVisible();
+        window.shot("11-api-tokens");
+        app.go("Users");
+        assertThat(window.page().getByText("admin@example.com").first()).isVisible();
+        app.switchToDarkTheme();
+        window.shot("12-users-dark");
+        window.page().setViewportSize(820, 1180);
+        app.go("Devices");
+        window.shot("13-devices-tablet-dark");
+    }
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).isVisible();
+    /** Telemetry appears live on the chart, in the server's list of series and in a history window. */
+    private static void watchTelemetry(BrowserWindow window, TelemetryTab telemetry, TestDevice device) {
+        assertThat(telemetry.noTelemetry()).isVisible();
+        for (int i = 0; i < 12; i++) {
+            device.sendTelemetry("{\"temperature\": " + (20 + i * 0.5) + ", \"humidity\": " + (40 + i) + "}")
+                    .join();
+        }
+        device.sendTelemetry("not json {").join();
+        Locator chart = telemetry.liveChart("temperature");
+        assertThat(chart).isVisible(LONG);
+        assertThat(chart.getByTestId("latest")).hasText("25.5", new LocatorAssertions.HasTextOptions()
+                .setTimeout(20_000));
+        assertThat(chart.locator("canvas")).isVisible();
+        assertThat(telemetry.liveChart("humidity")).isVisible();
+        // The server's list of the device's series: without a template, everything is unmodeled
+        Locator humidity = telemetry.series("humidity");
+        assertThat(humidity.getByTestId("modeled")).hasText("Unmodeled", new LocatorAssertions.HasTextOptions()
+                .setTimeout(20_000));
+        assertThat(humidity).containsText("51");
+        window.shot("06-telemetry-live");
+
+        // The same telemetry in a history window, read back from the server's telemetry store
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.rest()
+                .get("/devices/" + DEVICE + "/telemetry/temperature/history").ok().path("points").size() == 12);
+        telemetry.showLast("30 minutes");
+        Locator history = telemetry.historyChart("temperature");
+        assertThat(history.getByTestId("history-summary")).hasText("12 points");
+        assertThat(history.locator("canvas")).isVisible();
+        assertThat(history.locator(".chart")).hasAttribute("data-points", "12");
+        assertThat(telemetry.historyChart("humidity")).isVisible();
+        window.shot("06b-telemetry-history-30-minutes");
+        telemetry.showCustom("2020-01-02T00:00", "2020-01-01T00:00");
+        assertThat(telemetry.error()).containsText("start must be before the end");
+        telemetry.showLive();
+        assertThat(chart.getByTestId("latest")).hasText("25.5");
+    }
+
+    /** The raw messages, the malformed one marked; reopened, the page reads them back from the server. */
+    private static void readRawData(BrowserWindow window, RawDataTab raw) {
+        assertThat(raw.firstError()).containsText("not valid JSON");
+        window.shot("07-raw-data");
+        window.page().reload();
+        assertThat(raw.firstError()).containsText("not valid JSON", timeout(20_000));
+        assertThat(raw.messagesWith("\"humidity\": 51")).hasCount(1);
+        assertThat(raw.event("Connected")).isVisible();
+    }
+
+    /** A writable property is pending until the device acknowledges it. */
+    private static void setAProperty(BrowserWindow window, PropertiesTab properties, TestDevice device) {
+        properties.send("targetTemperature", "23.5");
+        assertThat(properties.state("targetTemperature")).containsText("Pending");
+        Mqtt3Publish desired = awaitMessage(device, "$iothub/twin/PATCH/properties/desired/");
+        JsonNode patch = Json.parse(new String(desired.getPayloadAsBytes(), StandardCharsets.UTF_8));
+        assertThat(patch.path("targetTemperature").asDouble()).isEqualTo(23.5);
+        long version = patch.has("$version") ? patch.get("$version").asLong() : version(desired.getTopic().toString());
+        device.publish("$iothub/twin/PATCH/properties/reported/?$rid=1", "{\"targetTemperature\":{\"value\":23.5,"
+                + "\"ac\":200,\"av\":" + version + ",\"ad\":\"applied\"}}");
+        assertThat(properties.state("targetTemperature")).containsText("Accepted", timeout(20_000));
+        assertThat(properties.reported("targetTemperature")).hasText("23.5");
+        window.shot("08-properties-accepted");
+    }
+
+    /** A command runs on the device and its answer is shown. */
+    private static void runACommand(BrowserWindow window, CommandsTab commands, TestDevice device) {
+        commands.call("reboot", "{\"delay\": 2}");
+        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
+            Mqtt3Publish call = awaitMessage(device, "$iothub/methods/POST/reboot/");
+            Matcher rid = RID.matcher(call.getTopic().toString());
+            assertThat(rid.find()).isTrue();
+            device.publish("$iothub/methods/res/200/?$rid=" + rid.group(1), "{\"status\":\"rebooting\",\"in\":2}");
+        });
+        commands.run();
+        answer.join();
+        assertThat(commands.response()).containsText("rebooting", timeout(20_000));
+        assertThat(commands.response()).containsText("200");
+        window.shot("09-command-response");
     }
 
     private static Mqtt3Publish awaitMessage(TestDevice device, String topicPrefix) {
@@ -257,12 +242,40 @@ class DeviceJourneyTest extends BrowserTest {
      * Create a template by import: an invalid model shows each DTDL error at its pointer (and its
      * line highlighted); the Thermostat fixture publishes and is listed with its capabilities.
      */
-    private static void importATemplate(Page page) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Device templates").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Device templates").setExact(true)))
-                .isVisible();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ Import template").setExact(true)).click();
-        page.getByLabel("Model JSON").fill("""
+    private static void importATemplate(BrowserWindow window, TemplatesPage templates) {
+        refuseABrokenModel(window, templates);
+        String thermostat;
+        try {
+            thermostat = Files.readString(Path.of("../testdata/dtdl/dtmi/com/example/thermostat-1.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        templates.retryImport(thermostat);
+        TemplatePage template = TemplatePage.shown(window.page(), "Thermostat");
+        Locator capabilities = template.capabilities("Default component");
+        assertThat(template.capability("Default component", "targetTemperature")).containsText("writable");
+        assertThat(capabilities).containsText("getMaxMinReport");
+        assertThat(capabilities).containsText("temperature");
+
+        // Cloud properties are edited through PATCH
+        template.addCloudProperty("customerName", "Customer");
+        assertThat(template.cloudProperties()).containsText("customerName");
+        window.page().evaluate("window.scrollTo(0, 0)");
+        window.shot("02c-template");
+
+        template.backToTemplates();
+        assertThat(templates.row("dtmi:com:example:Thermostat;1")).containsText("Thermostat");
+
+        // A changed model under a published id is refused: a new version needs a new id
+        templates.importModel(thermostat.replaceFirst("\"double\"", "\"float\""));
+        assertThat(templates.error()).containsText("give the new version a new id");
+        assertThat(templates.error()).containsText("dtmi:com:example:Thermostat;2");
+        templates.cancelImport();
+    }
+
+    /** A model with a DTDL error shows the error at its pointer, its line highlighted. */
+    private static void refuseABrokenModel(BrowserWindow window, TemplatesPage templates) {
+        templates.importModel("""
                 {
                   "@context": "dtmi:dtdl:context;2",
                   "@id": "dtmi:com:example:Broken;1",
@@ -277,53 +290,9 @@ class DeviceJourneyTest extends BrowserTest {
                   ]
                 }
                 """);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
-        Locator problem = page.getByTestId("model-problem").first();
-        assertThat(problem).containsText("/contents/0/schema");
-        assertThat(problem).containsText("Line 10");
-        assertThat(page.locator(".source-view .bad-line")).containsText("doubel");
-        shot(page, "02b-template-errors");
-
-        String thermostat;
-        try {
-            thermostat = Files.readString(Path.of("../testdata/dtdl/dtmi/com/example/thermostat-1.json"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        page.getByLabel("Model JSON").fill(thermostat);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thermostat").setExact(true)))
-                .isVisible();
-        Locator capabilities = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Capabilities of Default component"));
-        assertThat(capabilities.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("targetTemperature")))
-                .containsText("writable");
-        assertThat(capabilities).containsText("getMaxMinReport");
-        assertThat(capabilities).containsText("temperature");
-
-        // Cloud properties are edited through PATCH
-        page.getByLabel("Property name").fill("customerName");
-        page.getByLabel("Display name", new Page.GetByLabelOptions().setExact(true)).fill("Customer");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add cloud property").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Cloud properties")))
-                .containsText("customerName");
-        page.evaluate("window.scrollTo(0, 0)");
-        shot(page, "02c-template");
-
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Device templates").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("dtmi:com:example:Thermostat;1")))
-                .containsText("Thermostat");
-
-        // A changed model under a published id is refused: a new version needs a new id
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ Import template").setExact(true)).click();
-        page.getByLabel("Model JSON").fill(thermostat.replaceFirst("\"double\"", "\"float\""));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("give the new version a new id");
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("dtmi:com:example:Thermostat;2");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel").setExact(true)).click();
-    }
-
-    static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshots()
-                .resolve(name + ".png")).setFullPage(true));
+        assertThat(templates.firstProblem()).containsText("/contents/0/schema");
+        assertThat(templates.firstProblem()).containsText("Line 10");
+        assertThat(templates.badLine()).containsText("doubel");
+        window.shot("02b-template-errors");
     }
 }

@@ -3,8 +3,6 @@ package org.opencentral.uitests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,47 +35,39 @@ class DeviceListTest extends BrowserTest {
     @Test
     void searchSortAndFilterRunOnTheServerAndSurviveAReload() {
         try (BrowserWindow window = session.signedIn(platform.http())) {
-            Page page = window.page();
-            assertThat(deviceLinks(page)).hasText(new String[] {"Pump Alpha", "pump bravo", "PUMP Charlie",
+            DeviceListPage devices = new DeviceListPage(window.page());
+            assertThat(devices.deviceLinks()).hasText(new String[] {"Pump Alpha", "pump bravo", "PUMP Charlie",
                 "Zeta sensor", "Valve Alpha"});
 
-            page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("pump");
-            assertThat(deviceLinks(page)).hasText(new String[] {"Pump Alpha", "pump bravo", "PUMP Charlie"});
-            assertThat(page).hasURL(Pattern.compile(".*#q=pump$"));
+            devices.search("pump");
+            assertThat(devices.deviceLinks()).hasText(new String[] {"Pump Alpha", "pump bravo", "PUMP Charlie"});
+            assertThat(window.page()).hasURL(Pattern.compile(".*#q=pump$"));
 
-            Locator nameHeader = page.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Device name"));
+            Locator nameHeader = devices.columnHeader("Device name");
             assertThat(nameHeader).hasAttribute("aria-sort", "none");
-            nameHeader.getByRole(AriaRole.BUTTON).click();
+            devices.sortBy("Device name");
             assertThat(nameHeader).hasAttribute("aria-sort", "ascending");
-            nameHeader.getByRole(AriaRole.BUTTON).click();
+            devices.sortBy("Device name");
             assertThat(nameHeader).hasAttribute("aria-sort", "descending");
-            assertThat(deviceLinks(page)).hasText(new String[] {"PUMP Charlie", "pump bravo", "Pump Alpha"});
+            assertThat(devices.deviceLinks()).hasText(new String[] {"PUMP Charlie", "pump bravo", "Pump Alpha"});
 
-            page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)).selectOption("registered");
-            assertThat(deviceLinks(page)).hasText(new String[] {"PUMP Charlie", "Pump Alpha"});
-            DeviceJourneyTest.shot(page, "30-device-list-search-sort-status");
+            devices.filterStatus("registered");
+            assertThat(devices.deviceLinks()).hasText(new String[] {"PUMP Charlie", "Pump Alpha"});
+            window.shot("30-device-list-search-sort-status");
 
-            page.reload();
-            assertThat(page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true))).hasValue("pump");
-            assertThat(page.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Device name")))
-                    .hasAttribute("aria-sort", "descending");
-            assertThat(deviceLinks(page)).hasText(new String[] {"PUMP Charlie", "Pump Alpha"});
+            window.page().reload();
+            assertThat(devices.search()).hasValue("pump");
+            assertThat(devices.columnHeader("Device name")).hasAttribute("aria-sort", "descending");
+            assertThat(devices.deviceLinks()).hasText(new String[] {"PUMP Charlie", "Pump Alpha"});
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear filters").setExact(true)).click();
-            page.getByLabel("Template", new Page.GetByLabelOptions().setExact(true)).selectOption(VALVE);
-            assertThat(deviceLinks(page)).hasText(new String[] {"Valve Alpha"});
-            page.getByLabel("Template", new Page.GetByLabelOptions().setExact(true)).selectOption("(none)");
-            assertThat(deviceLinks(page)).hasText(new String[] {"Zeta sensor"});
-            page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("pump");
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("No matching devices")))
-                    .isVisible();
-            DeviceJourneyTest.shot(page, "31-device-list-no-match");
+            devices.clearFilters().filterTemplate(VALVE);
+            assertThat(devices.deviceLinks()).hasText(new String[] {"Valve Alpha"});
+            devices.filterTemplate("(none)");
+            assertThat(devices.deviceLinks()).hasText(new String[] {"Zeta sensor"});
+            devices.search("pump");
+            assertThat(devices.noMatches()).isVisible();
+            window.shot("31-device-list-no-match");
         }
-    }
-
-    private static Locator deviceLinks(Page page) {
-        return page.getByRole(AriaRole.GRID, new Page.GetByRoleOptions().setName("Devices"))
-                .locator(".vbody a");
     }
 
     private static void device(RestClient rest, String id, String name, String template, boolean enabled) {

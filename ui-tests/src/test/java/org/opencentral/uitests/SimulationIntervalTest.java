@@ -3,9 +3,6 @@ package org.opencentral.uitests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,29 +34,19 @@ class SimulationIntervalTest extends BrowserTest {
     @Test
     void anOperatorChangesHowOftenASimulatedDeviceSends() {
         try (BrowserWindow window = session.signedIn(platform.http())) {
-            Page page = window.page();
-            page.navigate("/devices/" + DEVICE);
-            Locator interval = page.getByTestId("simulation-interval");
-            assertThat(interval).hasText("Server default");
+            DevicePage device = DevicePage.open(window.page(), DEVICE);
+            assertThat(device.simulationInterval()).hasText("Server default");
 
-            button(page, "Change").click();
-            page.getByLabel("Seconds between messages").fill("0.1");
-            button(page, "Save").click();
-            assertThat(page.getByRole(AriaRole.ALERT)).containsText("between 0.25 seconds and one day");
-            page.getByLabel("Seconds between messages").fill("2");
-            button(page, "Save").click();
-            assertThat(interval).hasText("Every 2 s");
+            device.changeSimulationInterval("0.1");
+            assertThat(device.error()).containsText("between 0.25 seconds and one day");
+            device.retrySimulationInterval("2");
+            assertThat(device.simulationInterval()).hasText("Every 2 s");
             assertThat(rest.get("/devices/" + DEVICE).ok().path("simulationInterval").asText()).isEqualTo("PT2S");
-            DeviceJourneyTest.shot(page, "40-simulation-interval");
+            window.shot("40-simulation-interval");
 
-            button(page, "Change").click();
-            button(page, "Use default").click();
-            assertThat(interval).hasText("Server default");
+            device.useDefaultSimulationInterval();
+            assertThat(device.simulationInterval()).hasText("Server default");
             assertThat(rest.get("/devices/" + DEVICE).ok().has("simulationInterval")).isFalse();
         }
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.SelectOption;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,44 +71,38 @@ class TemplatesAndAccessibilityTest extends BrowserTest {
     void theTelemetryTabListsModeledAndUnmodeledSeriesAndTheTemplateShowsReferencedComponents() {
         try (BrowserWindow window = signedIn()) {
             Page page = window.page();
-            page.navigate("/devices/" + DEVICE + "/telemetry");
-            Locator series = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Telemetry series"));
-            Locator temperature = series.locator("tr[data-series='thermostat1/temperature']");
+            TelemetryTab telemetry = TelemetryTab.open(page, DEVICE);
+            Locator temperature = telemetry.series("thermostat1/temperature");
             assertThat(temperature).containsText("Temperature");
             assertThat(temperature).containsText("21.5");
             assertThat(temperature.getByTestId("modeled")).hasText("Modeled");
-            assertThat(series.locator("tr[data-series=workingSet]")).containsText("Working Set");
-            Locator fan = series.locator("tr[data-series=fanSpeed]");
-            assertThat(fan.getByTestId("modeled")).hasText("Unmodeled");
+            assertThat(telemetry.series("workingSet")).containsText("Working Set");
+            assertThat(telemetry.series("fanSpeed").getByTestId("modeled")).hasText("Unmodeled");
             assertThat(page.getByText("4 sent by the device, 1 not in its template")).isVisible();
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("30 minutes").setExact(true)).click();
-            Locator history = page.locator("figure[data-mode=history][data-capability='thermostat2/temperature']");
+            telemetry.showLast("30 minutes");
+            Locator history = telemetry.historyChart("thermostat2/temperature");
             assertThat(history.locator("figcaption")).containsText("thermostat2 / Temperature");
             assertThat(history.getByTestId("history-summary")).hasText("1 point");
-            assertThat(page.locator("figure[data-mode=history][data-capability=fanSpeed] figcaption")).containsText("fanSpeed");
-            DeviceJourneyTest.shot(page, "14-telemetry-series");
+            assertThat(telemetry.historyChart("fanSpeed").locator("figcaption")).containsText("fanSpeed");
+            window.shot("14-telemetry-series");
 
-            page.navigate("/templates/" + URLEncoder.encode(CONTROLLER, StandardCharsets.UTF_8));
-            Locator second = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Capabilities of Thermostat Two"));
+            TemplatePage controller = TemplatePage.open(page, CONTROLLER);
+            Locator second = controller.capabilities("Thermostat Two");
             assertThat(second).containsText("targetTemperature");
             assertThat(second).containsText("getMaxMinReport");
-            assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Capabilities of Thermostat One")))
-                    .containsText("maxTempSinceLastReboot");
-            DeviceJourneyTest.shot(page, "15-template-components");
+            assertThat(controller.capabilities("Thermostat One")).containsText("maxTempSinceLastReboot");
+            window.shot("15-template-components");
 
             // A new version: the model to edit comes with the next version's ids
-            page.navigate("/templates/" + URLEncoder.encode("dtmi:com:example:Thermostat;1", StandardCharsets.UTF_8));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish a new version").setExact(true))
-                    .click();
-            Locator model = page.getByLabel("Model JSON");
+            TemplatePage thermostat = TemplatePage.open(page, "dtmi:com:example:Thermostat;1");
+            Locator model = thermostat.publishNewVersion();
             assertThat(model).hasValue(java.util.regex.Pattern.compile("\"@id\": \"dtmi:com:example:Thermostat;2\""));
             model.fill(model.inputValue().replace("\"displayName\": \"Temperature\"",
                     "\"displayName\": \"Temperature (v2)\""));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
+            thermostat.publish();
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/templates/dtmi%3Acom%3Aexample%3AThermostat%3B2$"));
-            assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Capabilities of Default component")))
-                    .containsText("Temperature (v2)");
+            assertThat(thermostat.capabilities("Default component")).containsText("Temperature (v2)");
             assertThat(platform.rest().get("/deviceTemplates/dtmi:com:example:Thermostat;2").status()).isEqualTo(200);
         }
     }
@@ -118,46 +110,37 @@ class TemplatesAndAccessibilityTest extends BrowserTest {
     @Test
     void aDeviceWithMoreSeriesThanListedSaysSo() {
         try (BrowserWindow window = signedIn()) {
-            Page page = window.page();
-            page.navigate("/devices/" + MANY_SERIES + "/telemetry");
-            assertThat(page.getByRole(AriaRole.NOTE).filter(new Locator.FilterOptions().setHasText("more series")))
-                    .containsText("the first 1,000 (by component and name) are shown");
-            Locator series = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Telemetry series"));
-            assertThat(series.locator("tr[data-series=s0999]")).isVisible();
-            assertThat(series.locator("tr[data-series=s1000]")).hasCount(0);
+            TelemetryTab telemetry = TelemetryTab.open(window.page(), MANY_SERIES);
+            assertThat(telemetry.truncationNote()).containsText("the first 1,000 (by component and name) are shown");
+            assertThat(telemetry.series("s0999")).isVisible();
+            assertThat(telemetry.series("s1000")).hasCount(0);
         }
     }
 
     @Test
     void withATemplateCloudPropertiesAreEditableAndCommandsAreFormsFromTheirSchema() {
         try (BrowserWindow window = signedIn().expectFailure("POST", "/api/devices/" + DEVICE + "/commands/", 404)) {
-            Page page = window.page();
-            page.navigate("/devices/" + DEVICE + "/properties");
-            Locator customer = page.locator("tr[data-property=customerName]");
-            assertThat(customer).containsText("Cloud");
-            assertThat(customer.getByTestId("state")).hasText("Not set");
-            assertThat(page.locator("tr[data-property=serialNumber]")).containsText("Read-only");
-            customer.getByLabel("New value of customerName").fill("1234");
-            customer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
-            assertThat(customer.getByTestId("state")).hasText("Saved");
-            assertThat(customer.getByTestId("reported")).hasText("1234");
+            PropertiesTab properties = PropertiesTab.open(window.page(), DEVICE);
+            assertThat(properties.row("customerName")).containsText("Cloud");
+            assertThat(properties.state("customerName")).hasText("Not set");
+            assertThat(properties.row("serialNumber")).containsText("Read-only");
+            properties.set("customerName", "1234");
+            assertThat(properties.state("customerName")).hasText("Saved");
+            assertThat(properties.reported("customerName")).hasText("1234");
             assertThat(platform.rest().get("/devices/" + DEVICE + "/properties").ok().path("customerName").asText())
                     .isEqualTo("1234");
-            DeviceJourneyTest.shot(page, "17-cloud-property");
+            window.shot("17-cloud-property");
 
-            page.navigate("/devices/" + DEVICE + "/commands");
-            page.getByLabel("Command", new Page.GetByLabelOptions().setExact(true))
-                    .selectOption(new SelectOption().setLabel("Reboot"));
-            page.getByLabel("Delay (integer)").fill("2.5");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run").setExact(true)).click();
-            assertThat(page.getByRole(AriaRole.ALERT)).hasText("Delay must be a whole number.");
-            page.getByLabel("Delay (integer)").fill("2");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run").setExact(true)).click();
-            assertThat(page.getByRole(AriaRole.ALERT)).containsText("The device is not connected");
-            page.getByLabel("Command", new Page.GetByLabelOptions().setExact(true))
-                    .selectOption(new SelectOption().setLabel("thermostat2 / Get Max-Min report."));
-            assertThat(page.getByLabel("Since (dateTime)")).isVisible();
-            DeviceJourneyTest.shot(page, "18-command-form");
+            CommandsTab commands = CommandsTab.open(window.page(), DEVICE).choose("Reboot");
+            commands.field("Delay (integer)").fill("2.5");
+            commands.run();
+            assertThat(commands.error()).hasText("Delay must be a whole number.");
+            commands.field("Delay (integer)").fill("2");
+            commands.run();
+            assertThat(commands.error()).containsText("The device is not connected");
+            commands.choose("thermostat2 / Get Max-Min report.");
+            assertThat(commands.field("Since (dateTime)")).isVisible();
+            window.shot("18-command-form");
         }
     }
 
@@ -186,7 +169,7 @@ class TemplatesAndAccessibilityTest extends BrowserTest {
                     assertThat(page.locator("[role=status].loading")).hasCount(0);
                     found.put(theme + " " + path, Axe.seriousViolations(page));
                 }
-                DeviceJourneyTest.shot(page, "16-audit-" + theme);
+                window.shot("16-audit-" + theme);
             }
         }
         assertThat(found.values().stream().flatMap(List::stream)).as(Axe.describe(found)).isEmpty();

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,44 +44,40 @@ class ThermostatFleetTest extends BrowserTest {
     @Test
     void theListAndTheDevicePageSayTheSameStatusAndShowTheTemplatesName() {
         try (BrowserWindow window = session.signedIn(platform.http())) {
-            Page page = window.page();
+            DeviceListPage devices = new DeviceListPage(window.page());
             Map<String, String> expected = new java.util.LinkedHashMap<>();
             expected.put(ONCE, "Connected");
             expected.put("thermostat-2", "Connected");
             expected.put("thermostat-3", "Blocked");
             for (var device : expected.entrySet()) {
-                Locator row = page.locator(".vbody .vrow").filter(new Locator.FilterOptions().setHasText(device.getKey()));
-                assertThat(row.getByTestId("device-status")).hasText(device.getValue());
-                Locator template = row.getByText("Thermostat", new Locator.GetByTextOptions().setExact(true));
+                assertThat(devices.status(device.getKey())).hasText(device.getValue());
+                Locator template = devices.row(device.getKey())
+                        .getByText("Thermostat", new Locator.GetByTextOptions().setExact(true));
                 assertThat(template).hasAttribute("title", THERMOSTAT);
             }
-            assertThat(page.locator(".vbody")).not().containsText(THERMOSTAT);
-            DeviceJourneyTest.shot(page, "50-thermostats-list");
+            assertThat(devices.grid().locator(".vbody")).not().containsText(THERMOSTAT);
+            window.shot("50-thermostats-list");
 
-            page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)).selectOption("connected");
-            assertThat(page.locator(".vbody a")).hasText(new String[] {"Thermostat two", "Thermostat once"});
-            page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)).selectOption("blocked");
-            assertThat(page.locator(".vbody a")).hasText(new String[] {"Thermostat three"});
+            devices.filterStatus("connected");
+            assertThat(devices.deviceLinks()).hasText(new String[] {"Thermostat two", "Thermostat once"});
+            devices.filterStatus("blocked");
+            assertThat(devices.deviceLinks()).hasText(new String[] {"Thermostat three"});
 
             for (var device : expected.entrySet()) {
-                page.navigate("/devices/" + device.getKey());
-                assertThat(page.getByTestId("device-status")).hasText(device.getValue());
-                assertThat(page.getByTestId("overview-status")).hasText(device.getValue());
-                Locator template = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thermostat")
-                        .setExact(true));
-                assertThat(template).hasAttribute("title", THERMOSTAT);
-                assertThat(page.getByTestId("template-id")).hasText(THERMOSTAT);
+                DevicePage devicePage = DevicePage.open(window.page(), device.getKey());
+                assertThat(devicePage.status()).hasText(device.getValue());
+                assertThat(devicePage.overviewStatus()).hasText(device.getValue());
+                assertThat(devicePage.templateLink("Thermostat")).hasAttribute("title", THERMOSTAT);
+                assertThat(devicePage.templateId()).hasText(THERMOSTAT);
             }
-            DeviceJourneyTest.shot(page, "51-thermostat-page-blocked");
+            window.shot("51-thermostat-page-blocked");
         }
     }
 
     @Test
     void theLiveChartShowsTheLastFiveMinutesFilledFromHistory() {
         try (BrowserWindow window = session.signedIn(platform.http())) {
-            Page page = window.page();
-            page.navigate("/devices/" + ONCE + "/telemetry");
-            Locator chart = page.locator("figure[data-mode=live][data-capability=temperature]");
+            Locator chart = TelemetryTab.open(window.page(), ONCE).liveChart("temperature");
             assertThat(chart.getByTestId("live-summary")).hasText("· 1 point");
             Locator plot = chart.locator(".chart");
             assertThat(plot).hasAttribute("data-x-range", java.util.regex.Pattern.compile("\\d+(\\.\\d+)? \\d+(\\.\\d+)?"));
@@ -91,7 +85,7 @@ class ThermostatFleetTest extends BrowserTest {
             double now = System.currentTimeMillis() / 1000.0;
             assertThat(first[1] - first[0]).isCloseTo(300, within(0.01));
             assertThat(first[1]).isCloseTo(now, within(5.0));
-            DeviceJourneyTest.shot(page, "52-live-chart-one-point");
+            window.shot("52-live-chart-one-point");
             // The window moves with time
             await().atMost(Duration.ofSeconds(10)).until(() -> range(plot)[1] >= first[1] + 2);
             assertThat(chart.getByTestId("live-summary")).hasText("· 1 point");
@@ -101,22 +95,19 @@ class ThermostatFleetTest extends BrowserTest {
     @Test
     void propertyNumbersNeverWrapInANarrowWindow() {
         try (BrowserWindow window = session.signedIn(platform.http())) {
-            Page page = window.page();
-            page.setViewportSize(820, 1180);
-            page.navigate("/devices/" + ONCE + "/properties");
-            Locator target = page.locator("tr[data-property=targetTemperature]");
-            target.getByLabel("New value of targetTemperature").fill("20.125");
-            target.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
-            assertThat(target.getByTestId("state")).containsText("Accepted", new com.microsoft.playwright.assertions
-                    .LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
-            assertThat(target.getByTestId("reported")).hasText("20.125");
-            Locator maxTemp = page.locator("tr[data-property=maxTempSinceLastReboot]").getByTestId("reported");
+            window.page().setViewportSize(820, 1180);
+            PropertiesTab properties = PropertiesTab.open(window.page(), ONCE);
+            properties.set("targetTemperature", "20.125");
+            assertThat(properties.state("targetTemperature")).containsText("Accepted", new com.microsoft.playwright
+                    .assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            assertThat(properties.reported("targetTemperature")).hasText("20.125");
+            Locator maxTemp = properties.reported("maxTempSinceLastReboot");
             assertThat(maxTemp).hasText(java.util.regex.Pattern.compile("^-?\\d+(\\.\\d+)?$"));
-            for (Locator cell : new Locator[] {target.getByTestId("reported"), maxTemp}) {
+            for (Locator cell : new Locator[] {properties.reported("targetTemperature"), maxTemp}) {
                 assertThat(cell.evaluate("el => { const r = document.createRange(); r.selectNodeContents(el); "
                         + "return r.getClientRects().length; }")).as(cell.textContent()).isEqualTo(1);
             }
-            DeviceJourneyTest.shot(page, "53-properties-narrow");
+            window.shot("53-properties-narrow");
         }
     }
 

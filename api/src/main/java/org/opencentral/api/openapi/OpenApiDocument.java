@@ -31,9 +31,13 @@ public final class OpenApiDocument {
 
     /** The official document as shipped. */
     public static ObjectNode official() {
-        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(OFFICIAL)) {
+        return resource(OFFICIAL);
+    }
+
+    static ObjectNode resource(String name) {
+        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + OFFICIAL);
+                throw new IllegalStateException("missing class-path resource " + name);
             }
             return (ObjectNode) Json.MAPPER.readTree(in);
         } catch (IOException e) {
@@ -45,6 +49,8 @@ public final class OpenApiDocument {
         ObjectNode official = official();
         ObjectNode doc = official.deepCopy();
         extendDefinitions((ObjectNode) doc.get("definitions"));
+        ExtensionSchemas extensions = ExtensionSchemas.load();
+        extensions.addTo((ObjectNode) doc.get("definitions"));
         ObjectNode paths = doc.putObject("paths");
         ((ObjectNode) doc.get("info")).put("x-opencentral",
                 "served by OpenCentral: only implemented operations, plus extensions");
@@ -54,7 +60,8 @@ public final class OpenApiDocument {
             Optional<JsonNode> operation = switch (route) {
                 case ApiRoute rest -> {
                     JsonNode spec = official.path("paths").path(path).path(verb);
-                    yield Optional.of(rest.extension() || spec.isMissingNode() ? extension(rest, path, verb) : spec);
+                    yield Optional.of(rest.extension() || spec.isMissingNode()
+                            ? extension(rest, path, verb, extensions.response(verb, path)) : spec);
                 }
                 case StreamRoute stream -> Optional.of(stream(stream, path, verb));
                 case PublicRoute r -> Optional.empty(); // not part of the REST API
@@ -97,9 +104,12 @@ public final class OpenApiDocument {
                         + "a message); absent when never.");
     }
 
-    private static ObjectNode extension(ApiRoute route, String path, String verb) {
+    /** An extension's operation; {@code schema}: the definition its 200 answers, where the document has one. */
+    private static ObjectNode extension(ApiRoute route, String path, String verb, Optional<String> schema) {
         ObjectNode op = operation(route, path, verb, "OpenCentral extension: " + route.method() + " " + route.path());
         responses(op, route.changes() && route.method().name().equals("DELETE") ? "204" : "200", "Success");
+        schema.ifPresent(name -> ((ObjectNode) op.path("responses").path("200")).putObject("schema")
+                .put("$ref", "#/definitions/" + name));
         return op;
     }
 
