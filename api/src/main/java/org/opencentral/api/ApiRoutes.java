@@ -1,5 +1,6 @@
 package org.opencentral.api;
 
+import org.opencentral.platform.security.SecurityServices;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.PATCH;

@@ -2,95 +2,33 @@ package org.opencentral.api;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import org.opencentral.api.provisioning.ProvisioningServices;
+import org.opencentral.api.templates.TemplateServices;
 import org.opencentral.core.store.LastValueStore;
 import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.platform.assembly.Platform;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.relationship.RelationshipService;
+import org.opencentral.platform.security.SecurityServices;
 import org.opencentral.platform.telemetry.RawMessages;
 import org.opencentral.platform.twin.TwinService;
 
 /**
- * The platform services the REST API calls, built by the composition root. Without
- * {@code provisioning} the enrollment-group and attestation routes are not installed; without
- * {@code templates} the device-template routes, and devices are read without a model; without
- * {@code telemetry} the telemetry history routes; without {@code relationships} the device
- * relationship routes; without {@code rawData} the device raw-data route.
+ * The platform services the REST API calls, taken from the one assembly of the platform
+ * ({@link #of(Platform)}). Without {@code provisioning} the enrollment-group and attestation routes
+ * are not installed; without {@code templates} the device-template and query routes, and devices
+ * are read without a model; without {@code telemetry} the telemetry history routes; without
+ * {@code relationships} the device relationship routes; without {@code rawData} the device raw-data
+ * route.
  */
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-        java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-        java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
-        java.util.Optional<TelemetryStore> telemetry,
-        java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships,
-        java.util.Optional<RawMessages> rawData) {
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
-            java.util.Optional<TelemetryStore> telemetry,
-            java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
-                relationships, java.util.Optional.empty());
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
-            java.util.Optional<TelemetryStore> telemetry) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
-                java.util.Optional.empty());
-    }
-
-    /** These services with the raw-data route's reader of the event log (an OpenCentral extension). */
-    public ApiServices withRawData(RawMessages reader) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, relationships, java.util.Optional.of(reader));
-    }
-
-    /** These services with the device relationship routes' service. */
-    public ApiServices withRelationships(org.opencentral.platform.relationship.RelationshipService service) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, java.util.Optional.of(service), rawData);
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates,
-                java.util.Optional.empty());
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, java.util.Optional.empty());
-    }
-
-    /** These services with the device-template routes' services. */
-    public ApiServices withTemplates(org.opencentral.api.templates.TemplateServices services) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                java.util.Optional.of(services), telemetry, relationships, rawData);
-    }
-
-    /** These services with the telemetry history routes' store (an OpenCentral extension). */
-    public ApiServices withTelemetry(TelemetryStore store) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, java.util.Optional.of(store), relationships, rawData);
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock) {
-        this(devices, twins, commands, messages, lastValues, security, clock, java.util.Optional.empty());
-    }
-
-    /** These services with the provisioning routes' services. */
-    public ApiServices withProvisioning(org.opencentral.api.provisioning.ProvisioningServices services) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock,
-                java.util.Optional.of(services), templates, telemetry, relationships, rawData);
-    }
+        Optional<ProvisioningServices> provisioning, Optional<TemplateServices> templates,
+        Optional<TelemetryStore> telemetry, Optional<RelationshipService> relationships,
+        Optional<RawMessages> rawData) {
 
     public ApiServices {
         Objects.requireNonNull(devices, "devices");
@@ -105,5 +43,19 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(relationships, "relationships");
         Objects.requireNonNull(rawData, "rawData");
+    }
+
+    /** Every capability of the REST API, over the platform's services. */
+    public static ApiServices of(Platform platform) {
+        var provisioning = platform.provisioning();
+        var templates = platform.templates();
+        return new ApiServices(platform.devices(), platform.twins(), platform.commands(), platform.cloudToDevice(),
+                platform.state().lastValues(), platform.security(), platform.clock(),
+                Optional.of(new ProvisioningServices(provisioning.groups(), provisioning.signingCertificates(),
+                        provisioning.attestations())),
+                Optional.of(new TemplateServices(templates.service(), templates.cloudProperties(),
+                        platform.state().telemetryIssues())),
+                Optional.of(platform.telemetry()), Optional.of(platform.relationships()),
+                Optional.of(platform.rawData()));
     }
 }

@@ -54,6 +54,7 @@ final class ContractCases {
         relationships();
         security();
         provisioning();
+        templates();
         return List.copyOf(calls);
     }
 
@@ -161,6 +162,19 @@ final class ContractCases {
         call("PUT " + one, child, "{\"target\":\"dev-root\"}", 400);
         call("PUT " + one, child, "{\"target\":\"dev-root\",\"name\":\"children\"}", 200);
         call("PATCH " + one, child, "{\"name\":\"sensors\"}", 400);
+    }
+
+    private void templates() {
+        String one = "/deviceTemplates/{deviceTemplateId}";
+        String sensor = "/deviceTemplates/dtmi%3Acontract%3ASensor%3B1";
+        call("PUT " + one, sensor, SimulationIntervalApiTest.TEMPLATE, 200);
+        call("PUT " + one, "/deviceTemplates/dtmi%3Acontract%3ABad%3B1", "{\"displayName\":\"Bad\"}", 400);
+        call("GET /deviceTemplates", "/deviceTemplates", null, 200);
+        call("GET " + one, sensor, null, 200);
+        call("GET " + one, "/deviceTemplates/dtmi%3Acontract%3AMissing%3B1", null, 404);
+        call("PATCH " + one, sensor, "{\"displayName\":\"Renamed sensor\"}", 200);
+        call("DELETE " + one, sensor, null, 204);
+        call("DELETE " + one, sensor, null, 404);
     }
 
     /** Device c-gw, whose template declares the relationships "children" and "parent". */

@@ -54,7 +54,7 @@ class EndToEndTest {
     }
 
     @Test
-    void telemetrySentOverTlsBecomesTheLastKnownValue() {
+    void telemetrySentOverTlsBecomesTheLastKnownValueAndEveryConsumerCountsIt() {
         String key = platform.createDevice("e2e-thermostat");
         try (TestDevice device = TestDevice.overTls(platform, "e2e-thermostat", key)) {
             assertThat(device.connect().getReturnCode()).isEqualTo(Mqtt3ConnAckReturnCode.SUCCESS);
@@ -65,6 +65,14 @@ class EndToEndTest {
                             .asDouble()).isEqualTo(21.5));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(get("/metrics").body()).containsPattern("opencentral_mqtt_connections\\S* 1\\.0"));
+            for (String consumer : new String[] {"last-values", "telemetry-index", "telemetry-conformance",
+                    "simulation"}) {
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/metrics").body())
+                        .as(consumer)
+                        .containsPattern("opencentral_eventlog_consumer_events_total\\{consumer=\"" + consumer
+                                + "\",?\\} [1-9]")
+                        .containsPattern("opencentral_eventlog_consumer_lag_events\\{consumer=\"" + consumer + "\""));
+            }
         }
     }
 

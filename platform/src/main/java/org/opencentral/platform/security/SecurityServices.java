@@ -1,12 +1,8 @@
-package org.opencentral.api;
+package org.opencentral.platform.security;
 
 import java.util.Objects;
 import org.opencentral.platform.audit.AuditLog;
 import org.opencentral.platform.organization.OrganizationService;
-import org.opencentral.platform.security.ApiTokenService;
-import org.opencentral.platform.security.RoleCatalog;
-import org.opencentral.platform.security.SessionService;
-import org.opencentral.platform.security.UserService;
 
 /** The security services the REST API calls (tokens, users, sessions, roles, organizations, audit). */
 public record SecurityServices(ApiTokenService tokens, UserService users, SessionService sessions, RoleCatalog roles,

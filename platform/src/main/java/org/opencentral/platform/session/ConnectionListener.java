@@ -1,11 +1,12 @@
-package org.opencentral.transport;
+package org.opencentral.platform.session;
 
 import java.util.Optional;
 import org.opencentral.core.device.DeviceId;
 
 /**
- * Told when a device's MQTT connection is accepted and when it ends, so that the composition root
- * can record the connection state and the announced model id (store) and log the event (event log).
+ * Told by the transport when a device's MQTT connection is accepted and when it ends, so that the
+ * platform records the connection state, the announced model id and the event
+ * ({@link org.opencentral.platform.device.ConnectionRecorder}).
  * Calls run on virtual threads and may block; for one device they arrive in order (a replaced
  * connection's {@code disconnected} comes before the new one's {@code connected}). Exceptions are
  * logged and otherwise ignored.

@@ -1,9 +1,8 @@
-package org.opencentral.server.runtime;
+package org.opencentral.platform.assembly;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import org.opencentral.api.templates.TemplateServices;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.dtdl.FolderModelSource;
 import org.opencentral.platform.device.DeviceRegistry;
@@ -15,19 +14,17 @@ import org.opencentral.platform.template.TemplateService;
 
 /**
  * The device-template services: publishing (references resolved from published templates and the
- * configured model folder), Plug and Play assignment, the telemetry conformance consumer and the
- * REST side.
+ * model folder), Plug and Play assignment, cloud properties and the telemetry conformance consumer.
  */
-record Templates(TemplateService service, TemplateAssignment assignment, TelemetryConformance conformance,
-        TemplateServices api) {
+public record Templates(TemplateService service, TemplateAssignment assignment, CloudProperties cloudProperties,
+        TelemetryConformance conformance) {
 
-    static Templates create(StateStore state, DeviceRegistry devices, Optional<Path> modelRepo,
-            Clock clock, TelemetryParses parses) {
+    static Templates create(StateStore state, DeviceRegistry devices, Optional<Path> modelRepo, Clock clock,
+            TelemetryParses parses) {
         TemplateService service = new TemplateService(state.templates(), modelRepo.map(FolderModelSource::new),
                 state.outbox(), clock);
         return new Templates(service, new TemplateAssignment(service, devices),
-                new TelemetryConformance(state.devices(), service, state.telemetryIssues(), parses),
-                new TemplateServices(service, new CloudProperties(state.cloudProperties(), state.outbox(), clock),
-                        state.telemetryIssues()));
+                new CloudProperties(state.cloudProperties(), state.outbox(), clock),
+                new TelemetryConformance(state.devices(), service, state.telemetryIssues(), parses));
     }
 }

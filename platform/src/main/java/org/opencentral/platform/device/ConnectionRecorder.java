@@ -1,4 +1,4 @@
-package org.opencentral.server.runtime;
+package org.opencentral.platform.device;
 
 import java.time.Clock;
 import org.opencentral.platform.template.TemplateAssignment;
@@ -8,20 +8,20 @@ import org.opencentral.core.event.PlatformEvent.DeviceConnected;
 import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.OutboxStore;
-import org.opencentral.transport.ConnectionListener;
+import org.opencentral.platform.session.ConnectionListener;
 
 /**
  * Records device connections in the registry (state, announced model id) with their event, in one
  * transaction (the outbox, from where the event reaches the log), and assigns a device the template of
  * the model it announces (Plug and Play).
  */
-final class ConnectionRecorder implements ConnectionListener {
+public final class ConnectionRecorder implements ConnectionListener {
     private final DeviceStore devices;
     private final OutboxStore outbox;
     private final Clock clock;
     private final TemplateAssignment templates;
 
-    ConnectionRecorder(DeviceStore devices, OutboxStore outbox, Clock clock, TemplateAssignment templates) {
+    public ConnectionRecorder(DeviceStore devices, OutboxStore outbox, Clock clock, TemplateAssignment templates) {
         this.devices = devices;
         this.outbox = outbox;
         this.clock = clock;
