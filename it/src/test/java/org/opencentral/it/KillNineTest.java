@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,10 +32,10 @@ import org.opencentral.server.config.HttpConfig;
 import org.opencentral.server.config.MqttConfig;
 import org.opencentral.server.config.ServerConfig;
 import org.opencentral.server.runtime.OpenCentralServer;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.ServerProcess;
-import org.opencentral.server.testkit.TestDevice;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.ServerProcess;
+import org.opencentral.testkit.TestDevice;
+import org.opencentral.testkit.TestPlatform;
 import org.opencentral.store.eventlog.DuckDbEventLog;
 
 /**
@@ -174,9 +174,9 @@ class KillNineTest {
 
     /** The server starts again on the data directory it was killed on, then stops cleanly. */
     private void restartAndStop() {
-        ServerConfig config = ServerConfig.defaults(TestPlatform.HOST).withDataDir(dataDir)
-                .withHttp(new HttpConfig(TestPlatform.HOST, 0))
-                .withMqtt(new MqttConfig(TestPlatform.HOST, 0, OptionalInt.empty(), OptionalInt.empty()));
+        ServerConfig config = ServerConfig.defaults(TestPlatform.HOST).toBuilder().dataDir(dataDir)
+                .http(new HttpConfig(TestPlatform.HOST, 0))
+                .mqtt(new MqttConfig(TestPlatform.HOST, 0, OptionalInt.empty(), OptionalInt.empty())).build();
         try (OpenCentralServer restarted = OpenCentralServer.start(config, Clock.systemUTC())) {
             assertThat(restarted.initialCredentials()).isEmpty();
         }

@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.Json;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestCa;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestCa;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * DPS's HTTPS variant (reference §2.2) on the WebSocket listener: register (202 + Retry-After),

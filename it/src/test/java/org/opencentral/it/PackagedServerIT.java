@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.ServerProcess;
-import org.opencentral.server.testkit.TestDevice;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.ServerProcess;
+import org.opencentral.testkit.TestDevice;
 
 /**
  * The server as {@code ./opencentral start} runs it — the packaged jar and its runtime class path,
@@ -24,7 +24,7 @@ class PackagedServerIT {
 
     @Test
     void thePackagedServerAcceptsDevices() {
-        try (ServerProcess server = ServerProcess.startPackaged(dataDir, Path.of("target"))) {
+        try (ServerProcess server = ServerProcess.startPackaged(dataDir, Path.of("../server/target"))) {
             try {
                 RestClient rest = server.awaitReady();
                 rest.put("/devices/packaged", Map.of()).ok();

@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.Json;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * A device created with {@code simulated: true} and the Thermostat template is driven by the
@@ -38,7 +38,7 @@ class SimulatedDeviceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = TestPlatform.start(config -> config.withSimulationInterval(Duration.ofSeconds(1)));
+        platform = TestPlatform.start(config -> config.toBuilder().simulationInterval(Duration.ofSeconds(1)).build());
         rest = platform.rest();
         ObjectNode template = Json.object();
         template.putArray("@type").add("ModelDefinition").add("DeviceModel");

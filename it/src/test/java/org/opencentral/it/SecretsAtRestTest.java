@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.server.config.ConfigException;
 import org.opencentral.server.config.ServerConfig;
-import org.opencentral.server.testkit.TestDevice;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.TestDevice;
+import org.opencentral.testkit.TestPlatform;
 
 /** Device keys are encrypted at rest with the node's secret key, and only that key opens them again. */
 @Timeout(120)
@@ -85,7 +85,7 @@ class SecretsAtRestTest {
     }
 
     private static UnaryOperator<ServerConfig> withKeyFile(Path file) {
-        return config -> config.withStorage(config.storage().withSecretKeyFile(file));
+        return config -> config.toBuilder().storage(config.storage().withSecretKeyFile(file)).build();
     }
 
     /** The devices.primary_key column as stored, read past the server with plain JDBC. */

@@ -1,4 +1,4 @@
-package org.opencentral.server.testkit;
+package org.opencentral.testkit;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

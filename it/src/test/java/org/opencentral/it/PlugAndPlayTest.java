@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestDevice;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestDevice;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * The Plug and Play story end to end, over a real MQTT/TLS client: a device announcing the
@@ -33,7 +33,7 @@ class PlugAndPlayTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start(config -> config.withModelRepo(Optional.of(MODEL_REPO)));
+        platform = TestPlatform.start(config -> config.toBuilder().modelRepo(Optional.of(MODEL_REPO)).build());
         rest = platform.rest();
     }
 

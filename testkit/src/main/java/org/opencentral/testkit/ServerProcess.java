@@ -1,4 +1,4 @@
-package org.opencentral.server.testkit;
+package org.opencentral.testkit;
 
 import static org.awaitility.Awaitility.await;
 

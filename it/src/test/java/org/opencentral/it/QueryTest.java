@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.Json;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestDevice;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestDevice;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * IoT Central's query API end to end: a device of a template sends telemetry over MQTT/TLS, the

@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.ServerProcess;
-import org.opencentral.server.testkit.TestDevice;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.ServerProcess;
+import org.opencentral.testkit.TestDevice;
 
 /** SIGTERM stops the server cleanly: listeners first, then the event log is drained and closed. */
 class GracefulShutdownTest {

@@ -1,4 +1,4 @@
-package org.opencentral.server.testkit;
+package org.opencentral.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;

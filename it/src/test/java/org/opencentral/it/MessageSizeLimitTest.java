@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.server.config.LimitsConfig;
-import org.opencentral.server.testkit.TestDevice;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.TestDevice;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * The one message-size limit, configured above IoT Hub's 256 KiB: a device's message of exactly
@@ -29,8 +29,8 @@ class MessageSizeLimitTest {
 
     @Test
     void aMessageOfTheConfiguredSizeIsStoredAndALargerOneClosesTheConnection() {
-        try (TestPlatform platform = TestPlatform.start(config -> config.withLimits(
-                new LimitsConfig(LIMIT, 100, 200, 100_000)))) {
+        try (TestPlatform platform = TestPlatform.start(config -> config.toBuilder().limits(
+                new LimitsConfig(LIMIT, 100, 200, 100_000)).build())) {
             String key = platform.createDevice(DEVICE);
             String atTheLimit = body(LIMIT, 'a');
             try (TestDevice device = TestDevice.overTls(platform, DEVICE, key)) {

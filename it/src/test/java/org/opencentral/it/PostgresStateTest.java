@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,9 +22,9 @@ import org.opencentral.server.config.ConfigException;
 import org.opencentral.server.config.ServerConfig;
 import org.opencentral.server.config.StorageConfig;
 import org.opencentral.server.runtime.OpenCentralServer;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestDevice;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestDevice;
+import org.opencentral.testkit.TestPlatform;
 
 /** The production set-up: state, event log and telemetry in PostgreSQL ({@code --database-url}). */
 class PostgresStateTest {
@@ -44,7 +44,7 @@ class PostgresStateTest {
     void devicesTwinsAndTelemetryLiveInPostgres() {
         StorageConfig database = StorageConfig.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
                 "postgres");
-        try (TestPlatform platform = TestPlatform.start(config -> config.withStorage(database))) {
+        try (TestPlatform platform = TestPlatform.start(config -> config.toBuilder().storage(database).build())) {
             String key = platform.createDevice("pg-thermostat");
             try (TestDevice device = TestDevice.overTls(platform, "pg-thermostat", key)) {
                 device.connect();
@@ -72,19 +72,19 @@ class PostgresStateTest {
         }
         StorageConfig database = StorageConfig.postgres(postgres.getJdbcUrl("postgres", "shared_key"), "postgres",
                 "postgres");
-        TestPlatform first = TestPlatform.start(config -> config.withStorage(database));
+        TestPlatform first = TestPlatform.start(config -> config.toBuilder().storage(database).build());
         String key = first.createDevice("pg-shared");
         Path shared = Files.copy(first.dataDir().resolve("secret.key"), dirs.resolve("shared.key"));
         Path identity = Files.copy(first.dataDir().resolve("application.properties"), dirs.resolve("app.properties"));
         String token = first.adminToken();
-        ServerConfig elsewhere = first.config().withDataDir(dirs.resolve("node-2"));
+        ServerConfig elsewhere = first.config().toBuilder().dataDir(dirs.resolve("node-2")).build();
 
         assertThatThrownBy(() -> first.restart(config -> elsewhere).close())
                 .as("a node that made a key of its own").isInstanceOf(ConfigException.class)
                 .hasMessageContaining("is not the key this state store's device and enrollment keys were encrypted with");
         // nodes of one application share its identity as well (API tokens name the application id)
         Files.copy(identity, elsewhere.dataDir().resolve("application.properties"), StandardCopyOption.REPLACE_EXISTING);
-        ServerConfig sharing = elsewhere.withStorage(database.withSecretKeyFile(shared));
+        ServerConfig sharing = elsewhere.toBuilder().storage(database.withSecretKeyFile(shared)).build();
         try (OpenCentralServer node = OpenCentralServer.start(sharing, Clock.systemUTC())) {
             RestClient rest = new RestClient(URI.create("http://127.0.0.1:" + node.httpPort()), token);
             assertThat(rest.get("/devices/pg-shared/credentials").ok().at("/symmetricKey/primaryKey").asText())

@@ -1,4 +1,4 @@
-package org.opencentral.server.it;
+package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +20,8 @@ import org.opencentral.core.telemetry.SeriesKey;
 import org.opencentral.core.telemetry.TelemetryPoint;
 import org.opencentral.core.telemetry.TelemetryValue;
 import org.opencentral.server.config.QueryConfig;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * The configured query timeout cancels the database statement: over a million stored values a
@@ -38,7 +38,8 @@ class QueryTimeoutTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start(config -> config.withQuery(QueryConfig.defaults().withTimeout(Duration.ofMillis(1))));
+        platform = TestPlatform.start(config -> config.toBuilder()
+                .query(QueryConfig.defaults().withTimeout(Duration.ofMillis(1))).build());
         platform.rest().put("/deviceTemplates/" + URLEncoder.encode(TEMPLATE, StandardCharsets.UTF_8), Json.parse(
                 "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],\"displayName\":\"Slow query\",\"capabilityModel\":"
                 + "{\"@id\":\"dtmi:contoso:cm:SlowQuery;1\",\"@type\":\"Interface\",\"contents\":["

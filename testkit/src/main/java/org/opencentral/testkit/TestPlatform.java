@@ -1,4 +1,4 @@
-package org.opencentral.server.testkit;
+package org.opencentral.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,11 +85,12 @@ public final class TestPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServerConfig config = ServerConfig.defaults(HOST)
-                .withDataDir(dir)
-                .withHttp(new HttpConfig(HOST, 0))
-                .withMqtt(new MqttConfig(HOST, 0, OptionalInt.of(0), OptionalInt.of(0)))
-                .withAdmin(new AdminConfig("admin@example.com", java.util.Optional.of("a-long-test-password")));
+        ServerConfig config = ServerConfig.defaults(HOST).toBuilder()
+                .dataDir(dir)
+                .http(new HttpConfig(HOST, 0))
+                .mqtt(new MqttConfig(HOST, 0, OptionalInt.of(0), OptionalInt.of(0)))
+                .admin(new AdminConfig("admin@example.com", java.util.Optional.of("a-long-test-password")))
+                .build();
         return new TestPlatform(dir, customize.apply(config), clock);
     }
 
