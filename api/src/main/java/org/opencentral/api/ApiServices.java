@@ -2,7 +2,6 @@ package org.opencentral.api;
 
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 import org.opencentral.api.provisioning.ProvisioningServices;
 import org.opencentral.api.templates.TemplateServices;
 import org.opencentral.core.store.LastValueStore;
@@ -18,17 +17,12 @@ import org.opencentral.platform.twin.TwinService;
 
 /**
  * The platform services the REST API calls, taken from the one assembly of the platform
- * ({@link #of(Platform)}). Without {@code provisioning} the enrollment-group and attestation routes
- * are not installed; without {@code templates} the device-template and query routes, and devices
- * are read without a model; without {@code telemetry} the telemetry history routes; without
- * {@code relationships} the device relationship routes; without {@code rawData} the device raw-data
- * route.
+ * ({@link #of(Platform)}).
  */
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-        Optional<ProvisioningServices> provisioning, Optional<TemplateServices> templates,
-        Optional<TelemetryStore> telemetry, Optional<RelationshipService> relationships,
-        Optional<RawMessages> rawData) {
+        ProvisioningServices provisioning, TemplateServices templates, TelemetryStore telemetry,
+        RelationshipService relationships, RawMessages rawData) {
 
     public ApiServices {
         Objects.requireNonNull(devices, "devices");
@@ -45,17 +39,16 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(rawData, "rawData");
     }
 
-    /** Every capability of the REST API, over the platform's services. */
+    /** The REST API's services, over the platform's. */
     public static ApiServices of(Platform platform) {
         var provisioning = platform.provisioning();
         var templates = platform.templates();
         return new ApiServices(platform.devices(), platform.twins(), platform.commands(), platform.cloudToDevice(),
                 platform.state().lastValues(), platform.security(), platform.clock(),
-                Optional.of(new ProvisioningServices(provisioning.groups(), provisioning.signingCertificates(),
-                        provisioning.attestations())),
-                Optional.of(new TemplateServices(templates.service(), templates.cloudProperties(),
-                        platform.state().telemetryIssues())),
-                Optional.of(platform.telemetry()), Optional.of(platform.relationships()),
-                Optional.of(platform.rawData()));
+                new ProvisioningServices(provisioning.groups(), provisioning.signingCertificates(),
+                        provisioning.attestations()),
+                new TemplateServices(templates.service(), templates.cloudProperties(),
+                        platform.state().telemetryIssues()),
+                platform.telemetry(), platform.relationships(), platform.rawData());
     }
 }
