@@ -42,8 +42,8 @@ import org.opencentral.platform.twin.TwinService;
  * The platform's service graph, assembled in one place from a state store, an event log, a
  * telemetry store, a clock and a few settings: the server and every test platform build it here, so
  * they cannot drift. {@link #start()} starts the background work (command history, the outbox
- * forwarder, the event-log consumers, the simulator, the periodic chores); {@link #close()} stops it
- * in reverse. The stores stay open: their owner closes them after the platform.
+ * forwarder, the event-log consumers, the simulator, the periodic chores); {@link #close()} stops it.
+ * The stores stay open: their owner closes them after the platform.
  *
  * <p>A new event-log consumer is one more line in the list of {@code consumers(…)} below.
  */
@@ -105,7 +105,7 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
                 new AuditLog(state.auditLog(), state.outbox(), clock));
     }
 
-    /** Starts the background work in dependency order. */
+    /** Starts the background work in dependency order; {@link #close()} stops it. */
     public void start() {
         commandHistory.start();
         outboxForwarder.start();
@@ -115,13 +115,14 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
     }
 
     /**
-     * Stops the background work in reverse order: the simulator, the consumers, the outbox forwarder
-     * (which drains what is committed to the log), the command history, the timer.
+     * Stops the background work: the consumers first (so that no lifecycle event starts a simulation
+     * any more), the simulator, the outbox forwarder (which drains what is committed to the log), the
+     * command history, the timer.
      */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(simulator, consumers, outboxForwarder, commandHistory,
+        for (AutoCloseable part : List.<AutoCloseable>of(consumers, simulator, outboxForwarder, commandHistory,
                 timer::shutdownNow)) {
             try {
                 part.close();
