@@ -1,10 +1,7 @@
 package org.opencentral.core.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * platform keeps its ordinary time while a test jumps past an expiry (unlike {@link ManualClock},
  * which stands still).
  */
-public final class MovableClock extends Clock {
+public final class MovableClock extends UtcTestClock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration by) {
@@ -22,15 +19,5 @@ public final class MovableClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.now().plus(offset.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }
