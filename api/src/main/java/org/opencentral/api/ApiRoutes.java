@@ -1,5 +1,6 @@
 package org.opencentral.api;
 
+import org.opencentral.platform.security.SecurityServices;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.PATCH;
@@ -48,32 +49,30 @@ public final class ApiRoutes {
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(devices(s, config));
         routes.addAll(structure(s));
-        s.relationships().ifPresent(r -> routes.addAll(relationships(r)));
+        routes.addAll(relationships(s.relationships()));
         routes.addAll(security(s));
         routes.addAll(extensions(s));
-        s.provisioning().ifPresent(p -> routes.addAll(org.opencentral.api.provisioning.ProvisioningRoutes.table(p)));
-        s.templates().ifPresent(t -> routes.addAll(org.opencentral.api.templates.TemplateRoutes.table(t, s.devices())));
-        s.templates().ifPresent(t -> routes.add(org.opencentral.api.query.QueryRoutes.route(s, t, config.query())));
-        s.telemetry().ifPresent(t -> routes.addAll(
-                org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), t, s.clock())));
-        s.rawData().ifPresent(r -> routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), r)));
-        s.groups().ifPresent(g -> routes.addAll(org.opencentral.api.groups.GroupRoutes.table(g)));
-        s.rules().ifPresent(r -> routes.addAll(org.opencentral.api.rules.RuleRoutes.table(r)));
+        routes.addAll(org.opencentral.api.provisioning.ProvisioningRoutes.table(s.provisioning()));
+        routes.addAll(org.opencentral.api.templates.TemplateRoutes.table(s.templates(), s.devices()));
+        routes.add(org.opencentral.api.query.QueryRoutes.route(s, config.query()));
+        routes.addAll(org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), s.telemetry(), s.clock()));
+        routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), s.rawData()));
+        routes.addAll(org.opencentral.api.groups.GroupRoutes.table(s.groups()));
+        routes.addAll(org.opencentral.api.rules.RuleRoutes.table(s.rules()));
         return List.copyOf(routes);
     }
 
     private static List<ApiRoute> devices(ApiServices s, ApiConfig config) {
         var devices = new DeviceHandlers(s.devices(), s.security().organizations(),
-                template -> s.templates().map(t -> t.templates().find(template).isPresent()).orElse(true));
-        var x509 = s.provisioning().map(p -> new org.opencentral.api.provisioning.X509Credentials(p.attestations()));
-        var credentials = new CredentialHandlers(s.devices(), config.idScope(),
-                id -> x509.flatMap(credentials509 -> credentials509.of(id)));
+                template -> s.templates().templates().find(template).isPresent());
+        var x509 = new org.opencentral.api.provisioning.X509Credentials(s.provisioning().attestations());
+        var credentials = new CredentialHandlers(s.devices(), config.idScope(), x509::of);
         var properties = new PropertyHandlers(s.twins(),
                 new org.opencentral.api.properties.PropertyModels(s.devices(), s.templates()));
         var commands = new CommandHandlers(s.devices(), s.commands());
         var telemetry = new TelemetryHandlers(s.devices(), s.lastValues());
         var series = new org.opencentral.api.telemetry.SeriesHandlers(s.devices(), s.lastValues(),
-                id -> s.templates().flatMap(t -> t.modelOf(s.devices(), id)).map(m -> m.model()));
+                id -> s.templates().modelOf(s.devices(), id).map(m -> m.model()));
         return List.of(
                 route(GET, "/api/devices", DEVICES_VIEW, devices::list),
                 device(GET, DEVICE, DEVICES_VIEW, devices::get),
@@ -102,7 +101,7 @@ public final class ApiRoutes {
     private static List<ApiRoute> structure(ApiServices s) {
         var components = new ComponentHandlers(id -> {
             s.devices().get(id);
-            return s.templates().flatMap(t -> t.modelOf(s.devices(), id)).map(m -> m.model());
+            return s.templates().modelOf(s.devices(), id).map(m -> m.model());
         });
         var modules = new ModuleHandlers(s.devices());
         String module = DEVICE + "/modules/{moduleName}";

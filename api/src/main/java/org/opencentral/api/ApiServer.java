@@ -1,5 +1,6 @@
 package org.opencentral.api;
 
+import org.opencentral.platform.security.SecurityServices;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.util.List;

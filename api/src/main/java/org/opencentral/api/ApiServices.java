@@ -2,122 +2,29 @@ package org.opencentral.api;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.opencentral.api.provisioning.ProvisioningServices;
+import org.opencentral.api.templates.TemplateServices;
 import org.opencentral.core.store.LastValueStore;
 import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.platform.assembly.Platform;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.group.DeviceGroupService;
+import org.opencentral.platform.relationship.RelationshipService;
 import org.opencentral.platform.rules.RuleService;
+import org.opencentral.platform.security.SecurityServices;
 import org.opencentral.platform.telemetry.RawMessages;
 import org.opencentral.platform.twin.TwinService;
 
 /**
- * The platform services the REST API calls, built by the composition root. Without
- * {@code provisioning} the enrollment-group and attestation routes are not installed; without
- * {@code templates} the device-template routes, and devices are read without a model; without
- * {@code telemetry} the telemetry history routes; without {@code relationships} the device
- * relationship routes; without {@code rawData} the device raw-data route; without {@code groups} the
- * device group routes; without {@code rules} the rule routes.
+ * The platform services the REST API calls, taken from the one assembly of the platform
+ * ({@link #of(Platform)}).
  */
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-        java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-        java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
-        java.util.Optional<TelemetryStore> telemetry,
-        java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships,
-        java.util.Optional<RawMessages> rawData,
-        java.util.Optional<org.opencentral.platform.group.DeviceGroupService> groups,
-        java.util.Optional<RuleService> rules) {
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
-            java.util.Optional<TelemetryStore> telemetry,
-            java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships,
-            java.util.Optional<RawMessages> rawData) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
-                relationships, rawData, java.util.Optional.empty(), java.util.Optional.empty());
-    }
-
-    /** These services with the device group routes' service. */
-    public ApiServices withGroups(org.opencentral.platform.group.DeviceGroupService service) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, relationships, rawData, java.util.Optional.of(service), rules);
-    }
-
-    /** These services with the rule routes' service (an OpenCentral extension). */
-    public ApiServices withRules(RuleService service) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, relationships, rawData, groups, java.util.Optional.of(service));
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
-            java.util.Optional<TelemetryStore> telemetry,
-            java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
-                relationships, java.util.Optional.empty());
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
-            java.util.Optional<TelemetryStore> telemetry) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
-                java.util.Optional.empty());
-    }
-
-    /** These services with the raw-data route's reader of the event log (an OpenCentral extension). */
-    public ApiServices withRawData(RawMessages reader) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, relationships, java.util.Optional.of(reader), groups, rules);
-    }
-
-    /** These services with the device relationship routes' service. */
-    public ApiServices withRelationships(org.opencentral.platform.relationship.RelationshipService service) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, java.util.Optional.of(service), rawData, groups, rules);
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
-            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates,
-                java.util.Optional.empty());
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
-            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning) {
-        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, java.util.Optional.empty());
-    }
-
-    /** These services with the device-template routes' services. */
-    public ApiServices withTemplates(org.opencentral.api.templates.TemplateServices services) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                java.util.Optional.of(services), telemetry, relationships, rawData, groups, rules);
-    }
-
-    /** These services with the telemetry history routes' store (an OpenCentral extension). */
-    public ApiServices withTelemetry(TelemetryStore store) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, java.util.Optional.of(store), relationships, rawData, groups, rules);
-    }
-
-    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
-            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock) {
-        this(devices, twins, commands, messages, lastValues, security, clock, java.util.Optional.empty());
-    }
-
-    /** These services with the provisioning routes' services. */
-    public ApiServices withProvisioning(org.opencentral.api.provisioning.ProvisioningServices services) {
-        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock,
-                java.util.Optional.of(services), templates, telemetry, relationships, rawData, groups, rules);
-    }
+        ProvisioningServices provisioning, TemplateServices templates, TelemetryStore telemetry,
+        RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules) {
 
     public ApiServices {
         Objects.requireNonNull(devices, "devices");
@@ -134,5 +41,19 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(rawData, "rawData");
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(rules, "rules");
+    }
+
+    /** The REST API's services, over the platform's. */
+    public static ApiServices of(Platform platform) {
+        var provisioning = platform.provisioning();
+        var templates = platform.templates();
+        return new ApiServices(platform.devices(), platform.twins(), platform.commands(), platform.cloudToDevice(),
+                platform.state().lastValues(), platform.security(), platform.clock(),
+                new ProvisioningServices(provisioning.groups(), provisioning.signingCertificates(),
+                        provisioning.attestations()),
+                new TemplateServices(templates.service(), templates.cloudProperties(),
+                        platform.state().telemetryIssues()),
+                platform.telemetry(), platform.relationships(), platform.rawData(), platform.groups(),
+                platform.rules());
     }
 }

@@ -35,7 +35,7 @@ class AuthorizationMatrixTest {
 
     @BeforeEach
     void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true);
+        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE));
         Scenario.build(platform);
         platform.security.roles().put("device-reader", "Device reader", RoleKind.APPLICATION,
                 Set.of(Permission.DEVICES_VIEW, Permission.USERS_VIEW));

@@ -55,6 +55,7 @@ final class ContractCases {
         deviceGroups();
         security();
         provisioning();
+        templates();
         return List.copyOf(calls);
     }
 
@@ -185,6 +186,19 @@ final class ContractCases {
         call("GET " + one + "/devices", "/deviceGroups/missing/devices", null, 404);
         call("DELETE " + one, group, null, 204);
         call("DELETE " + one, group, null, 404);
+    }
+
+    private void templates() {
+        String one = "/deviceTemplates/{deviceTemplateId}";
+        String sensor = "/deviceTemplates/dtmi%3Acontract%3ASensor%3B1";
+        call("PUT " + one, sensor, SimulationIntervalApiTest.TEMPLATE, 200);
+        call("PUT " + one, "/deviceTemplates/dtmi%3Acontract%3ABad%3B1", "{\"displayName\":\"Bad\"}", 400);
+        call("GET /deviceTemplates", "/deviceTemplates", null, 200);
+        call("GET " + one, sensor, null, 200);
+        call("GET " + one, "/deviceTemplates/dtmi%3Acontract%3AMissing%3B1", null, 404);
+        call("PATCH " + one, sensor, "{\"displayName\":\"Renamed sensor\"}", 200);
+        call("DELETE " + one, sensor, null, 204);
+        call("DELETE " + one, sensor, null, 404);
     }
 
     /** Device c-gw, whose template declares the relationships "children" and "parent". */

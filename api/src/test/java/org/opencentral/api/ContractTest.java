@@ -35,11 +35,13 @@ class ContractTest {
      * also tells its kind, whether it is built in, and its permissions: the UI's role editor needs them,
      * and IoT Central's clients ignore unknown members. A relationship tells the name of the DTDL
      * Relationship it instantiates. A device tells its simulation interval when it has one, whether it is
-     * connected and when it was last heard from (the web UI's device status).
+     * connected and when it was last heard from (the web UI's device status). A refused device template
+     * lists every model error with its JSON pointer ({@code details}), so that a client can show each
+     * one where it is.
      */
     static final Map<String, Set<String>> EXTENSIONS = Map.of("Role", Set.of("kind", "builtIn", "permissions"),
             "DeviceRelationship", Set.of("name"), "Device",
-            Set.of("simulationInterval", "connected", "lastActivity"));
+            Set.of("simulationInterval", "connected", "lastActivity"), "ErrorDetails", Set.of("details"));
 
     /**
      * Routes without a success here: OpenCentral devices have no IoT Edge modules (module-scoped paths

@@ -34,7 +34,7 @@ class DeviceTemplatesApiTest {
 
     @BeforeEach
     void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, "0ne00000001"), true);
+        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, "0ne00000001"));
         api = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
     }
 

@@ -32,6 +32,8 @@ class DevicesApiTest {
 
     @Test
     void createReadUpdateDelete() {
+        assertThat(api.put("/api/deviceTemplates/dtmi%3Acontoso%3AThermostat%3B1?" + Http.V,
+                SimulationIntervalApiTest.TEMPLATE).status()).isEqualTo(200);
         Http.Reply created = api.put("/api/devices/th-1?" + Http.V,
                 "{\"displayName\":\"Thermostat\",\"template\":\"dtmi:contoso:Thermostat;1\",\"simulated\":true}");
 

@@ -31,7 +31,7 @@ public final class OpenApiDocumentFile {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Path out = Path.of(args[0]).toAbsolutePath();
         Path dir = Files.createTempDirectory("opencentral-openapi");
-        try (TestPlatform platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true)) {
+        try (TestPlatform platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE))) {
             Files.createDirectories(out.getParent());
             Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(OpenApiDocument.of(platform.server.routes())));

@@ -20,7 +20,7 @@ abstract class ScenarioApiTest {
 
     @BeforeEach
     void startScenario() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true);
+        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE));
         Scenario.build(platform);
         admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
     }

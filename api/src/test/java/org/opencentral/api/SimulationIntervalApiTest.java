@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -15,20 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencentral.platform.c2d.CloudToDeviceService;
-import org.opencentral.platform.eventlog.ConsumerRunner;
-import org.opencentral.platform.ingest.ActivityTracker;
-import org.opencentral.platform.ingest.IngestService;
 import org.opencentral.platform.security.BuiltInRole;
-import org.opencentral.platform.simulation.SimulationConfig;
-import org.opencentral.platform.simulation.SimulationPorts;
-import org.opencentral.platform.simulation.SimulationTrigger;
-import org.opencentral.platform.simulation.Simulator;
 
 /**
  * The {@code simulationInterval} extension of a device over real HTTP: set, read back, changed and
- * refused when invalid, and obeyed by a real simulator started from device lifecycle events (as the
- * server wires it), counted in the device's raw data. Rates are checked with a wide margin.
+ * refused when invalid, and obeyed by the platform's simulator started from device lifecycle events (the
+ * default interval of 10 s), counted in the device's raw data. Rates are checked with a wide margin.
  */
 @Timeout(120)
 class SimulationIntervalApiTest {
@@ -38,23 +29,11 @@ class SimulationIntervalApiTest {
     @TempDir
     Path dir;
     TestPlatform platform;
-    Simulator simulator;
-    ConsumerRunner trigger;
     Http api;
 
     @BeforeEach
     void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true);
-        Clock clock = Clock.systemUTC();
-        SimulationPorts ports = new SimulationPorts(platform.devices, platform.templateService, platform.sessions,
-                new IngestService(platform.log, new ActivityTracker(platform.state.devices(), clock), clock,
-                        org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT),
-                platform.twins, platform.commands, new CloudToDeviceService(platform.state.c2d(), platform.sessions,
-                clock));
-        simulator = new Simulator(SimulationConfig.defaults().withInterval(Duration.ofHours(1)), ports, clock);
-        trigger = new ConsumerRunner(platform.log, platform.state.cursors(), new SimulationTrigger(simulator));
-        trigger.start();
-        simulator.start();
+        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE));
         api = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
         assertThat(api.put("/api/deviceTemplates/" + URLEncoder.encode(THERMOSTAT, StandardCharsets.UTF_8) + "?"
                 + Http.V, TEMPLATE).status()).isEqualTo(200);
@@ -62,8 +41,6 @@ class SimulationIntervalApiTest {
 
     @AfterEach
     void stop() {
-        trigger.close();
-        simulator.close();
         platform.close();
     }
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opencentral.server.config.MqttConfig;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestPlatform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +59,8 @@ class DeviceSdkCompatibilityTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start(config -> config.withMqtt(new MqttConfig(TestPlatform.HOST, 8883,
-                java.util.OptionalInt.empty(), java.util.OptionalInt.of(443))));
+        platform = TestPlatform.start(config -> config.toBuilder().mqtt(new MqttConfig(TestPlatform.HOST, 8883,
+                java.util.OptionalInt.empty(), java.util.OptionalInt.of(443))).build());
         rest = platform.rest();
     }
 

@@ -9,7 +9,7 @@ import com.microsoft.azure.sdk.iot.provisioning.security.SecurityProvider;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * One registration by the unmodified provisioning client, and how it ended.

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.server.config.MqttConfig;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * The unmodified official Java provisioning client ({@code provisioning-device-client} with
@@ -51,8 +51,8 @@ class ProvisioningSdkCompatibilityTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start(config -> config.withMqtt(new MqttConfig(TestPlatform.HOST, 8883,
-                OptionalInt.empty(), OptionalInt.of(443))), CLOCK);
+        platform = TestPlatform.start(config -> config.toBuilder().mqtt(new MqttConfig(TestPlatform.HOST, 8883,
+                OptionalInt.empty(), OptionalInt.of(443))).build(), CLOCK);
         rest = platform.rest();
         idScope = platform.server().identity().idScope();
         groupKey = rest.put("/enrollmentGroups/sas-devices", Map.of("displayName", "SAS devices", "type", "iot",

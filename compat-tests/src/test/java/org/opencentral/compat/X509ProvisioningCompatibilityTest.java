@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.server.config.MqttConfig;
-import org.opencentral.server.testkit.RestClient;
-import org.opencentral.server.testkit.TestCa;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.TestCa;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * X.509 group enrollment with the unmodified SDKs: a fleet CA is uploaded to an enrollment group
@@ -45,8 +45,8 @@ class X509ProvisioningCompatibilityTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start(config -> config.withMqtt(new MqttConfig(TestPlatform.HOST, 8883,
-                OptionalInt.empty(), OptionalInt.of(443))));
+        platform = TestPlatform.start(config -> config.toBuilder().mqtt(new MqttConfig(TestPlatform.HOST, 8883,
+                OptionalInt.empty(), OptionalInt.of(443))).build());
         rest = platform.rest();
         idScope = platform.server().identity().idScope();
         serverCa = platform.server().tls().caCertificate();

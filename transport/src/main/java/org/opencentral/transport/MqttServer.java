@@ -1,5 +1,6 @@
 package org.opencentral.transport;
 
+import org.opencentral.platform.session.ConnectionListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

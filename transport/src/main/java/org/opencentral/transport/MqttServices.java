@@ -2,6 +2,7 @@ package org.opencentral.transport;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.opencentral.platform.assembly.Platform;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceAuthenticator;
@@ -29,9 +30,10 @@ public record MqttServices(DeviceAuthenticator authenticator, IngestService inge
         Objects.requireNonNull(certificates, "certificates");
     }
 
-    /** The IoT Hub endpoint alone (SAS tokens only, no DPS). */
-    public MqttServices(DeviceAuthenticator authenticator, IngestService ingest, TwinService twins,
-            CommandService commands, CloudToDeviceService cloudToDevice, DeviceSessions sessions) {
-        this(authenticator, ingest, twins, commands, cloudToDevice, sessions, Optional.empty(), Optional.empty());
+    /** The IoT Hub endpoint and DPS over the platform's services. */
+    public static MqttServices of(Platform platform) {
+        return new MqttServices(platform.authenticator(), platform.ingest(), platform.twins(), platform.commands(),
+                platform.cloudToDevice(), platform.sessions(), Optional.of(platform.provisioning().dps()),
+                Optional.of(platform.provisioning().certificates()));
     }
 }

@@ -1,5 +1,6 @@
 package org.opencentral.transport;
 
+import org.opencentral.platform.session.ConnectionListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,12 +50,7 @@ class ConnectHandlerTest {
     }
 
     private EmbeddedChannel channel() {
-        MqttServices services = new MqttServices(
-                new org.opencentral.platform.device.DeviceAuthenticator(platform.state.devices(), platform.clock),
-                new org.opencentral.platform.ingest.IngestService(platform.log,
-                        new org.opencentral.platform.ingest.ActivityTracker(platform.state.devices(), platform.clock),
-                        platform.clock, org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT),
-                platform.twins, platform.commands, platform.cloudToDevice, platform.sessions);
+        MqttServices services = MqttServices.of(platform.platform);
         TransportContext context = new TransportContext(services, blocking::add,
                 new TransportContext.ConnectionEvents(ConnectionListener.NONE, new KeyedSerialExecutor<>(Runnable::run)),
                 MqttLimits.DEFAULTS, new MqttMetrics(new SimpleMeterRegistry()));

@@ -11,34 +11,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLException;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.platform.assembly.Platform;
+import org.opencentral.platform.assembly.PlatformSettings;
 import org.opencentral.platform.c2d.CloudToDeviceService;
-import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.command.CommandService;
-import org.opencentral.platform.device.DeviceAuthenticator;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
-import org.opencentral.platform.ingest.ActivityTracker;
-import org.opencentral.platform.ingest.IngestService;
-import org.opencentral.platform.outbox.OutboxForwarder;
-import org.opencentral.platform.ingest.MessageSizeLimit;
 import org.opencentral.platform.security.SasToken;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
+import org.opencentral.store.telemetry.DuckDbTelemetryStore;
 
 /**
- * The real platform services over the real stores (SQLite + DuckDB in a temporary directory) and
- * an {@link MqttServer} on ephemeral ports: plain, TLS and WebSocket with a self-signed certificate.
+ * The platform as the server assembles it ({@link Platform}) over the real stores (SQLite + DuckDB
+ * in a temporary directory), started, and an {@link MqttServer} on ephemeral ports in front of it:
+ * plain, TLS and WebSocket with a self-signed certificate.
  */
 @SuppressWarnings("deprecation") // Netty's SelfSignedCertificate: fine for tests; the server module makes real certificates
 final class TestPlatform implements AutoCloseable {
@@ -47,13 +44,12 @@ final class TestPlatform implements AutoCloseable {
     final Clock clock = Clock.systemUTC();
     final StateStore state;
     final DuckDbEventLog log;
-    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    final DeviceSessions sessions = new DeviceSessions(timer);
+    final TelemetryStore telemetry;
+    final Platform platform;
+    final DeviceSessions sessions;
     final DeviceRegistry registry;
     final TwinService twins;
     final CommandService commands;
-    final CommandHistory commandHistory;
-    final OutboxForwarder outboxForwarder;
     final CloudToDeviceService cloudToDevice;
     final RecordingConnectionListener connections;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -61,40 +57,37 @@ final class TestPlatform implements AutoCloseable {
     final BoundPorts ports;
     final SelfSignedCertificate certificate;
 
-    private TestPlatform(Path dir, MqttLimits limits, int maxConnections) throws CertificateException {
+    private TestPlatform(Path dir, MqttLimits limits, int maxConnections) {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
-        outboxForwarder = new OutboxForwarder(state.outbox(), log);
-        outboxForwarder.start();
-        registry = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
-        twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
-        commandHistory = new CommandHistory(state.commandHistory());
-        commandHistory.start();
-        commands = new CommandService(sessions, commandHistory, clock);
-        cloudToDevice = new CloudToDeviceService(state.c2d(), sessions, clock);
-        connections = new RecordingConnectionListener(state.devices(), log, clock);
-        MqttServices services = new MqttServices(new DeviceAuthenticator(state.devices(), clock),
-                new IngestService(log, new ActivityTracker(state.devices(), clock), clock, MessageSizeLimit.DEFAULT), twins,
-                commands,
-                cloudToDevice, sessions);
+        telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"));
+        platform = Platform.assemble(state, log, telemetry, clock, PlatformSettings.defaults("app-test", "0ne00000001",
+                HOST));
+        platform.start();
+        sessions = platform.sessions();
+        registry = platform.devices();
+        twins = platform.twins();
+        commands = platform.commands();
+        cloudToDevice = platform.cloudToDevice();
+        connections = new RecordingConnectionListener(platform.connections());
         certificate = Certificate.INSTANCE;
         MqttServerConfig config = new MqttServerConfig(Optional.of(MqttServerConfig.Endpoint.loopback(0)),
                 Optional.of(MqttServerConfig.Endpoint.loopback(0)), Optional.of(MqttServerConfig.Endpoint.loopback(0)),
                 limits, maxConnections);
-        server = new MqttServer(config, Optional.of(MqttTls.of(certificate.key(), certificate.cert())), services,
-                connections, meters);
+        server = new MqttServer(config, Optional.of(MqttTls.of(certificate.key(), certificate.cert())),
+                MqttServices.of(platform), connections, meters);
         ports = server.start();
     }
 
-    static TestPlatform start(Path dir) throws CertificateException {
+    static TestPlatform start(Path dir) {
         return new TestPlatform(dir, MqttLimits.DEFAULTS, MqttServerConfig.DEFAULT_MAX_CONNECTIONS);
     }
 
-    static TestPlatform start(Path dir, MqttLimits limits) throws CertificateException {
+    static TestPlatform start(Path dir, MqttLimits limits) {
         return new TestPlatform(dir, limits, MqttServerConfig.DEFAULT_MAX_CONNECTIONS);
     }
 
-    static TestPlatform start(Path dir, int maxConnections) throws CertificateException {
+    static TestPlatform start(Path dir, int maxConnections) {
         return new TestPlatform(dir, MqttLimits.DEFAULTS, maxConnections);
     }
 
@@ -141,9 +134,8 @@ final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        timer.shutdownNow();
-        commandHistory.close();
-        outboxForwarder.close();
+        platform.close();
+        telemetry.close();
         log.close();
         state.close();
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.opencentral.core.Json;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * A browser test class: a real node ({@link TestPlatform}) and one Chromium ({@link BrowserSession}),

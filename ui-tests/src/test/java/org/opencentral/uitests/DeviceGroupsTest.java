@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.opencentral.server.testkit.RestClient;
+import org.opencentral.testkit.RestClient;
 
 /**
  * Device groups in a real browser against a real node: an operator builds a filter condition by

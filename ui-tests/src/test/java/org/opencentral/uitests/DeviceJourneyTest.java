@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.Json;
-import org.opencentral.server.testkit.TestDevice;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.TestDevice;
+import org.opencentral.testkit.TestPlatform;
 
 /**
  * The operator's journey in a real browser against a real node: sign in, create a device, connect

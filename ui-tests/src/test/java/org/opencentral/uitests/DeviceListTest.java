@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.opencentral.server.testkit.RestClient;
+import org.opencentral.testkit.RestClient;
 
 /**
  * The device list's server-side search, sorting and filters in a real browser against a real node:

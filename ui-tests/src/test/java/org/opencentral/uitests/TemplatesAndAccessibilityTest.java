@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.opencentral.server.testkit.TestDevice;
+import org.opencentral.testkit.TestDevice;
 
 /**
  * A device on IoT Central's TemperatureController model (two components of the Thermostat

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.opencentral.server.testkit.RestClient;
+import org.opencentral.testkit.RestClient;
 
 /**
  * Three simulated thermostats, as an operator sees them: one status word per device, the same in

@@ -18,11 +18,7 @@ public final class CredentialHandlers {
     private final String idScope;
     private final Function<DeviceId, Optional<ObjectNode>> x509;
 
-    public CredentialHandlers(DeviceRegistry devices, String idScope) {
-        this(devices, idScope, id -> Optional.empty());
-    }
-
-    /** With {@code x509}: the device's X.509 attestation as DeviceCredentials.x509, if it has one. */
+    /** {@code x509}: the device's X.509 attestation as DeviceCredentials.x509, if it has one. */
     public CredentialHandlers(DeviceRegistry devices, String idScope, Function<DeviceId, Optional<ObjectNode>> x509) {
         this.devices = devices;
         this.idScope = idScope;

@@ -9,27 +9,27 @@ import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.dtdl.model.DeviceModel;
 import org.opencentral.platform.device.DeviceRegistry;
 
-/** The template knowledge the property routes use; without templates every device is unmodeled. */
+/** The template knowledge the property routes use; a device without a template is unmodeled. */
 public final class PropertyModels {
     private final DeviceRegistry devices;
-    private final Optional<TemplateServices> templates;
+    private final TemplateServices templates;
 
-    public PropertyModels(DeviceRegistry devices, Optional<TemplateServices> templates) {
+    public PropertyModels(DeviceRegistry devices, TemplateServices templates) {
         this.devices = devices;
         this.templates = templates;
     }
 
     Optional<DeviceModel> modelOf(DeviceId id) {
-        return templates.flatMap(t -> t.modelOf(devices, id)).map(m -> m.model());
+        return templates.modelOf(devices, id).map(m -> m.model());
     }
 
     List<CloudPropertyValue> cloudValues(DeviceId id) {
-        return templates.map(t -> t.cloudProperties().of(id)).orElse(List.of());
+        return templates.cloudProperties().of(id);
     }
 
     void writeCloud(DeviceId id, DeviceModel model, Optional<String> component, ObjectNode members, String pointer) {
         if (!members.isEmpty()) {
-            templates.orElseThrow().cloudProperties().write(id, model, component, members, pointer);
+            templates.cloudProperties().write(id, model, component, members, pointer);
         }
     }
 }

@@ -5,7 +5,6 @@ import org.opencentral.api.ApiServices;
 import org.opencentral.api.http.Access;
 import org.opencentral.api.http.ApiRoute;
 import org.opencentral.api.templates.TemplateServices;
-import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.platform.query.service.QueryService;
 import org.opencentral.platform.query.service.QuerySettings;
 
@@ -23,10 +22,11 @@ public final class QueryRoutes {
     private QueryRoutes() {
     }
 
-    public static ApiRoute route(ApiServices s, TemplateServices templates, QuerySettings settings) {
+    public static ApiRoute route(ApiServices s, QuerySettings settings) {
+        TemplateServices templates = s.templates();
         QueryService service = new QueryService(
                 new QueryService.Sources(templates.templates(), s.devices(), s.twins(), templates.cloudProperties()),
-                s.telemetry().flatMap(TelemetryStore::sql), settings, s.clock());
+                s.telemetry().sql(), settings, s.clock());
         // A read that takes its input as a body (IoT Central's query API): neither audited nor CSRF-checked.
         return new ApiRoute(HandlerType.POST, PATH, Access.requires(QueryHandlers.PERMISSION),
                 new QueryHandlers(service)::run, true, false);

@@ -53,7 +53,7 @@ public final class QueryApiBench {
                 limits.maxNestingDepth()), Duration.ofSeconds(60));
         ApiConfig config = ApiConfig.of("127.0.0.1", 0, "0ne00000001")
                 .withRateLimit(new RateLimit(1e9, 1_000_000_000)).withQuery(settings);
-        try (TestPlatform platform = new TestPlatform(dir, config, true)) {
+        try (TestPlatform platform = new TestPlatform(dir, config)) {
             String token = platform.token("bench", BuiltInRole.APP_ADMINISTRATOR);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();

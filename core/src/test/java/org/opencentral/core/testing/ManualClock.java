@@ -1,17 +1,14 @@
 package org.opencentral.core.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A UTC clock that stands still until a test moves it, so that expiry, retry and scheduling are
  * driven without sleeping (shared by the modules' tests through core's test jar).
  */
-public final class ManualClock extends Clock {
+public final class ManualClock extends UtcTestClock {
     private final AtomicReference<Instant> now;
 
     public ManualClock(Instant start) {
@@ -30,15 +27,5 @@ public final class ManualClock extends Clock {
     @Override
     public Instant instant() {
         return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -2,6 +2,7 @@ package org.opencentral.platform.eventlog;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.store.CursorStore;
@@ -19,6 +20,7 @@ public final class ConsumerRunner implements AutoCloseable {
     private final Batching batching;
     private final BackgroundLoop loop;
     private volatile long position = -1;
+    private final AtomicLong eventsHandled = new AtomicLong();
 
     public ConsumerRunner(EventLog log, CursorStore cursors, LogConsumer consumer) {
         this(log, cursors, consumer, Batching.DEFAULTS);
@@ -43,6 +45,7 @@ public final class ConsumerRunner implements AutoCloseable {
         consumer.handle(batch);
         cursors.save(consumer.name(), batch.getLast().sequence());
         position = batch.getLast().sequence();
+        eventsHandled.addAndGet(batch.size());
         return batch.size();
     }
 
@@ -50,6 +53,11 @@ public final class ConsumerRunner implements AutoCloseable {
     public long lag() {
         long handled = position;
         return handled < 0 ? 0 : Math.max(0, log.lastSequence() - handled);
+    }
+
+    /** How many events the consumer has handled since this runner was created. */
+    public long eventsHandled() {
+        return eventsHandled.get();
     }
 
     public String name() {

@@ -42,6 +42,24 @@ public final class RuleService {
         return store.list(after, Math.min(limit, MAX_PAGE));
     }
 
+    /**
+     * Refuses to start a node that cannot send email while a stored rule has an email action, so
+     * that no fire is ever recorded as sent that could not be.
+     */
+    public void requireNoEmailActions() {
+        Optional<String> after = Optional.empty();
+        do {
+            Page<Rule> page = store.list(after, MAX_PAGE);
+            for (Rule rule : page.items()) {
+                if (rule.actions().stream().anyMatch(org.opencentral.core.rule.RuleAction.Email.class::isInstance)) {
+                    throw new IllegalStateException("rule '" + rule.id() + "' sends email, but no SMTP server is "
+                            + "configured: set --smtp-host (OPENCENTRAL_SMTP_HOST) or remove its email action");
+                }
+            }
+            after = page.next();
+        } while (after.isPresent());
+    }
+
     public Saved put(String id, JsonNode body) {
         Rule rule = RuleJson.read(id, body);
         checker.check(rule);

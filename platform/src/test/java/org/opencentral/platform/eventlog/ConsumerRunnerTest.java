@@ -89,8 +89,38 @@ class ConsumerRunnerTest {
         assertThat(runner.runOnce()).isZero();
 
         assertThat(runner.lag()).isZero();
+        assertThat(runner.eventsHandled()).isEqualTo(25);
         assertThat(batchSizes).containsExactly(10, 10, 5);
         assertThat(cursors.position("recorder")).isEqualTo(25);
+    }
+
+    @Test
+    void theListStartsEveryConsumerOnItsOwnCursorAndRefusesTwoOnOneCursor() {
+        List<Long> other = new CopyOnWriteArrayList<>();
+        LogConsumer second = new LogConsumer() {
+            @Override
+            public String name() {
+                return "second";
+            }
+
+            @Override
+            public void handle(List<LoggedEvent> batch) {
+                batch.forEach(e -> other.add(e.sequence()));
+            }
+        };
+        cursors.save("second", 3);
+        append(5);
+
+        try (LogConsumers consumers = new LogConsumers(log, cursors, List.of(recorder, second))) {
+            assertThat(consumers.runners()).extracting(ConsumerRunner::name).containsExactly("recorder", "second");
+            consumers.start();
+            await().untilAsserted(() -> {
+                assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L);
+                assertThat(other).containsExactly(4L, 5L);
+            });
+        }
+        assertThatThrownBy(() -> new LogConsumers(log, cursors, List.of(recorder, second, recorder)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recorder");
     }
 
     @Test

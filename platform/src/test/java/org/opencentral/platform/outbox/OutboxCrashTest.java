@@ -62,7 +62,8 @@ class OutboxCrashTest {
             restarted.forwarder.start();
             await().untilAsserted(() -> assertThat(logged(restarted)).hasSameSizeAs(made));
             assertThat(logged(restarted)).containsExactlyElementsOf(made);
-            assertThat(restarted.state.outbox().pending(100)).isEmpty();
+            await().untilAsserted(() -> assertThat(restarted.state.outbox().pending(100))
+                    .as("deleted once the log made them durable").isEmpty());
         }
 
         try (ChangeNode again = new ChangeNode(dir, cipher, UnaryOperator.identity())) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The whole configuration of one OpenCentral server. Build it with {@link ConfigLoader} (CLI, file,
- * environment) or, in tests and embeddings, from {@link #defaults(String)} and the {@code with…}
- * methods.
+ * environment) or, in tests and embeddings, from {@link #defaults(String)} changed through
+ * {@link #toBuilder()}.
  *
  * @param dataDir    directory for all state (databases, event log, {@code tls/}); absolute
  * @param http       the HTTP listener (REST API, UI, /metrics, /healthz)
@@ -42,34 +42,6 @@ public record ServerConfig(
 
     /** The default {@link #simulationInterval()}: 10 seconds. */
     public static final Duration DEFAULT_SIMULATION_INTERVAL = Duration.ofSeconds(10);
-
-    /** A configuration without an SMTP server. */
-    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
-            AdminConfig admin, LimitsConfig limits, LogConfig log, Optional<Path> modelRepo, StorageConfig storage,
-            Duration simulationInterval, QueryConfig query) {
-        this(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, simulationInterval, query,
-                SmtpConfig.none());
-    }
-
-    /** A configuration with the default query limits. */
-    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
-            AdminConfig admin, LimitsConfig limits, LogConfig log, Optional<Path> modelRepo, StorageConfig storage,
-            Duration simulationInterval) {
-        this(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, simulationInterval,
-                QueryConfig.defaults());
-    }
-
-    /** A configuration with the default simulation interval. */
-    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
-            AdminConfig admin, LimitsConfig limits, LogConfig log, Optional<Path> modelRepo, StorageConfig storage) {
-        this(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, DEFAULT_SIMULATION_INTERVAL);
-    }
-
-    /** A configuration without a model folder, on embedded storage. */
-    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
-            AdminConfig admin, LimitsConfig limits, LogConfig log) {
-        this(dataDir, http, mqtt, tls, publicHost, admin, limits, log, Optional.empty(), StorageConfig.embedded());
-    }
 
     public ServerConfig {
         dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -108,72 +80,120 @@ public record ServerConfig(
                 machineHostName,
                 AdminConfig.defaults(),
                 LimitsConfig.defaults(),
-                LogConfig.defaults());
+                LogConfig.defaults(),
+                Optional.empty(),
+                StorageConfig.embedded(),
+                DEFAULT_SIMULATION_INTERVAL,
+                QueryConfig.defaults(),
+                SmtpConfig.none());
     }
 
-    public ServerConfig withDataDir(Path value) {
-        return new ServerConfig(value, http, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval, query, smtp);
+    /** A builder starting from this configuration, to change some of its parts. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public ServerConfig withHttp(HttpConfig value) {
-        return new ServerConfig(dataDir, value, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval, query, smtp);
-    }
+    /** Changes some parts of a configuration; {@link #build()} validates the result as the constructor does. */
+    public static final class Builder {
+        private Path dataDir;
+        private HttpConfig http;
+        private MqttConfig mqtt;
+        private TlsConfig tls;
+        private String publicHost;
+        private AdminConfig admin;
+        private LimitsConfig limits;
+        private LogConfig log;
+        private Optional<Path> modelRepo;
+        private StorageConfig storage;
+        private Duration simulationInterval;
+        private QueryConfig query;
+        private SmtpConfig smtp;
 
-    public ServerConfig withMqtt(MqttConfig value) {
-        return new ServerConfig(dataDir, http, value, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval, query, smtp);
-    }
+        private Builder(ServerConfig from) {
+            dataDir = from.dataDir;
+            http = from.http;
+            mqtt = from.mqtt;
+            tls = from.tls;
+            publicHost = from.publicHost;
+            admin = from.admin;
+            limits = from.limits;
+            log = from.log;
+            modelRepo = from.modelRepo;
+            storage = from.storage;
+            simulationInterval = from.simulationInterval;
+            query = from.query;
+            smtp = from.smtp;
+        }
 
-    public ServerConfig withTls(TlsConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, value, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval, query, smtp);
-    }
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
 
-    public ServerConfig withPublicHost(String value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, value, admin, limits, log,
-                modelRepo, storage, simulationInterval, query, smtp);
-    }
+        public Builder http(HttpConfig value) {
+            http = value;
+            return this;
+        }
 
-    public ServerConfig withAdmin(AdminConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, value, limits, log,
-                modelRepo, storage, simulationInterval, query, smtp);
-    }
+        public Builder mqtt(MqttConfig value) {
+            mqtt = value;
+            return this;
+        }
 
-    public ServerConfig withLimits(LimitsConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, value, log,
-                modelRepo, storage, simulationInterval, query, smtp);
-    }
+        public Builder tls(TlsConfig value) {
+            tls = value;
+            return this;
+        }
 
-    public ServerConfig withLog(LogConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits,
-                value, modelRepo, storage, simulationInterval, query, smtp);
-    }
+        public Builder publicHost(String value) {
+            publicHost = value;
+            return this;
+        }
 
-    public ServerConfig withModelRepo(Optional<Path> value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log,
-                value, storage, simulationInterval, query, smtp);
-    }
+        public Builder admin(AdminConfig value) {
+            admin = value;
+            return this;
+        }
 
-    public ServerConfig withStorage(StorageConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, value, simulationInterval, query, smtp);
-    }
+        public Builder limits(LimitsConfig value) {
+            limits = value;
+            return this;
+        }
 
-    public ServerConfig withSimulationInterval(Duration value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, value,
-                query, smtp);
-    }
+        public Builder log(LogConfig value) {
+            log = value;
+            return this;
+        }
 
-    public ServerConfig withQuery(QueryConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage,
-                simulationInterval, value, smtp);
-    }
+        public Builder modelRepo(Optional<Path> value) {
+            modelRepo = value;
+            return this;
+        }
 
-    public ServerConfig withSmtp(SmtpConfig value) {
-        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage,
-                simulationInterval, query, value);
+        public Builder storage(StorageConfig value) {
+            storage = value;
+            return this;
+        }
+
+        public Builder simulationInterval(Duration value) {
+            simulationInterval = value;
+            return this;
+        }
+
+        public Builder query(QueryConfig value) {
+            query = value;
+            return this;
+        }
+
+        public Builder smtp(SmtpConfig value) {
+            smtp = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage,
+                    simulationInterval, query, smtp);
+        }
     }
 
     /** {@code <data-dir>/tls}: the generated CA and server certificate live here. */

@@ -1,17 +1,13 @@
 package org.opencentral.server.runtime;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.opencentral.api.ApiConfig;
 import org.opencentral.api.ApiServer;
 import org.opencentral.api.ApiServices;
 import org.opencentral.api.Operations;
 import org.opencentral.api.RateLimit;
-import org.opencentral.core.event.EventLog;
-import org.opencentral.core.store.StateStore;
-import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.platform.assembly.Platform;
 import org.opencentral.platform.query.QueryLimits;
 import org.opencentral.platform.query.service.QuerySettings;
 import org.opencentral.server.config.LimitsConfig;
@@ -19,7 +15,6 @@ import org.opencentral.server.config.MqttConfig;
 import org.opencentral.server.config.QueryConfig;
 import org.opencentral.server.config.ServerConfig;
 import org.opencentral.server.tls.TlsMaterial;
-import org.opencentral.transport.ConnectionListener;
 import org.opencentral.transport.MqttLimits;
 import org.opencentral.transport.MqttServer;
 import org.opencentral.transport.MqttServerConfig;
@@ -32,8 +27,7 @@ final class Listeners {
     private Listeners() {
     }
 
-    static MqttServer mqtt(ServerConfig config, TlsMaterial tls, Services services, Provisioning provisioning,
-            ConnectionListener connections, PrometheusMeterRegistry metrics) {
+    static MqttServer mqtt(ServerConfig config, TlsMaterial tls, Platform platform, MeterRegistry metrics) {
         MqttConfig mqtt = config.mqtt();
         LimitsConfig limits = config.limits();
         MqttServerConfig mqttConfig = new MqttServerConfig(
@@ -46,37 +40,16 @@ final class Listeners {
                         : Optional.empty(),
                 MqttLimits.DEFAULTS.withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()),
                 limits.maxConnections());
-        MqttServices mqttServices = new MqttServices(services.authenticator(), services.ingest(), services.twins(),
-                services.commands(), services.cloudToDevice(), services.sessions(), Optional.of(provisioning.dps()),
-                Optional.of(provisioning.certificates()));
         return new MqttServer(mqttConfig, Optional.of(MqttTls.of(tls.privateKey(), tls.certificateChain())),
-                mqttServices, connections, metrics);
+                MqttServices.of(platform), platform.connections(), metrics);
     }
 
-    static ApiServer api(ServerConfig config, ApplicationIdentity identity, Services services, StateStore state,
-            EventLog log, Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready,
-            Provisioning provisioning, Templates templates, TelemetryStore telemetry) {
-        ApiServices apiServices = new ApiServices(services.devices(), services.twins(), services.commands(),
-                services.cloudToDevice(), state.lastValues(), services.security(), clock)
-                .withProvisioning(provisioning.api())
-                .withTemplates(templates.api())
-                .withTelemetry(telemetry)
-                .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
-                .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
-                        state.relationships(), services.devices(), templates.service()))
-                .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
-                        services.security().organizations(),
-                        new org.opencentral.platform.group.GroupFilters(querySettings(config.query()).limits(),
-                                new org.opencentral.platform.query.service.TemplateCatalog(templates.service()))))
-                .withRules(new org.opencentral.platform.rules.RuleService(state.rules(),
-                        new org.opencentral.platform.rules.RuleChecker(templates.service(), config.smtp().enabled()),
-                        new org.opencentral.platform.rules.RuleReplay(log, state.devices(),
-                                new org.opencentral.platform.telemetry.TelemetryParses())));
+    static ApiServer api(ServerConfig config, String idScope, Platform platform, Operations operations) {
         int perSecond = config.limits().apiRequestsPerSecond();
-        ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
+        ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), idScope)
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))
                 .withQuery(querySettings(config.query()));
-        return new ApiServer(apiConfig, apiServices, new Operations(ready, metrics::scrape, metrics), Optional.of(log));
+        return new ApiServer(apiConfig, ApiServices.of(platform), operations, Optional.of(platform.log()));
     }
 
     /** The configured query limits over the language's other defaults (select items, operators, nesting). */

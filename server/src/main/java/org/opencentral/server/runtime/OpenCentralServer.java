@@ -2,44 +2,41 @@ package org.opencentral.server.runtime;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.opencentral.api.ApiServer;
-import org.opencentral.core.event.EventLog;
+import org.opencentral.api.Operations;
 import org.opencentral.core.store.StateStore;
-import org.opencentral.core.template.DeviceTemplate;
-import org.opencentral.platform.eventlog.ConsumerRunner;
-import org.opencentral.platform.security.Bootstrap;
-import org.opencentral.platform.security.Bootstrap.InitialCredentials;
-import org.opencentral.platform.telemetry.LastValueProjection;
-import org.opencentral.platform.telemetry.TelemetryIndexer;
-import org.opencentral.platform.simulation.Simulator;
-import org.opencentral.platform.telemetry.TelemetryParses;
+import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.platform.assembly.Platform;
+import org.opencentral.platform.assembly.PlatformSettings;
 import org.opencentral.platform.retention.RetentionJob;
 import org.opencentral.platform.retention.RetentionPolicy;
-import org.opencentral.core.telemetry.TelemetryStore;
-import java.time.Duration;
-import java.util.List;
+import org.opencentral.platform.security.Bootstrap;
+import org.opencentral.platform.security.Bootstrap.InitialCredentials;
 import org.opencentral.server.config.HostNames;
 import org.opencentral.server.config.ServerConfig;
+import org.opencentral.server.mail.SmtpMailer;
 import org.opencentral.server.tls.TlsMaterial;
 import org.opencentral.server.tls.TlsMaterialLoader;
 import org.opencentral.store.eventlog.GroupCommitLog;
 import org.opencentral.transport.BoundPorts;
-import org.opencentral.transport.MqttServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running OpenCentral node: the stores, the domain services, the log consumers and the
- * listeners, started in dependency order and closed in reverse (listeners first, so nothing new is
- * accepted while the log drains).
+ * One running OpenCentral node, the composition root: the stores opened from the configuration,
+ * the platform's services assembled over them ({@link Platform}), the server's own parts (TLS
+ * material, the first administrator, retention, metrics) and the listeners; started in dependency
+ * order and closed in reverse (listeners first, so nothing new is accepted while the log drains).
  */
 public final class OpenCentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCentralServer.class);
@@ -59,58 +56,55 @@ public final class OpenCentralServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             identity = ApplicationIdentity.loadOrCreate(dataDir);
-            tls = new TlsMaterialLoader(clock, HostNames.machineHostName()).load(config.tls(), config.tlsDir(), config.publicHost());
+            tls = new TlsMaterialLoader(clock, HostNames.machineHostName()).load(config.tls(), config.tlsDir(),
+                    config.publicHost());
             StateStore state = keep(Storage.openState(config.storage(), dataDir));
             GroupCommitLog log = keep(Storage.openEventLog(config.storage(), dataDir));
             telemetry = keep(Storage.openTelemetry(config.storage(), dataDir));
             state.devices().resetConnections();
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("opencentral-timer").daemon().factory());
-            keep(timer::shutdownNow);
-            Services services = Services.create(state, log, identity, clock, timer,
-                    config.limits().messageSize());
-            keep(services.commandHistory()).start();
-            keep(services.outboxForwarder()).start();
-            initialCredentials = new Bootstrap(services.security().users(), services.security().tokens())
-                    .ensureAdministrator(config.admin().email(), config.admin().password());
-            initialCredentials.ifPresent(credentials -> InitialCredentialsFile.write(dataDir, credentials));
-            Maintenance.schedule(timer, services);
-            TelemetryParses parses = new TelemetryParses();
-            Templates templates = Templates.create(state, services.devices(), config.modelRepo(), clock,
-                    parses);
-            Provisioning provisioning = Provisioning.create(state, identity, config.publicHost(),
-                    modelId -> templates.assignment().templateFor(modelId).map(DeviceTemplate::id), clock);
-            Maintenance.every(timer, 1, java.util.concurrent.TimeUnit.MINUTES, "dps-operations",
-                    provisioning.dps()::runOnce);
-            keep(new ConsumerRunner(log, state.cursors(), new LastValueProjection(state.lastValues(), parses))).start();
-            keep(new ConsumerRunner(log, state.cursors(), new TelemetryIndexer(telemetry, parses))).start();
+            Platform platform = keep(Platform.assemble(state, log, telemetry, clock, settings(config, identity)));
+            platform.start();
+            initialCredentials = bootstrap(config, platform);
             keep(new RetentionJob(new RetentionPolicy(config.storage().retention()), clock, List.of(log, telemetry)))
                     .start(Duration.ofHours(1));
-            keep(new ConsumerRunner(log, state.cursors(), templates.conformance())).start();
-            Rules rules = Rules.start(this::keep, config, identity, state, log, parses, clock, timer);
-            Simulator simulator = Simulation.start(this::keep, config.simulationInterval(), log, state, services,
-                    templates, clock);
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            JvmMetrics.bind(metrics);
-            EventLogMetrics.bind(metrics, log);
-            Simulation.bind(metrics, simulator);
-            rules.bind(metrics);
-            MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
-                    new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()), metrics));
-            devicePorts = mqtt.start();
-            api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
-                    provisioning, templates, telemetry));
+            PrometheusMeterRegistry metrics = metrics(log, platform);
+            devicePorts = keep(Listeners.mqtt(config, tls, platform, metrics)).start();
+            api = keep(Listeners.api(config, identity.idScope(), platform,
+                    new Operations(() -> ready, metrics::scrape, metrics)));
             httpPort = api.start();
             ready = true;
             LOG.info("OpenCentral is up: http {} mqtts {} mqtt {} websocket {}", httpPort, devicePorts.mqtts(),
                     devicePorts.mqtt(), devicePorts.websocket());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             close();
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private static PlatformSettings settings(ServerConfig config, ApplicationIdentity identity) {
+        return new PlatformSettings(identity.applicationId(), identity.idScope(), config.publicHost(),
+                config.modelRepo(), config.limits().messageSize(), config.simulationInterval(),
+                Listeners.querySettings(config.query()).limits(),
+                config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty());
+    }
+
+    /** The administrator and its token on the first start of an empty data directory. */
+    private static Optional<InitialCredentials> bootstrap(ServerConfig config, Platform platform) {
+        Optional<InitialCredentials> created = new Bootstrap(platform.security().users(),
+                platform.security().tokens()).ensureAdministrator(config.admin().email(), config.admin().password());
+        created.ifPresent(credentials -> InitialCredentialsFile.write(config.dataDir(), credentials));
+        return created;
+    }
+
+    private static PrometheusMeterRegistry metrics(GroupCommitLog log, Platform platform) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmMetrics.bind(metrics);
+        EventLogMetrics.bind(metrics, log);
+        PlatformMetrics.bind(metrics, platform);
+        return metrics;
     }
 
     /** Starts a node; fails (releasing whatever it had opened) if any part cannot start. */
@@ -145,7 +139,7 @@ public final class OpenCentralServer implements AutoCloseable {
     }
 
     /** The endpoints the HTTP listener serves, as its router holds them (for tests of the route table). */
-    public java.util.List<ApiServer.Endpoint> httpEndpoints() {
+    public List<ApiServer.Endpoint> httpEndpoints() {
         return api.endpoints();
     }
 

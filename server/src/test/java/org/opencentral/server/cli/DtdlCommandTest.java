@@ -22,7 +22,8 @@ class DtdlCommandTest {
 
     /** Runs the command line with standard output and error captured in {@link #printed}. */
     private int run(String... args) {
-        ConfigLoader loader = new ConfigLoader(Map.of(), ServerConfig.defaults("testhost").withDataDir(temp));
+        ConfigLoader loader = new ConfigLoader(Map.of(),
+                ServerConfig.defaults("testhost").toBuilder().dataDir(temp).build());
         CommandLine cli = OpenCentralCommand.create(loader, config -> 0);
         PrintStream out = System.out;
         PrintStream err = System.err;

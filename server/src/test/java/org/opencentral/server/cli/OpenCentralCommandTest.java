@@ -32,7 +32,8 @@ class OpenCentralCommandTest {
     }
 
     private int run(Map<String, String> env, String... args) {
-        ConfigLoader loader = new ConfigLoader(env, ServerConfig.defaults("testhost").withDataDir(temp.resolve("data")));
+        ConfigLoader loader = new ConfigLoader(env,
+                ServerConfig.defaults("testhost").toBuilder().dataDir(temp.resolve("data")).build());
         CommandLine cli = OpenCentralCommand.create(loader, config -> {
             started.add(config);
             return 0;

@@ -20,7 +20,7 @@ class ConfigLoaderTest {
     Path temp;
 
     private LoadedConfig load(Map<String, String> env, Map<ConfigKey, String> flags, Optional<Path> file) {
-        ServerConfig defaults = ServerConfig.defaults("testhost").withDataDir(temp.resolve("data"));
+        ServerConfig defaults = ServerConfig.defaults("testhost").toBuilder().dataDir(temp.resolve("data")).build();
         return new ConfigLoader(env, defaults).load(flags, file);
     }
 
@@ -208,11 +208,11 @@ class ConfigLoaderTest {
 
     @Test
     void listenerPortsMustBeDistinctButFreePortsMayRepeat() {
-        List<ConfigError> clash = ConfigValidator.validate(ServerConfig.defaults("h").withDataDir(temp)
-                .withHttp(new HttpConfig("0.0.0.0", 8883)));
-        List<ConfigError> ephemeral = ConfigValidator.validate(ServerConfig.defaults("h").withDataDir(temp)
-                .withHttp(new HttpConfig("0.0.0.0", 0))
-                .withMqtt(new MqttConfig("0.0.0.0", 0, OptionalInt.of(0), OptionalInt.of(0))));
+        List<ConfigError> clash = ConfigValidator.validate(ServerConfig.defaults("h").toBuilder().dataDir(temp)
+                .http(new HttpConfig("0.0.0.0", 8883)).build());
+        List<ConfigError> ephemeral = ConfigValidator.validate(ServerConfig.defaults("h").toBuilder().dataDir(temp)
+                .http(new HttpConfig("0.0.0.0", 0))
+                .mqtt(new MqttConfig("0.0.0.0", 0, OptionalInt.of(0), OptionalInt.of(0))).build());
 
         assertThat(clash).extracting(ConfigError::message)
                 .containsExactly("http-port and mqtts-port both use port 8883; each listener needs its own port");

@@ -18,7 +18,8 @@ class ConfigPrinterTest {
             "OPENCENTRAL_HTTP_PORT", "9000");
 
     private ConfigLoader loader() {
-        return new ConfigLoader(env, ServerConfig.defaults("testhost").withDataDir(temp.resolve("data")));
+        return new ConfigLoader(env,
+                ServerConfig.defaults("testhost").toBuilder().dataDir(temp.resolve("data")).build());
     }
 
     @Test
@@ -42,6 +43,6 @@ class ConfigPrinterTest {
         LoadedConfig reloaded = new ConfigLoader(Map.of(), ServerConfig.defaults("otherhost"))
                 .load(Map.of(), Optional.of(file));
 
-        assertThat(reloaded.config()).isEqualTo(original.config().withAdmin(AdminConfig.defaults()));
+        assertThat(reloaded.config()).isEqualTo(original.config().toBuilder().admin(AdminConfig.defaults()).build());
     }
 }

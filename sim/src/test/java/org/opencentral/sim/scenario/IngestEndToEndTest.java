@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.server.config.LimitsConfig;
-import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.testkit.TestPlatform;
 import org.opencentral.sim.iothub.DeviceApi;
 import org.opencentral.sim.iothub.DeviceProvisioner;
 import org.opencentral.sim.iothub.SimDevice;
@@ -29,8 +29,9 @@ class IngestEndToEndTest {
 
     @BeforeAll
     static void startPlatform() {
-        platform = TestPlatform.start(config -> config.withLimits(
-                new LimitsConfig(org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT_BYTES, 100_000, 100_000, 10_000)));
+        platform = TestPlatform.start(config -> config.toBuilder().limits(
+                new LimitsConfig(org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT_BYTES, 100_000, 100_000,
+                        10_000)).build());
     }
 
     @AfterAll

@@ -2,7 +2,7 @@ package org.opencentral.transport.internal;
 
 import java.util.concurrent.Executor;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.transport.ConnectionListener;
+import org.opencentral.platform.session.ConnectionListener;
 import org.opencentral.transport.MqttLimits;
 import org.opencentral.transport.MqttServices;
 import org.opencentral.transport.internal.metrics.MqttMetrics;

@@ -1,0 +1,171 @@
+package org.opencentral.platform.assembly;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.opencentral.platform.group.DeviceGroupService;
+import org.opencentral.platform.group.GroupFilters;
+import org.opencentral.platform.query.service.TemplateCatalog;
+import org.opencentral.platform.rules.RuleApplication;
+import org.opencentral.platform.rules.RuleChecker;
+import org.opencentral.platform.rules.RuleEngine;
+import org.opencentral.platform.rules.RuleEnginePorts;
+import org.opencentral.platform.rules.RuleReplay;
+import org.opencentral.platform.rules.RuleService;
+import org.opencentral.platform.rules.action.ActionSender;
+import org.opencentral.platform.rules.action.WebhookClient;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.opencentral.core.event.EventLog;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.platform.audit.AuditLog;
+import org.opencentral.platform.c2d.CloudToDeviceService;
+import org.opencentral.platform.command.CommandHistory;
+import org.opencentral.platform.command.CommandService;
+import org.opencentral.platform.device.ConnectionRecorder;
+import org.opencentral.platform.device.DeviceAuthenticator;
+import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.eventlog.LogConsumers;
+import org.opencentral.platform.ingest.ActivityTracker;
+import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.platform.organization.OrganizationService;
+import org.opencentral.platform.outbox.OutboxForwarder;
+import org.opencentral.platform.relationship.RelationshipService;
+import org.opencentral.platform.security.ApiTokenService;
+import org.opencentral.platform.security.LoginThrottle;
+import org.opencentral.platform.security.PasswordHasher;
+import org.opencentral.platform.security.RoleCatalog;
+import org.opencentral.platform.security.SecurityServices;
+import org.opencentral.platform.security.SessionService;
+import org.opencentral.platform.security.UserService;
+import org.opencentral.platform.session.DeviceSessions;
+import org.opencentral.platform.simulation.SimulationConfig;
+import org.opencentral.platform.simulation.SimulationPorts;
+import org.opencentral.platform.simulation.SimulationTrigger;
+import org.opencentral.platform.simulation.Simulator;
+import org.opencentral.platform.telemetry.LastValueProjection;
+import org.opencentral.platform.telemetry.RawMessages;
+import org.opencentral.platform.telemetry.TelemetryIndexer;
+import org.opencentral.platform.telemetry.TelemetryParses;
+import org.opencentral.platform.twin.TwinService;
+
+/**
+ * The platform's service graph, assembled in one place from a state store, an event log, a
+ * telemetry store, a clock and a few settings: the server and every test platform build it here, so
+ * they cannot drift. {@link #start()} starts the background work (command history, the outbox
+ * forwarder, the event-log consumers, the rule actions' sender, the simulator, the periodic chores);
+ * {@link #close()} stops it.
+ * The stores stay open: their owner closes them after the platform.
+ *
+ * <p>A new event-log consumer is one more line in the list of {@code consumers(…)} below.
+ */
+public record Platform(StateStore state, EventLog log, TelemetryStore telemetry, Clock clock,
+        ScheduledExecutorService timer, DeviceSessions sessions, DeviceRegistry devices,
+        DeviceAuthenticator authenticator, TwinService twins, CommandService commands, CommandHistory commandHistory,
+        CloudToDeviceService cloudToDevice, ActivityTracker activity, IngestService ingest,
+        ConnectionRecorder connections, SecurityServices security, Templates templates, Provisioning provisioning,
+        RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
+        RuleEngine ruleEngine, ActionSender ruleActions, Simulator simulator, OutboxForwarder outboxForwarder,
+        LogConsumers consumers) implements AutoCloseable {
+    /** How long a rule's webhook call may take before it counts as failed (and is retried). */
+    static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Builds the services over the stores; nothing runs until {@link #start()}. */
+    public static Platform assemble(StateStore state, EventLog log, TelemetryStore telemetry, Clock clock,
+            PlatformSettings settings) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("opencentral-timer").daemon().factory());
+        DeviceSessions sessions = new DeviceSessions(timer);
+        DeviceRegistry devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
+        TwinService twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
+        CommandHistory commandHistory = new CommandHistory(state.commandHistory());
+        CommandService commands = new CommandService(sessions, commandHistory, clock);
+        CloudToDeviceService cloudToDevice = new CloudToDeviceService(state.c2d(), sessions, clock);
+        ActivityTracker activity = new ActivityTracker(state.devices(), clock);
+        IngestService ingest = new IngestService(log, activity, clock, settings.messageSize());
+        TelemetryParses parses = new TelemetryParses();
+        Templates templates = Templates.create(state, devices, settings.modelRepo(), clock, parses);
+        Simulator simulator = new Simulator(SimulationConfig.defaults().withInterval(settings.simulationInterval()),
+                new SimulationPorts(devices, templates.service(), sessions, ingest, twins, commands, cloudToDevice),
+                clock);
+        SecurityServices security = security(state, settings.applicationId(), clock);
+        RuleService rules = new RuleService(state.rules(),
+                new RuleChecker(templates.service(), settings.mailer().isPresent()),
+                new RuleReplay(log, state.devices(), parses));
+        if (settings.mailer().isEmpty()) {
+            rules.requireNoEmailActions();
+        }
+        RuleEngine ruleEngine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(),
+                state.cursors(), parses, new RuleApplication(settings.applicationId(), "OpenCentral",
+                        settings.publicHost())), clock);
+        return new Platform(state, log, telemetry, clock, timer, sessions, devices,
+                new DeviceAuthenticator(state.devices(), clock), twins, commands, commandHistory, cloudToDevice,
+                activity, ingest, new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()),
+                security, templates, Provisioning.create(state, settings, templates.assignment(), clock),
+                new RelationshipService(state.relationships(), devices, templates.service()), new RawMessages(log),
+                new DeviceGroupService(state.deviceGroups(), security.organizations(),
+                        new GroupFilters(settings.queryLimits(), new TemplateCatalog(templates.service()))),
+                rules, ruleEngine, new ActionSender(state.rules(), new WebhookClient(WEBHOOK_TIMEOUT), settings.mailer(), clock),
+                simulator, new OutboxForwarder(state.outbox(), log),
+                consumers(state, log, telemetry, parses, templates, simulator, ruleEngine));
+    }
+
+    /** The event-log consumers, in start order; each line is one consumer with its own cursor. */
+    private static LogConsumers consumers(StateStore state, EventLog log, TelemetryStore telemetry,
+            TelemetryParses parses, Templates templates, Simulator simulator, RuleEngine ruleEngine) {
+        return new LogConsumers(log, state.cursors(), List.of(
+                new LastValueProjection(state.lastValues(), parses),
+                new TelemetryIndexer(telemetry, parses),
+                templates.conformance(),
+                new SimulationTrigger(simulator),
+                ruleEngine));
+    }
+
+    private static SecurityServices security(StateStore state, String applicationId, Clock clock) {
+        RoleCatalog roles = new RoleCatalog(state.roles(), clock);
+        UserService users = new UserService(state.users(), state.sessions(), new PasswordHasher(), clock);
+        return new SecurityServices(
+                new ApiTokenService(state.apiTokens(), roles, applicationId, clock),
+                users,
+                new SessionService(state.sessions(), users, new LoginThrottle(clock), clock),
+                roles,
+                new OrganizationService(state.organizations(), state.devices(), state.users(), state.apiTokens()),
+                new AuditLog(state.auditLog(), state.outbox(), clock));
+    }
+
+    /** Starts the background work in dependency order; {@link #close()} stops it. */
+    public void start() {
+        commandHistory.start();
+        outboxForwarder.start();
+        consumers.start();
+        ruleActions.start();
+        simulator.start();
+        Chores.schedule(timer, this);
+    }
+
+    /**
+     * Stops the background work: the consumers first (so that no lifecycle event starts a simulation
+     * any more), the rule actions' sender, the simulator, the outbox forwarder (which drains what is committed to the log), the
+     * command history, the timer.
+     */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable part : List.<AutoCloseable>of(consumers, ruleActions, simulator, outboxForwarder,
+                commandHistory, timer::shutdownNow)) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("the platform did not stop cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

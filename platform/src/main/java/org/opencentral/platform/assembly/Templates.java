@@ -1,0 +1,30 @@
+package org.opencentral.platform.assembly;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.dtdl.FolderModelSource;
+import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.telemetry.TelemetryParses;
+import org.opencentral.platform.template.CloudProperties;
+import org.opencentral.platform.template.TelemetryConformance;
+import org.opencentral.platform.template.TemplateAssignment;
+import org.opencentral.platform.template.TemplateService;
+
+/**
+ * The device-template services: publishing (references resolved from published templates and the
+ * model folder), Plug and Play assignment, cloud properties and the telemetry conformance consumer.
+ */
+public record Templates(TemplateService service, TemplateAssignment assignment, CloudProperties cloudProperties,
+        TelemetryConformance conformance) {
+
+    static Templates create(StateStore state, DeviceRegistry devices, Optional<Path> modelRepo, Clock clock,
+            TelemetryParses parses) {
+        TemplateService service = new TemplateService(state.templates(), modelRepo.map(FolderModelSource::new),
+                state.outbox(), clock);
+        return new Templates(service, new TemplateAssignment(service, devices),
+                new CloudProperties(state.cloudProperties(), state.outbox(), clock),
+                new TelemetryConformance(state.devices(), service, state.telemetryIssues(), parses));
+    }
+}

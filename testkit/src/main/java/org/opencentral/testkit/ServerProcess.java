@@ -1,0 +1,121 @@
+package org.opencentral.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencentral.server.runtime.InitialCredentialsFile;
+
+/**
+ * OpenCentral as a separate JVM ({@code opencentral start}), for tests that kill or signal the
+ * process. Its output goes to {@code <data-dir>/server.log}, which {@link #output()} returns.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private final Path dataDir;
+    private final int httpPort;
+    private final int mqttPort;
+    private final Process process;
+
+    private ServerProcess(Path dataDir, int httpPort, int mqttPort, Process process) {
+        this.dataDir = dataDir;
+        this.httpPort = httpPort;
+        this.mqttPort = mqttPort;
+        this.process = process;
+    }
+
+    /** Starts a server from the test class path, on free ports, with plain MQTT on loopback and no rate limit. */
+    public static ServerProcess start(Path dataDir) {
+        return start(dataDir, System.getProperty("java.class.path"));
+    }
+
+    /**
+     * Starts the server exactly as {@code ./opencentral} runs it: the packaged jar with the runtime
+     * class path that the build wrote to {@code server/target/classpath.txt} (no test dependencies).
+     */
+    public static ServerProcess startPackaged(Path dataDir, Path serverTarget) {
+        try {
+            String runtime = Files.readString(serverTarget.resolve("classpath.txt")).trim();
+            return start(dataDir, serverTarget.resolve("opencentral-server.jar") + ":" + runtime);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the server must be packaged first (mvn package)", e);
+        }
+    }
+
+    private static ServerProcess start(Path dataDir, String classPath) {
+        int http = freePort();
+        int mqtt = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", classPath,
+                "org.opencentral.server.Main", "start",
+                "--data-dir", dataDir.toString(), "--public-host", TestPlatform.HOST,
+                "--http-port", String.valueOf(http), "--mqtt-port", String.valueOf(mqtt),
+                "--mqtts-port", String.valueOf(freePort()), "--https-port", "0"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.log").toFile());
+        // Traffic shaping would only slow tests down that are about durability and lifecycle, not rates.
+        builder.environment().put("OPENCENTRAL_DEVICE_MESSAGE_RATE", "1000000");
+        builder.environment().put("OPENCENTRAL_DEVICE_MESSAGE_BURST", "1000000");
+        try {
+            return new ServerProcess(dataDir, http, mqtt, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code /healthz} answers 200, then returns the first start's admin token. */
+    public RestClient awaitReady() {
+        HttpClient client = HttpClient.newHttpClient();
+        URI health = URI.create("http://" + TestPlatform.HOST + ":" + httpPort + "/healthz");
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200);
+        try {
+            String token = Files.readString(dataDir.resolve(InitialCredentialsFile.NAME)).trim();
+            return new RestClient(URI.create("http://" + TestPlatform.HOST + ":" + httpPort), token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** What the server printed so far. */
+    public String output() {
+        try {
+            return Files.readString(dataDir.resolve("server.log"));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
