@@ -45,6 +45,9 @@ public interface StateStore extends AutoCloseable {
     /** Command invocations per device and command (the newest {@value CommandHistoryStore#KEEP} of each). */
     CommandHistoryStore commandHistory();
 
+    /** Data export definitions: exports and destinations. */
+    ExportStore exports();
+
     @Override
     void close();
 }

@@ -10,6 +10,7 @@ import org.opencentral.core.store.AuditLogStore;
 import org.opencentral.core.store.C2dQueueStore;
 import org.opencentral.core.store.CursorStore;
 import org.opencentral.core.store.DeviceStore;
+import org.opencentral.core.store.ExportStore;
 import org.opencentral.core.store.LastValueStore;
 import org.opencentral.core.store.OrganizationStore;
 import org.opencentral.core.store.ProvisioningStore;
@@ -41,6 +42,7 @@ public final class JdbcStateStore implements StateStore {
     private final TelemetryIssueStore telemetryIssues;
     private final RelationshipStore relationships;
     private final CommandHistoryStore commandHistory;
+    private final ExportStore exports;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -61,6 +63,7 @@ public final class JdbcStateStore implements StateStore {
         this.telemetryIssues = new JdbcTelemetryIssueStore(database);
         this.relationships = new JdbcRelationshipStore(database);
         this.commandHistory = new JdbcCommandHistoryStore(database);
+        this.exports = new JdbcExportStore(database, keys);
     }
 
     /**
@@ -162,6 +165,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public CommandHistoryStore commandHistory() {
         return commandHistory;
+    }
+
+    @Override
+    public ExportStore exports() {
+        return exports;
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.opencentral.store.secret.AesGcmSecretCipher;
 public abstract class StateStoreContract implements DeviceStoreContract, TwinStoreContract, C2dQueueStoreContract,
         LastValueStoreContract, CursorStoreContract, ApiTokenStoreContract, UserStoreContract, MigrationContract,
         SecurityStoresContract, ProvisioningStoreContract, TemplateStoresContract,
-        RelationshipStoreContract, CommandHistoryStoreContract, DeviceListContract, SecretsAtRestContract {
+        RelationshipStoreContract, CommandHistoryStoreContract, DeviceListContract, SecretsAtRestContract,
+        ExportStoreContract {
     private StateStore store;
     private SecretCipher cipher;
 
