@@ -57,6 +57,7 @@ public final class ApiRoutes {
         s.telemetry().ifPresent(t -> routes.addAll(
                 org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), t, s.clock())));
         s.rawData().ifPresent(r -> routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), r)));
+        s.exports().ifPresent(e -> routes.addAll(org.opencentral.api.exports.ExportRoutes.table(e)));
         routes.add(extension(GET, "/api/openapi.json", Access.anonymous(), new OpenApiHandler(routes)::get));
         return List.copyOf(routes);
     }

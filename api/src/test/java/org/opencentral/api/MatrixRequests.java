@@ -11,7 +11,8 @@ final class MatrixRequests {
             Map.entry("{userId}", "matrix-user"), Map.entry("{roleId}", "matrix-role"),
             Map.entry("{enrollmentGroupId}", "matrix-group"), Map.entry("{entry}", "primary"),
             Map.entry("{moduleName}", "matrix-module"), Map.entry("{relationshipId}", "matrix-rel"),
-            Map.entry("{deviceTemplateId}", "dtmi:matrix:Template;1"));
+            Map.entry("{deviceTemplateId}", "dtmi:matrix:Template;1"), Map.entry("{exportId}", "matrix-export"),
+            Map.entry("{destinationId}", "matrix-hook"));
     private static final String ORG_VIEWER_IN_SEATTLE =
             "{\"role\":\"84cc62c1-dabe-49d3-b16e-8b291232b285\",\"organization\":\"seattle\"}";
 
@@ -57,6 +58,12 @@ final class MatrixRequests {
         }
         if (path.contains("/relationships/")) {
             return "{\"target\":\"dev-root\"}";
+        }
+        if (path.startsWith("/api/dataExport/destinations")) {
+            return "{\"displayName\":\"Matrix\",\"type\":\"webhook@v1\",\"url\":\"https://example.com/matrix\"}";
+        }
+        if (path.startsWith("/api/dataExport/exports")) {
+            return "{\"displayName\":\"Matrix\",\"enabled\":false,\"source\":\"telemetry\",\"destinations\":[]}";
         }
         if (path.equals("/api/devices/{deviceId}")) {
             return "{\"displayName\":\"Matrix\"}";

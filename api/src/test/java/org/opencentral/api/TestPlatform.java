@@ -104,7 +104,8 @@ public final class TestPlatform implements AutoCloseable {
                 .withTelemetry(telemetry)
                 .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
-                        state.relationships(), devices, templateService));
+                        state.relationships(), devices, templateService))
+                .withExports(new org.opencentral.platform.export.ExportService(state.exports()));
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
                     new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), log, clock),

@@ -64,7 +64,8 @@ final class Listeners {
                 .withTelemetry(telemetry)
                 .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
-                        state.relationships(), services.devices(), templates.service()));
+                        state.relationships(), services.devices(), templates.service()))
+                .withExports(new org.opencentral.platform.export.ExportService(state.exports()));
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))
