@@ -138,6 +138,14 @@ class DataExportApiTest {
         String twoDestinations = EXPORT.replace("[{\"id\":\"hook\",\"transform\":\"{ id: .device.id }\"}]",
                 "[{\"id\":\"b\"},{\"id\":\"a\",\"transform\":\".telemetry\"}]");
 
+        Http.Reply none = admin.put(path("/exports/idle"), "{\"displayName\":\"Idle\",\"enabled\":false,"
+                + "\"source\":\"audit\",\"destinations\":[]}");
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.json().path("destinations")).isEmpty();
+        assertThat(admin.put(path("/exports/idle"), "{\"displayName\":\"Idle\",\"enabled\":\"yes\","
+                + "\"source\":\"audit\",\"destinations\":[]}").json().at("/error/message").asText())
+                .contains("'enabled'");
+
         Http.Reply missing = admin.put(path("/exports/e"), EXPORT);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.text()).contains("destination 'hook' does not exist");
