@@ -12,10 +12,13 @@ import { Tokens } from './pages/Tokens';
 import { Roles } from './pages/Roles';
 import { Audit } from './pages/Audit';
 import { ChartBench } from './pages/Bench';
+import { Groups } from './pages/groups/Groups';
+import { GroupEditor } from './pages/groups/GroupEditor';
 
 interface NavItem { path: string; label: string; permission: string }
 const NAV: NavItem[] = [
   { path: '/devices', label: 'Devices', permission: 'devices.view' },
+  { path: '/groups', label: 'Device groups', permission: 'deviceGroups.view' },
   { path: '/templates', label: 'Device templates', permission: 'deviceTemplates.view' },
   { path: '/users', label: 'Users', permission: 'users.view' },
   { path: '/roles', label: 'Roles', permission: 'customRoles.view' },
@@ -126,6 +129,8 @@ function Route({ path }: { path: string }) {
   if (path === '/devices') return <DeviceList />;
   if ((m = match('/devices/:id', path))) return <DevicePage id={m.id} tab="overview" />;
   if ((m = match('/devices/:id/:tab', path))) return <DevicePage id={m.id} tab={m.tab} />;
+  if (path === '/groups') return <Groups />;
+  if ((m = match('/groups/:id', path))) return <GroupEditor id={m.id} />;
   if (path === '/templates') return <Templates />;
   if ((m = match('/templates/:id', path))) return <TemplatePage id={m.id} />;
   if (path === '/users') return <Users />;

@@ -11,6 +11,7 @@ import { TelemetryTab, TelemetryStore } from './device/TelemetryTab';
 import { RawTab } from './device/RawTab';
 import { TemplateAssign } from './device/TemplateAssign';
 import { SimulationRate } from './device/SimulationRate';
+import { DeviceGroupsCard } from './groups/DeviceGroupsCard';
 import { useTemplateModel } from './device/model';
 import { deviceStatus, StatusBadge, STATUSES, StatusFacts } from './deviceStatus';
 
@@ -91,6 +92,7 @@ function Back() {
 function Overview({ device, facts, onChanged, canUpdate, canDelete, canConnect }: {
   device: Device; facts: StatusFacts; onChanged: (d: Device) => void; canUpdate: boolean; canDelete: boolean; canConnect: boolean;
 }) {
+  const canViewGroups = useSession().can('deviceGroups.view');
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [credentials, setCredentials] = useState<Credentials | null>(null);
@@ -182,6 +184,7 @@ function Overview({ device, facts, onChanged, canUpdate, canDelete, canConnect }
           </>
         )}
       </div>
+      {canViewGroups && <DeviceGroupsCard deviceId={device.id} />}
       <Confirm open={confirm} title="Delete device?" action="Delete" busy={busy} onConfirm={remove} onCancel={() => setConfirm(false)}
         body={<p>Delete <strong>{device.displayName}</strong> ({device.id})? It will be disconnected and its credentials stop working. This cannot be undone.</p>} />
     </div>

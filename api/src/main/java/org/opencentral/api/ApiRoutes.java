@@ -19,7 +19,6 @@ import org.opencentral.api.http.Access;
 import org.opencentral.api.http.ApiHandler;
 import org.opencentral.api.http.ApiRoute;
 import org.opencentral.api.messages.MessageHandlers;
-import org.opencentral.api.openapi.OpenApiHandler;
 import org.opencentral.api.properties.PropertyHandlers;
 import org.opencentral.api.relationships.RelationshipHandlers;
 import org.opencentral.api.security.ApiTokenHandlers;
@@ -34,8 +33,9 @@ import org.opencentral.platform.relationship.RelationshipService;
 import org.opencentral.platform.security.Permission;
 
 /**
- * The one table of REST routes: method, path, who may call it (a permission of the catalogue for
- * every resource route), its handler, and whether it is an OpenCentral extension.
+ * The REST rows of the route table: method, path, who may call it (a permission of the catalogue for
+ * every resource route, scoped to the device of the path where there is one), its handler, and
+ * whether it is an OpenCentral extension. {@link RouteTable} adds the rows of the other kinds.
  */
 public final class ApiRoutes {
     private static final String DEVICE = "/api/devices/{deviceId}";
@@ -57,8 +57,8 @@ public final class ApiRoutes {
         s.telemetry().ifPresent(t -> routes.addAll(
                 org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), t, s.clock())));
         s.rawData().ifPresent(r -> routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), r)));
+        s.groups().ifPresent(g -> routes.addAll(org.opencentral.api.groups.GroupRoutes.table(g)));
         s.exports().ifPresent(e -> routes.addAll(org.opencentral.api.exports.ExportRoutes.table(e)));
-        routes.add(extension(GET, "/api/openapi.json", Access.anonymous(), new OpenApiHandler(routes)::get));
         return List.copyOf(routes);
     }
 
@@ -76,26 +76,26 @@ public final class ApiRoutes {
                 id -> s.templates().flatMap(t -> t.modelOf(s.devices(), id)).map(m -> m.model()));
         return List.of(
                 route(GET, "/api/devices", DEVICES_VIEW, devices::list),
-                route(GET, DEVICE, DEVICES_VIEW, devices::get),
+                device(GET, DEVICE, DEVICES_VIEW, devices::get),
                 // PUT creates or replaces; creating is the stronger of the two permissions.
-                route(PUT, DEVICE, DEVICES_CREATE, devices::put),
-                route(PATCH, DEVICE, DEVICES_UPDATE, devices::patch),
-                route(DELETE, DEVICE, DEVICES_DELETE, devices::delete),
-                route(GET, DEVICE + "/credentials", CONNECTIVITY_READ_INSTANCE, credentials::get),
-                route(GET, DEVICE + "/properties", DEVICES_VIEW, properties::get),
-                route(PUT, DEVICE + "/properties", DEVICES_UPDATE, properties::put),
-                route(PATCH, DEVICE + "/properties", DEVICES_UPDATE, properties::patch),
-                route(GET, COMPONENT + "/properties", DEVICES_VIEW, properties::getComponent),
-                route(PUT, COMPONENT + "/properties", DEVICES_UPDATE, properties::putComponent),
-                route(PATCH, COMPONENT + "/properties", DEVICES_UPDATE, properties::patchComponent),
-                route(POST, DEVICE + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS, commands::run),
-                route(GET, DEVICE + "/commands/{commandName}", DEVICES_VIEW, commands::history),
-                route(POST, COMPONENT + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS,
+                device(PUT, DEVICE, DEVICES_CREATE, devices::put),
+                device(PATCH, DEVICE, DEVICES_UPDATE, devices::patch),
+                device(DELETE, DEVICE, DEVICES_DELETE, devices::delete),
+                device(GET, DEVICE + "/credentials", CONNECTIVITY_READ_INSTANCE, credentials::get),
+                device(GET, DEVICE + "/properties", DEVICES_VIEW, properties::get),
+                device(PUT, DEVICE + "/properties", DEVICES_UPDATE, properties::put),
+                device(PATCH, DEVICE + "/properties", DEVICES_UPDATE, properties::patch),
+                device(GET, COMPONENT + "/properties", DEVICES_VIEW, properties::getComponent),
+                device(PUT, COMPONENT + "/properties", DEVICES_UPDATE, properties::putComponent),
+                device(PATCH, COMPONENT + "/properties", DEVICES_UPDATE, properties::patchComponent),
+                device(POST, DEVICE + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS, commands::run),
+                device(GET, DEVICE + "/commands/{commandName}", DEVICES_VIEW, commands::history),
+                device(POST, COMPONENT + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS,
                         commands::runInComponent),
-                route(GET, COMPONENT + "/commands/{commandName}", DEVICES_VIEW, commands::historyInComponent),
-                route(GET, DEVICE + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::get),
-                route(GET, COMPONENT + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::getInComponent),
-                extension(GET, DEVICE + "/telemetry", Access.requires(DEVICES_VIEW), series::list));
+                device(GET, COMPONENT + "/commands/{commandName}", DEVICES_VIEW, commands::historyInComponent),
+                device(GET, DEVICE + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::get),
+                device(GET, COMPONENT + "/telemetry/{telemetryName}", DEVICES_VIEW, telemetry::getInComponent),
+                extension(GET, DEVICE + "/telemetry", Access.onDevice(DEVICES_VIEW), series::list));
     }
 
     /** The components of a device's template, and IoT Edge modules (none yet: module paths answer 404). */
@@ -108,33 +108,33 @@ public final class ApiRoutes {
         String module = DEVICE + "/modules/{moduleName}";
         String moduleComponent = module + "/components/{componentName}";
         return List.of(
-                route(GET, DEVICE + "/components", DEVICES_VIEW, components::list),
-                route(GET, DEVICE + "/modules", DEVICES_VIEW, modules::list),
-                route(GET, module + "/components", DEVICES_VIEW, modules::noModule),
-                route(GET, module + "/properties", DEVICES_VIEW, modules::noModule),
-                route(PUT, module + "/properties", DEVICES_UPDATE, modules::noModule),
-                route(PATCH, module + "/properties", DEVICES_UPDATE, modules::noModule),
-                route(GET, module + "/telemetry/{telemetryName}", DEVICES_VIEW, modules::noModule),
-                route(POST, module + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS, modules::noModule),
-                route(GET, module + "/commands/{commandName}", DEVICES_VIEW, modules::noModule),
-                route(GET, moduleComponent + "/properties", DEVICES_VIEW, modules::noModule),
-                route(PUT, moduleComponent + "/properties", DEVICES_UPDATE, modules::noModule),
-                route(PATCH, moduleComponent + "/properties", DEVICES_UPDATE, modules::noModule),
-                route(GET, moduleComponent + "/telemetry/{telemetryName}", DEVICES_VIEW, modules::noModule),
-                route(POST, moduleComponent + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS,
+                device(GET, DEVICE + "/components", DEVICES_VIEW, components::list),
+                device(GET, DEVICE + "/modules", DEVICES_VIEW, modules::list),
+                device(GET, module + "/components", DEVICES_VIEW, modules::noModule),
+                device(GET, module + "/properties", DEVICES_VIEW, modules::noModule),
+                device(PUT, module + "/properties", DEVICES_UPDATE, modules::noModule),
+                device(PATCH, module + "/properties", DEVICES_UPDATE, modules::noModule),
+                device(GET, module + "/telemetry/{telemetryName}", DEVICES_VIEW, modules::noModule),
+                device(POST, module + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS, modules::noModule),
+                device(GET, module + "/commands/{commandName}", DEVICES_VIEW, modules::noModule),
+                device(GET, moduleComponent + "/properties", DEVICES_VIEW, modules::noModule),
+                device(PUT, moduleComponent + "/properties", DEVICES_UPDATE, modules::noModule),
+                device(PATCH, moduleComponent + "/properties", DEVICES_UPDATE, modules::noModule),
+                device(GET, moduleComponent + "/telemetry/{telemetryName}", DEVICES_VIEW, modules::noModule),
+                device(POST, moduleComponent + "/commands/{commandName}", DEVICES_EXECUTE_COMMANDS,
                         modules::noModule),
-                route(GET, moduleComponent + "/commands/{commandName}", DEVICES_VIEW, modules::noModule));
+                device(GET, moduleComponent + "/commands/{commandName}", DEVICES_VIEW, modules::noModule));
     }
 
     private static List<ApiRoute> relationships(RelationshipService service) {
         var relationships = new RelationshipHandlers(service);
         String relationship = DEVICE + "/relationships/{relationshipId}";
         return List.of(
-                route(GET, DEVICE + "/relationships", DEVICES_VIEW, relationships::list),
-                route(GET, relationship, DEVICES_VIEW, relationships::get),
-                route(PUT, relationship, DEVICES_UPDATE, relationships::put),
-                route(PATCH, relationship, DEVICES_UPDATE, relationships::patch),
-                route(DELETE, relationship, DEVICES_UPDATE, relationships::delete));
+                device(GET, DEVICE + "/relationships", DEVICES_VIEW, relationships::list),
+                device(GET, relationship, DEVICES_VIEW, relationships::get),
+                device(PUT, relationship, DEVICES_UPDATE, relationships::put),
+                device(PATCH, relationship, DEVICES_UPDATE, relationships::patch),
+                device(DELETE, relationship, DEVICES_UPDATE, relationships::delete));
     }
 
     private static List<ApiRoute> security(ApiServices s) {
@@ -174,7 +174,7 @@ public final class ApiRoutes {
         return List.of(
                 extension(PUT, "/api/roles/{roleId}", Access.requires(CUSTOM_ROLES_CREATE), roles::put),
                 extension(DELETE, "/api/roles/{roleId}", Access.requires(CUSTOM_ROLES_DELETE), roles::delete),
-                extension(POST, DEVICE + "/messages", Access.requires(DEVICES_EXECUTE_COMMANDS), messages::send),
+                extension(POST, DEVICE + "/messages", Access.onDevice(DEVICES_EXECUTE_COMMANDS), messages::send),
                 extension(GET, "/api/auditLogs", Access.requires(AUDIT_LOG_VIEW), audit::list),
                 extension(POST, "/api/auth/login", Access.anonymous(), auth::login),
                 extension(POST, "/api/auth/logout", Access.authenticated(), auth::logout),
@@ -182,10 +182,15 @@ public final class ApiRoutes {
     }
 
     private static ApiRoute route(HandlerType method, String path, Permission permission, ApiHandler handler) {
-        return new ApiRoute(method, path, Access.requires(permission), handler, false);
+        return ApiRoute.of(method, path, Access.requires(permission), handler, false);
+    }
+
+    /** A route of IoT Central's on the device named by {@code {deviceId}}. */
+    private static ApiRoute device(HandlerType method, String path, Permission permission, ApiHandler handler) {
+        return ApiRoute.of(method, path, Access.onDevice(permission), handler, false);
     }
 
     private static ApiRoute extension(HandlerType method, String path, Access access, ApiHandler handler) {
-        return new ApiRoute(method, path, access, handler, true);
+        return ApiRoute.of(method, path, access, handler, true);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.AbstractConnector;
-import org.opencentral.api.http.ApiRoute;
 import org.opencentral.api.http.Authenticator;
 import org.opencentral.api.http.DeviceGuard;
 import org.opencentral.api.http.RateLimiter;
@@ -15,15 +14,16 @@ import org.opencentral.api.http.ErrorResponder;
 import org.opencentral.api.http.HttpMetrics;
 import org.opencentral.api.http.RequestBodies;
 import org.opencentral.api.http.RequestIds;
+import org.opencentral.api.http.Route;
 import org.opencentral.api.http.RouteInstaller;
 import org.opencentral.api.live.LiveFeed;
-import org.opencentral.api.live.LiveHandler;
 import org.opencentral.api.ui.WebUi;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.api.ops.OpsHandlers;
 
 /**
- * The HTTP server: the REST API under {@code /api}, {@code /healthz} and {@code /metrics}. Handlers
+ * The HTTP server: the rows of its {@link RouteTable} (the REST API under {@code /api}, the live
+ * stream, {@code /healthz}, {@code /metrics}, the UI). Handlers
  * run on virtual threads (they call blocking services). {@link #start()} binds and returns the
  * actual port (useful with port 0); {@link #stop()} lets requests in flight finish within the
  * configured stop timeout.
@@ -34,7 +34,7 @@ public final class ApiServer implements AutoCloseable {
 
     private final ApiConfig config;
     private final Javalin app;
-    private final List<ApiRoute> table;
+    private final List<Route> table;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Optional<LiveFeed> live;
 
@@ -48,7 +48,6 @@ public final class ApiServer implements AutoCloseable {
      */
     public ApiServer(ApiConfig config, ApiServices services, Operations operations, Optional<EventLog> liveLog) {
         this.config = Objects.requireNonNull(config, "config");
-        this.table = ApiRoutes.table(services, config);
         var errors = new ErrorResponder(services.clock());
         SecurityServices security = services.security();
         var installer = new RouteInstaller(
@@ -56,27 +55,16 @@ public final class ApiServer implements AutoCloseable {
                 new RequestBodies(config.maxBodyBytes()), new RateLimiter(config.rateLimit(), services.clock()),
                 new DeviceGuard(services.devices()),
                 new RouteInstaller.Auditing(security.audit(), security.organizations()));
-        var ops = new OpsHandlers(operations.ready(), operations.scrape());
         var metrics = new HttpMetrics(operations.registry());
         this.live = liveLog.map(LiveFeed::start);
-        Optional<LiveHandler> liveHandler = live.map(feed -> new LiveHandler(feed, new Authenticator(security.tokens(),
-                security.sessions(), security.roles()), services.devices(), security.organizations()));
-        Optional<WebUi> ui = WebUi.fromClasspath();
+        this.table = RouteTable.of(services, config, live, new OpsHandlers(operations.ready(), operations.scrape()),
+                WebUi.fromClasspath());
         this.app = Javalin.create(c -> {
             configure(c);
-            ui.ifPresent(web -> web.configure(c));
-            liveHandler.ifPresent(handler -> c.routes.get("/api/live", handler::handle));
             c.requestLogger.http(metrics::record);
             c.routes.before(RequestIds::assign);
-            c.routes.get("/healthz", ops::health);
-            c.routes.get("/metrics", ops::metrics);
-            installer.install(c.routes, table);
+            installer.install(c, table, errors::unmatched);
             c.routes.exception(Exception.class, errors::handle);
-            c.routes.error(404, ctx -> {
-                if (ui.isEmpty() || !ui.get().fallback(ctx)) {
-                    errors.unmatched(ctx);
-                }
-            });
             c.routes.error(405, errors::unmatched);
         });
     }
@@ -100,9 +88,19 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The route table this server serves. */
-    public List<ApiRoute> routes() {
+    /** The route table this server serves, every kind of row. */
+    public List<Route> routes() {
         return table;
+    }
+
+    /** The method and path of every endpoint Javalin actually serves (what the route table installed). */
+    public List<Endpoint> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> new Endpoint(parsed.endpoint.method.name(), parsed.endpoint.path)).toList();
+    }
+
+    /** One endpoint as Javalin holds it. */
+    public record Endpoint(String method, String path) {
     }
 
     public int port() {

@@ -15,8 +15,8 @@ import org.opencentral.platform.twin.TwinService;
  * {@code provisioning} the enrollment-group and attestation routes are not installed; without
  * {@code templates} the device-template routes, and devices are read without a model; without
  * {@code telemetry} the telemetry history routes; without {@code relationships} the device
- * relationship routes; without {@code rawData} the device raw-data route; without {@code exports} the data
- * export routes.
+ * relationship routes; without {@code rawData} the device raw-data route; without {@code groups} the
+ * device group routes; without {@code exports} the data export routes.
  */
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
@@ -25,7 +25,25 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         java.util.Optional<TelemetryStore> telemetry,
         java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships,
         java.util.Optional<RawMessages> rawData,
+        java.util.Optional<org.opencentral.platform.group.DeviceGroupService> groups,
         java.util.Optional<org.opencentral.platform.export.ExportService> exports) {
+    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
+            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
+            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
+            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
+            java.util.Optional<TelemetryStore> telemetry,
+            java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships,
+            java.util.Optional<RawMessages> rawData) {
+        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
+                relationships, rawData, java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    /** These services with the device group routes' service. */
+    public ApiServices withGroups(org.opencentral.platform.group.DeviceGroupService service) {
+        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
+                templates, telemetry, relationships, rawData, java.util.Optional.of(service), exports);
+    }
+
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
             CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
             java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
@@ -33,7 +51,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
             java.util.Optional<TelemetryStore> telemetry,
             java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships) {
         this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
-                relationships, java.util.Optional.empty(), java.util.Optional.empty());
+                relationships, java.util.Optional.empty());
     }
 
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
@@ -48,13 +66,13 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the raw-data route's reader of the event log (an OpenCentral extension). */
     public ApiServices withRawData(RawMessages reader) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, relationships, java.util.Optional.of(reader), exports);
+                templates, telemetry, relationships, java.util.Optional.of(reader), groups, exports);
     }
 
     /** These services with the device relationship routes' service. */
     public ApiServices withRelationships(org.opencentral.platform.relationship.RelationshipService service) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, java.util.Optional.of(service), rawData, exports);
+                templates, telemetry, java.util.Optional.of(service), rawData, groups, exports);
     }
 
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
@@ -74,13 +92,13 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the device-template routes' services. */
     public ApiServices withTemplates(org.opencentral.api.templates.TemplateServices services) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                java.util.Optional.of(services), telemetry, relationships, rawData, exports);
+                java.util.Optional.of(services), telemetry, relationships, rawData, groups, exports);
     }
 
     /** These services with the telemetry history routes' store (an OpenCentral extension). */
     public ApiServices withTelemetry(TelemetryStore store) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, java.util.Optional.of(store), relationships, rawData, exports);
+                templates, java.util.Optional.of(store), relationships, rawData, groups, exports);
     }
 
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
@@ -91,13 +109,13 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the provisioning routes' services. */
     public ApiServices withProvisioning(org.opencentral.api.provisioning.ProvisioningServices services) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock,
-                java.util.Optional.of(services), templates, telemetry, relationships, rawData, exports);
+                java.util.Optional.of(services), templates, telemetry, relationships, rawData, groups, exports);
     }
 
     /** These services with the data export routes' service (IoT Central's 2022-10-31-preview API). */
     public ApiServices withExports(org.opencentral.platform.export.ExportService service) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, relationships, rawData, java.util.Optional.of(service));
+                templates, telemetry, relationships, rawData, groups, java.util.Optional.of(service));
     }
 
     public ApiServices {
@@ -113,6 +131,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(relationships, "relationships");
         Objects.requireNonNull(rawData, "rawData");
+        Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(exports, "exports");
     }
 }

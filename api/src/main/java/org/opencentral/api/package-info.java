@@ -1,8 +1,9 @@
 /**
  * The REST API in IoT Central's shapes ({@code api-version=2022-07-31}, and {@code 2022-10-31-preview}
  * accepted), on Javalin 7 / Jetty 12 with virtual-thread handlers. {@link org.opencentral.api.ApiServer}
- * is the module's entry point; {@link org.opencentral.api.ApiRoutes} is the one table of routes and
- * the permission each requires. Capability packages ({@code devices}, {@code properties},
+ * is the module's entry point; {@link org.opencentral.api.RouteTable} is the one table of every route
+ * it answers (REST rows from {@link org.opencentral.api.ApiRoutes} and the features' own tables, the
+ * live stream, operations, the UI), each row declaring who may call it. Capability packages ({@code devices}, {@code properties},
  * {@code commands}, {@code telemetry}, {@code credentials}, {@code messages}) hold the handlers and
  * their JSON mapping; {@code http} the shared pieces; {@code ops} {@code /healthz} and {@code /metrics}.
  *

@@ -15,16 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.api.http.Access;
-import org.opencentral.api.http.ApiRoute;
+import org.opencentral.api.http.Route;
 import org.opencentral.core.security.RoleKind;
 import org.opencentral.platform.security.BuiltInRole;
 import org.opencentral.platform.security.Permission;
 import org.opencentral.platform.security.Principal;
 
 /**
- * Every route of {@link ApiRoutes} (device templates included) × every built-in role, one custom
- * role and one organization-scoped
- * (signed-in) user. The expectation comes from one place: the route's {@link Access} and the
+ * Every REST row of the route table (device templates and the live stream included) × every
+ * built-in role, one custom role and one organization-scoped (signed-in) user. The expectation comes from one place: the route's {@link Access} and the
  * principal's resolved permissions. Allowed calls must not be 401/403; denied ones must be 403.
  */
 @Timeout(120)
@@ -70,7 +69,7 @@ class AuthorizationMatrixTest {
         return callers;
     }
 
-    static boolean expectedAllowed(ApiRoute route, Principal principal) {
+    static boolean expectedAllowed(Route route, Principal principal) {
         return switch (route.access()) {
             case Access.Anonymous a -> true;
             case Access.Authenticated a -> true;
@@ -80,11 +79,11 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyRouteGivesEveryPrincipalTheExpectedAnswer() {
-        List<ApiRoute> table = platform.server.routes();
+        List<Route> table = platform.documentedRoutes();
         Map<String, Integer> denied = new LinkedHashMap<>();
         int calls = 0;
         for (Caller caller : callers()) {
-            for (ApiRoute route : table) {
+            for (Route route : table) {
                 if (route.path().equals("/api/auth/logout")) {
                     continue; // would end the signed-in user's session mid-matrix; covered in SecurityApiTest
                 }
@@ -104,8 +103,9 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(calls).isGreaterThan(300);
-        assertThat(table).extracting(ApiRoute::path).contains("/api/devices/{deviceId}/telemetry",
-                "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model");
+        assertThat(table).extracting(Route::path).contains("/api/live", "/api/devices/{deviceId}/telemetry",
+                "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model",
+                "/api/deviceGroups", "/api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/{deviceGroupId}/devices");
         assertThat(denied.get("ORG_VIEWER")).isGreaterThan(denied.getOrDefault("APP_OPERATOR", 0));
         assertThat(denied).doesNotContainKey("APP_ADMINISTRATOR");
     }
@@ -127,5 +127,9 @@ class AuthorizationMatrixTest {
         assertThat(p.get("custom").permissions()).contains(Permission.DEVICE_GROUPS_VIEW)
                 .doesNotContain(Permission.DEVICES_VIEW_RAW_DATA);
         assertThat(p.get("ORG_VIEWER").permissions()).contains(Permission.DEVICES_VIEW_RAW_DATA);
+        assertThat(p.get("APP_OPERATOR").permissions()).contains(Permission.DEVICE_GROUPS_VIEW,
+                Permission.DEVICE_GROUPS_CREATE, Permission.DEVICE_GROUPS_UPDATE, Permission.DEVICE_GROUPS_DELETE);
+        assertThat(p.get("ORG_VIEWER").permissions()).contains(Permission.DEVICE_GROUPS_VIEW).doesNotContain(
+                Permission.DEVICE_GROUPS_CREATE, Permission.DEVICE_GROUPS_UPDATE, Permission.DEVICE_GROUPS_DELETE);
     }
 }

@@ -52,6 +52,7 @@ final class ContractCases {
         capabilities();
         structure();
         relationships();
+        deviceGroups();
         security();
         provisioning();
         return List.copyOf(calls);
@@ -161,6 +162,29 @@ final class ContractCases {
         call("PUT " + one, child, "{\"target\":\"dev-root\"}", 400);
         call("PUT " + one, child, "{\"target\":\"dev-root\",\"name\":\"children\"}", 200);
         call("PATCH " + one, child, "{\"name\":\"sensors\"}", 400);
+    }
+
+    private void deviceGroups() {
+        String one = "/deviceGroups/{deviceGroupId}";
+        String group = "/deviceGroups/c-group";
+        String simulated = "{\"displayName\":\"Simulated\",\"filter\":\"SELECT * FROM devices WHERE $simulated = true\","
+                + "\"description\":\"every simulated device\",\"organizations\":[\"west\"]}";
+        call("PUT " + one, group, simulated, 200);
+        call("PUT " + one, "/deviceGroups/c-bad", "{\"displayName\":\"Bad\",\"filter\":\"SELECT * FROM devices WHERE\"}",
+                400);
+        call("PUT " + one, "/deviceGroups/c-bad", "{\"displayName\":\"No filter\"}", 400);
+        call("PUT " + one, "/deviceGroups/bad%20id", simulated, 400);
+        call("GET /deviceGroups", "/deviceGroups?maxpagesize=1", null, 200);
+        call("GET /deviceGroups", "/deviceGroups?maxpagesize=0", null, 400);
+        call("GET " + one, group, null, 200);
+        call("GET " + one, "/deviceGroups/missing", null, 404);
+        call("PATCH " + one, group, "{\"displayName\":\"Simulated devices\"}", 200);
+        call("PATCH " + one, group, "{\"filter\":\"SELECT * FROM devices WHERE $simulated = 'yes'\"}", 400);
+        call("PATCH " + one, "/deviceGroups/missing", "{\"displayName\":\"x\"}", 404);
+        call("GET " + one + "/devices", group + "/devices?maxpagesize=1", null, 200);
+        call("GET " + one + "/devices", "/deviceGroups/missing/devices", null, 404);
+        call("DELETE " + one, group, null, 204);
+        call("DELETE " + one, group, null, 404);
     }
 
     /** Device c-gw, whose template declares the relationships "children" and "parent". */

@@ -39,7 +39,7 @@ class DeviceCapabilitiesApiTest {
     @Test
     void patchingPropertiesWritesDesiredValuesWithTheirVersion() {
         platform.twins.patchReported(ID, Json.parseObject(
-                "{\"thermostat1\":{\"__t\":\"c\",\"maxTemp\":30},\"serial\":\"s-1\"}")).join();
+                "{\"thermostat1\":{\"__t\":\"c\",\"maxTemp\":30},\"serial\":\"s-1\"}"));
 
         Http.Reply accepted = api.patch("/api/devices/th-1/properties?" + Http.V,
                 "{\"thermostat1\":{\"targetTemperature\":21},\"fanSpeed\":3}");

@@ -161,8 +161,13 @@ class DeviceTemplatesApiTest {
         });
     }
 
-    /** What the log holds of one kind; appends are joined before the API answers, so no waiting. */
+    /**
+     * What the log holds of one kind. The API answers once a change and its event are committed to the
+     * state store; the outbox forwarder brings the event to the log right after, and a step of it here
+     * (it runs one step at a time) makes sure every committed event is in the log before reading.
+     */
     private <E extends PlatformEvent> List<E> logged(Class<E> kind) {
+        platform.outboxForwarder.runOnce();
         return platform.log.read(0, 1_000).stream().map(LoggedEvent::event).filter(kind::isInstance)
                 .map(kind::cast).toList();
     }

@@ -1,7 +1,7 @@
 package org.opencentral.api;
 
 import java.util.Map;
-import org.opencentral.api.http.ApiRoute;
+import org.opencentral.api.http.Route;
 
 /** One plausible request per route: path parameters filled in, and a body valid for the route. */
 final class MatrixRequests {
@@ -11,15 +11,15 @@ final class MatrixRequests {
             Map.entry("{userId}", "matrix-user"), Map.entry("{roleId}", "matrix-role"),
             Map.entry("{enrollmentGroupId}", "matrix-group"), Map.entry("{entry}", "primary"),
             Map.entry("{moduleName}", "matrix-module"), Map.entry("{relationshipId}", "matrix-rel"),
-            Map.entry("{deviceTemplateId}", "dtmi:matrix:Template;1"), Map.entry("{exportId}", "matrix-export"),
-            Map.entry("{destinationId}", "matrix-hook"));
+            Map.entry("{deviceTemplateId}", "dtmi:matrix:Template;1"), Map.entry("{deviceGroupId}", "matrix-group"),
+            Map.entry("{exportId}", "matrix-export"), Map.entry("{destinationId}", "matrix-hook"));
     private static final String ORG_VIEWER_IN_SEATTLE =
             "{\"role\":\"84cc62c1-dabe-49d3-b16e-8b291232b285\",\"organization\":\"seattle\"}";
 
     private MatrixRequests() {
     }
 
-    static Http.Reply call(Http http, ApiRoute route, String caller) {
+    static Http.Reply call(Http http, Route route, String caller) {
         String path = route.path();
         for (var p : PARAMS.entrySet()) {
             path = path.replace(p.getKey(), p.getValue());
@@ -29,7 +29,7 @@ final class MatrixRequests {
         return http.send(method, path + "?" + Http.V, body(route), null);
     }
 
-    private static String body(ApiRoute route) {
+    private static String body(Route route) {
         String method = route.method().name();
         if (method.equals("GET") || method.equals("DELETE")) {
             return null;
@@ -64,6 +64,9 @@ final class MatrixRequests {
         }
         if (path.startsWith("/api/dataExport/exports")) {
             return "{\"displayName\":\"Matrix\",\"enabled\":false,\"source\":\"telemetry\",\"destinations\":[]}";
+        }
+        if (path.startsWith("/api/deviceGroups")) {
+            return "{\"displayName\":\"Matrix\",\"filter\":\"SELECT * FROM devices\",\"organizations\":[\"west\"]}";
         }
         if (path.equals("/api/devices/{deviceId}")) {
             return "{\"displayName\":\"Matrix\"}";

@@ -85,7 +85,7 @@ class QueryApiTest {
 
     @Test
     void propertyQueriesReadReportedAndCloudProperties() {
-        platform.twins.patchReported(DeviceId.of("q1"), Json.parseObject("{\"target\":21.5}")).join();
+        platform.twins.patchReported(DeviceId.of("q1"), Json.parseObject("{\"target\":21.5}"));
         assertThat(api.patch("/api/devices/q1/properties?" + Http.V, "{\"customerName\":\"Contoso\"}").status())
                 .isEqualTo(202);
 
@@ -136,10 +136,8 @@ class QueryApiTest {
                     START.plusSeconds(60L * i), TelemetryValue.of(i - 1.5)));
         }
         platform.telemetry.append(members);
-        platform.twins.patchReported(DeviceId.of("q1"), Json.parseObject("{\"config\":{\"interval\":5,\"mode\":\"fast\"}}"))
-                .join();
-        platform.twins.patchReported(DeviceId.of("q2"), Json.parseObject("{\"config\":{\"interval\":9,\"mode\":\"eco\"}}"))
-                .join();
+        platform.twins.patchReported(DeviceId.of("q1"), Json.parseObject("{\"config\":{\"interval\":5,\"mode\":\"fast\"}}"));
+        platform.twins.patchReported(DeviceId.of("q2"), Json.parseObject("{\"config\":{\"interval\":9,\"mode\":\"eco\"}}"));
 
         assertThat(query("SELECT $id, config.interval FROM " + TEMPLATE + " WHERE config.mode = 'fast'"))
                 .isEqualTo(Json.parse("[{\"$id\":\"q1\",\"config.interval\":5}]"));

@@ -47,7 +47,8 @@ class SimulationIntervalApiTest {
         platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE), true);
         Clock clock = Clock.systemUTC();
         SimulationPorts ports = new SimulationPorts(platform.devices, platform.templateService, platform.sessions,
-                new IngestService(platform.log, new ActivityTracker(platform.state.devices(), clock), clock),
+                new IngestService(platform.log, new ActivityTracker(platform.state.devices(), clock), clock,
+                        org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT),
                 platform.twins, platform.commands, new CloudToDeviceService(platform.state.c2d(), platform.sessions,
                 clock));
         simulator = new Simulator(SimulationConfig.defaults().withInterval(Duration.ofHours(1)), ports, clock);

@@ -20,9 +20,9 @@ import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.security.ApiTokenService;
-import org.opencentral.platform.audit.AuditForwarder;
 import org.opencentral.platform.audit.AuditLog;
 import org.opencentral.platform.organization.OrganizationService;
+import org.opencentral.platform.outbox.OutboxForwarder;
 import org.opencentral.platform.security.BuiltInRole;
 import org.opencentral.platform.security.LoginThrottle;
 import org.opencentral.platform.security.PasswordHasher;
@@ -54,7 +54,7 @@ public final class TestPlatform implements AutoCloseable {
     final DeviceSessions sessions;
     final CommandService commands;
     final CommandHistory commandHistory;
-    final AuditForwarder auditForwarder;
+    final OutboxForwarder outboxForwarder;
     final DeviceRegistry devices;
     final TwinService twins;
     final ApiTokenService tokens;
@@ -84,20 +84,20 @@ public final class TestPlatform implements AutoCloseable {
         sessions = new DeviceSessions(timer);
         commandHistory = new CommandHistory(state.commandHistory());
         commandHistory.start();
-        auditForwarder = new AuditForwarder(state.auditLog(), log, state.cursors());
-        auditForwarder.start();
+        outboxForwarder = new OutboxForwarder(state.outbox(), log);
+        outboxForwarder.start();
         commands = new CommandService(sessions, commandHistory, clock);
-        devices = new DeviceRegistry(state.devices(), log, sessions, clock);
-        twins = new TwinService(state.twins(), log, sessions, clock);
+        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
+        twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         RoleCatalog roles = new RoleCatalog(state.roles(), clock);
         tokens = new ApiTokenService(state.apiTokens(), roles, "app-test", tokenClock);
         UserService users = new UserService(state.users(), state.sessions(), new PasswordHasher(), clock);
         security = new SecurityServices(tokens, users,
                 new SessionService(state.sessions(), users, new LoginThrottle(tokenClock), tokenClock), roles,
                 new OrganizationService(state.organizations(), state.devices(), state.users(), state.apiTokens()),
-                new AuditLog(state.auditLog(), auditForwarder, clock));
+                new AuditLog(state.auditLog(), state.outbox(), clock));
         templateService = new org.opencentral.platform.template.TemplateService(state.templates(),
-                Optional.empty(), log, clock);
+                Optional.empty(), state.outbox(), clock);
         ApiServices services = new ApiServices(devices, twins, commands,
                 new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), security, clock)
                 .withProvisioning(provisioning(clock))
@@ -105,15 +105,30 @@ public final class TestPlatform implements AutoCloseable {
                 .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), devices, templateService))
+                .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
+                        security.organizations(), new org.opencentral.platform.group.GroupFilters(
+                                org.opencentral.platform.query.QueryLimits.DEFAULTS,
+                                new org.opencentral.platform.query.service.TemplateCatalog(templateService))))
                 .withExports(new org.opencentral.platform.export.ExportService(state.exports()));
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
-                    new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), log, clock),
+                    new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), state.outbox(), clock),
                     state.telemetryIssues()));
         }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
-        server = new ApiServer(config, services, operations);
+        server = new ApiServer(config, services, operations, Optional.of(log));
         port = server.start();
+    }
+
+    /** The REST rows of the server's route table. */
+    List<org.opencentral.api.http.ApiRoute> restRoutes() {
+        return server.routes().stream().filter(org.opencentral.api.http.ApiRoute.class::isInstance)
+                .map(org.opencentral.api.http.ApiRoute.class::cast).toList();
+    }
+
+    /** The rows of the REST API under {@code /api}: what the OpenAPI document describes. */
+    List<org.opencentral.api.http.Route> documentedRoutes() {
+        return server.routes().stream().filter(org.opencentral.api.http.Route::documented).toList();
     }
 
     public String token(String id, BuiltInRole role) {
@@ -137,7 +152,7 @@ public final class TestPlatform implements AutoCloseable {
     private ProvisioningServices provisioning(Clock clock) {
         EnrollmentGroupService groups = new EnrollmentGroupService(state.provisioning().groups());
         return new ProvisioningServices(groups, new SigningCertificates(groups),
-                new DeviceAttestations(state.devices(), state.provisioning(), log, clock));
+                new DeviceAttestations(state.devices(), state.provisioning(), state.outbox(), clock));
     }
 
     @Override
@@ -145,7 +160,7 @@ public final class TestPlatform implements AutoCloseable {
         server.stop();
         timer.shutdownNow();
         commandHistory.close();
-        auditForwarder.close();
+        outboxForwarder.close();
         telemetry.close();
         log.close();
         state.close();

@@ -99,7 +99,7 @@ public final class MqttServer implements AutoCloseable {
         }
         Disconnects disconnects = new Disconnects(metrics);
         MqttPipeline pipeline = new MqttPipeline(flavor, tls.map(MqttTls::sslContext),
-                config.limits().maxMessageBytes(), disconnects, channels,
+                context.services().ingest().limit(), disconnects, channels,
                 () -> new ConnectHandler(context, new MqttSessionStarter(context),
                         new ProvisioningSessionStarter(context)),
                 context.services().provisioning().map(dps -> () -> new DpsHttpHandler(context)),

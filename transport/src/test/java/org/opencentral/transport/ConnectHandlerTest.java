@@ -53,7 +53,7 @@ class ConnectHandlerTest {
                 new org.opencentral.platform.device.DeviceAuthenticator(platform.state.devices(), platform.clock),
                 new org.opencentral.platform.ingest.IngestService(platform.log,
                         new org.opencentral.platform.ingest.ActivityTracker(platform.state.devices(), platform.clock),
-                        platform.clock),
+                        platform.clock, org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT),
                 platform.twins, platform.commands, platform.cloudToDevice, platform.sessions);
         TransportContext context = new TransportContext(services, blocking::add,
                 new TransportContext.ConnectionEvents(ConnectionListener.NONE, new KeyedSerialExecutor<>(Runnable::run)),

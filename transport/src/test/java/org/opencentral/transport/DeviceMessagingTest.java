@@ -94,8 +94,9 @@ class DeviceMessagingTest {
             JsonNode after = Json.parse(client.awaitPublish(t -> t.startsWith("$iothub/twin/res/")).payload());
             assertThat(after.at("/reported/fw").asText()).isEqualTo("1.2");
             assertThat(after.at("/reported/$version").asLong()).isEqualTo(2);
-            assertThat(platform.events()).anyMatch(e -> e instanceof PlatformEvent.ReportedPropertiesUpdated r
-                    && r.deviceId().equals(device.id()) && r.version() == 2);
+            await().untilAsserted(() -> assertThat(platform.events()).anyMatch(
+                    e -> e instanceof PlatformEvent.ReportedPropertiesUpdated r && r.deviceId().equals(device.id())
+                            && r.version() == 2));
         }
     }
 

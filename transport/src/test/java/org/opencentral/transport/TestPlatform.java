@@ -27,6 +27,8 @@ import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.ingest.ActivityTracker;
 import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.platform.outbox.OutboxForwarder;
+import org.opencentral.platform.ingest.MessageSizeLimit;
 import org.opencentral.platform.security.SasToken;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.twin.TwinService;
@@ -51,6 +53,7 @@ final class TestPlatform implements AutoCloseable {
     final TwinService twins;
     final CommandService commands;
     final CommandHistory commandHistory;
+    final OutboxForwarder outboxForwarder;
     final CloudToDeviceService cloudToDevice;
     final RecordingConnectionListener connections;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -61,15 +64,18 @@ final class TestPlatform implements AutoCloseable {
     private TestPlatform(Path dir, MqttLimits limits, int maxConnections) throws CertificateException {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
-        registry = new DeviceRegistry(state.devices(), log, sessions, clock);
-        twins = new TwinService(state.twins(), log, sessions, clock);
+        outboxForwarder = new OutboxForwarder(state.outbox(), log);
+        outboxForwarder.start();
+        registry = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
+        twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         commandHistory = new CommandHistory(state.commandHistory());
         commandHistory.start();
         commands = new CommandService(sessions, commandHistory, clock);
         cloudToDevice = new CloudToDeviceService(state.c2d(), sessions, clock);
         connections = new RecordingConnectionListener(state.devices(), log, clock);
         MqttServices services = new MqttServices(new DeviceAuthenticator(state.devices(), clock),
-                new IngestService(log, new ActivityTracker(state.devices(), clock), clock), twins, commands,
+                new IngestService(log, new ActivityTracker(state.devices(), clock), clock, MessageSizeLimit.DEFAULT), twins,
+                commands,
                 cloudToDevice, sessions);
         certificate = Certificate.INSTANCE;
         MqttServerConfig config = new MqttServerConfig(Optional.of(MqttServerConfig.Endpoint.loopback(0)),
@@ -137,6 +143,7 @@ final class TestPlatform implements AutoCloseable {
         server.close();
         timer.shutdownNow();
         commandHistory.close();
+        outboxForwarder.close();
         log.close();
         state.close();
     }

@@ -68,7 +68,7 @@ public final class DeviceJson {
     }
 
     /** The one organization of {@code organizations} ({@code []} or absent: none given). */
-    private static Optional<String> organization(ObjectNode body) {
+    public static Optional<String> organization(ObjectNode body) {
         JsonNode organizations = present(body, "organizations");
         if (organizations == null) {
             return Optional.empty();
@@ -85,7 +85,8 @@ public final class DeviceJson {
         return text(body, "etag");
     }
 
-    private static Optional<String> text(ObjectNode body, String name) {
+    /** A string member of a body; 400 when it is null or not a string. */
+    public static Optional<String> text(ObjectNode body, String name) {
         JsonNode value = present(body, name);
         if (value == null) {
             return Optional.empty();

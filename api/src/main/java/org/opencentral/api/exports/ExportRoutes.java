@@ -50,6 +50,6 @@ public final class ExportRoutes {
     }
 
     private static ApiRoute route(HandlerType method, String path, Permission permission, ApiHandler handler) {
-        return new ApiRoute(method, path, Access.requires(permission), handler, true);
+        return ApiRoute.of(method, path, Access.requires(permission), handler, true);
     }
 }

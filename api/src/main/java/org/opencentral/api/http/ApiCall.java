@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
@@ -106,6 +107,18 @@ public final class ApiCall {
 
     public void noContent() {
         ctx.status(204);
+    }
+
+    /**
+     * Answers 200 with a {@code text/event-stream} that proxies must not buffer or cache, and returns
+     * its body for the caller to write events to (a {@link StreamRoute}'s handler).
+     */
+    public OutputStream eventStream() throws IOException {
+        ctx.status(200);
+        ctx.res().setContentType("text/event-stream;charset=utf-8");
+        ctx.res().setHeader("Cache-Control", "no-cache, no-store");
+        ctx.res().setHeader("X-Accel-Buffering", "no");
+        return ctx.res().getOutputStream();
     }
 
     /** Records what the changed resource looked like before (for the audit log). */

@@ -4,24 +4,30 @@ import io.javalin.http.HandlerType;
 import java.util.Objects;
 
 /**
- * One row of the route table: method, path template, who may call it, its handler, and whether it
- * is an OpenCentral extension (not in IoT Central's 2022-07-31 document).
+ * One REST row of the route table: method, path template, who may call it (with the resource scope
+ * of its permission), its handler, whether it is an OpenCentral extension (not in IoT Central's
+ * 2022-07-31 document), and whether it changes state (then it is audited and CSRF-checked for
+ * cookie callers).
  */
-public record ApiRoute(HandlerType method, String path, Access access, ApiHandler handler, boolean extension) {
+public record ApiRoute(HandlerType method, String path, Access access, ApiHandler handler, boolean extension,
+        boolean changes) implements Route {
     public ApiRoute {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
-        if (!path.startsWith("/api/")) {
-            throw new IllegalArgumentException("REST routes live under /api/: " + path);
+        RoutePaths.requireUnderApi(path);
+        RoutePaths.requireDeclaredScope(path, access);
+        if (changes && isRead(method)) {
+            throw new IllegalArgumentException(method + " " + path + " cannot change state");
         }
     }
 
-    /** Whether the route changes state (and so is audited and CSRF-checked for cookie callers). */
-    public boolean changes() {
-        if (method == HandlerType.POST && path.equals("/api/query")) {
-            return false; // a read that takes its input as a body (IoT Central's query API)
-        }
-        return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
+    /** A row that changes state unless its method is a read ({@code GET}, {@code HEAD}, {@code OPTIONS}). */
+    public static ApiRoute of(HandlerType method, String path, Access access, ApiHandler handler, boolean extension) {
+        return new ApiRoute(method, path, access, handler, extension, !isRead(method));
+    }
+
+    private static boolean isRead(HandlerType method) {
+        return method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS;
     }
 }

@@ -1,20 +1,24 @@
 package org.opencentral.api.http;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opencentral.platform.audit.AuditLog;
 import org.opencentral.platform.organization.OrganizationService;
 import org.opencentral.platform.security.Principal;
 
 /**
- * Registers the REST route table with Javalin. Each handler is wrapped so that, in this order, the
- * caller is authenticated (401; CSRF 403 for cookie changes), rate-limited (429 with
- * {@code Retry-After}), {@code api-version} is checked (400), the route's permission is required
- * (403), a device outside the caller's organizations is hidden (404), the handler runs, and a
- * successful change is written to the audit log.
+ * Installs the route table in Javalin, each kind of row its way. REST and stream rows are wrapped
+ * so that, in this order, the caller is authenticated (401; CSRF 403 for cookie changes),
+ * rate-limited (429 with {@code Retry-After}), {@code api-version} is checked (400), the row's
+ * permission is required (403) over its declared scope (a device outside the caller's
+ * organizations: 404), the handler runs, and a successful change is written to the audit log.
+ * Operations rows answer as they are, static rows serve class-path files, and fallback rows answer
+ * what nothing else matched before the 404.
  */
 public final class RouteInstaller {
     private static final Principal ANONYMOUS = new Principal("anonymous", Principal.Kind.USER, List.of(), List.of());
@@ -38,17 +42,38 @@ public final class RouteInstaller {
         this.auditing = auditing;
     }
 
-    public void install(RoutesConfig routes, List<ApiRoute> table) {
-        for (ApiRoute route : table) {
-            routes.addHttpHandler(route.method(), route.path(), wrap(route));
+    /** Installs every row of {@code table}; {@code unmatched} answers what no row (fallbacks included) does. */
+    public void install(JavalinConfig config, List<Route> table, Handler unmatched) {
+        List<FallbackRoute> fallbacks = new ArrayList<>();
+        for (Route row : table) {
+            switch (row) {
+                case ApiRoute r -> config.routes.addHttpHandler(r.method(), r.path(), wrap(r, r.handler(), r.changes()));
+                case StreamRoute r -> config.routes.addHttpHandler(r.method(), r.path(), wrap(r, r.handler(), false));
+                case OpsRoute r -> config.routes.addHttpHandler(r.method(), r.path(), r.handler());
+                case StaticRoute r -> config.staticFiles.add(files -> {
+                    files.hostedPath = r.path();
+                    files.directory = r.directory();
+                    files.location = Location.CLASSPATH;
+                    files.headers = Map.of("Cache-Control", r.cacheControl());
+                });
+                case FallbackRoute r -> fallbacks.add(r);
+            }
         }
+        config.routes.error(404, ctx -> {
+            for (FallbackRoute fallback : fallbacks) {
+                if (fallback.page().answer(ctx)) {
+                    return;
+                }
+            }
+            unmatched.handle(ctx);
+        });
     }
 
-    private Handler wrap(ApiRoute route) {
+    private Handler wrap(Route route, ApiHandler handler, boolean changes) {
         return ctx -> {
             Authenticator.Caller caller = route.access() instanceof Access.Anonymous
                     ? new Authenticator.Caller(ANONYMOUS, Optional.empty())
-                    : authenticator.authenticate(ctx, route.changes());
+                    : authenticator.authenticate(ctx, changes);
             String key = caller.principal() == ANONYMOUS ? "address:" + ctx.ip() : caller.principal().actor();
             limiter.acquire(key).ifPresent(seconds -> {
                 throw new ApiError(429, "TooManyRequests", "rate limit exceeded; retry after " + seconds + " s")
@@ -56,21 +81,29 @@ public final class RouteInstaller {
             });
             ApiVersions.require(Optional.ofNullable(ctx.queryParam("api-version")));
             ApiCall call = new ApiCall(ctx, caller, bodies, auditing.organizations());
-            if (route.access() instanceof Access.Requires(var permission)) {
-                caller.principal().require(permission);
-                if (route.path().contains("{deviceId}")) {
-                    guard.check(call, permission);
-                }
-            }
-            route.handler().handle(call);
-            if (route.changes() && ctx.statusCode() < 400 && !(route.access() instanceof Access.Anonymous)) {
+            authorize(route.access(), call);
+            handler.handle(call);
+            if (changes && ctx.statusCode() < 400 && !(route.access() instanceof Access.Anonymous)) {
                 auditing.audit().record(caller.principal().actor(), route.method() + " " + route.path(),
                         ctx.path(), call.auditBefore(), call.answered());
             }
         };
     }
 
-    static Optional<String> header(Context ctx, String name) {
-        return Optional.ofNullable(ctx.header(name)).filter(v -> !v.isBlank());
+    private void authorize(Access access, ApiCall call) {
+        switch (access) {
+            case Access.Anonymous a -> {
+            }
+            case Access.Authenticated a -> {
+            }
+            case Access.Requires(var permission, var scope) -> {
+                call.principal().require(permission);
+                switch (scope) {
+                    case CALLER -> {
+                    }
+                    case PATH_DEVICE -> guard.check(call, permission);
+                }
+            }
+        }
     }
 }

@@ -1,23 +1,24 @@
 package org.opencentral.api.live;
 
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.opencentral.api.http.Access;
+import org.opencentral.api.http.ApiCall;
 import org.opencentral.api.http.ApiError;
-import org.opencentral.api.http.ApiVersions;
-import org.opencentral.api.http.Authenticator;
+import org.opencentral.api.http.StreamRoute;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.organization.AccessScope;
-import org.opencentral.platform.organization.OrganizationService;
 import org.opencentral.platform.security.Permission;
-import org.opencentral.platform.security.Principal;
 
 /**
  * {@code GET /api/live?api-version=…&devices=a,b} (at most {@value #MAX_DEVICES} ids): a
@@ -29,29 +30,31 @@ import org.opencentral.platform.security.Principal;
  * the stream until the browser disconnects or the server stops.
  */
 public final class LiveHandler {
+    public static final String PATH = "/api/live";
     static final int MAX_DEVICES = 100;
     static final long HEARTBEAT_MILLIS = 15_000;
 
     private final LiveFeed feed;
-    private final Authenticator authenticator;
     private final DeviceRegistry devices;
-    private final OrganizationService organizations;
 
-    public LiveHandler(LiveFeed feed, Authenticator authenticator, DeviceRegistry devices,
-            OrganizationService organizations) {
+    public LiveHandler(LiveFeed feed, DeviceRegistry devices) {
         this.feed = feed;
-        this.authenticator = authenticator;
         this.devices = devices;
-        this.organizations = organizations;
     }
 
-    public void handle(Context ctx) throws IOException, InterruptedException {
-        Principal principal = authenticator.authenticate(ctx, false).principal();
-        ApiVersions.require(Optional.ofNullable(ctx.queryParam("api-version")));
-        principal.require(Permission.DEVICES_VIEW);
-        Set<DeviceId> ids = ids(ctx.queryParam("devices"));
-        AccessScope scope = AccessScope.of(principal, Permission.DEVICES_VIEW, organizations.tree());
-        var initial = new java.util.ArrayList<LiveEvents.Sse>();
+    /** The route-table row of the live feed. */
+    public static StreamRoute route(LiveFeed feed, DeviceRegistry devices) {
+        return new StreamRoute(PATH, Access.requires(Permission.DEVICES_VIEW), new LiveHandler(feed, devices)::stream,
+                "Live updates of the named devices as Server-Sent Events: a state event per device, then "
+                        + "telemetry, properties, connection changes as they are stored; overflow when the "
+                        + "caller fell behind; a comment every 15 s.",
+                Map.of("devices", "Comma-separated ids of 1 to " + MAX_DEVICES + " devices (required)."));
+    }
+
+    public void stream(ApiCall call) throws IOException, InterruptedException {
+        Set<DeviceId> ids = ids(call.query("devices").orElse(null));
+        AccessScope scope = call.scope(Permission.DEVICES_VIEW);
+        List<LiveEvents.Sse> initial = new ArrayList<>();
         for (DeviceId id : ids) {
             Device device = devices.get(id);
             if (!scope.covers(device.organization())) {
@@ -60,11 +63,7 @@ public final class LiveHandler {
             initial.add(LiveEvents.state(device));
         }
         try (LiveFeed.Subscription subscription = feed.subscribe(ids)) {
-            ctx.status(200);
-            ctx.res().setContentType("text/event-stream;charset=utf-8");
-            ctx.res().setHeader("Cache-Control", "no-cache, no-store");
-            ctx.res().setHeader("X-Accel-Buffering", "no");
-            OutputStream out = ctx.res().getOutputStream();
+            OutputStream out = call.eventStream();
             write(out, "retry: 3000\n\n");
             for (LiveEvents.Sse event : initial) {
                 send(out, event);

@@ -1,19 +1,26 @@
 package org.opencentral.api.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.opencentral.api.http.Access;
 import org.opencentral.api.http.ApiRoute;
+import org.opencentral.api.http.PublicRoute;
+import org.opencentral.api.http.Route;
+import org.opencentral.api.http.StreamRoute;
 import org.opencentral.core.Json;
 
 /**
  * Builds the served OpenAPI (Swagger 2.0) document from the route table: each IoT Central route takes
- * its operation from the official document; each extension gets a small operation of its own.
+ * its operation from the official document; each extension gets a small operation of its own, a
+ * stream ({@link StreamRoute}) one that produces {@code text/event-stream}. Rows outside the REST
+ * API (operations, the UI's files) are not in it.
  */
 public final class OpenApiDocument {
     public static final String OFFICIAL = "openapi/iotcentral-2022-07-31.json";
@@ -34,22 +41,29 @@ public final class OpenApiDocument {
         }
     }
 
-    public static ObjectNode of(List<ApiRoute> routes) {
+    public static ObjectNode of(List<Route> routes) {
         ObjectNode official = official();
         ObjectNode doc = official.deepCopy();
         extendDefinitions((ObjectNode) doc.get("definitions"));
         ObjectNode paths = doc.putObject("paths");
         ((ObjectNode) doc.get("info")).put("x-opencentral",
                 "served by OpenCentral: only implemented operations, plus extensions");
-        for (ApiRoute route : routes) {
-            String path = route.path().substring(BASE.length());
+        for (Route route : routes) {
+            String path = route.path().startsWith(BASE) ? route.path().substring(BASE.length()) : route.path();
             String verb = route.method().name().toLowerCase(Locale.ROOT);
-            JsonNode operation = official.path("paths").path(path).path(verb);
-            if (route.extension() || operation.isMissingNode()) {
-                operation = extension(route, path, verb);
+            Optional<JsonNode> operation = switch (route) {
+                case ApiRoute rest -> {
+                    JsonNode spec = official.path("paths").path(path).path(verb);
+                    yield Optional.of(rest.extension() || spec.isMissingNode() ? extension(rest, path, verb) : spec);
+                }
+                case StreamRoute stream -> Optional.of(stream(stream, path, verb));
+                case PublicRoute r -> Optional.empty(); // not part of the REST API
+            };
+            if (operation.isEmpty()) {
+                continue;
             }
             ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
-            ObjectNode served = (ObjectNode) operation.deepCopy();
+            ObjectNode served = (ObjectNode) operation.get().deepCopy();
             ListParameters.addTo(path, verb, served);
             HistoryParameters.addTo(path, verb, served);
             item.set(verb, served);
@@ -84,9 +98,26 @@ public final class OpenApiDocument {
     }
 
     private static ObjectNode extension(ApiRoute route, String path, String verb) {
+        ObjectNode op = operation(route, path, verb, "OpenCentral extension: " + route.method() + " " + route.path());
+        responses(op, route.changes() && route.method().name().equals("DELETE") ? "204" : "200", "Success");
+        return op;
+    }
+
+    private static ObjectNode stream(StreamRoute route, String path, String verb) {
+        ObjectNode op = operation(route, path, verb, "OpenCentral extension: " + route.summary());
+        op.putArray("produces").add("text/event-stream");
+        ArrayNode parameters = (ArrayNode) op.get("parameters");
+        new java.util.TreeMap<>(route.query()).forEach((name, description) -> parameters.addObject()
+                .put("name", name).put("in", "query").put("type", "string").put("description", description));
+        responses(op, "200", "A text/event-stream that stays open");
+        return op;
+    }
+
+    /** An operation of our own: id, summary, the extension mark, who may call it, and the api-version. */
+    private static ObjectNode operation(Route route, String path, String verb, String summary) {
         ObjectNode op = Json.object();
         op.put("operationId", "OpenCentral_" + verb + path.replaceAll("[^A-Za-z0-9]+", "_"));
-        op.put("summary", "OpenCentral extension: " + route.method() + " " + route.path());
+        op.put("summary", summary);
         op.put("x-opencentral-extension", true);
         op.put("x-opencentral-access", switch (route.access()) {
             case Access.Anonymous a -> "anonymous";
@@ -94,11 +125,13 @@ public final class OpenApiDocument {
             case Access.Requires r -> r.permission().wireName();
         });
         op.putArray("parameters").addObject().put("$ref", "#/parameters/Version");
+        return op;
+    }
+
+    private static void responses(ObjectNode op, String status, String description) {
         ObjectNode responses = op.putObject("responses");
-        responses.putObject(route.changes() && route.method().name().equals("DELETE") ? "204" : "200")
-                .put("description", "Success");
+        responses.putObject(status).put("description", description);
         responses.putObject("default").put("description", "An error response")
                 .putObject("schema").put("$ref", "#/definitions/Error");
-        return op;
     }
 }

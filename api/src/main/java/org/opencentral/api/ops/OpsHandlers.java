@@ -1,7 +1,10 @@
 package org.opencentral.api.ops;
 
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.opencentral.api.http.OpsRoute;
+import org.opencentral.api.http.Route;
 import java.util.function.Supplier;
 
 /** {@code /healthz} and {@code /metrics}. */
@@ -14,6 +17,11 @@ public final class OpsHandlers {
     public OpsHandlers(BooleanSupplier ready, Supplier<String> scrape) {
         this.ready = ready;
         this.scrape = scrape;
+    }
+
+    /** The rows of {@code /healthz} and {@code /metrics}. */
+    public List<Route> routes() {
+        return List.of(new OpsRoute("/healthz", this::health), new OpsRoute("/metrics", this::metrics));
     }
 
     public void health(Context ctx) {

@@ -44,13 +44,17 @@ public final class ProvisioningRoutes {
                 route(POST, CERTIFICATE + "/generateVerificationCode", CONNECTIVITY_MANAGE_GLOBAL,
                         groups::generateVerificationCode),
                 route(POST, CERTIFICATE + "/verify", CONNECTIVITY_MANAGE_GLOBAL, groups::verify),
-                route(GET, ATTESTATION, CONNECTIVITY_READ_INSTANCE, attestations::get),
-                route(PUT, ATTESTATION, CONNECTIVITY_MANAGE_INSTANCE, attestations::put),
-                route(PATCH, ATTESTATION, CONNECTIVITY_MANAGE_INSTANCE, attestations::put),
-                route(DELETE, ATTESTATION, CONNECTIVITY_MANAGE_INSTANCE, attestations::delete));
+                device(GET, ATTESTATION, CONNECTIVITY_READ_INSTANCE, attestations::get),
+                device(PUT, ATTESTATION, CONNECTIVITY_MANAGE_INSTANCE, attestations::put),
+                device(PATCH, ATTESTATION, CONNECTIVITY_MANAGE_INSTANCE, attestations::put),
+                device(DELETE, ATTESTATION, CONNECTIVITY_MANAGE_INSTANCE, attestations::delete));
     }
 
     private static ApiRoute route(HandlerType method, String path, Permission permission, ApiHandler handler) {
-        return new ApiRoute(method, path, Access.requires(permission), handler, false);
+        return ApiRoute.of(method, path, Access.requires(permission), handler, false);
+    }
+
+    private static ApiRoute device(HandlerType method, String path, Permission permission, ApiHandler handler) {
+        return ApiRoute.of(method, path, Access.onDevice(permission), handler, false);
     }
 }

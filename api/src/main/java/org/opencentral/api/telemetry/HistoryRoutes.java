@@ -24,8 +24,8 @@ public final class HistoryRoutes {
     public static List<ApiRoute> table(DeviceRegistry devices, TelemetryStore store, Clock clock) {
         var history = new HistoryHandlers(devices, store, clock);
         return List.of(
-                new ApiRoute(GET, DEVICE + HISTORY, Access.requires(DEVICES_VIEW), history::get, true),
-                new ApiRoute(GET, DEVICE + "/components/{componentName}" + HISTORY, Access.requires(DEVICES_VIEW),
+                ApiRoute.of(GET, DEVICE + HISTORY, Access.onDevice(DEVICES_VIEW), history::get, true),
+                ApiRoute.of(GET, DEVICE + "/components/{componentName}" + HISTORY, Access.onDevice(DEVICES_VIEW),
                         history::getInComponent, true));
     }
 }

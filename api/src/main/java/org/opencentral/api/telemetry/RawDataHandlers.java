@@ -37,7 +37,7 @@ public final class RawDataHandlers {
     /** The route-table row of this extension. */
     public static ApiRoute route(DeviceRegistry devices, RawMessages messages) {
         var handlers = new RawDataHandlers(devices, messages);
-        return new ApiRoute(GET, "/api/devices/{deviceId}/rawData", Access.requires(DEVICES_VIEW_RAW_DATA),
+        return ApiRoute.of(GET, "/api/devices/{deviceId}/rawData", Access.onDevice(DEVICES_VIEW_RAW_DATA),
                 handlers::list, true);
     }
 

@@ -25,16 +25,16 @@ public final class TemplateRoutes {
         var templates = new TemplateHandlers(s.templates());
         var issues = new TelemetryIssueHandlers(devices, s);
         return List.of(
-                new ApiRoute(GET, "/api/deviceTemplates", Access.requires(DEVICE_TEMPLATES_VIEW), templates::list,
+                ApiRoute.of(GET, "/api/deviceTemplates", Access.requires(DEVICE_TEMPLATES_VIEW), templates::list,
                         false),
-                new ApiRoute(GET, TEMPLATE, Access.requires(DEVICE_TEMPLATES_VIEW), templates::get, false),
-                new ApiRoute(GET, TEMPLATE + "/model", Access.requires(DEVICE_TEMPLATES_VIEW), templates::model,
+                ApiRoute.of(GET, TEMPLATE, Access.requires(DEVICE_TEMPLATES_VIEW), templates::get, false),
+                ApiRoute.of(GET, TEMPLATE + "/model", Access.requires(DEVICE_TEMPLATES_VIEW), templates::model,
                         true),
-                new ApiRoute(PUT, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::put, false),
-                new ApiRoute(PATCH, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::patch, false),
-                new ApiRoute(DELETE, TEMPLATE, Access.requires(DEVICE_TEMPLATES_FULL_CONTROL), templates::delete,
+                ApiRoute.of(PUT, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::put, false),
+                ApiRoute.of(PATCH, TEMPLATE, Access.requires(DEVICE_TEMPLATES_MANAGE), templates::patch, false),
+                ApiRoute.of(DELETE, TEMPLATE, Access.requires(DEVICE_TEMPLATES_FULL_CONTROL), templates::delete,
                         false),
-                new ApiRoute(GET, "/api/devices/{deviceId}/telemetryIssues", Access.requires(DEVICES_VIEW),
+                ApiRoute.of(GET, "/api/devices/{deviceId}/telemetryIssues", Access.onDevice(DEVICES_VIEW),
                         issues::get, true));
     }
 }

@@ -1,13 +1,14 @@
 package org.opencentral.api.ui;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import org.opencentral.api.http.FallbackRoute;
+import org.opencentral.api.http.Route;
+import org.opencentral.api.http.StaticRoute;
 
 /** The UI's static files, when the {@code opencentral-web} jar is on the class path. */
 public final class WebUi {
@@ -30,20 +31,14 @@ public final class WebUi {
         }
     }
 
-    /** Registers the asset folders: {@code /assets} (hashed names, cached for a year) and the rest. */
-    public void configure(JavalinConfig c) {
-        c.staticFiles.add(files -> {
-            files.hostedPath = "/assets";
-            files.directory = FOLDER + "/assets";
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of("Cache-Control", IMMUTABLE);
-        });
-        c.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = FOLDER;
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of("Cache-Control", NO_CACHE);
-        });
+    /**
+     * The UI's rows: {@code /assets} (hashed names, cached for a year), the other files at {@code /},
+     * and its page for any other browser address ({@link #fallback}).
+     */
+    public List<Route> routes() {
+        return List.of(new StaticRoute("/assets", FOLDER + "/assets", IMMUTABLE),
+                new StaticRoute("/", FOLDER, NO_CACHE),
+                new FallbackRoute(this::fallback));
     }
 
     /**

@@ -45,6 +45,12 @@ public interface StateStore extends AutoCloseable {
     /** Command invocations per device and command (the newest {@value CommandHistoryStore#KEEP} of each). */
     CommandHistoryStore commandHistory();
 
+    /** Events of state changes, written in the change's transaction, waiting for the event log. */
+    OutboxStore outbox();
+
+    /** Device groups and their membership, evaluated from each group's filter at every read. */
+    org.opencentral.core.group.DeviceGroupStore deviceGroups();
+
     /** Data export definitions: exports and destinations. */
     ExportStore exports();
 

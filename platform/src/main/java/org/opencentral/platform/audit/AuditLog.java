@@ -9,14 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.Json;
+import org.opencentral.core.event.PlatformEvent.AuditRecorded;
 import org.opencentral.core.security.AuditEntry;
 import org.opencentral.core.store.AuditLogStore;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.Page;
 
 /**
- * Records changes: stores the entry in the state store (durable when {@link #record} returns, so
- * before the API answers) and wakes the {@link AuditForwarder}, which brings it to the event log
- * soon after without making the caller wait for the log's commit. Members that could carry secrets
+ * Records changes: stores the entry in the state store's audit log together with its
+ * {@link AuditRecorded} event in the outbox, one transaction durable when {@link #record} returns (so
+ * before the API answers); the outbox forwarder brings the event to the event log soon after without
+ * making the caller wait for the log's commit. Members that could carry secrets
  * ({@link #SECRET_MEMBERS}, at any depth) are removed from the before/after summaries.
  */
 public final class AuditLog {
@@ -25,20 +28,22 @@ public final class AuditLog {
     public static final int MAX_PAGE = 1000;
 
     private final AuditLogStore store;
-    private final AuditForwarder forwarder;
+    private final OutboxStore outbox;
     private final Clock clock;
 
-    public AuditLog(AuditLogStore store, AuditForwarder forwarder, Clock clock) {
+    public AuditLog(AuditLogStore store, OutboxStore outbox, Clock clock) {
         this.store = store;
-        this.forwarder = forwarder;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
     public AuditEntry record(String actor, String action, String target, JsonNode before, JsonNode after) {
-        AuditEntry stored = store.append(new AuditEntry(0, clock.instant(), actor, action, target, scrub(before),
-                scrub(after)));
-        forwarder.wake();
-        return stored;
+        AuditEntry entry = new AuditEntry(0, clock.instant(), actor, action, target, scrub(before), scrub(after));
+        return outbox.write(events -> {
+            AuditEntry stored = store.append(entry);
+            events.record(new AuditRecorded(stored.time(), stored.sequence(), toJson(stored)));
+            return stored;
+        });
     }
 
     public Page<AuditEntry> list(Optional<Long> before, int limit) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,6 +144,22 @@ public final class BackgroundLoop implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Closes the loop, then runs {@code step} on the calling thread until it handles nothing more (what
+     * was queued when the owner stopped); a failure is logged as {@code failure} and ends the drain.
+     */
+    public void closeAndDrain(IntSupplier step, String failure) {
+        close();
+        try {
+            int handled;
+            do {
+                handled = step.getAsInt();
+            } while (handled > 0);
+        } catch (RuntimeException e) {
+            LOG.error("{}: {}", name, failure, e);
         }
     }
 }

@@ -123,14 +123,6 @@ public final class CommandHistory implements AutoCloseable {
     /** Stops the writer after writing what is queued. */
     @Override
     public void close() {
-        writer.close();
-        try {
-            int handled;
-            do {
-                handled = runOnce();
-            } while (handled > 0);
-        } catch (RuntimeException e) {
-            LOG.error("could not write the last command history records", e);
-        }
+        writer.closeAndDrain(this::runOnce, "could not write the last command history records");
     }
 }

@@ -8,29 +8,30 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.device.SymmetricKeys;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle.Change;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.DeviceStore;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.session.DeviceSessions;
 
 /**
- * Creates, changes and deletes devices. Every change is written to the event log. Disabling or
+ * Creates, changes and deletes devices. Every change records its {@link DeviceLifecycle} event in the
+ * same transaction (the outbox), from where it reaches the event log. Disabling or
  * deleting a device closes its live connection. Blocking: call it from virtual threads.
  */
 public final class DeviceRegistry {
     public static final int MAX_PAGE = 1000;
 
     private final DeviceStore devices;
-    private final EventLog log;
+    private final OutboxStore outbox;
     private final DeviceSessions sessions;
     private final Clock clock;
 
-    public DeviceRegistry(DeviceStore devices, EventLog log, DeviceSessions sessions, Clock clock) {
+    public DeviceRegistry(DeviceStore devices, OutboxStore outbox, DeviceSessions sessions, Clock clock) {
         this.devices = devices;
-        this.log = log;
+        this.outbox = outbox;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -62,9 +63,11 @@ public final class DeviceRegistry {
                 spec.enabled().orElse(true), spec.simulated().orElse(false), false, newEtag(),
                 SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, now, spec.organization(),
                 spec.simulationInterval().flatMap(interval -> interval));
-        Device created = devices.insert(device);
-        log.append(new DeviceLifecycle(id, now, Change.CREATED)).join();
-        return created;
+        return outbox.write(events -> {
+            Device created = devices.insert(device);
+            events.record(new DeviceLifecycle(id, now, Change.CREATED));
+            return created;
+        });
     }
 
     /**
@@ -84,8 +87,11 @@ public final class DeviceRegistry {
                 current.provisioned(), newEtag(), current.keys(), current.modelId(), current.connection(),
                 current.createdAt(), changes.organization().or(current::organization),
                 changes.simulationInterval().orElse(current.simulationInterval()));
-        Device updated = devices.update(next, current.etag());
-        log.append(new DeviceLifecycle(id, clock.instant(), Change.UPDATED)).join();
+        Device updated = outbox.write(events -> {
+            Device stored = devices.update(next, current.etag());
+            events.record(new DeviceLifecycle(id, clock.instant(), Change.UPDATED));
+            return stored;
+        });
         if (!updated.enabled()) {
             sessions.find(id).ifPresent(session -> session.close("device disabled"));
         }
@@ -94,11 +100,13 @@ public final class DeviceRegistry {
 
     /** Deletes a device and closes its connection; NOT_FOUND if there is none. */
     public void delete(DeviceId id) {
-        if (!devices.delete(id)) {
-            throw DomainException.notFound("device '" + id + "'");
-        }
+        outbox.run(events -> {
+            if (!devices.delete(id)) {
+                throw DomainException.notFound("device '" + id + "'");
+            }
+            events.record(new DeviceLifecycle(id, clock.instant(), Change.DELETED));
+        });
         sessions.find(id).ifPresent(session -> session.close("device deleted"));
-        log.append(new DeviceLifecycle(id, clock.instant(), Change.DELETED)).join();
     }
 
     private static String newEtag() {

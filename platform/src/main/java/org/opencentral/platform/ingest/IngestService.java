@@ -14,22 +14,27 @@ import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
  * transport acknowledge it.
  */
 public final class IngestService {
-    public static final int MAX_MESSAGE_BYTES = 256 * 1024;
-
     private final EventLog log;
     private final ActivityTracker activity;
     private final Clock clock;
+    private final MessageSizeLimit limit;
 
-    public IngestService(EventLog log, ActivityTracker activity, Clock clock) {
+    public IngestService(EventLog log, ActivityTracker activity, Clock clock, MessageSizeLimit limit) {
         this.log = log;
         this.activity = activity;
         this.clock = clock;
+        this.limit = java.util.Objects.requireNonNull(limit, "limit");
+    }
+
+    /** The largest message this service accepts; the transports that feed it apply the same one. */
+    public MessageSizeLimit limit() {
+        return limit;
     }
 
     public CompletableFuture<Long> telemetry(DeviceId id, TelemetryMessage message) {
-        if (message.body().length > MAX_MESSAGE_BYTES) {
+        if (!limit.admits(message.body().length)) {
             return CompletableFuture.failedFuture(new DomainException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "device-to-cloud messages are limited to 256 KB"));
+                    "device-to-cloud messages are limited to " + limit.maxBytes() + " bytes"));
         }
         activity.heardFrom(id);
         return log.append(new TelemetryReceived(id, clock.instant(), message.component(),

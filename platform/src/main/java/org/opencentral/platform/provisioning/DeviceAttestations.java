@@ -4,11 +4,11 @@ import java.time.Clock;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle.Change;
 import org.opencentral.core.provisioning.DeviceAttestation;
 import org.opencentral.core.store.DeviceStore;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.ProvisioningStore;
 
 /**
@@ -19,13 +19,13 @@ import org.opencentral.core.store.ProvisioningStore;
 public final class DeviceAttestations {
     private final DeviceStore devices;
     private final ProvisioningStore provisioning;
-    private final EventLog log;
+    private final OutboxStore outbox;
     private final Clock clock;
 
-    public DeviceAttestations(DeviceStore devices, ProvisioningStore provisioning, EventLog log, Clock clock) {
+    public DeviceAttestations(DeviceStore devices, ProvisioningStore provisioning, OutboxStore outbox, Clock clock) {
         this.devices = devices;
         this.provisioning = provisioning;
-        this.log = log;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -37,13 +37,13 @@ public final class DeviceAttestations {
     public DeviceAttestation put(DeviceId id, DeviceAttestation attestation) {
         Device device = device(id);
         switch (attestation) {
-            case DeviceAttestation.SymmetricKey key -> {
+            case DeviceAttestation.SymmetricKey key -> outbox.run(events -> {
                 provisioning.attestations().delete(id);
                 if (!key.keys().equals(device.keys())) {
                     devices.update(device.withKeys(key.keys()), device.etag());
-                    log.append(new DeviceLifecycle(id, clock.instant(), Change.UPDATED)).join();
+                    events.record(new DeviceLifecycle(id, clock.instant(), Change.UPDATED));
                 }
-            }
+            });
             case DeviceAttestation.X509 x509 -> provisioning.attestations().put(id, x509);
         }
         return get(id);

@@ -7,11 +7,12 @@ import java.util.UUID;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.device.SymmetricKeys;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle.Change;
 import org.opencentral.core.provisioning.Registration;
 import org.opencentral.core.store.DeviceStore;
+import org.opencentral.core.store.OutboxStore;
+import org.opencentral.core.store.OutboxStore.Recorder;
 import org.opencentral.core.store.ProvisioningStore;
 import org.opencentral.platform.provisioning.Attested.Group;
 
@@ -19,20 +20,21 @@ import org.opencentral.platform.provisioning.Attested.Group;
  * Turns an attested registration into a device: creates it when absent (enabled and provisioned
  * when the application auto-approves, else disabled and waiting for approval), gives a
  * symmetric-key group device its derived keys, assigns the template of its model id, marks an
- * approved device provisioned and records the registration. Blocking.
+ * approved device provisioned and records the registration, all in one transaction with the
+ * device's {@link DeviceLifecycle} event (the outbox). Blocking.
  */
 final class DeviceEnroller {
     private final DeviceStore devices;
     private final ProvisioningStore provisioning;
-    private final EventLog log;
+    private final OutboxStore outbox;
     private final TemplateAssigner templates;
     private final Clock clock;
 
-    DeviceEnroller(DeviceStore devices, ProvisioningStore provisioning, EventLog log, TemplateAssigner templates,
+    DeviceEnroller(DeviceStore devices, ProvisioningStore provisioning, OutboxStore outbox, TemplateAssigner templates,
             Clock clock) {
         this.devices = devices;
         this.provisioning = provisioning;
-        this.log = log;
+        this.outbox = outbox;
         this.templates = templates;
         this.clock = clock;
     }
@@ -41,14 +43,25 @@ final class DeviceEnroller {
         return devices.find(id);
     }
 
-    /** The device and its registration record after this registration. */
+    /**
+     * The device and its registration record after this registration. The template of the model id
+     * (which may publish it from the model folder, a change of its own) is found before the
+     * transaction, so that compiling a model never holds the state store's write lock.
+     */
     Enrolled enroll(DeviceId id, Attested attested, Optional<String> modelId) {
+        boolean needsTemplate = devices.find(id).flatMap(Device::template).isEmpty();
+        Optional<String> template = needsTemplate ? modelId.flatMap(templates::templateFor) : Optional.empty();
+        return outbox.write(events -> enroll(id, attested, new Assignment(modelId, template), events));
+    }
+
+    private Enrolled enroll(DeviceId id, Attested attested, Assignment assignment, Recorder events) {
+        Optional<String> modelId = assignment.modelId();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Optional<Registration> previous = provisioning.registrations().find(id.value());
         Optional<String> group = attested instanceof Group g ? Optional.of(g.group().id()) : Optional.empty();
         Optional<SymmetricKeys> derived = attested instanceof Group g ? g.deviceKeys() : Optional.empty();
-        Device device = devices.find(id).map(existing -> update(existing, derived, modelId))
-                .orElseGet(() -> create(id, derived, modelId, now));
+        Device device = devices.find(id).map(existing -> update(existing, derived, assignment.template(), events))
+                .orElseGet(() -> create(id, derived, assignment, now, events));
         Registration.Status status = device.enabled() ? Registration.Status.ASSIGNED
                 : Registration.Status.WAITING_FOR_APPROVAL;
         Registration registration = new Registration(id.value(), id, status, group,
@@ -58,17 +71,18 @@ final class DeviceEnroller {
         return new Enrolled(device, registration);
     }
 
-    private Device create(DeviceId id, Optional<SymmetricKeys> derived, Optional<String> modelId, Instant now) {
+    private Device create(DeviceId id, Optional<SymmetricKeys> derived, Assignment assignment, Instant now,
+            Recorder events) {
         boolean approved = provisioning.settings().autoApprove();
-        Device device = devices.insert(new Device(id, id.value(), modelId.flatMap(templates::templateFor), approved,
-                false, approved, "", derived.orElseGet(SymmetricKeys::generate), modelId, Device.Connection.NEVER,
-                now));
-        log.append(new DeviceLifecycle(id, now, Change.CREATED)).join();
+        Device device = devices.insert(new Device(id, id.value(), assignment.template(), approved, false, approved,
+                "", derived.orElseGet(SymmetricKeys::generate), assignment.modelId(), Device.Connection.NEVER, now));
+        events.record(new DeviceLifecycle(id, now, Change.CREATED));
         return device;
     }
 
-    private Device update(Device current, Optional<SymmetricKeys> derived, Optional<String> modelId) {
-        Optional<String> template = current.template().or(() -> modelId.flatMap(templates::templateFor));
+    private Device update(Device current, Optional<SymmetricKeys> derived, Optional<String> assigned,
+            Recorder events) {
+        Optional<String> template = current.template().or(() -> assigned);
         SymmetricKeys keys = derived.orElse(current.keys());
         boolean provisioned = current.provisioned() || current.enabled();
         if (provisioned == current.provisioned() && keys.equals(current.keys())
@@ -79,10 +93,14 @@ final class DeviceEnroller {
                 current.simulated(), provisioned, current.etag(), keys, current.modelId(), current.connection(),
                 current.createdAt(), current.organization(), current.simulationInterval());
         Device updated = devices.update(next, current.etag());
-        log.append(new DeviceLifecycle(current.id(), clock.instant(), Change.UPDATED)).join();
+        events.record(new DeviceLifecycle(current.id(), clock.instant(), Change.UPDATED));
         return updated;
     }
 
     record Enrolled(Device device, Registration registration) {
+    }
+
+    /** The model id a device presented and the template found for it (if it needed one). */
+    private record Assignment(Optional<String> modelId, Optional<String> template) {
     }
 }

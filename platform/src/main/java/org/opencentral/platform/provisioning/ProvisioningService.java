@@ -8,9 +8,9 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.provisioning.Registration;
 import org.opencentral.core.store.DeviceStore;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.ProvisioningStore;
 import org.opencentral.platform.provisioning.Attested.Group;
 import org.opencentral.platform.provisioning.Attested.Individual;
@@ -37,10 +37,10 @@ public final class ProvisioningService {
     private final Clock clock;
 
     public ProvisioningService(ProvisioningEndpoint endpoint, DeviceStore devices, ProvisioningStore provisioning,
-            EventLog log, TemplateAssigner templates, Clock clock) {
+            OutboxStore outbox, TemplateAssigner templates, Clock clock) {
         this.endpoint = endpoint;
         this.attestor = new Attestor(devices, provisioning, clock);
-        this.enroller = new DeviceEnroller(devices, provisioning, log, templates, clock);
+        this.enroller = new DeviceEnroller(devices, provisioning, outbox, templates, clock);
         this.provisioning = provisioning;
         this.operations = new Operations(clock);
         this.throttle = new RegistrationThrottle(clock);

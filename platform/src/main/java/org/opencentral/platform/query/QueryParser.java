@@ -1,6 +1,8 @@
 package org.opencentral.platform.query;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.opencentral.platform.query.ast.Condition;
 import org.opencentral.platform.query.ast.QueryAst;
 import org.opencentral.platform.query.ast.SourcePosition;
 import org.opencentral.platform.query.internal.Parser;
@@ -17,6 +19,21 @@ public final class QueryParser {
     }
 
     public QueryAst parse(String text) {
+        checkLength(text);
+        return Parser.parse(text, limits);
+    }
+
+    /**
+     * Parses a device query, {@code SELECT * FROM devices [WHERE cond]}, as device groups use it; the
+     * condition may also use {@code contains}, {@code startswith} and {@code endswith}. Returns the
+     * condition as written (empty: every device); names are not resolved.
+     */
+    public Optional<Condition> parseDeviceQuery(String text) {
+        checkLength(text);
+        return Parser.parseDeviceQuery(text, limits);
+    }
+
+    private void checkLength(String text) {
         if (text == null) {
             throw new QueryException(new SourcePosition(0, 1, 1), "a query is required");
         }
@@ -24,6 +41,5 @@ public final class QueryParser {
             throw new QueryException(SourcePosition.of(text, limits.maxQueryLength()),
                     "the query is " + text.length() + " characters long; the maximum is " + limits.maxQueryLength());
         }
-        return Parser.parse(text, limits);
     }
 }

@@ -47,7 +47,7 @@ final class SimulatedSession implements DeviceSession {
     public void sendDesiredPatch(ObjectNode patch, long version) {
         ObjectNode desired = patch.deepCopy();
         reply("desired-ack", () -> DeviceTwinReplies.acknowledge(device, desired, version)
-                .ifPresent(ack -> ports.twins().patchReported(device.id(), ack).join()));
+                .ifPresent(ack -> ports.twins().patchReported(device.id(), ack)));
     }
 
     @Override

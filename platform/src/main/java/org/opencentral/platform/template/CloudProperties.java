@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
 import org.opencentral.core.store.CloudPropertyStore;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.dtdl.model.DeviceModel;
 import org.opencentral.dtdl.model.Property;
@@ -22,17 +22,17 @@ import org.opencentral.dtdl.value.ValueError;
 /**
  * Cloud property values: kept by the platform only (never sent to the device), checked against
  * their schema in normalized form. {@code null} removes a value. Every write that changes something
- * is appended to the event log ({@link CloudPropertiesUpdated}) once stored, and returns only when
- * that event is durable. Blocking.
+ * stores its {@link CloudPropertiesUpdated} event in the same transaction (the outbox), from where
+ * it reaches the event log. Blocking.
  */
 public final class CloudProperties {
     private final CloudPropertyStore store;
-    private final EventLog log;
+    private final OutboxStore outbox;
     private final Clock clock;
 
-    public CloudProperties(CloudPropertyStore store, EventLog log, Clock clock) {
+    public CloudProperties(CloudPropertyStore store, OutboxStore outbox, Clock clock) {
         this.store = store;
-        this.log = log;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -80,8 +80,10 @@ public final class CloudProperties {
         if (!problems.isEmpty()) {
             throw new ModelInvalidException("cloud property values do not fit their schema", problems);
         }
-        store.put(values);
-        removed.forEach(name -> store.delete(id, component.orElse(""), name));
-        log.append(new CloudPropertiesUpdated(id, now, component, patch)).join();
+        outbox.run(events -> {
+            store.put(values);
+            removed.forEach(name -> store.delete(id, component.orElse(""), name));
+            events.record(new CloudPropertiesUpdated(id, now, component, patch));
+        });
     }
 }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
 import org.opencentral.core.event.PlatformEvent.TemplateLifecycle.Change;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.store.TemplateStore;
 import org.opencentral.core.template.DeviceTemplate;
@@ -23,22 +24,22 @@ import org.opencentral.dtdl.model.DeviceModel;
  * on an existing id with a different capability model is a CONFLICT (a new version is a new id);
  * PATCH may change displayName, description and cloud properties only. References in a model
  * resolve against published templates, then the local model folder when one is configured. Every
- * change is appended to the event log ({@link TemplateLifecycle}) once stored, and a call returns
- * only when that event is durable. Blocking: call from virtual threads.
+ * change stores its {@link TemplateLifecycle} event in the same transaction (the outbox), from where
+ * it reaches the event log. Blocking: call from virtual threads.
  */
 public final class TemplateService {
     public static final int MAX_PAGE = 1000;
 
     private final TemplateStore store;
     private final Optional<FolderModelSource> repository;
-    private final EventLog log;
+    private final OutboxStore outbox;
     private final Clock clock;
     private final TemplateModels models = new TemplateModels();
 
-    public TemplateService(TemplateStore store, Optional<FolderModelSource> repository, EventLog log, Clock clock) {
+    public TemplateService(TemplateStore store, Optional<FolderModelSource> repository, OutboxStore outbox, Clock clock) {
         this.store = store;
         this.repository = repository;
-        this.log = log;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -82,9 +83,7 @@ public final class TemplateService {
         String displayName = draft.displayName().orElseGet(() -> defaultName(model, id));
         DeviceTemplate template = new DeviceTemplate(id, draft.types().isEmpty() ? DeviceTemplate.DEFAULT_TYPES
                 : draft.types(), displayName, draft.description(), model, newEtag(), clock.instant());
-        DeviceTemplate created = store.insert(template);
-        logged(created, Change.CREATED);
-        return created;
+        return stored(() -> store.insert(template), Change.CREATED);
     }
 
     /** Changes displayName, description and cloud properties; CONFLICT for any other model change. */
@@ -104,11 +103,13 @@ public final class TemplateService {
 
     /** Deletes a template: NOT_FOUND if absent, CONFLICT while devices are assigned to it. */
     public void delete(String id) {
-        if (!store.delete(id)) {
-            throw DomainException.notFound("device template '" + id + "'");
-        }
+        outbox.run(events -> {
+            if (!store.delete(id)) {
+                throw DomainException.notFound("device template '" + id + "'");
+            }
+            events.record(new TemplateLifecycle(id, clock.instant(), Change.DELETED, Optional.empty()));
+        });
         models.forget(id);
-        log.append(new TemplateLifecycle(id, clock.instant(), Change.DELETED, Optional.empty())).join();
     }
 
     /** The compiled model of a template. */
@@ -171,15 +172,18 @@ public final class TemplateService {
         }
         DeviceTemplate next = current.withEnvelope(draft.displayName().orElse(current.displayName()),
                 draft.description().or(current::description), model, newEtag());
-        DeviceTemplate updated = store.update(next, current.etag());
+        DeviceTemplate updated = stored(() -> store.update(next, current.etag()), Change.UPDATED);
         models.forget(current.id());
-        logged(updated, Change.UPDATED);
         return updated;
     }
 
-    /** Appends the change of {@code template} (as stored) and waits until it is durable. */
-    private void logged(DeviceTemplate template, Change change) {
-        log.append(new TemplateLifecycle(template.id(), clock.instant(), change, Optional.of(template.etag()))).join();
+    /** Stores a template with its {@code change} event (with the etag as stored) in one transaction. */
+    private DeviceTemplate stored(Supplier<DeviceTemplate> write, Change change) {
+        return outbox.write(events -> {
+            DeviceTemplate template = write.get();
+            events.record(new TemplateLifecycle(template.id(), clock.instant(), change, Optional.of(template.etag())));
+            return template;
+        });
     }
 
     /** Quoted, like device etags. */

@@ -3,13 +3,13 @@ package org.opencentral.platform.twin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.DesiredPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.ReportedPropertiesUpdated;
+import org.opencentral.core.store.OutboxStore;
+import org.opencentral.core.store.OutboxStore.Recorder;
 import org.opencentral.core.store.TwinStore;
 import org.opencentral.core.twin.Twin;
 import org.opencentral.core.twin.TwinSection;
@@ -18,20 +18,21 @@ import org.opencentral.platform.session.DeviceSessions;
 
 /**
  * Reads and changes device twins. Each change is a compare-and-set on the stored twin (retried when
- * another writer came first), then an event in the log; desired changes are pushed to the device
+ * another writer came first) in one transaction with its event (the outbox), from where the event
+ * reaches the log within milliseconds; desired changes are pushed to the device, once committed,
  * when it is connected and subscribed. Blocking: call from virtual threads, never an event loop.
  */
 public final class TwinService {
     private static final int MAX_ATTEMPTS = 20;
 
     private final TwinStore twins;
-    private final EventLog log;
+    private final OutboxStore outbox;
     private final DeviceSessions sessions;
     private final Clock clock;
 
-    public TwinService(TwinStore twins, EventLog log, DeviceSessions sessions, Clock clock) {
+    public TwinService(TwinStore twins, OutboxStore outbox, DeviceSessions sessions, Clock clock) {
         this.twins = twins;
-        this.log = log;
+        this.outbox = outbox;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -41,45 +42,55 @@ public final class TwinService {
     }
 
     /**
-     * Applies a device's reported patch. The future completes with the new reported version once
-     * the change is durable in the log (only then may the device be answered).
+     * Applies a device's reported patch and returns the new reported version once the change and its
+     * event are committed to the state store (the device may be answered then).
      */
-    public CompletableFuture<Long> patchReported(DeviceId id, ObjectNode patch) {
+    public long patchReported(DeviceId id, ObjectNode patch) {
         Instant now = clock.instant();
-        Twin updated = change(id, (twin, at) -> twin.withReported(TwinPatch.apply(twin.reported(), patch, at, false)),
-                now);
-        long version = updated.reported().version();
-        return log.append(new ReportedPropertiesUpdated(id, now, TwinPatch.clean(patch), version))
-                .thenApply(seq -> version);
+        return outbox.write(events -> {
+            Twin updated = change(id,
+                    (twin, at) -> twin.withReported(TwinPatch.apply(twin.reported(), patch, at, false)), now);
+            long version = updated.reported().version();
+            events.record(new ReportedPropertiesUpdated(id, now, TwinPatch.clean(patch), version));
+            return version;
+        });
     }
 
     /** Applies a service-side desired patch and pushes it to the device; returns the new twin. */
     public Twin patchDesired(DeviceId id, ObjectNode patch) {
         Instant now = clock.instant();
-        Twin updated = change(id, (twin, at) -> twin.withDesired(TwinPatch.apply(twin.desired(), patch, at, true)),
-                now);
-        publishDesired(id, TwinPatch.clean(patch), updated.desired(), now);
+        ObjectNode cleaned = TwinPatch.clean(patch);
+        Twin updated = outbox.write(events -> desiredChanged(events, cleaned, now,
+                change(id, (twin, at) -> twin.withDesired(TwinPatch.apply(twin.desired(), patch, at, true)), now)));
+        push(id, cleaned, updated.desired());
         return updated;
     }
 
     /** Replaces all desired properties (members missing from {@code desired} are deleted). */
     public Twin replaceDesired(DeviceId id, ObjectNode desired) {
         Instant now = clock.instant();
-        Twin before = get(id);
-        Twin updated = change(id, (twin, at) -> twin.withDesired(TwinPatch.replace(twin.desired(), desired, at, true)),
-                now);
         ObjectNode patch = TwinPatch.clean(desired);
-        before.desired().properties().fieldNames().forEachRemaining(name -> {
-            if (!patch.has(name)) {
-                patch.putNull(name);
-            }
+        Twin updated = outbox.write(events -> {
+            Twin before = get(id);
+            before.desired().properties().fieldNames().forEachRemaining(name -> {
+                if (!patch.has(name)) {
+                    patch.putNull(name);
+                }
+            });
+            return desiredChanged(events, patch, now, change(id,
+                    (twin, at) -> twin.withDesired(TwinPatch.replace(twin.desired(), desired, at, true)), now));
         });
-        publishDesired(id, patch, updated.desired(), now);
+        push(id, patch, updated.desired());
         return updated;
     }
 
-    private void publishDesired(DeviceId id, ObjectNode patch, TwinSection desired, Instant now) {
-        log.append(new DesiredPropertiesUpdated(id, now, patch, desired.version())).join();
+    private static Twin desiredChanged(Recorder events, ObjectNode patch, Instant now, Twin updated) {
+        events.record(new DesiredPropertiesUpdated(updated.deviceId(), now, patch, updated.desired().version()));
+        return updated;
+    }
+
+    /** Sends a committed desired change to the device when it is connected and subscribed. */
+    private void push(DeviceId id, ObjectNode patch, TwinSection desired) {
         sessions.find(id)
                 .filter(session -> session.isSubscribed(Subscription.DESIRED_PROPERTIES))
                 .ifPresent(session -> {

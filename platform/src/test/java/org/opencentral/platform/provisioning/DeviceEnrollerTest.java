@@ -29,7 +29,7 @@ class DeviceEnrollerTest {
         dps = new DpsFixture(dir);
         dps.keyGroup("fleet", true);
         group = dps.state.provisioning().groups().find("fleet").orElseThrow();
-        enroller = new DeviceEnroller(dps.state.devices(), dps.state.provisioning(), dps.log,
+        enroller = new DeviceEnroller(dps.state.devices(), dps.state.provisioning(), dps.state.outbox(),
                 modelId -> Optional.of("template-of-" + modelId), dps.clock);
     }
 

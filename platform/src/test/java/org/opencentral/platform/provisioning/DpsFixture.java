@@ -5,26 +5,23 @@ import org.opencentral.core.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.device.SymmetricKeys;
-import org.opencentral.core.event.EventLog;
-import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.provisioning.EnrollmentGroup;
 import org.opencentral.core.provisioning.GroupAttestation;
+import org.opencentral.core.store.OutboxEntry;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.platform.security.SasToken;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
 /**
- * Real collaborators for the provisioning tests: a SQLite state store, a recording event log, a
+ * Real collaborators for the provisioning tests: a SQLite state store (its outbox records the events), a
  * clock the test moves, and the DPS service of ID scope {@value #SCOPE} assigning to {@value #HUB}.
  */
 final class DpsFixture implements AutoCloseable {
@@ -34,15 +31,13 @@ final class DpsFixture implements AutoCloseable {
 
     final StateStore state;
     final ManualClock clock = new ManualClock(Instant.parse("2026-01-15T10:00:00Z"));
-    final List<PlatformEvent> events = new ArrayList<>();
-    final EventLog log = new RecordingLog();
     final ProvisioningService dps;
 
     DpsFixture(Path dir) {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         TemplateAssigner templates = modelId -> Optional.ofNullable(Map.of(MODEL, "thermostat-template").get(modelId));
         dps = new ProvisioningService(new ProvisioningEndpoint(SCOPE, HUB), state.devices(), state.provisioning(),
-                log, templates, clock);
+                state.outbox(), templates, clock);
     }
 
     /** A symmetric-key enrollment group; returns its keys. */
@@ -82,36 +77,8 @@ final class DpsFixture implements AutoCloseable {
         state.close();
     }
 
-    /** An event log that keeps appended events in memory. */
-    private final class RecordingLog implements EventLog {
-        @Override
-        public synchronized CompletableFuture<Long> append(PlatformEvent event) {
-            events.add(event);
-            return CompletableFuture.completedFuture((long) events.size());
-        }
-
-        @Override
-        public List<LoggedEvent> read(long afterSequence, int max) {
-            return List.of();
-        }
-
-        @Override
-        public List<LoggedEvent> readDevice(org.opencentral.core.device.DeviceId device, long beforeSequence,
-                int max) {
-            return List.of();
-        }
-
-        @Override
-        public long lastSequence() {
-            return events.size();
-        }
-
-        @Override
-        public void onAppended(Runnable listener) {
-        }
-
-        @Override
-        public void close() {
-        }
+    /** The events the changes recorded (in the outbox; no forwarder runs here). */
+    List<PlatformEvent> events() {
+        return state.outbox().pending(1000).stream().map(OutboxEntry::event).toList();
     }
 }

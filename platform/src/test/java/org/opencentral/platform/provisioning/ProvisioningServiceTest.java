@@ -56,7 +56,7 @@ class ProvisioningServiceTest {
         assertThat(device.provisioned()).isTrue();
         assertThat(device.keys()).isEqualTo(KeyDerivation.deviceKeys(group, "thermostat-1"));
         assertThat(device.template()).hasValue("thermostat-template");
-        assertThat(dps.events).containsExactly(new DeviceLifecycle(device.id(), dps.clock.instant(), Change.CREATED));
+        assertThat(dps.events()).containsExactly(new DeviceLifecycle(device.id(), dps.clock.instant(), Change.CREATED));
     }
 
     @Test
@@ -71,7 +71,7 @@ class ProvisioningServiceTest {
         assertThat(again.at("/registrationState/createdDateTimeUtc"))
                 .isEqualTo(first.at("/registrationState/createdDateTimeUtc"));
         assertThat(again.path("operationId")).isNotEqualTo(first.path("operationId"));
-        assertThat(dps.events).hasSize(1);
+        assertThat(dps.events()).hasSize(1);
     }
 
     @Test
@@ -153,7 +153,7 @@ class ProvisioningServiceTest {
             assertThat(refused.body().path("errorCode").asInt()).isEqualTo(401002);
         }
         assertThat(dps.find("refused-1")).isEmpty();
-        assertThat(dps.events).isEmpty();
+        assertThat(dps.events()).isEmpty();
     }
 
     @Test

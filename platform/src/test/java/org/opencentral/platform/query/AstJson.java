@@ -52,6 +52,7 @@ final class AstJson {
                     "right", literal(c.right()));
             case Condition.In in -> object("left", expr(in.left()), "in", in.values().stream().map(AstJson::literal).toList());
             case Condition.WithinWindow w -> object("withinWindow", window(w.window()));
+            case Condition.TextMatch m -> object(m.function().wireName(), expr(m.target()), "text", m.text());
         };
     }
 

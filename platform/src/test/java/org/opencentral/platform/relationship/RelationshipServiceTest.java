@@ -21,7 +21,6 @@ import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
@@ -30,7 +29,6 @@ import org.opencentral.platform.relationship.RelationshipService.Changes;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.template.TemplateDraft;
 import org.opencentral.platform.template.TemplateService;
-import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
@@ -45,7 +43,6 @@ class RelationshipServiceTest {
     Path dir;
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     StateStore state;
-    EventLog log;
     DeviceRegistry devices;
     TemplateService templates;
     RelationshipService relationships;
@@ -53,9 +50,8 @@ class RelationshipServiceTest {
     @BeforeEach
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
-        log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
-        devices = new DeviceRegistry(state.devices(), log, new DeviceSessions(timer), Clock.systemUTC());
-        templates = new TemplateService(state.templates(), Optional.empty(), log, Clock.systemUTC());
+        devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), Clock.systemUTC());
+        templates = new TemplateService(state.templates(), Optional.empty(), state.outbox(), Clock.systemUTC());
         relationships = new RelationshipService(state.relationships(), devices, templates);
         device("gw", "west");
         device("child", "west");
@@ -65,7 +61,6 @@ class RelationshipServiceTest {
     @AfterEach
     void close() {
         timer.shutdownNow();
-        log.close();
         state.close();
     }
 

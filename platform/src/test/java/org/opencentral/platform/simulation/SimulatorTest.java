@@ -65,12 +65,13 @@ class SimulatorTest {
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         TemplateService templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)),
-                log, clock);
+                state.outbox(), clock);
         templates.importFromRepository(THERMOSTAT).orElseThrow();
         sessions = new DeviceSessions(timer);
-        devices = new DeviceRegistry(state.devices(), log, sessions, clock);
-        twins = new TwinService(state.twins(), log, sessions, clock);
-        IngestService ingest = new IngestService(log, new ActivityTracker(state.devices(), clock), clock);
+        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
+        twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
+        IngestService ingest = new IngestService(log, new ActivityTracker(state.devices(), clock), clock,
+                org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT);
         simulator = new Simulator(CONFIG, new SimulationPorts(devices, templates, sessions, ingest, twins,
                 new CommandService(sessions, new org.opencentral.platform.command.CommandHistory(state.commandHistory()),
                         clock), new CloudToDeviceService(state.c2d(), sessions, clock)), clock);

@@ -28,6 +28,7 @@ import org.opencentral.dtdl.model.DeviceModel;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.session.DeviceSessions;
+import org.opencentral.platform.outbox.OutboxForwarder;
 import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
@@ -43,6 +44,7 @@ class CloudPropertiesTest {
     Path dir;
     StateStore state;
     EventLog log;
+    OutboxForwarder forwarder;
     CloudProperties cloud;
     DeviceModel model;
 
@@ -51,17 +53,18 @@ class CloudPropertiesTest {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        TemplateService templates = new TemplateService(state.templates(), Optional.empty(), log, clock);
+        forwarder = new OutboxForwarder(state.outbox(), log);
+        TemplateService templates = new TemplateService(state.templates(), Optional.empty(), state.outbox(), clock);
         DeviceTemplate template = templates.publish("dtmi:t:cloud;1", new TemplateDraft(DeviceTemplate.DEFAULT_TYPES,
                 Optional.empty(), Optional.empty(), Optional.of(Json.parseObject("{\"@id\":\"dtmi:t:cm;1\","
                         + "\"@type\":\"Interface\",\"contents\":["
                         + "{\"@type\":[\"Property\",\"Cloud\"],\"name\":\"customerName\",\"schema\":\"string\"},"
                         + "{\"@type\":[\"Property\",\"Cloud\"],\"name\":\"maxTemp\",\"schema\":\"integer\"}]}"))));
         model = templates.model(template).orElseThrow();
-        new DeviceRegistry(state.devices(), log, new DeviceSessions(timer), clock).create(DEVICE,
+        new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), clock).create(DEVICE,
                 new DeviceChanges(Optional.empty(), Optional.of(template.id()), Optional.empty(), Optional.empty(),
                         Optional.empty()));
-        cloud = new CloudProperties(state.cloudProperties(), log, clock);
+        cloud = new CloudProperties(state.cloudProperties(), state.outbox(), clock);
     }
 
     @AfterEach
@@ -103,7 +106,9 @@ class CloudPropertiesTest {
         assertThat(cloud.of(DEVICE)).isEmpty();
     }
 
+    /** The cloud property events in the log, once the outbox forwarded what the changes recorded. */
     private List<CloudPropertiesUpdated> cloudEvents() {
+        forwarder.runOnce();
         return log.read(0, 1_000).stream().map(LoggedEvent::event).filter(CloudPropertiesUpdated.class::isInstance)
                 .map(CloudPropertiesUpdated.class::cast).toList();
     }

@@ -23,6 +23,7 @@ import org.opencentral.core.event.PlatformEvent.TemplateLifecycle.Change;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.dtdl.FolderModelSource;
+import org.opencentral.platform.outbox.OutboxForwarder;
 import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
@@ -36,14 +37,16 @@ class TemplateServiceTest {
     Path dir;
     StateStore state;
     EventLog log;
+    OutboxForwarder forwarder;
     TemplateService templates;
 
     @BeforeEach
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
-        templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)), log,
-                Clock.systemUTC());
+        forwarder = new OutboxForwarder(state.outbox(), log);
+        templates = new TemplateService(state.templates(), Optional.of(new FolderModelSource(FIXTURES)),
+                state.outbox(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -129,7 +132,9 @@ class TemplateServiceTest {
                 .isInstanceOf(TelemetryCheck.Unmodeled.class);
     }
 
+    /** The template events in the log, once the outbox forwarded what the changes recorded. */
     private List<TemplateLifecycle> templateEvents() {
+        forwarder.runOnce();
         return log.read(0, 1_000).stream().map(LoggedEvent::event).filter(TemplateLifecycle.class::isInstance)
                 .map(TemplateLifecycle.class::cast).toList();
     }

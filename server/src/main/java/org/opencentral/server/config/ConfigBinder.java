@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.opencentral.platform.ingest.MessageSizeLimit;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -43,7 +44,8 @@ final class ConfigBinder {
                 new AdminConfig(parse(ADMIN_EMAIL, Function.identity(), defaults.admin().email()),
                         raw(ADMIN_PASSWORD).map(Setting::value).or(() -> defaults.admin().password())),
                 new LimitsConfig(
-                        intIn(MAX_MESSAGE_SIZE, 1, 268_435_455, defaults.limits().maxMessageBytes()),
+                        intIn(MAX_MESSAGE_SIZE, MessageSizeLimit.MIN_BYTES, MessageSizeLimit.MAX_BYTES,
+                                defaults.limits().maxMessageBytes()),
                         intIn(DEVICE_MESSAGE_RATE, 1, 1_000_000, defaults.limits().deviceMessagesPerSecond()),
                         intIn(DEVICE_MESSAGE_BURST, 1, 1_000_000, defaults.limits().deviceMessageBurst()),
                         intIn(MAX_CONNECTIONS, 1, 10_000_000, defaults.limits().maxConnections()),

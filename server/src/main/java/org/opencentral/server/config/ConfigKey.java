@@ -41,7 +41,9 @@ public enum ConfigKey {
     ADMIN_PASSWORD("admin-password", "PASSWORD", "Initial administrator password (at least 8 characters). "
             + "Environment or file only, never a flag.",
             c -> c.admin().password().orElse(""), "generated on first start and printed once"),
-    MAX_MESSAGE_SIZE("max-message-size", "BYTES", "Largest device message accepted, in bytes.",
+    MAX_MESSAGE_SIZE("max-message-size", "BYTES", "Largest device-to-cloud message accepted, in bytes (MQTT "
+            + "payload, also over WebSockets; IoT Hub: 262144). A larger message closes the device's connection "
+            + "without an acknowledgement, as IoT Hub does.",
             c -> Integer.toString(c.limits().maxMessageBytes())),
     DEVICE_MESSAGE_RATE("device-message-rate", "N", "Messages per second a device may send, sustained; "
             + "above it the device is throttled as IoT Hub does.",

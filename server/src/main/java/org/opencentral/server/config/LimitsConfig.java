@@ -1,9 +1,11 @@
 package org.opencentral.server.config;
 
+import org.opencentral.platform.ingest.MessageSizeLimit;
+
 /**
  * Protective limits; over them a device gets IoT Hub's throttling behaviour and the server stays healthy.
  *
- * @param maxMessageBytes         largest accepted device message (MQTT payload), bytes
+ * @param maxMessageBytes         largest accepted device message (MQTT payload), bytes: {@link #messageSize()}
  * @param deviceMessagesPerSecond sustained messages per second allowed per device
  * @param deviceMessageBurst      messages a device may send at once above the sustained rate (bucket size)
  * @param maxConnections          concurrent device connections, all listeners together
@@ -11,7 +13,6 @@ package org.opencentral.server.config;
  */
 public record LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int deviceMessageBurst,
                            int maxConnections, int apiRequestsPerSecond) {
-    public static final int DEFAULT_MAX_MESSAGE_BYTES = 262_144;
     public static final int DEFAULT_API_REQUESTS_PER_SECOND = 200;
 
     /** Limits with the default REST rate. */
@@ -21,7 +22,7 @@ public record LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int
     }
 
     public LimitsConfig {
-        requirePositive("maxMessageBytes", maxMessageBytes);
+        new MessageSizeLimit(maxMessageBytes);
         requirePositive("deviceMessagesPerSecond", deviceMessagesPerSecond);
         requirePositive("deviceMessageBurst", deviceMessageBurst);
         requirePositive("maxConnections", maxConnections);
@@ -29,7 +30,12 @@ public record LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int
     }
 
     public static LimitsConfig defaults() {
-        return new LimitsConfig(DEFAULT_MAX_MESSAGE_BYTES, 100, 200, 100_000);
+        return new LimitsConfig(MessageSizeLimit.DEFAULT_BYTES, 100, 200, 100_000);
+    }
+
+    /** The one message-size limit, handed to ingest (and through it to every device transport). */
+    public MessageSizeLimit messageSize() {
+        return new MessageSizeLimit(maxMessageBytes);
     }
 
     private static void requirePositive(String name, int value) {

@@ -4,25 +4,26 @@ import java.time.Clock;
 import org.opencentral.platform.template.TemplateAssignment;
 import java.util.Optional;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.DeviceConnected;
 import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
 import org.opencentral.core.store.DeviceStore;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.transport.ConnectionListener;
 
 /**
- * Records device connections in the registry (state, announced model id) and in the event log, and
- * assigns a device the template of the model it announces (Plug and Play).
+ * Records device connections in the registry (state, announced model id) with their event, in one
+ * transaction (the outbox, from where the event reaches the log), and assigns a device the template of
+ * the model it announces (Plug and Play).
  */
 final class ConnectionRecorder implements ConnectionListener {
     private final DeviceStore devices;
-    private final EventLog log;
+    private final OutboxStore outbox;
     private final Clock clock;
     private final TemplateAssignment templates;
 
-    ConnectionRecorder(DeviceStore devices, EventLog log, Clock clock, TemplateAssignment templates) {
+    ConnectionRecorder(DeviceStore devices, OutboxStore outbox, Clock clock, TemplateAssignment templates) {
         this.devices = devices;
-        this.log = log;
+        this.outbox = outbox;
         this.clock = clock;
         this.templates = templates;
     }
@@ -30,15 +31,19 @@ final class ConnectionRecorder implements ConnectionListener {
     @Override
     public void connected(DeviceId deviceId, Optional<String> modelId) {
         var now = clock.instant();
-        devices.recordConnection(deviceId, true, now, modelId);
-        log.append(new DeviceConnected(deviceId, now));
+        outbox.run(events -> {
+            devices.recordConnection(deviceId, true, now, modelId);
+            events.record(new DeviceConnected(deviceId, now));
+        });
         templates.onConnected(deviceId, modelId);
     }
 
     @Override
     public void disconnected(DeviceId deviceId, String reason) {
         var now = clock.instant();
-        devices.recordConnection(deviceId, false, now, Optional.empty());
-        log.append(new DeviceDisconnected(deviceId, now, reason));
+        outbox.run(events -> {
+            devices.recordConnection(deviceId, false, now, Optional.empty());
+            events.record(new DeviceDisconnected(deviceId, now, reason));
+        });
     }
 }

@@ -44,8 +44,7 @@ final class Listeners {
                 mqtt.httpsPort().isPresent()
                         ? Optional.of(new Endpoint(mqtt.bindAddress(), mqtt.httpsPort().getAsInt()))
                         : Optional.empty(),
-                MqttLimits.DEFAULTS.withMaxMessageBytes(limits.maxMessageBytes())
-                        .withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()),
+                MqttLimits.DEFAULTS.withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()),
                 limits.maxConnections());
         MqttServices mqttServices = new MqttServices(services.authenticator(), services.ingest(), services.twins(),
                 services.commands(), services.cloudToDevice(), services.sessions(), Optional.of(provisioning.dps()),
@@ -65,6 +64,10 @@ final class Listeners {
                 .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), services.devices(), templates.service()))
+                .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
+                        services.security().organizations(),
+                        new org.opencentral.platform.group.GroupFilters(querySettings(config.query()).limits(),
+                                new org.opencentral.platform.query.service.TemplateCatalog(templates.service()))))
                 .withExports(new org.opencentral.platform.export.ExportService(state.exports()));
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())

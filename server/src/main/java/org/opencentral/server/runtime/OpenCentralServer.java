@@ -50,6 +50,7 @@ public final class OpenCentralServer implements AutoCloseable {
     private final Optional<InitialCredentials> initialCredentials;
     private final BoundPorts devicePorts;
     private final int httpPort;
+    private final ApiServer api;
     private final TelemetryStore telemetry;
     private volatile boolean ready;
 
@@ -66,17 +67,18 @@ public final class OpenCentralServer implements AutoCloseable {
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("opencentral-timer").daemon().factory());
             keep(timer::shutdownNow);
-            Services services = Services.create(state, log, identity, clock, timer);
+            Services services = Services.create(state, log, identity, clock, timer,
+                    config.limits().messageSize());
             keep(services.commandHistory()).start();
-            keep(services.auditForwarder()).start();
+            keep(services.outboxForwarder()).start();
             initialCredentials = new Bootstrap(services.security().users(), services.security().tokens())
                     .ensureAdministrator(config.admin().email(), config.admin().password());
             initialCredentials.ifPresent(credentials -> InitialCredentialsFile.write(dataDir, credentials));
             Maintenance.schedule(timer, services);
             TelemetryParses parses = new TelemetryParses();
-            Templates templates = Templates.create(state, log, services.devices(), config.modelRepo(), clock,
+            Templates templates = Templates.create(state, services.devices(), config.modelRepo(), clock,
                     parses);
-            Provisioning provisioning = Provisioning.create(state, log, identity, config.publicHost(),
+            Provisioning provisioning = Provisioning.create(state, identity, config.publicHost(),
                     modelId -> templates.assignment().templateFor(modelId).map(DeviceTemplate::id), clock);
             Maintenance.every(timer, 1, java.util.concurrent.TimeUnit.MINUTES, "dps-operations",
                     provisioning.dps()::runOnce);
@@ -92,9 +94,9 @@ public final class OpenCentralServer implements AutoCloseable {
             EventLogMetrics.bind(metrics, log);
             Simulation.bind(metrics, simulator);
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
-                    new ConnectionRecorder(state.devices(), log, clock, templates.assignment()), metrics));
+                    new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();
-            ApiServer api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
+            api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
                     provisioning, templates, telemetry));
             httpPort = api.start();
             ready = true;
@@ -138,6 +140,11 @@ public final class OpenCentralServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The endpoints the HTTP listener serves, as its router holds them (for tests of the route table). */
+    public java.util.List<ApiServer.Endpoint> httpEndpoints() {
+        return api.endpoints();
     }
 
     /** The telemetry history store (for tests and benchmarks that seed it directly). */

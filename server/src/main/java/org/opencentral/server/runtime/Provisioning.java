@@ -2,7 +2,6 @@ package org.opencentral.server.runtime;
 
 import java.time.Clock;
 import org.opencentral.api.provisioning.ProvisioningServices;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.platform.provisioning.CertificateAuthenticator;
 import org.opencentral.platform.provisioning.DeviceAttestations;
@@ -18,14 +17,14 @@ import org.opencentral.platform.provisioning.TemplateAssigner;
  */
 record Provisioning(ProvisioningService dps, CertificateAuthenticator certificates, ProvisioningServices api) {
 
-    static Provisioning create(StateStore state, EventLog log, ApplicationIdentity identity, String publicHost,
+    static Provisioning create(StateStore state, ApplicationIdentity identity, String publicHost,
             TemplateAssigner templates, Clock clock) {
         EnrollmentGroupService groups = new EnrollmentGroupService(state.provisioning().groups());
         return new Provisioning(
                 new ProvisioningService(new ProvisioningEndpoint(identity.idScope(), publicHost), state.devices(),
-                        state.provisioning(), log, templates, clock),
+                        state.provisioning(), state.outbox(), templates, clock),
                 new CertificateAuthenticator(state.devices(), state.provisioning(), clock),
                 new ProvisioningServices(groups, new SigningCertificates(groups),
-                        new DeviceAttestations(state.devices(), state.provisioning(), log, clock)));
+                        new DeviceAttestations(state.devices(), state.provisioning(), state.outbox(), clock)));
     }
 }

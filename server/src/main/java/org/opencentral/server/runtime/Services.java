@@ -11,10 +11,11 @@ import org.opencentral.platform.device.DeviceAuthenticator;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.ingest.ActivityTracker;
 import org.opencentral.platform.ingest.IngestService;
+import org.opencentral.platform.ingest.MessageSizeLimit;
 import org.opencentral.api.SecurityServices;
-import org.opencentral.platform.audit.AuditForwarder;
 import org.opencentral.platform.audit.AuditLog;
 import org.opencentral.platform.organization.OrganizationService;
+import org.opencentral.platform.outbox.OutboxForwarder;
 import org.opencentral.platform.security.ApiTokenService;
 import org.opencentral.platform.security.LoginThrottle;
 import org.opencentral.platform.security.PasswordHasher;
@@ -28,27 +29,26 @@ import org.opencentral.platform.twin.TwinService;
 record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthenticator authenticator,
         TwinService twins, CommandService commands, CloudToDeviceService cloudToDevice, ActivityTracker activity,
         IngestService ingest, SecurityServices security, CommandHistory commandHistory,
-        AuditForwarder auditForwarder) {
+        OutboxForwarder outboxForwarder) {
 
     static Services create(StateStore state, EventLog log, ApplicationIdentity identity, Clock clock,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, MessageSizeLimit messageSize) {
         DeviceSessions sessions = new DeviceSessions(timer);
         ActivityTracker activity = new ActivityTracker(state.devices(), clock);
         CommandHistory commandHistory = new CommandHistory(state.commandHistory());
-        AuditForwarder auditForwarder = new AuditForwarder(state.auditLog(), log, state.cursors());
         return new Services(sessions,
-                new DeviceRegistry(state.devices(), log, sessions, clock),
+                new DeviceRegistry(state.devices(), state.outbox(), sessions, clock),
                 new DeviceAuthenticator(state.devices(), clock),
-                new TwinService(state.twins(), log, sessions, clock),
+                new TwinService(state.twins(), state.outbox(), sessions, clock),
                 new CommandService(sessions, commandHistory, clock),
                 new CloudToDeviceService(state.c2d(), sessions, clock),
                 activity,
-                new IngestService(log, activity, clock),
-                security(state, auditForwarder, identity, clock), commandHistory, auditForwarder);
+                new IngestService(log, activity, clock, messageSize),
+                security(state, identity, clock), commandHistory,
+                new OutboxForwarder(state.outbox(), log));
     }
 
-    private static SecurityServices security(StateStore state, AuditForwarder auditForwarder,
-            ApplicationIdentity identity, Clock clock) {
+    private static SecurityServices security(StateStore state, ApplicationIdentity identity, Clock clock) {
         RoleCatalog roles = new RoleCatalog(state.roles(), clock);
         UserService users = new UserService(state.users(), state.sessions(), new PasswordHasher(), clock);
         return new SecurityServices(
@@ -57,6 +57,6 @@ record Services(DeviceSessions sessions, DeviceRegistry devices, DeviceAuthentic
                 new SessionService(state.sessions(), users, new LoginThrottle(clock), clock),
                 roles,
                 new OrganizationService(state.organizations(), state.devices(), state.users(), state.apiTokens()),
-                new AuditLog(state.auditLog(), auditForwarder, clock));
+                new AuditLog(state.auditLog(), state.outbox(), clock));
     }
 }

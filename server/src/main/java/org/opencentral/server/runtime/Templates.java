@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.opencentral.api.templates.TemplateServices;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.dtdl.FolderModelSource;
 import org.opencentral.platform.device.DeviceRegistry;
@@ -22,13 +21,13 @@ import org.opencentral.platform.template.TemplateService;
 record Templates(TemplateService service, TemplateAssignment assignment, TelemetryConformance conformance,
         TemplateServices api) {
 
-    static Templates create(StateStore state, EventLog log, DeviceRegistry devices, Optional<Path> modelRepo,
+    static Templates create(StateStore state, DeviceRegistry devices, Optional<Path> modelRepo,
             Clock clock, TelemetryParses parses) {
-        TemplateService service = new TemplateService(state.templates(), modelRepo.map(FolderModelSource::new), log,
-                clock);
+        TemplateService service = new TemplateService(state.templates(), modelRepo.map(FolderModelSource::new),
+                state.outbox(), clock);
         return new Templates(service, new TemplateAssignment(service, devices),
                 new TelemetryConformance(state.devices(), service, state.telemetryIssues(), parses),
-                new TemplateServices(service, new CloudProperties(state.cloudProperties(), log, clock),
+                new TemplateServices(service, new CloudProperties(state.cloudProperties(), state.outbox(), clock),
                         state.telemetryIssues()));
     }
 }

@@ -159,6 +159,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theMessageSizeLimitIsConfiguredOnceAndKeptWithinWhatMqttCanCarry() {
+        LoadedConfig loaded = load(Map.of("OPENCENTRAL_MAX_MESSAGE_SIZE", "524288"), Map.of(), Optional.empty());
+
+        assertThat(loaded.config().limits().messageSize().maxBytes()).isEqualTo(524_288);
+        for (String outOfRange : List.of("1023", "268419072")) {
+            assertThatThrownBy(() -> load(Map.of(), Map.of(ConfigKey.MAX_MESSAGE_SIZE, outOfRange), Optional.empty()))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).singleElement()
+                            .satisfies(err -> assertThat(err.message()).contains("max-message-size",
+                                    "out of range 1024..268419071")));
+        }
+    }
+
+    @Test
     void aValueThatDoesNotParseCausesNoFollowUpErrors() {
         // mqtts-port falls back to its default 8883 internally; that must not be reported as a clash.
         Map<ConfigKey, String> flags = Map.of(ConfigKey.MQTTS_PORT, "abc", ConfigKey.HTTPS_PORT, "8883");

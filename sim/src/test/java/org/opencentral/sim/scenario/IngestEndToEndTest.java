@@ -30,7 +30,7 @@ class IngestEndToEndTest {
     @BeforeAll
     static void startPlatform() {
         platform = TestPlatform.start(config -> config.withLimits(
-                new LimitsConfig(LimitsConfig.DEFAULT_MAX_MESSAGE_BYTES, 100_000, 100_000, 10_000)));
+                new LimitsConfig(org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT_BYTES, 100_000, 100_000, 10_000)));
     }
 
     @AfterAll

@@ -173,19 +173,27 @@ final class DeviceListSql {
 
     /** Case-insensitive LIKE; the user's text has its wildcards escaped. */
     private void match(TextMatch function, DeviceField field, String text) {
+        String column = column(field);
+        sql.append('(').append(column).append(" IS NOT NULL AND lower(").append(column).append(")")
+                .append(LIKE).append(')');
+        parameters.add(likePattern(function, text));
+    }
+
+    /** A case-insensitive LIKE against the bound pattern of {@link #likePattern}. */
+    static final String LIKE = " LIKE lower(?) ESCAPE '\\'";
+
+    /** The LIKE pattern of a text match, the text's own wildcards escaped. */
+    static String likePattern(TextMatch function, String text) {
         String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        String pattern = switch (function) {
+        return switch (function) {
             case CONTAINS -> "%" + escaped + "%";
             case STARTSWITH -> escaped + "%";
             case ENDSWITH -> "%" + escaped;
         };
-        String column = column(field);
-        sql.append('(').append(column).append(" IS NOT NULL AND lower(").append(column)
-                .append(") LIKE lower(?) ESCAPE '\\')");
-        parameters.add(pattern);
     }
 
-    private static String operator(Op op) {
+    /** The SQL comparison operator of {@code op}. */
+    static String operator(Op op) {
         return switch (op) {
             case EQ -> "=";
             case NE -> "<>";

@@ -104,6 +104,7 @@ public final class Jdbc {
                 case String s -> statement.setString(index, s);
                 case Long l -> statement.setLong(index, l);
                 case Integer n -> statement.setInt(index, n);
+                case Double d -> statement.setDouble(index, d);
                 case Boolean b -> statement.setBoolean(index, b);
                 case byte[] bytes -> statement.setBytes(index, bytes);
                 case Instant t -> statement.setLong(index, t.toEpochMilli());

@@ -13,6 +13,7 @@ import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.ExportStore;
 import org.opencentral.core.store.LastValueStore;
 import org.opencentral.core.store.OrganizationStore;
+import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.ProvisioningStore;
 import org.opencentral.core.store.RoleStore;
 import org.opencentral.core.store.SessionStore;
@@ -42,6 +43,8 @@ public final class JdbcStateStore implements StateStore {
     private final TelemetryIssueStore telemetryIssues;
     private final RelationshipStore relationships;
     private final CommandHistoryStore commandHistory;
+    private final OutboxStore outbox;
+    private final org.opencentral.core.group.DeviceGroupStore deviceGroups;
     private final ExportStore exports;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
@@ -63,6 +66,8 @@ public final class JdbcStateStore implements StateStore {
         this.telemetryIssues = new JdbcTelemetryIssueStore(database);
         this.relationships = new JdbcRelationshipStore(database);
         this.commandHistory = new JdbcCommandHistoryStore(database);
+        this.outbox = new JdbcOutboxStore(database);
+        this.deviceGroups = new JdbcDeviceGroupStore(database, keys, Clock.systemUTC());
         this.exports = new JdbcExportStore(database, keys);
     }
 
@@ -173,7 +178,17 @@ public final class JdbcStateStore implements StateStore {
     }
 
     @Override
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    @Override
     public void close() {
         database.close();
+    }
+
+    @Override
+    public org.opencentral.core.group.DeviceGroupStore deviceGroups() {
+        return deviceGroups;
     }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL connections from a HikariCP pool. Writes run in one READ COMMITTED transaction:
  * the stores' conditional updates ({@code ... WHERE etag = ?}, {@code ... AND version = ?}) are
  * re-checked by PostgreSQL after a concurrent writer commits, which is what makes
- * compare-and-set exact without SERIALIZABLE retries.
+ * compare-and-set exact without SERIALIZABLE retries. Reads and writes from the thread inside a
+ * write join that transaction (on its connection).
  */
 final class PostgresDatabase implements JdbcDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
@@ -24,6 +25,8 @@ final class PostgresDatabase implements JdbcDatabase {
     private static final int MIN_IDLE = 2;
 
     private final HikariDataSource pool;
+    /** The connection of the write transaction this thread is inside, if any. */
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     private PostgresDatabase(HikariDataSource pool) {
         this.pool = pool;
@@ -58,6 +61,9 @@ final class PostgresDatabase implements JdbcDatabase {
 
     @Override
     public <T> T read(SqlWork<T> work) {
+        if (transaction.get() != null) {
+            return nested(work);
+        }
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -67,8 +73,12 @@ final class PostgresDatabase implements JdbcDatabase {
 
     @Override
     public <T> T write(SqlWork<T> work) {
+        if (transaction.get() != null) {
+            return nested(work);
+        }
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
+            transaction.set(connection);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -77,8 +87,18 @@ final class PostgresDatabase implements JdbcDatabase {
                 rollback(connection);
                 throw e;
             } finally {
+                transaction.remove();
                 connection.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /** Work inside this thread's write transaction: on its connection, committed or rolled back with it. */
+    private <T> T nested(SqlWork<T> work) {
+        try {
+            return work.run(transaction.get());
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }

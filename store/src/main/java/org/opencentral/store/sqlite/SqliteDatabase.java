@@ -30,6 +30,7 @@ import org.sqlite.SQLiteConfig;
  * and the write transaction starts IMMEDIATE, so another process holding the file only makes us
  * wait up to busy_timeout. In WAL mode readers never block the writer nor each other, so a few
  * reader connections serve reads in parallel, each statement seeing the last committed state.
+ * Reads and writes from the thread inside a write join that transaction (on the writer).
  */
 final class SqliteDatabase implements JdbcDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
@@ -94,6 +95,9 @@ final class SqliteDatabase implements JdbcDatabase {
 
     @Override
     public <T> T read(SqlWork<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            return nested(work);
+        }
         try {
             return readers.with(work::run);
         } catch (SQLException e) {
@@ -103,6 +107,9 @@ final class SqliteDatabase implements JdbcDatabase {
 
     @Override
     public <T> T write(SqlWork<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            return nested(work);
+        }
         writeLock.lock();
         try {
             T result = work.run(writer);
@@ -116,6 +123,15 @@ final class SqliteDatabase implements JdbcDatabase {
             throw e;
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Work inside this thread's write transaction: on the writer, committed or rolled back with it. */
+    private <T> T nested(SqlWork<T> work) {
+        try {
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
         }
     }
 

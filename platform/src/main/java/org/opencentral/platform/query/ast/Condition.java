@@ -6,7 +6,7 @@ import java.util.Objects;
 /** A WHERE condition. AND and OR chains are flat lists of two or more operands. */
 public sealed interface Condition
         permits Condition.And, Condition.Or, Condition.Not, Condition.Comparison, Condition.In,
-                Condition.WithinWindow {
+                Condition.WithinWindow, Condition.TextMatch {
 
     SourcePosition position();
 
@@ -57,6 +57,20 @@ public sealed interface Condition
     record WithinWindow(TimeWindow window, SourcePosition position) implements Condition {
         public WithinWindow {
             Objects.requireNonNull(window);
+            Objects.requireNonNull(position);
+        }
+    }
+
+    /**
+     * {@code contains(item, 'text')}, {@code startswith(…)} or {@code endswith(…)}: a case-insensitive
+     * text match, allowed in device queries ({@code SELECT * FROM devices WHERE …}) only.
+     */
+    record TextMatch(org.opencentral.core.filter.TextMatch function, Expr target, String text,
+            SourcePosition position) implements Condition {
+        public TextMatch {
+            Objects.requireNonNull(function);
+            Objects.requireNonNull(target);
+            Objects.requireNonNull(text);
             Objects.requireNonNull(position);
         }
     }

@@ -10,7 +10,8 @@ public enum SystemField {
     PROVISIONED("$provisioned"),
     SIMULATED("$simulated"),
     DISPLAY_NAME("$displayName"),
-    TEMPLATE("$template");
+    TEMPLATE("$template"),
+    ENABLED("$enabled");
 
     private final String text;
 

@@ -1,7 +1,10 @@
 package org.opencentral.platform.query.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.opencentral.core.filter.TextMatch;
 import org.opencentral.platform.query.ast.ComparisonOperator;
 import org.opencentral.platform.query.ast.Condition;
 import org.opencentral.platform.query.ast.Expr;
@@ -10,7 +13,8 @@ import org.opencentral.platform.query.ast.SourcePosition;
 
 /**
  * WHERE conditions: {@code or := and (OR and)*}, {@code and := unary (AND unary)*},
- * {@code unary := NOT unary | '(' or ')' | WITHIN_WINDOW(…) | expr op literal | expr [NOT] IN list}.
+ * {@code unary := NOT unary | '(' or ')' | WITHIN_WINDOW(…) | expr op literal | expr [NOT] IN list
+ * | contains(expr, string) | startswith(…) | endswith(…)}.
  * Nesting of parentheses and NOT is capped, so recursion depth is bounded for any input.
  */
 final class ConditionParser {
@@ -60,6 +64,10 @@ final class ConditionParser {
         if (start.isKeyword("WITHIN_WINDOW") && cursor.peek(1).kind() == TokenKind.LPAREN) {
             return withinWindow();
         }
+        Optional<TextMatch> function = textFunction(start);
+        if (function.isPresent() && cursor.peek(1).kind() == TokenKind.LPAREN) {
+            return textMatch(function.get());
+        }
         return predicate();
     }
 
@@ -81,6 +89,25 @@ final class ConditionParser {
         Condition.WithinWindow condition = new Condition.WithinWindow(literals.timeWindow(), cursor.position(keyword));
         cursor.expect(TokenKind.RPAREN, "')'");
         return condition;
+    }
+
+    private static Optional<TextMatch> textFunction(Token token) {
+        return Arrays.stream(TextMatch.values()).filter(f -> token.isKeyword(f.wireName())).findFirst();
+    }
+
+    /** {@code contains(item, 'text')}: the item, a comma, then a string. */
+    private Condition textMatch(TextMatch function) {
+        Token name = cursor.take();
+        cursor.take();
+        Expr target = exprs.expr("a name or a $ name inside " + function.wireName() + "()");
+        cursor.expect(TokenKind.COMMA, "','");
+        Token text = cursor.peek();
+        if (text.kind() != TokenKind.STRING) {
+            throw cursor.expected("a string as the second argument of " + function.wireName() + "()");
+        }
+        cursor.take();
+        cursor.expect(TokenKind.RPAREN, "')'");
+        return new Condition.TextMatch(function, target, text.value(), cursor.position(name));
     }
 
     private Condition predicate() {

@@ -60,7 +60,7 @@ final class ExprParser {
 
     private Expr builtin(Token token) {
         SystemField field = SystemField.fromText(token.text()).orElseThrow(() -> cursor.error(token,
-                "unknown name " + token.describe() + "; expected $id, $ts, $provisioned, $simulated, $displayName or $template"));
+                "unknown name " + token.describe() + "; expected $id, $ts, $provisioned, $simulated, $enabled, $displayName or $template"));
         return new Expr.Builtin(field, cursor.position(token));
     }
 

@@ -81,6 +81,8 @@ final class FilterAnalyzer {
             case Condition.In in -> in(in);
             case Condition.WithinWindow w -> throw Errors.at(w.position(),
                     "WITHIN_WINDOW must be joined to the rest of WHERE with AND, not used under OR or NOT");
+            case Condition.TextMatch m -> throw Errors.at(m.position(), m.function().wireName()
+                    + "() is only for device queries (SELECT * FROM devices WHERE …)");
         };
     }
 

@@ -30,7 +30,7 @@ final class LiteralRules {
         switch (field) {
             case ID, DISPLAY_NAME, TEMPLATE -> requireString(field, literal, at);
             case TS -> requireTimestamp(literal, at);
-            case PROVISIONED, SIMULATED -> {
+            case PROVISIONED, SIMULATED, ENABLED -> {
                 if (!(literal instanceof Literal.Bool) || !op.isEquality()) {
                     throw Errors.at(at, field.text() + " can only be compared with true or false, using = or !=");
                 }

@@ -15,6 +15,7 @@ final class LogicalOperators {
             case Condition.Comparison c -> 0;
             case Condition.In in -> 0;
             case Condition.WithinWindow w -> 0;
+            case Condition.TextMatch m -> 0;
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.opencentral.platform.query.QueryLimits;
 import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.Condition;
 import org.opencentral.platform.query.ast.Expr;
 import org.opencentral.platform.query.ast.QueryAst;
 import org.opencentral.platform.query.ast.SelectItem;
@@ -29,6 +30,29 @@ public final class Parser {
     /** Parses {@code source}, which the caller has checked against the length limit. */
     public static QueryAst parse(String source, QueryLimits limits) {
         return new Parser(source, limits).query();
+    }
+
+    /**
+     * Parses a device query, {@code SELECT * FROM devices [WHERE cond]} (the filter of device groups);
+     * the caller has checked the length. Returns the condition, empty when there is none.
+     */
+    public static Optional<Condition> parseDeviceQuery(String source, QueryLimits limits) {
+        return new Parser(source, limits).deviceQuery();
+    }
+
+    private Optional<Condition> deviceQuery() {
+        cursor.expectKeyword("SELECT");
+        cursor.expect(TokenKind.STAR, "'*' (a device query selects whole devices)");
+        cursor.expectKeyword("FROM");
+        if (!cursor.atKeyword("devices")) {
+            throw cursor.expected("devices after FROM");
+        }
+        cursor.take();
+        Optional<Condition> where = cursor.acceptKeyword("WHERE") ? Optional.of(conditions.condition()) : Optional.empty();
+        if (!cursor.at(TokenKind.END)) {
+            throw cursor.expected(where.isPresent() ? "AND, OR or end of query" : "WHERE or end of query");
+        }
+        return where;
     }
 
     private QueryAst query() {

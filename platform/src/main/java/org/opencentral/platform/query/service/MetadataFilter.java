@@ -67,6 +67,7 @@ final class MetadataFilter {
             case TEMPLATE -> device.template().<Literal>map(Literal.Str::new).orElse(Literal.Null.INSTANCE);
             case PROVISIONED -> new Literal.Bool(device.provisioned());
             case SIMULATED -> new Literal.Bool(device.simulated());
+            case ENABLED -> new Literal.Bool(device.enabled());
             case TS -> throw new IllegalStateException("$ts is not metadata");
         };
     }

@@ -71,7 +71,7 @@ final class FilterSql {
         switch (field) {
             case ID -> sql.sql("d " + symbol(compare.operator()) + " ").bind(text(compare.literal()));
             case TS -> sql.sql("t " + symbol(compare.operator()) + " ").bind(micros(text(compare.literal())));
-            case PROVISIONED, SIMULATED, DISPLAY_NAME, TEMPLATE -> member(sql, compare);
+            case PROVISIONED, SIMULATED, ENABLED, DISPLAY_NAME, TEMPLATE -> member(sql, compare);
         }
     }
 

@@ -50,7 +50,7 @@ final class RowsSql {
                 case ValueRef.Builtin b -> switch (b.field()) {
                     case ID -> new Slot.Device(0);
                     case TS -> new Slot.Time(1);
-                    case PROVISIONED, SIMULATED, DISPLAY_NAME, TEMPLATE -> new Slot.Metadata(b.field());
+                    case PROVISIONED, SIMULATED, ENABLED, DISPLAY_NAME, TEMPLATE -> new Slot.Metadata(b.field());
                 };
                 case ValueRef.Aggregate a -> throw new IllegalStateException("aggregate in a row query");
             });
@@ -68,7 +68,7 @@ final class RowsSql {
             case ValueRef.Builtin b -> switch (b.field()) {
                 case ID -> "d" + suffix;
                 case TS -> "t" + suffix;
-                case PROVISIONED, SIMULATED, DISPLAY_NAME, TEMPLATE -> throw new QueryException(
+                case PROVISIONED, SIMULATED, ENABLED, DISPLAY_NAME, TEMPLATE -> throw new QueryException(
                         new SourcePosition(0, 1, 1), "ORDER BY " + b.field().text()
                                 + " is not supported in telemetry queries; order by telemetry, $ts or $id");
             };

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.opencentral.platform.ingest.MessageSizeLimit;
 
 /**
  * The one place the pipeline is assembled and its handlers named. A connection starts as
@@ -46,42 +47,25 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public static final String KEEP_ALIVE = "keep-alive";
     public static final String SESSION = "session";
     public static final String EXCEPTIONS = "exceptions";
-    /** How long a TLS handshake may take unless the listener says otherwise (Netty's default). */
-    public static final Duration DEFAULT_TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
-    /** Room for the topic and headers of a PUBLISH on top of the largest payload. */
-    public static final int PACKET_OVERHEAD = 16 * 1024;
 
     /** How a listener carries MQTT. */
     public enum Flavor { PLAIN, TLS, WEBSOCKET }
 
     private final Flavor flavor;
     private final Optional<SslContext> tls;
-    private final int maxMessageBytes;
+    private final MessageSizeLimit messageSize;
     private final Disconnects disconnects;
     private final ChannelGroup channels;
     private final Supplier<ChannelHandler> connectHandlers;
     private final Optional<Supplier<ChannelHandler>> dpsHttpsHandlers;
     private final Duration tlsHandshakeTimeout;
 
-    public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
-            ChannelGroup channels, Supplier<ChannelHandler> connectHandlers) {
-        this(flavor, tls, maxMessageBytes, disconnects, channels, connectHandlers, Optional.empty());
-    }
-
-    /** With {@code dpsHttpsHandlers}, the WebSocket listener also answers DPS's HTTPS requests. */
-    public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
-            ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
-            Optional<Supplier<ChannelHandler>> dpsHttpsHandlers) {
-        this(flavor, tls, maxMessageBytes, disconnects, channels, connectHandlers, dpsHttpsHandlers,
-                DEFAULT_TLS_HANDSHAKE_TIMEOUT);
-    }
-
     /**
      * With {@code tlsHandshakeTimeout}: how long the TLS handshake may take. The connect handler's
      * CONNECT timeout starts only once the handshake is done, so that handshakes queued on busy
      * event loops during a connect storm do not eat into the time a device has to send CONNECT.
      */
-    public MqttPipeline(Flavor flavor, Optional<SslContext> tls, int maxMessageBytes, Disconnects disconnects,
+    public MqttPipeline(Flavor flavor, Optional<SslContext> tls, MessageSizeLimit messageSize, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
             Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Duration tlsHandshakeTimeout) {
         if (flavor != Flavor.PLAIN && tls.isEmpty()) {
@@ -89,7 +73,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         }
         this.flavor = flavor;
         this.tls = flavor == Flavor.PLAIN ? Optional.empty() : tls;
-        this.maxMessageBytes = maxMessageBytes;
+        this.messageSize = messageSize;
         this.disconnects = disconnects;
         this.channels = channels;
         this.connectHandlers = connectHandlers;
@@ -113,10 +97,10 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
             dpsHttpsHandlers.ifPresent(handlers -> pipeline.addLast(DPS_HTTPS, handlers.get()));
             pipeline.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                     .websocketPath("/$iothub/websocket").subprotocols("mqtt").checkStartsWith(true)
-                    .maxFramePayloadLength(maxMessageBytes + PACKET_OVERHEAD).handshakeTimeoutMillis(10_000).build()));
+                    .maxFramePayloadLength(messageSize.maxPacketBytes()).handshakeTimeoutMillis(10_000).build()));
             pipeline.addLast(WEBSOCKET_MQTT, new WebSocketMqttAdapter());
         }
-        pipeline.addLast(MQTT_DECODER, new MqttDecoder(maxMessageBytes + PACKET_OVERHEAD));
+        pipeline.addLast(MQTT_DECODER, new MqttDecoder(messageSize.maxPacketBytes()));
         pipeline.addLast(MQTT_ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(CONNECT, connectHandlers.get());
         pipeline.addLast(EXCEPTIONS, ExceptionTail.INSTANCE);

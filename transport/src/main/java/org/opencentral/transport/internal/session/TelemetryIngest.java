@@ -26,15 +26,12 @@ final class TelemetryIngest {
     private final DeviceConnection connection;
     private final IngestService ingest;
     private final TrafficShaper shaper;
-    private final int maxMessageBytes;
     private final MqttMetrics metrics;
 
-    TelemetryIngest(DeviceConnection connection, IngestService ingest, TrafficShaper shaper, int maxMessageBytes,
-            MqttMetrics metrics) {
+    TelemetryIngest(DeviceConnection connection, IngestService ingest, TrafficShaper shaper, MqttMetrics metrics) {
         this.connection = connection;
         this.ingest = ingest;
         this.shaper = shaper;
-        this.maxMessageBytes = maxMessageBytes;
         this.metrics = metrics;
     }
 
@@ -42,7 +39,7 @@ final class TelemetryIngest {
     void handle(MqttPublishMessage publish, PropertyBag properties, long ackNotBefore) {
         long start = System.nanoTime();
         metrics.received(MessageKind.TELEMETRY);
-        if (publish.payload().readableBytes() > maxMessageBytes) {
+        if (!ingest.limit().admits(publish.payload().readableBytes())) {
             connection.close(CloseReason.MESSAGE_TOO_LARGE, publish.payload().readableBytes() + " bytes");
             return;
         }

@@ -47,7 +47,7 @@ final class TwinRequests {
         metrics.received(MessageKind.TWIN_PATCH);
         lane.execute(() -> respond(rid, () -> {
             ObjectNode patch = Json.parseObject(new String(body, StandardCharsets.UTF_8));
-            long version = twins.patchReported(connection.deviceId(), patch).join();
+            long version = twins.patchReported(connection.deviceId(), patch);
             return new Response(204, EMPTY, "&$version=" + version);
         }));
     }
