@@ -74,6 +74,6 @@ final class DestinationHandlers {
     }
 
     private ObjectNode toJson(Destination destination) {
-        return DestinationJson.write(destination, MaskedSecrets.answering()).put("status", exports.status(destination));
+        return exports.status(destination).writeTo(DestinationJson.write(destination, MaskedSecrets.answering()));
     }
 }

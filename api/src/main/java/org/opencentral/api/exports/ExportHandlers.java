@@ -57,6 +57,6 @@ final class ExportHandlers {
     }
 
     private ObjectNode toJson(Export export) {
-        return ExportJson.write(export).put("status", exports.status(export));
+        return exports.status(export).writeTo(ExportJson.write(export));
     }
 }

@@ -14,12 +14,17 @@ import org.opencentral.core.store.Page;
  * sends to cannot be deleted (409).
  */
 public final class ExportService {
-    private static final String NOT_STARTED = "notStarted";
-
     private final ExportStore store;
+    private final ExportHealth health;
 
+    /** Definitions only: no runner delivers them ({@link ExportHealth#NOT_RUNNING}). */
     public ExportService(ExportStore store) {
+        this(store, ExportHealth.NOT_RUNNING);
+    }
+
+    public ExportService(ExportStore store, ExportHealth health) {
         this.store = Objects.requireNonNull(store, "store");
+        this.health = Objects.requireNonNull(health, "health");
     }
 
     public Optional<Export> findExport(String id) {
@@ -42,7 +47,7 @@ public final class ExportService {
 
     /** Creates or replaces the export; its filter must parse. */
     public Export putExport(Export export) {
-        export.filter().ifPresent(ExportFilter::parse);
+        ExportMatcher.compile(export.filter());
         store.putExport(export);
         return export;
     }
@@ -76,16 +81,13 @@ public final class ExportService {
         }
     }
 
-    /**
-     * An export's read-only status: {@code disabled}, or {@code notStarted} while enabled: this build
-     * stores export definitions but has no runner delivering them yet.
-     */
-    public String status(Export export) {
-        return export.enabled() ? NOT_STARTED : "disabled";
+    /** An export's read-only status, errors and last export time. */
+    public ExportStatus status(Export export) {
+        return health.of(export);
     }
 
-    /** A destination's read-only status: {@code notStarted} (no runner delivers to it yet). */
-    public String status(Destination destination) {
-        return NOT_STARTED;
+    /** A destination's read-only status, errors and last export time. */
+    public ExportStatus status(Destination destination) {
+        return health.of(destination);
     }
 }

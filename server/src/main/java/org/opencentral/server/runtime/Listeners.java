@@ -55,7 +55,8 @@ final class Listeners {
 
     static ApiServer api(ServerConfig config, ApplicationIdentity identity, Services services, StateStore state,
             EventLog log, Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready,
-            Provisioning provisioning, Templates templates, TelemetryStore telemetry) {
+            Provisioning provisioning, Templates templates, TelemetryStore telemetry,
+            org.opencentral.platform.export.ExportHealth exportHealth) {
         ApiServices apiServices = new ApiServices(services.devices(), services.twins(), services.commands(),
                 services.cloudToDevice(), state.lastValues(), services.security(), clock)
                 .withProvisioning(provisioning.api())
@@ -68,7 +69,7 @@ final class Listeners {
                         services.security().organizations(),
                         new org.opencentral.platform.group.GroupFilters(querySettings(config.query()).limits(),
                                 new org.opencentral.platform.query.service.TemplateCatalog(templates.service()))))
-                .withExports(new org.opencentral.platform.export.ExportService(state.exports()));
+                .withExports(new org.opencentral.platform.export.ExportService(state.exports(), exportHealth));
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))

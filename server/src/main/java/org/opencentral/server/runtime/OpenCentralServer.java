@@ -15,6 +15,7 @@ import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.platform.eventlog.ConsumerRunner;
+import org.opencentral.platform.export.delivery.ExportRunner;
 import org.opencentral.platform.security.Bootstrap;
 import org.opencentral.platform.security.Bootstrap.InitialCredentials;
 import org.opencentral.platform.telemetry.LastValueProjection;
@@ -92,12 +93,14 @@ public final class OpenCentralServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             JvmMetrics.bind(metrics);
             EventLogMetrics.bind(metrics, log);
+            ExportRunner exports = keep(Exports.runner(state, log, identity, clock, metrics));
+            exports.start();
             Simulation.bind(metrics, simulator);
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
                     new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();
             api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
-                    provisioning, templates, telemetry));
+                    provisioning, templates, telemetry, exports));
             httpPort = api.start();
             ready = true;
             LOG.info("OpenCentral is up: http {} mqtts {} mqtt {} websocket {}", httpPort, devicePorts.mqtts(),
