@@ -57,7 +57,12 @@ final class ConfigBinder {
                 database(),
                 java.time.Duration.ofSeconds(intIn(SIMULATION_INTERVAL, 1, 86_400,
                         (int) defaults.simulationInterval().toSeconds())),
-                query());
+                query(),
+                new ExportConfig(
+                        java.time.Duration.ofSeconds(intIn(EXPORT_RETRY_FOR, 1, 604_800,
+                                (int) defaults.exports().retryFor().toSeconds())),
+                        java.time.Duration.ofSeconds(intIn(EXPORT_RECHECK_INTERVAL, 1, 86_400,
+                                (int) defaults.exports().recheckInterval().toSeconds()))));
     }
 
     private QueryConfig query() {

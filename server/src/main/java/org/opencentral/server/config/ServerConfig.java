@@ -22,6 +22,7 @@ import java.util.Optional;
  *                   which models that devices announce are imported as templates; none by default
  * @param storage   embedded storage in the data directory, or a PostgreSQL storage for the state
  * @param simulationInterval default time between two telemetry messages of a simulated device
+ * @param exports    how data export retries a refusing destination
  * @param query      the query API's limits (length, row caps, statement timeout)
  */
 public record ServerConfig(
@@ -36,10 +37,19 @@ public record ServerConfig(
         Optional<Path> modelRepo,
         StorageConfig storage,
         Duration simulationInterval,
-        QueryConfig query) {
+        QueryConfig query,
+        ExportConfig exports) {
 
     /** The default {@link #simulationInterval()}: 10 seconds. */
     public static final Duration DEFAULT_SIMULATION_INTERVAL = Duration.ofSeconds(10);
+
+    /** A configuration with the default data export retries. */
+    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
+            AdminConfig admin, LimitsConfig limits, LogConfig log, Optional<Path> modelRepo, StorageConfig storage,
+            Duration simulationInterval, QueryConfig query) {
+        this(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, simulationInterval, query,
+                ExportConfig.defaults());
+    }
 
     /** A configuration with the default query limits. */
     public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, TlsConfig tls, String publicHost,
@@ -80,6 +90,7 @@ public record ServerConfig(
             throw new IllegalArgumentException("simulationInterval must be at least 100 ms");
         }
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(exports, "exports");
     }
 
     /** The defaults in code: {@code ./data}, the standard ports, this machine's host name. */
@@ -102,62 +113,67 @@ public record ServerConfig(
 
     public ServerConfig withDataDir(Path value) {
         return new ServerConfig(value, http, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval, query);
+                modelRepo, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withHttp(HttpConfig value) {
         return new ServerConfig(dataDir, value, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval, query);
+                modelRepo, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withMqtt(MqttConfig value) {
         return new ServerConfig(dataDir, http, value, tls, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval, query);
+                modelRepo, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withTls(TlsConfig value) {
         return new ServerConfig(dataDir, http, mqtt, value, publicHost, admin, limits, log,
-                modelRepo, storage, simulationInterval, query);
+                modelRepo, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withPublicHost(String value) {
         return new ServerConfig(dataDir, http, mqtt, tls, value, admin, limits, log,
-                modelRepo, storage, simulationInterval, query);
+                modelRepo, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withAdmin(AdminConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, value, limits, log,
-                modelRepo, storage, simulationInterval, query);
+                modelRepo, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, value, log,
-                modelRepo, storage, simulationInterval, query);
+                modelRepo, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withLog(LogConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits,
-                value, modelRepo, storage, simulationInterval, query);
+                value, modelRepo, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withModelRepo(Optional<Path> value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log,
-                value, storage, simulationInterval, query);
+                value, storage, simulationInterval, query, exports);
     }
 
     public ServerConfig withStorage(StorageConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log,
-                modelRepo, value, simulationInterval, query);
+                modelRepo, value, simulationInterval, query, exports);
     }
 
     public ServerConfig withSimulationInterval(Duration value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage, value,
-                query);
+                query, exports);
     }
 
     public ServerConfig withQuery(QueryConfig value) {
         return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage,
-                simulationInterval, value);
+                simulationInterval, value, exports);
+    }
+
+    public ServerConfig withExports(ExportConfig value) {
+        return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage,
+                simulationInterval, query, value);
     }
 
     /** {@code <data-dir>/tls}: the generated CA and server certificate live here. */

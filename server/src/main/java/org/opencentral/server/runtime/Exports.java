@@ -22,10 +22,11 @@ import org.opencentral.platform.export.delivery.PipeStats;
 import org.opencentral.platform.export.delivery.RetryPolicy;
 import org.opencentral.platform.export.delivery.Sender;
 import org.opencentral.platform.export.delivery.WebhookSender;
+import org.opencentral.server.config.ExportConfig;
 
 /**
- * The data export runner wired to the state store, the event log, the webhook client and
- * {@code /metrics}: per export and destination {@code opencentral_export_sent_total},
+ * The data export runner wired to the state store, the event log, the webhook client, the configured
+ * retries ({@code export-retry-for}, {@code export-recheck-interval}) and {@code /metrics}: per export and destination {@code opencentral_export_sent_total},
  * {@code _failed_total}, {@code _retries_total}, {@code opencentral_export_lag_events} and
  * {@code opencentral_export_lag_seconds}.
  */
@@ -34,9 +35,11 @@ final class Exports {
     }
 
     static ExportRunner runner(StateStore state, EventLog log, ApplicationIdentity identity, Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, ExportConfig config) {
+        RetryPolicy retry = new RetryPolicy(RetryPolicy.DEFAULTS.first(), RetryPolicy.DEFAULTS.longest(),
+                config.retryFor(), config.recheckInterval());
         PipeContext context = new PipeContext(log, state.cursors(), new ExportMessages(identity.applicationId()),
-                id -> facts(state, state.devices().find(id)), RetryPolicy.DEFAULTS, clock, PipeContext.BATCH);
+                id -> facts(state, state.devices().find(id)), retry, clock, PipeContext.BATCH);
         HttpClient client = WebhookSender.client();
         return new ExportRunner(state.exports(), context, destination -> sender(client, destination),
                 stats -> bind(metrics, stats));

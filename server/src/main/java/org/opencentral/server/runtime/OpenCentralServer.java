@@ -93,7 +93,7 @@ public final class OpenCentralServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             JvmMetrics.bind(metrics);
             EventLogMetrics.bind(metrics, log);
-            ExportRunner exports = keep(Exports.runner(state, log, identity, clock, metrics));
+            ExportRunner exports = keep(Exports.runner(state, log, identity, clock, metrics, config.exports()));
             exports.start();
             Simulation.bind(metrics, simulator);
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
