@@ -3,8 +3,11 @@ package org.opencentral.platform.export.delivery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.export.Destination;
@@ -76,8 +79,9 @@ final class Pipe {
             return 0;
         }
         long done = from;
+        Map<DeviceId, DeviceFacts> devices = new HashMap<>();
         for (LoggedEvent logged : batch) {
-            Optional<ObjectNode> message = message(logged.event());
+            Optional<ObjectNode> message = message(logged.event(), devices);
             if (message.isPresent()) {
                 try {
                     sender.send(message.get());
@@ -103,12 +107,13 @@ final class Pipe {
         }
     }
 
-    private Optional<ObjectNode> message(PlatformEvent event) {
+    /** The message of {@code event} if the export sends it; {@code devices} caches lookups for one batch. */
+    private Optional<ObjectNode> message(PlatformEvent event, Map<DeviceId, DeviceFacts> devices) {
         if (ExportMessages.source(event).filter(export.source()::equals).isEmpty()) {
             return Optional.empty();
         }
         DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent device
-                ? context.devices().apply(device.deviceId()) : DeviceFacts.NONE;
+                ? devices.computeIfAbsent(device.deviceId(), context.devices()) : DeviceFacts.NONE;
         ObjectNode message = context.messages().message(event, facts);
         if (!matcher.matches(message, facts)) {
             return Optional.empty();
