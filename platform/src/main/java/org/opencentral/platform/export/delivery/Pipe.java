@@ -3,6 +3,7 @@ package org.opencentral.platform.export.delivery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ import org.opencentral.platform.export.ExportMessages;
 /**
  * One export's delivery to one of its destinations, from its own durable cursor
  * ({@code export:{exportId}:{destinationId}}): reads a batch after the cursor, sends the messages of
- * the export's source that pass its filter, in log order, and saves the cursor after the last event
- * whose message the destination accepted. A refusal keeps the cursor there and waits out the retry
+ * the export's source that pass its filter, in order per device ({@link Lanes}), and saves the cursor
+ * before the earliest message the destination refused (after the batch when it accepted them all).
+ * A refusal keeps the cursor there and waits out the retry
  * policy's backoff before the next attempt (which starts again at the refused message); after
  * {@link RetryPolicy#giveUpAfter()} of refusals the destination is in error and tried every
  * {@link RetryPolicy#recheck()}. A pipe of an export and destination never seen before starts at the
@@ -78,24 +80,24 @@ final class Pipe {
         if (batch.isEmpty()) {
             return 0;
         }
-        long done = from;
         Map<DeviceId, DeviceFacts> devices = new HashMap<>();
+        List<Lanes.Outgoing> outgoing = new ArrayList<>();
         for (LoggedEvent logged : batch) {
-            Optional<ObjectNode> message = message(logged.event(), devices);
-            if (message.isPresent()) {
-                try {
-                    sender.send(message.get());
-                } catch (DeliveryFailure failure) {
-                    save(from, done);
-                    refused(failure, now);
-                    return (int) (done - from);
-                }
-                stats.sent.incrementAndGet();
-                lastExportTime = Optional.of(now);
-            }
-            done = logged.sequence();
+            message(logged.event(), devices).ifPresent(m -> outgoing.add(new Lanes.Outgoing(logged.sequence(),
+                    logged.event() instanceof PlatformEvent.DeviceEvent d ? Optional.of(d.deviceId().value())
+                            : Optional.empty(), m)));
         }
-        save(from, done);
+        Optional<Lanes.Refusal> refusal = Lanes.send(outgoing, sender, () -> {
+            stats.sent.incrementAndGet();
+            lastExportTime = Optional.of(now);
+        });
+        if (refusal.isPresent()) {
+            long done = refusal.get().sequence() - 1;
+            save(from, done);
+            refused(refusal.get().failure(), now);
+            return (int) Math.max(0, done - from);
+        }
+        save(from, batch.getLast().sequence());
         accepted();
         return batch.size();
     }
