@@ -124,6 +124,16 @@ class WebhookDeliveryTest {
 
         assertThat(destinationStatus().status()).isEqualTo("healthy");
         assertThat(destinationStatus().errors()).isEmpty();
+        assertEveryMessageInOrderPerDevice(round);
+        PipeStats counters = stats.getFirst();
+        assertThat(counters.sent()).isGreaterThanOrEqualTo(3L * round);
+        assertThat(counters.failed()).isPositive();
+        assertThat(counters.retries()).isEqualTo(counters.failed() - 1);
+        assertThat(counters.lagEvents()).isZero();
+    }
+
+    /** Each device's first arrivals are rounds 0 to {@code rounds - 1} in order (repeats allowed). */
+    private void assertEveryMessageInOrderPerDevice(int rounds) {
         Map<String, List<Integer>> firstArrivals = new LinkedHashMap<>();
         for (WebhookReceiver.Received r : receiver.received()) {
             List<Integer> seen = firstArrivals.computeIfAbsent(r.message().path("deviceId").asText(),
@@ -133,14 +143,31 @@ class WebhookDeliveryTest {
                 seen.add(n);
             }
         }
-        List<Integer> all = java.util.stream.IntStream.range(0, round).boxed().toList();
+        List<Integer> all = java.util.stream.IntStream.range(0, rounds).boxed().toList();
         assertThat(firstArrivals).containsOnlyKeys("d-1", "d-2", "d-3");
         firstArrivals.values().forEach(arrivals -> assertThat(arrivals).as("every message, in order").isEqualTo(all));
-        PipeStats counters = stats.getFirst();
-        assertThat(counters.sent()).isGreaterThanOrEqualTo(3L * round);
-        assertThat(counters.failed()).isPositive();
-        assertThat(counters.retries()).isEqualTo(counters.failed() - 1);
-        assertThat(counters.lagEvents()).isZero();
+    }
+
+    @Test
+    void oneDevicesRefusedMessageHoldsTheCursorBeforeItWhileOtherDevicesGoOnAndItArrivesInOrderOnTheRetry() {
+        define(receiver.url());
+        receiver.refuse("d-2");
+        for (int round = 0; round < 4; round++) {
+            send(round);
+        }
+        runner.runOnce();
+        assertThat(receiver.received()).extracting(r -> r.message().path("deviceId").asText())
+                .doesNotContain("d-2").contains("d-1", "d-3");
+        assertThat(stats.getFirst().lagEvents()).as("the cursor stays before d-2's first message").isEqualTo(11);
+        assertThat(destinationStatus().errors()).singleElement().asString().contains("answered 503");
+
+        receiver.accept("d-2");
+        assertThat(runner.runOnce()).as("backoff pending").isZero();
+        clock.advance(RETRY.first());
+        drain();
+        assertEveryMessageInOrderPerDevice(4);
+        assertThat(stats.getFirst().lagEvents()).isZero();
+        assertThat(destinationStatus().errors()).isEmpty();
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.opencentral.core.Json;
 
 /**
  * A real HTTP receiver on a free port: records every message it accepts with the request's query and
- * headers; while {@link #down()} it answers 503 and keeps nothing.
+ * headers; while {@link #down()} it answers 503 and keeps nothing, and it refuses the messages of the
+ * devices it was told to {@link #refuse}.
  */
 final class WebhookReceiver implements AutoCloseable {
     record Received(ObjectNode message, String query, String authorization, String tag) {
@@ -22,6 +23,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicBoolean up = new AtomicBoolean(true);
+    private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() {
@@ -33,9 +35,10 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = 503;
-            if (up.get()) {
-                received.add(new Received(Json.parseObject(new String(body, java.nio.charset.StandardCharsets.UTF_8)),
-                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
+            ObjectNode message = Json.parseObject(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            if (up.get() && !refused.contains(message.path("deviceId").asText())) {
+                received.add(new Received(message, exchange.getRequestURI().getRawQuery(),
+                        exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("X-Tag")));
                 status = 200;
             }
@@ -56,6 +59,15 @@ final class WebhookReceiver implements AutoCloseable {
 
     void up() {
         up.set(true);
+    }
+
+    /** Answers 503 to the messages of {@code deviceId} (and accepts the others) until {@link #accept}. */
+    void refuse(String deviceId) {
+        refused.add(deviceId);
+    }
+
+    void accept(String deviceId) {
+        refused.remove(deviceId);
     }
 
     List<Received> received() {
