@@ -13,8 +13,9 @@ import org.opencentral.core.export.Enrichment;
 /**
  * An export's enrichments added to each message under {@code enrichments}: a custom value as given,
  * or a system property of the device ({@code $displayName}, {@code $enabled}, {@code $simulated},
- * {@code $provisioned}, {@code $templateDisplayName}, {@code $organizations}). A device property
- * enrichment (a path with a target template) and a value the device does not have are left out.
+ * {@code $provisioned}, {@code $templateDisplayName}, {@code $organizations}), or with a
+ * {@code target} the value of the device property named by {@code path} (reported or cloud, at the
+ * root or in a component). A value the device does not have is left out.
  */
 public final class Enrichments {
     private Enrichments() {
@@ -31,7 +32,7 @@ public final class Enrichments {
             return enrichment.value();
         }
         if (enrichment.target().isPresent()) {
-            return Optional.empty();
+            return facts.property(enrichment.path().orElseThrow());
         }
         Optional<Device> device = facts.device();
         return switch (enrichment.path().orElseThrow()) {

@@ -43,7 +43,8 @@ class ExportMessagesGoldenTest {
     private static final DeviceFacts FACTS = new DeviceFacts(Optional.of(new Device(THERMOSTAT, "Thermostat one",
             Optional.of("dtmi:contoso:Thermostat;1"), true, false, true, "\"e\"", SymmetricKeys.generate(),
             Optional.empty(), Device.Connection.NEVER, T, Optional.of("seattle"), Optional.empty())),
-            Optional.of("Thermostat"));
+            Optional.of("Thermostat"), () -> Json.parseObject("{\"firmware\":\"1.2\","
+                    + "\"thermostat2\":{\"__t\":\"c\",\"targetTemperature\":19}}"));
     private static final Map<String, Enrichment> ENRICHMENTS = enrichments();
 
     private final ExportMessages messages = new ExportMessages("app-1");
@@ -55,6 +56,10 @@ class ExportMessagesGoldenTest {
                 "$organizations")) {
             enrichments.put(path.substring(1), new Enrichment(Optional.empty(), Optional.of(path), Optional.empty()));
         }
+        Optional<String> template = Optional.of("dtmi:contoso:Thermostat;1");
+        enrichments.put("firmware", new Enrichment(template, Optional.of("firmware"), Optional.empty()));
+        enrichments.put("target", new Enrichment(template, Optional.of("targetTemperature"), Optional.empty()));
+        enrichments.put("missing", new Enrichment(template, Optional.of("nothing"), Optional.empty()));
         return enrichments;
     }
 

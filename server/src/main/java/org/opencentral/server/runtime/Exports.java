@@ -1,5 +1,6 @@
 package org.opencentral.server.runtime;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,11 +9,14 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.export.Destination;
 import org.opencentral.core.export.WebhookDestination;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.platform.export.DeviceFacts;
 import org.opencentral.platform.export.ExportMessages;
@@ -25,8 +29,10 @@ import org.opencentral.platform.export.delivery.WebhookSender;
 import org.opencentral.server.config.ExportConfig;
 
 /**
- * The data export runner wired to the state store, the event log, the webhook client, the configured
- * retries ({@code export-retry-for}, {@code export-recheck-interval}) and {@code /metrics}: per export and destination {@code opencentral_export_sent_total},
+ * The data export runner wired to the state store (devices, their properties for enrichments,
+ * template names), the event log, the webhook client, the configured retries
+ * ({@code export-retry-for}, {@code export-recheck-interval}) and {@code /metrics}: per export and
+ * destination {@code opencentral_export_sent_total},
  * {@code _failed_total}, {@code _retries_total}, {@code opencentral_export_lag_events} and
  * {@code opencentral_export_lag_seconds}.
  */
@@ -47,8 +53,20 @@ final class Exports {
 
     private static DeviceFacts facts(StateStore state, Optional<Device> device) {
         return new DeviceFacts(device, device.flatMap(Device::template).flatMap(state.templates()::find)
-                .map(DeviceTemplate::displayName));
+                .map(DeviceTemplate::displayName), () -> device.map(d -> properties(state, d.id()))
+                        .orElseGet(Json::object));
     }
+
+    /** Reported properties with the cloud property values over them, components as nested objects. */
+    private static ObjectNode properties(StateStore state, DeviceId id) {
+        ObjectNode values = state.twins().find(id).map(t -> t.reported().properties()).orElseGet(Json::object);
+        for (CloudPropertyValue value : state.cloudProperties().list(id)) {
+            ObjectNode target = value.component().isEmpty() ? values : values.withObjectProperty(value.component());
+            target.set(value.name(), value.value());
+        }
+        return values;
+    }
+
 
     private static Sender sender(HttpClient client, Destination destination) {
         return switch (destination) {

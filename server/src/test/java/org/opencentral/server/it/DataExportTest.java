@@ -25,7 +25,7 @@ import org.opencentral.server.testkit.TestPlatform;
 
 /**
  * A telemetry export on the running server: a device's messages, sent over MQTT/TLS, reach a real
- * HTTP receiver in IoT Central's format, enriched; the export answers healthy with its last export
+ * HTTP receiver in IoT Central's format, enriched (also with a property the device reported); the export answers healthy with its last export
  * time, and {@code /metrics} counts what was sent.
  */
 @Timeout(120)
@@ -61,7 +61,8 @@ class DataExportTest {
                 "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/in")).ok();
         rest.put("/dataExport/exports/tel", Map.of("displayName", "Telemetry", "enabled", true,
                 "source", "telemetry", "filter", "SELECT * FROM devices WHERE temperature > 20",
-                "enrichments", Map.of("name", Map.of("path", "$displayName"), "site", Map.of("value", "north")),
+                "enrichments", Map.of("name", Map.of("path", "$displayName"), "site", Map.of("value", "north"),
+                        "fw", Map.of("target", "dtmi:contoso:DeviceInfo;1", "path", "firmware")),
                 "destinations", List.of(Map.of("id", "hook")))).ok();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 rest.get("/dataExport/exports/tel").ok().path("status").asText()).isEqualTo("healthy"));
@@ -70,6 +71,8 @@ class DataExportTest {
         String displayName = rest.get("/devices/exp-1").ok().path("displayName").asText();
         try (TestDevice device = TestDevice.overTls(platform, "exp-1", key)) {
             device.connect();
+            device.subscribeToTwin();
+            device.reportProperties("{\"firmware\": \"1.2\"}");
             for (int temperature : List.of(19, 21, 22, 23)) {
                 device.sendTelemetry("{\"temperature\": " + temperature + "}").join();
             }
@@ -82,7 +85,7 @@ class DataExportTest {
         assertThat(first.path("messageSource").asText()).isEqualTo("telemetry");
         assertThat(first.path("schema").asText()).isEqualTo("default@v1");
         assertThat(first.path("enrichments")).isEqualTo(Json.parse(
-                "{\"name\":" + Json.write(displayName) + ",\"site\":\"north\"}"));
+                "{\"name\":" + Json.write(displayName) + ",\"site\":\"north\",\"fw\":\"1.2\"}"));
 
         JsonNode export = rest.get("/dataExport/exports/tel").ok();
         assertThat(export.path("status").asText()).isEqualTo("healthy");
