@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +18,7 @@ import org.opencentral.core.Json;
 import org.opencentral.server.testkit.RestClient;
 import org.opencentral.server.testkit.TestDevice;
 import org.opencentral.server.testkit.TestPlatform;
+import org.opencentral.server.testkit.WebhookSink;
 
 /**
  * A telemetry export on the running server: a device's messages, sent over MQTT/TLS, reach a real
@@ -33,24 +30,17 @@ class DataExportTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private TestPlatform platform;
-    private HttpServer receiver;
-    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private WebhookSink receiver;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         platform = TestPlatform.start();
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/in", exchange -> {
-            received.add(Json.parse(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new WebhookSink();
     }
 
     @AfterEach
     void stop() {
-        receiver.stop(0);
+        receiver.close();
         platform.close();
     }
 
@@ -58,7 +48,7 @@ class DataExportTest {
     void aDevicesTelemetryReachesTheWebhookEnrichedAndTheExportIsHealthy() throws Exception {
         RestClient rest = platform.rest();
         rest.put("/dataExport/destinations/hook", Map.of("displayName", "Hook", "type", "webhook@v1",
-                "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/in")).ok();
+                "url", receiver.url())).ok();
         rest.put("/dataExport/exports/tel", Map.of("displayName", "Telemetry", "enabled", true,
                 "source", "telemetry", "filter", "SELECT * FROM devices WHERE temperature > 20",
                 "enrichments", Map.of("name", Map.of("path", "$displayName"), "site", Map.of("value", "north"),
@@ -78,7 +68,8 @@ class DataExportTest {
             }
         }
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(received).hasSize(3));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receiver.received()).hasSize(3));
+        List<JsonNode> received = receiver.received();
         assertThat(received).extracting(m -> m.at("/telemetry/temperature").asInt()).containsExactly(21, 22, 23);
         JsonNode first = received.getFirst();
         assertThat(first.path("deviceId").asText()).isEqualTo("exp-1");

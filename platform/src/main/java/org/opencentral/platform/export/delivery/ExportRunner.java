@@ -122,7 +122,8 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
         }
         List<Pipe> of = pipes.values().stream().filter(p -> p.exportId().equals(export.id())).toList();
         if (of.isEmpty()) {
-            return new ExportStatus("starting", List.of(), Optional.empty());
+            return new ExportStatus(export.destinations().isEmpty() ? "healthy" : "starting", List.of(),
+                    Optional.empty());
         }
         long failing = of.stream().filter(Pipe::inError).count();
         String status = failing == 0 ? "healthy" : failing == of.size() ? "error" : "partiallyHealthy";
