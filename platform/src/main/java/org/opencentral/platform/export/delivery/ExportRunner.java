@@ -24,12 +24,14 @@ import org.opencentral.platform.export.ExportStatus;
  * Runs every enabled export: one {@link Pipe} (with its own durable cursor) per export and
  * destination, rebuilt when a definition changes and dropped (keeping its cursor) when the export is
  * disabled or deleted. {@link #runOnce()} re-reads the definitions and steps every pipe once (tests
- * call it directly); {@link #start()} runs it on a {@link BackgroundLoop} woken by every durable
- * append and at least every second, so backoffs and rechecks come due. It is the {@link ExportHealth}
+ * call it directly); {@link #start()} runs the same on a {@link BackgroundLoop} woken by every
+ * durable append and at least every second, so backoffs and rechecks come due, re-reading the
+ * definitions at most once a second. It is the {@link ExportHealth}
  * the API answers statuses from.
  */
 public final class ExportRunner implements ExportHealth, AutoCloseable {
     private static final int PAGE = 100;
+    private static final long REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final ExportStore store;
     private final PipeContext context;
@@ -38,6 +40,7 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
     private final Map<String, PipeStats> stats = new ConcurrentHashMap<>();
     private final BackgroundLoop loop;
     private volatile Map<String, Pipe> pipes = Map.of();
+    private long lastRefresh = System.nanoTime() - REFRESH_NANOS;
 
     /**
      * @param senders  the sender of each destination
@@ -55,6 +58,10 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
     /** Re-reads the definitions and steps every pipe once; how many events the pipes moved past. */
     public int runOnce() {
         refresh();
+        return stepPipes();
+    }
+
+    private int stepPipes() {
         int handled = 0;
         for (Pipe pipe : pipes.values()) {
             handled += pipe.step();
@@ -67,8 +74,14 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
         loop.start();
     }
 
+    /** The loop's step: the definitions are re-read at most once a second, however often appends wake it. */
     private BackgroundLoop.Next step() {
-        return runOnce() > 0 ? BackgroundLoop.Next.AGAIN : BackgroundLoop.Next.IDLE;
+        long now = System.nanoTime();
+        if (now - lastRefresh >= REFRESH_NANOS) {
+            refresh();
+            lastRefresh = now;
+        }
+        return stepPipes() > 0 ? BackgroundLoop.Next.AGAIN : BackgroundLoop.Next.IDLE;
     }
 
     private void refresh() {
