@@ -59,6 +59,7 @@ public final class ApiRoutes {
         routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), s.rawData()));
         routes.addAll(org.opencentral.api.groups.GroupRoutes.table(s.groups()));
         routes.addAll(org.opencentral.api.rules.RuleRoutes.table(s.rules()));
+        routes.addAll(org.opencentral.api.exports.ExportRoutes.table(s.exports()));
         return List.copyOf(routes);
     }
 

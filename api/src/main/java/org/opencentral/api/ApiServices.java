@@ -10,6 +10,7 @@ import org.opencentral.platform.assembly.Platform;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.export.ExportService;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.relationship.RelationshipService;
 import org.opencentral.platform.rules.RuleService;
@@ -24,7 +25,8 @@ import org.opencentral.platform.twin.TwinService;
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
         ProvisioningServices provisioning, TemplateServices templates, TelemetryStore telemetry,
-        RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules) {
+        RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
+        ExportService exports) {
 
     public ApiServices {
         Objects.requireNonNull(devices, "devices");
@@ -41,6 +43,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(rawData, "rawData");
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(exports, "exports");
     }
 
     /** The REST API's services, over the platform's. */
@@ -54,6 +57,6 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
                 new TemplateServices(templates.service(), templates.cloudProperties(),
                         platform.state().telemetryIssues()),
                 platform.telemetry(), platform.relationships(), platform.rawData(), platform.groups(),
-                platform.rules());
+                platform.rules(), platform.exports());
     }
 }

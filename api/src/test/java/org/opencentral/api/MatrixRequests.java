@@ -12,7 +12,8 @@ final class MatrixRequests {
             Map.entry("{enrollmentGroupId}", "matrix-group"), Map.entry("{entry}", "primary"),
             Map.entry("{moduleName}", "matrix-module"), Map.entry("{relationshipId}", "matrix-rel"),
             Map.entry("{deviceTemplateId}", "dtmi:matrix:Template;1"), Map.entry("{deviceGroupId}", "matrix-group"),
-            Map.entry("{ruleId}", "matrix-rule"));
+            Map.entry("{ruleId}", "matrix-rule"),
+            Map.entry("{exportId}", "matrix-export"), Map.entry("{destinationId}", "matrix-hook"));
     private static final String ORG_VIEWER_IN_SEATTLE =
             "{\"role\":\"84cc62c1-dabe-49d3-b16e-8b291232b285\",\"organization\":\"seattle\"}";
 
@@ -58,6 +59,12 @@ final class MatrixRequests {
         }
         if (path.contains("/relationships/")) {
             return "{\"target\":\"dev-root\"}";
+        }
+        if (path.startsWith("/api/dataExport/destinations")) {
+            return "{\"displayName\":\"Matrix\",\"type\":\"webhook@v1\",\"url\":\"https://example.com/matrix\"}";
+        }
+        if (path.startsWith("/api/dataExport/exports")) {
+            return "{\"displayName\":\"Matrix\",\"enabled\":false,\"source\":\"telemetry\",\"destinations\":[]}";
         }
         if (path.startsWith("/api/deviceGroups")) {
             return "{\"displayName\":\"Matrix\",\"filter\":\"SELECT * FROM devices\",\"organizations\":[\"west\"]}";

@@ -149,7 +149,7 @@ class KillNineTest {
     }
 
     /** Sends numbered QoS 1 messages until enough are acknowledged, then kills the server mid-stream. */
-    private static Set<Integer> ingestUntilKilled(ServerProcess server) throws InterruptedException {
+    static Set<Integer> ingestUntilKilled(ServerProcess server) throws InterruptedException {
         RestClient rest = server.awaitReady();
         rest.put("/devices/durable", Map.of()).ok();
         String key = rest.get("/devices/durable/credentials").ok().at("/symmetricKey/primaryKey").asText();

@@ -47,6 +47,26 @@ class SecretsAtRestTest {
     }
 
     @Test
+    void aDestinationsSecretsAreSealedInTheStateFileAndKeptAcrossARestart() throws Exception {
+        TestPlatform first = TestPlatform.start();
+        String destination = "{\"displayName\":\"Hook\",\"type\":\"webhook@v1\",\"url\":\"https://example.com/in\","
+                + "\"headerCustomizations\":{\"X-Key\":{\"value\":\"header-secret\",\"secret\":true}},"
+                + "\"authorization\":{\"type\":\"header\",\"value\":\"Bearer auth-secret\"}}";
+        first.rest().put("/dataExport/destinations/hook", destination).ok();
+
+        String stored = storedColumn(first, "SELECT config FROM data_export_destinations WHERE id = ?", "hook");
+        assertThat(stored).contains("enc1:").doesNotContain("header-secret", "auth-secret");
+        try (TestPlatform restarted = first.restart(UnaryOperator.identity())) {
+            var answered = restarted.rest().get("/dataExport/destinations/hook").ok();
+            assertThat(answered.at("/headerCustomizations/X-Key/value").asText()).isEqualTo("********");
+            assertThat(answered.toString()).doesNotContain("header-secret", "auth-secret");
+            restarted.rest().patch("/dataExport/destinations/hook", "{\"displayName\":\"Hook 2\"}").ok();
+            assertThat(storedColumn(restarted, "SELECT config FROM data_export_destinations WHERE id = ?", "hook"))
+                    .contains("enc1:", "Hook 2").doesNotContain("header-secret", "auth-secret", "********");
+        }
+    }
+
+    @Test
     void theKeyCanBeGivenAsAFileOfBase64() throws Exception {
         TestPlatform first = TestPlatform.start();
         String key = first.createDevice("kept");
@@ -90,10 +110,15 @@ class SecretsAtRestTest {
 
     /** The devices.primary_key column as stored, read past the server with plain JDBC. */
     private static String storedPrimaryKey(TestPlatform platform, String device) throws SQLException {
+        return storedColumn(platform, "SELECT primary_key FROM devices WHERE id = ?", device);
+    }
+
+    /** One column of one row as stored, read past the server with plain JDBC. */
+    private static String storedColumn(TestPlatform platform, String sql, String id) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:"
                 + platform.dataDir().resolve("state.db"));
-                var statement = connection.prepareStatement("SELECT primary_key FROM devices WHERE id = ?")) {
-            statement.setString(1, device);
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
             try (ResultSet row = statement.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 return row.getString(1);

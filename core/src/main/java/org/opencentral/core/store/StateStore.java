@@ -54,6 +54,9 @@ public interface StateStore extends AutoCloseable {
     /** Rules, their state per device and their history. */
     RuleStore rules();
 
+    /** Data export definitions: exports and destinations. */
+    ExportStore exports();
+
     @Override
     void close();
 }

@@ -2,6 +2,8 @@ package org.opencentral.platform.assembly;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.opencentral.platform.export.ExportService;
+import org.opencentral.platform.export.delivery.ExportRunner;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.group.GroupFilters;
 import org.opencentral.platform.query.service.TemplateCatalog;
@@ -54,7 +56,8 @@ import org.opencentral.platform.twin.TwinService;
  * The platform's service graph, assembled in one place from a state store, an event log, a
  * telemetry store, a clock and a few settings: the server and every test platform build it here, so
  * they cannot drift. {@link #start()} starts the background work (command history, the outbox
- * forwarder, the event-log consumers, the rule actions' sender, the simulator, the periodic chores);
+ * forwarder, the event-log consumers, the rule actions' sender, the export runner (which follows the
+ * log from a cursor per export and destination), the simulator, the periodic chores);
  * {@link #close()} stops it.
  * The stores stay open: their owner closes them after the platform.
  *
@@ -66,7 +69,8 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
         CloudToDeviceService cloudToDevice, ActivityTracker activity, IngestService ingest,
         ConnectionRecorder connections, SecurityServices security, Templates templates, Provisioning provisioning,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
-        RuleEngine ruleEngine, ActionSender ruleActions, Simulator simulator, OutboxForwarder outboxForwarder,
+        RuleEngine ruleEngine, ActionSender ruleActions, ExportService exports, ExportRunner exportRunner,
+        Simulator simulator, OutboxForwarder outboxForwarder,
         LogConsumers consumers) implements AutoCloseable {
     /** How long a rule's webhook call may take before it counts as failed (and is retried). */
     static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
@@ -99,6 +103,7 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
         RuleEngine ruleEngine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(),
                 state.cursors(), parses, new RuleApplication(settings.applicationId(), "OpenCentral",
                         settings.publicHost())), clock);
+        Exports exports = Exports.create(state, log, settings, clock);
         return new Platform(state, log, telemetry, clock, timer, sessions, devices,
                 new DeviceAuthenticator(state.devices(), clock), twins, commands, commandHistory, cloudToDevice,
                 activity, ingest, new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()),
@@ -106,8 +111,9 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
                 new RelationshipService(state.relationships(), devices, templates.service()), new RawMessages(log),
                 new DeviceGroupService(state.deviceGroups(), security.organizations(),
                         new GroupFilters(settings.queryLimits(), new TemplateCatalog(templates.service()))),
-                rules, ruleEngine, new ActionSender(state.rules(), new WebhookClient(WEBHOOK_TIMEOUT), settings.mailer(), clock),
-                simulator, new OutboxForwarder(state.outbox(), log),
+                rules, ruleEngine,
+                new ActionSender(state.rules(), new WebhookClient(WEBHOOK_TIMEOUT), settings.mailer(), clock),
+                exports.service(), exports.runner(), simulator, new OutboxForwarder(state.outbox(), log),
                 consumers(state, log, telemetry, parses, templates, simulator, ruleEngine));
     }
 
@@ -140,19 +146,20 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
         outboxForwarder.start();
         consumers.start();
         ruleActions.start();
+        exportRunner.start();
         simulator.start();
         Chores.schedule(timer, this);
     }
 
     /**
      * Stops the background work: the consumers first (so that no lifecycle event starts a simulation
-     * any more), the rule actions' sender, the simulator, the outbox forwarder (which drains what is committed to the log), the
+     * any more), the export runner, the rule actions' sender, the simulator, the outbox forwarder (which drains what is committed to the log), the
      * command history, the timer.
      */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(consumers, ruleActions, simulator, outboxForwarder,
+        for (AutoCloseable part : List.<AutoCloseable>of(consumers, exportRunner, ruleActions, simulator, outboxForwarder,
                 commandHistory, timer::shutdownNow)) {
             try {
                 part.close();

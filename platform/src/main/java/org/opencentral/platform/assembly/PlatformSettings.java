@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.opencentral.platform.export.delivery.PipeStats;
+import org.opencentral.platform.export.delivery.RetryPolicy;
 import org.opencentral.platform.ingest.MessageSizeLimit;
 import org.opencentral.platform.query.QueryLimits;
 import org.opencentral.platform.rules.action.Mailer;
@@ -20,9 +23,12 @@ import org.opencentral.platform.simulation.SimulationConfig;
  * @param simulationInterval default time between two telemetry messages of a simulated device
  * @param queryLimits        the query language's limits, which device group filters obey too
  * @param mailer             where rule email actions are sent; none: rules with email actions are refused
+ * @param exportRetry        how data export retries a refusing destination, then rechecks one in error
+ * @param exportMeters       told once of the counters of each export and destination, to bind meters
  */
 public record PlatformSettings(String applicationId, String idScope, String publicHost, Optional<Path> modelRepo,
-        MessageSizeLimit messageSize, Duration simulationInterval, QueryLimits queryLimits, Optional<Mailer> mailer) {
+        MessageSizeLimit messageSize, Duration simulationInterval, QueryLimits queryLimits, Optional<Mailer> mailer,
+        RetryPolicy exportRetry, Consumer<PipeStats> exportMeters) {
     public PlatformSettings {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(idScope, "idScope");
@@ -32,11 +38,17 @@ public record PlatformSettings(String applicationId, String idScope, String publ
         Objects.requireNonNull(simulationInterval, "simulationInterval");
         Objects.requireNonNull(queryLimits, "queryLimits");
         Objects.requireNonNull(mailer, "mailer");
+        Objects.requireNonNull(exportRetry, "exportRetry");
+        Objects.requireNonNull(exportMeters, "exportMeters");
     }
 
-    /** No model folder, the default message-size limit, simulation interval and query limits, no mail. */
+    /**
+     * No model folder, the default message-size limit, simulation interval, query limits and export
+     * retries, no mail, export counters not bound to meters.
+     */
     public static PlatformSettings defaults(String applicationId, String idScope, String publicHost) {
         return new PlatformSettings(applicationId, idScope, publicHost, Optional.empty(), MessageSizeLimit.DEFAULT,
-                SimulationConfig.defaults().interval(), QueryLimits.DEFAULTS, Optional.empty());
+                SimulationConfig.defaults().interval(), QueryLimits.DEFAULTS, Optional.empty(), RetryPolicy.DEFAULTS,
+                stats -> { });
     }
 }

@@ -58,7 +58,12 @@ final class ConfigBinder {
                 java.time.Duration.ofSeconds(intIn(SIMULATION_INTERVAL, 1, 86_400,
                         (int) defaults.simulationInterval().toSeconds())),
                 query(),
-                smtp());
+                smtp(),
+                new ExportConfig(
+                        java.time.Duration.ofSeconds(intIn(EXPORT_RETRY_FOR, 1, 604_800,
+                                (int) defaults.exports().retryFor().toSeconds())),
+                        java.time.Duration.ofSeconds(intIn(EXPORT_RECHECK_INTERVAL, 1, 86_400,
+                                (int) defaults.exports().recheckInterval().toSeconds()))));
     }
 
     private SmtpConfig smtp() {

@@ -68,6 +68,12 @@ public enum ConfigKey {
     QUERY_TIMEOUT("query-timeout", "MILLISECONDS", "How long one query statement may run; then the database "
             + "statement is cancelled and the query answers 504 GatewayTimeout.",
             c -> Long.toString(c.query().timeout().toMillis())),
+    EXPORT_RETRY_FOR("export-retry-for", "SECONDS", "How long data export retries a destination that refuses "
+            + "(with backoff) before it shows the destination in error (IoT Central: 15 minutes).",
+            c -> Long.toString(c.exports().retryFor().toSeconds())),
+    EXPORT_RECHECK_INTERVAL("export-recheck-interval", "SECONDS", "How often data export tries a destination in "
+            + "error again; it catches up from its cursor once the destination accepts.",
+            c -> Long.toString(c.exports().recheckInterval().toSeconds())),
     MODEL_REPO("model-repo", "DIR", "Folder of DTDL models laid out like the public model repository "
             + "(dtmi/com/example/thermostat-1.json); a model a device announces is imported from here as a "
             + "device template when none is published.",

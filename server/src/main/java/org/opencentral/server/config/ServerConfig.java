@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param simulationInterval default time between two telemetry messages of a simulated device
  * @param query      the query API's limits (length, row caps, statement timeout)
  * @param smtp       the SMTP server rule email actions are sent through (none by default)
+ * @param exports    how data export retries a refusing destination
  */
 public record ServerConfig(
         Path dataDir,
@@ -38,7 +39,8 @@ public record ServerConfig(
         StorageConfig storage,
         Duration simulationInterval,
         QueryConfig query,
-        SmtpConfig smtp) {
+        SmtpConfig smtp,
+        ExportConfig exports) {
 
     /** The default {@link #simulationInterval()}: 10 seconds. */
     public static final Duration DEFAULT_SIMULATION_INTERVAL = Duration.ofSeconds(10);
@@ -63,6 +65,7 @@ public record ServerConfig(
         }
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(smtp, "smtp");
+        Objects.requireNonNull(exports, "exports");
     }
 
     /** The defaults in code: {@code ./data}, the standard ports, this machine's host name. */
@@ -85,7 +88,8 @@ public record ServerConfig(
                 StorageConfig.embedded(),
                 DEFAULT_SIMULATION_INTERVAL,
                 QueryConfig.defaults(),
-                SmtpConfig.none());
+                SmtpConfig.none(),
+                ExportConfig.defaults());
     }
 
     /** A builder starting from this configuration, to change some of its parts. */
@@ -108,6 +112,7 @@ public record ServerConfig(
         private Duration simulationInterval;
         private QueryConfig query;
         private SmtpConfig smtp;
+        private ExportConfig exports;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -123,6 +128,7 @@ public record ServerConfig(
             simulationInterval = from.simulationInterval;
             query = from.query;
             smtp = from.smtp;
+            exports = from.exports;
         }
 
         public Builder dataDir(Path value) {
@@ -190,9 +196,14 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder exports(ExportConfig value) {
+            exports = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(dataDir, http, mqtt, tls, publicHost, admin, limits, log, modelRepo, storage,
-                    simulationInterval, query, smtp);
+                    simulationInterval, query, smtp, exports);
         }
     }
 

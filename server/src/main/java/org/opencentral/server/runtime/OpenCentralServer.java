@@ -25,6 +25,8 @@ import org.opencentral.platform.security.Bootstrap.InitialCredentials;
 import org.opencentral.server.config.HostNames;
 import org.opencentral.server.config.ServerConfig;
 import org.opencentral.server.mail.SmtpMailer;
+import org.opencentral.platform.export.delivery.RetryPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.opencentral.server.tls.TlsMaterial;
 import org.opencentral.server.tls.TlsMaterialLoader;
 import org.opencentral.store.eventlog.GroupCommitLog;
@@ -62,12 +64,14 @@ public final class OpenCentralServer implements AutoCloseable {
             GroupCommitLog log = keep(Storage.openEventLog(config.storage(), dataDir));
             telemetry = keep(Storage.openTelemetry(config.storage(), dataDir));
             state.devices().resetConnections();
-            Platform platform = keep(Platform.assemble(state, log, telemetry, clock, settings(config, identity)));
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Platform platform = keep(Platform.assemble(state, log, telemetry, clock,
+                    settings(config, identity, metrics)));
             platform.start();
             initialCredentials = bootstrap(config, platform);
             keep(new RetentionJob(new RetentionPolicy(config.storage().retention()), clock, List.of(log, telemetry)))
                     .start(Duration.ofHours(1));
-            PrometheusMeterRegistry metrics = metrics(log, platform);
+            bind(metrics, log, platform);
             devicePorts = keep(Listeners.mqtt(config, tls, platform, metrics)).start();
             api = keep(Listeners.api(config, identity.idScope(), platform,
                     new Operations(() -> ready, metrics::scrape, metrics)));
@@ -84,11 +88,15 @@ public final class OpenCentralServer implements AutoCloseable {
         }
     }
 
-    private static PlatformSettings settings(ServerConfig config, ApplicationIdentity identity) {
+    private static PlatformSettings settings(ServerConfig config, ApplicationIdentity identity,
+            MeterRegistry metrics) {
+        RetryPolicy exportRetry = new RetryPolicy(RetryPolicy.DEFAULTS.first(), RetryPolicy.DEFAULTS.longest(),
+                config.exports().retryFor(), config.exports().recheckInterval());
         return new PlatformSettings(identity.applicationId(), identity.idScope(), config.publicHost(),
                 config.modelRepo(), config.limits().messageSize(), config.simulationInterval(),
                 Listeners.querySettings(config.query()).limits(),
-                config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty());
+                config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty(),
+                exportRetry, stats -> ExportMeters.bind(metrics, stats));
     }
 
     /** The administrator and its token on the first start of an empty data directory. */
@@ -99,12 +107,10 @@ public final class OpenCentralServer implements AutoCloseable {
         return created;
     }
 
-    private static PrometheusMeterRegistry metrics(GroupCommitLog log, Platform platform) {
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private static void bind(MeterRegistry metrics, GroupCommitLog log, Platform platform) {
         JvmMetrics.bind(metrics);
         EventLogMetrics.bind(metrics, log);
         PlatformMetrics.bind(metrics, platform);
-        return metrics;
     }
 
     /** Starts a node; fails (releasing whatever it had opened) if any part cannot start. */

@@ -159,6 +159,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dataExportRetriesComeFromTheEnvironmentAndFlagsAndAreValidated() {
+        LoadedConfig loaded = load(Map.of("OPENCENTRAL_EXPORT_RETRY_FOR", "120"),
+                Map.of(ConfigKey.EXPORT_RECHECK_INTERVAL, "30"), Optional.empty());
+
+        assertThat(loaded.config().exports()).isEqualTo(new ExportConfig(java.time.Duration.ofMinutes(2),
+                java.time.Duration.ofSeconds(30)));
+        assertThat(load(Map.of(), Map.of(), Optional.empty()).config().exports()).isEqualTo(ExportConfig.defaults());
+        assertThatThrownBy(() -> load(Map.of(), Map.of(ConfigKey.EXPORT_RETRY_FOR, "0"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(err -> assertThat(err.message()).contains("export-retry-for", "out of range")));
+    }
+
+    @Test
     void theMessageSizeLimitIsConfiguredOnceAndKeptWithinWhatMqttCanCarry() {
         LoadedConfig loaded = load(Map.of("OPENCENTRAL_MAX_MESSAGE_SIZE", "524288"), Map.of(), Optional.empty());
 

@@ -10,6 +10,7 @@ import org.opencentral.core.store.AuditLogStore;
 import org.opencentral.core.store.C2dQueueStore;
 import org.opencentral.core.store.CursorStore;
 import org.opencentral.core.store.DeviceStore;
+import org.opencentral.core.store.ExportStore;
 import org.opencentral.core.store.LastValueStore;
 import org.opencentral.core.store.OrganizationStore;
 import org.opencentral.core.store.OutboxStore;
@@ -46,6 +47,7 @@ public final class JdbcStateStore implements StateStore {
     private final OutboxStore outbox;
     private final org.opencentral.core.group.DeviceGroupStore deviceGroups;
     private final RuleStore rules;
+    private final ExportStore exports;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -69,6 +71,7 @@ public final class JdbcStateStore implements StateStore {
         this.outbox = new JdbcOutboxStore(database);
         this.deviceGroups = new JdbcDeviceGroupStore(database, keys, Clock.systemUTC());
         this.rules = new JdbcRuleStore(database, keys);
+        this.exports = new JdbcExportStore(database, keys);
     }
 
     /**
@@ -170,6 +173,11 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public CommandHistoryStore commandHistory() {
         return commandHistory;
+    }
+
+    @Override
+    public ExportStore exports() {
+        return exports;
     }
 
     @Override

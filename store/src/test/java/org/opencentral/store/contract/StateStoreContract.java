@@ -16,7 +16,7 @@ public abstract class StateStoreContract implements DeviceStoreContract, TwinSto
         LastValueStoreContract, CursorStoreContract, ApiTokenStoreContract, UserStoreContract, MigrationContract,
         SecurityStoresContract, ProvisioningStoreContract, TemplateStoresContract,
         RelationshipStoreContract, CommandHistoryStoreContract, DeviceListContract, SecretsAtRestContract,
-        OutboxStoreContract, DeviceGroupStoreContract, RuleStoreContract {
+        OutboxStoreContract, DeviceGroupStoreContract, RuleStoreContract, ExportStoreContract {
     private StateStore store;
     private SecretCipher cipher;
 

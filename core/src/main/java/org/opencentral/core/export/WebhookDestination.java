@@ -1,0 +1,47 @@
+package org.opencentral.core.export;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.opencentral.core.DomainException;
+
+/** {@code webhook@v1}: an HTTP(S) endpoint with query and header customizations and optional authorization. */
+public record WebhookDestination(String id, String displayName, URI url, Map<String, Customization> query,
+        Map<String, Customization> headers, Optional<WebhookAuthorization> authorization) implements Destination {
+    public static final String TYPE = "webhook@v1";
+
+    public WebhookDestination {
+        ExportIds.check("destination", id);
+        ExportIds.displayName("destination", displayName);
+        Objects.requireNonNull(url, "url");
+        checkHttp("url", url);
+        query = Collections.unmodifiableMap(new TreeMap<>(query));
+        headers = Collections.unmodifiableMap(new TreeMap<>(headers));
+        Objects.requireNonNull(authorization, "authorization");
+        headers.keySet().forEach(name -> {
+            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw DomainException.badRequest("'" + name + "' is not a valid header name");
+            }
+            if (name.equalsIgnoreCase("Authorization") && authorization.isPresent()) {
+                throw DomainException.badRequest("an Authorization header customization conflicts with the "
+                        + "destination's authorization");
+            }
+        });
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    static void checkHttp(String member, URI uri) {
+        String scheme = uri.getScheme();
+        if (!uri.isAbsolute() || uri.getHost() == null
+                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            throw DomainException.badRequest("'" + member + "' must be an absolute http or https URL");
+        }
+    }
+}

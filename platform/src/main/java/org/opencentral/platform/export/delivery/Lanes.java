@@ -1,0 +1,81 @@
+package org.opencentral.platform.export.delivery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Sends one batch's messages on up to {@value #LANES} lanes at once: a device's messages always go
+ * to the same lane (by its id's hash; messages about no device to lane 0), and a lane sends its
+ * messages one after another in log order, stopping at its first refusal. So per-device order holds
+ * while several devices' requests are in flight. The outcome is the earliest refused message in log
+ * order, if any: every message before it was accepted (lanes may have sent some after it; those are
+ * sent again on the retry, which at-least-once allows).
+ */
+final class Lanes {
+    static final int LANES = 16;
+
+    /** A message to send: its event's sequence and the lane key (a device id, or empty). */
+    record Outgoing(long sequence, Optional<String> device, ObjectNode message) {
+    }
+
+    /** The earliest refused message of a batch. */
+    record Refusal(long sequence, DeliveryFailure failure) {
+    }
+
+    private Lanes() {
+    }
+
+    /** Sends {@code outgoing} (in log order); {@code accepted} is told of each accepted message. */
+    static Optional<Refusal> send(List<Outgoing> outgoing, Sender sender, Runnable accepted) {
+        List<List<Outgoing>> lanes = new ArrayList<>();
+        for (int i = 0; i < LANES; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        outgoing.forEach(o -> lanes.get(o.device().map(d -> Math.floorMod(d.hashCode(), LANES)).orElse(0)).add(o));
+        List<List<Outgoing>> used = lanes.stream().filter(l -> !l.isEmpty()).toList();
+        if (used.size() == 1) {
+            return lane(used.getFirst(), sender, accepted);
+        }
+        List<Future<Optional<Refusal>>> results = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            used.forEach(lane -> results.add(executor.submit(() -> lane(lane, sender, accepted))));
+        }
+        Optional<Refusal> earliest = Optional.empty();
+        for (Future<Optional<Refusal>> result : results) {
+            Optional<Refusal> refusal = outcome(result);
+            if (refusal.isPresent() && (earliest.isEmpty() || refusal.get().sequence() < earliest.get().sequence())) {
+                earliest = refusal;
+            }
+        }
+        return earliest;
+    }
+
+    private static Optional<Refusal> lane(List<Outgoing> lane, Sender sender, Runnable accepted) {
+        for (Outgoing o : lane) {
+            try {
+                sender.send(o.message());
+            } catch (DeliveryFailure failure) {
+                return Optional.of(new Refusal(o.sequence(), failure));
+            }
+            accepted.run();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> outcome(Future<Optional<Refusal>> result) {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an export lane failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending an export batch", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.opencentral.platform.export.delivery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.opencentral.core.Json;
+import org.opencentral.core.export.Customization;
+import org.opencentral.core.export.WebhookAuthorization;
+import org.opencentral.core.export.WebhookDestination;
+
+/**
+ * {@code webhook@v1}: each message is POSTed as one JSON object (as IoT Central does) to the URL with
+ * the query customizations appended and the header customizations and header authorization set. Any
+ * 2xx answer accepts the message; anything else, a timeout or a refused connection is a
+ * {@link DeliveryFailure} naming the status or cause. OAuth client-credentials authorization is
+ * stored but not delivered yet: every send fails saying so, which puts the destination in error.
+ */
+public final class WebhookSender implements Sender {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client;
+    private final WebhookDestination destination;
+    private final URI target;
+
+    public WebhookSender(HttpClient client, WebhookDestination destination) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.destination = Objects.requireNonNull(destination, "destination");
+        this.target = withQuery(destination.url(), destination.query());
+    }
+
+    /** A client for webhooks: HTTP/1.1, 10 s to connect, redirects not followed. */
+    public static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public void send(ObjectNode message) throws DeliveryFailure {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(message)));
+        destination.headers().forEach((name, value) -> request.header(name, value.value()));
+        if (destination.authorization().isPresent()) {
+            switch (destination.authorization().get()) {
+                case WebhookAuthorization.Header header -> request.header("Authorization", header.value());
+                case WebhookAuthorization.OAuth oauth -> throw new DeliveryFailure(
+                        "OAuth client-credentials authorization is not supported for delivery yet");
+            }
+        }
+        HttpResponse<Void> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new DeliveryFailure("POST " + destination.url() + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailure("interrupted while sending to " + destination.url());
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new DeliveryFailure("POST " + destination.url() + " answered " + response.statusCode());
+        }
+    }
+
+    private static URI withQuery(URI url, Map<String, Customization> query) {
+        if (query.isEmpty()) {
+            return url;
+        }
+        String added = query.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue().value()))
+                .collect(Collectors.joining("&"));
+        String text = url.toString();
+        return URI.create(text + (url.getRawQuery() == null ? "?" : "&") + added);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package org.opencentral.platform.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SymmetricKeys;
+import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.event.PlatformEvent.AuditRecorded;
+import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
+import org.opencentral.core.event.PlatformEvent.DesiredPropertiesUpdated;
+import org.opencentral.core.event.PlatformEvent.DeviceConnected;
+import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
+import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
+import org.opencentral.core.event.PlatformEvent.ReportedPropertiesUpdated;
+import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
+import org.opencentral.core.export.Enrichment;
+
+/**
+ * Every exported kind of event in IoT Central's {@code default@v1} format, enriched, against the
+ * golden file {@code src/test/resources/export/default-v1.json}. Run with {@code -Dgolden.update=true}
+ * to rewrite it, then review the diff.
+ */
+class ExportMessagesGoldenTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/export/default-v1.json");
+    private static final Instant T = Instant.parse("2026-12-01T10:15:30.123456Z");
+    private static final DeviceId THERMOSTAT = DeviceId.of("thermostat-1");
+    private static final DeviceFacts FACTS = new DeviceFacts(Optional.of(new Device(THERMOSTAT, "Thermostat one",
+            Optional.of("dtmi:contoso:Thermostat;1"), true, false, true, "\"e\"", SymmetricKeys.generate(),
+            Optional.empty(), Device.Connection.NEVER, T, Optional.of("seattle"), Optional.empty())),
+            Optional.of("Thermostat"), () -> Json.parseObject("{\"firmware\":\"1.2\","
+                    + "\"thermostat2\":{\"__t\":\"c\",\"targetTemperature\":19}}"));
+    private static final Map<String, Enrichment> ENRICHMENTS = enrichments();
+
+    private final ExportMessages messages = new ExportMessages("app-1");
+
+    private static Map<String, Enrichment> enrichments() {
+        Map<String, Enrichment> enrichments = new LinkedHashMap<>();
+        enrichments.put("site", new Enrichment(Optional.empty(), Optional.empty(), Optional.of(TextNode.valueOf("north"))));
+        for (String path : List.of("$displayName", "$enabled", "$simulated", "$provisioned", "$templateDisplayName",
+                "$organizations")) {
+            enrichments.put(path.substring(1), new Enrichment(Optional.empty(), Optional.of(path), Optional.empty()));
+        }
+        Optional<String> template = Optional.of("dtmi:contoso:Thermostat;1");
+        enrichments.put("firmware", new Enrichment(template, Optional.of("firmware"), Optional.empty()));
+        enrichments.put("target", new Enrichment(template, Optional.of("targetTemperature"), Optional.empty()));
+        enrichments.put("missing", new Enrichment(template, Optional.of("nothing"), Optional.empty()));
+        return enrichments;
+    }
+
+    private static List<PlatformEvent> events() {
+        ObjectNode reported = Json.parseObject("{\"temperature\":21.5,\"$version\":4,"
+                + "\"thermostat2\":{\"__t\":\"c\",\"targetTemperature\":19}}");
+        ObjectNode audit = Json.parseObject("{\"id\":\"7\",\"time\":\"2026-12-01T10:15:30.123Z\","
+                + "\"actor\":\"user:admin@example.com\",\"action\":\"device.update\",\"target\":\"thermostat-1\","
+                + "\"before\":{\"displayName\":\"old\"},\"after\":{\"displayName\":\"Thermostat one\"}}");
+        return List.of(
+                new TelemetryReceived(THERMOSTAT, T, Optional.of("thermostat1"), Map.of("alert", "high"),
+                        Map.of("connectionModuleId", "sensor", "messageId", "m-1"),
+                        "{\"temperature\":30.5,\"humidity\":40}".getBytes(StandardCharsets.UTF_8)),
+                new TelemetryReceived(THERMOSTAT, T, Optional.empty(), Map.of(), Map.of(),
+                        "not json".getBytes(StandardCharsets.UTF_8)),
+                new ReportedPropertiesUpdated(THERMOSTAT, T, reported, 4),
+                new DesiredPropertiesUpdated(THERMOSTAT, T, Json.parseObject("{\"targetTemperature\":22}"), 3),
+                new CloudPropertiesUpdated(THERMOSTAT, T, Optional.of("settings"), Json.parseObject("{\"site\":\"A\"}")),
+                new DeviceConnected(THERMOSTAT, T),
+                new DeviceDisconnected(THERMOSTAT, T, "client disconnect"),
+                new DeviceLifecycle(THERMOSTAT, T, DeviceLifecycle.Change.CREATED),
+                new DeviceLifecycle(THERMOSTAT, T, DeviceLifecycle.Change.DELETED),
+                new TemplateLifecycle("dtmi:contoso:Thermostat;1", T, TemplateLifecycle.Change.CREATED,
+                        Optional.of("\"1\"")),
+                new AuditRecorded(T, 7, audit));
+    }
+
+    @Test
+    void everyExportedEventMatchesItsGoldenMessage() throws IOException {
+        ArrayNode actual = Json.MAPPER.createArrayNode();
+        for (PlatformEvent event : events()) {
+            DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent ? FACTS : DeviceFacts.NONE;
+            ObjectNode message = messages.message(event, facts);
+            Enrichments.add(message, ENRICHMENTS, facts);
+            actual.add(message);
+        }
+        String text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n";
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(GOLDEN, text);
+        }
+        assertThat(text).isEqualTo(Files.readString(GOLDEN));
+    }
+
+    @Test
+    void aDeviceChangeOtherThanRegistrationOrDeletionHasNoSource() {
+        assertThat(ExportMessages.source(new DeviceLifecycle(THERMOSTAT, T, DeviceLifecycle.Change.UPDATED))).isEmpty();
+    }
+}
