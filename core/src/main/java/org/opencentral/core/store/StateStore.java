@@ -51,6 +51,9 @@ public interface StateStore extends AutoCloseable {
     /** Device groups and their membership, evaluated from each group's filter at every read. */
     org.opencentral.core.group.DeviceGroupStore deviceGroups();
 
+    /** Jobs, their devices fixed at start, and each device's outcome. */
+    org.opencentral.core.job.JobStore jobs();
+
     @Override
     void close();
 }

@@ -44,6 +44,7 @@ public final class JdbcStateStore implements StateStore {
     private final CommandHistoryStore commandHistory;
     private final OutboxStore outbox;
     private final org.opencentral.core.group.DeviceGroupStore deviceGroups;
+    private final org.opencentral.core.job.JobStore jobs;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -66,6 +67,7 @@ public final class JdbcStateStore implements StateStore {
         this.commandHistory = new JdbcCommandHistoryStore(database);
         this.outbox = new JdbcOutboxStore(database);
         this.deviceGroups = new JdbcDeviceGroupStore(database, keys, Clock.systemUTC());
+        this.jobs = new JdbcJobStore(database);
     }
 
     /**
@@ -182,5 +184,10 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public org.opencentral.core.group.DeviceGroupStore deviceGroups() {
         return deviceGroups;
+    }
+
+    @Override
+    public org.opencentral.core.job.JobStore jobs() {
+        return jobs;
     }
 }
