@@ -28,11 +28,11 @@ public interface JobStore {
     List<Job> withStatus(Set<JobStatus> statuses);
 
     /**
-     * Fixes a pending job's devices (in batches of {@code batchSize}, in the order given), sets it
-     * running with its start time and total; false (and nothing changed) if it is not pending or was
-     * started before.
+     * Fixes a pending job's devices (in batches of {@code batchSize}, in the order given) with its
+     * start time and total, leaving its status; false (and nothing changed) if it is not pending or
+     * its devices were fixed before.
      */
-    boolean start(String id, List<DeviceId> devices, int batchSize, Instant at);
+    boolean fixDevices(String id, List<DeviceId> devices, int batchSize, Instant at);
 
     /** Moves a job from one of {@code from} to {@code to}, with its end time if given; false if it was in none. */
     boolean transition(String id, Set<JobStatus> from, JobStatus to, Optional<Instant> end);

@@ -94,14 +94,14 @@ final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public boolean start(String id, List<DeviceId> devices, int batchSize, Instant at) {
+    public boolean fixDevices(String id, List<DeviceId> devices, int batchSize, Instant at) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
         return database.write(c -> {
-            int started = Jdbc.update(c, "UPDATE jobs SET status = ?, started_at = ?, total = ? "
-                    + "WHERE id = ? AND status = ? AND started_at IS NULL", JobStatus.RUNNING.wireName(),
-                    Jdbc.millis(at), devices.size(), id, JobStatus.PENDING.wireName());
+            int started = Jdbc.update(c, "UPDATE jobs SET started_at = ?, total = ? "
+                    + "WHERE id = ? AND status = ? AND started_at IS NULL", Jdbc.millis(at), devices.size(), id,
+                    JobStatus.PENDING.wireName());
             if (started == 0) {
                 return false;
             }

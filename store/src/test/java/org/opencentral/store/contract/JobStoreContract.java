@@ -61,13 +61,13 @@ public interface JobStoreContract extends StoreFixture {
     }
 
     @Test
-    default void startingFixesTheDevicesInBatchesOnce() {
+    default void aJobsDevicesAreFixedInBatchesOnce() {
         store().jobs().insert(job("j1", Optional.empty(), Optional.empty()));
-        assertThat(store().jobs().start("j1", ids("d3", "d1", "d2"), 2, T0.plusSeconds(1))).isTrue();
-        assertThat(store().jobs().start("j1", ids("d9"), 2, T0.plusSeconds(2))).isFalse();
+        assertThat(store().jobs().fixDevices("j1", ids("d3", "d1", "d2"), 2, T0.plusSeconds(1))).isTrue();
+        assertThat(store().jobs().fixDevices("j1", ids("d9"), 2, T0.plusSeconds(2))).isFalse();
 
         Job started = store().jobs().find("j1").orElseThrow();
-        assertThat(started.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(started.status()).isEqualTo(JobStatus.PENDING);
         assertThat(started.start()).contains(T0.plusSeconds(1));
         assertThat(started.progress()).isEqualTo(new JobProgress(3, 0, 0));
         assertThat(store().jobs().nextPending("j1", 10)).extracting(d -> d.device().value(), JobDevice::batch)
@@ -77,7 +77,7 @@ public interface JobStoreContract extends StoreFixture {
     @Test
     default void anOutcomeIsRecordedOnceWithTheProgress() {
         store().jobs().insert(job("j1", Optional.empty(), Optional.empty()));
-        store().jobs().start("j1", ids("a", "b", "c"), 2, T0);
+        store().jobs().fixDevices("j1", ids("a", "b", "c"), 2, T0);
 
         assertThat(store().jobs().record("j1", id("a"), DeviceJobStatus.COMPLETED, Optional.empty())).isTrue();
         assertThat(store().jobs().record("j1", id("a"), DeviceJobStatus.FAILED, Optional.of("late"))).isFalse();
