@@ -58,6 +58,7 @@ public final class ApiRoutes {
                 org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), t, s.clock())));
         s.rawData().ifPresent(r -> routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), r)));
         s.groups().ifPresent(g -> routes.addAll(org.opencentral.api.groups.GroupRoutes.table(g)));
+        s.jobs().ifPresent(j -> routes.addAll(org.opencentral.api.jobs.JobRoutes.table(j)));
         return List.copyOf(routes);
     }
 

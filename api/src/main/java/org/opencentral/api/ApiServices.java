@@ -16,7 +16,7 @@ import org.opencentral.platform.twin.TwinService;
  * {@code templates} the device-template routes, and devices are read without a model; without
  * {@code telemetry} the telemetry history routes; without {@code relationships} the device
  * relationship routes; without {@code rawData} the device raw-data route; without {@code groups} the
- * device group routes.
+ * device group routes; without {@code jobs} the job routes.
  */
 public record ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
@@ -25,7 +25,26 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         java.util.Optional<TelemetryStore> telemetry,
         java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships,
         java.util.Optional<RawMessages> rawData,
-        java.util.Optional<org.opencentral.platform.group.DeviceGroupService> groups) {
+        java.util.Optional<org.opencentral.platform.group.DeviceGroupService> groups,
+        java.util.Optional<org.opencentral.platform.job.JobService> jobs) {
+    public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
+            CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
+            java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
+            java.util.Optional<org.opencentral.api.templates.TemplateServices> templates,
+            java.util.Optional<TelemetryStore> telemetry,
+            java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships,
+            java.util.Optional<RawMessages> rawData,
+            java.util.Optional<org.opencentral.platform.group.DeviceGroupService> groups) {
+        this(devices, twins, commands, messages, lastValues, security, clock, provisioning, templates, telemetry,
+                relationships, rawData, groups, java.util.Optional.empty());
+    }
+
+    /** These services with the job routes' service. */
+    public ApiServices withJobs(org.opencentral.platform.job.JobService service) {
+        return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
+                templates, telemetry, relationships, rawData, groups, java.util.Optional.of(service));
+    }
+
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
             CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
             java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
@@ -40,7 +59,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the device group routes' service. */
     public ApiServices withGroups(org.opencentral.platform.group.DeviceGroupService service) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, relationships, rawData, java.util.Optional.of(service));
+                templates, telemetry, relationships, rawData, java.util.Optional.of(service), jobs);
     }
 
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
@@ -65,13 +84,13 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the raw-data route's reader of the event log (an OpenCentral extension). */
     public ApiServices withRawData(RawMessages reader) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, relationships, java.util.Optional.of(reader), groups);
+                templates, telemetry, relationships, java.util.Optional.of(reader), groups, jobs);
     }
 
     /** These services with the device relationship routes' service. */
     public ApiServices withRelationships(org.opencentral.platform.relationship.RelationshipService service) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, telemetry, java.util.Optional.of(service), rawData, groups);
+                templates, telemetry, java.util.Optional.of(service), rawData, groups, jobs);
     }
 
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
@@ -91,13 +110,13 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the device-template routes' services. */
     public ApiServices withTemplates(org.opencentral.api.templates.TemplateServices services) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                java.util.Optional.of(services), telemetry, relationships, rawData, groups);
+                java.util.Optional.of(services), telemetry, relationships, rawData, groups, jobs);
     }
 
     /** These services with the telemetry history routes' store (an OpenCentral extension). */
     public ApiServices withTelemetry(TelemetryStore store) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
-                templates, java.util.Optional.of(store), relationships, rawData, groups);
+                templates, java.util.Optional.of(store), relationships, rawData, groups, jobs);
     }
 
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
@@ -108,7 +127,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
     /** These services with the provisioning routes' services. */
     public ApiServices withProvisioning(org.opencentral.api.provisioning.ProvisioningServices services) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock,
-                java.util.Optional.of(services), templates, telemetry, relationships, rawData, groups);
+                java.util.Optional.of(services), templates, telemetry, relationships, rawData, groups, jobs);
     }
 
     public ApiServices {
@@ -125,5 +144,6 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(relationships, "relationships");
         Objects.requireNonNull(rawData, "rawData");
         Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(jobs, "jobs");
     }
 }

@@ -53,6 +53,7 @@ final class ContractCases {
         structure();
         relationships();
         deviceGroups();
+        jobs();
         security();
         provisioning();
         return List.copyOf(calls);
@@ -185,6 +186,31 @@ final class ContractCases {
         call("GET " + one + "/devices", "/deviceGroups/missing/devices", null, 404);
         call("DELETE " + one, group, null, 204);
         call("DELETE " + one, group, null, 404);
+    }
+
+    /** Over {@link JobScenario}: the finished job c-done (one device failed) and a new job c-job. */
+    private void jobs() {
+        String one = "/jobs/{jobId}";
+        call("PUT " + one, "/jobs/c-job", JobScenario.REBOOT, 200);
+        call("PUT " + one, "/jobs/c-done", JobScenario.REBOOT, 409);
+        call("PUT " + one, "/jobs/c-bad", "{\"group\":\"" + JobScenario.GROUP + "\",\"data\":[]}", 400);
+        call("PUT " + one, "/jobs/c-bad", JobScenario.REBOOT.replace(JobScenario.GROUP, "missing"), 400);
+        call("GET /jobs", "/jobs?maxpagesize=1", null, 200);
+        call("GET /jobs", "/jobs?maxpagesize=0", null, 400);
+        call("GET " + one, "/jobs/c-done", null, 200);
+        call("GET " + one, "/jobs/missing", null, 404);
+        call("GET " + one + "/devices", "/jobs/c-done/devices", null, 200);
+        call("GET " + one + "/devices", "/jobs/missing/devices", null, 404);
+        call("POST " + one + "/stop", "/jobs/c-job/stop", null, 204);
+        call("POST " + one + "/stop", "/jobs/c-job/stop", null, 409);
+        call("POST " + one + "/stop", "/jobs/missing/stop", null, 404);
+        call("POST " + one + "/resume", "/jobs/c-job/resume", null, 204);
+        call("POST " + one + "/resume", "/jobs/c-job/resume", null, 409);
+        call("POST " + one + "/resume", "/jobs/missing/resume", null, 404);
+        String rerun = one + "/rerun/{rerunId}";
+        call("PUT " + rerun, "/jobs/c-done/rerun/c-rerun", null, 200);
+        call("PUT " + rerun, "/jobs/c-job/rerun/c-rerun-2", null, 409);
+        call("PUT " + rerun, "/jobs/missing/rerun/c-rerun-3", null, 404);
     }
 
     /** Device c-gw, whose template declares the relationships "children" and "parent". */

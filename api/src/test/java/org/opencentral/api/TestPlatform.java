@@ -64,6 +64,9 @@ public final class TestPlatform implements AutoCloseable {
     final AtomicBoolean ready = new AtomicBoolean(true);
     /** The platform's templates, also when they are not served over REST. */
     final org.opencentral.platform.template.TemplateService templateService;
+    /** The jobs; the engine is not started: tests step it ({@code jobs.engine().runOnce()}), devices on the caller. */
+    final org.opencentral.platform.job.Jobs jobs;
+    final org.opencentral.platform.group.DeviceGroupService groups;
     final ApiServer server;
     public final int port;
 
@@ -98,6 +101,10 @@ public final class TestPlatform implements AutoCloseable {
                 new AuditLog(state.auditLog(), state.outbox(), clock));
         templateService = new org.opencentral.platform.template.TemplateService(state.templates(),
                 Optional.empty(), state.outbox(), clock);
+        groups = new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
+                security.organizations(), new org.opencentral.platform.group.GroupFilters(
+                        org.opencentral.platform.query.QueryLimits.DEFAULTS,
+                        new org.opencentral.platform.query.service.TemplateCatalog(templateService)));
         ApiServices services = new ApiServices(devices, twins, commands,
                 new CloudToDeviceService(state.c2d(), sessions, clock), state.lastValues(), security, clock)
                 .withProvisioning(provisioning(clock))
@@ -105,14 +112,16 @@ public final class TestPlatform implements AutoCloseable {
                 .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), devices, templateService))
-                .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
-                        security.organizations(), new org.opencentral.platform.group.GroupFilters(
-                                org.opencentral.platform.query.QueryLimits.DEFAULTS,
-                                new org.opencentral.platform.query.service.TemplateCatalog(templateService))));
+                .withGroups(groups);
+        var cloudProperties = new org.opencentral.platform.template.CloudProperties(state.cloudProperties(),
+                state.outbox(), clock);
+        jobs = org.opencentral.platform.job.Jobs.create(state.jobs(), groups,
+                new org.opencentral.platform.job.JobSteps.Services(devices, twins, cloudProperties, commands,
+                        templateService), org.opencentral.platform.job.JobSettings.DEFAULTS, clock, Runnable::run);
+        services = services.withJobs(jobs.service());
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
-                    new org.opencentral.platform.template.CloudProperties(state.cloudProperties(), state.outbox(), clock),
-                    state.telemetryIssues()));
+                    cloudProperties, state.telemetryIssues()));
         }
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
         server = new ApiServer(config, services, operations, Optional.of(log));

@@ -83,10 +83,11 @@ final class JobFixture implements AutoCloseable {
                 state.users(), state.apiTokens());
         groups = new DeviceGroupService(state.deviceGroups(), organizations, new GroupFilters(QueryLimits.DEFAULTS,
                 new org.opencentral.platform.query.service.TemplateCatalog(templates)));
-        JobSteps steps = new JobSteps(new JobSteps.Services(devices, twins,
-                new CloudProperties(state.cloudProperties(), state.outbox(), clock), commands, templates), settings);
-        engine = new JobEngine(state.jobs(), new GroupMembers(groups), steps, settings, clock, Runnable::run);
-        jobs = new JobService(state.jobs(), groups, id -> templates.find(id).isPresent(), () -> { }, clock);
+        Jobs wired = Jobs.create(state.jobs(), groups, new JobSteps.Services(devices, twins,
+                new CloudProperties(state.cloudProperties(), state.outbox(), clock), commands, templates), settings,
+                clock, Runnable::run);
+        engine = wired.engine();
+        jobs = wired.service();
     }
 
     /** Closes everything but the data directory, as a crash would (nothing is drained). */

@@ -55,7 +55,7 @@ final class Listeners {
 
     static ApiServer api(ServerConfig config, ApplicationIdentity identity, Services services, StateStore state,
             EventLog log, Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready,
-            Provisioning provisioning, Templates templates, TelemetryStore telemetry) {
+            Provisioning provisioning, Templates templates, TelemetryStore telemetry, Fleet fleet) {
         ApiServices apiServices = new ApiServices(services.devices(), services.twins(), services.commands(),
                 services.cloudToDevice(), state.lastValues(), services.security(), clock)
                 .withProvisioning(provisioning.api())
@@ -64,10 +64,8 @@ final class Listeners {
                 .withRawData(new org.opencentral.platform.telemetry.RawMessages(log))
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), services.devices(), templates.service()))
-                .withGroups(new org.opencentral.platform.group.DeviceGroupService(state.deviceGroups(),
-                        services.security().organizations(),
-                        new org.opencentral.platform.group.GroupFilters(querySettings(config.query()).limits(),
-                                new org.opencentral.platform.query.service.TemplateCatalog(templates.service()))));
+                .withGroups(fleet.groups())
+                .withJobs(fleet.jobs().service());
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))

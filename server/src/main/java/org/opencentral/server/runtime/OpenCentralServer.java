@@ -96,8 +96,9 @@ public final class OpenCentralServer implements AutoCloseable {
             MqttServer mqtt = keep(Listeners.mqtt(config, tls, services, provisioning,
                     new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()), metrics));
             devicePorts = mqtt.start();
+            Fleet fleet = keep(Fleet.create(config, state, services, templates, clock)).start();
             api = keep(Listeners.api(config, identity, services, state, log, clock, metrics, () -> ready,
-                    provisioning, templates, telemetry));
+                    provisioning, templates, telemetry, fleet));
             httpPort = api.start();
             ready = true;
             LOG.info("OpenCentral is up: http {} mqtts {} mqtt {} websocket {}", httpPort, devicePorts.mqtts(),
