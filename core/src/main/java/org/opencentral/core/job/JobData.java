@@ -47,11 +47,20 @@ public sealed interface JobData {
         }
     }
 
-    /** A direct method with its request payload ({@code MissingNode} when there is none). */
-    record Command(String target, String path, JsonNode value) implements JobData {
+    /**
+     * A direct method with its request payload ({@code MissingNode} when there is none), and how
+     * long (seconds, at most {@value #MAX_CONNECTION_TIMEOUT}) an offline device may take to connect
+     * before it fails with "device offline" (0: it fails at once).
+     */
+    record Command(String target, String path, JsonNode value, int connectionTimeout) implements JobData {
+        public static final int MAX_CONNECTION_TIMEOUT = 300;
+
         public Command {
             requireCapability(target, path);
             value = Objects.requireNonNull(value, "value").deepCopy();
+            if (connectionTimeout < 0 || connectionTimeout > MAX_CONNECTION_TIMEOUT) {
+                throw new IllegalArgumentException("connectionTimeout must be 0 to " + MAX_CONNECTION_TIMEOUT + " s");
+            }
         }
 
         @Override

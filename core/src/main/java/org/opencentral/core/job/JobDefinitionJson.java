@@ -13,7 +13,8 @@ import org.opencentral.core.Json;
 /**
  * A job definition in IoT Central's JSON ({@code displayName, description, group, batch,
  * cancellationThreshold, data, organizations}), read from a request body or a stored row and
- * written back. Reading names the member that is wrong in a BAD_REQUEST.
+ * written back. Reading names the member that is wrong in a BAD_REQUEST. A command item may carry
+ * OpenCentral's {@code connectionTimeout} (seconds an offline device may take to connect).
  */
 public final class JobDefinitionJson {
     private JobDefinitionJson() {
@@ -105,7 +106,12 @@ public final class JobDefinitionJson {
         switch (data) {
             case JobData.Property p -> capability(json, p.target(), p.path(), p.value());
             case JobData.CloudProperty p -> capability(json, p.target(), p.path(), p.value());
-            case JobData.Command c -> capability(json, c.target(), c.path(), c.value());
+            case JobData.Command c -> {
+                capability(json, c.target(), c.path(), c.value());
+                if (c.connectionTimeout() > 0) {
+                    json.put("connectionTimeout", c.connectionTimeout());
+                }
+            }
             case JobData.TemplateMigration m -> json.put("template", m.template());
         }
         return json;
@@ -134,13 +140,24 @@ public final class JobDefinitionJson {
             return switch (type) {
                 case "property" -> new JobData.Property(target, path, required(value, at));
                 case "cloudProperty" -> new JobData.CloudProperty(target, path, required(value, at));
-                case "command" -> new JobData.Command(target, path, value);
+                case "command" -> new JobData.Command(target, path, value, connectionTimeout(json, at));
                 default -> throw DomainException.badRequest("'" + at + ".type' must be one of property, "
                         + "cloudProperty, command, deviceTemplateMigration");
             };
         } catch (IllegalArgumentException e) {
             throw DomainException.badRequest("'" + at + "': " + e.getMessage());
         }
+    }
+
+    private static int connectionTimeout(JsonNode json, String at) {
+        JsonNode timeout = json.path("connectionTimeout");
+        if (timeout.isMissingNode()) {
+            return 0;
+        }
+        if (!timeout.isIntegralNumber()) {
+            throw DomainException.badRequest("'" + at + ".connectionTimeout' must be a whole number of seconds");
+        }
+        return timeout.asInt();
     }
 
     private static JsonNode required(JsonNode value, String at) {

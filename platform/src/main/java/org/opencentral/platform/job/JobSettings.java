@@ -2,20 +2,17 @@ package org.opencentral.platform.job;
 
 /**
  * How the job engine runs: at most {@code maxRunning} jobs at once (more wait in pending; IoT
- * Central allows 5), up to {@code devicesPerStep} devices of a job in flight at a time, and the
- * timeouts of a command job's calls in seconds (a connection timeout of 0: a device that is offline
- * when its command runs fails at once with "device offline").
+ * Central allows 5), up to {@code devicesPerStep} devices of a job in flight at a time, and how
+ * long a command job waits for a device's answer, in seconds (how long it waits for an offline
+ * device to connect is the job's own).
  */
-public record JobSettings(int maxRunning, int devicesPerStep, int commandConnectionTimeout,
-        int commandResponseTimeout) {
-    public static final JobSettings DEFAULTS = new JobSettings(5, 100, 0, 30);
+public record JobSettings(int maxRunning, int devicesPerStep, int commandResponseTimeout) {
+    public static final int DEFAULT_MAX_RUNNING = 5;
+    public static final JobSettings DEFAULTS = new JobSettings(DEFAULT_MAX_RUNNING, 100, 30);
 
     public JobSettings {
-        if (maxRunning < 1 || devicesPerStep < 1) {
-            throw new IllegalArgumentException("maxRunning and devicesPerStep must be positive");
-        }
-        if (commandConnectionTimeout < 0 || commandResponseTimeout < 1) {
-            throw new IllegalArgumentException("command timeouts: connection >= 0 s, response >= 1 s");
+        if (maxRunning < 1 || devicesPerStep < 1 || commandResponseTimeout < 1) {
+            throw new IllegalArgumentException("maxRunning, devicesPerStep and commandResponseTimeout must be positive");
         }
     }
 }

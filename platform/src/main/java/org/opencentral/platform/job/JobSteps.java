@@ -90,7 +90,7 @@ public final class JobSteps {
         try {
             CommandOutcome outcome = services.commands().run(new CommandCall(device.id(),
                     component.map(c -> c + "*" + name).orElse(name), data.value(),
-                    settings.commandConnectionTimeout(), settings.commandResponseTimeout(), actor)).outcome();
+                    data.connectionTimeout(), settings.commandResponseTimeout(), actor)).outcome();
             if (outcome instanceof CommandOutcome.Answered answered && answered.status() >= 300) {
                 throw failure("the device answered status " + answered.status());
             }

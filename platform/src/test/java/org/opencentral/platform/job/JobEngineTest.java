@@ -70,6 +70,21 @@ class JobEngineTest {
     }
 
     @Test
+    void aDeviceThatConnectsWithinTheJobsConnectionTimeoutRunsItsCommand() throws Exception {
+        JobFixture f = start(JobSettings.DEFAULTS);
+        f.devices("fan-1");
+        f.create("patient", REBOOT.replace("\"value\":{\"delay\":1}", "\"value\":{},\"connectionTimeout\":30") + "}");
+        var stepping = java.util.concurrent.CompletableFuture.runAsync(f.engine::runOnce);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.job("patient").progress().total() == 1);
+        f.connect("fan-1");
+        f.sessions.subscribed(DeviceId.of("fan-1"));
+        stepping.get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(statuses(f.outcomes("patient"))).containsExactly(tuple("fan-1", DeviceJobStatus.COMPLETED, ""));
+    }
+
+    @Test
     void propertyAndCloudPropertyJobsCompleteOnOfflineDevicesOnceStored() {
         JobFixture f = start(JobSettings.DEFAULTS);
         f.devices("fan-1", "fan-2");
@@ -123,7 +138,7 @@ class JobEngineTest {
 
     @Test
     void atMostMaxRunningJobsRunAndTheRestWaitInPending() {
-        JobFixture f = start(new JobSettings(1, 100, 0, 30));
+        JobFixture f = start(new JobSettings(1, 100, 30));
         f.devices("fan-1");
         f.connect("fan-1");
         f.create("first", REBOOT + "}");
@@ -141,7 +156,7 @@ class JobEngineTest {
 
     @Test
     void theMembersAreFixedWhenTheJobStarts() {
-        JobFixture f = start(new JobSettings(5, 1, 0, 30));
+        JobFixture f = start(new JobSettings(5, 1, 30));
         f.devices("fan-1", "fan-2");
         f.connect("fan-1", "fan-2", "fan-3");
         f.create("fixed", REBOOT + "}");
@@ -157,7 +172,7 @@ class JobEngineTest {
 
     @Test
     void aRestartContinuesWhereTheStoreSaysAndNeverRunsARecordedDeviceAgain() {
-        JobSettings oneAtATime = new JobSettings(5, 1, 0, 30);
+        JobSettings oneAtATime = new JobSettings(5, 1, 30);
         JobFixture f = start(oneAtATime);
         f.devices("fan-1", "fan-2", "fan-3");
         f.connect("fan-1", "fan-2", "fan-3");

@@ -30,7 +30,7 @@ public interface JobStoreContract extends StoreFixture {
         JobDefinition definition = new JobDefinition("Job " + id, Optional.of("about"), "g1",
                 Optional.of(new JobAmount(JobAmount.Kind.PERCENTAGE, 50)),
                 Optional.of(new JobDefinition.CancellationThreshold(new JobAmount(JobAmount.Kind.NUMBER, 2), true)),
-                List.of(new JobData.Command("dtmi:t;1", "c1/reboot", Json.parse("{\"delay\":1}")),
+                List.of(new JobData.Command("dtmi:t;1", "c1/reboot", Json.parse("{\"delay\":1}"), 30),
                         new JobData.Property("dtmi:t;1", "fan", Json.parse("3")),
                         new JobData.TemplateMigration("dtmi:t;2")),
                 organization.map(List::of).orElse(List.of()));
