@@ -26,7 +26,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         java.util.Optional<org.opencentral.platform.relationship.RelationshipService> relationships,
         java.util.Optional<RawMessages> rawData,
         java.util.Optional<org.opencentral.platform.group.DeviceGroupService> groups,
-        java.util.Optional<org.opencentral.platform.job.JobService> jobs) {
+        java.util.Optional<org.opencentral.platform.job.Jobs> jobs) {
     public ApiServices(DeviceRegistry devices, TwinService twins, CommandService commands,
             CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
             java.util.Optional<org.opencentral.api.provisioning.ProvisioningServices> provisioning,
@@ -39,8 +39,8 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
                 relationships, rawData, groups, java.util.Optional.empty());
     }
 
-    /** These services with the job routes' service. */
-    public ApiServices withJobs(org.opencentral.platform.job.JobService service) {
+    /** These services with the job feature (the job and scheduled job routes). */
+    public ApiServices withJobs(org.opencentral.platform.job.Jobs service) {
         return new ApiServices(devices, twins, commands, messages, lastValues, security, clock, provisioning,
                 templates, telemetry, relationships, rawData, groups, java.util.Optional.of(service));
     }

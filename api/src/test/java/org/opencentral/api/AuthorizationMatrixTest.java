@@ -107,7 +107,8 @@ class AuthorizationMatrixTest {
                 "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model",
                 "/api/deviceGroups", "/api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/{deviceGroupId}/devices",
                 "/api/jobs", "/api/jobs/{jobId}", "/api/jobs/{jobId}/devices", "/api/jobs/{jobId}/stop",
-                "/api/jobs/{jobId}/resume", "/api/jobs/{jobId}/rerun/{rerunId}");
+                "/api/jobs/{jobId}/resume", "/api/jobs/{jobId}/rerun/{rerunId}", "/api/scheduledJobs",
+                "/api/scheduledJobs/{scheduledJobId}", "/api/scheduledJobs/{scheduledJobId}/jobs");
         assertThat(denied.get("ORG_VIEWER")).isGreaterThan(denied.getOrDefault("APP_OPERATOR", 0));
         assertThat(denied).doesNotContainKey("APP_ADMINISTRATOR");
     }

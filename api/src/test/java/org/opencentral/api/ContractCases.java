@@ -211,6 +211,27 @@ final class ContractCases {
         call("PUT " + rerun, "/jobs/c-done/rerun/c-rerun", null, 200);
         call("PUT " + rerun, "/jobs/c-job/rerun/c-rerun-2", null, 409);
         call("PUT " + rerun, "/jobs/missing/rerun/c-rerun-3", null, 404);
+        scheduledJobs();
+    }
+
+    private void scheduledJobs() {
+        String one = "/scheduledJobs/{scheduledJobId}";
+        String nightly = JobScenario.REBOOT.replace("\"data\"", "\"schedule\":{\"recurrence\":\"daily\","
+                + "\"start\":\"2099-01-01T02:00:00Z\",\"end\":{\"type\":\"occurrences\",\"occurrences\":3}},\"data\"");
+        call("PUT " + one, "/scheduledJobs/c-nightly", nightly, 200);
+        call("PUT " + one, "/scheduledJobs/c-bad", JobScenario.REBOOT, 400);
+        call("PUT " + one, "/scheduledJobs/c-bad", nightly.replace("daily", "hourly"), 400);
+        call("GET /scheduledJobs", "/scheduledJobs?maxpagesize=1", null, 200);
+        call("GET /scheduledJobs", "/scheduledJobs?maxpagesize=0", null, 400);
+        call("GET " + one, "/scheduledJobs/c-nightly", null, 200);
+        call("GET " + one, "/scheduledJobs/missing", null, 404);
+        call("PATCH " + one, "/scheduledJobs/c-nightly", "{\"enabled\":false}", 200);
+        call("PATCH " + one, "/scheduledJobs/c-nightly", "{\"etag\":\"stale\",\"enabled\":true}", 412);
+        call("PATCH " + one, "/scheduledJobs/missing", "{\"enabled\":false}", 404);
+        call("GET " + one + "/jobs", "/scheduledJobs/c-nightly/jobs", null, 200);
+        call("GET " + one + "/jobs", "/scheduledJobs/missing/jobs", null, 404);
+        call("DELETE " + one, "/scheduledJobs/c-nightly", null, 204);
+        call("DELETE " + one, "/scheduledJobs/c-nightly", null, 404);
     }
 
     /** Device c-gw, whose template declares the relationships "children" and "parent". */

@@ -44,7 +44,7 @@ final class JobScenario {
                 Optional.of(List.of())), Optional.empty(), EVERYWHERE);
         platform.jobs.service().create("c-done", Optional.empty(), JobDefinitionJson.read(Json.parse(REBOOT), "c-done"),
                 "apiToken:contract", EVERYWHERE, EVERYWHERE);
-        platform.jobs.engine().runOnce();
-        platform.jobs.engine().runOnce();
+        platform.jobs.runOnce();
+        platform.jobs.runOnce();
     }
 }

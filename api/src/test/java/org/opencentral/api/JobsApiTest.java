@@ -35,8 +35,8 @@ class JobsApiTest extends ScenarioApiTest {
         assertThat(created.json().path("status").asText()).isEqualTo("pending");
         assertThat(created.json().path("data").get(0).path("value")).isEqualTo(Json.parse("{\"delay\":1}"));
 
-        platform.jobs.engine().runOnce();
-        platform.jobs.engine().runOnce();
+        platform.jobs.runOnce();
+        platform.jobs.runOnce();
 
         JsonNode done = job("reboot");
         assertThat(done.path("status").asText()).isEqualTo("complete");
@@ -54,27 +54,55 @@ class JobsApiTest extends ScenarioApiTest {
     void aStoppedJobWaitsUntilResumedAndARerunTakesTheFailedDevices() {
         assertThat(operator.put("/api/jobs/later?" + Http.V, JobScenario.REBOOT).status()).isEqualTo(200);
         assertThat(operator.post("/api/jobs/later/stop?" + Http.V, null).status()).isEqualTo(204);
-        platform.jobs.engine().runOnce();
+        platform.jobs.runOnce();
         assertThat(job("later").path("status").asText()).isEqualTo("stopped");
         assertThat(job("later").path("progress").path("total").asInt()).isZero();
 
         assertThat(operator.post("/api/jobs/later/resume?" + Http.V, null).status()).isEqualTo(204);
-        platform.jobs.engine().runOnce();
-        platform.jobs.engine().runOnce();
+        platform.jobs.runOnce();
+        platform.jobs.runOnce();
         assertThat(job("later").path("status").asText()).isEqualTo("complete");
 
         Http.Reply rerun = operator.put("/api/jobs/c-done/rerun/again?" + Http.V, null);
         assertThat(rerun.status()).isEqualTo(200);
         assertThat(rerun.json().path("id").asText()).isEqualTo("again");
         assertThat(rerun.json().path("progress").path("total").asInt()).isEqualTo(1);
-        platform.jobs.engine().runOnce();
-        platform.jobs.engine().runOnce();
+        platform.jobs.runOnce();
+        platform.jobs.runOnce();
         assertThat(admin.get("/api/jobs/again/devices?" + Http.V).json().path("value")).isEqualTo(Json.parse(
                 "[{\"id\":\"c-fan-2\",\"status\":\"failed\",\"reason\":\"device offline\"}]"));
 
         JsonNode audit = admin.get("/api/auditLogs?" + Http.V).json();
         assertThat(audit.toString()).contains("PUT /api/jobs/{jobId}", "POST /api/jobs/{jobId}/stop",
                 "POST /api/jobs/{jobId}/resume", "PUT /api/jobs/{jobId}/rerun/{rerunId}", "apiToken:job-operator");
+    }
+
+    @Test
+    void aScheduledJobsDueOccurrenceBecomesAJobListedUnderIt() {
+        String once = JobScenario.REBOOT.replace("\"data\"", "\"schedule\":{\"start\":\"2020-01-01T00:00:00Z\"},\"data\"");
+        Http.Reply created = operator.put("/api/scheduledJobs/weekly?" + Http.V, once.replace("\"start\"",
+                "\"recurrence\":\"weekly\",\"start\"").replace("\"data\"", "\"enabled\":false,\"data\""));
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().path("completed").asBoolean()).isFalse();
+        platform.jobs.runOnce();
+        assertThat(admin.get("/api/scheduledJobs/weekly/jobs?" + Http.V).json().path("value")).isEmpty();
+
+        Http.Reply enabled = operator.patch("/api/scheduledJobs/weekly?" + Http.V, "{\"enabled\":true}");
+        assertThat(enabled.status()).isEqualTo(200);
+        assertThat(enabled.json().path("schedule").path("recurrence").asText()).isEqualTo("weekly");
+        platform.jobs.runOnce();
+        platform.jobs.runOnce();
+        JsonNode jobs = admin.get("/api/scheduledJobs/weekly/jobs?" + Http.V).json().path("value");
+        assertThat(jobs).hasSize(1);
+        assertThat(jobs.get(0).path("scheduledJobId").asText()).isEqualTo("weekly");
+        assertThat(jobs.get(0).path("status").asText()).isEqualTo("complete");
+        JsonNode audit = admin.get("/api/auditLogs?" + Http.V).json();
+        assertThat(audit.toString()).contains("RUN scheduled job (missed occurrences run once)",
+                "PATCH /api/scheduledJobs/{scheduledJobId}");
+
+        Http viewer = admin.as(platform.token("sched-viewer", BuiltInRole.ORG_VIEWER.id(), "west"));
+        assertThat(viewer.delete("/api/scheduledJobs/weekly?" + Http.V).status()).isEqualTo(403);
+        assertThat(operator.delete("/api/scheduledJobs/weekly?" + Http.V).status()).isEqualTo(204);
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class TestPlatform implements AutoCloseable {
     final AtomicBoolean ready = new AtomicBoolean(true);
     /** The platform's templates, also when they are not served over REST. */
     final org.opencentral.platform.template.TemplateService templateService;
-    /** The jobs; the engine is not started: tests step it ({@code jobs.engine().runOnce()}), devices on the caller. */
+    /** The jobs; their loop is not started: tests step them ({@code jobs.runOnce()}), devices on the caller. */
     final org.opencentral.platform.job.Jobs jobs;
     final org.opencentral.platform.group.DeviceGroupService groups;
     final ApiServer server;
@@ -115,10 +115,11 @@ public final class TestPlatform implements AutoCloseable {
                 .withGroups(groups);
         var cloudProperties = new org.opencentral.platform.template.CloudProperties(state.cloudProperties(),
                 state.outbox(), clock);
-        jobs = org.opencentral.platform.job.Jobs.create(state.jobs(), groups,
+        jobs = new org.opencentral.platform.job.Jobs(new org.opencentral.platform.job.Jobs.Stores(state.jobs(),
+                state.scheduledJobs(), groups, security.audit()),
                 new org.opencentral.platform.job.JobSteps.Services(devices, twins, cloudProperties, commands,
                         templateService), org.opencentral.platform.job.JobSettings.DEFAULTS, clock, Runnable::run);
-        services = services.withJobs(jobs.service());
+        services = services.withJobs(jobs);
         if (templates) {
             services = services.withTemplates(new org.opencentral.api.templates.TemplateServices(templateService,
                     cloudProperties, state.telemetryIssues()));

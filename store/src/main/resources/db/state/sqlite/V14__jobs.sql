@@ -29,3 +29,19 @@ CREATE TABLE job_devices (
 );
 
 CREATE INDEX job_devices_pending ON job_devices (job_id, status, batch, device_id);
+
+-- Scheduled jobs: the definition and the schedule as IoT Central's JSON, and how many occurrences
+-- were handled (an occurrence's job and this count change in one transaction).
+CREATE TABLE scheduled_jobs (
+    id           TEXT NOT NULL PRIMARY KEY,
+    definition   TEXT    NOT NULL,
+    schedule     TEXT    NOT NULL,
+    enabled      INTEGER NOT NULL,
+    etag         TEXT    NOT NULL,
+    occurrences  INTEGER NOT NULL,
+    organization TEXT,
+    created_by   TEXT    NOT NULL,
+    created_at   INTEGER  NOT NULL
+);
+
+CREATE INDEX scheduled_jobs_organization ON scheduled_jobs (organization, id);

@@ -17,7 +17,6 @@ import org.opencentral.core.job.JobDevice;
 import org.opencentral.core.job.JobProgress;
 import org.opencentral.core.job.JobStatus;
 import org.opencentral.core.job.JobStore;
-import org.opencentral.platform.background.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * from the store, so after a restart the engine continues where the store says, and a device with
  * an outcome is never run again.
  */
-public final class JobEngine implements AutoCloseable {
+public final class JobEngine {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
 
     private final JobStore store;
@@ -40,30 +39,21 @@ public final class JobEngine implements AutoCloseable {
     private final Clock clock;
     private final Executor executor;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final BackgroundLoop loop = new BackgroundLoop("jobs", () -> {
-        runOnce();
-        return BackgroundLoop.Next.IDLE;
-    });
+    private final Runnable wake;
 
-    /** {@code executor} runs devices' steps (virtual threads in production; the calling thread in tests). */
+    /**
+     * {@code executor} runs devices' steps (virtual threads in production; the calling thread in
+     * tests); {@code wake} asks the scheduler for another step when devices finished.
+     */
     public JobEngine(JobStore store, JobMembers members, JobSteps steps, JobSettings settings, Clock clock,
-            Executor executor) {
+            Executor executor, Runnable wake) {
         this.store = store;
         this.members = members;
         this.steps = steps;
         this.settings = settings;
         this.clock = clock;
         this.executor = executor;
-    }
-
-    /** Steps jobs in the background: at least every second, and at once after {@link #wake()}. */
-    public void start() {
-        loop.start();
-    }
-
-    /** Asks for a step soon (a job was created, stopped or resumed, or devices finished). */
-    public void wake() {
-        loop.wake();
+        this.wake = wake;
     }
 
     /** One step of every job (see the class comment). */
@@ -125,7 +115,7 @@ public final class JobEngine implements AutoCloseable {
                     run(job, device);
                 } finally {
                     count.decrementAndGet();
-                    loop.wake();
+                    wake.run();
                 }
             });
         }
@@ -163,10 +153,5 @@ public final class JobEngine implements AutoCloseable {
         int limit = threshold.get().amount().of(batchSize);
         return store.failedInBatch(job.id(), current) >= limit
                 || (current > 0 && store.failedInBatch(job.id(), current - 1) >= limit);
-    }
-
-    @Override
-    public void close() {
-        loop.close();
     }
 }

@@ -17,6 +17,7 @@ import org.opencentral.core.job.Job;
 import org.opencentral.core.job.JobDevice;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
+import org.opencentral.platform.audit.AuditLog;
 import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceChanges;
@@ -62,7 +63,9 @@ final class JobFixture implements AutoCloseable {
     TemplateService templates;
     DeviceGroupService groups;
     JobService jobs;
-    JobEngine engine;
+    /** The job feature; its loop is not started: {@code engine.runOnce()} is one step. */
+    Jobs engine;
+    AuditLog audit;
 
     JobFixture(Path dir, JobSettings settings) {
         this.dir = dir;
@@ -83,15 +86,16 @@ final class JobFixture implements AutoCloseable {
                 state.users(), state.apiTokens());
         groups = new DeviceGroupService(state.deviceGroups(), organizations, new GroupFilters(QueryLimits.DEFAULTS,
                 new org.opencentral.platform.query.service.TemplateCatalog(templates)));
-        Jobs wired = Jobs.create(state.jobs(), groups, new JobSteps.Services(devices, twins,
-                new CloudProperties(state.cloudProperties(), state.outbox(), clock), commands, templates), settings,
-                clock, Runnable::run);
-        engine = wired.engine();
-        jobs = wired.service();
+        audit = new AuditLog(state.auditLog(), state.outbox(), clock);
+        engine = new Jobs(new Jobs.Stores(state.jobs(), state.scheduledJobs(), groups, audit),
+                new JobSteps.Services(devices, twins, new CloudProperties(state.cloudProperties(), state.outbox(), clock),
+                        commands, templates), settings, clock, Runnable::run);
+        jobs = engine.service();
     }
 
     /** Closes everything but the data directory, as a crash would (nothing is drained). */
     void crash() {
+        engine.close();
         history.close();
         state.close();
     }
@@ -142,7 +146,6 @@ final class JobFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
         timer.shutdownNow();
         crash();
     }

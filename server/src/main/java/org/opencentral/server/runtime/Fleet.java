@@ -21,14 +21,14 @@ record Fleet(DeviceGroupService groups, Jobs jobs, ExecutorService deviceSteps) 
         DeviceGroupService groups = new DeviceGroupService(state.deviceGroups(), services.security().organizations(),
                 new GroupFilters(Listeners.querySettings(config.query()).limits(), new TemplateCatalog(templates.service())));
         ExecutorService deviceSteps = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
-        Jobs jobs = Jobs.create(state.jobs(), groups, new JobSteps.Services(services.devices(), services.twins(),
-                templates.api().cloudProperties(), services.commands(), templates.service()), JobSettings.DEFAULTS,
-                clock, deviceSteps);
+        Jobs jobs = new Jobs(new Jobs.Stores(state.jobs(), state.scheduledJobs(), groups, services.security().audit()),
+                new JobSteps.Services(services.devices(), services.twins(), templates.api().cloudProperties(),
+                        services.commands(), templates.service()), JobSettings.DEFAULTS, clock, deviceSteps);
         return new Fleet(groups, jobs, deviceSteps);
     }
 
     Fleet start() {
-        jobs.engine().start();
+        jobs.start();
         return this;
     }
 

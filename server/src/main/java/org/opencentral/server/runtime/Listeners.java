@@ -65,7 +65,7 @@ final class Listeners {
                 .withRelationships(new org.opencentral.platform.relationship.RelationshipService(
                         state.relationships(), services.devices(), templates.service()))
                 .withGroups(fleet.groups())
-                .withJobs(fleet.jobs().service());
+                .withJobs(fleet.jobs());
         int perSecond = config.limits().apiRequestsPerSecond();
         ApiConfig apiConfig = ApiConfig.of(config.http().bindAddress(), config.http().port(), identity.idScope())
                 .withRateLimit(new RateLimit(perSecond, 2 * perSecond))

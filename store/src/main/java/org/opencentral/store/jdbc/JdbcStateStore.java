@@ -44,7 +44,8 @@ public final class JdbcStateStore implements StateStore {
     private final CommandHistoryStore commandHistory;
     private final OutboxStore outbox;
     private final org.opencentral.core.group.DeviceGroupStore deviceGroups;
-    private final org.opencentral.core.job.JobStore jobs;
+    private final JdbcJobStore jobs;
+    private final org.opencentral.core.job.ScheduledJobStore scheduledJobs;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -68,6 +69,7 @@ public final class JdbcStateStore implements StateStore {
         this.outbox = new JdbcOutboxStore(database);
         this.deviceGroups = new JdbcDeviceGroupStore(database, keys, Clock.systemUTC());
         this.jobs = new JdbcJobStore(database);
+        this.scheduledJobs = new JdbcScheduledJobStore(database, jobs);
     }
 
     /**
@@ -189,5 +191,10 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public org.opencentral.core.job.JobStore jobs() {
         return jobs;
+    }
+
+    @Override
+    public org.opencentral.core.job.ScheduledJobStore scheduledJobs() {
+        return scheduledJobs;
     }
 }

@@ -16,7 +16,7 @@ public abstract class StateStoreContract implements DeviceStoreContract, TwinSto
         LastValueStoreContract, CursorStoreContract, ApiTokenStoreContract, UserStoreContract, MigrationContract,
         SecurityStoresContract, ProvisioningStoreContract, TemplateStoresContract,
         RelationshipStoreContract, CommandHistoryStoreContract, DeviceListContract, SecretsAtRestContract,
-        OutboxStoreContract, DeviceGroupStoreContract, JobStoreContract {
+        OutboxStoreContract, DeviceGroupStoreContract, JobStoreContract, ScheduledJobStoreContract {
     private StateStore store;
     private SecretCipher cipher;
 
