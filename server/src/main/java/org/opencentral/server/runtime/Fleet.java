@@ -23,8 +23,15 @@ record Fleet(DeviceGroupService groups, Jobs jobs, ExecutorService deviceSteps) 
         ExecutorService deviceSteps = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
         Jobs jobs = new Jobs(new Jobs.Stores(state.jobs(), state.scheduledJobs(), groups, services.security().audit()),
                 new JobSteps.Services(services.devices(), services.twins(), templates.api().cloudProperties(),
-                        services.commands(), templates.service()), JobSettings.DEFAULTS, clock, deviceSteps);
+                        services.commands(), templates.service()), settings(config), clock, deviceSteps);
         return new Fleet(groups, jobs, deviceSteps);
+    }
+
+    /** The engine's settings: the configured number of running jobs over the other defaults. */
+    static JobSettings settings(ServerConfig config) {
+        JobSettings defaults = JobSettings.DEFAULTS;
+        return new JobSettings(config.limits().maxRunningJobs(), defaults.devicesPerStep(),
+                defaults.commandResponseTimeout());
     }
 
     Fleet start() {
