@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
@@ -62,23 +61,19 @@ final class JdbcJobStore implements JobStore {
     @Override
     public Page<Job> list(Optional<Set<String>> organizations, Optional<String> scheduledJob, Optional<String> after,
             int limit) {
-        requirePositive(limit);
+        KeysetPages.requirePositive(limit);
         if (organizations.filter(Set::isEmpty).isPresent()) {
             return new Page<>(List.of(), Optional.empty());
         }
         List<Object> parameters = new ArrayList<>(List.of(after.orElse("")));
         StringBuilder where = new StringBuilder("id > ?");
-        organizations.ifPresent(orgs -> {
-            where.append(" AND organization IN (").append(String.join(", ", Collections.nCopies(orgs.size(), "?")))
-                    .append(')');
-            orgs.stream().sorted().forEach(parameters::add);
-        });
+        where.append(KeysetPages.organizationIn(organizations, parameters));
         scheduledJob.ifPresent(s -> {
             where.append(" AND scheduled_job_id = ?");
             parameters.add(s);
         });
         parameters.add(limit + 1);
-        return page(database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM jobs WHERE " + where
+        return KeysetPages.page(database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM jobs WHERE " + where
                 + " ORDER BY id LIMIT ?", JdbcJobStore::map, parameters.toArray())), limit, Job::id);
     }
 
@@ -139,11 +134,11 @@ final class JdbcJobStore implements JobStore {
 
     @Override
     public Page<JobDevice> devices(String id, Optional<DeviceJobStatus> status, Optional<String> after, int limit) {
-        requirePositive(limit);
+        KeysetPages.requirePositive(limit);
         List<Object> parameters = new ArrayList<>(List.of(id, after.orElse("")));
         status.ifPresent(s -> parameters.add(s.wireName()));
         parameters.add(limit + 1);
-        return page(database.read(c -> Jdbc.query(c, "SELECT device_id, batch, status, reason FROM job_devices "
+        return KeysetPages.page(database.read(c -> Jdbc.query(c, "SELECT device_id, batch, status, reason FROM job_devices "
                 + "WHERE job_id = ? AND device_id > ?" + status.map(s -> " AND status = ?").orElse("")
                 + " ORDER BY device_id LIMIT ?", JdbcJobStore::device, parameters.toArray())), limit,
                 d -> d.device().value());
@@ -151,7 +146,7 @@ final class JdbcJobStore implements JobStore {
 
     @Override
     public List<JobDevice> nextPending(String id, int limit) {
-        requirePositive(limit);
+        KeysetPages.requirePositive(limit);
         String pending = DeviceJobStatus.PENDING.wireName();
         return database.read(c -> Jdbc.query(c, "SELECT device_id, batch, status, reason FROM job_devices "
                 + "WHERE job_id = ? AND status = ? AND batch = (SELECT MIN(batch) FROM job_devices "
@@ -198,19 +193,5 @@ final class JdbcJobStore implements JobStore {
                 DeviceJobStatus.ofWire(row.getString("status")).orElseThrow(
                         () -> new IllegalStateException("unknown device status in the store")),
                 Optional.ofNullable(row.getString("reason")));
-    }
-
-    private static <T> Page<T> page(List<T> rows, int limit, Function<T, String> key) {
-        if (rows.size() <= limit) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<T> page = rows.subList(0, limit);
-        return new Page<>(page, Optional.of(key.apply(page.get(limit - 1))));
-    }
-
-    private static void requirePositive(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.opencentral.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,24 +58,16 @@ final class JdbcScheduledJobStore implements ScheduledJobStore {
 
     @Override
     public Page<ScheduledJob> list(Optional<Set<String>> organizations, Optional<String> after, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
-        }
+        KeysetPages.requirePositive(limit);
         if (organizations.filter(Set::isEmpty).isPresent()) {
             return new Page<>(List.of(), Optional.empty());
         }
         List<Object> parameters = new ArrayList<>(List.of(after.orElse("")));
-        String scope = organizations.map(orgs -> {
-            orgs.stream().sorted().forEach(parameters::add);
-            return " AND organization IN (" + String.join(", ", Collections.nCopies(orgs.size(), "?")) + ")";
-        }).orElse("");
+        String scope = KeysetPages.organizationIn(organizations, parameters);
         parameters.add(limit + 1);
         List<ScheduledJob> rows = database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM scheduled_jobs "
                 + "WHERE id > ?" + scope + " ORDER BY id LIMIT ?", JdbcScheduledJobStore::map, parameters.toArray()));
-        if (rows.size() <= limit) {
-            return new Page<>(rows, Optional.empty());
-        }
-        return new Page<>(rows.subList(0, limit), Optional.of(rows.get(limit - 1).id()));
+        return KeysetPages.page(rows, limit, ScheduledJob::id);
     }
 
     @Override
