@@ -14,11 +14,15 @@ import { Audit } from './pages/Audit';
 import { ChartBench } from './pages/Bench';
 import { Groups } from './pages/groups/Groups';
 import { GroupEditor } from './pages/groups/GroupEditor';
+import { Jobs } from './pages/jobs/Jobs';
+import { JobPage } from './pages/jobs/JobPage';
+import { NewJob } from './pages/jobs/NewJob';
 
 interface NavItem { path: string; label: string; permission: string }
 const NAV: NavItem[] = [
   { path: '/devices', label: 'Devices', permission: 'devices.view' },
   { path: '/groups', label: 'Device groups', permission: 'deviceGroups.view' },
+  { path: '/jobs', label: 'Jobs', permission: 'jobs.view' },
   { path: '/templates', label: 'Device templates', permission: 'deviceTemplates.view' },
   { path: '/users', label: 'Users', permission: 'users.view' },
   { path: '/roles', label: 'Roles', permission: 'customRoles.view' },
@@ -131,6 +135,9 @@ function Route({ path }: { path: string }) {
   if ((m = match('/devices/:id/:tab', path))) return <DevicePage id={m.id} tab={m.tab} />;
   if (path === '/groups') return <Groups />;
   if ((m = match('/groups/:id', path))) return <GroupEditor id={m.id} />;
+  if (path === '/jobs') return <Jobs />;
+  if (path === '/jobs/new') return <NewJob />;
+  if ((m = match('/jobs/:id', path))) return <JobPage id={m.id} />;
   if (path === '/templates') return <Templates />;
   if ((m = match('/templates/:id', path))) return <TemplatePage id={m.id} />;
   if (path === '/users') return <Users />;

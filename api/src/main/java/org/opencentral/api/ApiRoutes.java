@@ -60,6 +60,7 @@ public final class ApiRoutes {
         routes.addAll(org.opencentral.api.groups.GroupRoutes.table(s.groups()));
         routes.addAll(org.opencentral.api.rules.RuleRoutes.table(s.rules()));
         routes.addAll(org.opencentral.api.exports.ExportRoutes.table(s.exports()));
+        routes.addAll(org.opencentral.api.jobs.JobRoutes.table(s.jobs()));
         return List.copyOf(routes);
     }
 

@@ -12,6 +12,7 @@ import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.export.ExportService;
 import org.opencentral.platform.group.DeviceGroupService;
+import org.opencentral.platform.job.Jobs;
 import org.opencentral.platform.relationship.RelationshipService;
 import org.opencentral.platform.rules.RuleService;
 import org.opencentral.platform.security.SecurityServices;
@@ -26,7 +27,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
         ProvisioningServices provisioning, TemplateServices templates, TelemetryStore telemetry,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
-        ExportService exports) {
+        ExportService exports, Jobs jobs) {
 
     public ApiServices {
         Objects.requireNonNull(devices, "devices");
@@ -44,6 +45,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(exports, "exports");
+        Objects.requireNonNull(jobs, "jobs");
     }
 
     /** The REST API's services, over the platform's. */
@@ -57,6 +59,6 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
                 new TemplateServices(templates.service(), templates.cloudProperties(),
                         platform.state().telemetryIssues()),
                 platform.telemetry(), platform.relationships(), platform.rawData(), platform.groups(),
-                platform.rules(), platform.exports());
+                platform.rules(), platform.exports(), platform.jobs());
     }
 }

@@ -105,7 +105,10 @@ class AuthorizationMatrixTest {
         assertThat(calls).isGreaterThan(300);
         assertThat(table).extracting(Route::path).contains("/api/live", "/api/devices/{deviceId}/telemetry",
                 "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model",
-                "/api/deviceGroups", "/api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/{deviceGroupId}/devices");
+                "/api/deviceGroups", "/api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/{deviceGroupId}/devices",
+                "/api/jobs", "/api/jobs/{jobId}", "/api/jobs/{jobId}/devices", "/api/jobs/{jobId}/stop",
+                "/api/jobs/{jobId}/resume", "/api/jobs/{jobId}/rerun/{rerunId}", "/api/scheduledJobs",
+                "/api/scheduledJobs/{scheduledJobId}", "/api/scheduledJobs/{scheduledJobId}/jobs");
         assertThat(denied.get("ORG_VIEWER")).isGreaterThan(denied.getOrDefault("APP_OPERATOR", 0));
         assertThat(denied).doesNotContainKey("APP_ADMINISTRATOR");
     }
@@ -129,6 +132,8 @@ class AuthorizationMatrixTest {
         assertThat(p.get("ORG_VIEWER").permissions()).contains(Permission.DEVICES_VIEW_RAW_DATA);
         assertThat(p.get("APP_OPERATOR").permissions()).contains(Permission.DEVICE_GROUPS_VIEW,
                 Permission.DEVICE_GROUPS_CREATE, Permission.DEVICE_GROUPS_UPDATE, Permission.DEVICE_GROUPS_DELETE);
+        assertThat(p.get("APP_OPERATOR").permissions()).contains(Permission.JOBS_VIEW, Permission.JOBS_EXECUTE);
+        assertThat(p.get("ORG_VIEWER").permissions()).doesNotContain(Permission.JOBS_VIEW, Permission.JOBS_EXECUTE);
         assertThat(p.get("ORG_VIEWER").permissions()).contains(Permission.DEVICE_GROUPS_VIEW).doesNotContain(
                 Permission.DEVICE_GROUPS_CREATE, Permission.DEVICE_GROUPS_UPDATE, Permission.DEVICE_GROUPS_DELETE);
     }

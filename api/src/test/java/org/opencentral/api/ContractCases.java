@@ -53,6 +53,7 @@ final class ContractCases {
         structure();
         relationships();
         deviceGroups();
+        jobs();
         security();
         provisioning();
         templates();
@@ -199,6 +200,52 @@ final class ContractCases {
         call("PATCH " + one, sensor, "{\"displayName\":\"Renamed sensor\"}", 200);
         call("DELETE " + one, sensor, null, 204);
         call("DELETE " + one, sensor, null, 404);
+    }
+
+    /** Over {@link JobScenario}: the finished job c-done (one device failed) and a new job c-job. */
+    private void jobs() {
+        String one = "/jobs/{jobId}";
+        call("PUT " + one, "/jobs/c-job", JobScenario.REBOOT, 200);
+        call("PUT " + one, "/jobs/c-done", JobScenario.REBOOT, 409);
+        call("PUT " + one, "/jobs/c-bad", "{\"group\":\"" + JobScenario.GROUP + "\",\"data\":[]}", 400);
+        call("PUT " + one, "/jobs/c-bad", JobScenario.REBOOT.replace(JobScenario.GROUP, "missing"), 400);
+        call("GET /jobs", "/jobs?maxpagesize=1", null, 200);
+        call("GET /jobs", "/jobs?maxpagesize=0", null, 400);
+        call("GET " + one, "/jobs/c-done", null, 200);
+        call("GET " + one, "/jobs/missing", null, 404);
+        call("GET " + one + "/devices", "/jobs/c-done/devices", null, 200);
+        call("GET " + one + "/devices", "/jobs/missing/devices", null, 404);
+        call("POST " + one + "/stop", "/jobs/c-job/stop", null, 204);
+        call("POST " + one + "/stop", "/jobs/c-job/stop", null, 409);
+        call("POST " + one + "/stop", "/jobs/missing/stop", null, 404);
+        call("POST " + one + "/resume", "/jobs/c-job/resume", null, 204);
+        call("POST " + one + "/resume", "/jobs/c-job/resume", null, 409);
+        call("POST " + one + "/resume", "/jobs/missing/resume", null, 404);
+        String rerun = one + "/rerun/{rerunId}";
+        call("PUT " + rerun, "/jobs/c-done/rerun/c-rerun", null, 200);
+        call("PUT " + rerun, "/jobs/c-job/rerun/c-rerun-2", null, 409);
+        call("PUT " + rerun, "/jobs/missing/rerun/c-rerun-3", null, 404);
+        scheduledJobs();
+    }
+
+    private void scheduledJobs() {
+        String one = "/scheduledJobs/{scheduledJobId}";
+        String nightly = JobScenario.REBOOT.replace("\"data\"", "\"schedule\":{\"recurrence\":\"daily\","
+                + "\"start\":\"2099-01-01T02:00:00Z\",\"end\":{\"type\":\"occurrences\",\"occurrences\":3}},\"data\"");
+        call("PUT " + one, "/scheduledJobs/c-nightly", nightly, 200);
+        call("PUT " + one, "/scheduledJobs/c-bad", JobScenario.REBOOT, 400);
+        call("PUT " + one, "/scheduledJobs/c-bad", nightly.replace("daily", "hourly"), 400);
+        call("GET /scheduledJobs", "/scheduledJobs?maxpagesize=1", null, 200);
+        call("GET /scheduledJobs", "/scheduledJobs?maxpagesize=0", null, 400);
+        call("GET " + one, "/scheduledJobs/c-nightly", null, 200);
+        call("GET " + one, "/scheduledJobs/missing", null, 404);
+        call("PATCH " + one, "/scheduledJobs/c-nightly", "{\"enabled\":false}", 200);
+        call("PATCH " + one, "/scheduledJobs/c-nightly", "{\"etag\":\"stale\",\"enabled\":true}", 412);
+        call("PATCH " + one, "/scheduledJobs/missing", "{\"enabled\":false}", 404);
+        call("GET " + one + "/jobs", "/scheduledJobs/c-nightly/jobs", null, 200);
+        call("GET " + one + "/jobs", "/scheduledJobs/missing/jobs", null, 404);
+        call("DELETE " + one, "/scheduledJobs/c-nightly", null, 204);
+        call("DELETE " + one, "/scheduledJobs/c-nightly", null, 404);
     }
 
     /** Device c-gw, whose template declares the relationships "children" and "parent". */

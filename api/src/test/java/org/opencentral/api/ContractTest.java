@@ -37,11 +37,12 @@ class ContractTest {
      * Relationship it instantiates. A device tells its simulation interval when it has one, whether it is
      * connected and when it was last heard from (the web UI's device status). A refused device template
      * lists every model error with its JSON pointer ({@code details}), so that a client can show each
-     * one where it is.
+     * one where it is. A job's failed device tells why it failed.
      */
     static final Map<String, Set<String>> EXTENSIONS = Map.of("Role", Set.of("kind", "builtIn", "permissions"),
             "DeviceRelationship", Set.of("name"), "Device",
-            Set.of("simulationInterval", "connected", "lastActivity"), "ErrorDetails", Set.of("details"));
+            Set.of("simulationInterval", "connected", "lastActivity"), "ErrorDetails", Set.of("details"),
+            "JobDeviceStatus", Set.of("reason"));
 
     /**
      * Routes without a success here: OpenCentral devices have no IoT Edge modules (module-scoped paths
@@ -77,6 +78,7 @@ class ContractTest {
         platform.sessions.register(new AnsweringSession(DeviceId.of("c-dev"), platform.commands,
                 (method, request) -> "{\"method\":\"" + method + "\",\"request\":" + request + "}"));
         ContractCases.gateway(platform);
+        JobScenario.build(platform);
         Instant at = Instant.parse("2026-05-01T12:00:00Z");
         platform.state.lastValues().upsert(List.of(
                 new LastValue(DeviceId.of("dev-root"), "", "temperature", Json.parse("21.5"), at),

@@ -13,7 +13,9 @@ final class MatrixRequests {
             Map.entry("{moduleName}", "matrix-module"), Map.entry("{relationshipId}", "matrix-rel"),
             Map.entry("{deviceTemplateId}", "dtmi:matrix:Template;1"), Map.entry("{deviceGroupId}", "matrix-group"),
             Map.entry("{ruleId}", "matrix-rule"),
-            Map.entry("{exportId}", "matrix-export"), Map.entry("{destinationId}", "matrix-hook"));
+            Map.entry("{exportId}", "matrix-export"), Map.entry("{destinationId}", "matrix-hook"),
+            Map.entry("{jobId}", "matrix-job"), Map.entry("{rerunId}", "matrix-rerun"),
+            Map.entry("{scheduledJobId}", "matrix-scheduled"));
     private static final String ORG_VIEWER_IN_SEATTLE =
             "{\"role\":\"84cc62c1-dabe-49d3-b16e-8b291232b285\",\"organization\":\"seattle\"}";
 
@@ -68,6 +70,10 @@ final class MatrixRequests {
         }
         if (path.startsWith("/api/deviceGroups")) {
             return "{\"displayName\":\"Matrix\",\"filter\":\"SELECT * FROM devices\",\"organizations\":[\"west\"]}";
+        }
+        if (path.equals("/api/jobs/{jobId}") || path.startsWith("/api/scheduledJobs")) {
+            return "{\"group\":\"matrix-group\",\"data\":[{\"type\":\"command\",\"target\":\"dtmi:matrix:Template;1\","
+                    + "\"path\":\"reboot\"}],\"schedule\":{\"start\":\"2099-01-01T00:00:00Z\"}}";
         }
         if (path.equals("/api/devices/{deviceId}")) {
             return "{\"displayName\":\"Matrix\"}";

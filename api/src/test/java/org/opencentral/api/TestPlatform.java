@@ -30,7 +30,8 @@ import org.opencentral.store.telemetry.DuckDbTelemetryStore;
 
 /**
  * The platform as the server assembles it ({@link Platform}) over SQLite and DuckDB in a temporary
- * directory, started, and an {@link ApiServer} on a free port in front of it. Its clock runs with
+ * directory, started (its job engine stepped by the tests), and an {@link ApiServer} on a free port
+ * in front of it. Its clock runs with
  * the system clock and the test can move it (token expiry, login throttling).
  */
 public final class TestPlatform implements AutoCloseable {
@@ -50,6 +51,8 @@ public final class TestPlatform implements AutoCloseable {
     final ApiTokenService tokens;
     final SecurityServices security;
     final TemplateService templateService;
+    /** The jobs; stepped by the tests ({@code jobs.runOnce()}), each device's step on the caller. */
+    final org.opencentral.platform.job.Jobs jobs;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final AtomicBoolean ready = new AtomicBoolean(true);
     final ApiServer server;
@@ -64,7 +67,7 @@ public final class TestPlatform implements AutoCloseable {
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"));
         platform = Platform.assemble(state, log, telemetry, tokenClock,
-                PlatformSettings.defaults("app-test", config.idScope(), "127.0.0.1"));
+                PlatformSettings.defaults("app-test", config.idScope(), "127.0.0.1").jobsSteppedByCaller());
         platform.start();
         sessions = platform.sessions();
         commands = platform.commands();
@@ -75,6 +78,7 @@ public final class TestPlatform implements AutoCloseable {
         security = platform.security();
         tokens = security.tokens();
         templateService = platform.templates().service();
+        jobs = platform.jobs();
         Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
         server = new ApiServer(config, ApiServices.of(platform), operations, Optional.of(log));
         port = server.start();

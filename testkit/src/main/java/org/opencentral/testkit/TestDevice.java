@@ -141,6 +141,22 @@ public final class TestDevice implements AutoCloseable {
                 .orTimeout(15, TimeUnit.SECONDS).join();
     }
 
+    /**
+     * Answers every direct method with status 200 and {@code {}} after {@code delay}, telling
+     * {@code onCall} the method's name when it arrives.
+     */
+    public void answerMethods(java.time.Duration delay, java.util.function.Consumer<String> onCall) {
+        client.subscribeWith().topicFilter("$iothub/methods/POST/#").qos(MqttQos.AT_MOST_ONCE).callback(request -> {
+            String topic = request.getTopic().toString();
+            String method = topic.substring("$iothub/methods/POST/".length(), topic.indexOf("/?"));
+            String rid = topic.substring(topic.indexOf("$rid=") + "$rid=".length());
+            onCall.accept(method);
+            java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(
+                    () -> client.publishWith().topic("$iothub/methods/res/200/?$rid=" + rid)
+                            .qos(MqttQos.AT_MOST_ONCE).payload("{}".getBytes(StandardCharsets.UTF_8)).send());
+        }).send().orTimeout(15, TimeUnit.SECONDS).join();
+    }
+
     public List<Mqtt3Publish> received() {
         return received;
     }

@@ -31,6 +31,21 @@ public record DevicePaging(int size, Optional<String> after) {
         return of(maxPageSize, top, skipToken);
     }
 
+    /** The paging parameters of a list without {@code $filter} or {@code $orderby}. */
+    public static DevicePaging of(org.opencentral.api.http.ApiCall call) {
+        return of(call.query("maxpagesize"), call.query("$top"), call.query(SKIP_TOKEN), call.query("$filter"),
+                call.query("$orderby"));
+    }
+
+    /** Answers 200 with one page: {@code value} and, when there is more, {@code nextLink}. */
+    public void answer(org.opencentral.api.http.ApiCall call, java.util.List<? extends com.fasterxml.jackson.databind.JsonNode> items,
+            Optional<String> next) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = org.opencentral.core.Json.object();
+        body.putArray("value").addAll(items);
+        next.ifPresent(n -> body.put("nextLink", nextLink(call.url(), call.query("api-version").orElseThrow(), n)));
+        call.json(200, body);
+    }
+
     /** Reads the paging parameters of a request whose other query options are read elsewhere. */
     public static DevicePaging of(Optional<String> maxPageSize, Optional<String> top, Optional<String> skipToken) {
         Optional<Integer> fromMax = maxPageSize.map(v -> size("maxpagesize", v));

@@ -33,9 +33,9 @@ public final class GroupHandlers {
     }
 
     public void list(ApiCall call) {
-        DevicePaging paging = paging(call);
+        DevicePaging paging = DevicePaging.of(call);
         Page<DeviceGroup> page = groups.list(call.scope(Permission.DEVICE_GROUPS_VIEW), paging.after(), paging.size());
-        answerPage(call, paging, page.items().stream().map(GroupJson::toJson).toList(), page.next());
+        paging.answer(call, page.items().stream().map(GroupJson::toJson).toList(), page.next());
     }
 
     public void get(ApiCall call) {
@@ -68,10 +68,10 @@ public final class GroupHandlers {
 
     /** {@code GET /deviceGroups/{id}/devices}: the members, by device id, paged. */
     public void devices(ApiCall call) {
-        DevicePaging paging = paging(call);
+        DevicePaging paging = DevicePaging.of(call);
         Page<Device> page = groups.members(call.pathParam(ID), call.scope(Permission.DEVICE_GROUPS_VIEW),
                 call.scope(Permission.DEVICES_VIEW), paging.after(), paging.size());
-        answerPage(call, paging, page.items().stream().map(DeviceJson::toJson).toList(), page.next());
+        paging.answer(call, page.items().stream().map(DeviceJson::toJson).toList(), page.next());
     }
 
     /** Extension: {@code GET /deviceGroupPreview?filter=…}: what an unsaved filter matches now. */
@@ -115,20 +115,6 @@ public final class GroupHandlers {
     /** The precondition as the store keeps etags (bare); {@code *} stays {@code *}. */
     private static Optional<String> precondition(ApiCall call, ObjectNode body) {
         return ETags.precondition(call.header("If-Match"), DeviceJson.etag(body)).map(ETags::bare);
-    }
-
-    private static DevicePaging paging(ApiCall call) {
-        return DevicePaging.of(call.query("maxpagesize"), call.query("$top"), call.query(DevicePaging.SKIP_TOKEN),
-                call.query("$filter"), call.query("$orderby"));
-    }
-
-    private static void answerPage(ApiCall call, DevicePaging paging, java.util.List<ObjectNode> items,
-            Optional<String> next) {
-        ObjectNode body = Json.object();
-        ArrayNode value = body.putArray("value");
-        items.forEach(value::add);
-        next.ifPresent(n -> body.put("nextLink", paging.nextLink(call.url(), call.query("api-version").orElseThrow(), n)));
-        call.json(200, body);
     }
 
     private static void answer(ApiCall call, DeviceGroup group) {

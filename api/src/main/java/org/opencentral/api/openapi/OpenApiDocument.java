@@ -102,6 +102,24 @@ public final class OpenApiDocument {
                 .put("x-opencentral-extension", true)
                 .put("description", "When the device was last heard from (connected, disconnected or sent "
                         + "a message); absent when never.");
+        extendJobs(definitions);
+    }
+
+    private static void extendJobs(ObjectNode definitions) {
+        properties(definitions, "CommandJobData").putObject("connectionTimeout")
+                .put("type", "integer").put("minimum", 0).put("maximum", 300).put("x-opencentral-extension", true)
+                .put("description", "Seconds a device that is offline when its command runs may take to connect "
+                        + "before it fails with 'device offline' (default 0: it fails at once).");
+        properties(definitions, "JobDeviceStatus").putObject("reason")
+                .put("type", "string").put("readOnly", true).put("x-opencentral-extension", true)
+                .put("description", "Why the device failed (failed devices only).");
+    }
+
+    /** The {@code properties} of a definition, added when it has none (definitions made of allOf). */
+    private static ObjectNode properties(ObjectNode definitions, String name) {
+        ObjectNode definition = (ObjectNode) definitions.get(name);
+        return definition.has("properties") ? (ObjectNode) definition.get("properties")
+                : definition.putObject("properties");
     }
 
     /** An extension's operation; {@code schema}: the definition its 200 answers, where the document has one. */

@@ -57,6 +57,12 @@ public interface StateStore extends AutoCloseable {
     /** Data export definitions: exports and destinations. */
     ExportStore exports();
 
+    /** Jobs, their devices fixed at start, and each device's outcome. */
+    org.opencentral.core.job.JobStore jobs();
+
+    /** Scheduled jobs, and the jobs their occurrences create. */
+    org.opencentral.core.job.ScheduledJobStore scheduledJobs();
+
     @Override
     void close();
 }

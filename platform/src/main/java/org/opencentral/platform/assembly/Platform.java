@@ -16,7 +16,11 @@ import org.opencentral.platform.rules.RuleService;
 import org.opencentral.platform.rules.action.ActionSender;
 import org.opencentral.platform.rules.action.WebhookClient;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.opencentral.platform.job.JobSteps;
+import org.opencentral.platform.job.Jobs;
 import java.util.concurrent.ScheduledExecutorService;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.store.StateStore;
@@ -57,21 +61,22 @@ import org.opencentral.platform.twin.TwinService;
  * telemetry store, a clock and a few settings: the server and every test platform build it here, so
  * they cannot drift. {@link #start()} starts the background work (command history, the outbox
  * forwarder, the event-log consumers, the rule actions' sender, the export runner (which follows the
- * log from a cursor per export and destination), the simulator, the periodic chores);
+ * log from a cursor per export and destination), the job engine (unless its caller steps it), the
+ * simulator, the periodic chores);
  * {@link #close()} stops it.
  * The stores stay open: their owner closes them after the platform.
  *
  * <p>A new event-log consumer is one more line in the list of {@code consumers(…)} below.
  */
-public record Platform(StateStore state, EventLog log, TelemetryStore telemetry, Clock clock,
+public record Platform(PlatformSettings settings, StateStore state, EventLog log, TelemetryStore telemetry, Clock clock,
         ScheduledExecutorService timer, DeviceSessions sessions, DeviceRegistry devices,
         DeviceAuthenticator authenticator, TwinService twins, CommandService commands, CommandHistory commandHistory,
         CloudToDeviceService cloudToDevice, ActivityTracker activity, IngestService ingest,
         ConnectionRecorder connections, SecurityServices security, Templates templates, Provisioning provisioning,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
-        RuleEngine ruleEngine, ActionSender ruleActions, ExportService exports, ExportRunner exportRunner,
-        Simulator simulator, OutboxForwarder outboxForwarder,
-        LogConsumers consumers) implements AutoCloseable {
+        RuleEngine ruleEngine, ActionSender ruleActions, ExportService exports, ExportRunner exportRunner, Jobs jobs,
+        Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder, LogConsumers consumers)
+        implements AutoCloseable {
     /** How long a rule's webhook call may take before it counts as failed (and is retried). */
     static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
 
@@ -104,16 +109,23 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
                 state.cursors(), parses, new RuleApplication(settings.applicationId(), "OpenCentral",
                         settings.publicHost())), clock);
         Exports exports = Exports.create(state, log, settings, clock);
-        return new Platform(state, log, telemetry, clock, timer, sessions, devices,
+        DeviceGroupService groups = new DeviceGroupService(state.deviceGroups(), security.organizations(),
+                new GroupFilters(settings.queryLimits(), new TemplateCatalog(templates.service())));
+        Executor jobSteps = settings.jobStepping() == PlatformSettings.JobStepping.BACKGROUND
+                ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory())
+                : Runnable::run;
+        Jobs jobs = new Jobs(new Jobs.Stores(state.jobs(), state.scheduledJobs(), groups, security.audit()),
+                new JobSteps.Services(devices, twins, templates.cloudProperties(), commands, templates.service()),
+                settings.jobs(), clock, jobSteps);
+        return new Platform(settings, state, log, telemetry, clock, timer, sessions, devices,
                 new DeviceAuthenticator(state.devices(), clock), twins, commands, commandHistory, cloudToDevice,
                 activity, ingest, new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()),
                 security, templates, Provisioning.create(state, settings, templates.assignment(), clock),
                 new RelationshipService(state.relationships(), devices, templates.service()), new RawMessages(log),
-                new DeviceGroupService(state.deviceGroups(), security.organizations(),
-                        new GroupFilters(settings.queryLimits(), new TemplateCatalog(templates.service()))),
-                rules, ruleEngine,
+                groups, rules, ruleEngine,
                 new ActionSender(state.rules(), new WebhookClient(WEBHOOK_TIMEOUT), settings.mailer(), clock),
-                exports.service(), exports.runner(), simulator, new OutboxForwarder(state.outbox(), log),
+                exports.service(), exports.runner(), jobs, jobSteps, simulator,
+                new OutboxForwarder(state.outbox(), log),
                 consumers(state, log, telemetry, parses, templates, simulator, ruleEngine));
     }
 
@@ -140,6 +152,12 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
                 new AuditLog(state.auditLog(), state.outbox(), clock));
     }
 
+    private void stopJobSteps() {
+        if (jobSteps instanceof ExecutorService executor) {
+            executor.shutdownNow();
+        }
+    }
+
     /** Starts the background work in dependency order; {@link #close()} stops it. */
     public void start() {
         commandHistory.start();
@@ -147,20 +165,24 @@ public record Platform(StateStore state, EventLog log, TelemetryStore telemetry,
         consumers.start();
         ruleActions.start();
         exportRunner.start();
+        if (settings.jobStepping() == PlatformSettings.JobStepping.BACKGROUND) {
+            jobs.start();
+        }
         simulator.start();
         Chores.schedule(timer, this);
     }
 
     /**
      * Stops the background work: the consumers first (so that no lifecycle event starts a simulation
-     * any more), the export runner, the rule actions' sender, the simulator, the outbox forwarder (which drains what is committed to the log), the
+     * any more), the export runner, the rule actions' sender, the jobs (and their devices' steps), the
+     * simulator, the outbox forwarder (which drains what is committed to the log), the
      * command history, the timer.
      */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(consumers, exportRunner, ruleActions, simulator, outboxForwarder,
-                commandHistory, timer::shutdownNow)) {
+        for (AutoCloseable part : List.<AutoCloseable>of(consumers, exportRunner, ruleActions, jobs,
+                this::stopJobSteps, simulator, outboxForwarder, commandHistory, timer::shutdownNow)) {
             try {
                 part.close();
             } catch (Exception e) {

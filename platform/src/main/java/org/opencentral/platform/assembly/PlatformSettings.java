@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.opencentral.platform.export.delivery.PipeStats;
 import org.opencentral.platform.export.delivery.RetryPolicy;
 import org.opencentral.platform.ingest.MessageSizeLimit;
+import org.opencentral.platform.job.JobSettings;
 import org.opencentral.platform.query.QueryLimits;
 import org.opencentral.platform.rules.action.Mailer;
 import org.opencentral.platform.simulation.SimulationConfig;
@@ -25,10 +26,23 @@ import org.opencentral.platform.simulation.SimulationConfig;
  * @param mailer             where rule email actions are sent; none: rules with email actions are refused
  * @param exportRetry        how data export retries a refusing destination, then rechecks one in error
  * @param exportMeters       told once of the counters of each export and destination, to bind meters
+ * @param jobs               how many jobs run at once, devices per step, a command's response timeout
+ * @param jobStepping        whether the job engine steps itself in the background (devices' steps on
+ *                           virtual threads) or is stepped by its caller, devices on the caller's thread
+ *                           (tests that drive a job step by step)
  */
 public record PlatformSettings(String applicationId, String idScope, String publicHost, Optional<Path> modelRepo,
         MessageSizeLimit messageSize, Duration simulationInterval, QueryLimits queryLimits, Optional<Mailer> mailer,
-        RetryPolicy exportRetry, Consumer<PipeStats> exportMeters) {
+        RetryPolicy exportRetry, Consumer<PipeStats> exportMeters, JobSettings jobs, JobStepping jobStepping) {
+
+    /** Who steps the job engine. */
+    public enum JobStepping {
+        /** A background loop; each device's step on a virtual thread. */
+        BACKGROUND,
+        /** The caller ({@code jobs().runOnce()}); each device's step on the caller's thread. */
+        BY_CALLER
+    }
+
     public PlatformSettings {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(idScope, "idScope");
@@ -40,15 +54,24 @@ public record PlatformSettings(String applicationId, String idScope, String publ
         Objects.requireNonNull(mailer, "mailer");
         Objects.requireNonNull(exportRetry, "exportRetry");
         Objects.requireNonNull(exportMeters, "exportMeters");
+        Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(jobStepping, "jobStepping");
     }
 
     /**
      * No model folder, the default message-size limit, simulation interval, query limits and export
-     * retries, no mail, export counters not bound to meters.
+     * retries, no mail, export counters not bound to meters, jobs stepped in the background with
+     * the default limits.
      */
     public static PlatformSettings defaults(String applicationId, String idScope, String publicHost) {
         return new PlatformSettings(applicationId, idScope, publicHost, Optional.empty(), MessageSizeLimit.DEFAULT,
                 SimulationConfig.defaults().interval(), QueryLimits.DEFAULTS, Optional.empty(), RetryPolicy.DEFAULTS,
-                stats -> { });
+                stats -> { }, JobSettings.DEFAULTS, JobStepping.BACKGROUND);
+    }
+
+    /** These settings with the job engine stepped by its caller (tests that drive jobs step by step). */
+    public PlatformSettings jobsSteppedByCaller() {
+        return new PlatformSettings(applicationId, idScope, publicHost, modelRepo, messageSize, simulationInterval,
+                queryLimits, mailer, exportRetry, exportMeters, jobs, JobStepping.BY_CALLER);
     }
 }

@@ -49,7 +49,8 @@ final class ConfigBinder {
                         intIn(DEVICE_MESSAGE_RATE, 1, 1_000_000, defaults.limits().deviceMessagesPerSecond()),
                         intIn(DEVICE_MESSAGE_BURST, 1, 1_000_000, defaults.limits().deviceMessageBurst()),
                         intIn(MAX_CONNECTIONS, 1, 10_000_000, defaults.limits().maxConnections()),
-                        intIn(API_RATE_LIMIT, 1, 1_000_000, defaults.limits().apiRequestsPerSecond())),
+                        intIn(API_RATE_LIMIT, 1, 1_000_000, defaults.limits().apiRequestsPerSecond()),
+                        intIn(MAX_RUNNING_JOBS, 1, 1_000, defaults.limits().maxRunningJobs())),
                 new LogConfig(parse(LOG_FORMAT, v -> parseEnum(LogConfig.Format.class, v), defaults.log().format()),
                         parse(LOG_LEVEL, v -> parseEnum(LogConfig.Level.class, v), defaults.log().level())),
                 raw(MODEL_REPO).isPresent() ? Optional.ofNullable(parse(MODEL_REPO, ConfigBinder::path, null))

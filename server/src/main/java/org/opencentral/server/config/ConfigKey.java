@@ -56,6 +56,9 @@ public enum ConfigKey {
     API_RATE_LIMIT("api-rate-limit", "N", "REST requests per second each caller (API token or user) may make, "
             + "with bursts of twice that; over it the API answers 429 with Retry-After.",
             c -> Integer.toString(c.limits().apiRequestsPerSecond())),
+    MAX_RUNNING_JOBS("max-running-jobs", "N", "Jobs that run at once; more wait in pending until one ends "
+            + "(IoT Central: 5).",
+            c -> Integer.toString(c.limits().maxRunningJobs())),
     QUERY_MAX_LENGTH("query-max-length", "CHARS", "Longest query text POST /api/query accepts "
             + "(IoT Central: 350).",
             c -> Integer.toString(c.query().maxLength())),

@@ -10,10 +10,19 @@ import org.opencentral.platform.ingest.MessageSizeLimit;
  * @param deviceMessageBurst      messages a device may send at once above the sustained rate (bucket size)
  * @param maxConnections          concurrent device connections, all listeners together
  * @param apiRequestsPerSecond    REST requests per second per caller (token or user), with bursts of twice that
+ * @param maxRunningJobs          jobs that run at once; more wait in pending (IoT Central: 5)
  */
 public record LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int deviceMessageBurst,
-                           int maxConnections, int apiRequestsPerSecond) {
+                           int maxConnections, int apiRequestsPerSecond, int maxRunningJobs) {
     public static final int DEFAULT_API_REQUESTS_PER_SECOND = 200;
+    public static final int DEFAULT_MAX_RUNNING_JOBS = 5;
+
+    /** Limits with the default number of running jobs. */
+    public LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int deviceMessageBurst, int maxConnections,
+            int apiRequestsPerSecond) {
+        this(maxMessageBytes, deviceMessagesPerSecond, deviceMessageBurst, maxConnections, apiRequestsPerSecond,
+                DEFAULT_MAX_RUNNING_JOBS);
+    }
 
     /** Limits with the default REST rate. */
     public LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int deviceMessageBurst, int maxConnections) {
@@ -27,6 +36,7 @@ public record LimitsConfig(int maxMessageBytes, int deviceMessagesPerSecond, int
         requirePositive("deviceMessageBurst", deviceMessageBurst);
         requirePositive("maxConnections", maxConnections);
         requirePositive("apiRequestsPerSecond", apiRequestsPerSecond);
+        requirePositive("maxRunningJobs", maxRunningJobs);
     }
 
     public static LimitsConfig defaults() {

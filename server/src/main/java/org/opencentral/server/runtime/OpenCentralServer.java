@@ -26,6 +26,7 @@ import org.opencentral.server.config.HostNames;
 import org.opencentral.server.config.ServerConfig;
 import org.opencentral.server.mail.SmtpMailer;
 import org.opencentral.platform.export.delivery.RetryPolicy;
+import org.opencentral.platform.job.JobSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.opencentral.server.tls.TlsMaterial;
 import org.opencentral.server.tls.TlsMaterialLoader;
@@ -96,7 +97,15 @@ public final class OpenCentralServer implements AutoCloseable {
                 config.modelRepo(), config.limits().messageSize(), config.simulationInterval(),
                 Listeners.querySettings(config.query()).limits(),
                 config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty(),
-                exportRetry, stats -> ExportMeters.bind(metrics, stats));
+                exportRetry, stats -> ExportMeters.bind(metrics, stats), jobSettings(config),
+                PlatformSettings.JobStepping.BACKGROUND);
+    }
+
+    /** The job engine's settings: the configured number of running jobs over the other defaults. */
+    private static JobSettings jobSettings(ServerConfig config) {
+        JobSettings defaults = JobSettings.DEFAULTS;
+        return new JobSettings(config.limits().maxRunningJobs(), defaults.devicesPerStep(),
+                defaults.commandResponseTimeout());
     }
 
     /** The administrator and its token on the first start of an empty data directory. */

@@ -43,6 +43,7 @@ class ConfigLoaderTest {
         assertThat(config.admin().email()).isEqualTo("admin@localhost");
         assertThat(config.admin().password()).isEmpty();
         assertThat(config.limits().maxMessageBytes()).isEqualTo(262_144);
+        assertThat(config.limits().maxRunningJobs()).isEqualTo(5);
         assertThat(config.log()).isEqualTo(LogConfig.defaults());
         assertThat(loaded.originOf(ConfigKey.HTTP_PORT)).isEqualTo(Origin.DEFAULT);
     }
@@ -81,6 +82,16 @@ class ConfigLoaderTest {
         LoadedConfig loaded = load(Map.of("OPENCENTRAL_CONFIG", file.toString()), Map.of(), Optional.empty());
 
         assertThat(loaded.config().http().port()).isEqualTo(9090);
+    }
+
+    @Test
+    void theNumberOfRunningJobsIsConfigurable() {
+        LoadedConfig loaded = load(Map.of("OPENCENTRAL_MAX_RUNNING_JOBS", "2"), Map.of(), Optional.empty());
+
+        assertThat(loaded.config().limits().maxRunningJobs()).isEqualTo(2);
+        assertThatThrownBy(() -> load(Map.of("OPENCENTRAL_MAX_RUNNING_JOBS", "0"), Map.of(), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(err -> assertThat(err.message()).contains("max-running-jobs", "out of range")));
     }
 
     @Test

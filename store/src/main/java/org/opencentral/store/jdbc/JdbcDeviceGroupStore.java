@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
@@ -46,19 +45,16 @@ final class JdbcDeviceGroupStore implements DeviceGroupStore {
 
     @Override
     public Page<DeviceGroup> list(Optional<Set<String>> organizations, Optional<String> after, int limit) {
-        requirePositive(limit);
+        KeysetPages.requirePositive(limit);
         if (organizations.filter(Set::isEmpty).isPresent()) {
             return new Page<>(List.of(), Optional.empty());
         }
         List<Object> parameters = new ArrayList<>(List.of(after.orElse("")));
-        String scope = organizations.map(orgs -> {
-            orgs.stream().sorted().forEach(parameters::add);
-            return " AND organization IN (" + String.join(", ", Collections.nCopies(orgs.size(), "?")) + ")";
-        }).orElse("");
+        String scope = KeysetPages.organizationIn(organizations, parameters);
         parameters.add(limit + 1);
         List<DeviceGroup> rows = database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM device_groups "
                 + "WHERE id > ?" + scope + " ORDER BY id LIMIT ?", JdbcDeviceGroupStore::map, parameters.toArray()));
-        return page(rows, limit, DeviceGroup::id);
+        return KeysetPages.page(rows, limit, DeviceGroup::id);
     }
 
     @Override
@@ -104,7 +100,7 @@ final class JdbcDeviceGroupStore implements DeviceGroupStore {
     @Override
     public Page<Device> members(MemberFilter filter, Optional<Set<String>> organizations, Optional<String> after,
             int limit) {
-        requirePositive(limit);
+        KeysetPages.requirePositive(limit);
         if (organizations.filter(Set::isEmpty).isPresent()) {
             return new Page<>(List.of(), Optional.empty());
         }
@@ -114,7 +110,7 @@ final class JdbcDeviceGroupStore implements DeviceGroupStore {
         parameters.add(limit + 1);
         List<Device> rows = database.read(c -> Jdbc.query(c, DeviceRows.SELECT + " WHERE devices.id > ? AND "
                 + statement.sql() + " ORDER BY devices.id LIMIT ?", devices::map, parameters.toArray()));
-        return page(rows, limit, d -> d.id().value());
+        return KeysetPages.page(rows, limit, d -> d.id().value());
     }
 
     @Override
@@ -173,20 +169,6 @@ final class JdbcDeviceGroupStore implements DeviceGroupStore {
         sql.append(compiled.sql());
         parameters.addAll(compiled.parameters());
         return new Statement(sql.toString(), parameters);
-    }
-
-    private static <T> Page<T> page(List<T> rows, int limit, Function<T, String> key) {
-        if (rows.size() <= limit) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<T> page = rows.subList(0, limit);
-        return new Page<>(page, Optional.of(key.apply(page.get(limit - 1))));
-    }
-
-    private static void requirePositive(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
-        }
     }
 
     private static DeviceGroup map(ResultSet row) throws SQLException {

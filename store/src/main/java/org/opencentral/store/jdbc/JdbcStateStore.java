@@ -48,6 +48,8 @@ public final class JdbcStateStore implements StateStore {
     private final org.opencentral.core.group.DeviceGroupStore deviceGroups;
     private final RuleStore rules;
     private final ExportStore exports;
+    private final JdbcJobStore jobs;
+    private final org.opencentral.core.job.ScheduledJobStore scheduledJobs;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -72,6 +74,8 @@ public final class JdbcStateStore implements StateStore {
         this.deviceGroups = new JdbcDeviceGroupStore(database, keys, Clock.systemUTC());
         this.rules = new JdbcRuleStore(database, keys);
         this.exports = new JdbcExportStore(database, keys);
+        this.jobs = new JdbcJobStore(database);
+        this.scheduledJobs = new JdbcScheduledJobStore(database, jobs);
     }
 
     /**
@@ -198,5 +202,15 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public org.opencentral.core.group.DeviceGroupStore deviceGroups() {
         return deviceGroups;
+    }
+
+    @Override
+    public org.opencentral.core.job.JobStore jobs() {
+        return jobs;
+    }
+
+    @Override
+    public org.opencentral.core.job.ScheduledJobStore scheduledJobs() {
+        return scheduledJobs;
     }
 }

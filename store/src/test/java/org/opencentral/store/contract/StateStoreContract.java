@@ -16,7 +16,8 @@ public abstract class StateStoreContract implements DeviceStoreContract, TwinSto
         LastValueStoreContract, CursorStoreContract, ApiTokenStoreContract, UserStoreContract, MigrationContract,
         SecurityStoresContract, ProvisioningStoreContract, TemplateStoresContract,
         RelationshipStoreContract, CommandHistoryStoreContract, DeviceListContract, SecretsAtRestContract,
-        OutboxStoreContract, DeviceGroupStoreContract, RuleStoreContract, ExportStoreContract {
+        OutboxStoreContract, DeviceGroupStoreContract, RuleStoreContract, ExportStoreContract, JobStoreContract,
+        ScheduledJobStoreContract {
     private StateStore store;
     private SecretCipher cipher;
 
