@@ -1,7 +1,8 @@
 package org.opencentral.server;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -81,4 +82,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.opencentral.store.sqlite..",
                     "org.opencentral.store.postgres..", "org.sqlite..", "org.postgresql..")
             .because("what differs between SQLite and PostgreSQL lives in Dialect and the migrations");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreWritesTelemetrySql = noClasses()
+            .that().resideInAnyPackage("org.opencentral.core..", "org.opencentral.platform..")
+            .should().haveSimpleNameEndingWith("Sql")
+            .orShould().dependOnClassesThat(describe("SQL builders (classes named …Sql)",
+                    c -> c.getSimpleName().endsWith("Sql")))
+            .orShould().resideInAPackage("..sql..")
+            .because("the platform plans telemetry queries as typed TelemetryQuery records; store/telemetry "
+                    + "owns the SQL and the only knowledge of tables and columns (docs/query.md)");
 }

@@ -26,7 +26,7 @@ public final class QueryRoutes {
         TemplateServices templates = s.templates();
         QueryService service = new QueryService(
                 new QueryService.Sources(templates.templates(), s.devices(), s.twins(), templates.cloudProperties()),
-                s.telemetry().sql(), settings, s.clock());
+                s.telemetry().queries(), settings, s.clock());
         // A read that takes its input as a body (IoT Central's query API): neither audited nor CSRF-checked.
         return new ApiRoute(HandlerType.POST, PATH, Access.requires(QueryHandlers.PERMISSION),
                 new QueryHandlers(service)::run, true, false);

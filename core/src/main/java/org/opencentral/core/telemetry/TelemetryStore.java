@@ -31,8 +31,8 @@ public interface TelemetryStore extends TimeRetention, AutoCloseable {
     /** Aggregates per device and window, ordered by device and window. */
     List<DeviceWindow> aggregate(WindowQuery query);
 
-    /** Parameterized SQL over this store's tables, for the query language (none: queries unsupported). */
-    default java.util.Optional<TelemetrySql> sql() {
+    /** Runs the query language's telemetry queries (none: queries unsupported). */
+    default java.util.Optional<TelemetryQueries> queries() {
         return java.util.Optional.empty();
     }
 

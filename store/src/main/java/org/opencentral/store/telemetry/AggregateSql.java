@@ -11,17 +11,13 @@ import org.opencentral.store.telemetry.QueryPlanner.Segment;
  * is a fixed SQL fragment with its own parameters; all values are bind parameters.
  */
 final class AggregateSql {
-    /** SQL text and its parameters, in order. */
-    record Query(String sql, List<Object> parameters) {
-    }
-
     static final String COLUMNS = "series_id, b, n, total, lo, hi, first_us, first_value, last_us, last_value";
 
     private AggregateSql() {
     }
 
     /** Rows of {@link #COLUMNS}: one per series and bucket of {@code widthUs}. */
-    static Query partials(TelemetryDialect dialect, List<Segment> plan, long widthUs, String filter,
+    static SqlStatement partials(TelemetryDialect dialect, List<Segment> plan, long widthUs, String filter,
             List<Object> filterParameters) {
         List<Object> parameters = new ArrayList<>();
         List<String> parts = new ArrayList<>();
@@ -29,11 +25,11 @@ final class AggregateSql {
             parts.add(segment(dialect, segment, widthUs, filter, filterParameters, parameters));
         }
         if (parts.size() == 1) {
-            return new Query(parts.getFirst(), parameters);
+            return new SqlStatement(parts.getFirst(), parameters);
         }
         String sql = "SELECT series_id, b, " + merged(dialect, "n", "total", "lo", "hi")
                 + " FROM (" + String.join(" UNION ALL ", parts) + ") p GROUP BY series_id, b";
-        return new Query(sql, parameters);
+        return new SqlStatement(sql, parameters);
     }
 
     private static String segment(TelemetryDialect dialect, Segment segment, long widthUs, String filter,

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import org.opencentral.core.telemetry.TelemetrySql;
 
 /** Binds query-language parameters and normalizes JDBC results to Long, Double, Boolean, String. */
 final class Binder {
@@ -22,7 +21,7 @@ final class Binder {
                 case Double d -> statement.setDouble(at, d);
                 case Boolean b -> statement.setBoolean(at, b);
                 case String s -> statement.setString(at, s);
-                case TelemetrySql.StringList list -> statement.setArray(at,
+                case QueryText.StringList list -> statement.setArray(at,
                         c.createArrayOf("varchar", list.values().toArray(new String[0])));
                 default -> throw new IllegalArgumentException("unsupported parameter " + parameters.get(i));
             }

@@ -15,7 +15,7 @@ import org.opencentral.core.telemetry.History;
 import org.opencentral.core.telemetry.SeriesKey;
 import org.opencentral.core.telemetry.Source;
 import org.opencentral.core.telemetry.TelemetryPoint;
-import org.opencentral.core.telemetry.TelemetrySql;
+import org.opencentral.core.telemetry.TelemetryQueries;
 import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.core.telemetry.TimeRange;
 import org.opencentral.core.telemetry.WindowQuery;
@@ -25,18 +25,18 @@ final class JdbcTelemetryStore implements TelemetryStore {
     private final TelemetryWriter writer;
     private final TelemetryReader reader;
     private final AutoCloseable readers;
-    private final TelemetrySql sql;
+    private final JdbcTelemetryQueries queries;
 
     JdbcTelemetryStore(TelemetryWriter writer, TelemetryReader reader, AutoCloseable readers) {
         this.writer = writer;
         this.reader = reader;
         this.readers = readers;
-        this.sql = new JdbcTelemetrySql(reader.dialect(), reader.reads(), writer);
+        this.queries = new JdbcTelemetryQueries(reader.dialect(), reader.reads(), writer);
     }
 
     @Override
-    public java.util.Optional<TelemetrySql> sql() {
-        return java.util.Optional.of(sql);
+    public java.util.Optional<TelemetryQueries> queries() {
+        return java.util.Optional.of(queries);
     }
 
     @Override

@@ -12,6 +12,16 @@ enum TelemetryDialect {
         String lastBy(String value, String time) {
             return "arg_max(" + value + ", " + time + ")";
         }
+
+        @Override
+        String firstBy(String value, String time, String filter) {
+            return firstBy(value, time) + " FILTER (WHERE " + filter + ")";
+        }
+
+        @Override
+        String lastBy(String value, String time, String filter) {
+            return lastBy(value, time) + " FILTER (WHERE " + filter + ")";
+        }
     },
     POSTGRES {
         @Override
@@ -23,6 +33,16 @@ enum TelemetryDialect {
         String lastBy(String value, String time) {
             return "(array_agg(" + value + " ORDER BY " + time + " DESC))[1]";
         }
+
+        @Override
+        String firstBy(String value, String time, String filter) {
+            return "(array_agg(" + value + " ORDER BY " + time + ") FILTER (WHERE " + filter + "))[1]";
+        }
+
+        @Override
+        String lastBy(String value, String time, String filter) {
+            return "(array_agg(" + value + " ORDER BY " + time + " DESC) FILTER (WHERE " + filter + "))[1]";
+        }
     };
 
     /** The aggregate: {@code value} of the row with the smallest {@code time} (column names only). */
@@ -30,4 +50,10 @@ enum TelemetryDialect {
 
     /** The aggregate: {@code value} of the row with the largest {@code time} (column names only). */
     abstract String lastBy(String value, String time);
+
+    /** {@link #firstBy(String, String)} over the rows passing {@code filter} (SQL the builders wrote). */
+    abstract String firstBy(String value, String time, String filter);
+
+    /** {@link #lastBy(String, String)} over the rows passing {@code filter}. */
+    abstract String lastBy(String value, String time, String filter);
 }

@@ -19,7 +19,6 @@ import org.opencentral.core.telemetry.TelemetryPoint;
 import org.opencentral.core.telemetry.TelemetryValue;
 import org.opencentral.core.telemetry.TimeRange;
 import org.opencentral.core.telemetry.WindowQuery;
-import org.opencentral.store.telemetry.AggregateSql.Query;
 
 /** The read queries, the same SQL on both engines but for {@link TelemetryDialect}. */
 final class TelemetryReader {
@@ -82,7 +81,7 @@ final class TelemetryReader {
             if (id.isEmpty() || range.from().equals(range.to())) {
                 return List.of();
             }
-            Query partials = AggregateSql.partials(dialect, plan(range, widthUs, source), widthUs, "series_id = ?",
+            SqlStatement partials = AggregateSql.partials(dialect, plan(range, widthUs, source), widthUs, "series_id = ?",
                     List.of(id.get()));
             String sql = "SELECT " + AggregateSql.COLUMNS + " FROM (" + partials.sql() + ") x ORDER BY b";
             List<Bucket> buckets = new ArrayList<>();
@@ -105,7 +104,7 @@ final class TelemetryReader {
         if (query.range().from().equals(query.range().to())) {
             return List.of();
         }
-        Query partials = AggregateSql.partials(dialect, plan(query.range(), widthUs, query.source()), widthUs,
+        SqlStatement partials = AggregateSql.partials(dialect, plan(query.range(), widthUs, query.source()), widthUs,
                 BY_CAPABILITY, List.of(query.component(), query.capability()));
         String sql = "SELECT x.series_id, x.b, x.n, x.total, x.lo, x.hi, x.first_us, x.first_value, x.last_us, "
                 + "x.last_value FROM (" + partials.sql() + ") x JOIN (SELECT id, row_number() OVER "

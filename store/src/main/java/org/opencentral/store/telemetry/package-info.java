@@ -7,8 +7,11 @@
  * times) updated incrementally in the same transaction as each batch. Reads share one SQL builder
  * ({@link org.opencentral.store.telemetry.AggregateSql}) with a per-engine {@link
  * org.opencentral.store.telemetry.TelemetryDialect}; every value is a bind parameter. The query
- * language's statements run through {@link org.opencentral.store.telemetry.JdbcTelemetrySql} (the
- * same planner for its aggregates, a watchdog that cancels statements past their timeout). Must not import
+ * language's plans ({@link org.opencentral.core.telemetry.TelemetryQuery}) become SQL here, in
+ * {@link org.opencentral.store.telemetry.QuerySql} (rows from a pivot of the raw table, aggregates
+ * from the same rollup planner as the history API), and run through {@link
+ * org.opencentral.store.telemetry.JdbcTelemetryQueries} (a watchdog cancels statements past their
+ * timeout). No other module knows a table or column name. Must not import
  * the state-store or event-log packages.
  */
 package org.opencentral.store.telemetry;

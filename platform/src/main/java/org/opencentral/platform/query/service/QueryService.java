@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
-import org.opencentral.core.telemetry.TelemetrySql;
+import org.opencentral.core.telemetry.TelemetryQueries;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.organization.AccessScope;
 import org.opencentral.platform.query.Filter;
@@ -41,7 +41,7 @@ public final class QueryService {
         }
     }
 
-    public QueryService(Sources sources, Optional<TelemetrySql> telemetry, QuerySettings settings, Clock clock) {
+    public QueryService(Sources sources, Optional<TelemetryQueries> telemetry, QuerySettings settings, Clock clock) {
         this.analyzer = new QueryAnalyzer(settings.limits(), new TemplateCatalog(sources.templates()));
         this.devices = new QueryDevices(sources.devices());
         this.telemetry = telemetry.map(t -> new TelemetryRows(t, settings));

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
 import org.opencentral.platform.query.Filter;
-import org.opencentral.platform.query.sql.DeviceSet;
+import org.opencentral.platform.query.plan.DeviceSet;
 
 /** A resolved device set: the devices by id, in id order. */
 final class ResolvedDevices implements DeviceSet {

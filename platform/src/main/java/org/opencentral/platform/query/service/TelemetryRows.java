@@ -7,22 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
-import org.opencentral.core.telemetry.TelemetrySql;
+import org.opencentral.core.telemetry.TelemetryQueries;
 import org.opencentral.platform.query.Column;
 import org.opencentral.platform.query.Query;
-import org.opencentral.platform.query.sql.CompiledQuery;
-import org.opencentral.platform.query.sql.Slot;
-import org.opencentral.platform.query.sql.SqlCompiler;
+import org.opencentral.platform.query.plan.PlannedQuery;
+import org.opencentral.platform.query.plan.Slot;
+import org.opencentral.platform.query.plan.TelemetryPlanner;
 
-/** Telemetry queries: compiled to SQL, run on the telemetry store, rows turned into IoT Central's JSON. */
+/** Telemetry queries: planned, run on the telemetry store, rows turned into IoT Central's JSON. */
 final class TelemetryRows {
-    private final TelemetrySql telemetry;
-    private final SqlCompiler compiler;
+    private final TelemetryQueries telemetry;
+    private final TelemetryPlanner planner = new TelemetryPlanner();
     private final QuerySettings settings;
 
-    TelemetryRows(TelemetrySql telemetry, QuerySettings settings) {
+    TelemetryRows(TelemetryQueries telemetry, QuerySettings settings) {
         this.telemetry = telemetry;
-        this.compiler = new SqlCompiler(telemetry);
         this.settings = settings;
     }
 
@@ -30,8 +29,8 @@ final class TelemetryRows {
         if (devices.isEmpty()) {
             return List.of();
         }
-        CompiledQuery compiled = compiler.compile(query, devices, now);
-        List<List<Object>> rows = telemetry.select(compiled.statement(), settings.timeout(), query.limit());
+        PlannedQuery compiled = planner.plan(query, devices, now);
+        List<List<Object>> rows = telemetry.run(compiled.plan(), settings.timeout());
         List<ObjectNode> results = new ArrayList<>(rows.size());
         for (List<Object> row : rows) {
             results.add(json(query, compiled, row, devices));
@@ -39,7 +38,7 @@ final class TelemetryRows {
         return results;
     }
 
-    private static ObjectNode json(Query query, CompiledQuery compiled, List<Object> row, ResolvedDevices devices) {
+    private static ObjectNode json(Query query, PlannedQuery compiled, List<Object> row, ResolvedDevices devices) {
         ObjectNode json = Json.object();
         Optional<Device> device = compiled.device().flatMap(d -> devices.find((String) row.get(d.index())));
         for (int i = 0; i < query.columns().size(); i++) {

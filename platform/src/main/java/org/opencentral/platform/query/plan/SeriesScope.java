@@ -1,19 +1,18 @@
-package org.opencentral.platform.query.sql;
+package org.opencentral.platform.query.plan;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.opencentral.core.telemetry.TelemetrySql;
+import org.opencentral.core.telemetry.TelemetryQuery;
 import org.opencentral.platform.query.Filter;
 import org.opencentral.platform.query.Ordering;
 import org.opencentral.platform.query.Query;
 import org.opencentral.platform.query.ValueRef;
 
 /**
- * The telemetry capabilities a query reads, numbered 0, 1, … in order of appearance, and the CTE
- * {@code s(id, device_id, k)} of their series for the query's devices ({@code k}: the number).
- * With no capability named, {@code s} holds every series of the devices and {@code k} is 0. A member
- * of an object-typed telemetry ({@code location.lat}) is its own series, named by its dotted path.
+ * The telemetry capabilities a query reads, numbered 0, 1, … in order of appearance: the plan's
+ * series. A member of an object-typed telemetry ({@code location.lat}) is its own series, named by
+ * its dotted path.
  */
 final class SeriesScope {
     private final List<ValueRef.Capability> capabilities = new ArrayList<>();
@@ -26,8 +25,9 @@ final class SeriesScope {
         return scope;
     }
 
-    List<ValueRef.Capability> capabilities() {
-        return List.copyOf(capabilities);
+    List<TelemetryQuery.Series> series() {
+        return capabilities.stream()
+                .map(c -> new TelemetryQuery.Series(c.component().orElse(""), c.memberPath())).toList();
     }
 
     /** The number of a capability the query reads. */
@@ -37,37 +37,6 @@ final class SeriesScope {
             throw new IllegalStateException("capability not collected: " + capability);
         }
         return index;
-    }
-
-    /** {@code s AS (SELECT id, device_id, k FROM series WHERE …)}. */
-    void cte(Sql sql, List<String> devices) {
-        sql.sql("s AS (SELECT id, device_id, ");
-        if (capabilities.isEmpty()) {
-            sql.sql("0");
-        } else {
-            sql.sql("CASE");
-            for (int i = 0; i < capabilities.size(); i++) {
-                sql.sql(" WHEN ");
-                matches(sql, capabilities.get(i));
-                sql.sql(" THEN " + i);
-            }
-            sql.sql(" END");
-        }
-        sql.sql(" AS k FROM series WHERE device_id = ANY(").bind(new TelemetrySql.StringList(devices)).sql(")");
-        if (!capabilities.isEmpty()) {
-            sql.sql(" AND (");
-            for (int i = 0; i < capabilities.size(); i++) {
-                sql.sql(i > 0 ? " OR " : "");
-                matches(sql, capabilities.get(i));
-            }
-            sql.sql(")");
-        }
-        sql.sql(")");
-    }
-
-    private static void matches(Sql sql, ValueRef.Capability capability) {
-        sql.sql("(component = ").bind(capability.component().orElse("")).sql(" AND capability = ")
-                .bind(capability.memberPath()).sql(")");
     }
 
     private void collect(Filter filter) {

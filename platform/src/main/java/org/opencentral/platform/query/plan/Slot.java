@@ -1,4 +1,4 @@
-package org.opencentral.platform.query.sql;
+package org.opencentral.platform.query.plan;
 
 import org.opencentral.platform.query.ast.SystemField;
 

@@ -1,4 +1,4 @@
-package org.opencentral.platform.query.sql;
+package org.opencentral.platform.query.plan;
 
 import java.util.List;
 import org.opencentral.platform.query.Filter;

@@ -1,4 +1,4 @@
-package org.opencentral.platform.query.sql;
+package org.opencentral.platform.query.plan;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

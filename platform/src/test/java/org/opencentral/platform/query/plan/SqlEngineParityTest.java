@@ -1,4 +1,4 @@
-package org.opencentral.platform.query.sql;
+package org.opencentral.platform.query.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opencentral.core.telemetry.TelemetrySql;
+import org.opencentral.core.telemetry.TelemetryQuery;
 import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.platform.query.Query;
 import org.opencentral.platform.query.QueryAnalyzer;
@@ -120,30 +119,9 @@ class SqlEngineParityTest {
     }
 
     @Test
-    void aggregatesReadTheRollupsUnlessValuesAreFiltered() {
-        SqlCompiler compiler = new SqlCompiler(duckDb.sql().orElseThrow());
-        String hourly = compiler.compile(ANALYZER.analyze("SELECT AVG(temperature) FROM " + T
-                + " GROUP BY WINDOW(PT1H)"), QueryDataSet.devices(), QueryDataSet.NOW).statement().sql();
-        String minutes = compiler.compile(ANALYZER.analyze("SELECT $id, MAX(temperature) FROM " + T
-                + " WHERE WITHIN_WINDOW(P1D) GROUP BY WINDOW(PT10M)"), QueryDataSet.devices(), QueryDataSet.NOW)
-                .statement().sql();
-        String filtered = compiler.compile(ANALYZER.analyze("SELECT AVG(temperature) FROM " + T
-                + " WHERE temperature > 3 GROUP BY WINDOW(PT1H)"), QueryDataSet.devices(), QueryDataSet.NOW)
-                .statement().sql();
-
-        assertThat(hourly).contains("rollup_1h");
-        assertThat(minutes).contains("rollup_1m").doesNotContain("rollup_1h");
-        assertThat(filtered).doesNotContain("rollup_");
-    }
-
-    @Test
     void stringLiteralsAreDataNotSql() {
         String text = "SELECT $id, $ts, status FROM " + T + " WHERE status = 'x''; DROP TABLE series; --'";
         for (TelemetryStore store : List.of(duckDb, postgres)) {
-            CompiledQuery compiled = new SqlCompiler(store.sql().orElseThrow())
-                    .compile(ANALYZER.analyze(text), QueryDataSet.devices(), QueryDataSet.NOW);
-            assertThat(compiled.statement().sql()).doesNotContain("DROP").doesNotContain("Device");
-            assertThat(compiled.statement().parameters()).contains(QueryDataSet.INJECTION);
             List<List<Object>> rows = run(store, ANALYZER.analyze(text), true);
             assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get(4)).isEqualTo(QueryDataSet.INJECTION));
         }
@@ -159,44 +137,17 @@ class SqlEngineParityTest {
                 List.of(new org.opencentral.platform.query.Column("x", hostile)), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), List.of(), 10);
         for (TelemetryStore store : List.of(duckDb, postgres)) {
-            CompiledQuery compiled = new SqlCompiler(store.sql().orElseThrow())
-                    .compile(query, QueryDataSet.devices(), QueryDataSet.NOW);
-            assertThat(compiled.statement().sql()).doesNotContain("DROP").doesNotContain("1=1");
-            assertThat(store.sql().orElseThrow().select(compiled.statement(), Duration.ofSeconds(30), 10)).isEmpty();
+            PlannedQuery planned = new TelemetryPlanner().plan(query, QueryDataSet.devices(), QueryDataSet.NOW);
+            assertThat(planned.plan().series()).containsExactly(
+                    new TelemetryQuery.Series("c\"; DROP TABLE series; --", "t' OR 1=1 --"));
+            assertThat(store.queries().orElseThrow().run(planned.plan(), Duration.ofSeconds(30))).isEmpty();
+            assertThat(run(store, ANALYZER.analyze("SELECT COUNT(temperature) FROM " + T), true)).hasSize(1);
         }
     }
 
-    @Test
-    void slowStatementsAreCancelled() {
-        Map<TelemetryStore, String> slow = Map.of(
-                duckDb, "SELECT count(*) FROM range(1000000000000) a",
-                postgres, "SELECT pg_sleep(30)");
-        slow.forEach((store, sql) -> org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.sql().orElseThrow()
-                .select(new TelemetrySql.Statement(sql, List.of()), Duration.ofMillis(300), 1))
-                .isInstanceOfSatisfying(org.opencentral.core.DomainException.class,
-                        e -> assertThat(e.code()).isEqualTo(org.opencentral.core.ErrorCode.GATEWAY_TIMEOUT)));
-    }
-
-    /**
-     * A budget spent before the database even started the statement (the watchdog's first cancel
-     * comes too early and is lost): the statement is cancelled again while it runs, or, had it
-     * finished, its result is refused all the same.
-     */
-    @Test
-    void aBudgetSpentBeforeTheStatementStartsStillTimesOut() {
-        Map<TelemetryStore, String> bounded = Map.of(
-                duckDb, "SELECT count(*) FROM range(300000000) a",
-                postgres, "SELECT pg_sleep(0.5)");
-        bounded.forEach((store, sql) -> org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.sql()
-                .orElseThrow().select(new TelemetrySql.Statement(sql, List.of()), Duration.ZERO, 1))
-                .isInstanceOfSatisfying(org.opencentral.core.DomainException.class,
-                        e -> assertThat(e.code()).isEqualTo(org.opencentral.core.ErrorCode.GATEWAY_TIMEOUT)));
-    }
-
     private static List<List<Object>> run(TelemetryStore store, Query query, boolean rollups) {
-        TelemetrySql sql = store.sql().orElseThrow();
-        CompiledQuery compiled = new SqlCompiler(sql, rollups).compile(query, QueryDataSet.devices(), QueryDataSet.NOW);
-        return sql.select(compiled.statement(), Duration.ofSeconds(30), query.limit()).stream()
+        PlannedQuery planned = new TelemetryPlanner(rollups).plan(query, QueryDataSet.devices(), QueryDataSet.NOW);
+        return store.queries().orElseThrow().run(planned.plan(), Duration.ofSeconds(30)).stream()
                 .map(SqlEngineParityTest::normalized).toList();
     }
 

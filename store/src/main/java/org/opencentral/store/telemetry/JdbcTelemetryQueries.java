@@ -13,15 +13,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
-import org.opencentral.core.telemetry.TelemetrySql;
-import org.opencentral.core.telemetry.TimeRange;
+import org.opencentral.core.telemetry.TelemetryQueries;
+import org.opencentral.core.telemetry.TelemetryQuery;
 
 /**
- * {@link TelemetrySql} over a store's reader connections: the partial aggregates come from the
- * store's own planner ({@link QueryPlanner}, {@link AggregateSql}); statements are cancelled by a
- * watchdog thread when they run past their timeout.
+ * {@link TelemetryQueries} over a store's reader connections: plans become SQL in {@link QuerySql};
+ * statements are cancelled by a watchdog thread when they run past their timeout.
  */
-final class JdbcTelemetrySql implements TelemetrySql {
+final class JdbcTelemetryQueries implements TelemetryQueries {
     private static final Duration CANCEL_RETRY = Duration.ofMillis(20);
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "telemetry-query-watchdog");
@@ -33,43 +32,19 @@ final class JdbcTelemetrySql implements TelemetrySql {
     private final Reads reads;
     private final TelemetryWriter writer;
 
-    JdbcTelemetrySql(TelemetryDialect dialect, Reads reads, TelemetryWriter writer) {
+    JdbcTelemetryQueries(TelemetryDialect dialect, Reads reads, TelemetryWriter writer) {
         this.dialect = dialect;
         this.reads = reads;
         this.writer = writer;
     }
 
     @Override
-    public Dialect dialect() {
-        return switch (dialect) {
-            case DUCKDB -> Dialect.DUCKDB;
-            case POSTGRES -> Dialect.POSTGRES;
-        };
+    public List<List<Object>> run(TelemetryQuery query, Duration timeout) {
+        return select(QuerySql.compile(query, dialect), timeout, query.limit());
     }
 
-    @Override
-    public Statement aggregatePartials(Statement seriesFilter, TimeRange range, Duration width) {
-        if (width.isNegative() || width.isZero() || width.toNanos() % 1_000 != 0) {
-            throw new IllegalArgumentException("a bucket width is a positive whole number of microseconds");
-        }
-        long widthUs = width.toNanos() / 1_000;
-        List<QueryPlanner.Segment> plan = QueryPlanner.plan(Micros.of(range.from()), Micros.of(range.to()), widthUs,
-                org.opencentral.core.telemetry.Source.AUTO);
-        if (plan.isEmpty()) {
-            return new Statement("SELECT " + AggregateSql.COLUMNS + " FROM (SELECT CAST(NULL AS INTEGER) AS series_id, "
-                    + "CAST(NULL AS BIGINT) AS b, CAST(NULL AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS total, "
-                    + "CAST(NULL AS DOUBLE PRECISION) AS lo, CAST(NULL AS DOUBLE PRECISION) AS hi, "
-                    + "CAST(NULL AS BIGINT) AS first_us, CAST(NULL AS DOUBLE PRECISION) AS first_value, "
-                    + "CAST(NULL AS BIGINT) AS last_us, CAST(NULL AS DOUBLE PRECISION) AS last_value) e WHERE 1 = 0",
-                    List.of());
-        }
-        AggregateSql.Query partials = AggregateSql.partials(dialect, plan, widthUs, seriesFilter.sql(),
-                seriesFilter.parameters());
-        return new Statement(partials.sql(), partials.parameters());
-    }
-
-    @Override
-    public List<List<Object>> select(Statement statement, Duration timeout, int maxRows) {
+    /** Runs a statement, at most {@code maxRows} rows, cancelled after {@code timeout}. */
+    List<List<Object>> select(SqlStatement statement, Duration timeout, int maxRows) {
         try {
             writer.mergeRollups();
             return reads.with(c -> run(c, statement, timeout, maxRows));
@@ -78,7 +53,7 @@ final class JdbcTelemetrySql implements TelemetrySql {
         }
     }
 
-    private static List<List<Object>> run(Connection c, Statement statement, Duration timeout, int maxRows)
+    private static List<List<Object>> run(Connection c, SqlStatement statement, Duration timeout, int maxRows)
             throws SQLException {
         try (PreparedStatement prepared = c.prepareStatement(statement.sql())) {
             Binder.bind(c, prepared, statement.parameters());

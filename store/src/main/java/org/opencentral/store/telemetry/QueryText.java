@@ -1,26 +1,32 @@
-package org.opencentral.platform.query.sql;
+package org.opencentral.store.telemetry;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opencentral.core.telemetry.TelemetrySql;
 
 /**
- * SQL text under construction: {@link #sql} appends text the compiler wrote (schema names,
- * keywords, its own numbered aliases), {@link #bind} appends a {@code ?} and records the value.
+ * SQL text under construction: {@link #sql} appends text the builders wrote (schema names,
+ * keywords, their own numbered aliases), {@link #bind} appends a {@code ?} and records the value.
  * User values enter only through {@link #bind}.
  */
-final class Sql {
+final class QueryText {
     private final StringBuilder text = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
 
-    Sql sql(String fragment) {
+    /** A list of strings bound as one array parameter ({@code = ANY(?)}). */
+    record StringList(List<String> values) {
+        StringList {
+            values = List.copyOf(values);
+        }
+    }
+
+    QueryText sql(String fragment) {
         text.append(fragment);
         return this;
     }
 
-    Sql bind(Object value) {
+    QueryText bind(Object value) {
         if (!(value instanceof Long || value instanceof Double || value instanceof Boolean || value instanceof String
-                || value instanceof TelemetrySql.StringList)) {
+                || value instanceof StringList)) {
             throw new IllegalArgumentException("not a bindable value: " + value);
         }
         text.append('?');
@@ -28,15 +34,15 @@ final class Sql {
         return this;
     }
 
-    /** Appends another statement, its text and its parameters. */
-    Sql append(TelemetrySql.Statement statement) {
-        text.append(statement.sql());
-        parameters.addAll(statement.parameters());
+    /** Appends SQL text and its parameters. */
+    QueryText append(String sql, List<Object> sqlParameters) {
+        text.append(sql);
+        parameters.addAll(sqlParameters);
         return this;
     }
 
     /** {@code (?, ?, …)} for the values. */
-    Sql bindList(List<?> values) {
+    QueryText bindList(List<?> values) {
         text.append('(');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
@@ -48,7 +54,7 @@ final class Sql {
         return this;
     }
 
-    TelemetrySql.Statement build() {
-        return new TelemetrySql.Statement(text.toString(), parameters);
+    SqlStatement build() {
+        return new SqlStatement(text.toString(), parameters);
     }
 }
