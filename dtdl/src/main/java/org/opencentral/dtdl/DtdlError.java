@@ -7,7 +7,7 @@ import java.util.Objects;
  * of the offending element within that document ({@code ""} is the document root; {@code /0/...}
  * the first interface of an array document), a stable code and a message for the modeller.
  */
-public record DtdlError(String document, String pointer, ErrorCode code, String message) {
+public record DtdlError(String document, String pointer, DtdlErrorCode code, String message) {
 
     public DtdlError {
         Objects.requireNonNull(document, "document");

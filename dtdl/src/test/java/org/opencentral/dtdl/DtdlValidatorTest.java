@@ -40,7 +40,7 @@ class DtdlValidatorTest {
         assertThat(results).allSatisfy(r -> assertThat(r.errors()).isEmpty());
         // Parsed as one model, the same two documents do clash: the @ids are really shared.
         assertThat(DtdlParser.standalone().parse(List.of(Fixtures.document(v13), Fixtures.document(v131))).errors())
-                .extracting(DtdlError::code).isNotEmpty().containsOnly(ErrorCode.DTMI_DUPLICATE);
+                .extracting(DtdlError::code).isNotEmpty().containsOnly(DtdlErrorCode.DTMI_DUPLICATE);
     }
 
     @Test
@@ -49,7 +49,7 @@ class DtdlValidatorTest {
 
         assertThat(only(DtdlValidator.validatePaths(List.of(file), Optional.empty())))
                 .extracting(DtdlError::code, DtdlError::pointer)
-                .containsExactly(tuple(ErrorCode.DTMI_DUPLICATE, "/contents/1/schema/@id"));
+                .containsExactly(tuple(DtdlErrorCode.DTMI_DUPLICATE, "/contents/1/schema/@id"));
     }
 
     @Test
@@ -64,7 +64,7 @@ class DtdlValidatorTest {
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.document()).isEqualTo(device.toString());
             assertThat(e.pointer()).isEqualTo("/contents/0/schema/@id");
-            assertThat(e.code()).isEqualTo(ErrorCode.DTMI_DUPLICATE);
+            assertThat(e.code()).isEqualTo(DtdlErrorCode.DTMI_DUPLICATE);
             assertThat(e.message()).startsWith("dtmi:test:Mode;1 is also defined in " + repo.resolve("dtmi/test/base-1.json"));
         });
     }
@@ -80,7 +80,7 @@ class DtdlValidatorTest {
 
         assertThat(results).extracting(FileResult::valid).containsExactly(true, false);
         assertThat(results.get(1).errors()).extracting(DtdlError::document, DtdlError::code)
-                .containsExactly(tuple(device.toString(), ErrorCode.DTMI_DUPLICATE));
+                .containsExactly(tuple(device.toString(), DtdlErrorCode.DTMI_DUPLICATE));
     }
 
     // A dependency that repeats a definition word for word (as a stored template with its components

@@ -74,7 +74,7 @@ class FixturesTest {
         } else {
             assertThat(errors).singleElement().satisfies(e -> {
                 assertThat(e.document()).isEqualTo(file.toString());
-                assertThat(e.code()).isEqualTo(ErrorCode.UNRESOLVED_REFERENCE);
+                assertThat(e.code()).isEqualTo(DtdlErrorCode.UNRESOLVED_REFERENCE);
                 assertThat(e.pointer()).isEqualTo(expected.get(0));
                 assertThat(e.message()).startsWith("unresolved " + expected.get(1));
             });

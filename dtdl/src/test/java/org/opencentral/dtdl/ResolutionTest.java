@@ -112,7 +112,7 @@ class ResolutionTest {
         ParseResult result = DtdlParser.standalone().parse("many.json", doc);
 
         assertThat(result.errors()).extracting(DtdlError::code).containsExactly(
-                ErrorCode.NAME_INVALID, ErrorCode.SCHEMA_UNKNOWN, ErrorCode.PROPERTY_REQUIRED);
+                DtdlErrorCode.NAME_INVALID, DtdlErrorCode.SCHEMA_UNKNOWN, DtdlErrorCode.PROPERTY_REQUIRED);
         assertThat(result.errors()).extracting(DtdlError::format).first().asString()
                 .startsWith("many.json: /contents/0/name: NAME_INVALID: name '1bad'");
     }

@@ -32,14 +32,14 @@ class SchemaDepthTest {
         assertThat(errors(Models.iface(context, Models.ID, Models.property("p", objects(5, INTEGER)), ""))).isEmpty();
         assertThat(errors(Models.iface(context, Models.ID, Models.property("p", objects(6, "\"long\"")), "")))
                 .extracting(DtdlError::code, DtdlError::pointer)
-                .containsExactly(tuple(ErrorCode.SCHEMA_DEPTH, "/contents/0/schema"));
+                .containsExactly(tuple(DtdlErrorCode.SCHEMA_DEPTH, "/contents/0/schema"));
     }
 
     // "elementSchema" members count like "schema" members: five Arrays of boolean are valid, six are not.
     @Test
     void fiveNestedArraysAreTheLimit() {
         assertThat(errors(Models.v2(Models.telemetry("t", Models.nestedArrays(5))))).isEmpty();
-        assertThat(codes(Models.v2(Models.telemetry("t", Models.nestedArrays(6))))).containsExactly(ErrorCode.SCHEMA_DEPTH);
+        assertThat(codes(Models.v2(Models.telemetry("t", Models.nestedArrays(6))))).containsExactly(DtdlErrorCode.SCHEMA_DEPTH);
     }
 
     // An Enum at the end of the path adds the one "schema" member that leads to it, as a primitive
@@ -48,7 +48,7 @@ class SchemaDepthTest {
     @Test
     void anEnumAtTheEndCountsLikeAPrimitive() {
         assertThat(errors(Models.v2(Models.telemetry("t", objects(5, ENUM))))).isEmpty();
-        assertThat(codes(Models.v2(Models.telemetry("t", objects(6, ENUM))))).containsExactly(ErrorCode.SCHEMA_DEPTH);
+        assertThat(codes(Models.v2(Models.telemetry("t", objects(6, ENUM))))).containsExactly(DtdlErrorCode.SCHEMA_DEPTH);
     }
 
     // "fields" and "mapValue" are not "schema" members; the MapValue's "schema" is: Map > Map > Map > Map > Map > double
@@ -56,7 +56,7 @@ class SchemaDepthTest {
     @Test
     void mapValuesCountOnce() {
         assertThat(errors(Models.v2(Models.telemetry("t", maps(5))))).isEmpty();
-        assertThat(codes(Models.v2(Models.telemetry("t", maps(6))))).containsExactly(ErrorCode.SCHEMA_DEPTH);
+        assertThat(codes(Models.v2(Models.telemetry("t", maps(6))))).containsExactly(DtdlErrorCode.SCHEMA_DEPTH);
     }
 
     // A path follows "inclusion or referential inclusion": a schema from "schemas" referenced by DTMI
@@ -82,7 +82,7 @@ class SchemaDepthTest {
     void geospatialSchemasCountAsTheStandardObjectsTheyAre() {
         assertThat(errors(Models.v2(Models.telemetry("t", "\"multiPolygon\"")))).isEmpty();
         assertThat(errors(Models.v2(Models.telemetry("t", objects(1, "\"polygon\""))))).isEmpty();
-        assertThat(codes(Models.v2(Models.telemetry("t", objects(1, "\"multiPolygon\""))))).containsExactly(ErrorCode.SCHEMA_DEPTH);
+        assertThat(codes(Models.v2(Models.telemetry("t", objects(1, "\"multiPolygon\""))))).containsExactly(DtdlErrorCode.SCHEMA_DEPTH);
     }
 
     // 40 Objects, each with two fields referencing the next: 2^40 paths, but 40 schemas to count.
@@ -100,7 +100,7 @@ class SchemaDepthTest {
         List<DtdlError> errors = errors(Models.iface(V2, Models.ID, Models.telemetry("t", "\"dtmi:test:S0;1\""),
                 ", \"schemas\": [" + schemas + "]"));
 
-        assertThat(errors).extracting(DtdlError::code).containsOnly(ErrorCode.SCHEMA_DEPTH);
+        assertThat(errors).extracting(DtdlError::code).containsOnly(DtdlErrorCode.SCHEMA_DEPTH);
         assertThat(errors).extracting(DtdlError::pointer).contains("/schemas/0", "/schemas/35")
                 .doesNotContain("/schemas/36", "/contents/0/schema");
     }
@@ -141,7 +141,7 @@ class SchemaDepthTest {
         return DtdlParser.standalone().parse("model.json", json).errors();
     }
 
-    private static List<ErrorCode> codes(String json) {
+    private static List<DtdlErrorCode> codes(String json) {
         return errors(json).stream().map(DtdlError::code).toList();
     }
 }

@@ -3,10 +3,10 @@ package org.opencentral.api.odata;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.opencentral.core.filter.Field;
+import org.opencentral.core.filter.ListField;
 
 /** The fields a listing can be filtered and ordered by, found by their wire names. */
-public record Fields<F extends Field>(List<F> all) {
+public record Fields<F extends ListField>(List<F> all) {
     public Fields {
         all = List.copyOf(all);
         if (all.isEmpty()) {
@@ -15,7 +15,7 @@ public record Fields<F extends Field>(List<F> all) {
     }
 
     @SafeVarargs
-    public static <F extends Field> Fields<F> of(F... fields) {
+    public static <F extends ListField> Fields<F> of(F... fields) {
         return new Fields<>(List.of(fields));
     }
 
@@ -25,6 +25,6 @@ public record Fields<F extends Field>(List<F> all) {
 
     /** The wire names of the fields that pass {@code which}, for error messages. */
     String names(Function<F, Boolean> which) {
-        return String.join(", ", all.stream().filter(which::apply).map(Field::wireName).toList());
+        return String.join(", ", all.stream().filter(which::apply).map(ListField::wireName).toList());
     }
 }

@@ -6,9 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
-import org.opencentral.core.filter.Field;
-import org.opencentral.core.filter.Filter;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListField;
+import org.opencentral.core.filter.ListFilter;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.Op;
 import org.opencentral.core.filter.TextMatch;
 import org.opencentral.core.filter.ValueType;
@@ -29,61 +29,61 @@ import org.opencentral.core.filter.ValueType;
  * are bounded ({@value #MAX_LENGTH} characters, {@value #MAX_DEPTH} levels of nesting,
  * {@value #MAX_CONDITIONS} conditions) so no input can exhaust the stack or build huge SQL.
  */
-public final class FilterParser<F extends Field> {
+public final class FilterParser<F extends ListField> {
     public static final String PARAMETER = "$filter";
     static final int MAX_LENGTH = 2000;
     static final int MAX_DEPTH = 32;
     static final int MAX_CONDITIONS = 100;
 
     private final Fields<F> fields;
-    private final List<Token> tokens;
+    private final List<ODataToken> tokens;
     private int next;
     private int depth;
     private int conditions;
 
-    private FilterParser(Fields<F> fields, List<Token> tokens) {
+    private FilterParser(Fields<F> fields, List<ODataToken> tokens) {
         this.fields = fields;
         this.tokens = tokens;
     }
 
     /** The filter {@code text} means over {@code fields}; BAD_REQUEST naming position and expectation. */
-    public static <F extends Field> Filter<F> parse(String text, Fields<F> fields) {
+    public static <F extends ListField> ListFilter<F> parse(String text, Fields<F> fields) {
         java.util.Objects.requireNonNull(fields, "fields");
         if (text.length() > MAX_LENGTH) {
             throw DomainException.badRequest(PARAMETER + " is longer than " + MAX_LENGTH + " characters");
         }
-        FilterParser<F> parser = new FilterParser<>(fields, Lexer.tokens(PARAMETER, text));
-        Filter<F> filter = parser.or();
-        parser.expect(Token.Kind.END, "'and', 'or' or the end of the expression");
+        FilterParser<F> parser = new FilterParser<>(fields, ODataLexer.tokens(PARAMETER, text));
+        ListFilter<F> filter = parser.or();
+        parser.expect(ODataToken.Kind.END, "'and', 'or' or the end of the expression");
         return filter;
     }
 
-    private Filter<F> or() {
-        Filter<F> left = and();
+    private ListFilter<F> or() {
+        ListFilter<F> left = and();
         while (peek().isWord("or")) {
             next++;
-            left = new Filter.Or<>(left, and());
+            left = new ListFilter.Or<>(left, and());
         }
         return left;
     }
 
-    private Filter<F> and() {
-        Filter<F> left = unary();
+    private ListFilter<F> and() {
+        ListFilter<F> left = unary();
         while (peek().isWord("and")) {
             next++;
-            left = new Filter.And<>(left, unary());
+            left = new ListFilter.And<>(left, unary());
         }
         return left;
     }
 
-    private Filter<F> unary() {
+    private ListFilter<F> unary() {
         if (++depth > MAX_DEPTH) {
             throw error(peek(), "at most " + MAX_DEPTH + " levels of nesting");
         }
-        Filter<F> result;
+        ListFilter<F> result;
         if (peek().isWord("not")) {
             next++;
-            result = new Filter.Not<>(unary());
+            result = new ListFilter.Not<>(unary());
         } else {
             result = primary();
         }
@@ -91,110 +91,110 @@ public final class FilterParser<F extends Field> {
         return result;
     }
 
-    private Filter<F> primary() {
-        Token token = peek();
-        if (token.kind() == Token.Kind.OPEN) {
+    private ListFilter<F> primary() {
+        ODataToken token = peek();
+        if (token.kind() == ODataToken.Kind.OPEN) {
             next++;
-            Filter<F> inner = or();
-            expect(Token.Kind.CLOSE, "')' or a logical operator ('and', 'or')");
+            ListFilter<F> inner = or();
+            expect(ODataToken.Kind.CLOSE, "')' or a logical operator ('and', 'or')");
             return inner;
         }
         if (++conditions > MAX_CONDITIONS) {
             throw error(token, "at most " + MAX_CONDITIONS + " conditions");
         }
         Optional<TextMatch> function = textMatch(token);
-        if (function.isPresent() && tokens.get(next + 1).kind() == Token.Kind.OPEN) {
+        if (function.isPresent() && tokens.get(next + 1).kind() == ODataToken.Kind.OPEN) {
             return match(function.get());
         }
         F field = field();
-        if (peek().kind() == Token.Kind.SLASH) {
+        if (peek().kind() == ODataToken.Kind.SLASH) {
             return any(field);
         }
         return comparison(field);
     }
 
-    private Filter<F> match(TextMatch function) {
+    private ListFilter<F> match(TextMatch function) {
         next += 2;
-        Token fieldToken = peek();
+        ODataToken fieldToken = peek();
         F field = field();
-        expect(Token.Kind.COMMA, "',' and the text to look for");
-        Token text = take();
-        if (text.kind() != Token.Kind.STRING) {
+        expect(ODataToken.Kind.COMMA, "',' and the text to look for");
+        ODataToken text = take();
+        if (text.kind() != ODataToken.Kind.STRING) {
             throw error(text, "a quoted string ('...')");
         }
-        expect(Token.Kind.CLOSE, "')'");
+        expect(ODataToken.Kind.CLOSE, "')'");
         if (field.type() != ValueType.TEXT) {
             throw error(fieldToken, "a text field for " + function.wireName() + " ("
                     + fields.names(f -> f.type() == ValueType.TEXT) + ")");
         }
-        return new Filter.Match<>(function, field, text.text());
+        return new ListFilter.Match<>(function, field, text.text());
     }
 
     /** {@code organizations/any(o: o eq 'x')}: the collection holds a value comparing true. */
-    private Filter<F> any(F field) {
+    private ListFilter<F> any(F field) {
         next++;
-        Token any = take();
+        ODataToken any = take();
         if (!any.isWord("any")) {
             throw error(any, "'any' after '/'");
         }
-        expect(Token.Kind.OPEN, "'(' after 'any'");
-        Token variable = take();
-        if (variable.kind() != Token.Kind.WORD) {
+        expect(ODataToken.Kind.OPEN, "'(' after 'any'");
+        ODataToken variable = take();
+        if (variable.kind() != ODataToken.Kind.WORD) {
             throw error(variable, "a lambda variable name");
         }
-        expect(Token.Kind.COLON, "':' after the lambda variable");
-        Token use = take();
+        expect(ODataToken.Kind.COLON, "':' after the lambda variable");
+        ODataToken use = take();
         if (!use.isWord(variable.text())) {
             throw error(use, "the lambda variable '" + variable.text() + "'");
         }
-        Filter<F> comparison = comparison(field);
-        expect(Token.Kind.CLOSE, "')' closing 'any('");
+        ListFilter<F> comparison = comparison(field);
+        expect(ODataToken.Kind.CLOSE, "')' closing 'any('");
         return comparison;
     }
 
-    private Filter<F> comparison(F field) {
-        Token opToken = take();
-        Op op = opToken.kind() == Token.Kind.WORD ? operator(opToken.text()).orElse(null) : null;
+    private ListFilter<F> comparison(F field) {
+        ODataToken opToken = take();
+        Op op = opToken.kind() == ODataToken.Kind.WORD ? operator(opToken.text()).orElse(null) : null;
         if (op == null) {
             throw error(opToken, "a comparison operator (eq, ne, gt, ge, lt, le)");
         }
-        Token valueToken = take();
-        Literal value = literal(valueToken, field);
+        ODataToken valueToken = take();
+        ListLiteral value = literal(valueToken, field);
         try {
-            return new Filter.Compare<>(field, op, value);
+            return new ListFilter.Compare<>(field, op, value);
         } catch (IllegalArgumentException e) {
             throw DomainException.badRequest(PARAMETER + ": " + e.getMessage() + " (at position "
                     + valueToken.position() + ")");
         }
     }
 
-    private Literal literal(Token token, F field) {
+    private ListLiteral literal(ODataToken token, F field) {
         if (token.isWord("null")) {
-            return new Literal.Null();
+            return new ListLiteral.Null();
         }
         return switch (field.type()) {
             case TEXT -> {
-                if (token.kind() != Token.Kind.STRING) {
+                if (token.kind() != ODataToken.Kind.STRING) {
                     throw error(token, "a quoted string for " + field.wireName());
                 }
-                yield new Literal.Text(token.text());
+                yield new ListLiteral.Text(token.text());
             }
             case BOOLEAN -> {
                 if (!token.isWord("true") && !token.isWord("false")) {
                     throw error(token, "true or false for " + field.wireName());
                 }
-                yield new Literal.Bool(token.isWord("true"));
+                yield new ListLiteral.Bool(token.isWord("true"));
             }
             case INSTANT -> {
-                if (token.kind() != Token.Kind.NUMBER && token.kind() != Token.Kind.STRING) {
+                if (token.kind() != ODataToken.Kind.NUMBER && token.kind() != ODataToken.Kind.STRING) {
                     throw error(token, "a date-time such as 2026-11-26T10:00:00Z for " + field.wireName());
                 }
-                yield new Literal.Time(instant(token, field));
+                yield new ListLiteral.Time(instant(token, field));
             }
         };
     }
 
-    private Instant instant(Token token, F field) {
+    private Instant instant(ODataToken token, F field) {
         try {
             return OffsetDateTime.parse(token.text()).toInstant();
         } catch (DateTimeParseException e) {
@@ -203,8 +203,8 @@ public final class FilterParser<F extends Field> {
     }
 
     private F field() {
-        Token token = take();
-        if (token.kind() != Token.Kind.WORD) {
+        ODataToken token = take();
+        if (token.kind() != ODataToken.Kind.WORD) {
             throw error(token, "a field name (" + fields.names(f -> true) + ")");
         }
         return fields.find(token.text()).orElseThrow(() -> DomainException.badRequest(PARAMETER
@@ -212,8 +212,8 @@ public final class FilterParser<F extends Field> {
                 + fields.names(f -> true)));
     }
 
-    private static Optional<TextMatch> textMatch(Token token) {
-        if (token.kind() != Token.Kind.WORD) {
+    private static Optional<TextMatch> textMatch(ODataToken token) {
+        if (token.kind() != ODataToken.Kind.WORD) {
             return Optional.empty();
         }
         return java.util.Arrays.stream(TextMatch.values()).filter(m -> m.wireName().equals(token.text())).findFirst();
@@ -223,26 +223,26 @@ public final class FilterParser<F extends Field> {
         return java.util.Arrays.stream(Op.values()).filter(op -> op.wireName().equals(word)).findFirst();
     }
 
-    private void expect(Token.Kind kind, String expected) {
-        Token token = take();
+    private void expect(ODataToken.Kind kind, String expected) {
+        ODataToken token = take();
         if (token.kind() != kind) {
             throw error(token, expected);
         }
     }
 
-    private Token peek() {
+    private ODataToken peek() {
         return tokens.get(next);
     }
 
-    private Token take() {
-        Token token = tokens.get(next);
-        if (token.kind() != Token.Kind.END) {
+    private ODataToken take() {
+        ODataToken token = tokens.get(next);
+        if (token.kind() != ODataToken.Kind.END) {
             next++;
         }
         return token;
     }
 
-    private static DomainException error(Token found, String expected) {
+    private static DomainException error(ODataToken found, String expected) {
         return DomainException.badRequest(PARAMETER + ": expected " + expected + " at position " + found.position()
                 + ", found " + found.describe());
     }

@@ -2,8 +2,8 @@ package org.opencentral.api.odata;
 
 import java.util.List;
 import org.opencentral.core.DomainException;
-import org.opencentral.core.filter.Field;
-import org.opencentral.core.filter.Ordering;
+import org.opencentral.core.filter.ListField;
+import org.opencentral.core.filter.ListOrdering;
 
 /** Parses OData {@code $orderby}: one sortable field, optionally followed by {@code asc} or {@code desc}. */
 public final class OrderByParser {
@@ -12,36 +12,36 @@ public final class OrderByParser {
     private OrderByParser() {
     }
 
-    public static <F extends Field> Ordering<F> parse(String text, Fields<F> fields) {
-        List<Token> tokens = Lexer.tokens(PARAMETER, text);
-        Token name = tokens.getFirst();
-        if (name.kind() != Token.Kind.WORD) {
+    public static <F extends ListField> ListOrdering<F> parse(String text, Fields<F> fields) {
+        List<ODataToken> tokens = ODataLexer.tokens(PARAMETER, text);
+        ODataToken name = tokens.getFirst();
+        if (name.kind() != ODataToken.Kind.WORD) {
             throw error(name, "a field name (" + fields.names(F::sortable) + ")");
         }
-        F field = fields.find(name.text()).filter(Field::sortable).orElseThrow(() -> DomainException.badRequest(
+        F field = fields.find(name.text()).filter(ListField::sortable).orElseThrow(() -> DomainException.badRequest(
                 PARAMETER + ": cannot order by '" + name.text() + "' (position " + name.position()
                         + "); expected one of " + fields.names(F::sortable)));
-        Token direction = tokens.get(1);
-        Ordering.Direction chosen = Ordering.Direction.ASC;
+        ODataToken direction = tokens.get(1);
+        ListOrdering.Direction chosen = ListOrdering.Direction.ASC;
         int end = 1;
         if (direction.isWord("asc") || direction.isWord("desc")) {
-            chosen = direction.isWord("asc") ? Ordering.Direction.ASC : Ordering.Direction.DESC;
+            chosen = direction.isWord("asc") ? ListOrdering.Direction.ASC : ListOrdering.Direction.DESC;
             end = 2;
-        } else if (direction.kind() != Token.Kind.END && direction.kind() != Token.Kind.COMMA) {
+        } else if (direction.kind() != ODataToken.Kind.END && direction.kind() != ODataToken.Kind.COMMA) {
             throw error(direction, "'asc', 'desc' or the end of $orderby");
         }
-        Token last = tokens.get(end);
-        if (last.kind() == Token.Kind.COMMA) {
+        ODataToken last = tokens.get(end);
+        if (last.kind() == ODataToken.Kind.COMMA) {
             throw DomainException.badRequest(PARAMETER + ": ordering by more than one field is not supported"
                     + " (position " + last.position() + "); ties are always broken by id");
         }
-        if (last.kind() != Token.Kind.END) {
+        if (last.kind() != ODataToken.Kind.END) {
             throw error(last, "the end of $orderby");
         }
-        return new Ordering<>(field, chosen);
+        return new ListOrdering<>(field, chosen);
     }
 
-    private static DomainException error(Token found, String expected) {
+    private static DomainException error(ODataToken found, String expected) {
         return DomainException.badRequest(PARAMETER + ": expected " + expected + " at position " + found.position()
                 + ", found " + found.describe());
     }

@@ -1,12 +1,12 @@
 package org.opencentral.api.templates;
 
-import org.opencentral.core.filter.Field;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListField;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.ValueType;
 import org.opencentral.core.template.DeviceTemplate;
 
 /** The members a device template list can be filtered and ordered by. */
-enum TemplateField implements Field {
+enum TemplateField implements ListField {
     ID("id"),
     DISPLAY_NAME("displayName");
 
@@ -36,8 +36,8 @@ enum TemplateField implements Field {
         return true;
     }
 
-    Literal valueOf(TemplateListing.Key key) {
-        return new Literal.Text(switch (this) {
+    ListLiteral valueOf(TemplateListing.Key key) {
+        return new ListLiteral.Text(switch (this) {
             case ID -> key.id();
             case DISPLAY_NAME -> key.displayName();
         });

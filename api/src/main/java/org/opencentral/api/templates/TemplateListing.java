@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.api.odata.ListOptions;
 import org.opencentral.core.DomainException;
-import org.opencentral.core.filter.Filter;
+import org.opencentral.core.filter.ListFilter;
 import org.opencentral.core.filter.InMemory;
-import org.opencentral.core.filter.Ordering;
+import org.opencentral.core.filter.ListOrdering;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.platform.template.TemplateService;
@@ -21,7 +21,7 @@ import org.opencentral.platform.template.TemplateService;
  * templates were added or removed meanwhile.
  */
 final class TemplateListing {
-    private static final Ordering<TemplateField> BY_ID = new Ordering<>(TemplateField.ID, Ordering.Direction.ASC);
+    private static final ListOrdering<TemplateField> BY_ID = new ListOrdering<>(TemplateField.ID, ListOrdering.Direction.ASC);
 
     /** The members of a template the list's order and cursor use. */
     record Key(String id, String displayName) {
@@ -36,10 +36,10 @@ final class TemplateListing {
 
     static Page<DeviceTemplate> page(TemplateService templates, ListOptions<TemplateField> options,
             Optional<String> after, int size) {
-        Ordering<TemplateField> order = options.order().orElse(BY_ID);
+        ListOrdering<TemplateField> order = options.order().orElse(BY_ID);
         Comparator<Key> byId = Comparator.comparing(Key::id);
         Comparator<Key> comparator = InMemory.comparator(order, (Key k, TemplateField f) -> f.valueOf(k))
-                .thenComparing(order.direction() == Ordering.Direction.ASC ? byId : byId.reversed());
+                .thenComparing(order.direction() == ListOrdering.Direction.ASC ? byId : byId.reversed());
         Optional<Key> cursor = after.map(text -> decode(text, order));
         List<DeviceTemplate> matching = all(templates).stream()
                 .filter(t -> options.filter().map(f -> test(f, t)).orElse(true))
@@ -53,11 +53,11 @@ final class TemplateListing {
         return new Page<>(page, Optional.of(order + "\n" + last.id() + "\n" + last.displayName()));
     }
 
-    private static boolean test(Filter<TemplateField> filter, DeviceTemplate template) {
+    private static boolean test(ListFilter<TemplateField> filter, DeviceTemplate template) {
         return InMemory.predicate(filter, (Key k, TemplateField f) -> f.valueOf(k)).test(TemplateField.key(template));
     }
 
-    private static Key decode(String text, Ordering<TemplateField> order) {
+    private static Key decode(String text, ListOrdering<TemplateField> order) {
         String[] parts = text.split("\n", 3);
         if (parts.length != 3 || !parts[0].equals(order.toString())) {
             throw DomainException.badRequest("invalid $skiptoken for a template list ordered by '" + order

@@ -21,8 +21,8 @@ import org.opencentral.api.TestPlatform;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.device.SymmetricKeys;
-import org.opencentral.core.filter.Literal;
-import org.opencentral.core.filter.Ordering;
+import org.opencentral.core.filter.ListLiteral;
+import org.opencentral.core.filter.ListOrdering;
 import org.opencentral.core.store.DeviceCursor;
 import org.opencentral.core.store.DeviceField;
 import org.opencentral.core.store.DeviceListQuery;
@@ -104,13 +104,13 @@ public final class DeviceApiBench {
 
     /** The $skiptoken the API hands out for "the page after this device" in id order. */
     private static String cursor(int i) {
-        return token(new DeviceCursor(DeviceListQuery.BY_ID, new Literal.Text(id(i)), id(i)));
+        return token(new DeviceCursor(DeviceListQuery.BY_ID, new ListLiteral.Text(id(i)), id(i)));
     }
 
     /** The $skiptoken of "the page after this device" in displayName desc order (keys are lower case). */
     private static String nameCursor(int i) {
-        return token(new DeviceCursor(new Ordering<>(DeviceField.DISPLAY_NAME, Ordering.Direction.DESC),
-                new Literal.Text(("Bench device " + i).toLowerCase(java.util.Locale.ROOT)), id(i)));
+        return token(new DeviceCursor(new ListOrdering<>(DeviceField.DISPLAY_NAME, ListOrdering.Direction.DESC),
+                new ListLiteral.Text(("Bench device " + i).toLowerCase(java.util.Locale.ROOT)), id(i)));
     }
 
     private static String token(DeviceCursor cursor) {

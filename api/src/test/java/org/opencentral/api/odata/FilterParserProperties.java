@@ -10,8 +10,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
-import org.opencentral.core.filter.Filter;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListFilter;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.Op;
 import org.opencentral.core.filter.TextMatch;
 import org.opencentral.core.store.DeviceField;
@@ -34,7 +34,7 @@ class FilterParserProperties {
     }
 
     @Property(tries = 500)
-    void printedFiltersParseBackToTheSameTree(@ForAll("filters") Filter<DeviceField> filter) {
+    void printedFiltersParseBackToTheSameTree(@ForAll("filters") ListFilter<DeviceField> filter) {
         assertThat(FilterParser.parse(odata(filter), FilterParserTest.FIELDS)).isEqualTo(filter);
     }
 
@@ -47,53 +47,53 @@ class FilterParserProperties {
     }
 
     @Provide
-    Arbitrary<Filter<DeviceField>> filters() {
+    Arbitrary<ListFilter<DeviceField>> filters() {
         return filter(3);
     }
 
-    private Arbitrary<Filter<DeviceField>> filter(int depth) {
-        Arbitrary<Filter<DeviceField>> leaf = Arbitraries.oneOf(textCompare(), flagCompare(), match());
+    private Arbitrary<ListFilter<DeviceField>> filter(int depth) {
+        Arbitrary<ListFilter<DeviceField>> leaf = Arbitraries.oneOf(textCompare(), flagCompare(), match());
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<Filter<DeviceField>> inner = Arbitraries.lazy(() -> filter(depth - 1));
+        Arbitrary<ListFilter<DeviceField>> inner = Arbitraries.lazy(() -> filter(depth - 1));
         return Arbitraries.oneOf(leaf,
-                Arbitraries.entries(inner, inner).map(e -> (Filter<DeviceField>) new Filter.And<>(e.getKey(),
+                Arbitraries.entries(inner, inner).map(e -> (ListFilter<DeviceField>) new ListFilter.And<>(e.getKey(),
                         e.getValue())),
-                Arbitraries.entries(inner, inner).map(e -> (Filter<DeviceField>) new Filter.Or<>(e.getKey(),
+                Arbitraries.entries(inner, inner).map(e -> (ListFilter<DeviceField>) new ListFilter.Or<>(e.getKey(),
                         e.getValue())),
-                inner.map(f -> (Filter<DeviceField>) new Filter.Not<>(f)));
+                inner.map(f -> (ListFilter<DeviceField>) new ListFilter.Not<>(f)));
     }
 
-    private Arbitrary<Filter<DeviceField>> textCompare() {
+    private Arbitrary<ListFilter<DeviceField>> textCompare() {
         return Arbitraries.strings().ofMaxLength(6).withChars("ab' %_\\é").flatMap(text -> Arbitraries.of(Op.values())
-                .map(op -> new Filter.Compare<>(DeviceField.DISPLAY_NAME, op, new Literal.Text(text))));
+                .map(op -> new ListFilter.Compare<>(DeviceField.DISPLAY_NAME, op, new ListLiteral.Text(text))));
     }
 
-    private Arbitrary<Filter<DeviceField>> flagCompare() {
+    private Arbitrary<ListFilter<DeviceField>> flagCompare() {
         return Arbitraries.of(true, false).flatMap(flag -> Arbitraries.of(Op.EQ, Op.NE)
-                .map(op -> new Filter.Compare<>(DeviceField.CONNECTED, op, new Literal.Bool(flag))));
+                .map(op -> new ListFilter.Compare<>(DeviceField.CONNECTED, op, new ListLiteral.Bool(flag))));
     }
 
-    private Arbitrary<Filter<DeviceField>> match() {
+    private Arbitrary<ListFilter<DeviceField>> match() {
         return Arbitraries.strings().ofMaxLength(4).withChars("x'(").flatMap(text -> Arbitraries.of(TextMatch.values())
-                .map(m -> new Filter.Match<>(m, DeviceField.ID, text)));
+                .map(m -> new ListFilter.Match<>(m, DeviceField.ID, text)));
     }
 
     /** The filter in OData syntax, every binary operation parenthesized. */
-    static String odata(Filter<DeviceField> filter) {
+    static String odata(ListFilter<DeviceField> filter) {
         return switch (filter) {
-            case Filter.Compare<DeviceField> c -> c.field().wireName() + " " + c.op().wireName() + " " + switch (c.value()) {
-                case Literal.Null n -> "null";
-                case Literal.Text t -> quote(t.value());
-                case Literal.Bool b -> String.valueOf(b.value());
-                case Literal.Time t -> t.value().toString();
+            case ListFilter.Compare<DeviceField> c -> c.field().wireName() + " " + c.op().wireName() + " " + switch (c.value()) {
+                case ListLiteral.Null n -> "null";
+                case ListLiteral.Text t -> quote(t.value());
+                case ListLiteral.Bool b -> String.valueOf(b.value());
+                case ListLiteral.Time t -> t.value().toString();
             };
-            case Filter.Match<DeviceField> m -> m.function().wireName() + "(" + m.field().wireName() + ","
+            case ListFilter.Match<DeviceField> m -> m.function().wireName() + "(" + m.field().wireName() + ","
                     + quote(m.text()) + ")";
-            case Filter.And<DeviceField> a -> "(" + odata(a.left()) + " and " + odata(a.right()) + ")";
-            case Filter.Or<DeviceField> o -> "(" + odata(o.left()) + " or " + odata(o.right()) + ")";
-            case Filter.Not<DeviceField> n -> "not (" + odata(n.operand()) + ")";
+            case ListFilter.And<DeviceField> a -> "(" + odata(a.left()) + " and " + odata(a.right()) + ")";
+            case ListFilter.Or<DeviceField> o -> "(" + odata(o.left()) + " or " + odata(o.right()) + ")";
+            case ListFilter.Not<DeviceField> n -> "not (" + odata(n.operand()) + ")";
         };
     }
 

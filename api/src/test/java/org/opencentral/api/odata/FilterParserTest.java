@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
-import org.opencentral.core.filter.Filter;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListFilter;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.store.DeviceField;
 
 /** A golden table of $filter and $orderby texts and what they mean, or the error they get. */
@@ -128,24 +128,24 @@ class FilterParserTest {
     }
 
     /** The filter in a canonical text: binary operators parenthesized, literals normalized. */
-    static String show(Filter<DeviceField> filter) {
+    static String show(ListFilter<DeviceField> filter) {
         return switch (filter) {
-            case Filter.Compare<DeviceField> c -> c.field().wireName() + " " + c.op().wireName() + " "
+            case ListFilter.Compare<DeviceField> c -> c.field().wireName() + " " + c.op().wireName() + " "
                     + show(c.value());
-            case Filter.Match<DeviceField> m -> m.function().wireName() + "(" + m.field().wireName() + ", '"
+            case ListFilter.Match<DeviceField> m -> m.function().wireName() + "(" + m.field().wireName() + ", '"
                     + m.text() + "')";
-            case Filter.And<DeviceField> a -> "(" + show(a.left()) + " and " + show(a.right()) + ")";
-            case Filter.Or<DeviceField> o -> "(" + show(o.left()) + " or " + show(o.right()) + ")";
-            case Filter.Not<DeviceField> n -> "not " + show(n.operand());
+            case ListFilter.And<DeviceField> a -> "(" + show(a.left()) + " and " + show(a.right()) + ")";
+            case ListFilter.Or<DeviceField> o -> "(" + show(o.left()) + " or " + show(o.right()) + ")";
+            case ListFilter.Not<DeviceField> n -> "not " + show(n.operand());
         };
     }
 
-    private static String show(Literal literal) {
+    private static String show(ListLiteral literal) {
         return switch (literal) {
-            case Literal.Null n -> "null";
-            case Literal.Text t -> "'" + t.value() + "'";
-            case Literal.Bool b -> String.valueOf(b.value());
-            case Literal.Time t -> t.value().toString();
+            case ListLiteral.Null n -> "null";
+            case ListLiteral.Text t -> "'" + t.value() + "'";
+            case ListLiteral.Bool b -> String.valueOf(b.value());
+            case ListLiteral.Time t -> t.value().toString();
         };
     }
 }

@@ -1,7 +1,7 @@
 /**
  * The list-filter language shared by every filtered listing (devices, device templates): a sealed
- * AST of records ({@link org.opencentral.core.filter.Filter}) over a listing's own
- * {@link org.opencentral.core.filter.Field}s, its {@link org.opencentral.core.filter.Ordering}, and an
+ * AST of records ({@link org.opencentral.core.filter.ListFilter}) over a listing's own
+ * {@link org.opencentral.core.filter.ListField}s, its {@link org.opencentral.core.filter.ListOrdering}, and an
  * in-memory evaluation for small listings. Parsing OData text into it belongs to the api module;
  * compiling it to SQL belongs to the store. Imports nothing outside {@code java.*}.
  */

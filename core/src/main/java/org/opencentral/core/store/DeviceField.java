@@ -3,8 +3,8 @@ package org.opencentral.core.store;
 import java.util.Arrays;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
-import org.opencentral.core.filter.Field;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListField;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.ValueType;
 
 /**
@@ -12,7 +12,7 @@ import org.opencentral.core.filter.ValueType;
  * and {@code lastActivity} are OpenCentral extensions; {@code organizations} holds at most one value
  * (a device belongs to one organization) and only compares with {@code eq}/{@code ne}.
  */
-public enum DeviceField implements Field {
+public enum DeviceField implements ListField {
     ID("id", ValueType.TEXT, false, true),
     DISPLAY_NAME("displayName", ValueType.TEXT, false, true),
     TEMPLATE("template", ValueType.TEXT, true, true),
@@ -60,22 +60,22 @@ public enum DeviceField implements Field {
     }
 
     /** This member of {@code device}, for in-memory evaluation. */
-    public Literal valueOf(Device device) {
+    public ListLiteral valueOf(Device device) {
         return switch (this) {
-            case ID -> new Literal.Text(device.id().value());
-            case DISPLAY_NAME -> new Literal.Text(device.displayName());
+            case ID -> new ListLiteral.Text(device.id().value());
+            case DISPLAY_NAME -> new ListLiteral.Text(device.displayName());
             case TEMPLATE -> text(device.template());
-            case ENABLED -> new Literal.Bool(device.enabled());
-            case PROVISIONED -> new Literal.Bool(device.provisioned());
-            case SIMULATED -> new Literal.Bool(device.simulated());
+            case ENABLED -> new ListLiteral.Bool(device.enabled());
+            case PROVISIONED -> new ListLiteral.Bool(device.provisioned());
+            case SIMULATED -> new ListLiteral.Bool(device.simulated());
             case ORGANIZATIONS -> text(device.organization());
-            case CONNECTED -> new Literal.Bool(device.connection().connected());
-            case LAST_ACTIVITY -> device.connection().lastActivity().<Literal>map(Literal.Time::new)
-                    .orElseGet(Literal.Null::new);
+            case CONNECTED -> new ListLiteral.Bool(device.connection().connected());
+            case LAST_ACTIVITY -> device.connection().lastActivity().<ListLiteral>map(ListLiteral.Time::new)
+                    .orElseGet(ListLiteral.Null::new);
         };
     }
 
-    private static Literal text(Optional<String> value) {
-        return value.<Literal>map(Literal.Text::new).orElseGet(Literal.Null::new);
+    private static ListLiteral text(Optional<String> value) {
+        return value.<ListLiteral>map(ListLiteral.Text::new).orElseGet(ListLiteral.Null::new);
     }
 }

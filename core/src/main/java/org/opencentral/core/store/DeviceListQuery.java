@@ -3,18 +3,18 @@ package org.opencentral.core.store;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.core.filter.Filter;
-import org.opencentral.core.filter.Ordering;
+import org.opencentral.core.filter.ListFilter;
+import org.opencentral.core.filter.ListOrdering;
 
 /**
  * One page of a device listing: the devices passing {@code filter} (all when empty) and, when
  * {@code organizations} is present, belonging to one of those organizations; in {@code order} with
  * ties broken by id; starting strictly after {@code after}; at most {@code limit} of them.
  */
-public record DeviceListQuery(Optional<Filter<DeviceField>> filter, Ordering<DeviceField> order,
+public record DeviceListQuery(Optional<ListFilter<DeviceField>> filter, ListOrdering<DeviceField> order,
         Optional<DeviceCursor> after, int limit, Optional<Set<String>> organizations) {
     /** The default order, as IoT Central lists devices. */
-    public static final Ordering<DeviceField> BY_ID = new Ordering<>(DeviceField.ID, Ordering.Direction.ASC);
+    public static final ListOrdering<DeviceField> BY_ID = new ListOrdering<>(DeviceField.ID, ListOrdering.Direction.ASC);
 
     public DeviceListQuery {
         Objects.requireNonNull(filter, "filter");
@@ -36,7 +36,7 @@ public record DeviceListQuery(Optional<Filter<DeviceField>> filter, Ordering<Dev
     }
 
     /** The first page of the devices passing {@code filter}, by id. */
-    public static DeviceListQuery matching(Filter<DeviceField> filter, int limit) {
+    public static DeviceListQuery matching(ListFilter<DeviceField> filter, int limit) {
         return new DeviceListQuery(Optional.of(filter), BY_ID, Optional.empty(), limit, Optional.empty());
     }
 
@@ -51,7 +51,7 @@ public record DeviceListQuery(Optional<Filter<DeviceField>> filter, Ordering<Dev
         return new DeviceListQuery(filter, order, after, limit, Optional.of(scope));
     }
 
-    public DeviceListQuery orderedBy(Ordering<DeviceField> newOrder) {
+    public DeviceListQuery orderedBy(ListOrdering<DeviceField> newOrder) {
         return new DeviceListQuery(filter, newOrder, Optional.empty(), limit, organizations);
     }
 }

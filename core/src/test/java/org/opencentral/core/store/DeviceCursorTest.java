@@ -7,21 +7,21 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.DomainException;
-import org.opencentral.core.filter.Literal;
-import org.opencentral.core.filter.Ordering;
+import org.opencentral.core.filter.ListLiteral;
+import org.opencentral.core.filter.ListOrdering;
 
 class DeviceCursorTest {
-    static final Ordering<DeviceField> BY_NAME = new Ordering<>(DeviceField.DISPLAY_NAME, Ordering.Direction.DESC);
-    static final Ordering<DeviceField> BY_ACTIVITY = new Ordering<>(DeviceField.LAST_ACTIVITY, Ordering.Direction.ASC);
+    static final ListOrdering<DeviceField> BY_NAME = new ListOrdering<>(DeviceField.DISPLAY_NAME, ListOrdering.Direction.DESC);
+    static final ListOrdering<DeviceField> BY_ACTIVITY = new ListOrdering<>(DeviceField.LAST_ACTIVITY, ListOrdering.Direction.ASC);
 
     @Test
     void everyKindOfKeyRoundTrips() {
         List<DeviceCursor> cursors = List.of(
-                new DeviceCursor(BY_NAME, new Literal.Text("two\nlines and 'quotes'"), "d-1"),
-                new DeviceCursor(BY_NAME, new Literal.Text(""), "d-2"),
-                new DeviceCursor(BY_ACTIVITY, new Literal.Null(), "d-3"),
-                new DeviceCursor(BY_ACTIVITY, new Literal.Time(Instant.ofEpochMilli(1_764_151_200_123L)), "d-4"),
-                new DeviceCursor(new Ordering<>(DeviceField.CONNECTED, Ordering.Direction.ASC), new Literal.Bool(true),
+                new DeviceCursor(BY_NAME, new ListLiteral.Text("two\nlines and 'quotes'"), "d-1"),
+                new DeviceCursor(BY_NAME, new ListLiteral.Text(""), "d-2"),
+                new DeviceCursor(BY_ACTIVITY, new ListLiteral.Null(), "d-3"),
+                new DeviceCursor(BY_ACTIVITY, new ListLiteral.Time(Instant.ofEpochMilli(1_764_151_200_123L)), "d-4"),
+                new DeviceCursor(new ListOrdering<>(DeviceField.CONNECTED, ListOrdering.Direction.ASC), new ListLiteral.Bool(true),
                         "d-5"));
 
         for (DeviceCursor cursor : cursors) {
@@ -31,7 +31,7 @@ class DeviceCursorTest {
 
     @Test
     void aCursorOnlyFitsTheOrderItWasMadeFor() {
-        String encoded = new DeviceCursor(BY_NAME, new Literal.Text("a"), "d-1").encode();
+        String encoded = new DeviceCursor(BY_NAME, new ListLiteral.Text("a"), "d-1").encode();
 
         assertThatThrownBy(() -> DeviceCursor.decode(encoded, DeviceListQuery.BY_ID))
                 .isInstanceOf(DomainException.class).hasMessageContaining("ordered by 'displayName desc'");

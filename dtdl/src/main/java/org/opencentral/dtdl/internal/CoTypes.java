@@ -3,7 +3,7 @@ package org.opencentral.dtdl.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.IotcAdjunct;
 
 /** Classifies co-types by where they may appear. */
@@ -25,7 +25,7 @@ final class CoTypes {
     }
 
     /** The semantic-type table in force for this scope, if any. */
-    static Optional<SemanticUnits> semanticTable(Scope scope) {
+    static Optional<SemanticUnits> semanticTable(ContextScope scope) {
         if (scope.v2()) {
             return Optional.of(SemanticUnits.V2);
         }
@@ -50,7 +50,7 @@ final class CoTypes {
                     continue;
                 }
                 if (semantic.isPresent()) {
-                    at.error(ErrorCode.TYPE_INVALID, "two semantic types: " + semantic.get() + " and " + term);
+                    at.error(DtdlErrorCode.TYPE_INVALID, "two semantic types: " + semantic.get() + " and " + term);
                     continue;
                 }
                 semantic = Optional.of(term);
@@ -68,7 +68,7 @@ final class CoTypes {
     private static boolean semanticAllowed(Element el, Policy policy, String material, String term) {
         boolean allowed = policy == Policy.CAPABILITY || (policy == Policy.QUANTITY && !el.scope().v2());
         if (!allowed) {
-            el.child("@type").error(ErrorCode.COTYPE_NOT_ALLOWED, "semantic type " + term + " cannot co-type a "
+            el.child("@type").error(DtdlErrorCode.COTYPE_NOT_ALLOWED, "semantic type " + term + " cannot co-type a "
                     + material + (el.scope().v2() ? " in DTDL v2 (only Telemetry and Property)" : ""));
         }
         return allowed;
@@ -78,7 +78,7 @@ final class CoTypes {
         boolean allowed = policy == Policy.CAPABILITY
                 && (adjunct != IotcAdjunct.CLOUD || material.equals("Property"));
         if (!allowed) {
-            el.child("@type").error(ErrorCode.COTYPE_NOT_ALLOWED,
+            el.child("@type").error(DtdlErrorCode.COTYPE_NOT_ALLOWED,
                     "IoT Central co-type " + adjunct.term() + " cannot co-type a " + material);
             return Optional.empty();
         }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.Command;
 import org.opencentral.dtdl.model.CommandPayload;
 import org.opencentral.dtdl.model.CommandType;
@@ -38,7 +38,7 @@ final class CommandParser {
     private static Optional<CommandType> commandType(Element el, String value) {
         Optional<CommandType> type = Arrays.stream(CommandType.values()).filter(c -> c.term().equals(value)).findFirst();
         if (type.isEmpty()) {
-            el.child("commandType").error(ErrorCode.PROPERTY_VALUE_INVALID,
+            el.child("commandType").error(DtdlErrorCode.PROPERTY_VALUE_INVALID,
                     "commandType must be 'synchronous' or 'asynchronous' (it is deprecated; both mean the same)");
         }
         return type;
@@ -50,7 +50,7 @@ final class CommandParser {
         }
         Element el = command.child(key);
         if (!el.node().isObject()) {
-            el.error(ErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be a " + kind + " object");
+            el.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be a " + kind + " object");
             return Optional.empty();
         }
         Optional<TypeReader.Raw> raw = TypeReader.read(el, List.of(kind), Optional.of(kind));

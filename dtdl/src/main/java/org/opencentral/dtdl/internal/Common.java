@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.Dtmi;
 import org.opencentral.dtdl.model.ElementInfo;
 import org.opencentral.dtdl.model.LocalizedText;
@@ -52,7 +52,7 @@ final class Common {
             return withinLimit(at, value.textValue(), max) ? LocalizedText.of(value.textValue()) : LocalizedText.none();
         }
         if (!value.isObject()) {
-            at.error(ErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be a string or a map of language tag to string");
+            at.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be a string or a map of language tag to string");
             return LocalizedText.none();
         }
         Map<String, String> texts = new LinkedHashMap<>();
@@ -60,9 +60,9 @@ final class Common {
             Map.Entry<String, JsonNode> entry = it.next();
             Element langAt = at.child(entry.getKey());
             if (!LANGUAGE_TAG.matcher(entry.getKey()).matches()) {
-                langAt.error(ErrorCode.LANGUAGE_TAG_INVALID, "'" + entry.getKey() + "' is not a language tag (BCP 47)");
+                langAt.error(DtdlErrorCode.LANGUAGE_TAG_INVALID, "'" + entry.getKey() + "' is not a language tag (BCP 47)");
             } else if (!entry.getValue().isTextual()) {
-                langAt.error(ErrorCode.PROPERTY_VALUE_INVALID, "localized '" + key + "' values must be strings");
+                langAt.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "localized '" + key + "' values must be strings");
             } else if (withinLimit(langAt, entry.getValue().textValue(), max)) {
                 texts.put(entry.getKey(), entry.getValue().textValue());
             }
@@ -72,7 +72,7 @@ final class Common {
 
     private static boolean withinLimit(Element at, String text, int max) {
         if (text.length() > max) {
-            at.error(ErrorCode.STRING_TOO_LONG, "text is " + text.length() + " characters long; the limit is " + max);
+            at.error(DtdlErrorCode.STRING_TOO_LONG, "text is " + text.length() + " characters long; the limit is " + max);
             return false;
         }
         return true;

@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.ArraySchema;
 import org.opencentral.dtdl.model.ElementInfo;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.MapSchema;
 import org.opencentral.dtdl.model.ObjectSchema;
 import org.opencentral.dtdl.model.Quantity;
@@ -25,31 +25,31 @@ final class ComplexSchemaParser {
         List<Element> items = el.items("fields");
         if (el.scope().v2()) {
             if (!el.has("fields")) {
-                el.error(ErrorCode.PROPERTY_REQUIRED, "an Object requires 'fields' in DTDL v2");
+                el.error(DtdlErrorCode.PROPERTY_REQUIRED, "an Object requires 'fields' in DTDL v2");
             } else if (items.isEmpty()) {
-                el.child("fields").error(ErrorCode.SET_EMPTY, "an Object needs at least one field in DTDL v2");
+                el.child("fields").error(DtdlErrorCode.SET_EMPTY, "an Object needs at least one field in DTDL v2");
             } else if (items.size() > MAX_FIELDS_V2) {
-                el.child("fields").error(ErrorCode.OBJECT_FIELDS_LIMIT, items.size() + " fields; the limit in DTDL v2"
+                el.child("fields").error(DtdlErrorCode.OBJECT_FIELDS_LIMIT, items.size() + " fields; the limit in DTDL v2"
                         + " is " + MAX_FIELDS_V2);
             }
         }
-        List<Field> fields = new ArrayList<>();
+        List<ObjectField> fields = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Element item : items) {
             field(item).ifPresent(f -> {
                 if (names.add(f.name())) {
                     fields.add(f);
                 } else {
-                    item.child("name").error(ErrorCode.NAME_DUPLICATE, "field name '" + f.name() + "' is used twice");
+                    item.child("name").error(DtdlErrorCode.NAME_DUPLICATE, "field name '" + f.name() + "' is used twice");
                 }
             });
         }
         return Optional.of(new ObjectSchema(info, fields));
     }
 
-    private static Optional<Field> field(Element el) {
+    private static Optional<ObjectField> field(Element el) {
         Optional<Named> named = named(el, "Field", CoTypes.Policy.QUANTITY);
-        return named.map(n -> el.session().locations().put(new Field(n.name, n.info, n.schema, n.quantity), el));
+        return named.map(n -> el.session().locations().put(new ObjectField(n.name, n.info, n.schema, n.quantity), el));
     }
 
     Optional<Schema> map(Element el, ElementTypes t) {
@@ -58,7 +58,7 @@ final class ComplexSchemaParser {
         Optional<String> keyName = mapKey(el);
         Optional<Named> value = Optional.empty();
         if (!el.has("mapValue")) {
-            el.error(ErrorCode.PROPERTY_REQUIRED, "a Map requires 'mapValue'");
+            el.error(DtdlErrorCode.PROPERTY_REQUIRED, "a Map requires 'mapValue'");
         } else {
             value = named(el.child("mapValue"), "MapValue", CoTypes.Policy.QUANTITY);
         }
@@ -71,7 +71,7 @@ final class ComplexSchemaParser {
 
     private static Optional<String> mapKey(Element map) {
         if (!map.has("mapKey")) {
-            map.error(ErrorCode.PROPERTY_REQUIRED, "a Map requires 'mapKey'");
+            map.error(DtdlErrorCode.PROPERTY_REQUIRED, "a Map requires 'mapKey'");
             return Optional.empty();
         }
         Element el = map.child("mapKey");
@@ -84,7 +84,7 @@ final class ComplexSchemaParser {
         Optional<String> name = NameRules.read(el, "a MapKey");
         Optional<String> schema = el.requiredText("schema", "a MapKey");
         if (schema.isPresent() && !schema.get().equals("string")) {
-            el.child("schema").error(ErrorCode.MAP_KEY_SCHEMA_INVALID, "a map key's schema must be 'string'");
+            el.child("schema").error(DtdlErrorCode.MAP_KEY_SCHEMA_INVALID, "a map key's schema must be 'string'");
             return Optional.empty();
         }
         return schema.isPresent() ? name : Optional.empty();
@@ -97,7 +97,7 @@ final class ComplexSchemaParser {
                 .map(element -> new ArraySchema(info, element));
     }
 
-    /** The parts shared by Field and MapValue. */
+    /** The parts shared by ObjectField and MapValue. */
     private record Named(String name, ElementInfo info, Schema schema, Optional<Quantity> quantity) {
     }
 
@@ -119,7 +119,7 @@ final class ComplexSchemaParser {
 
     private static Optional<ElementTypes> types(Element el, String kind, CoTypes.Policy policy) {
         if (!el.node().isObject()) {
-            el.error(ErrorCode.PROPERTY_VALUE_INVALID, "a " + kind + " must be a JSON object");
+            el.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "a " + kind + " must be a JSON object");
             return Optional.empty();
         }
         return TypeReader.read(el, List.of(kind), Optional.of(kind)).map(raw -> CoTypes.classify(el, raw, policy));

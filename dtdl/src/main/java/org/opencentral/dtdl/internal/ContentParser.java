@@ -2,7 +2,7 @@ package org.opencentral.dtdl.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.Component;
 import org.opencentral.dtdl.model.Content;
 import org.opencentral.dtdl.model.ElementInfo;
@@ -19,7 +19,7 @@ final class ContentParser {
 
     Optional<Content> parse(Element el) {
         if (!el.node().isObject()) {
-            el.error(ErrorCode.PROPERTY_VALUE_INVALID, "'contents' items must be JSON objects");
+            el.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "'contents' items must be JSON objects");
             return Optional.empty();
         }
         Optional<TypeReader.Raw> raw = TypeReader.read(el, KINDS, Optional.empty());
@@ -43,7 +43,7 @@ final class ContentParser {
         Optional<Interface> schema = Optional.empty();
         Element at = el.child("schema");
         if (!el.has("schema")) {
-            el.error(ErrorCode.PROPERTY_REQUIRED, "a Component requires 'schema' (an Interface DTMI or an Interface)");
+            el.error(DtdlErrorCode.PROPERTY_REQUIRED, "a Component requires 'schema' (an Interface DTMI or an Interface)");
         } else if (at.node().isTextual()) {
             String ref = at.node().textValue();
             schema = DtmiRules.check(at, ref, DtmiRules.INTERFACE_MAX, false)
@@ -51,7 +51,7 @@ final class ContentParser {
         } else if (at.node().isObject()) {
             schema = el.session().interfaceParser().parse(at);
         } else {
-            at.error(ErrorCode.PROPERTY_VALUE_INVALID, "a Component's schema must be an Interface DTMI or an Interface");
+            at.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "a Component's schema must be an Interface DTMI or an Interface");
         }
         if (name.isEmpty() || schema.isEmpty()) {
             return Optional.empty();

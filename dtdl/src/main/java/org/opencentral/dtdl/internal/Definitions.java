@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 
 /** Parsed definitions by DTMI, each parsed once; a definition reached again while parsing is a cycle. */
 final class Definitions<T> {
@@ -24,7 +24,7 @@ final class Definitions<T> {
             return cached;
         }
         if (!inProgress.add(id)) {
-            referrer.error(ErrorCode.CYCLE, id + " refers back to itself (through extends, a component or a schema)");
+            referrer.error(DtdlErrorCode.CYCLE, id + " refers back to itself (through extends, a component or a schema)");
             return Optional.empty();
         }
         Optional<T> parsed;

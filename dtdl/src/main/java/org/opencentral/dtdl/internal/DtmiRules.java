@@ -2,7 +2,7 @@ package org.opencentral.dtdl.internal;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.DtdlVersion;
 import org.opencentral.dtdl.model.Dtmi;
 
@@ -28,22 +28,22 @@ final class DtmiRules {
     static Optional<Dtmi> check(Element at, String value, int maxLength, boolean definition) {
         DtdlVersion version = at.version();
         if (value.length() > maxLength) {
-            at.error(ErrorCode.DTMI_TOO_LONG, "'" + abbreviate(value) + "' is " + value.length()
+            at.error(DtdlErrorCode.DTMI_TOO_LONG, "'" + abbreviate(value) + "' is " + value.length()
                     + " characters long; the limit here is " + maxLength);
             return Optional.empty();
         }
         Pattern syntax = version == DtdlVersion.V2 ? V2 : V3;
         if (!syntax.matcher(value).matches()) {
-            at.error(ErrorCode.DTMI_INVALID, "'" + abbreviate(value) + "' is not a valid DTMI: " + hint(version));
+            at.error(DtdlErrorCode.DTMI_INVALID, "'" + abbreviate(value) + "' is not a valid DTMI: " + hint(version));
             return Optional.empty();
         }
         if (SYSTEM_SEGMENT.matcher(value).find()) {
-            at.error(ErrorCode.DTMI_INVALID, "'" + value + "' has a system segment (starting with '_'),"
+            at.error(DtdlErrorCode.DTMI_INVALID, "'" + value + "' has a system segment (starting with '_'),"
                     + " which model documents may not use");
             return Optional.empty();
         }
         if (definition && (value.startsWith("dtmi:dtdl:") || value.startsWith("dtmi:standard:"))) {
-            at.error(ErrorCode.DTMI_RESERVED, "'" + value + "' uses a prefix reserved by DTDL"
+            at.error(DtdlErrorCode.DTMI_RESERVED, "'" + value + "' uses a prefix reserved by DTDL"
                     + " (dtmi:dtdl:, dtmi:standard:)");
             return Optional.empty();
         }

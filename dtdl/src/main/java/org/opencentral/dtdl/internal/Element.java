@@ -6,18 +6,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.DtdlVersion;
 
 /** A JSON value being parsed, with its pointer and scope, and typed accessors that report errors. */
 final class Element {
 
     private final ParseSession session;
-    private final Scope scope;
+    private final ContextScope scope;
     private final JsonNode node;
     private final String pointer;
 
-    Element(ParseSession session, Scope scope, JsonNode node, String pointer) {
+    Element(ParseSession session, ContextScope scope, JsonNode node, String pointer) {
         this.session = session;
         this.scope = scope;
         this.node = node;
@@ -28,7 +28,7 @@ final class Element {
         return session;
     }
 
-    Scope scope() {
+    ContextScope scope() {
         return scope;
     }
 
@@ -71,7 +71,7 @@ final class Element {
         return child(key).items();
     }
 
-    void error(ErrorCode code, String message) {
+    void error(DtdlErrorCode code, String message) {
         session.errors().add(scope.location(), pointer, code, message);
     }
 
@@ -81,7 +81,7 @@ final class Element {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            child(key).error(ErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be a string");
+            child(key).error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be a string");
             return Optional.empty();
         }
         return Optional.of(value.textValue());
@@ -89,7 +89,7 @@ final class Element {
 
     Optional<String> requiredText(String key, String kind) {
         if (!has(key)) {
-            error(ErrorCode.PROPERTY_REQUIRED, kind + " requires '" + key + "'");
+            error(DtdlErrorCode.PROPERTY_REQUIRED, kind + " requires '" + key + "'");
             return Optional.empty();
         }
         return text(key);
@@ -101,7 +101,7 @@ final class Element {
             return Optional.empty();
         }
         if (!value.isBoolean()) {
-            child(key).error(ErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be true or false");
+            child(key).error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be true or false");
             return Optional.empty();
         }
         return Optional.of(value.booleanValue());
@@ -113,7 +113,7 @@ final class Element {
             return Optional.empty();
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            child(key).error(ErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be an integer");
+            child(key).error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "'" + key + "' must be an integer");
             return Optional.empty();
         }
         return Optional.of(value.intValue());
@@ -136,10 +136,10 @@ final class Element {
                 continue;
             }
             if (key.equals("writable")) {
-                child(key).error(ErrorCode.WRITABLE_NOT_ALLOWED,
+                child(key).error(DtdlErrorCode.WRITABLE_NOT_ALLOWED,
                         "'writable' is allowed only on a Property or a Relationship, not on a " + kind);
             } else {
-                child(key).error(ErrorCode.PROPERTY_UNKNOWN, "'" + key + "' is not a property of a " + kind
+                child(key).error(DtdlErrorCode.PROPERTY_UNKNOWN, "'" + key + "' is not a property of a " + kind
                         + " in DTDL " + scope.version().name().toLowerCase(java.util.Locale.ROOT));
             }
         }

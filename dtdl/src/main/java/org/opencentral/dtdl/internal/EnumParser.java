@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.ElementInfo;
 import org.opencentral.dtdl.model.EnumLiteral;
 import org.opencentral.dtdl.model.EnumSchema;
@@ -26,11 +26,11 @@ final class EnumParser {
         List<Element> items = el.items("enumValues");
         if (el.scope().v2()) {
             if (!el.has("enumValues")) {
-                el.error(ErrorCode.PROPERTY_REQUIRED, "an Enum requires 'enumValues' in DTDL v2");
+                el.error(DtdlErrorCode.PROPERTY_REQUIRED, "an Enum requires 'enumValues' in DTDL v2");
             } else if (items.isEmpty()) {
-                el.child("enumValues").error(ErrorCode.SET_EMPTY, "an Enum needs at least one value in DTDL v2");
+                el.child("enumValues").error(DtdlErrorCode.SET_EMPTY, "an Enum needs at least one value in DTDL v2");
             } else if (items.size() > MAX_VALUES_V2) {
-                el.child("enumValues").error(ErrorCode.ENUM_VALUES_LIMIT, items.size() + " enum values; the limit in"
+                el.child("enumValues").error(DtdlErrorCode.ENUM_VALUES_LIMIT, items.size() + " enum values; the limit in"
                         + " DTDL v2 is " + MAX_VALUES_V2);
             }
         }
@@ -42,7 +42,7 @@ final class EnumParser {
         Optional<PrimitiveKind> kind = PrimitiveKind.ofTerm(term)
                 .filter(k -> k == PrimitiveKind.INTEGER || k == PrimitiveKind.STRING);
         if (kind.isEmpty()) {
-            el.child("valueSchema").error(ErrorCode.ENUM_VALUE_SCHEMA_INVALID,
+            el.child("valueSchema").error(DtdlErrorCode.ENUM_VALUE_SCHEMA_INVALID,
                     "an Enum's valueSchema must be 'integer' or 'string', not '" + term + "'");
         }
         return kind;
@@ -59,9 +59,9 @@ final class EnumParser {
             }
             EnumValue v = value.get();
             if (!names.add(v.name())) {
-                item.child("name").error(ErrorCode.NAME_DUPLICATE, "enum value name '" + v.name() + "' is used twice");
+                item.child("name").error(DtdlErrorCode.NAME_DUPLICATE, "enum value name '" + v.name() + "' is used twice");
             } else if (!literals.add(v.value())) {
-                item.child("enumValue").error(ErrorCode.ENUM_VALUE_DUPLICATE, "enumValue " + item.node().get("enumValue")
+                item.child("enumValue").error(DtdlErrorCode.ENUM_VALUE_DUPLICATE, "enumValue " + item.node().get("enumValue")
                         + " is used twice; enum values must be unique");
             } else {
                 values.add(item.session().locations().put(v, item));
@@ -72,7 +72,7 @@ final class EnumParser {
 
     private static Optional<EnumValue> value(Element el, Optional<PrimitiveKind> valueSchema) {
         if (!el.node().isObject()) {
-            el.error(ErrorCode.PROPERTY_VALUE_INVALID, "enumValues items must be EnumValue objects");
+            el.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "enumValues items must be EnumValue objects");
             return Optional.empty();
         }
         Optional<TypeReader.Raw> raw = TypeReader.read(el, List.of("EnumValue"), Optional.of("EnumValue"));
@@ -93,7 +93,7 @@ final class EnumParser {
     private static Optional<EnumLiteral> literal(Element el, Optional<PrimitiveKind> valueSchema) {
         JsonNode value = el.node().get("enumValue");
         if (value == null) {
-            el.error(ErrorCode.PROPERTY_REQUIRED, "an EnumValue requires 'enumValue'");
+            el.error(DtdlErrorCode.PROPERTY_REQUIRED, "an EnumValue requires 'enumValue'");
             return Optional.empty();
         }
         Element at = el.child("enumValue");
@@ -103,12 +103,12 @@ final class EnumParser {
         } else if (value.isIntegralNumber() && value.canConvertToInt()) {
             literal = new EnumLiteral.IntegerValue(value.intValue());
         } else {
-            at.error(ErrorCode.PROPERTY_VALUE_INVALID, "enumValue must be an integer or a string");
+            at.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "enumValue must be an integer or a string");
             return Optional.empty();
         }
         boolean integer = literal instanceof EnumLiteral.IntegerValue;
         if (valueSchema.isPresent() && integer != (valueSchema.get() == PrimitiveKind.INTEGER)) {
-            at.error(ErrorCode.ENUM_VALUE_TYPE_MISMATCH, "enumValue " + value + " is " + (integer ? "an integer" : "a string")
+            at.error(DtdlErrorCode.ENUM_VALUE_TYPE_MISMATCH, "enumValue " + value + " is " + (integer ? "an integer" : "a string")
                     + " but the Enum's valueSchema is " + valueSchema.get().term());
             return Optional.empty();
         }

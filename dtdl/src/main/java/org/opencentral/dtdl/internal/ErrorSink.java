@@ -4,14 +4,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.opencentral.dtdl.DtdlError;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 
 /** Collects errors in discovery order; the same error reported twice is kept once. */
 final class ErrorSink {
 
     private final Set<DtdlError> errors = new LinkedHashSet<>();
 
-    void add(String document, String pointer, ErrorCode code, String message) {
+    void add(String document, String pointer, DtdlErrorCode code, String message) {
         errors.add(new DtdlError(document, pointer, code, message));
     }
 

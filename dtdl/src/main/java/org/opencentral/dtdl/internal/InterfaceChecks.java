@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.Content;
 import org.opencentral.dtdl.model.Interface;
 
@@ -25,7 +25,7 @@ final class InterfaceChecks {
                 if (existing == null) {
                     from.put(c.name(), parent.id().value());
                 } else if (!existing.equals(c)) {
-                    el.child("extends").error(ErrorCode.NAME_DUPLICATE, "'" + c.name() + "' is inherited from both "
+                    el.child("extends").error(DtdlErrorCode.NAME_DUPLICATE, "'" + c.name() + "' is inherited from both "
                             + from.get(c.name()) + " and " + parent.id());
                 }
             }
@@ -42,7 +42,7 @@ final class InterfaceChecks {
             }
         }
         if (el.scope().v2() && all.size() > MAX_CONTENTS_V2) {
-            el.child("contents").error(ErrorCode.CONTENTS_LIMIT, all.size() + " contents including inherited ones;"
+            el.child("contents").error(DtdlErrorCode.CONTENTS_LIMIT, all.size() + " contents including inherited ones;"
                     + " the limit in DTDL v2 is " + MAX_CONTENTS_V2);
         }
         return all;
@@ -50,7 +50,7 @@ final class InterfaceChecks {
 
     private static void errorAtName(Element el, Content c, String message) {
         el.session().locations().of(c).ifPresentOrElse(
-                loc -> el.session().errors().add(loc.document(), loc.pointer() + "/name", ErrorCode.NAME_DUPLICATE, message),
-                () -> el.child("contents").error(ErrorCode.NAME_DUPLICATE, message));
+                loc -> el.session().errors().add(loc.document(), loc.pointer() + "/name", DtdlErrorCode.NAME_DUPLICATE, message),
+                () -> el.child("contents").error(DtdlErrorCode.NAME_DUPLICATE, message));
     }
 }

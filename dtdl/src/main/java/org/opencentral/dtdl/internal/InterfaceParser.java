@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.Content;
 import org.opencentral.dtdl.model.Dtmi;
 import org.opencentral.dtdl.model.ElementInfo;
@@ -62,7 +62,7 @@ final class InterfaceParser {
     private List<Interface> parents(Element el) {
         List<Element> items = el.items("extends");
         if (el.scope().v2() && items.size() > MAX_EXTENDS_V2) {
-            el.child("extends").error(ErrorCode.EXTENDS_LIMIT, "an Interface may extend at most " + MAX_EXTENDS_V2
+            el.child("extends").error(DtdlErrorCode.EXTENDS_LIMIT, "an Interface may extend at most " + MAX_EXTENDS_V2
                     + " interfaces in DTDL v2; this one extends " + items.size());
         }
         List<Interface> parents = new ArrayList<>();
@@ -75,7 +75,7 @@ final class InterfaceParser {
             } else if (item.node().isObject()) {
                 parse(item).ifPresent(parents::add);
             } else {
-                item.error(ErrorCode.PROPERTY_VALUE_INVALID, "'extends' items must be Interface DTMIs or Interfaces");
+                item.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "'extends' items must be Interface DTMIs or Interfaces");
             }
         }
         return parents;
@@ -85,9 +85,9 @@ final class InterfaceParser {
         List<Schema> schemas = new ArrayList<>();
         for (Element item : el.items("schemas")) {
             if (!item.node().isObject()) {
-                item.error(ErrorCode.PROPERTY_VALUE_INVALID, "'schemas' items must be Array, Enum, Map or Object definitions");
+                item.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "'schemas' items must be Array, Enum, Map or Object definitions");
             } else if (!item.has("@id")) {
-                item.error(ErrorCode.PROPERTY_REQUIRED, "an interface schema requires '@id' so that it can be referenced");
+                item.error(DtdlErrorCode.PROPERTY_REQUIRED, "an interface schema requires '@id' so that it can be referenced");
             } else {
                 item.session().schemaParser().complex(item, item).ifPresent(schemas::add);
             }
@@ -99,12 +99,12 @@ final class InterfaceParser {
         Hierarchy hierarchy = el.session().hierarchy();
         int depth = hierarchy.record(id.value(), parents);
         if (depth > MAX_DEPTH) {
-            el.child("extends").error(ErrorCode.EXTENDS_DEPTH, "extends is " + depth + " levels deep; the limit is "
+            el.child("extends").error(DtdlErrorCode.EXTENDS_DEPTH, "extends is " + depth + " levels deep; the limit is "
                     + MAX_DEPTH);
         }
         int count = hierarchy.ancestorCount(id.value());
         if (!el.scope().v2() && count > MAX_HIERARCHY_V3) {
-            el.child("extends").error(ErrorCode.EXTENDS_LIMIT, count + " interfaces in the extends hierarchy; the limit"
+            el.child("extends").error(DtdlErrorCode.EXTENDS_LIMIT, count + " interfaces in the extends hierarchy; the limit"
                     + " is " + MAX_HIERARCHY_V3);
         }
     }

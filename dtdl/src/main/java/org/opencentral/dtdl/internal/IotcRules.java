@@ -1,6 +1,6 @@
 package org.opencentral.dtdl.internal;
 
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.EnumSchema;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcAdjunct;
@@ -27,7 +27,7 @@ final class IotcRules {
                 case CLOUD, INITIALIZED, EVENT_VALUE -> "";
             };
             if (!expected.isEmpty()) {
-                el.child("schema").error(ErrorCode.IOTC_SCHEMA_MISMATCH, "IoT Central co-type " + adjunct.term()
+                el.child("schema").error(DtdlErrorCode.IOTC_SCHEMA_MISMATCH, "IoT Central co-type " + adjunct.term()
                         + " needs " + expected);
             }
         }

@@ -2,7 +2,7 @@ package org.opencentral.dtdl.internal;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.DtdlVersion;
 
 /** The {@code name} rules: letters, digits and '_', starting with a letter, ending alphanumeric. */
@@ -27,12 +27,12 @@ final class NameRules {
         Element at = el.child("name");
         int max = maxLength(el.version());
         if (value.length() > max) {
-            at.error(ErrorCode.NAME_TOO_LONG, "name '" + value.substring(0, Math.min(40, value.length()))
+            at.error(DtdlErrorCode.NAME_TOO_LONG, "name '" + value.substring(0, Math.min(40, value.length()))
                     + "...' is " + value.length() + " characters long; the limit is " + max);
             return Optional.empty();
         }
         if (!NAME.matcher(value).matches()) {
-            at.error(ErrorCode.NAME_INVALID, "name '" + value + "' must contain only letters, digits and '_',"
+            at.error(DtdlErrorCode.NAME_INVALID, "name '" + value + "' must contain only letters, digits and '_',"
                     + " start with a letter and end with a letter or digit");
             return Optional.empty();
         }

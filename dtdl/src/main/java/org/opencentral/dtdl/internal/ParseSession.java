@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.ModelDocument;
 import org.opencentral.dtdl.ModelSource;
 import org.opencentral.dtdl.ParseResult;
@@ -100,13 +100,13 @@ public final class ParseSession {
     private Optional<Element> locate(String id, Element ref, Set<String> kinds, String expected) {
         Optional<Located> found = registry.find(id);
         if (found.isEmpty()) {
-            ref.error(ErrorCode.UNRESOLVED_REFERENCE, "unresolved " + id
+            ref.error(DtdlErrorCode.UNRESOLVED_REFERENCE, "unresolved " + id
                     + " (not defined in the models given nor found in the model repository)");
             return Optional.empty();
         }
         Located at = found.get();
         if (!hasType(at.node(), kinds)) {
-            ref.error(ErrorCode.REFERENCE_KIND_INVALID, id + " is not " + expected);
+            ref.error(DtdlErrorCode.REFERENCE_KIND_INVALID, id + " is not " + expected);
             return Optional.empty();
         }
         return Optional.of(new Element(this, at.scope(), at.node(), at.pointer()));

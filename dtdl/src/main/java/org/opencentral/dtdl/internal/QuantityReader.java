@@ -2,7 +2,7 @@ package org.opencentral.dtdl.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.IotcAdjunct;
 import org.opencentral.dtdl.model.Primitive;
 import org.opencentral.dtdl.model.Quantity;
@@ -26,7 +26,7 @@ final class QuantityReader {
             return checkUnit(el, vector.get().term(), unitType, SemanticUnits.V2.units(unitType), unit.get());
         }
         if (unit.isPresent() && !t.open()) {
-            el.child("unit").error(ErrorCode.UNIT_NOT_ALLOWED, "'unit' needs a semantic type in @type, e.g. [\""
+            el.child("unit").error(DtdlErrorCode.UNIT_NOT_ALLOWED, "'unit' needs a semantic type in @type, e.g. [\""
                     + t.material() + "\", \"Temperature\"]" + (el.scope().v2() ? ""
                     : "; in DTDL v3 semantic types need the context " + ContextReader.QUANTITATIVE));
         }
@@ -38,11 +38,11 @@ final class QuantityReader {
         String unitType = table.unitType(type).orElseThrow();
         List<String> units = table.units(unitType);
         schema.filter(s -> !(s instanceof Primitive p && p.kind().numeric())).ifPresent(s ->
-                el.child("schema").error(ErrorCode.SEMANTIC_SCHEMA_NOT_NUMERIC, "semantic type " + type
+                el.child("schema").error(DtdlErrorCode.SEMANTIC_SCHEMA_NOT_NUMERIC, "semantic type " + type
                         + " needs a numeric schema (double, float, integer or long)"));
         if (unit.isEmpty()) {
             if (!el.has("unit")) {
-                el.error(ErrorCode.UNIT_REQUIRED, "semantic type " + type + " requires a 'unit', one of the "
+                el.error(DtdlErrorCode.UNIT_REQUIRED, "semantic type " + type + " requires a 'unit', one of the "
                         + unitType + " units " + units);
             }
             return Optional.empty();
@@ -53,7 +53,7 @@ final class QuantityReader {
     private static Optional<Quantity> checkUnit(Element el, String type, String unitType, List<String> units,
             String unit) {
         if (!units.contains(unit)) {
-            el.child("unit").error(ErrorCode.UNIT_INVALID, "unit '" + unit + "' does not fit " + type + ": expected a "
+            el.child("unit").error(DtdlErrorCode.UNIT_INVALID, "unit '" + unit + "' does not fit " + type + ": expected a "
                     + unitType + " " + units);
             return Optional.empty();
         }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.ModelDocument;
 import org.opencentral.dtdl.ModelSource;
 
@@ -58,7 +58,7 @@ final class Registry {
         try {
             root = JSON.readTree(doc.json());
         } catch (JsonProcessingException e) {
-            errors.add(doc.location(), "", ErrorCode.JSON_INVALID, "not valid JSON: " + e.getOriginalMessage()
+            errors.add(doc.location(), "", DtdlErrorCode.JSON_INVALID, "not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
             return List.of();
         }
@@ -70,7 +70,7 @@ final class Registry {
                 top(doc, root.get(i), "/" + i, given).ifPresent(tops::add);
             }
         } else {
-            errors.add(doc.location(), "", ErrorCode.DOCUMENT_INVALID,
+            errors.add(doc.location(), "", DtdlErrorCode.DOCUMENT_INVALID,
                     "a model document must be a JSON object or an array of objects");
         }
         return tops;
@@ -78,10 +78,10 @@ final class Registry {
 
     private Optional<Located> top(ModelDocument doc, JsonNode node, String pointer, boolean given) {
         if (!node.isObject()) {
-            errors.add(doc.location(), pointer, ErrorCode.DOCUMENT_INVALID, "array items must be JSON objects");
+            errors.add(doc.location(), pointer, DtdlErrorCode.DOCUMENT_INVALID, "array items must be JSON objects");
             return Optional.empty();
         }
-        Optional<Scope> scope = ContextReader.read(node, pointer, doc.location(), doc.json().length(), errors);
+        Optional<ContextScope> scope = ContextReader.read(node, pointer, doc.location(), doc.json().length(), errors);
         scope.ifPresent(s -> index(s, node, pointer, given));
         return scope.map(s -> new Located(s, node, pointer));
     }
@@ -101,12 +101,12 @@ final class Registry {
         boolean atPrevious = previousGiven && !hereGiven;
         Located at = atPrevious ? previous : here;
         Located other = atPrevious ? here : previous;
-        errors.add(at.scope().location(), Pointer.child(at.pointer(), "@id"), ErrorCode.DTMI_DUPLICATE,
+        errors.add(at.scope().location(), Pointer.child(at.pointer(), "@id"), DtdlErrorCode.DTMI_DUPLICATE,
                 id + (atPrevious ? " is also defined in " : " is already defined in ") + other.scope().location()
                         + " at " + (other.pointer().isEmpty() ? "/" : other.pointer()));
     }
 
-    private void index(Scope scope, JsonNode node, String pointer, boolean given) {
+    private void index(ContextScope scope, JsonNode node, String pointer, boolean given) {
         if (node.isObject()) {
             JsonNode id = node.get("@id");
             if (id != null && id.isTextual()) {

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.Content;
 import org.opencentral.dtdl.model.Dtmi;
 import org.opencentral.dtdl.model.ElementInfo;
@@ -32,11 +32,11 @@ final class RelationshipParser {
         Optional<Dtmi> target = target(el);
         Optional<Integer> min = el.integer("minMultiplicity");
         Optional<Integer> max = el.integer("maxMultiplicity");
-        min.filter(m -> m != 0).ifPresent(m -> el.child("minMultiplicity").error(ErrorCode.MULTIPLICITY_INVALID,
+        min.filter(m -> m != 0).ifPresent(m -> el.child("minMultiplicity").error(DtdlErrorCode.MULTIPLICITY_INVALID,
                 "minMultiplicity must be 0"));
         int upper = el.scope().v2() ? MAX_MULTIPLICITY_V2 : Integer.MAX_VALUE;
         max.filter(m -> m < 1 || m > upper).ifPresent(m -> el.child("maxMultiplicity").error(
-                ErrorCode.MULTIPLICITY_INVALID, "maxMultiplicity must be at least 1"
+                DtdlErrorCode.MULTIPLICITY_INVALID, "maxMultiplicity must be at least 1"
                         + (el.scope().v2() ? " and at most " + MAX_MULTIPLICITY_V2 + " in DTDL v2" : "")));
         boolean writable = el.bool("writable").orElse(false);
         List<Property> properties = properties(el);
@@ -50,7 +50,7 @@ final class RelationshipParser {
         List<Element> items = el.items("target");
         Element at = items.size() == 1 ? items.get(0) : el.child("target");
         if (!at.node().isTextual()) {
-            at.error(ErrorCode.PROPERTY_VALUE_INVALID, "target must be one Interface DTMI");
+            at.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "target must be one Interface DTMI");
             return Optional.empty();
         }
         return DtmiRules.check(at, at.node().textValue(), DtmiRules.USER_MAX, false);
@@ -59,7 +59,7 @@ final class RelationshipParser {
     private List<Property> properties(Element el) {
         List<Element> items = el.items("properties");
         if (el.scope().v2() && items.size() > MAX_PROPERTIES_V2) {
-            el.child("properties").error(ErrorCode.RELATIONSHIP_PROPERTIES_LIMIT, items.size()
+            el.child("properties").error(DtdlErrorCode.RELATIONSHIP_PROPERTIES_LIMIT, items.size()
                     + " Relationship properties; the limit in DTDL v2 is " + MAX_PROPERTIES_V2);
         }
         List<Property> properties = new ArrayList<>();
@@ -69,7 +69,7 @@ final class RelationshipParser {
                 if (names.add(p.name())) {
                     properties.add(el.session().locations().put(p, item));
                 } else {
-                    item.child("name").error(ErrorCode.NAME_DUPLICATE, "name '" + p.name()
+                    item.child("name").error(DtdlErrorCode.NAME_DUPLICATE, "name '" + p.name()
                             + "' is used twice in this Relationship's properties");
                 }
             });
@@ -79,7 +79,7 @@ final class RelationshipParser {
 
     private Optional<Property> property(Element item) {
         if (!item.node().isObject()) {
-            item.error(ErrorCode.PROPERTY_VALUE_INVALID, "Relationship properties must be Property objects");
+            item.error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "Relationship properties must be Property objects");
             return Optional.empty();
         }
         return TypeReader.read(item, List.of("Property"), Optional.empty())

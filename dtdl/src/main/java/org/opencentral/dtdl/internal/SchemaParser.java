@@ -2,7 +2,7 @@ package org.opencentral.dtdl.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.GeoKind;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
@@ -23,7 +23,7 @@ final class SchemaParser {
 
     Optional<Schema> required(Element owner, String key, String kind) {
         if (!owner.has(key)) {
-            owner.error(ErrorCode.PROPERTY_REQUIRED, kind + " requires '" + key + "'");
+            owner.error(DtdlErrorCode.PROPERTY_REQUIRED, kind + " requires '" + key + "'");
             return Optional.empty();
         }
         return value(owner.child(key));
@@ -36,7 +36,7 @@ final class SchemaParser {
         if (el.node().isObject()) {
             return complex(el, el);
         }
-        el.error(ErrorCode.PROPERTY_VALUE_INVALID,
+        el.error(DtdlErrorCode.PROPERTY_VALUE_INVALID,
                 "a schema must be a primitive schema name, a DTMI or a complex schema object");
         return Optional.empty();
     }
@@ -84,7 +84,7 @@ final class SchemaParser {
             return DtmiRules.check(el, term, DtmiRules.USER_MAX, false)
                     .flatMap(d -> el.session().resolveSchema(term, el));
         }
-        el.error(ErrorCode.SCHEMA_UNKNOWN, "'" + term + "' is not a DTDL schema: use a primitive schema (boolean,"
+        el.error(DtdlErrorCode.SCHEMA_UNKNOWN, "'" + term + "' is not a DTDL schema: use a primitive schema (boolean,"
                 + " date, dateTime, double, duration, float, integer, long, string, time), a geospatial schema,"
                 + " the DTMI of a complex schema or an inline Array, Enum, Map or Object");
         return Optional.empty();
@@ -100,7 +100,7 @@ final class SchemaParser {
 
     private static Optional<Schema> iotc(Element el, String term, Schema schema) {
         if (!el.scope().iotc()) {
-            el.error(ErrorCode.SCHEMA_UNKNOWN, "'" + term + "' is defined by the IoT Central extension: add \""
+            el.error(DtdlErrorCode.SCHEMA_UNKNOWN, "'" + term + "' is defined by the IoT Central extension: add \""
                     + ContextReader.IOTC + "\" to @context");
             return Optional.empty();
         }

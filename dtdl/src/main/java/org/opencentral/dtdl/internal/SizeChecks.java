@@ -1,7 +1,7 @@
 package org.opencentral.dtdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 
 /** DTDL v3's size limits: 1 MiB of text per Interface, 100,000 elements under {@code contents}. */
 final class SizeChecks {
@@ -20,11 +20,11 @@ final class SizeChecks {
         }
         int text = el.node().toString().length();
         if (text > MAX_TEXT) {
-            el.error(ErrorCode.ELEMENT_COUNT_LIMIT, "the Interface is " + text + " characters long; the limit is 1 MiB");
+            el.error(DtdlErrorCode.ELEMENT_COUNT_LIMIT, "the Interface is " + text + " characters long; the limit is 1 MiB");
         }
         int elements = count(el.node().path("contents"));
         if (elements > MAX_ELEMENTS) {
-            el.child("contents").error(ErrorCode.ELEMENT_COUNT_LIMIT, elements + " elements under contents; the"
+            el.child("contents").error(DtdlErrorCode.ELEMENT_COUNT_LIMIT, elements + " elements under contents; the"
                     + " limit is " + MAX_ELEMENTS);
         }
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 
 /** Reads {@code @type}: exactly one DTDL element kind from the allowed set, plus co-types. */
 final class TypeReader {
@@ -29,13 +29,13 @@ final class TypeReader {
         List<String> materials = terms.get().stream().filter(MATERIAL::contains).distinct().toList();
         Element at = el.child("@type");
         if (materials.size() != 1) {
-            at.error(ErrorCode.TYPE_INVALID, (materials.isEmpty() ? "@type names no DTDL element kind"
+            at.error(DtdlErrorCode.TYPE_INVALID, (materials.isEmpty() ? "@type names no DTDL element kind"
                     : "@type names several DTDL element kinds " + materials) + "; expected one of " + allowed);
             return Optional.empty();
         }
         String material = materials.get(0);
         if (!allowed.contains(material)) {
-            at.error(ErrorCode.TYPE_INVALID, "a " + material + " is not allowed here; expected "
+            at.error(DtdlErrorCode.TYPE_INVALID, "a " + material + " is not allowed here; expected "
                     + (allowed.size() == 1 ? allowed.get(0) : "one of " + allowed));
             return Optional.empty();
         }
@@ -48,20 +48,20 @@ final class TypeReader {
         JsonNode type = el.node().get("@type");
         if (type == null) {
             if (required) {
-                el.error(ErrorCode.TYPE_MISSING, "@type is required");
+                el.error(DtdlErrorCode.TYPE_MISSING, "@type is required");
             }
             return Optional.empty();
         }
         List<String> terms = new ArrayList<>();
         for (JsonNode term : type.isArray() ? type : List.of(type)) {
             if (!term.isTextual()) {
-                el.child("@type").error(ErrorCode.PROPERTY_VALUE_INVALID, "@type must be a string or an array of strings");
+                el.child("@type").error(DtdlErrorCode.PROPERTY_VALUE_INVALID, "@type must be a string or an array of strings");
                 return Optional.empty();
             }
             terms.add(term.textValue());
         }
         if (terms.isEmpty() && required) {
-            el.child("@type").error(ErrorCode.TYPE_MISSING, "@type is empty");
+            el.child("@type").error(DtdlErrorCode.TYPE_MISSING, "@type is empty");
         }
         return terms.isEmpty() ? Optional.empty() : Optional.of(terms);
     }

@@ -2,7 +2,7 @@ package org.opencentral.dtdl.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.opencentral.dtdl.ErrorCode;
+import org.opencentral.dtdl.DtdlErrorCode;
 import org.opencentral.dtdl.model.ArraySchema;
 import org.opencentral.dtdl.model.Command;
 import org.opencentral.dtdl.model.Component;
@@ -69,13 +69,13 @@ final class UsageChecks {
                 .filter(loc -> loc.document().equals(el.scope().location()) && loc.pointer().startsWith(fallback))
                 .map(Locations.Loc::pointer)
                 .orElse(fallback);
-        el.session().errors().add(el.scope().location(), pointer, ErrorCode.ARRAY_IN_V2_PROPERTY, message);
+        el.session().errors().add(el.scope().location(), pointer, DtdlErrorCode.ARRAY_IN_V2_PROPERTY, message);
     }
 
     private static void nested(Element el, Component c, String at) {
         List<String> inner = c.schema().components().stream().map(Component::name).toList();
         if (!inner.isEmpty()) {
-            el.session().errors().add(el.scope().location(), at + "/schema", ErrorCode.COMPONENT_NESTED,
+            el.session().errors().add(el.scope().location(), at + "/schema", DtdlErrorCode.COMPONENT_NESTED,
                     "component '" + c.name() + "' uses " + c.schema().id() + ", which itself has component(s) "
                             + inner + "; components cannot nest");
         }
@@ -87,7 +87,7 @@ final class UsageChecks {
         if (members > SchemaDepth.MAX_MEMBERS) {
             Locations.Loc at = el.session().locations().of(schema)
                     .orElse(new Locations.Loc(el.scope().location(), fallback));
-            el.session().errors().add(at.document(), at.pointer(), ErrorCode.SCHEMA_DEPTH, "complex schema nested"
+            el.session().errors().add(at.document(), at.pointer(), DtdlErrorCode.SCHEMA_DEPTH, "complex schema nested"
                     + " too deep: a path below it has " + members + " 'elementSchema' or 'schema' members; the limit"
                     + " is " + SchemaDepth.MAX_MEMBERS);
         }

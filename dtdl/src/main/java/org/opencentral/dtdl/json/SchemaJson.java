@@ -9,7 +9,7 @@ import org.opencentral.dtdl.model.ArraySchema;
 import org.opencentral.dtdl.model.EnumLiteral;
 import org.opencentral.dtdl.model.EnumSchema;
 import org.opencentral.dtdl.model.EnumValue;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
 import org.opencentral.dtdl.model.IotcVector;
@@ -49,7 +49,7 @@ public final class SchemaJson {
     private static ObjectNode object(ObjectSchema o) {
         ObjectNode json = complex("Object", o.info());
         ArrayNode fields = json.putArray("fields");
-        for (Field f : o.fields()) {
+        for (ObjectField f : o.fields()) {
             ObjectNode field = fields.addObject();
             field.put("name", f.name());
             Parts.info(field, f.info());

@@ -5,14 +5,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A struct of named fields. */
-public record ObjectSchema(ElementInfo info, List<Field> fields) implements Schema {
+public record ObjectSchema(ElementInfo info, List<ObjectField> fields) implements Schema {
 
     public ObjectSchema {
         Objects.requireNonNull(info, "info");
         fields = List.copyOf(fields);
     }
 
-    public Optional<Field> field(String name) {
+    public Optional<ObjectField> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 }

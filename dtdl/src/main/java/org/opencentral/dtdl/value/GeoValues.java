@@ -11,7 +11,7 @@ final class GeoValues {
     private GeoValues() {
     }
 
-    static void geopoint(JsonNode value, String at, Errors errors) {
+    static void geopoint(JsonNode value, String at, ValueErrors errors) {
         if (!members(value, at, Set.of("lat", "lon", "alt"), errors)) {
             return;
         }
@@ -20,7 +20,7 @@ final class GeoValues {
         number(value, at, "alt", false, Double.MAX_VALUE, errors);
     }
 
-    static void vector(JsonNode value, String at, Errors errors) {
+    static void vector(JsonNode value, String at, ValueErrors errors) {
         if (!members(value, at, Set.of("x", "y", "z"), errors)) {
             return;
         }
@@ -29,17 +29,17 @@ final class GeoValues {
         }
     }
 
-    static void geoJson(GeoKind kind, JsonNode value, String at, Errors errors) {
+    static void geoJson(GeoKind kind, JsonNode value, String at, ValueErrors errors) {
         if (!members(value, at, Set.of("type", "coordinates", "bbox"), errors)) {
             return;
         }
         JsonNode type = value.get("type");
         if (type == null || !kind.geoJsonType().equals(type.asText())) {
-            errors.add(Errors.child(at, "type"), type == null ? ValueErrorCode.MISSING_FIELD : ValueErrorCode.TYPE_MISMATCH,
+            errors.add(ValueErrors.child(at, "type"), type == null ? ValueErrorCode.MISSING_FIELD : ValueErrorCode.TYPE_MISMATCH,
                     "a " + kind.term() + " needs \"type\": \"" + kind.geoJsonType() + "\"");
         }
         JsonNode coordinates = value.get("coordinates");
-        String c = Errors.child(at, "coordinates");
+        String c = ValueErrors.child(at, "coordinates");
         if (coordinates == null) {
             errors.add(c, ValueErrorCode.MISSING_FIELD, "a " + kind.term() + " needs \"coordinates\"");
             return;
@@ -53,7 +53,7 @@ final class GeoValues {
         positions(coordinates, nesting, kind, c, errors);
     }
 
-    private static void positions(JsonNode node, int nesting, GeoKind kind, String at, Errors errors) {
+    private static void positions(JsonNode node, int nesting, GeoKind kind, String at, ValueErrors errors) {
         if (nesting == 0) {
             boolean position = node.isArray() && node.size() >= 2 && node.size() <= 3;
             for (JsonNode n : node) {
@@ -75,7 +75,7 @@ final class GeoValues {
             errors.add(at, ValueErrorCode.INVALID_GEOMETRY, "a polygon ring must end where it starts");
         }
         for (int i = 0; i < node.size(); i++) {
-            positions(node.get(i), nesting - 1, kind, Errors.child(at, i), errors);
+            positions(node.get(i), nesting - 1, kind, ValueErrors.child(at, i), errors);
         }
     }
 
@@ -88,7 +88,7 @@ final class GeoValues {
         };
     }
 
-    private static boolean members(JsonNode value, String at, Set<String> allowed, Errors errors) {
+    private static boolean members(JsonNode value, String at, Set<String> allowed, ValueErrors errors) {
         if (!value.isObject()) {
             errors.add(at, ValueErrorCode.TYPE_MISMATCH, "expected an object");
             return false;
@@ -96,15 +96,15 @@ final class GeoValues {
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                errors.add(Errors.child(at, name), ValueErrorCode.UNKNOWN_FIELD, "unexpected member '" + name + "'");
+                errors.add(ValueErrors.child(at, name), ValueErrorCode.UNKNOWN_FIELD, "unexpected member '" + name + "'");
             }
         }
         return true;
     }
 
-    private static void number(JsonNode value, String at, String name, boolean required, double limit, Errors errors) {
+    private static void number(JsonNode value, String at, String name, boolean required, double limit, ValueErrors errors) {
         JsonNode n = value.get(name);
-        String child = Errors.child(at, name);
+        String child = ValueErrors.child(at, name);
         if (n == null) {
             if (required) {
                 errors.add(child, ValueErrorCode.MISSING_FIELD, "'" + name + "' is required");

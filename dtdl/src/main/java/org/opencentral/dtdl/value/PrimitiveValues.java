@@ -25,7 +25,7 @@ final class PrimitiveValues {
     }
 
     /** Returns true when the value fits; reports the mismatch otherwise. */
-    static boolean check(PrimitiveKind kind, JsonNode value, String at, Errors errors) {
+    static boolean check(PrimitiveKind kind, JsonNode value, String at, ValueErrors errors) {
         String problem = switch (kind) {
             case BOOLEAN -> value.isBoolean() ? "" : "expected true or false";
             case INTEGER -> integral(value, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE));

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.opencentral.dtdl.model.ArraySchema;
 import org.opencentral.dtdl.model.EnumLiteral;
 import org.opencentral.dtdl.model.EnumSchema;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
 import org.opencentral.dtdl.model.IotcVector;
@@ -30,7 +30,7 @@ public final class SchemaValidator {
     }
 
     public static List<ValueError> validate(Schema schema, JsonNode value) {
-        Errors errors = new Errors();
+        ValueErrors errors = new ValueErrors();
         check(schema, value, "", errors);
         return errors.list();
     }
@@ -39,7 +39,7 @@ public final class SchemaValidator {
         return validate(schema, value).isEmpty();
     }
 
-    static void check(Schema schema, JsonNode value, String at, Errors errors) {
+    static void check(Schema schema, JsonNode value, String at, ValueErrors errors) {
         switch (schema) {
             case Primitive p -> PrimitiveValues.check(p.kind(), value, at, errors);
             case EnumSchema e -> enumeration(e, value, at, errors);
@@ -52,7 +52,7 @@ public final class SchemaValidator {
         }
     }
 
-    private static void enumeration(EnumSchema e, JsonNode value, String at, Errors errors) {
+    private static void enumeration(EnumSchema e, JsonNode value, String at, ValueErrors errors) {
         if (!PrimitiveValues.check(e.valueSchema(), value, at, errors)) {
             return;
         }
@@ -67,15 +67,15 @@ public final class SchemaValidator {
         }
     }
 
-    private static void object(ObjectSchema o, JsonNode value, String at, Errors errors) {
+    private static void object(ObjectSchema o, JsonNode value, String at, ValueErrors errors) {
         if (!value.isObject()) {
             errors.add(at, ValueErrorCode.TYPE_MISMATCH, "expected an object");
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
-            String child = Errors.child(at, member.getKey());
-            Optional<Field> field = o.field(member.getKey());
+            String child = ValueErrors.child(at, member.getKey());
+            Optional<ObjectField> field = o.field(member.getKey());
             if (field.isPresent()) {
                 check(field.get().schema(), member.getValue(), child, errors);
             } else {
@@ -84,14 +84,14 @@ public final class SchemaValidator {
         }
     }
 
-    private static void map(MapSchema m, JsonNode value, String at, Errors errors) {
+    private static void map(MapSchema m, JsonNode value, String at, ValueErrors errors) {
         if (!value.isObject()) {
             errors.add(at, ValueErrorCode.TYPE_MISMATCH, "expected an object (a map)");
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String child = Errors.child(at, entry.getKey());
+            String child = ValueErrors.child(at, entry.getKey());
             if (!validKey(entry.getKey())) {
                 errors.add(child, ValueErrorCode.INVALID_KEY, "map key '" + entry.getKey()
                         + "' must be non-empty without '.', '$', spaces or control characters");
@@ -104,13 +104,13 @@ public final class SchemaValidator {
         return !key.isEmpty() && key.chars().noneMatch(c -> c == '.' || c == '$' || c == ' ' || Character.isISOControl(c));
     }
 
-    private static void array(ArraySchema a, JsonNode value, String at, Errors errors) {
+    private static void array(ArraySchema a, JsonNode value, String at, ValueErrors errors) {
         if (!value.isArray()) {
             errors.add(at, ValueErrorCode.TYPE_MISMATCH, "expected an array");
             return;
         }
         for (int i = 0; i < value.size(); i++) {
-            check(a.elementSchema(), value.get(i), Errors.child(at, i), errors);
+            check(a.elementSchema(), value.get(i), ValueErrors.child(at, i), errors);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.opencentral.dtdl.model.ElementInfo;
 import org.opencentral.dtdl.model.EnumLiteral;
 import org.opencentral.dtdl.model.EnumSchema;
 import org.opencentral.dtdl.model.EnumValue;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.IotcGeopoint;
 import org.opencentral.dtdl.model.MapSchema;
 import org.opencentral.dtdl.model.ObjectSchema;
@@ -64,9 +64,9 @@ class SchemaValidatorTest {
         EnumSchema mode = new EnumSchema(ElementInfo.empty(), PrimitiveKind.STRING,
                 List.of(new EnumValue("eco", ElementInfo.empty(), new EnumLiteral.StringValue("eco"))));
         ObjectSchema settings = new ObjectSchema(ElementInfo.empty(), List.of(
-                new Field("mode", ElementInfo.empty(), mode, Optional.empty()),
-                new Field("where", ElementInfo.empty(), new IotcGeopoint(), Optional.empty()),
-                new Field("limits", ElementInfo.empty(), new MapSchema(ElementInfo.empty(), "k", "v",
+                new ObjectField("mode", ElementInfo.empty(), mode, Optional.empty()),
+                new ObjectField("where", ElementInfo.empty(), new IotcGeopoint(), Optional.empty()),
+                new ObjectField("limits", ElementInfo.empty(), new MapSchema(ElementInfo.empty(), "k", "v",
                         Primitive.of(PrimitiveKind.INTEGER), Optional.empty()), Optional.empty())));
         JsonNode value = JSON.readTree("""
                 {"mode": "turbo", "where": {"lat": 91, "lon": 10, "height": 3},

@@ -16,7 +16,7 @@ import org.opencentral.dtdl.model.ElementInfo;
 import org.opencentral.dtdl.model.EnumLiteral;
 import org.opencentral.dtdl.model.EnumSchema;
 import org.opencentral.dtdl.model.EnumValue;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.GeoKind;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
@@ -55,9 +55,9 @@ final class ValueGenerators {
     }
 
     private static Schema object(List<Schema> fieldSchemas) {
-        List<Field> fields = new ArrayList<>();
+        List<ObjectField> fields = new ArrayList<>();
         for (int i = 0; i < fieldSchemas.size(); i++) {
-            fields.add(new Field("f" + i, NO_INFO, fieldSchemas.get(i), Optional.empty()));
+            fields.add(new ObjectField("f" + i, NO_INFO, fieldSchemas.get(i), Optional.empty()));
         }
         return new ObjectSchema(NO_INFO, fields);
     }
@@ -138,7 +138,7 @@ final class ValueGenerators {
 
     private static Arbitrary<JsonNode> objectValues(ObjectSchema o) {
         List<Arbitrary<Optional<Map.Entry<String, JsonNode>>>> fields = new ArrayList<>();
-        for (Field f : o.fields()) {
+        for (ObjectField f : o.fields()) {
             fields.add(values(f.schema()).map(v -> Map.entry(f.name(), v)).optional());
         }
         return Combinators.combine(fields).as(entries -> {

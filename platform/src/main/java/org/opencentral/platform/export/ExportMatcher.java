@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.device.Device;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.WhereCondition;
 import org.opencentral.platform.query.ast.Expr;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 
 /**
  * An export's filter compiled once and evaluated in memory on each message: the template after FROM
@@ -24,9 +24,9 @@ public final class ExportMatcher {
     private static final ExportMatcher ALL = new ExportMatcher(Optional.empty(), Optional.empty());
 
     private final Optional<String> template;
-    private final Optional<Condition> where;
+    private final Optional<WhereCondition> where;
 
-    private ExportMatcher(Optional<String> template, Optional<Condition> where) {
+    private ExportMatcher(Optional<String> template, Optional<WhereCondition> where) {
         this.template = template;
         this.where = where;
     }
@@ -41,15 +41,15 @@ public final class ExportMatcher {
         return new ExportMatcher(parsed.template(), parsed.query().where());
     }
 
-    private static void check(Condition condition) {
+    private static void check(WhereCondition condition) {
         switch (condition) {
-            case Condition.And and -> and.operands().forEach(ExportMatcher::check);
-            case Condition.Or or -> or.operands().forEach(ExportMatcher::check);
-            case Condition.Not not -> check(not.operand());
-            case Condition.Comparison c -> checkExpr(c.left());
-            case Condition.In in -> checkExpr(in.left());
-            case Condition.TextMatch t -> checkExpr(t.target());
-            case Condition.WithinWindow w -> throw DomainException.badRequest(
+            case WhereCondition.And and -> and.operands().forEach(ExportMatcher::check);
+            case WhereCondition.Or or -> or.operands().forEach(ExportMatcher::check);
+            case WhereCondition.Not not -> check(not.operand());
+            case WhereCondition.Comparison c -> checkExpr(c.left());
+            case WhereCondition.In in -> checkExpr(in.left());
+            case WhereCondition.TextMatch t -> checkExpr(t.target());
+            case WhereCondition.WithinWindow w -> throw DomainException.badRequest(
                     "invalid export filter: a time window does not apply to single messages");
         }
     }
@@ -68,19 +68,19 @@ public final class ExportMatcher {
         return where.map(c -> test(c, message, facts)).orElse(true);
     }
 
-    private static boolean test(Condition condition, ObjectNode message, DeviceFacts facts) {
+    private static boolean test(WhereCondition condition, ObjectNode message, DeviceFacts facts) {
         return switch (condition) {
-            case Condition.And and -> and.operands().stream().allMatch(c -> test(c, message, facts));
-            case Condition.Or or -> or.operands().stream().anyMatch(c -> test(c, message, facts));
-            case Condition.Not not -> !test(not.operand(), message, facts);
-            case Condition.Comparison c -> value(c.left(), message, facts)
+            case WhereCondition.And and -> and.operands().stream().allMatch(c -> test(c, message, facts));
+            case WhereCondition.Or or -> or.operands().stream().anyMatch(c -> test(c, message, facts));
+            case WhereCondition.Not not -> !test(not.operand(), message, facts);
+            case WhereCondition.Comparison c -> value(c.left(), message, facts)
                     .map(v -> compare(v, c.operator(), c.right())).orElse(false);
-            case Condition.In in -> value(in.left(), message, facts)
+            case WhereCondition.In in -> value(in.left(), message, facts)
                     .map(v -> in.values().stream().anyMatch(l -> compare(v, ComparisonOperator.EQ, l)))
                     .orElse(false);
-            case Condition.TextMatch t -> value(t.target(), message, facts)
+            case WhereCondition.TextMatch t -> value(t.target(), message, facts)
                     .filter(JsonNode::isTextual).map(v -> t.function().test(v.asText(), t.text())).orElse(false);
-            case Condition.WithinWindow w -> false;
+            case WhereCondition.WithinWindow w -> false;
         };
     }
 
@@ -117,14 +117,14 @@ public final class ExportMatcher {
         return Optional.empty();
     }
 
-    private static boolean compare(JsonNode value, ComparisonOperator operator, Literal literal) {
+    private static boolean compare(JsonNode value, ComparisonOperator operator, QueryLiteral literal) {
         Optional<Integer> order = switch (literal) {
-            case Literal.Num n -> value.isNumber() ? Optional.of(value.decimalValue().compareTo(n.value()))
+            case QueryLiteral.Num n -> value.isNumber() ? Optional.of(value.decimalValue().compareTo(n.value()))
                     : Optional.empty();
-            case Literal.Str s -> value.isTextual() ? Optional.of(value.asText().compareTo(s.value())) : Optional.empty();
-            case Literal.Bool b -> value.isBoolean() && operator.isEquality()
+            case QueryLiteral.Str s -> value.isTextual() ? Optional.of(value.asText().compareTo(s.value())) : Optional.empty();
+            case QueryLiteral.Bool b -> value.isBoolean() && operator.isEquality()
                     ? Optional.of(value.asBoolean() == b.value() ? 0 : 1) : Optional.empty();
-            case Literal.Null n -> operator.isEquality() ? Optional.of(value.isNull() ? 0 : 1) : Optional.empty();
+            case QueryLiteral.Null n -> operator.isEquality() ? Optional.of(value.isNull() ? 0 : 1) : Optional.empty();
         };
         return order.map(o -> switch (operator) {
             case EQ -> o == 0;

@@ -9,9 +9,9 @@ import org.opencentral.platform.query.QueryException;
 import org.opencentral.platform.query.QueryLimits;
 import org.opencentral.platform.query.QueryParser;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.WhereCondition;
 import org.opencentral.platform.query.ast.Expr;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.SourcePosition;
 import org.opencentral.platform.query.ast.SystemField;
 
@@ -46,26 +46,26 @@ public final class GroupFilters {
      * name is a property or cloud property of it.
      */
     public MemberFilter check(String filter) {
-        Optional<Condition> where = parser.parseDeviceQuery(filter);
+        Optional<WhereCondition> where = parser.parseDeviceQuery(filter);
         MemberFilter parsed = where.map(this::condition).orElse(MemberFilter.ALL);
         where.ifPresent(condition -> new TemplateNames(catalog).check(condition));
         return parsed;
     }
 
-    private MemberFilter condition(Condition condition) {
+    private MemberFilter condition(WhereCondition condition) {
         return switch (condition) {
-            case Condition.And and -> new MemberFilter.All(and.operands().stream().map(this::condition).toList());
-            case Condition.Or or -> new MemberFilter.Any(or.operands().stream().map(this::condition).toList());
-            case Condition.Not not -> new MemberFilter.Not(condition(not.operand()));
-            case Condition.Comparison c -> compare(operand(c.left()), c.operator(), c.right(), c.position());
-            case Condition.In in -> in(in);
-            case Condition.TextMatch m -> match(m);
-            case Condition.WithinWindow w -> throw new QueryException(w.position(),
+            case WhereCondition.And and -> new MemberFilter.All(and.operands().stream().map(this::condition).toList());
+            case WhereCondition.Or or -> new MemberFilter.Any(or.operands().stream().map(this::condition).toList());
+            case WhereCondition.Not not -> new MemberFilter.Not(condition(not.operand()));
+            case WhereCondition.Comparison c -> compare(operand(c.left()), c.operator(), c.right(), c.position());
+            case WhereCondition.In in -> in(in);
+            case WhereCondition.TextMatch m -> match(m);
+            case WhereCondition.WithinWindow w -> throw new QueryException(w.position(),
                     "WITHIN_WINDOW is for telemetry queries; a device group filter reads device metadata and properties");
         };
     }
 
-    private MemberFilter in(Condition.In in) {
+    private MemberFilter in(WhereCondition.In in) {
         if (in.values().size() > limits.maxInListSize()) {
             throw new QueryException(in.position(), "IN has " + in.values().size() + " values; the maximum is "
                     + limits.maxInListSize());
@@ -75,7 +75,7 @@ public final class GroupFilters {
                 .map(value -> compare(operand, ComparisonOperator.EQ, value, in.position())).toList());
     }
 
-    private MemberFilter match(Condition.TextMatch m) {
+    private MemberFilter match(WhereCondition.TextMatch m) {
         MemberFilter.Operand operand = operand(m.target());
         if (operand instanceof MemberFilter.Metadata field && !isText(field)) {
             throw new QueryException(m.position(), m.function().wireName() + "() needs text, and "
@@ -84,7 +84,7 @@ public final class GroupFilters {
         return new MemberFilter.Match(m.function(), operand, m.text());
     }
 
-    private static MemberFilter compare(MemberFilter.Operand operand, ComparisonOperator operator, Literal literal,
+    private static MemberFilter compare(MemberFilter.Operand operand, ComparisonOperator operator, QueryLiteral literal,
             SourcePosition at) {
         MemberFilter.Value value = value(literal);
         Op op = op(operator);
@@ -147,12 +147,12 @@ public final class GroupFilters {
         };
     }
 
-    private static MemberFilter.Value value(Literal literal) {
+    private static MemberFilter.Value value(QueryLiteral literal) {
         return switch (literal) {
-            case Literal.Num n -> new MemberFilter.Number(n.value());
-            case Literal.Str s -> new MemberFilter.Text(s.value());
-            case Literal.Bool b -> new MemberFilter.Bool(b.value());
-            case Literal.Null n -> new MemberFilter.Null();
+            case QueryLiteral.Num n -> new MemberFilter.Number(n.value());
+            case QueryLiteral.Str s -> new MemberFilter.Text(s.value());
+            case QueryLiteral.Bool b -> new MemberFilter.Bool(b.value());
+            case QueryLiteral.Null n -> new MemberFilter.Null();
         };
     }
 

@@ -6,9 +6,9 @@ import java.util.stream.Stream;
 import org.opencentral.platform.query.CapabilityCatalog;
 import org.opencentral.platform.query.QueryException;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.WhereCondition;
 import org.opencentral.platform.query.ast.Expr;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.SystemField;
 
 /**
@@ -24,13 +24,13 @@ final class TemplateNames {
         this.catalog = catalog;
     }
 
-    void check(Condition where) {
-        Optional<Condition.Comparison> named = conjuncts(where).filter(TemplateNames::isTemplateEquality)
-                .map(Condition.Comparison.class::cast).findFirst();
+    void check(WhereCondition where) {
+        Optional<WhereCondition.Comparison> named = conjuncts(where).filter(TemplateNames::isTemplateEquality)
+                .map(WhereCondition.Comparison.class::cast).findFirst();
         if (named.isEmpty()) {
             return;
         }
-        String template = ((Literal.Str) named.get().right()).value();
+        String template = ((QueryLiteral.Str) named.get().right()).value();
         if (!catalog.templateExists(template)) {
             throw new QueryException(named.get().position(), "device template '" + template + "' does not exist");
         }
@@ -52,26 +52,26 @@ final class TemplateNames {
         }
     }
 
-    private static boolean isTemplateEquality(Condition condition) {
-        return condition instanceof Condition.Comparison c && c.operator() == ComparisonOperator.EQ
+    private static boolean isTemplateEquality(WhereCondition condition) {
+        return condition instanceof WhereCondition.Comparison c && c.operator() == ComparisonOperator.EQ
                 && c.left() instanceof Expr.Builtin b && b.field() == SystemField.TEMPLATE
-                && c.right() instanceof Literal.Str;
+                && c.right() instanceof QueryLiteral.Str;
     }
 
-    private static Stream<Condition> conjuncts(Condition condition) {
-        return condition instanceof Condition.And and ? and.operands().stream().flatMap(TemplateNames::conjuncts)
+    private static Stream<WhereCondition> conjuncts(WhereCondition condition) {
+        return condition instanceof WhereCondition.And and ? and.operands().stream().flatMap(TemplateNames::conjuncts)
                 : Stream.of(condition);
     }
 
-    private static Stream<Expr.Name> names(Condition condition) {
+    private static Stream<Expr.Name> names(WhereCondition condition) {
         return switch (condition) {
-            case Condition.And and -> and.operands().stream().flatMap(TemplateNames::names);
-            case Condition.Or or -> or.operands().stream().flatMap(TemplateNames::names);
-            case Condition.Not not -> names(not.operand());
-            case Condition.Comparison c -> name(c.left());
-            case Condition.In in -> name(in.left());
-            case Condition.TextMatch m -> name(m.target());
-            case Condition.WithinWindow w -> Stream.empty();
+            case WhereCondition.And and -> and.operands().stream().flatMap(TemplateNames::names);
+            case WhereCondition.Or or -> or.operands().stream().flatMap(TemplateNames::names);
+            case WhereCondition.Not not -> names(not.operand());
+            case WhereCondition.Comparison c -> name(c.left());
+            case WhereCondition.In in -> name(in.left());
+            case WhereCondition.TextMatch m -> name(m.target());
+            case WhereCondition.WithinWindow w -> Stream.empty();
         };
     }
 

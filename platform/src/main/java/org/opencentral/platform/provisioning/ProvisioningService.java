@@ -32,7 +32,7 @@ public final class ProvisioningService {
     private final Attestor attestor;
     private final DeviceEnroller enroller;
     private final ProvisioningStore provisioning;
-    private final Operations operations;
+    private final RegistrationOperations operations;
     private final RegistrationThrottle throttle;
     private final Clock clock;
 
@@ -42,7 +42,7 @@ public final class ProvisioningService {
         this.attestor = new Attestor(devices, provisioning, clock);
         this.enroller = new DeviceEnroller(devices, provisioning, outbox, templates, clock);
         this.provisioning = provisioning;
-        this.operations = new Operations(clock);
+        this.operations = new RegistrationOperations(clock);
         this.throttle = new RegistrationThrottle(clock);
         this.clock = clock;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opencentral.core.Json;
 import org.opencentral.core.provisioning.Registration;
 
-/** RegistrationOperationStatus bodies (reference §2.1), without {@code operationId} (set by {@link Operations}). */
+/** RegistrationOperationStatus bodies (reference §2.1), without {@code operationId} (set by {@link RegistrationOperations}). */
 final class RegistrationStates {
     private RegistrationStates() {
     }

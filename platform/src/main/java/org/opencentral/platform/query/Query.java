@@ -27,9 +27,9 @@ public record Query(
         QueryKind kind,
         List<Column> columns,
         Optional<TimeWindow> timeRange,
-        Optional<Filter> filter,
+        Optional<QueryFilter> filter,
         Optional<Duration> window,
-        List<Ordering> orderBy,
+        List<QueryOrdering> orderBy,
         int limit) {
 
     public Query {

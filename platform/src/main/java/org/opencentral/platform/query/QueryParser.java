@@ -2,7 +2,7 @@ package org.opencentral.platform.query;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.WhereCondition;
 import org.opencentral.platform.query.ast.QueryAst;
 import org.opencentral.platform.query.ast.SourcePosition;
 import org.opencentral.platform.query.internal.Parser;
@@ -28,7 +28,7 @@ public final class QueryParser {
      * condition may also use {@code contains}, {@code startswith} and {@code endswith}. Returns the
      * condition as written (empty: every device); names are not resolved.
      */
-    public Optional<Condition> parseDeviceQuery(String text) {
+    public Optional<WhereCondition> parseDeviceQuery(String text) {
         checkLength(text);
         return Parser.parseDeviceQuery(text, limits);
     }

@@ -91,11 +91,11 @@ final class RuleEvaluator {
         }
         switch (item) {
             case Condition.Telemetry t -> record(instance, i, value.get(),
-                    Comparisons.matches(t.comparison(), value.get()));
+                    RuleComparisons.matches(t.comparison(), value.get()));
             case Condition.Property p -> record(instance, i, value.get(),
-                    Comparisons.matches(p.comparison(), value.get()));
+                    RuleComparisons.matches(p.comparison(), value.get()));
             case Condition.CloudProperty c -> record(instance, i, value.get(),
-                    Comparisons.matches(c.comparison(), value.get()));
+                    RuleComparisons.matches(c.comparison(), value.get()));
             case Condition.Connection c -> instance.truths.put(i, value.get().asBoolean());
             case Condition.Absence a -> instance.lastSeen.put(i, observation.time());
         }

@@ -86,7 +86,7 @@ final class WindowCloser {
             Condition.Telemetry item = (Condition.Telemetry) items.get(i);
             OptionalDouble value = accumulators[i].value(item.aggregation().orElseThrow());
             boolean truth = value.isPresent()
-                    && Comparisons.numbers(item.comparison(), value.getAsDouble(), item.comparison().value().asDouble());
+                    && RuleComparisons.numbers(item.comparison(), value.getAsDouble(), item.comparison().value().asDouble());
             if (value.isPresent()) {
                 ObjectNode aggregate = Json.object();
                 aggregate.set(item.aggregation().get().wireName(), DoubleNode.valueOf(value.getAsDouble()));

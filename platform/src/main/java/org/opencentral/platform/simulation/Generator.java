@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * of a random walk, the position on a track): one instance per device and capability, used by one
  * thread at a time.
  */
-public sealed interface Generator permits NumberWalk, EnumCycle, GeoTrack, Composite, PrimitiveValues {
+public sealed interface Generator permits NumberWalk, EnumCycle, GeoTrack, Composite, SimulatedPrimitives {
 
     JsonNode next(RandomGenerator random, Instant now);
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencentral.dtdl.model.ArraySchema;
 import org.opencentral.dtdl.model.EnumSchema;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
 import org.opencentral.dtdl.model.IotcVector;
@@ -45,11 +45,11 @@ public final class Generators {
         return switch (kind) {
             case DOUBLE, FLOAT -> new NumberWalk(Range.of(quantity), false);
             case INTEGER, LONG -> new NumberWalk(Range.of(quantity), true);
-            case BOOLEAN, STRING, DATE, DATE_TIME, TIME, DURATION -> new PrimitiveValues(kind);
+            case BOOLEAN, STRING, DATE, DATE_TIME, TIME, DURATION -> new SimulatedPrimitives(kind);
         };
     }
 
-    private static Map<String, Generator> fields(List<Field> fields) {
+    private static Map<String, Generator> fields(List<ObjectField> fields) {
         Map<String, Generator> members = new LinkedHashMap<>();
         fields.forEach(f -> members.put(f.name(), of(f.schema(), f.quantity())));
         return members;

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.device.SimulationInterval;
-import org.opencentral.core.filter.Filter;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListFilter;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.Op;
 import org.opencentral.core.store.DeviceField;
 import org.opencentral.core.store.DeviceListQuery;
@@ -70,8 +70,8 @@ public final class Simulator implements AutoCloseable {
 
     /** Starts every simulated device in the registry; returns how many run. */
     public int resumeAll() {
-        DeviceListQuery simulated = DeviceListQuery.matching(new Filter.Compare<>(DeviceField.SIMULATED, Op.EQ,
-                new Literal.Bool(true)), 1000);
+        DeviceListQuery simulated = DeviceListQuery.matching(new ListFilter.Compare<>(DeviceField.SIMULATED, Op.EQ,
+                new ListLiteral.Bool(true)), 1000);
         Optional<String> after = Optional.empty();
         do {
             Page<Device> page = ports.devices().list(simulated.after(after));

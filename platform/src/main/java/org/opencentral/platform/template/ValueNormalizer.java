@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.opencentral.dtdl.model.ArraySchema;
 import org.opencentral.dtdl.model.EnumLiteral;
 import org.opencentral.dtdl.model.EnumSchema;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
 import org.opencentral.dtdl.model.IotcVector;
@@ -130,7 +130,7 @@ final class ValueNormalizer {
         }
         ObjectNode out = object.deepCopy();
         for (Map.Entry<String, JsonNode> member : object.properties()) {
-            Optional<Field> field = o.field(member.getKey());
+            Optional<ObjectField> field = o.field(member.getKey());
             field.ifPresent(f -> out.set(member.getKey(), normalize(f.schema(), member.getValue())));
         }
         return out;

@@ -173,7 +173,7 @@ class ProvisioningServiceTest {
 
         assertThat(status("owner-2", operationId, otherToken).status()).isEqualTo(404);
         assertThat(status("owner-1", operationId, token).status()).isEqualTo(200);
-        dps.clock.advance(Operations.TTL.plusSeconds(1));
+        dps.clock.advance(RegistrationOperations.TTL.plusSeconds(1));
         dps.dps.runOnce();
         assertThat(status("owner-1", operationId, dps.token("owner-1",
                 KeyDerivation.deviceKey(group.primaryKey(), "owner-1"))).status()).isEqualTo(404);

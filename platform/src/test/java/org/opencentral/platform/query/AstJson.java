@@ -3,10 +3,10 @@ package org.opencentral.platform.query;
 import static org.opencentral.platform.query.CanonicalJson.object;
 
 import java.util.List;
-import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.WhereCondition;
 import org.opencentral.platform.query.ast.Expr;
 import org.opencentral.platform.query.ast.IsoDuration;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.QueryAst;
 import org.opencentral.platform.query.ast.SelectItem;
 import org.opencentral.platform.query.ast.TimeWindow;
@@ -43,29 +43,29 @@ final class AstJson {
         };
     }
 
-    static Object condition(Condition condition) {
+    static Object condition(WhereCondition condition) {
         return switch (condition) {
-            case Condition.And and -> object("and", conditions(and.operands()));
-            case Condition.Or or -> object("or", conditions(or.operands()));
-            case Condition.Not not -> object("not", condition(not.operand()));
-            case Condition.Comparison c -> object("left", expr(c.left()), "op", c.operator().symbol(),
+            case WhereCondition.And and -> object("and", conditions(and.operands()));
+            case WhereCondition.Or or -> object("or", conditions(or.operands()));
+            case WhereCondition.Not not -> object("not", condition(not.operand()));
+            case WhereCondition.Comparison c -> object("left", expr(c.left()), "op", c.operator().symbol(),
                     "right", literal(c.right()));
-            case Condition.In in -> object("left", expr(in.left()), "in", in.values().stream().map(AstJson::literal).toList());
-            case Condition.WithinWindow w -> object("withinWindow", window(w.window()));
-            case Condition.TextMatch m -> object(m.function().wireName(), expr(m.target()), "text", m.text());
+            case WhereCondition.In in -> object("left", expr(in.left()), "in", in.values().stream().map(AstJson::literal).toList());
+            case WhereCondition.WithinWindow w -> object("withinWindow", window(w.window()));
+            case WhereCondition.TextMatch m -> object(m.function().wireName(), expr(m.target()), "text", m.text());
         };
     }
 
-    private static List<Object> conditions(List<Condition> conditions) {
+    private static List<Object> conditions(List<WhereCondition> conditions) {
         return conditions.stream().map(AstJson::condition).toList();
     }
 
-    static Object literal(Literal literal) {
+    static Object literal(QueryLiteral literal) {
         return switch (literal) {
-            case Literal.Num n -> n.value();
-            case Literal.Str s -> s.value();
-            case Literal.Bool b -> b.value();
-            case Literal.Null n -> null;
+            case QueryLiteral.Num n -> n.value();
+            case QueryLiteral.Str s -> s.value();
+            case QueryLiteral.Bool b -> b.value();
+            case QueryLiteral.Null n -> null;
         };
     }
 

@@ -73,10 +73,10 @@ class QueryAnalyzerTest {
     @Test
     void aliasesResolveInWhereAndOrderBy() {
         Query q = analyze("SELECT temperature AS t, $ts AS time" + FROM + " WHERE t > 1 ORDER BY time DESC");
-        assertThat(q.filter()).contains(new Filter.Compare(telemetry("temperature"),
+        assertThat(q.filter()).contains(new QueryFilter.Compare(telemetry("temperature"),
                 org.opencentral.platform.query.ast.ComparisonOperator.GT,
-                new org.opencentral.platform.query.ast.Literal.Num(java.math.BigDecimal.ONE)));
-        assertThat(q.orderBy()).containsExactly(new Ordering(new ValueRef.Builtin(SystemField.TS), Optional.of("time"), SortDirection.DESC));
+                new org.opencentral.platform.query.ast.QueryLiteral.Num(java.math.BigDecimal.ONE)));
+        assertThat(q.orderBy()).containsExactly(new QueryOrdering(new ValueRef.Builtin(SystemField.TS), Optional.of("time"), SortDirection.DESC));
     }
 
     @Test
@@ -108,7 +108,7 @@ class QueryAnalyzerTest {
         Query q = analyze("SELECT $id" + FROM + " WHERE $id = 'a' AND WITHIN_WINDOW(PT1H)");
         assertThat(q.kind()).isEqualTo(QueryKind.TELEMETRY);
         assertThat(q.timeRange()).isPresent();
-        assertThat(q.filter()).containsInstanceOf(Filter.Compare.class);
+        assertThat(q.filter()).containsInstanceOf(QueryFilter.Compare.class);
         rejecting("SELECT firmwareVersion" + FROM + " WHERE WITHIN_WINDOW(P1D)").hasMessageStartingWith("at 1:69: WITHIN_WINDOW is only for telemetry");
         rejecting("SELECT temperature" + FROM + " WHERE temperature > 1 OR WITHIN_WINDOW(P1D)")
                 .hasMessageContaining("not used under OR or NOT");
@@ -151,7 +151,7 @@ class QueryAnalyzerTest {
     @Test
     void orderByNeedsSelectedItemsOrTimestampOrId() {
         Query q = analyze("SELECT temperature" + FROM + " ORDER BY $ts DESC, temperature");
-        assertThat(q.orderBy()).extracting(Ordering::column).containsExactly(Optional.empty(), Optional.of("temperature"));
+        assertThat(q.orderBy()).extracting(QueryOrdering::column).containsExactly(Optional.empty(), Optional.of("temperature"));
         rejecting("SELECT temperature" + FROM + " ORDER BY humidity").hasMessageContaining("cannot ORDER BY 'humidity'");
         assertThat(analyze("SELECT AVG(temperature)" + FROM + " ORDER BY avg_temperature").orderBy()).hasSize(1);
         rejecting("SELECT firmwareVersion" + FROM + " ORDER BY $ts").hasMessageContaining("$ts is the telemetry timestamp");

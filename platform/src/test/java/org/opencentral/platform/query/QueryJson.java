@@ -32,14 +32,14 @@ final class QueryJson {
         };
     }
 
-    static Object filter(Filter filter) {
+    static Object filter(QueryFilter filter) {
         return switch (filter) {
-            case Filter.All all -> object("all", all.operands().stream().map(QueryJson::filter).toList());
-            case Filter.Any any -> object("any", any.operands().stream().map(QueryJson::filter).toList());
-            case Filter.Not not -> object("not", filter(not.operand()));
-            case Filter.Compare c -> object("value", value(c.value()), "op", c.operator().symbol(),
+            case QueryFilter.All all -> object("all", all.operands().stream().map(QueryJson::filter).toList());
+            case QueryFilter.Any any -> object("any", any.operands().stream().map(QueryJson::filter).toList());
+            case QueryFilter.Not not -> object("not", filter(not.operand()));
+            case QueryFilter.Compare c -> object("value", value(c.value()), "op", c.operator().symbol(),
                     "literal", AstJson.literal(c.literal()));
-            case Filter.In in -> object("value", value(in.value()), "in", in.values().stream().map(AstJson::literal).toList());
+            case QueryFilter.In in -> object("value", value(in.value()), "in", in.values().stream().map(AstJson::literal).toList());
         };
     }
 }

@@ -11,9 +11,9 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.platform.query.ast.AggregateFunction;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.WhereCondition;
 import org.opencentral.platform.query.ast.Expr;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.QueryAst;
 import org.opencentral.platform.query.ast.SelectItem;
 import org.opencentral.platform.query.ast.SortDirection;
@@ -27,7 +27,7 @@ class QueryParserTest {
         return parser.parse(query);
     }
 
-    private Condition where(String condition) {
+    private WhereCondition where(String condition) {
         return parse("SELECT $id" + FROM + " WHERE " + condition).where().orElseThrow();
     }
 
@@ -43,15 +43,15 @@ class QueryParserTest {
 
     @Test
     void andBindsTighterThanOrAndChainsAreFlat() {
-        Condition.Or or = (Condition.Or) where("a = 1 AND b = 2 AND c = 3 OR d = 4");
+        WhereCondition.Or or = (WhereCondition.Or) where("a = 1 AND b = 2 AND c = 3 OR d = 4");
         assertThat(or.operands()).hasSize(2);
-        assertThat(((Condition.And) or.operands().get(0)).operands()).hasSize(3);
+        assertThat(((WhereCondition.And) or.operands().get(0)).operands()).hasSize(3);
     }
 
     @Test
     void parenthesesKeepTheirGrouping() {
-        Condition.And and = (Condition.And) where("(a = 1 OR b = 2) AND c = 3");
-        assertThat(and.operands().get(0)).isInstanceOf(Condition.Or.class);
+        WhereCondition.And and = (WhereCondition.And) where("(a = 1 OR b = 2) AND c = 3");
+        assertThat(and.operands().get(0)).isInstanceOf(WhereCondition.Or.class);
     }
 
     @Test
@@ -60,25 +60,25 @@ class QueryParserTest {
         List<ComparisonOperator> expected = List.of(ComparisonOperator.EQ, ComparisonOperator.NE, ComparisonOperator.NE,
                 ComparisonOperator.GT, ComparisonOperator.LT, ComparisonOperator.GE, ComparisonOperator.LE);
         for (int i = 0; i < symbols.size(); i++) {
-            Condition.Comparison c = (Condition.Comparison) where("x" + symbols.get(i) + "1");
+            WhereCondition.Comparison c = (WhereCondition.Comparison) where("x" + symbols.get(i) + "1");
             assertThat(c.operator()).as(symbols.get(i)).isEqualTo(expected.get(i));
         }
     }
 
     @Test
     void inAcceptsBracketsOrParenthesesAndNotInIsNegated() {
-        Condition.In brackets = (Condition.In) where("$id IN ['a', \"b\"]");
-        assertThat(brackets.values()).containsExactly(new Literal.Str("a"), new Literal.Str("b"));
-        Condition.Not not = (Condition.Not) where("x NOT IN (1, 2)");
-        assertThat(((Condition.In) not.operand()).values()).hasSize(2);
+        WhereCondition.In brackets = (WhereCondition.In) where("$id IN ['a', \"b\"]");
+        assertThat(brackets.values()).containsExactly(new QueryLiteral.Str("a"), new QueryLiteral.Str("b"));
+        WhereCondition.Not not = (WhereCondition.Not) where("x NOT IN (1, 2)");
+        assertThat(((WhereCondition.In) not.operand()).values()).hasSize(2);
     }
 
     @Test
     void literalsAreTypedAndExact() {
-        Condition.In in = (Condition.In) where("x IN [1.50, -2, +3e2, TRUE, false, Null, 'it''s', \"a\\\"b\\u00e9\"]");
-        assertThat(in.values()).containsExactly(new Literal.Num(new BigDecimal("1.50")), new Literal.Num(new BigDecimal("-2")),
-                new Literal.Num(new BigDecimal("+3e2")), Literal.Bool.TRUE, Literal.Bool.FALSE, Literal.Null.INSTANCE,
-                new Literal.Str("it's"), new Literal.Str("a\"bé"));
+        WhereCondition.In in = (WhereCondition.In) where("x IN [1.50, -2, +3e2, TRUE, false, Null, 'it''s', \"a\\\"b\\u00e9\"]");
+        assertThat(in.values()).containsExactly(new QueryLiteral.Num(new BigDecimal("1.50")), new QueryLiteral.Num(new BigDecimal("-2")),
+                new QueryLiteral.Num(new BigDecimal("+3e2")), QueryLiteral.Bool.TRUE, QueryLiteral.Bool.FALSE, QueryLiteral.Null.INSTANCE,
+                new QueryLiteral.Str("it's"), new QueryLiteral.Str("a\"bé"));
     }
 
     @Test
@@ -154,9 +154,9 @@ class QueryParserTest {
 
     @Test
     void withinWindowTakesADurationOrAnInterval() {
-        Condition.WithinWindow recent = (Condition.WithinWindow) where("WITHIN_WINDOW(P2DT12H)");
+        WhereCondition.WithinWindow recent = (WhereCondition.WithinWindow) where("WITHIN_WINDOW(P2DT12H)");
         assertThat(recent.window()).hasToString("Recent[duration=IsoDuration[text=P2DT12H, value=PT60H]]");
-        Condition.WithinWindow between = (Condition.WithinWindow) where("within_window('2021-06-13T13:00:00+02:00/2021-06-13T15:30:00Z')");
+        WhereCondition.WithinWindow between = (WhereCondition.WithinWindow) where("within_window('2021-06-13T13:00:00+02:00/2021-06-13T15:30:00Z')");
         assertThat(between.window()).hasToString("Between[start=2021-06-13T11:00:00Z, end=2021-06-13T15:30:00Z]");
     }
 }

@@ -14,7 +14,7 @@ import org.opencentral.dtdl.model.ElementInfo;
 import org.opencentral.dtdl.model.EnumLiteral;
 import org.opencentral.dtdl.model.EnumSchema;
 import org.opencentral.dtdl.model.EnumValue;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.GeoKind;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
@@ -56,8 +56,8 @@ class ConformanceTest {
                 new EnumValue("low", ElementInfo.empty(), new EnumLiteral.IntegerValue(1)),
                 new EnumValue("high", ElementInfo.empty(), new EnumLiteral.IntegerValue(2)))));
         all.add(new ObjectSchema(ElementInfo.empty(), List.of(
-                new Field("a", ElementInfo.empty(), Primitive.of(PrimitiveKind.FLOAT), Optional.empty()),
-                new Field("b", ElementInfo.empty(), new IotcGeopoint(), Optional.empty()))));
+                new ObjectField("a", ElementInfo.empty(), Primitive.of(PrimitiveKind.FLOAT), Optional.empty()),
+                new ObjectField("b", ElementInfo.empty(), new IotcGeopoint(), Optional.empty()))));
         all.add(new MapSchema(ElementInfo.empty(), "sensor", "reading", Primitive.of(PrimitiveKind.LONG),
                 Optional.empty()));
         all.add(new ArraySchema(ElementInfo.empty(), Primitive.of(PrimitiveKind.BOOLEAN)));

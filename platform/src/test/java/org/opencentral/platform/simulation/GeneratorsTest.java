@@ -16,7 +16,7 @@ import org.opencentral.dtdl.model.ElementInfo;
 import org.opencentral.dtdl.model.EnumLiteral;
 import org.opencentral.dtdl.model.EnumSchema;
 import org.opencentral.dtdl.model.EnumValue;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.GeoKind;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
@@ -117,9 +117,9 @@ class GeneratorsTest {
     @Test
     void objectsVectorsAndArraysAreGeneratedPartByPart() {
         ObjectSchema report = new ObjectSchema(ElementInfo.empty(), List.of(
-                new Field("maxTemp", ElementInfo.empty(), Primitive.of(PrimitiveKind.DOUBLE), CELSIUS),
-                new Field("on", ElementInfo.empty(), Primitive.of(PrimitiveKind.BOOLEAN), Optional.empty()),
-                new Field("at", ElementInfo.empty(), Primitive.of(PrimitiveKind.DATE_TIME), Optional.empty())));
+                new ObjectField("maxTemp", ElementInfo.empty(), Primitive.of(PrimitiveKind.DOUBLE), CELSIUS),
+                new ObjectField("on", ElementInfo.empty(), Primitive.of(PrimitiveKind.BOOLEAN), Optional.empty()),
+                new ObjectField("at", ElementInfo.empty(), Primitive.of(PrimitiveKind.DATE_TIME), Optional.empty())));
         SplittableRandom random = new SplittableRandom(7);
         JsonNode value = Generators.of(report, Optional.empty()).next(random, NOW);
         assertThat(value.path("maxTemp").asDouble()).isBetween(15.0, 30.0);

@@ -63,7 +63,7 @@ public final class TlsMaterialLoader {
     Set<String> requiredNames(String publicHost) {
         Set<String> names = new LinkedHashSet<>();
         for (String name : List.of("localhost", "127.0.0.1", "::1", publicHost, machineHostName)) {
-            names.add(Certificates.canonical(name));
+            names.add(CertificateChecks.canonical(name));
         }
         return names;
     }
@@ -77,11 +77,11 @@ public final class TlsMaterialLoader {
         } catch (IOException | RuntimeException e) {
             throw configError("cannot read the configured certificate or key: " + e.getMessage());
         }
-        if (!Certificates.keyMatches(key, chain.get(0).getPublicKey())) {
+        if (!CertificateChecks.keyMatches(key, chain.get(0).getPublicKey())) {
             throw configError("the private key in " + files.privateKey() + " does not belong to the certificate in "
                     + files.certificate());
         }
-        if (!Certificates.validFor(chain.get(0), clock.instant(), RENEW_BEFORE)) {
+        if (!CertificateChecks.validFor(chain.get(0), clock.instant(), RENEW_BEFORE)) {
             LOG.warn("The configured certificate {} is not yet valid, expired or expires within {} days (not after {})",
                     files.certificate(), RENEW_BEFORE.toDays(), chain.get(0).getNotAfter().toInstant());
         }
@@ -104,7 +104,7 @@ public final class TlsMaterialLoader {
 
     private Optional<IssuedCertificate> readCa(Path tlsDir) {
         return readPair(tlsDir.resolve(CA_CERT), tlsDir.resolve(CA_KEY)).filter(ca -> {
-            boolean usable = Certificates.validFor(ca.certificate(), clock.instant(), RENEW_BEFORE);
+            boolean usable = CertificateChecks.validFor(ca.certificate(), clock.instant(), RENEW_BEFORE);
             if (!usable) {
                 LOG.warn("The local CA {} expires within {} days: creating a new one; clients must trust the new {}",
                         tlsDir.resolve(CA_CERT), RENEW_BEFORE.toDays(), CA_CERT);
@@ -115,9 +115,9 @@ public final class TlsMaterialLoader {
 
     private Optional<IssuedCertificate> readServer(Path tlsDir, IssuedCertificate ca, Set<String> names) {
         return readPair(tlsDir.resolve(SERVER_CERT), tlsDir.resolve(SERVER_KEY)).filter(server -> {
-            boolean usable = Certificates.issuedBy(server.certificate(), ca.certificate())
-                    && Certificates.validFor(server.certificate(), clock.instant(), RENEW_BEFORE)
-                    && Certificates.subjectAltNames(server.certificate()).containsAll(names);
+            boolean usable = CertificateChecks.issuedBy(server.certificate(), ca.certificate())
+                    && CertificateChecks.validFor(server.certificate(), clock.instant(), RENEW_BEFORE)
+                    && CertificateChecks.subjectAltNames(server.certificate()).containsAll(names);
             if (!usable) {
                 LOG.info("Re-issuing the server certificate: its names, issuer or validity no longer fit");
             }
@@ -133,7 +133,7 @@ public final class TlsMaterialLoader {
         try {
             X509Certificate certificate = PemFiles.readCertificates(certFile).get(0);
             PrivateKey key = PemFiles.readPrivateKey(keyFile);
-            if (Certificates.keyMatches(key, certificate.getPublicKey())) {
+            if (CertificateChecks.keyMatches(key, certificate.getPublicKey())) {
                 return Optional.of(new IssuedCertificate(certificate, key));
             }
             LOG.warn("{} does not match {}: generating new ones", keyFile, certFile);

@@ -57,9 +57,9 @@ class TlsMaterialLoaderTest {
     void theServerCertificateNamesEveryWayToReachThisMachineAndIsSignedByTheCa() {
         TlsMaterial material = loadGenerated(NOW, "iot.example.com");
 
-        assertThat(Certificates.subjectAltNames(material.serverCertificate())).containsExactlyInAnyOrder(
+        assertThat(CertificateChecks.subjectAltNames(material.serverCertificate())).containsExactlyInAnyOrder(
                 "localhost", "127.0.0.1", "0:0:0:0:0:0:0:1", "iot.example.com", "machine-name");
-        assertThat(Certificates.issuedBy(material.serverCertificate(), material.caCertificate())).isTrue();
+        assertThat(CertificateChecks.issuedBy(material.serverCertificate(), material.caCertificate())).isTrue();
         assertThat(material.caCertificate().getBasicConstraints()).isZero();
         assertThat(material.serverCertificate().getBasicConstraints()).isEqualTo(-1);
         assertThat(material.serverCertificate().getNotAfter().toInstant())
@@ -72,7 +72,7 @@ class TlsMaterialLoaderTest {
     void anIpAddressAsPublicHostBecomesAnIpSan() {
         TlsMaterial material = loadGenerated(NOW, "192.0.2.10");
 
-        assertThat(Certificates.subjectAltNames(material.serverCertificate())).contains("192.0.2.10");
+        assertThat(CertificateChecks.subjectAltNames(material.serverCertificate())).contains("192.0.2.10");
     }
 
     @Test
@@ -96,7 +96,7 @@ class TlsMaterialLoaderTest {
 
         assertThat(second.caCertificate()).isEqualTo(first.caCertificate());
         assertThat(second.serverCertificate()).isNotEqualTo(first.serverCertificate());
-        assertThat(Certificates.subjectAltNames(second.serverCertificate()))
+        assertThat(CertificateChecks.subjectAltNames(second.serverCertificate()))
                 .contains("new.example.com").doesNotContain("old.example.com");
     }
 
@@ -119,7 +119,7 @@ class TlsMaterialLoaderTest {
         TlsMaterial second = loadGenerated(NOW, "iot.example.com");
 
         assertThat(second.caCertificate()).isNotEqualTo(first.caCertificate());
-        assertThat(Certificates.issuedBy(second.serverCertificate(), second.caCertificate())).isTrue();
+        assertThat(CertificateChecks.issuedBy(second.serverCertificate(), second.caCertificate())).isTrue();
     }
 
     @Test

@@ -16,17 +16,17 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The tail of a connection's pipeline: sends CONNECT when the channel is active, completes the
  * connect future on CONNACK, answers QoS 1 publishes, sends PINGREQ when idle and hands everything
- * else to the {@link Session}. The one place a connection's errors end up.
+ * else to the {@link ConnectionHandler}. The one place a connection's errors end up.
  */
 final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ConnectSpec spec;
-    private final Session session;
+    private final ConnectionHandler session;
     private final CompletableFuture<MqttConnection> connected;
     private final SubscribeTracker subscriptions = new SubscribeTracker();
     private MqttConnection connection;
     private Throwable failure;
 
-    ClientHandler(ConnectSpec spec, Session session, CompletableFuture<MqttConnection> connected) {
+    ClientHandler(ConnectSpec spec, ConnectionHandler session, CompletableFuture<MqttConnection> connected) {
         this.spec = spec;
         this.session = session;
         this.connected = connected;

@@ -53,7 +53,7 @@ public final class MqttClient implements AutoCloseable {
     }
 
     /** Connects from {@code source} (an address of this machine, port chosen by the kernel). */
-    public CompletableFuture<MqttConnection> connect(ConnectSpec spec, Optional<InetAddress> source, Session session) {
+    public CompletableFuture<MqttConnection> connect(ConnectSpec spec, Optional<InetAddress> source, ConnectionHandler session) {
         CompletableFuture<MqttConnection> connected = new CompletableFuture<>();
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
@@ -77,7 +77,7 @@ public final class MqttClient implements AutoCloseable {
         return connected;
     }
 
-    private void configure(Channel ch, ConnectSpec spec, Session session, CompletableFuture<MqttConnection> connected) {
+    private void configure(Channel ch, ConnectSpec spec, ConnectionHandler session, CompletableFuture<MqttConnection> connected) {
         ChannelPipeline pipeline = ch.pipeline();
         tls.ifPresent(context -> {
             SslHandler ssl = context.newHandler(ch.alloc(), server.getHostString(), server.getPort());

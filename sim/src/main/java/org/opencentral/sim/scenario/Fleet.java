@@ -14,7 +14,7 @@ import org.opencentral.sim.metrics.Report;
 import org.opencentral.sim.mqtt.ConnectFailure;
 import org.opencentral.sim.mqtt.MqttClient;
 import org.opencentral.sim.mqtt.MqttConnection;
-import org.opencentral.sim.mqtt.Session;
+import org.opencentral.sim.mqtt.ConnectionHandler;
 
 /**
  * Connects every device of a {@link FleetSpec}: at most {@code maxPendingConnects} attempts in
@@ -36,7 +36,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     /** Connects all devices, each with the session {@code sessions} makes for it; returns when all have answered. */
-    public Report.Connections connect(Function<SimDevice, Session> sessions) throws InterruptedException {
+    public Report.Connections connect(Function<SimDevice, ConnectionHandler> sessions) throws InterruptedException {
         List<SimDevice> devices = spec.devices();
         Semaphore pending = new Semaphore(spec.maxPendingConnects());
         CountDownLatch answered = new CountDownLatch(devices.size());
@@ -62,7 +62,7 @@ public final class Fleet implements AutoCloseable {
         return outcome;
     }
 
-    private void connectOne(int index, SimDevice device, Session session, Semaphore pending, CountDownLatch answered) {
+    private void connectOne(int index, SimDevice device, ConnectionHandler session, Semaphore pending, CountDownLatch answered) {
         long attempt = System.nanoTime();
         client.connect(spec.connectSpec(device), source(index), session).whenComplete((connection, error) -> {
             pending.release();

@@ -12,7 +12,7 @@ import org.opencentral.sim.metrics.Metrics;
  * than the window in flight (a full window is counted as {@code window_full}). QoS 0 counts a
  * message as delivered when written.
  */
-final class IngestSession extends DeviceSession {
+final class IngestSession extends ScenarioSession {
     private static final long MIN_TICK_NANOS = 50_000_000;
 
     private final String topic;

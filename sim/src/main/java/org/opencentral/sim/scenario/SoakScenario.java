@@ -29,7 +29,7 @@ public final class SoakScenario {
     }
 
     /** A connection that only keeps itself alive. */
-    static final class IdleSession extends DeviceSession {
+    static final class IdleSession extends ScenarioSession {
         IdleSession(Metrics metrics) {
             super(metrics);
         }

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencentral.core.device.Device;
-import org.opencentral.core.filter.Filter;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListFilter;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.Op;
-import org.opencentral.core.filter.Ordering;
+import org.opencentral.core.filter.ListOrdering;
 import org.opencentral.core.filter.TextMatch;
 import org.opencentral.core.store.DeviceCursor;
 import org.opencentral.core.store.DeviceField;
@@ -110,12 +110,12 @@ final class DeviceListSql {
     }
 
     private String direction() {
-        return query.order().direction() == Ordering.Direction.DESC ? " DESC" : "";
+        return query.order().direction() == ListOrdering.Direction.DESC ? " DESC" : "";
     }
 
     /** The keyset comparison that means "after" in this order. */
     private String after() {
-        return query.order().direction() == Ordering.Direction.DESC ? " < ?" : " > ?";
+        return query.order().direction() == ListOrdering.Direction.DESC ? " < ?" : " > ?";
     }
 
     /** The organization scope and the filter, as {@code AND ...} terms. */
@@ -131,13 +131,13 @@ final class DeviceListSql {
         });
     }
 
-    private void condition(Filter<DeviceField> filter) {
+    private void condition(ListFilter<DeviceField> filter) {
         switch (filter) {
-            case Filter.Compare<DeviceField> c -> compare(c.field(), c.op(), c.value());
-            case Filter.Match<DeviceField> m -> match(m.function(), m.field(), m.text());
-            case Filter.And<DeviceField> a -> binary(a.left(), " AND ", a.right());
-            case Filter.Or<DeviceField> o -> binary(o.left(), " OR ", o.right());
-            case Filter.Not<DeviceField> n -> {
+            case ListFilter.Compare<DeviceField> c -> compare(c.field(), c.op(), c.value());
+            case ListFilter.Match<DeviceField> m -> match(m.function(), m.field(), m.text());
+            case ListFilter.And<DeviceField> a -> binary(a.left(), " AND ", a.right());
+            case ListFilter.Or<DeviceField> o -> binary(o.left(), " OR ", o.right());
+            case ListFilter.Not<DeviceField> n -> {
                 sql.append("(NOT ");
                 condition(n.operand());
                 sql.append(')');
@@ -145,7 +145,7 @@ final class DeviceListSql {
         }
     }
 
-    private void binary(Filter<DeviceField> left, String operator, Filter<DeviceField> right) {
+    private void binary(ListFilter<DeviceField> left, String operator, ListFilter<DeviceField> right) {
         sql.append('(');
         condition(left);
         sql.append(operator);
@@ -153,10 +153,10 @@ final class DeviceListSql {
         sql.append(')');
     }
 
-    /** Two-valued: an absent column equals only NULL and never orders (see {@link Filter}). */
-    private void compare(DeviceField field, Op op, Literal value) {
+    /** Two-valued: an absent column equals only NULL and never orders (see {@link ListFilter}). */
+    private void compare(DeviceField field, Op op, ListLiteral value) {
         String column = column(field);
-        if (value instanceof Literal.Null) {
+        if (value instanceof ListLiteral.Null) {
             sql.append(column).append(op == Op.EQ ? " IS NULL" : " IS NOT NULL");
             return;
         }
@@ -204,17 +204,17 @@ final class DeviceListSql {
         };
     }
 
-    private static Object parameter(Literal value) {
+    private static Object parameter(ListLiteral value) {
         return switch (value) {
-            case Literal.Null n -> throw new IllegalStateException("NULL is compared with IS [NOT] NULL");
-            case Literal.Text t -> t.value();
-            case Literal.Bool b -> b.value();
-            case Literal.Time t -> t.value().toEpochMilli();
+            case ListLiteral.Null n -> throw new IllegalStateException("NULL is compared with IS [NOT] NULL");
+            case ListLiteral.Text t -> t.value();
+            case ListLiteral.Bool b -> b.value();
+            case ListLiteral.Time t -> t.value().toEpochMilli();
         };
     }
 
-    private static Object sortKeyParameter(Literal key) {
-        return key instanceof Literal.Null ? -1L : parameter(key);
+    private static Object sortKeyParameter(ListLiteral key) {
+        return key instanceof ListLiteral.Null ? -1L : parameter(key);
     }
 
     private static String column(DeviceField field) {
@@ -242,13 +242,13 @@ final class DeviceListSql {
         };
     }
 
-    private Literal sortKey(ResultSet row) throws SQLException {
+    private ListLiteral sortKey(ResultSet row) throws SQLException {
         return switch (query.order().field().type()) {
-            case TEXT -> new Literal.Text(row.getString("sort_key"));
-            case BOOLEAN -> new Literal.Bool(row.getBoolean("sort_key"));
+            case TEXT -> new ListLiteral.Text(row.getString("sort_key"));
+            case BOOLEAN -> new ListLiteral.Bool(row.getBoolean("sort_key"));
             case INSTANT -> {
                 long millis = row.getLong("sort_key");
-                yield millis < 0 ? new Literal.Null() : new Literal.Time(java.time.Instant.ofEpochMilli(millis));
+                yield millis < 0 ? new ListLiteral.Null() : new ListLiteral.Time(java.time.Instant.ofEpochMilli(millis));
             }
         };
     }

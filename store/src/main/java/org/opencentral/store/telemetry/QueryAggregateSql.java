@@ -12,7 +12,7 @@ import org.opencentral.core.telemetry.TimeRange;
 /**
  * Aggregate queries, grouped by device and/or window as the plan says. Row layout:
  * {@code d, b, a0, a1, …} ({@code d}, {@code b} null when not grouped by). From the rollups:
- * partial aggregates per series and bucket ({@link AggregateSql#partials}, the history API's
+ * partial aggregates per series and bucket ({@link TelemetryAggregateSql#partials}, the history API's
  * planner), merged per series with FILTER; from raw messages: the pivot {@code m} aggregated directly.
  */
 final class QueryAggregateSql {
@@ -61,14 +61,14 @@ final class QueryAggregateSql {
         List<QueryPlanner.Segment> plan = QueryPlanner.plan(Micros.of(range.from()), Micros.of(range.to()), widthUs,
                 Source.AUTO);
         if (plan.isEmpty()) {
-            sql.sql("SELECT " + AggregateSql.COLUMNS + " FROM (SELECT CAST(NULL AS INTEGER) AS series_id, "
+            sql.sql("SELECT " + TelemetryAggregateSql.COLUMNS + " FROM (SELECT CAST(NULL AS INTEGER) AS series_id, "
                     + "CAST(NULL AS BIGINT) AS b, CAST(NULL AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS total, "
                     + "CAST(NULL AS DOUBLE PRECISION) AS lo, CAST(NULL AS DOUBLE PRECISION) AS hi, "
                     + "CAST(NULL AS BIGINT) AS first_us, CAST(NULL AS DOUBLE PRECISION) AS first_value, "
                     + "CAST(NULL AS BIGINT) AS last_us, CAST(NULL AS DOUBLE PRECISION) AS last_value) e WHERE 1 = 0");
             return;
         }
-        SqlStatement partials = AggregateSql.partials(dialect, plan, widthUs, "series_id IN (SELECT id FROM s)",
+        SqlStatement partials = TelemetryAggregateSql.partials(dialect, plan, widthUs, "series_id IN (SELECT id FROM s)",
                 List.of());
         sql.append(partials.sql(), partials.parameters());
     }

@@ -81,9 +81,9 @@ final class TelemetryReader {
             if (id.isEmpty() || range.from().equals(range.to())) {
                 return List.of();
             }
-            SqlStatement partials = AggregateSql.partials(dialect, plan(range, widthUs, source), widthUs, "series_id = ?",
+            SqlStatement partials = TelemetryAggregateSql.partials(dialect, plan(range, widthUs, source), widthUs, "series_id = ?",
                     List.of(id.get()));
-            String sql = "SELECT " + AggregateSql.COLUMNS + " FROM (" + partials.sql() + ") x ORDER BY b";
+            String sql = "SELECT " + TelemetryAggregateSql.COLUMNS + " FROM (" + partials.sql() + ") x ORDER BY b";
             List<Bucket> buckets = new ArrayList<>();
             try (PreparedStatement statement = prepare(c, sql, partials.parameters());
                     ResultSet rows = statement.executeQuery()) {
@@ -104,7 +104,7 @@ final class TelemetryReader {
         if (query.range().from().equals(query.range().to())) {
             return List.of();
         }
-        SqlStatement partials = AggregateSql.partials(dialect, plan(query.range(), widthUs, query.source()), widthUs,
+        SqlStatement partials = TelemetryAggregateSql.partials(dialect, plan(query.range(), widthUs, query.source()), widthUs,
                 BY_CAPABILITY, List.of(query.component(), query.capability()));
         String sql = "SELECT x.series_id, x.b, x.n, x.total, x.lo, x.hi, x.first_us, x.first_value, x.last_us, "
                 + "x.last_value FROM (" + partials.sql() + ") x JOIN (SELECT id, row_number() OVER "

@@ -5,7 +5,7 @@
  * {@code telemetry_raw} (series id, time in epoch microseconds, one typed value column set), and the
  * rollups {@code rollup_1m} / {@code rollup_1h} (count, total, min, max, first and last with their
  * times) updated incrementally in the same transaction as each batch. Reads share one SQL builder
- * ({@link org.opencentral.store.telemetry.AggregateSql}) with a per-engine {@link
+ * ({@link org.opencentral.store.telemetry.TelemetryAggregateSql}) with a per-engine {@link
  * org.opencentral.store.telemetry.TelemetryDialect}; every value is a bind parameter. The query
  * language's plans ({@link org.opencentral.core.telemetry.TelemetryQuery}) become SQL here, in
  * {@link org.opencentral.store.telemetry.QuerySql} (rows from a pivot of the raw table, aggregates

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.filter.Filter;
+import org.opencentral.core.filter.ListFilter;
 import org.opencentral.core.filter.InMemory;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.Op;
-import org.opencentral.core.filter.Ordering;
+import org.opencentral.core.filter.ListOrdering;
 import org.opencentral.core.filter.TextMatch;
 import org.opencentral.core.store.DeviceField;
 import org.opencentral.core.store.DeviceListQuery;
@@ -69,11 +69,11 @@ public interface DeviceListContract extends StoreFixture {
         return ids;
     }
 
-    default List<String> expected(List<Device> fleet, Optional<Filter<DeviceField>> filter,
-            Ordering<DeviceField> order, Optional<Set<String>> organizations) {
+    default List<String> expected(List<Device> fleet, Optional<ListFilter<DeviceField>> filter,
+            ListOrdering<DeviceField> order, Optional<Set<String>> organizations) {
         Comparator<Device> byId = Comparator.comparing(d -> d.id().value());
         Comparator<Device> comparator = InMemory.comparator(order, (Device d, DeviceField f) -> f.valueOf(d))
-                .thenComparing(order.direction() == Ordering.Direction.ASC ? byId : byId.reversed());
+                .thenComparing(order.direction() == ListOrdering.Direction.ASC ? byId : byId.reversed());
         return fleet.stream()
                 .filter(d -> filter.map(f -> InMemory.predicate(f, (Device x, DeviceField g) -> g.valueOf(x)).test(d))
                         .orElse(true))
@@ -81,17 +81,17 @@ public interface DeviceListContract extends StoreFixture {
                 .sorted(comparator).map(d -> d.id().value()).toList();
     }
 
-    static Filter<DeviceField> compare(DeviceField field, Op op, Literal value) {
-        return new Filter.Compare<>(field, op, value);
+    static ListFilter<DeviceField> compare(DeviceField field, Op op, ListLiteral value) {
+        return new ListFilter.Compare<>(field, op, value);
     }
 
-    static Literal text(String value) {
-        return new Literal.Text(value);
+    static ListLiteral text(String value) {
+        return new ListLiteral.Text(value);
     }
 
-    static List<Filter<DeviceField>> filters() {
-        Literal at = new Literal.Time(T0.plusSeconds(2));
-        List<Filter<DeviceField>> filters = new ArrayList<>();
+    static List<ListFilter<DeviceField>> filters() {
+        ListLiteral at = new ListLiteral.Time(T0.plusSeconds(2));
+        List<ListFilter<DeviceField>> filters = new ArrayList<>();
         for (Op op : Op.values()) {
             filters.add(compare(DeviceField.DISPLAY_NAME, op, text("Echo")));
             filters.add(compare(DeviceField.ID, op, text("dev-05")));
@@ -100,23 +100,23 @@ public interface DeviceListContract extends StoreFixture {
         }
         for (DeviceField flag : List.of(DeviceField.ENABLED, DeviceField.PROVISIONED, DeviceField.SIMULATED,
                 DeviceField.CONNECTED)) {
-            filters.add(compare(flag, Op.EQ, new Literal.Bool(true)));
-            filters.add(compare(flag, Op.NE, new Literal.Bool(true)));
+            filters.add(compare(flag, Op.EQ, new ListLiteral.Bool(true)));
+            filters.add(compare(flag, Op.NE, new ListLiteral.Bool(true)));
         }
         for (DeviceField nullable : List.of(DeviceField.TEMPLATE, DeviceField.LAST_ACTIVITY, DeviceField.ORGANIZATIONS)) {
-            filters.add(compare(nullable, Op.EQ, new Literal.Null()));
-            filters.add(compare(nullable, Op.NE, new Literal.Null()));
+            filters.add(compare(nullable, Op.EQ, new ListLiteral.Null()));
+            filters.add(compare(nullable, Op.NE, new ListLiteral.Null()));
         }
         filters.add(compare(DeviceField.ORGANIZATIONS, Op.EQ, text("west")));
         filters.add(compare(DeviceField.ORGANIZATIONS, Op.NE, text("west")));
-        filters.add(new Filter.Match<>(TextMatch.CONTAINS, DeviceField.DISPLAY_NAME, "ECHO"));
-        filters.add(new Filter.Match<>(TextMatch.STARTSWITH, DeviceField.DISPLAY_NAME, "al"));
-        filters.add(new Filter.Match<>(TextMatch.ENDSWITH, DeviceField.ID, "1"));
-        filters.add(new Filter.Match<>(TextMatch.CONTAINS, DeviceField.TEMPLATE, "sensor"));
-        filters.add(new Filter.Not<>(compare(DeviceField.LAST_ACTIVITY, Op.GT, at)));
-        filters.add(new Filter.Or<>(compare(DeviceField.ENABLED, Op.EQ, new Literal.Bool(false)),
-                new Filter.And<>(compare(DeviceField.CONNECTED, Op.EQ, new Literal.Bool(true)),
-                        new Filter.Not<>(compare(DeviceField.TEMPLATE, Op.EQ, text(THERMOSTAT))))));
+        filters.add(new ListFilter.Match<>(TextMatch.CONTAINS, DeviceField.DISPLAY_NAME, "ECHO"));
+        filters.add(new ListFilter.Match<>(TextMatch.STARTSWITH, DeviceField.DISPLAY_NAME, "al"));
+        filters.add(new ListFilter.Match<>(TextMatch.ENDSWITH, DeviceField.ID, "1"));
+        filters.add(new ListFilter.Match<>(TextMatch.CONTAINS, DeviceField.TEMPLATE, "sensor"));
+        filters.add(new ListFilter.Not<>(compare(DeviceField.LAST_ACTIVITY, Op.GT, at)));
+        filters.add(new ListFilter.Or<>(compare(DeviceField.ENABLED, Op.EQ, new ListLiteral.Bool(false)),
+                new ListFilter.And<>(compare(DeviceField.CONNECTED, Op.EQ, new ListLiteral.Bool(true)),
+                        new ListFilter.Not<>(compare(DeviceField.TEMPLATE, Op.EQ, text(THERMOSTAT))))));
         return filters;
     }
 
@@ -124,7 +124,7 @@ public interface DeviceListContract extends StoreFixture {
     default void everyOperatorFiltersLikeTheInMemoryOracle() {
         List<Device> fleet = insertFleet();
 
-        for (Filter<DeviceField> filter : filters()) {
+        for (ListFilter<DeviceField> filter : filters()) {
             assertThat(listAll(DeviceListQuery.matching(filter, 100))).as(filter.toString())
                     .containsExactlyElementsOf(expected(fleet, Optional.of(filter), DeviceListQuery.BY_ID,
                             Optional.empty()));
@@ -136,14 +136,14 @@ public interface DeviceListContract extends StoreFixture {
     @Test
     default void pagingThroughEveryOrderInBothDirectionsHasNoDuplicatesOrGaps() {
         List<Device> fleet = insertFleet();
-        Filter<DeviceField> search = new Filter.Not<>(new Filter.Match<>(TextMatch.CONTAINS, DeviceField.ID, "07"));
+        ListFilter<DeviceField> search = new ListFilter.Not<>(new ListFilter.Match<>(TextMatch.CONTAINS, DeviceField.ID, "07"));
 
         for (DeviceField field : DeviceField.values()) {
             if (!field.sortable()) {
                 continue;
             }
-            for (Ordering.Direction direction : Ordering.Direction.values()) {
-                Ordering<DeviceField> order = new Ordering<>(field, direction);
+            for (ListOrdering.Direction direction : ListOrdering.Direction.values()) {
+                ListOrdering<DeviceField> order = new ListOrdering<>(field, direction);
                 for (int size : new int[] {1, 3, 5}) {
                     DeviceListQuery query = DeviceListQuery.matching(search, size).orderedBy(order);
                     assertThat(listAll(query)).as(order + " pages of " + size).doesNotHaveDuplicates()
@@ -157,18 +157,18 @@ public interface DeviceListContract extends StoreFixture {
     default void displayNamesSortCaseInsensitivelyWithIdBreakingTies() {
         insertFleet();
         DeviceListQuery byName = DeviceListQuery.all(3)
-                .orderedBy(new Ordering<>(DeviceField.DISPLAY_NAME, Ordering.Direction.ASC));
+                .orderedBy(new ListOrdering<>(DeviceField.DISPLAY_NAME, ListOrdering.Direction.ASC));
 
         assertThat(listAll(byName)).startsWith("dev-10", "dev-11", "dev-09", "dev-08", "dev-07");
-        assertThat(listAll(byName.orderedBy(new Ordering<>(DeviceField.DISPLAY_NAME, Ordering.Direction.DESC))))
+        assertThat(listAll(byName.orderedBy(new ListOrdering<>(DeviceField.DISPLAY_NAME, ListOrdering.Direction.DESC))))
                 .startsWith("dev-03", "dev-00", "dev-01").endsWith("dev-11", "dev-10");
     }
 
     @Test
     default void organizationScopeCombinesWithFilterAndOrder() {
         List<Device> fleet = insertFleet();
-        Filter<DeviceField> enabled = compare(DeviceField.ENABLED, Op.EQ, new Literal.Bool(true));
-        Ordering<DeviceField> order = new Ordering<>(DeviceField.DISPLAY_NAME, Ordering.Direction.DESC);
+        ListFilter<DeviceField> enabled = compare(DeviceField.ENABLED, Op.EQ, new ListLiteral.Bool(true));
+        ListOrdering<DeviceField> order = new ListOrdering<>(DeviceField.DISPLAY_NAME, ListOrdering.Direction.DESC);
         DeviceListQuery query = DeviceListQuery.matching(enabled, 1).orderedBy(order)
                 .inOrganizations(Set.of("west", "east"));
 
@@ -186,13 +186,13 @@ public interface DeviceListContract extends StoreFixture {
                 text("x' OR '1'='1")), 10))).containsExactly("dev-03");
         assertThat(listAll(DeviceListQuery.matching(compare(DeviceField.DISPLAY_NAME, Op.EQ,
                 text("' OR 1=1 --")), 10))).isEmpty();
-        assertThat(listAll(DeviceListQuery.matching(new Filter.Match<>(TextMatch.CONTAINS, DeviceField.DISPLAY_NAME,
+        assertThat(listAll(DeviceListQuery.matching(new ListFilter.Match<>(TextMatch.CONTAINS, DeviceField.DISPLAY_NAME,
                 "%"), 10))).containsExactly("dev-07");
-        assertThat(listAll(DeviceListQuery.matching(new Filter.Match<>(TextMatch.CONTAINS, DeviceField.DISPLAY_NAME,
+        assertThat(listAll(DeviceListQuery.matching(new ListFilter.Match<>(TextMatch.CONTAINS, DeviceField.DISPLAY_NAME,
                 "_"), 10))).containsExactly("dev-06");
-        assertThat(listAll(DeviceListQuery.matching(new Filter.Match<>(TextMatch.CONTAINS, DeviceField.DISPLAY_NAME,
+        assertThat(listAll(DeviceListQuery.matching(new ListFilter.Match<>(TextMatch.CONTAINS, DeviceField.DISPLAY_NAME,
                 "\\"), 10))).containsExactly("dev-04");
-        assertThat(listAll(DeviceListQuery.matching(new Filter.Match<>(TextMatch.STARTSWITH, DeviceField.ID,
+        assertThat(listAll(DeviceListQuery.matching(new ListFilter.Match<>(TextMatch.STARTSWITH, DeviceField.ID,
                 "dev-0_"), 10))).isEmpty();
         assertThat(store().devices().count()).isEqualTo(12);
     }
@@ -203,7 +203,7 @@ public interface DeviceListContract extends StoreFixture {
         Page<Device> first = store().devices().list(DeviceListQuery.all(2));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceListQuery.all(2)
-                .orderedBy(new Ordering<>(DeviceField.CONNECTED, Ordering.Direction.ASC)).after(first.next()))
+                .orderedBy(new ListOrdering<>(DeviceField.CONNECTED, ListOrdering.Direction.ASC)).after(first.next()))
                 .isInstanceOf(DomainException.class).hasMessageContaining("ordered by 'id asc'");
     }
 }

@@ -12,7 +12,7 @@ public record QueryAst(
         Optional<Top> top,
         List<SelectItem> select,
         TemplateRef from,
-        Optional<Condition> where,
+        Optional<WhereCondition> where,
         Optional<GroupByWindow> groupBy,
         List<OrderItem> orderBy) {
 

@@ -25,7 +25,7 @@ final class AggregateRules {
         groupBy.ifPresent(g -> {
             TimeWindows.checkPositive(g.size(), g.position());
             if (!aggregated) {
-                throw Errors.at(g.position(), "GROUP BY WINDOW needs aggregates such as AVG(temperature) in SELECT");
+                throw QueryErrors.at(g.position(), "GROUP BY WINDOW needs aggregates such as AVG(temperature) in SELECT");
             }
         });
         List<Column> columns = new ArrayList<>(selected.stream().map(Selected::column).toList());
@@ -48,13 +48,13 @@ final class AggregateRules {
         }
         if (value.equals(TS)) {
             if (!windowed) {
-                throw Errors.at(s.position(), "$ts can be selected with aggregates only with GROUP BY WINDOW");
+                throw QueryErrors.at(s.position(), "$ts can be selected with aggregates only with GROUP BY WINDOW");
             }
             return;
         }
         String hint = value instanceof ValueRef.Capability
                 ? " must be aggregated, e.g. AVG(" + value.defaultName() + ")" : " cannot be selected";
-        throw Errors.at(s.position(), Describe.value(value) + hint
+        throw QueryErrors.at(s.position(), Describe.value(value) + hint
                 + ": alongside aggregates SELECT can only add $id, and $ts with GROUP BY WINDOW");
     }
 }

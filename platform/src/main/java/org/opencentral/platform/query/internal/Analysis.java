@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencentral.platform.query.CapabilityCatalog;
 import org.opencentral.platform.query.Column;
-import org.opencentral.platform.query.Filter;
-import org.opencentral.platform.query.Ordering;
+import org.opencentral.platform.query.QueryFilter;
+import org.opencentral.platform.query.QueryOrdering;
 import org.opencentral.platform.query.Query;
 import org.opencentral.platform.query.QueryKind;
 import org.opencentral.platform.query.QueryLimits;
@@ -22,21 +22,21 @@ public final class Analysis {
     public static Query analyze(QueryAst ast, QueryLimits limits, CapabilityCatalog catalog) {
         String templateId = ast.from().id();
         if (!catalog.templateExists(templateId)) {
-            throw Errors.at(ast.from().position(), "unknown device template '" + templateId + "'");
+            throw QueryErrors.at(ast.from().position(), "unknown device template '" + templateId + "'");
         }
         KindInference kinds = new KindInference();
-        Scope plain = new Scope(templateId, catalog, Map.of());
+        NameScope plain = new NameScope(templateId, catalog, Map.of());
         List<Selected> selected = new SelectAnalyzer(plain, limits.maxSelectItems()).analyze(ast.select());
         selected.forEach(s -> kinds.value(s.column().value(), s.position()));
-        Scope scope = plain.withAliases(SelectAnalyzer.aliases(ast.select(), selected));
+        NameScope scope = plain.withAliases(SelectAnalyzer.aliases(ast.select(), selected));
 
         FilterAnalyzer filters = new FilterAnalyzer(scope, limits, kinds);
-        Optional<Filter> filter = ast.where().flatMap(filters::analyze);
+        Optional<QueryFilter> filter = ast.where().flatMap(filters::analyze);
         Optional<TimeWindow> timeRange = filters.timeRange();
 
         List<Column> columns = AggregateRules.apply(selected, ast.groupBy());
         boolean aggregated = columns.stream().anyMatch(c -> c.value() instanceof ValueRef.Aggregate);
-        List<Ordering> orderBy = new OrderAnalyzer(scope, columns, aggregated, kinds).analyze(ast.orderBy());
+        List<QueryOrdering> orderBy = new OrderAnalyzer(scope, columns, aggregated, kinds).analyze(ast.orderBy());
 
         QueryKind kind = kinds.infer();
         int limit = limit(ast.top(), limits.maxRows(kind), kind);
@@ -50,10 +50,10 @@ public final class Analysis {
         }
         long count = top.get().count();
         if (count < 1) {
-            throw Errors.at(top.get().position(), "TOP must be at least 1, not " + count);
+            throw QueryErrors.at(top.get().position(), "TOP must be at least 1, not " + count);
         }
         if (count > cap) {
-            throw Errors.at(top.get().position(), "TOP " + count + " exceeds the maximum of " + cap + " rows for "
+            throw QueryErrors.at(top.get().position(), "TOP " + count + " exceeds the maximum of " + cap + " rows for "
                     + (kind == QueryKind.TELEMETRY ? "telemetry" : "property") + " queries");
         }
         return (int) count;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.filter.TextMatch;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.WhereCondition;
 import org.opencentral.platform.query.ast.Expr;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.SourcePosition;
 
 /**
@@ -32,31 +32,31 @@ final class ConditionParser {
         this.maxDepth = maxDepth;
     }
 
-    Condition condition() {
+    WhereCondition condition() {
         SourcePosition start = cursor.position();
-        List<Condition> operands = new ArrayList<>(List.of(and()));
+        List<WhereCondition> operands = new ArrayList<>(List.of(and()));
         while (cursor.acceptKeyword("OR")) {
             operands.add(and());
         }
-        return operands.size() == 1 ? operands.get(0) : new Condition.Or(operands, start);
+        return operands.size() == 1 ? operands.get(0) : new WhereCondition.Or(operands, start);
     }
 
-    private Condition and() {
+    private WhereCondition and() {
         SourcePosition start = cursor.position();
-        List<Condition> operands = new ArrayList<>(List.of(unary()));
+        List<WhereCondition> operands = new ArrayList<>(List.of(unary()));
         while (cursor.acceptKeyword("AND")) {
             operands.add(unary());
         }
-        return operands.size() == 1 ? operands.get(0) : new Condition.And(operands, start);
+        return operands.size() == 1 ? operands.get(0) : new WhereCondition.And(operands, start);
     }
 
-    private Condition unary() {
-        Token start = cursor.peek();
+    private WhereCondition unary() {
+        QueryToken start = cursor.peek();
         if (start.isKeyword("NOT") || start.kind() == TokenKind.LPAREN) {
             enter(start);
             try {
                 cursor.take();
-                return start.kind() == TokenKind.LPAREN ? parenthesized() : new Condition.Not(unary(), cursor.position(start));
+                return start.kind() == TokenKind.LPAREN ? parenthesized() : new WhereCondition.Not(unary(), cursor.position(start));
             } finally {
                 depth--;
             }
@@ -71,64 +71,64 @@ final class ConditionParser {
         return predicate();
     }
 
-    private void enter(Token at) {
+    private void enter(QueryToken at) {
         if (++depth > maxDepth) {
             throw cursor.error(at, "conditions are nested more than " + maxDepth + " levels deep");
         }
     }
 
-    private Condition parenthesized() {
-        Condition inner = condition();
+    private WhereCondition parenthesized() {
+        WhereCondition inner = condition();
         cursor.expect(TokenKind.RPAREN, "')', AND or OR");
         return inner;
     }
 
-    private Condition withinWindow() {
-        Token keyword = cursor.take();
+    private WhereCondition withinWindow() {
+        QueryToken keyword = cursor.take();
         cursor.take();
-        Condition.WithinWindow condition = new Condition.WithinWindow(literals.timeWindow(), cursor.position(keyword));
+        WhereCondition.WithinWindow condition = new WhereCondition.WithinWindow(literals.timeWindow(), cursor.position(keyword));
         cursor.expect(TokenKind.RPAREN, "')'");
         return condition;
     }
 
-    private static Optional<TextMatch> textFunction(Token token) {
+    private static Optional<TextMatch> textFunction(QueryToken token) {
         return Arrays.stream(TextMatch.values()).filter(f -> token.isKeyword(f.wireName())).findFirst();
     }
 
     /** {@code contains(item, 'text')}: the item, a comma, then a string. */
-    private Condition textMatch(TextMatch function) {
-        Token name = cursor.take();
+    private WhereCondition textMatch(TextMatch function) {
+        QueryToken name = cursor.take();
         cursor.take();
         Expr target = exprs.expr("a name or a $ name inside " + function.wireName() + "()");
         cursor.expect(TokenKind.COMMA, "','");
-        Token text = cursor.peek();
+        QueryToken text = cursor.peek();
         if (text.kind() != TokenKind.STRING) {
             throw cursor.expected("a string as the second argument of " + function.wireName() + "()");
         }
         cursor.take();
         cursor.expect(TokenKind.RPAREN, "')'");
-        return new Condition.TextMatch(function, target, text.value(), cursor.position(name));
+        return new WhereCondition.TextMatch(function, target, text.value(), cursor.position(name));
     }
 
-    private Condition predicate() {
+    private WhereCondition predicate() {
         if (!exprs.atExpr()) {
             throw cursor.expected(CONDITION);
         }
         Expr left = exprs.expr(CONDITION);
-        Token operator = cursor.peek();
+        QueryToken operator = cursor.peek();
         if (operator.isKeyword("NOT") && cursor.peek(1).isKeyword("IN")) {
             cursor.take();
-            return new Condition.Not(in(left), cursor.position(operator));
+            return new WhereCondition.Not(in(left), cursor.position(operator));
         }
         if (operator.isKeyword("IN")) {
             return in(left);
         }
         ComparisonOperator op = comparison(operator);
         cursor.take();
-        return new Condition.Comparison(left, op, literals.literal(), left.position());
+        return new WhereCondition.Comparison(left, op, literals.literal(), left.position());
     }
 
-    private ComparisonOperator comparison(Token token) {
+    private ComparisonOperator comparison(QueryToken token) {
         return switch (token.kind()) {
             case EQ -> ComparisonOperator.EQ;
             case NE -> ComparisonOperator.NE;
@@ -140,19 +140,19 @@ final class ConditionParser {
         };
     }
 
-    private Condition in(Expr left) {
+    private WhereCondition in(Expr left) {
         cursor.expectKeyword("IN");
-        Token open = cursor.peek();
+        QueryToken open = cursor.peek();
         if (open.kind() != TokenKind.LBRACKET && open.kind() != TokenKind.LPAREN) {
             throw cursor.expected("'[' or '(' after IN");
         }
         cursor.take();
         TokenKind close = open.kind() == TokenKind.LBRACKET ? TokenKind.RBRACKET : TokenKind.RPAREN;
-        List<Literal> values = new ArrayList<>(List.of(literals.literal()));
+        List<QueryLiteral> values = new ArrayList<>(List.of(literals.literal()));
         while (cursor.accept(TokenKind.COMMA)) {
             values.add(literals.literal());
         }
         cursor.expect(close, close == TokenKind.RBRACKET ? "',' or ']'" : "',' or ')'");
-        return new Condition.In(left, values, left.position());
+        return new WhereCondition.In(left, values, left.position());
     }
 }

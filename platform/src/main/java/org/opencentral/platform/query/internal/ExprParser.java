@@ -22,13 +22,13 @@ final class ExprParser {
 
     /** Whether the current token can start an expression. */
     boolean atExpr() {
-        Token token = cursor.peek();
+        QueryToken token = cursor.peek();
         return token.kind() == TokenKind.SYSTEM_NAME
                 || (token.kind() == TokenKind.IDENTIFIER && !token.isReserved());
     }
 
     Expr expr(String expected) {
-        Token token = cursor.peek();
+        QueryToken token = cursor.peek();
         if (token.kind() == TokenKind.SYSTEM_NAME) {
             return builtin(cursor.take());
         }
@@ -42,14 +42,14 @@ final class ExprParser {
     }
 
     Expr.Name name(String expected) {
-        Token first = cursor.peek();
+        QueryToken first = cursor.peek();
         if (first.kind() != TokenKind.IDENTIFIER || first.isReserved()) {
             throw cursor.expected(expected);
         }
         cursor.take();
         List<String> parts = new ArrayList<>(List.of(first.text()));
         while (cursor.accept(TokenKind.DOT)) {
-            Token next = cursor.peek();
+            QueryToken next = cursor.peek();
             if (next.kind() != TokenKind.IDENTIFIER || next.isReserved()) {
                 throw cursor.expected("a capability name after '" + String.join(".", parts) + ".'");
             }
@@ -58,14 +58,14 @@ final class ExprParser {
         return new Expr.Name(parts, cursor.position(first));
     }
 
-    private Expr builtin(Token token) {
+    private Expr builtin(QueryToken token) {
         SystemField field = SystemField.fromText(token.text()).orElseThrow(() -> cursor.error(token,
                 "unknown name " + token.describe() + "; expected $id, $ts, $provisioned, $simulated, $enabled, $displayName or $template"));
         return new Expr.Builtin(field, cursor.position(token));
     }
 
     private Expr aggregate() {
-        Token nameToken = cursor.take();
+        QueryToken nameToken = cursor.take();
         AggregateFunction function = AggregateFunction.fromText(nameToken.text()).orElseThrow(() ->
                 cursor.error(nameToken, "unknown function " + nameToken.describe() + "; expected " + AGGREGATES));
         cursor.take();

@@ -48,7 +48,7 @@ final class KindInference {
         Signal first = ordered.get(0);
         for (Signal s : ordered) {
             if (s.kind() != first.kind()) {
-                throw Errors.at(s.position(), s.subject() + " " + s.nature() + ", but " + first.subject()
+                throw QueryErrors.at(s.position(), s.subject() + " " + s.nature() + ", but " + first.subject()
                         + " at " + first.position() + " " + first.nature() + BOTH);
             }
         }

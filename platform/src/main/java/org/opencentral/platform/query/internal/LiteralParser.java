@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.opencentral.platform.query.ast.IsoDuration;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.TimeWindow;
 
 /** Parses constants: literals, durations and the argument of WITHIN_WINDOW. */
@@ -19,18 +19,18 @@ final class LiteralParser {
         this.cursor = cursor;
     }
 
-    Literal literal() {
-        Token token = cursor.peek();
+    QueryLiteral literal() {
+        QueryToken token = cursor.peek();
         return switch (token.kind()) {
-            case NUMBER -> new Literal.Num(number(cursor.take()));
-            case STRING -> new Literal.Str(cursor.take().value());
+            case NUMBER -> new QueryLiteral.Num(number(cursor.take()));
+            case STRING -> new QueryLiteral.Str(cursor.take().value());
             case IDENTIFIER -> keywordLiteral(token);
             default -> throw cursor.expected(LITERAL);
         };
     }
 
     /** A number literal; out of the range of a double is an error, so every engine can bind it. */
-    BigDecimal number(Token token) {
+    BigDecimal number(QueryToken token) {
         try {
             BigDecimal value = new BigDecimal(token.text());
             if (value.abs().compareTo(MAX_NUMBER) > 0) {
@@ -42,18 +42,18 @@ final class LiteralParser {
         }
     }
 
-    private RuntimeException outOfRange(Token token) {
+    private RuntimeException outOfRange(QueryToken token) {
         return cursor.error(token, "number " + token.describe() + " is out of range");
     }
 
-    private Literal keywordLiteral(Token token) {
-        Literal literal;
+    private QueryLiteral keywordLiteral(QueryToken token) {
+        QueryLiteral literal;
         if (token.isKeyword("true")) {
-            literal = Literal.Bool.TRUE;
+            literal = QueryLiteral.Bool.TRUE;
         } else if (token.isKeyword("false")) {
-            literal = Literal.Bool.FALSE;
+            literal = QueryLiteral.Bool.FALSE;
         } else if (token.isKeyword("null")) {
-            literal = Literal.Null.INSTANCE;
+            literal = QueryLiteral.Null.INSTANCE;
         } else {
             throw cursor.expected(LITERAL);
         }
@@ -63,7 +63,7 @@ final class LiteralParser {
 
     /** {@code PT10M} or {@code 'PT10M'}. */
     IsoDuration duration() {
-        Token token = cursor.peek();
+        QueryToken token = cursor.peek();
         if (token.kind() != TokenKind.IDENTIFIER && token.kind() != TokenKind.STRING) {
             throw cursor.expected("an ISO-8601 duration such as PT10M, P1D or P2DT12H");
         }
@@ -72,7 +72,7 @@ final class LiteralParser {
 
     /** {@code P1D}, {@code 'P1D'} or {@code '2021-06-13T13:00:00Z/2021-06-13T15:30:00Z'}. */
     TimeWindow timeWindow() {
-        Token token = cursor.peek();
+        QueryToken token = cursor.peek();
         if (token.kind() == TokenKind.STRING && token.value().contains("/")) {
             cursor.take();
             return between(token);
@@ -83,14 +83,14 @@ final class LiteralParser {
         return new TimeWindow.Recent(durationOf(cursor.take()));
     }
 
-    private IsoDuration durationOf(Token token) {
+    private IsoDuration durationOf(QueryToken token) {
         String text = token.value();
         Duration value = Durations.parse(text).orElseThrow(() -> cursor.error(token,
                 "invalid duration " + token.describe() + ": " + Durations.problem(text)));
         return new IsoDuration(text, value);
     }
 
-    private TimeWindow between(Token token) {
+    private TimeWindow between(QueryToken token) {
         String[] parts = token.value().split("/", -1);
         if (parts.length != 2) {
             throw intervalError(token);
@@ -98,7 +98,7 @@ final class LiteralParser {
         return new TimeWindow.Between(instant(parts[0], token), instant(parts[1], token));
     }
 
-    private Instant instant(String text, Token token) {
+    private Instant instant(String text, QueryToken token) {
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
@@ -106,7 +106,7 @@ final class LiteralParser {
         }
     }
 
-    private RuntimeException intervalError(Token token) {
+    private RuntimeException intervalError(QueryToken token) {
         return cursor.error(token, "invalid interval " + token.describe()
                 + ": expected '<start>/<end>' with ISO-8601 timestamps such as 2021-06-13T13:00:00Z");
     }

@@ -32,7 +32,7 @@ final class MemberPaths {
         String capability = parts.get(capabilityIndex);
         CapabilityKind kind = catalog.kindOf(templateId, component, capability);
         if (kind == CapabilityKind.UNKNOWN) {
-            throw Errors.at(name.position(), "unknown name '" + name.path() + "': template " + templateId
+            throw QueryErrors.at(name.position(), "unknown name '" + name.path() + "': template " + templateId
                     + " has no telemetry, property or cloud property of that name");
         }
         List<String> members = parts.subList(capabilityIndex + 1, parts.size());
@@ -51,12 +51,12 @@ final class MemberPaths {
         for (String member : members) {
             String at = path;
             ValueShape next = switch (shape) {
-                case ValueShape.Members object -> object.member(member).orElseThrow(() -> Errors.at(name.position(),
+                case ValueShape.Members object -> object.member(member).orElseThrow(() -> QueryErrors.at(name.position(),
                         "unknown member '" + member + "' of '" + at + "' (" + object.describe() + "): it has "
                                 + String.join(", ", object.names())));
-                case ValueShape.Scalar scalar -> throw Errors.at(name.position(), "'" + at + "' is "
+                case ValueShape.Scalar scalar -> throw QueryErrors.at(name.position(), "'" + at + "' is "
                         + scalar.describe() + " and has no member '" + member + "'");
-                case ValueShape.Opaque opaque -> throw Errors.at(name.position(), "'" + at + "' is "
+                case ValueShape.Opaque opaque -> throw QueryErrors.at(name.position(), "'" + at + "' is "
                         + opaque.describe() + ": its parts cannot be named in a query");
             };
             path = at + "." + member;
@@ -69,10 +69,10 @@ final class MemberPaths {
     private static void requireScalarTelemetry(Expr.Name name, String path, ValueShape shape) {
         switch (shape) {
             case ValueShape.Scalar scalar -> { }
-            case ValueShape.Members object -> throw Errors.at(name.position(), "'" + path + "' is "
+            case ValueShape.Members object -> throw QueryErrors.at(name.position(), "'" + path + "' is "
                     + object.describe() + " telemetry; name one of its members: "
                     + String.join(", ", object.names().stream().map(m -> path + "." + m).toList()));
-            case ValueShape.Opaque opaque -> throw Errors.at(name.position(), "'" + path + "' is "
+            case ValueShape.Opaque opaque -> throw QueryErrors.at(name.position(), "'" + path + "' is "
                     + opaque.describe() + " telemetry, which queries cannot read");
         }
     }

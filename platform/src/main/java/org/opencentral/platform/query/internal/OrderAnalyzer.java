@@ -3,7 +3,7 @@ package org.opencentral.platform.query.internal;
 import java.util.List;
 import java.util.Optional;
 import org.opencentral.platform.query.Column;
-import org.opencentral.platform.query.Ordering;
+import org.opencentral.platform.query.QueryOrdering;
 import org.opencentral.platform.query.ValueRef;
 import org.opencentral.platform.query.ast.Expr;
 import org.opencentral.platform.query.ast.QueryAst;
@@ -14,23 +14,23 @@ import org.opencentral.platform.query.ast.SystemField;
  * {@code $id}; in aggregate queries only selected items (including the implicit {@code $ts}).
  */
 final class OrderAnalyzer {
-    private final Scope scope;
+    private final NameScope scope;
     private final List<Column> columns;
     private final boolean aggregated;
     private final KindInference kinds;
 
-    OrderAnalyzer(Scope scope, List<Column> columns, boolean aggregated, KindInference kinds) {
+    OrderAnalyzer(NameScope scope, List<Column> columns, boolean aggregated, KindInference kinds) {
         this.scope = scope;
         this.columns = List.copyOf(columns);
         this.aggregated = aggregated;
         this.kinds = kinds;
     }
 
-    List<Ordering> analyze(List<QueryAst.OrderItem> items) {
+    List<QueryOrdering> analyze(List<QueryAst.OrderItem> items) {
         return items.stream().map(this::ordering).toList();
     }
 
-    private Ordering ordering(QueryAst.OrderItem item) {
+    private QueryOrdering ordering(QueryAst.OrderItem item) {
         Optional<Column> column = selectedByName(item.expr());
         ValueRef value = column.map(Column::value).orElseGet(() -> scope.resolve(item.expr(), true));
         if (column.isEmpty()) {
@@ -38,11 +38,11 @@ final class OrderAnalyzer {
         }
         kinds.value(value, item.expr().position());
         if (column.isEmpty() && (aggregated || !isTimestampOrId(value))) {
-            throw Errors.at(item.expr().position(), "cannot ORDER BY " + Describe.value(value) + ": "
+            throw QueryErrors.at(item.expr().position(), "cannot ORDER BY " + Describe.value(value) + ": "
                     + (aggregated ? "aggregate queries order by selected items only"
                             : "order by a selected item, $ts or $id"));
         }
-        return new Ordering(value, column.map(Column::name), item.direction());
+        return new QueryOrdering(value, column.map(Column::name), item.direction());
     }
 
     /** A bare name that is an alias or an output column name ({@code avg_temperature}). */

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opencentral.platform.query.QueryLimits;
-import org.opencentral.platform.query.ast.Condition;
-import org.opencentral.platform.query.ast.Condition;
+import org.opencentral.platform.query.ast.WhereCondition;
+import org.opencentral.platform.query.ast.WhereCondition;
 import org.opencentral.platform.query.ast.Expr;
 import org.opencentral.platform.query.ast.QueryAst;
 import org.opencentral.platform.query.ast.SelectItem;
@@ -21,7 +21,7 @@ public final class Parser {
     private final ConditionParser conditions;
 
     private Parser(String source, QueryLimits limits) {
-        this.cursor = new TokenCursor(source, Lexer.tokenize(source));
+        this.cursor = new TokenCursor(source, QueryLexer.tokenize(source));
         this.exprs = new ExprParser(cursor);
         this.literals = new LiteralParser(cursor);
         this.conditions = new ConditionParser(cursor, exprs, literals, limits.maxNestingDepth());
@@ -36,11 +36,11 @@ public final class Parser {
      * Parses a device query, {@code SELECT * FROM devices [WHERE cond]} (the filter of device groups);
      * the caller has checked the length. Returns the condition, empty when there is none.
      */
-    public static Optional<Condition> parseDeviceQuery(String source, QueryLimits limits) {
+    public static Optional<WhereCondition> parseDeviceQuery(String source, QueryLimits limits) {
         return new Parser(source, limits).deviceQuery();
     }
 
-    private Optional<Condition> deviceQuery() {
+    private Optional<WhereCondition> deviceQuery() {
         cursor.expectKeyword("SELECT");
         cursor.expect(TokenKind.STAR, "'*' (a device query selects whole devices)");
         cursor.expectKeyword("FROM");
@@ -48,7 +48,7 @@ public final class Parser {
             throw cursor.expected("devices after FROM");
         }
         cursor.take();
-        Optional<Condition> where = cursor.acceptKeyword("WHERE") ? Optional.of(conditions.condition()) : Optional.empty();
+        Optional<WhereCondition> where = cursor.acceptKeyword("WHERE") ? Optional.of(conditions.condition()) : Optional.empty();
         if (!cursor.at(TokenKind.END)) {
             throw cursor.expected(where.isPresent() ? "AND, OR or end of query" : "WHERE or end of query");
         }
@@ -60,7 +60,7 @@ public final class Parser {
         Optional<QueryAst.Top> top = top();
         List<SelectItem> select = selectList();
         QueryAst.TemplateRef from = from();
-        Optional<Condition> where = cursor.acceptKeyword("WHERE") ? Optional.of(conditions.condition()) : Optional.empty();
+        Optional<WhereCondition> where = cursor.acceptKeyword("WHERE") ? Optional.of(conditions.condition()) : Optional.empty();
         Optional<QueryAst.GroupByWindow> groupBy = groupBy();
         List<QueryAst.OrderItem> orderBy = orderBy();
         if (!cursor.at(TokenKind.END)) {
@@ -69,7 +69,7 @@ public final class Parser {
         return new QueryAst(top, select, from, where, groupBy, orderBy);
     }
 
-    private static String expectedAtEnd(Optional<Condition> where, Optional<QueryAst.GroupByWindow> groupBy,
+    private static String expectedAtEnd(Optional<WhereCondition> where, Optional<QueryAst.GroupByWindow> groupBy,
             List<QueryAst.OrderItem> orderBy) {
         if (!orderBy.isEmpty()) {
             return "',' or end of query";
@@ -84,8 +84,8 @@ public final class Parser {
         if (!cursor.atKeyword("TOP")) {
             return Optional.empty();
         }
-        Token keyword = cursor.take();
-        Token count = cursor.peek();
+        QueryToken keyword = cursor.take();
+        QueryToken count = cursor.peek();
         if (count.kind() != TokenKind.NUMBER || !count.text().matches("[-+]?\\d+")) {
             throw cursor.expected("a whole number after TOP");
         }
@@ -114,7 +114,7 @@ public final class Parser {
             return new SelectItem.Column(expr, Optional.empty());
         }
         cursor.take();
-        Token alias = cursor.peek();
+        QueryToken alias = cursor.peek();
         if (alias.kind() != TokenKind.IDENTIFIER || alias.isReserved()) {
             throw cursor.expected("an alias after AS");
         }
@@ -124,7 +124,7 @@ public final class Parser {
 
     private QueryAst.TemplateRef from() {
         cursor.expectKeyword("FROM");
-        Token id = cursor.peek();
+        QueryToken id = cursor.peek();
         if (id.kind() != TokenKind.TEMPLATE_ID) {
             throw cursor.expected("a device template id such as dtmi:contoso:thermostat;1");
         }
@@ -142,7 +142,7 @@ public final class Parser {
         }
         cursor.take();
         cursor.expectKeyword("BY");
-        Token window = cursor.peek();
+        QueryToken window = cursor.peek();
         if (!window.isKeyword("WINDOW")) {
             throw cursor.expected("WINDOW after GROUP BY");
         }

@@ -15,24 +15,24 @@ import org.opencentral.platform.query.ast.SelectItem;
  * not reusing another item's name, output column names unique.
  */
 final class SelectAnalyzer {
-    private final Scope scope;
+    private final NameScope scope;
     private final int maxItems;
 
-    SelectAnalyzer(Scope scope, int maxItems) {
+    SelectAnalyzer(NameScope scope, int maxItems) {
         this.scope = scope;
         this.maxItems = maxItems;
     }
 
     List<Selected> analyze(List<SelectItem> items) {
         if (items.size() > maxItems) {
-            throw Errors.at(items.get(maxItems).position(),
+            throw QueryErrors.at(items.get(maxItems).position(),
                     "SELECT has " + items.size() + " items; the maximum is " + maxItems);
         }
         List<Selected> selected = new ArrayList<>();
         List<SelectItem.Column> columns = new ArrayList<>();
         for (SelectItem item : items) {
             SelectItem.Column column = switch (item) {
-                case SelectItem.Wildcard wildcard -> throw Errors.at(wildcard.position(),
+                case SelectItem.Wildcard wildcard -> throw QueryErrors.at(wildcard.position(),
                         "SELECT * is not supported: list the telemetry or properties to return");
                 case SelectItem.Column c -> c;
             };
@@ -57,11 +57,11 @@ final class SelectAnalyzer {
             }
             SelectItem.Alias alias = columns.get(i).alias().get();
             if (!seen.add(alias.name())) {
-                throw Errors.at(alias.position(), "duplicate alias '" + alias.name() + "'");
+                throw QueryErrors.at(alias.position(), "duplicate alias '" + alias.name() + "'");
             }
             for (int j = 0; j < selected.size(); j++) {
                 if (j != i && selected.get(j).column().value().defaultName().equals(alias.name())) {
-                    throw Errors.at(alias.position(), "alias '" + alias.name()
+                    throw QueryErrors.at(alias.position(), "alias '" + alias.name()
                             + "' reuses the name of another select item");
                 }
             }
@@ -72,7 +72,7 @@ final class SelectAnalyzer {
         Map<String, Selected> byName = new HashMap<>();
         for (Selected s : selected) {
             if (byName.putIfAbsent(s.column().name(), s) != null) {
-                throw Errors.at(s.position(), "duplicate column '" + s.column().name()
+                throw QueryErrors.at(s.position(), "duplicate column '" + s.column().name()
                         + "': select it once, or give it another name with AS");
             }
         }

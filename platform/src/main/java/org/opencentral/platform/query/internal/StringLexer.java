@@ -19,11 +19,11 @@ final class StringLexer {
         this.pos = start + 1;
     }
 
-    static Token lex(String source, int start, IntConsumer advanceTo) {
+    static QueryToken lex(String source, int start, IntConsumer advanceTo) {
         StringLexer lexer = new StringLexer(source, start);
         String value = lexer.body();
         advanceTo.accept(lexer.pos);
-        return new Token(TokenKind.STRING, source.substring(start, lexer.pos), value, start);
+        return new QueryToken(TokenKind.STRING, source.substring(start, lexer.pos), value, start);
     }
 
     private String body() {
@@ -44,13 +44,13 @@ final class StringLexer {
                 value.append(c);
             }
         }
-        throw Errors.at(source, start, "unterminated string: expected a closing " + quote);
+        throw QueryErrors.at(source, start, "unterminated string: expected a closing " + quote);
     }
 
     private char escape() {
         int at = pos - 1;
         if (pos >= source.length()) {
-            throw Errors.at(source, start, "unterminated string: expected a closing " + quote);
+            throw QueryErrors.at(source, start, "unterminated string: expected a closing " + quote);
         }
         char c = source.charAt(pos++);
         return switch (c) {
@@ -61,20 +61,20 @@ final class StringLexer {
             case 'r' -> '\r';
             case 't' -> '\t';
             case 'u' -> unicode(at);
-            default -> throw Errors.at(source, at,
-                    "invalid escape in string: '\\' followed by " + Errors.describeChar(source.codePointAt(pos - 1)));
+            default -> throw QueryErrors.at(source, at,
+                    "invalid escape in string: '\\' followed by " + QueryErrors.describeChar(source.codePointAt(pos - 1)));
         };
     }
 
     private char unicode(int at) {
         if (pos + 4 > source.length()) {
-            throw Errors.at(source, at, "invalid escape: \\u needs four hex digits");
+            throw QueryErrors.at(source, at, "invalid escape: \\u needs four hex digits");
         }
         int code = 0;
         for (int i = 0; i < 4; i++) {
             int digit = Character.digit(source.charAt(pos + i), 16);
             if (digit < 0) {
-                throw Errors.at(source, at, "invalid escape: \\u needs four hex digits");
+                throw QueryErrors.at(source, at, "invalid escape: \\u needs four hex digits");
             }
             code = code * 16 + digit;
         }

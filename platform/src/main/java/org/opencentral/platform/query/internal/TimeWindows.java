@@ -14,7 +14,7 @@ final class TimeWindows {
             case TimeWindow.Recent recent -> checkPositive(recent.duration(), at);
             case TimeWindow.Between between -> {
                 if (!between.end().isAfter(between.start())) {
-                    throw Errors.at(at, "the interval ends at " + between.end() + ", not after its start "
+                    throw QueryErrors.at(at, "the interval ends at " + between.end() + ", not after its start "
                             + between.start());
                 }
             }
@@ -23,7 +23,7 @@ final class TimeWindows {
 
     static void checkPositive(IsoDuration duration, SourcePosition at) {
         if (duration.value().isZero() || duration.value().isNegative()) {
-            throw Errors.at(at, "the duration " + duration.text() + " must be longer than zero");
+            throw QueryErrors.at(at, "the duration " + duration.text() + " must be longer than zero");
         }
     }
 }

@@ -7,19 +7,19 @@ import org.opencentral.platform.query.ast.SourcePosition;
 /** The parser's view of the token list: look, take, expect, and fail with "expected X but found Y". */
 final class TokenCursor {
     private final LineMap lines;
-    private final List<Token> tokens;
+    private final List<QueryToken> tokens;
     private int index;
 
-    TokenCursor(String source, List<Token> tokens) {
+    TokenCursor(String source, List<QueryToken> tokens) {
         this.lines = new LineMap(source);
         this.tokens = List.copyOf(tokens);
     }
 
-    Token peek() {
+    QueryToken peek() {
         return tokens.get(index);
     }
 
-    Token peek(int ahead) {
+    QueryToken peek(int ahead) {
         return tokens.get(Math.min(index + ahead, tokens.size() - 1));
     }
 
@@ -32,8 +32,8 @@ final class TokenCursor {
     }
 
     /** Takes the current token; the END token is never passed. */
-    Token take() {
-        Token token = tokens.get(index);
+    QueryToken take() {
+        QueryToken token = tokens.get(index);
         if (token.kind() != TokenKind.END) {
             index++;
         }
@@ -56,14 +56,14 @@ final class TokenCursor {
         return false;
     }
 
-    Token expect(TokenKind kind, String expected) {
+    QueryToken expect(TokenKind kind, String expected) {
         if (!at(kind)) {
             throw expected(expected);
         }
         return take();
     }
 
-    Token expectKeyword(String keyword) {
+    QueryToken expectKeyword(String keyword) {
         if (!atKeyword(keyword)) {
             throw expected(keyword);
         }
@@ -72,14 +72,14 @@ final class TokenCursor {
 
     /** {@code expected <what> but found <current token>}, at the current token. */
     QueryException expected(String what) {
-        return Errors.at(position(), "expected " + what + " but found " + peek().describe());
+        return QueryErrors.at(position(), "expected " + what + " but found " + peek().describe());
     }
 
-    QueryException error(Token at, String detail) {
-        return Errors.at(position(at), detail);
+    QueryException error(QueryToken at, String detail) {
+        return QueryErrors.at(position(at), detail);
     }
 
-    SourcePosition position(Token token) {
+    SourcePosition position(QueryToken token) {
         return lines.position(token.offset());
     }
 

@@ -4,10 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.opencentral.core.telemetry.TelemetryQuery.Condition;
 import org.opencentral.core.telemetry.TelemetryQuery.Operator;
-import org.opencentral.platform.query.Filter;
+import org.opencentral.platform.query.QueryFilter;
 import org.opencentral.platform.query.ValueRef;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.SystemField;
 
 /**
@@ -24,17 +24,17 @@ final class ConditionPlanner {
         this.devices = devices;
     }
 
-    Condition plan(Filter filter) {
+    Condition plan(QueryFilter filter) {
         return switch (filter) {
-            case Filter.All all -> new Condition.All(all.operands().stream().map(this::plan).toList());
-            case Filter.Any any -> new Condition.Any(any.operands().stream().map(this::plan).toList());
-            case Filter.Not not -> new Condition.Not(plan(not.operand()));
-            case Filter.Compare compare -> compare(compare);
-            case Filter.In in -> in(in);
+            case QueryFilter.All all -> new Condition.All(all.operands().stream().map(this::plan).toList());
+            case QueryFilter.Any any -> new Condition.Any(any.operands().stream().map(this::plan).toList());
+            case QueryFilter.Not not -> new Condition.Not(plan(not.operand()));
+            case QueryFilter.Compare compare -> compare(compare);
+            case QueryFilter.In in -> in(in);
         };
     }
 
-    private Condition compare(Filter.Compare compare) {
+    private Condition compare(QueryFilter.Compare compare) {
         return switch (compare.value()) {
             case ValueRef.Capability c -> compareValue(scope.index(c), compare.operator(), compare.literal());
             case ValueRef.Builtin b -> switch (b.field()) {
@@ -47,17 +47,17 @@ final class ConditionPlanner {
         };
     }
 
-    private static Condition compareValue(int series, ComparisonOperator op, Literal literal) {
+    private static Condition compareValue(int series, ComparisonOperator op, QueryLiteral literal) {
         return switch (literal) {
-            case Literal.Num n -> new Condition.ValueCompare(series, operator(op), n.value().doubleValue());
-            case Literal.Str s -> new Condition.ValueCompare(series, operator(op), s.value());
-            case Literal.Bool b -> new Condition.ValueCompare(series, operator(op), b.value());
-            case Literal.Null n -> op == ComparisonOperator.EQ ? new Condition.ValueIsNull(series)
+            case QueryLiteral.Num n -> new Condition.ValueCompare(series, operator(op), n.value().doubleValue());
+            case QueryLiteral.Str s -> new Condition.ValueCompare(series, operator(op), s.value());
+            case QueryLiteral.Bool b -> new Condition.ValueCompare(series, operator(op), b.value());
+            case QueryLiteral.Null n -> op == ComparisonOperator.EQ ? new Condition.ValueIsNull(series)
                     : new Condition.Not(new Condition.ValueIsNull(series));
         };
     }
 
-    private Condition in(Filter.In in) {
+    private Condition in(QueryFilter.In in) {
         return switch (in.value()) {
             case ValueRef.Capability c -> new Condition.ValueIn(scope.index(c), values(in.values()));
             case ValueRef.Builtin b when b.field() == SystemField.ID ->
@@ -67,12 +67,12 @@ final class ConditionPlanner {
         };
     }
 
-    private static List<Object> values(List<Literal> literals) {
+    private static List<Object> values(List<QueryLiteral> literals) {
         return literals.stream().map(literal -> switch (literal) {
-            case Literal.Num n -> (Object) n.value().doubleValue();
-            case Literal.Str s -> s.value();
-            case Literal.Bool b -> b.value();
-            case Literal.Null n -> throw new IllegalStateException("null in IN");
+            case QueryLiteral.Num n -> (Object) n.value().doubleValue();
+            case QueryLiteral.Str s -> s.value();
+            case QueryLiteral.Bool b -> b.value();
+            case QueryLiteral.Null n -> throw new IllegalStateException("null in IN");
         }).toList();
     }
 
@@ -87,8 +87,8 @@ final class ConditionPlanner {
         };
     }
 
-    private static String text(Literal literal) {
-        if (literal instanceof Literal.Str s) {
+    private static String text(QueryLiteral literal) {
+        if (literal instanceof QueryLiteral.Str s) {
             return s.value();
         }
         throw new IllegalStateException("the analyzer lets only strings through here: " + literal);

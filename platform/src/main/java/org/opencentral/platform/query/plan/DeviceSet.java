@@ -1,7 +1,7 @@
 package org.opencentral.platform.query.plan;
 
 import java.util.List;
-import org.opencentral.platform.query.Filter;
+import org.opencentral.platform.query.QueryFilter;
 
 /**
  * The devices a query may read (the template's devices in the caller's organizations, narrowed by
@@ -12,5 +12,5 @@ public interface DeviceSet {
     List<String> ids();
 
     /** The ids of {@link #ids()} whose metadata passes {@code condition} (a comparison or IN on metadata). */
-    List<String> passing(Filter condition);
+    List<String> passing(QueryFilter condition);
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.telemetry.TelemetryQuery;
-import org.opencentral.platform.query.Filter;
-import org.opencentral.platform.query.Ordering;
+import org.opencentral.platform.query.QueryFilter;
+import org.opencentral.platform.query.QueryOrdering;
 import org.opencentral.platform.query.Query;
 import org.opencentral.platform.query.ValueRef;
 
@@ -21,7 +21,7 @@ final class SeriesScope {
         SeriesScope scope = new SeriesScope();
         query.columns().forEach(c -> scope.collect(c.value()));
         query.filter().ifPresent(scope::collect);
-        query.orderBy().stream().map(Ordering::value).forEach(scope::collect);
+        query.orderBy().stream().map(QueryOrdering::value).forEach(scope::collect);
         return scope;
     }
 
@@ -39,13 +39,13 @@ final class SeriesScope {
         return index;
     }
 
-    private void collect(Filter filter) {
+    private void collect(QueryFilter filter) {
         switch (filter) {
-            case Filter.All all -> all.operands().forEach(this::collect);
-            case Filter.Any any -> any.operands().forEach(this::collect);
-            case Filter.Not not -> collect(not.operand());
-            case Filter.Compare compare -> collect(compare.value());
-            case Filter.In in -> collect(in.value());
+            case QueryFilter.All all -> all.operands().forEach(this::collect);
+            case QueryFilter.Any any -> any.operands().forEach(this::collect);
+            case QueryFilter.Not not -> collect(not.operand());
+            case QueryFilter.Compare compare -> collect(compare.value());
+            case QueryFilter.In in -> collect(in.value());
         }
     }
 

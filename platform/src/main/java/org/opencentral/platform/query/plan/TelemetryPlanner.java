@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import org.opencentral.core.telemetry.TelemetryQuery;
 import org.opencentral.core.telemetry.TimeRange;
 import org.opencentral.platform.query.Column;
-import org.opencentral.platform.query.Ordering;
+import org.opencentral.platform.query.QueryOrdering;
 import org.opencentral.platform.query.Query;
 import org.opencentral.platform.query.QueryException;
 import org.opencentral.platform.query.QueryKind;
@@ -94,7 +94,7 @@ public final class TelemetryPlanner {
         };
     }
 
-    private static TelemetryQuery.Key aggregateKey(Query query, Ordering ordering) {
+    private static TelemetryQuery.Key aggregateKey(Query query, QueryOrdering ordering) {
         String name = ordering.column().orElseThrow(() -> new IllegalStateException("aggregate order by unselected"));
         int aggregate = 0;
         for (Column column : query.columns()) {

@@ -11,12 +11,12 @@ import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.platform.query.Column;
-import org.opencentral.platform.query.Filter;
-import org.opencentral.platform.query.Ordering;
+import org.opencentral.platform.query.QueryFilter;
+import org.opencentral.platform.query.QueryOrdering;
 import org.opencentral.platform.query.Query;
 import org.opencentral.platform.query.ValueRef;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.SortDirection;
 import org.opencentral.platform.template.CloudProperties;
 import org.opencentral.platform.twin.TwinService;
@@ -49,8 +49,8 @@ final class PropertyRows {
             };
         }
 
-        Literal literal(ValueRef value) {
-            return Comparisons.of(json(value));
+        QueryLiteral literal(ValueRef value) {
+            return LiteralComparisons.of(json(value));
         }
     }
 
@@ -67,24 +67,24 @@ final class PropertyRows {
         return rows.stream().limit(query.limit()).map(v -> json(query, v)).toList();
     }
 
-    private static boolean test(Filter filter, DeviceValues values) {
+    private static boolean test(QueryFilter filter, DeviceValues values) {
         return switch (filter) {
-            case Filter.All all -> all.operands().stream().allMatch(f -> test(f, values));
-            case Filter.Any any -> any.operands().stream().anyMatch(f -> test(f, values));
-            case Filter.Not not -> !test(not.operand(), values);
-            case Filter.Compare c -> Comparisons.test(values.literal(c.value()), c.operator(), c.literal());
-            case Filter.In in -> in.values().stream()
-                    .anyMatch(l -> Comparisons.test(values.literal(in.value()), ComparisonOperator.EQ, l));
+            case QueryFilter.All all -> all.operands().stream().allMatch(f -> test(f, values));
+            case QueryFilter.Any any -> any.operands().stream().anyMatch(f -> test(f, values));
+            case QueryFilter.Not not -> !test(not.operand(), values);
+            case QueryFilter.Compare c -> LiteralComparisons.test(values.literal(c.value()), c.operator(), c.literal());
+            case QueryFilter.In in -> in.values().stream()
+                    .anyMatch(l -> LiteralComparisons.test(values.literal(in.value()), ComparisonOperator.EQ, l));
         };
     }
 
-    private static Comparator<DeviceValues> order(List<Ordering> orderBy) {
+    private static Comparator<DeviceValues> order(List<QueryOrdering> orderBy) {
         Comparator<DeviceValues> order = (a, b) -> 0;
-        for (Ordering ordering : orderBy) {
-            Comparator<Literal> values = ordering.direction() == SortDirection.ASC ? Comparisons.ORDER
-                    : Comparisons.ORDER.reversed();
-            Comparator<Literal> nullsLast = (x, y) -> x instanceof Literal.Null || y instanceof Literal.Null
-                    ? Comparisons.ORDER.compare(x, y) : values.compare(x, y);
+        for (QueryOrdering ordering : orderBy) {
+            Comparator<QueryLiteral> values = ordering.direction() == SortDirection.ASC ? LiteralComparisons.ORDER
+                    : LiteralComparisons.ORDER.reversed();
+            Comparator<QueryLiteral> nullsLast = (x, y) -> x instanceof QueryLiteral.Null || y instanceof QueryLiteral.Null
+                    ? LiteralComparisons.ORDER.compare(x, y) : values.compare(x, y);
             order = order.thenComparing(v -> v.literal(ordering.value()), nullsLast);
         }
         return order.thenComparing(v -> v.device().id());
@@ -111,7 +111,7 @@ final class PropertyRows {
         return node;
     }
 
-    private static JsonNode literalJson(Literal literal) {
+    private static JsonNode literalJson(QueryLiteral literal) {
         ObjectNode holder = Json.object();
         RowJson.put(holder, "v", literal);
         return holder.get("v");

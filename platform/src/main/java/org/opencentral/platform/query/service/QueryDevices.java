@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
-import org.opencentral.core.filter.Literal;
+import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.Op;
 import org.opencentral.core.store.DeviceField;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.organization.AccessScope;
-import org.opencentral.platform.query.Filter;
+import org.opencentral.platform.query.QueryFilter;
 
 /** The devices of a template in the caller's organizations that pass the metadata conditions, by id. */
 final class QueryDevices {
@@ -22,10 +22,10 @@ final class QueryDevices {
         this.registry = Objects.requireNonNull(registry);
     }
 
-    ResolvedDevices resolve(String templateId, AccessScope scope, List<Filter> metadataConditions) {
+    ResolvedDevices resolve(String templateId, AccessScope scope, List<QueryFilter> metadataConditions) {
         List<Device> devices = new ArrayList<>();
-        DeviceListQuery ofTemplate = DeviceListQuery.matching(new org.opencentral.core.filter.Filter.Compare<>(
-                DeviceField.TEMPLATE, Op.EQ, new Literal.Text(templateId)), DeviceRegistry.MAX_PAGE);
+        DeviceListQuery ofTemplate = DeviceListQuery.matching(new org.opencentral.core.filter.ListFilter.Compare<>(
+                DeviceField.TEMPLATE, Op.EQ, new ListLiteral.Text(templateId)), DeviceRegistry.MAX_PAGE);
         DeviceListQuery query = scope.everywhere() ? ofTemplate : ofTemplate.inOrganizations(scope.organizations());
         Optional<String> after = Optional.empty();
         do {

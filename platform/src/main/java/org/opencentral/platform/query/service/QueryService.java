@@ -11,7 +11,7 @@ import org.opencentral.core.ErrorCode;
 import org.opencentral.core.telemetry.TelemetryQueries;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.organization.AccessScope;
-import org.opencentral.platform.query.Filter;
+import org.opencentral.platform.query.QueryFilter;
 import org.opencentral.platform.query.Query;
 import org.opencentral.platform.query.QueryAnalyzer;
 import org.opencentral.platform.query.QueryKind;
@@ -52,8 +52,8 @@ public final class QueryService {
     /** The result rows of {@code text} for a caller who may view devices in {@code scope}. */
     public List<ObjectNode> run(String text, AccessScope scope) {
         Query query = analyzer.analyze(text);
-        List<Filter> metadata = new ArrayList<>();
-        List<Filter> rest = new ArrayList<>();
+        List<QueryFilter> metadata = new ArrayList<>();
+        List<QueryFilter> rest = new ArrayList<>();
         query.filter().ifPresent(f -> MetadataFilter.conjuncts(f)
                 .forEach(c -> (MetadataFilter.isMetadata(c) ? metadata : rest).add(c)));
         ResolvedDevices resolved = devices.resolve(query.templateId(), scope, metadata);

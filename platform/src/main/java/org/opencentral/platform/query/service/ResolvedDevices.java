@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
-import org.opencentral.platform.query.Filter;
+import org.opencentral.platform.query.QueryFilter;
 import org.opencentral.platform.query.plan.DeviceSet;
 
 /** A resolved device set: the devices by id, in id order. */
@@ -22,7 +22,7 @@ final class ResolvedDevices implements DeviceSet {
     }
 
     @Override
-    public List<String> passing(Filter condition) {
+    public List<String> passing(QueryFilter condition) {
         return devices.values().stream().filter(d -> MetadataFilter.test(condition, d)).map(d -> d.id().value())
                 .toList();
     }

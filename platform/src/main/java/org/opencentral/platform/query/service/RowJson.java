@@ -1,7 +1,7 @@
 package org.opencentral.platform.query.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 
 /** Values into result rows: whole numbers without a fraction (as IoT Central writes them), nulls left out. */
 final class RowJson {
@@ -18,12 +18,12 @@ final class RowJson {
         }
     }
 
-    static void put(ObjectNode json, String name, Literal value) {
+    static void put(ObjectNode json, String name, QueryLiteral value) {
         switch (value) {
-            case Literal.Num n -> json.put(name, n.value());
-            case Literal.Str s -> json.put(name, s.value());
-            case Literal.Bool b -> json.put(name, b.value());
-            case Literal.Null n -> { }
+            case QueryLiteral.Num n -> json.put(name, n.value());
+            case QueryLiteral.Str s -> json.put(name, s.value());
+            case QueryLiteral.Bool b -> json.put(name, b.value());
+            case QueryLiteral.Null n -> { }
         }
     }
 }

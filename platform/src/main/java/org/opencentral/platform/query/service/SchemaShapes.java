@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opencentral.dtdl.model.ArraySchema;
 import org.opencentral.dtdl.model.EnumSchema;
-import org.opencentral.dtdl.model.Field;
+import org.opencentral.dtdl.model.ObjectField;
 import org.opencentral.dtdl.model.Geospatial;
 import org.opencentral.dtdl.model.IotcGeopoint;
 import org.opencentral.dtdl.model.IotcVector;
@@ -39,7 +39,7 @@ final class SchemaShapes {
 
     private static Map<String, ValueShape> fields(ObjectSchema object) {
         Map<String, ValueShape> members = new LinkedHashMap<>();
-        for (Field field : object.fields()) {
+        for (ObjectField field : object.fields()) {
             members.put(field.name(), of(field.schema()));
         }
         return members;

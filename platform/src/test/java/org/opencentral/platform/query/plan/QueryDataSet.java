@@ -13,11 +13,11 @@ import org.opencentral.core.telemetry.TelemetryPoint;
 import org.opencentral.core.telemetry.TelemetryValue;
 import org.opencentral.platform.query.CapabilityCatalog;
 import org.opencentral.platform.query.CapabilityKind;
-import org.opencentral.platform.query.Filter;
+import org.opencentral.platform.query.QueryFilter;
 import org.opencentral.platform.query.ValueRef;
 import org.opencentral.platform.query.ValueShape;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 
 /**
  * The shared telemetry of the engine tests: devices d1, d2 (template T) and d3 (another template,
@@ -122,19 +122,19 @@ final class QueryDataSet {
             }
 
             @Override
-            public List<String> passing(Filter condition) {
+            public List<String> passing(QueryFilter condition) {
                 return ids().stream().filter(id -> test(condition, id)).toList();
             }
         };
     }
 
-    private static boolean test(Filter condition, String id) {
-        if (!(condition instanceof Filter.Compare c) || !(c.value() instanceof ValueRef.Builtin b)) {
+    private static boolean test(QueryFilter condition, String id) {
+        if (!(condition instanceof QueryFilter.Compare c) || !(c.value() instanceof ValueRef.Builtin b)) {
             throw new IllegalArgumentException("the test device set knows comparisons only: " + condition);
         }
-        Literal value = switch (b.field()) {
-            case DISPLAY_NAME -> new Literal.Str(id.equals("d1") ? "Device One" : "Device Two");
-            case SIMULATED -> new Literal.Bool(id.equals("d2"));
+        QueryLiteral value = switch (b.field()) {
+            case DISPLAY_NAME -> new QueryLiteral.Str(id.equals("d1") ? "Device One" : "Device Two");
+            case SIMULATED -> new QueryLiteral.Bool(id.equals("d2"));
             default -> throw new IllegalArgumentException("not in the test set: " + b.field());
         };
         boolean equal = value.equals(c.literal());

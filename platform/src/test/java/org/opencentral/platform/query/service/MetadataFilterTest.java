@@ -11,10 +11,10 @@ import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.device.SymmetricKeys;
-import org.opencentral.platform.query.Filter;
+import org.opencentral.platform.query.QueryFilter;
 import org.opencentral.platform.query.ValueRef;
 import org.opencentral.platform.query.ast.ComparisonOperator;
-import org.opencentral.platform.query.ast.Literal;
+import org.opencentral.platform.query.ast.QueryLiteral;
 import org.opencentral.platform.query.ast.SystemField;
 
 /** Metadata conditions and value comparisons evaluated in Java, with SQL's rules for types and nulls. */
@@ -24,11 +24,11 @@ class MetadataFilterTest {
 
     @Test
     void metadataConditionsAreTestedPerDevice() {
-        Filter simulatedOrBoiler = new Filter.Any(List.of(
-                compare(SystemField.SIMULATED, ComparisonOperator.EQ, Literal.Bool.TRUE),
-                compare(SystemField.DISPLAY_NAME, ComparisonOperator.EQ, new Literal.Str("Boiler"))));
-        Filter notReal = new Filter.Not(new Filter.In(new ValueRef.Builtin(SystemField.ID),
-                List.of(new Literal.Str("real-1"))));
+        QueryFilter simulatedOrBoiler = new QueryFilter.Any(List.of(
+                compare(SystemField.SIMULATED, ComparisonOperator.EQ, QueryLiteral.Bool.TRUE),
+                compare(SystemField.DISPLAY_NAME, ComparisonOperator.EQ, new QueryLiteral.Str("Boiler"))));
+        QueryFilter notReal = new QueryFilter.Not(new QueryFilter.In(new ValueRef.Builtin(SystemField.ID),
+                List.of(new QueryLiteral.Str("real-1"))));
 
         assertThat(MetadataFilter.test(simulatedOrBoiler, SIMULATED)).isTrue();
         assertThat(MetadataFilter.test(simulatedOrBoiler, REAL)).isTrue();
@@ -36,24 +36,24 @@ class MetadataFilterTest {
         assertThat(MetadataFilter.test(notReal, REAL)).isFalse();
         assertThat(MetadataFilter.isMetadata(simulatedOrBoiler)).isTrue();
         assertThat(MetadataFilter.isMetadata(compare(SystemField.TS, ComparisonOperator.GT,
-                new Literal.Str("2026-01-01T00:00:00Z")))).isFalse();
+                new QueryLiteral.Str("2026-01-01T00:00:00Z")))).isFalse();
     }
 
     @Test
     void valuesOfAnotherTypeOrMissingNeverMatchExceptEqualsNull() {
-        Literal five = new Literal.Num(BigDecimal.valueOf(5));
-        assertThat(Comparisons.test(Comparisons.of(Json.parse("5.0")), ComparisonOperator.EQ, five)).isTrue();
-        assertThat(Comparisons.test(Comparisons.of(Json.parse("\"5\"")), ComparisonOperator.NE, five)).isFalse();
-        assertThat(Comparisons.test(Comparisons.of(null), ComparisonOperator.NE, five)).isFalse();
-        assertThat(Comparisons.test(Comparisons.of(null), ComparisonOperator.EQ, Literal.Null.INSTANCE)).isTrue();
-        assertThat(Comparisons.test(Comparisons.of(Json.parse("1")), ComparisonOperator.NE, Literal.Null.INSTANCE))
+        QueryLiteral five = new QueryLiteral.Num(BigDecimal.valueOf(5));
+        assertThat(LiteralComparisons.test(LiteralComparisons.of(Json.parse("5.0")), ComparisonOperator.EQ, five)).isTrue();
+        assertThat(LiteralComparisons.test(LiteralComparisons.of(Json.parse("\"5\"")), ComparisonOperator.NE, five)).isFalse();
+        assertThat(LiteralComparisons.test(LiteralComparisons.of(null), ComparisonOperator.NE, five)).isFalse();
+        assertThat(LiteralComparisons.test(LiteralComparisons.of(null), ComparisonOperator.EQ, QueryLiteral.Null.INSTANCE)).isTrue();
+        assertThat(LiteralComparisons.test(LiteralComparisons.of(Json.parse("1")), ComparisonOperator.NE, QueryLiteral.Null.INSTANCE))
                 .isTrue();
-        assertThat(Comparisons.test(Comparisons.of(Json.parse("\"b\"")), ComparisonOperator.GT, new Literal.Str("a")))
+        assertThat(LiteralComparisons.test(LiteralComparisons.of(Json.parse("\"b\"")), ComparisonOperator.GT, new QueryLiteral.Str("a")))
                 .isTrue();
     }
 
-    private static Filter compare(SystemField field, ComparisonOperator op, Literal literal) {
-        return new Filter.Compare(new ValueRef.Builtin(field), op, literal);
+    private static QueryFilter compare(SystemField field, ComparisonOperator op, QueryLiteral literal) {
+        return new QueryFilter.Compare(new ValueRef.Builtin(field), op, literal);
     }
 
     private static Device device(String id, String name, boolean simulated) {

@@ -3,14 +3,14 @@ package org.opencentral.sim.scenario;
 import org.opencentral.sim.metrics.Metrics;
 import org.opencentral.sim.mqtt.ConnectFailure;
 import org.opencentral.sim.mqtt.MqttConnection;
-import org.opencentral.sim.mqtt.Session;
+import org.opencentral.sim.mqtt.ConnectionHandler;
 
 /** What every scenario's session does: remember its connection, count unexpected disconnects. */
-abstract class DeviceSession implements Session {
+abstract class ScenarioSession implements ConnectionHandler {
     protected final Metrics metrics;
     protected MqttConnection connection;
 
-    DeviceSession(Metrics metrics) {
+    ScenarioSession(Metrics metrics) {
         this.metrics = metrics;
     }
 

@@ -7,7 +7,7 @@ import java.util.Set;
  * A token: its kind, its source text, its value (decoded for strings, the text otherwise) and
  * its start offset.
  */
-record Token(TokenKind kind, String text, String value, int offset) {
+record QueryToken(TokenKind kind, String text, String value, int offset) {
 
     /** Reserved words: never names. WINDOW, WITHIN_WINDOW and the aggregates are contextual. */
     static final Set<String> RESERVED = Set.of(

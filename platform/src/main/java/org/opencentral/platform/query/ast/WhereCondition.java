@@ -4,27 +4,27 @@ import java.util.List;
 import java.util.Objects;
 
 /** A WHERE condition. AND and OR chains are flat lists of two or more operands. */
-public sealed interface Condition
-        permits Condition.And, Condition.Or, Condition.Not, Condition.Comparison, Condition.In,
-                Condition.WithinWindow, Condition.TextMatch {
+public sealed interface WhereCondition
+        permits WhereCondition.And, WhereCondition.Or, WhereCondition.Not, WhereCondition.Comparison, WhereCondition.In,
+                WhereCondition.WithinWindow, WhereCondition.TextMatch {
 
     SourcePosition position();
 
-    record And(List<Condition> operands, SourcePosition position) implements Condition {
+    record And(List<WhereCondition> operands, SourcePosition position) implements WhereCondition {
         public And {
             operands = atLeastTwo(operands);
             Objects.requireNonNull(position);
         }
     }
 
-    record Or(List<Condition> operands, SourcePosition position) implements Condition {
+    record Or(List<WhereCondition> operands, SourcePosition position) implements WhereCondition {
         public Or {
             operands = atLeastTwo(operands);
             Objects.requireNonNull(position);
         }
     }
 
-    record Not(Condition operand, SourcePosition position) implements Condition {
+    record Not(WhereCondition operand, SourcePosition position) implements WhereCondition {
         public Not {
             Objects.requireNonNull(operand);
             Objects.requireNonNull(position);
@@ -32,8 +32,8 @@ public sealed interface Condition
     }
 
     /** {@code item op literal}. */
-    record Comparison(Expr left, ComparisonOperator operator, Literal right, SourcePosition position)
-            implements Condition {
+    record Comparison(Expr left, ComparisonOperator operator, QueryLiteral right, SourcePosition position)
+            implements WhereCondition {
         public Comparison {
             Objects.requireNonNull(left);
             Objects.requireNonNull(operator);
@@ -43,7 +43,7 @@ public sealed interface Condition
     }
 
     /** {@code item IN ['a', 'b']} (or with parentheses). */
-    record In(Expr left, List<Literal> values, SourcePosition position) implements Condition {
+    record In(Expr left, List<QueryLiteral> values, SourcePosition position) implements WhereCondition {
         public In {
             Objects.requireNonNull(left);
             values = List.copyOf(values);
@@ -54,7 +54,7 @@ public sealed interface Condition
         }
     }
 
-    record WithinWindow(TimeWindow window, SourcePosition position) implements Condition {
+    record WithinWindow(TimeWindow window, SourcePosition position) implements WhereCondition {
         public WithinWindow {
             Objects.requireNonNull(window);
             Objects.requireNonNull(position);
@@ -66,7 +66,7 @@ public sealed interface Condition
      * text match, allowed in device queries ({@code SELECT * FROM devices WHERE …}) only.
      */
     record TextMatch(org.opencentral.core.filter.TextMatch function, Expr target, String text,
-            SourcePosition position) implements Condition {
+            SourcePosition position) implements WhereCondition {
         public TextMatch {
             Objects.requireNonNull(function);
             Objects.requireNonNull(target);
@@ -75,8 +75,8 @@ public sealed interface Condition
         }
     }
 
-    private static List<Condition> atLeastTwo(List<Condition> operands) {
-        List<Condition> copy = List.copyOf(operands);
+    private static List<WhereCondition> atLeastTwo(List<WhereCondition> operands) {
+        List<WhereCondition> copy = List.copyOf(operands);
         if (copy.size() < 2) {
             throw new IllegalArgumentException("a logical operator needs two operands");
         }

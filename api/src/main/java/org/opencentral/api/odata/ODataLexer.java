@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opencentral.core.DomainException;
 
-/** Splits a {@code $filter} into {@link Token}s; BAD_REQUEST for a character no token starts with. */
-final class Lexer {
+/** Splits a {@code $filter} into {@link ODataToken}s; BAD_REQUEST for a character no token starts with. */
+final class ODataLexer {
     private final String parameter;
     private final String text;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<ODataToken> tokens = new ArrayList<>();
     private int at;
 
-    private Lexer(String parameter, String text) {
+    private ODataLexer(String parameter, String text) {
         this.parameter = parameter;
         this.text = text;
     }
 
-    static List<Token> tokens(String parameter, String text) {
-        Lexer lexer = new Lexer(parameter, text);
+    static List<ODataToken> tokens(String parameter, String text) {
+        ODataLexer lexer = new ODataLexer(parameter, text);
         lexer.run();
         return List.copyOf(lexer.tokens);
     }
@@ -29,29 +29,29 @@ final class Lexer {
             if (Character.isWhitespace(c)) {
                 at++;
             } else if (c == '\'') {
-                tokens.add(new Token(Token.Kind.STRING, string(), start + 1));
+                tokens.add(new ODataToken(ODataToken.Kind.STRING, string(), start + 1));
             } else if (Character.isLetter(c) || c == '_') {
                 at++;
-                tokens.add(new Token(Token.Kind.WORD, c + run(Lexer::isWordPart), start + 1));
+                tokens.add(new ODataToken(ODataToken.Kind.WORD, c + run(ODataLexer::isWordPart), start + 1));
             } else if (Character.isDigit(c) || c == '-' && at + 1 < text.length()
                     && Character.isDigit(text.charAt(at + 1))) {
                 at++;
-                tokens.add(new Token(Token.Kind.NUMBER, c + run(Lexer::isNumberPart), start + 1));
+                tokens.add(new ODataToken(ODataToken.Kind.NUMBER, c + run(ODataLexer::isNumberPart), start + 1));
             } else {
-                tokens.add(new Token(punctuation(c, start), String.valueOf(c), start + 1));
+                tokens.add(new ODataToken(punctuation(c, start), String.valueOf(c), start + 1));
                 at++;
             }
         }
-        tokens.add(new Token(Token.Kind.END, "", text.length() + 1));
+        tokens.add(new ODataToken(ODataToken.Kind.END, "", text.length() + 1));
     }
 
-    private Token.Kind punctuation(char c, int start) {
+    private ODataToken.Kind punctuation(char c, int start) {
         return switch (c) {
-            case '(' -> Token.Kind.OPEN;
-            case ')' -> Token.Kind.CLOSE;
-            case ',' -> Token.Kind.COMMA;
-            case ':' -> Token.Kind.COLON;
-            case '/' -> Token.Kind.SLASH;
+            case '(' -> ODataToken.Kind.OPEN;
+            case ')' -> ODataToken.Kind.CLOSE;
+            case ',' -> ODataToken.Kind.COMMA;
+            case ':' -> ODataToken.Kind.COLON;
+            case '/' -> ODataToken.Kind.SLASH;
             default -> throw DomainException.badRequest(parameter + ": unexpected character '" + c + "' at position "
                     + (start + 1) + "; expected a field, a function, a literal or a parenthesis");
         };

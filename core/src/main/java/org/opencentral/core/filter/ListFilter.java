@@ -8,9 +8,9 @@ import java.util.Objects;
  * before nor after anything (so {@code lastActivity gt X} is false and {@code not (...)} true for a
  * device never heard from).
  */
-public sealed interface Filter<F extends Field> {
+public sealed interface ListFilter<F extends ListField> {
     /** {@code field op value}. */
-    record Compare<F extends Field>(F field, Op op, Literal value) implements Filter<F> {
+    record Compare<F extends ListField>(F field, Op op, ListLiteral value) implements ListFilter<F> {
         public Compare {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(op, "op");
@@ -18,7 +18,7 @@ public sealed interface Filter<F extends Field> {
             if (!value.fits(field.type())) {
                 throw new IllegalArgumentException(field.wireName() + " holds " + field.type() + " values");
             }
-            if (value instanceof Literal.Null && (op.ordering() || !field.nullable())) {
+            if (value instanceof ListLiteral.Null && (op.ordering() || !field.nullable())) {
                 throw new IllegalArgumentException(op.ordering() ? "only eq and ne compare with null"
                         : field.wireName() + " is never null");
             }
@@ -29,7 +29,7 @@ public sealed interface Filter<F extends Field> {
     }
 
     /** {@code contains(field, 'text')} and its siblings; text fields only. */
-    record Match<F extends Field>(TextMatch function, F field, String text) implements Filter<F> {
+    record Match<F extends ListField>(TextMatch function, F field, String text) implements ListFilter<F> {
         public Match {
             Objects.requireNonNull(function, "function");
             Objects.requireNonNull(field, "field");
@@ -41,21 +41,21 @@ public sealed interface Filter<F extends Field> {
         }
     }
 
-    record And<F extends Field>(Filter<F> left, Filter<F> right) implements Filter<F> {
+    record And<F extends ListField>(ListFilter<F> left, ListFilter<F> right) implements ListFilter<F> {
         public And {
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
         }
     }
 
-    record Or<F extends Field>(Filter<F> left, Filter<F> right) implements Filter<F> {
+    record Or<F extends ListField>(ListFilter<F> left, ListFilter<F> right) implements ListFilter<F> {
         public Or {
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
         }
     }
 
-    record Not<F extends Field>(Filter<F> operand) implements Filter<F> {
+    record Not<F extends ListField>(ListFilter<F> operand) implements ListFilter<F> {
         public Not {
             Objects.requireNonNull(operand, "operand");
         }

@@ -17,11 +17,11 @@ import java.util.Set;
 import org.opencentral.server.config.HostNames;
 
 /** Checks on certificates: key pairing, issuer, subject alternative names, remaining validity. */
-final class Certificates {
+final class CertificateChecks {
     private static final int SAN_DNS = 2;
     private static final int SAN_IP = 7;
 
-    private Certificates() {
+    private CertificateChecks() {
     }
 
     /** True if the private key belongs to the public key (a signature made with one verifies with the other). */

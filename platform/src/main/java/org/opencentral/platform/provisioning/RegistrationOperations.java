@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * RegistrationOperationStatus, kept in memory for {@link #TTL} (a device that polls later simply
  * registers again). Registration is decided at once, so an operation is never pending.
  */
-final class Operations {
+final class RegistrationOperations {
     static final Duration TTL = Duration.ofMinutes(10);
     private static final int MAX = 100_000;
 
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    Operations(Clock clock) {
+    RegistrationOperations(Clock clock) {
         this.clock = clock;
     }
 

@@ -9,21 +9,21 @@ import org.opencentral.platform.query.ValueRef;
 import org.opencentral.platform.query.ast.Expr;
 
 /** Resolves names: aliases of select items (where allowed), then the template's capabilities. */
-final class Scope {
+final class NameScope {
     private final String templateId;
     private final CapabilityCatalog catalog;
     private final Map<String, Column> aliases;
     private final MemberPaths paths;
 
-    Scope(String templateId, CapabilityCatalog catalog, Map<String, Column> aliases) {
+    NameScope(String templateId, CapabilityCatalog catalog, Map<String, Column> aliases) {
         this.templateId = templateId;
         this.catalog = catalog;
         this.aliases = Map.copyOf(aliases);
         this.paths = new MemberPaths(templateId, catalog);
     }
 
-    Scope withAliases(Map<String, Column> newAliases) {
-        return new Scope(templateId, catalog, newAliases);
+    NameScope withAliases(Map<String, Column> newAliases) {
+        return new NameScope(templateId, catalog, newAliases);
     }
 
     /** The select item a bare name stands for, when it is an alias. */
@@ -60,7 +60,7 @@ final class Scope {
         Expr.Name argument = aggregate.argument().get();
         ValueRef.Capability capability = capability(argument);
         if (capability.kind() != CapabilityKind.TELEMETRY) {
-            throw Errors.at(argument.position(), aggregate.function() + " needs telemetry, but '"
+            throw QueryErrors.at(argument.position(), aggregate.function() + " needs telemetry, but '"
                     + capability.path() + "' is " + capability.kind().describe());
         }
         return new ValueRef.Aggregate(aggregate.function(), Optional.of(capability));

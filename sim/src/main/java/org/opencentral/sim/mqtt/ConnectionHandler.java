@@ -7,7 +7,7 @@ import io.netty.buffer.ByteBuf;
  * must not block. Writes made during {@code onPubAck}/{@code onMessage} are flushed after the read
  * batch ({@link #onReadComplete}) by the client, so they coalesce into few TLS records.
  */
-public interface Session {
+public interface ConnectionHandler {
     /** The server accepted the connection (CONNACK 0). */
     default void onConnected(MqttConnection connection) {
     }

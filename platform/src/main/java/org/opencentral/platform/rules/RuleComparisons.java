@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.opencentral.core.rule.Comparison;
 
 /** Whether a value satisfies a comparison; a value of another type than the operand never does. */
-final class Comparisons {
-    private Comparisons() {
+final class RuleComparisons {
+    private RuleComparisons() {
     }
 
     static boolean matches(Comparison comparison, JsonNode actual) {

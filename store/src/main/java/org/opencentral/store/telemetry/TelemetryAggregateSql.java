@@ -10,10 +10,10 @@ import org.opencentral.store.telemetry.QueryPlanner.Segment;
  * {@code UNION ALL} and a second grouping when there is more than one segment. The series filter
  * is a fixed SQL fragment with its own parameters; all values are bind parameters.
  */
-final class AggregateSql {
+final class TelemetryAggregateSql {
     static final String COLUMNS = "series_id, b, n, total, lo, hi, first_us, first_value, last_us, last_value";
 
-    private AggregateSql() {
+    private TelemetryAggregateSql() {
     }
 
     /** Rows of {@link #COLUMNS}: one per series and bucket of {@code widthUs}. */

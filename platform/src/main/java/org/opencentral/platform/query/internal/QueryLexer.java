@@ -9,24 +9,24 @@ import org.opencentral.platform.query.QueryException;
  * An identifier directly followed by {@code :} starts a template id ({@code dtmi:a:b;1}), which
  * runs to the next character outside {@code [A-Za-z0-9_:;.-]}.
  */
-final class Lexer {
+final class QueryLexer {
     private final String source;
     private int pos;
 
-    Lexer(String source) {
+    QueryLexer(String source) {
         this.source = source;
     }
 
-    static List<Token> tokenize(String source) {
-        return new Lexer(source).all();
+    static List<QueryToken> tokenize(String source) {
+        return new QueryLexer(source).all();
     }
 
-    private List<Token> all() {
-        List<Token> tokens = new ArrayList<>();
+    private List<QueryToken> all() {
+        List<QueryToken> tokens = new ArrayList<>();
         while (true) {
             skipWhitespace();
             if (pos >= source.length()) {
-                tokens.add(new Token(TokenKind.END, "", "", source.length()));
+                tokens.add(new QueryToken(TokenKind.END, "", "", source.length()));
                 return tokens;
             }
             tokens.add(next());
@@ -39,7 +39,7 @@ final class Lexer {
         }
     }
 
-    private Token next() {
+    private QueryToken next() {
         char c = source.charAt(pos);
         if (isNameStart(c)) {
             return nameOrTemplateId();
@@ -56,7 +56,7 @@ final class Lexer {
         return punctuation(c);
     }
 
-    private Token nameOrTemplateId() {
+    private QueryToken nameOrTemplateId() {
         int start = pos;
         while (pos < source.length() && isNamePart(source.charAt(pos))) {
             pos++;
@@ -70,10 +70,10 @@ final class Lexer {
         return token(TokenKind.IDENTIFIER, start);
     }
 
-    private Token systemName() {
+    private QueryToken systemName() {
         int start = pos++;
         if (!isNameStart(charAt(pos))) {
-            throw Errors.at(source, start, "expected a name after '$'");
+            throw QueryErrors.at(source, start, "expected a name after '$'");
         }
         while (pos < source.length() && isNamePart(source.charAt(pos))) {
             pos++;
@@ -81,7 +81,7 @@ final class Lexer {
         return token(TokenKind.SYSTEM_NAME, start);
     }
 
-    private Token number() {
+    private QueryToken number() {
         int start = pos;
         if (source.charAt(pos) == '-' || source.charAt(pos) == '+') {
             pos++;
@@ -104,7 +104,7 @@ final class Lexer {
             while (isNamePart(charAt(end))) {
                 end++;
             }
-            throw Errors.at(source, start, "malformed number '" + source.substring(start, end) + "'");
+            throw QueryErrors.at(source, start, "malformed number '" + source.substring(start, end) + "'");
         }
         return token(TokenKind.NUMBER, start);
     }
@@ -120,7 +120,7 @@ final class Lexer {
         }
     }
 
-    private Token punctuation(char c) {
+    private QueryToken punctuation(char c) {
         int start = pos;
         String two = pos + 1 < source.length() ? source.substring(pos, pos + 2) : "";
         TokenKind twoCharKind = switch (two) {
@@ -158,12 +158,12 @@ final class Lexer {
     }
 
     private QueryException unexpectedCharacter(int at) {
-        return Errors.at(source, at, "unexpected character " + Errors.describeChar(source.codePointAt(at)));
+        return QueryErrors.at(source, at, "unexpected character " + QueryErrors.describeChar(source.codePointAt(at)));
     }
 
-    private Token token(TokenKind kind, int start) {
+    private QueryToken token(TokenKind kind, int start) {
         String text = source.substring(start, pos);
-        return new Token(kind, text, text, start);
+        return new QueryToken(kind, text, text, start);
     }
 
     private void advanceTo(int newPos) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects value errors during one validation. */
-final class Errors {
+final class ValueErrors {
 
     private final List<ValueError> list = new ArrayList<>();
 

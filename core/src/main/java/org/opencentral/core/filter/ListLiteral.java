@@ -4,21 +4,21 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A constant in a filter. */
-public sealed interface Literal {
+public sealed interface ListLiteral {
     /** The absent value; only {@code eq} and {@code ne} compare with it. */
-    record Null() implements Literal {
+    record Null() implements ListLiteral {
     }
 
-    record Text(String value) implements Literal {
+    record Text(String value) implements ListLiteral {
         public Text {
             Objects.requireNonNull(value, "value");
         }
     }
 
-    record Bool(boolean value) implements Literal {
+    record Bool(boolean value) implements ListLiteral {
     }
 
-    record Time(Instant value) implements Literal {
+    record Time(Instant value) implements ListLiteral {
         public Time {
             Objects.requireNonNull(value, "value");
         }

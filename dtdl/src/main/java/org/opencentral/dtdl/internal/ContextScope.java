@@ -7,7 +7,7 @@ import org.opencentral.dtdl.model.DtdlVersion;
  *
  * @param documentLength characters of the whole document (to skip the v3 size check cheaply)
  */
-record Scope(String location, DtdlVersion version, boolean iotc, boolean quantitative, int documentLength) {
+record ContextScope(String location, DtdlVersion version, boolean iotc, boolean quantitative, int documentLength) {
 
     boolean v2() {
         return version == DtdlVersion.V2;

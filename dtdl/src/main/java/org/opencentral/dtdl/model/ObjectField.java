@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A named field of an Object schema. */
-public record Field(String name, ElementInfo info, Schema schema, Optional<Quantity> quantity) {
+public record ObjectField(String name, ElementInfo info, Schema schema, Optional<Quantity> quantity) {
 
-    public Field {
+    public ObjectField {
         Names.require(name);
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(schema, "schema");

@@ -4,8 +4,8 @@ import org.opencentral.platform.query.QueryException;
 import org.opencentral.platform.query.ast.SourcePosition;
 
 /** Builds positioned {@link QueryException}s. */
-final class Errors {
-    private Errors() {
+final class QueryErrors {
+    private QueryErrors() {
     }
 
     static QueryException at(String source, int offset, String detail) {

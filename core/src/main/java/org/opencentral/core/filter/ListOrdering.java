@@ -3,12 +3,12 @@ package org.opencentral.core.filter;
 import java.util.Objects;
 
 /** A listing's order: one sortable field and a direction; ties are always broken by id ascending/descending alike. */
-public record Ordering<F extends Field>(F field, Direction direction) {
+public record ListOrdering<F extends ListField>(F field, Direction direction) {
     public enum Direction {
         ASC, DESC
     }
 
-    public Ordering {
+    public ListOrdering {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(direction, "direction");
         if (!field.sortable()) {

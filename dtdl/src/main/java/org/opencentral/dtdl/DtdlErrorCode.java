@@ -1,7 +1,7 @@
 package org.opencentral.dtdl;
 
 /** Stable codes of model errors. Names are part of the public contract (CLI output, API bodies). */
-public enum ErrorCode {
+public enum DtdlErrorCode {
     /** The document is not well-formed JSON. */
     JSON_INVALID,
     /** The document is neither an object nor an array of objects. */

@@ -5,7 +5,7 @@ package org.opencentral.core.filter;
  * {@code nullable} says whether the member may be absent (then it compares with {@code null});
  * {@code sortable} whether it may be ordered by.
  */
-public interface Field {
+public interface ListField {
     String wireName();
 
     ValueType type();

@@ -3,7 +3,7 @@ package org.opencentral.api.odata;
 import java.util.Objects;
 
 /** A lexical token of a {@code $filter}; {@code position} is the 1-based index of its first character. */
-record Token(Kind kind, String text, int position) {
+record ODataToken(Kind kind, String text, int position) {
     enum Kind {
         /** An identifier or keyword: field names, operators, functions, true/false/null. */
         WORD,
@@ -14,7 +14,7 @@ record Token(Kind kind, String text, int position) {
         OPEN, CLOSE, COMMA, COLON, SLASH, END
     }
 
-    Token {
+    ODataToken {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
         if (position < 1) {
