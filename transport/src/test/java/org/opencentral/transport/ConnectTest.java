@@ -64,8 +64,8 @@ class ConnectTest {
     @Test
     void wrongKeyIsRefused() {
         Device other = platform.createDevice("other");
-        String signedWithOtherKey = TestPlatform.token(new Device(device.id(), "x", Optional.empty(), true, false,
-                false, "e", other.keys(), Optional.empty(), Device.Connection.NEVER, Instant.now()),
+        String signedWithOtherKey = TestPlatform.token(Device.builder(device.id()).displayName("x").etag("e")
+                .keys(other.keys()).createdAt(Instant.now()).build(),
                 Instant.now().plusSeconds(600));
 
         assertThat(connect("dev-1", TestPlatform.username(device), signedWithOtherKey))
@@ -83,8 +83,8 @@ class ConnectTest {
 
     @Test
     void unknownDeviceIsRefused() {
-        Device ghost = new Device(DeviceId.of("ghost"), "ghost", Optional.empty(), true, false, false, "e",
-                device.keys(), Optional.empty(), Device.Connection.NEVER, Instant.now());
+        Device ghost = Device.builder(DeviceId.of("ghost")).etag("e").keys(device.keys())
+                .createdAt(Instant.now()).build();
 
         assertThat(connect("ghost", TestPlatform.username(ghost), TestPlatform.validToken(ghost)))
                 .isEqualTo(CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -81,8 +80,8 @@ public final class DeviceApiBench {
         SymmetricKeys keys = SymmetricKeys.generate();
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, count).parallel().forEach(i -> {
-            store.insert(new Device(DeviceId.of(id(i)), "Bench device " + i, Optional.empty(), true, false, false,
-                    "e" + i, keys, Optional.empty(), Device.Connection.NEVER, now));
+            store.insert(Device.builder(DeviceId.of(id(i))).displayName("Bench device " + i).etag("e" + i)
+                    .keys(keys).createdAt(now).build());
             if (done.incrementAndGet() % 20_000 == 0) {
                 System.out.printf("  %,d devices%n", done.get());
             }

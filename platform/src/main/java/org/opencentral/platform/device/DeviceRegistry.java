@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.DeviceLifecycle.Change;
 import org.opencentral.core.store.DeviceListQuery;
@@ -59,10 +58,11 @@ public final class DeviceRegistry {
     /** Creates a device with fresh keys; CONFLICT if the id is taken. */
     public Device create(DeviceId id, DeviceChanges spec) {
         Instant now = clock.instant();
-        Device device = new Device(id, spec.displayName().orElse(id.value()), spec.template(),
-                spec.enabled().orElse(true), spec.simulated().orElse(false), false, newEtag(),
-                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, now, spec.organization(),
-                spec.simulationInterval().flatMap(interval -> interval));
+        Device device = Device.builder(id).displayName(spec.displayName().orElse(id.value()))
+                .template(spec.template()).enabled(spec.enabled().orElse(true))
+                .simulated(spec.simulated().orElse(false)).etag(newEtag()).createdAt(now)
+                .organization(spec.organization()).simulationInterval(spec.simulationInterval().flatMap(i -> i))
+                .build();
         return outbox.write(events -> {
             Device created = devices.insert(device);
             events.record(new DeviceLifecycle(id, now, Change.CREATED));
@@ -81,12 +81,12 @@ public final class DeviceRegistry {
             throw new DomainException(org.opencentral.core.ErrorCode.PRECONDITION_FAILED,
                     "the device was changed since etag " + expected);
         }
-        Device next = new Device(id, changes.displayName().orElse(current.displayName()),
-                changes.template().isPresent() ? changes.template() : current.template(),
-                changes.enabled().orElse(current.enabled()), changes.simulated().orElse(current.simulated()),
-                current.provisioned(), newEtag(), current.keys(), current.modelId(), current.connection(),
-                current.createdAt(), changes.organization().or(current::organization),
-                changes.simulationInterval().orElse(current.simulationInterval()));
+        Device next = current.toBuilder().displayName(changes.displayName().orElse(current.displayName()))
+                .template(changes.template().isPresent() ? changes.template() : current.template())
+                .enabled(changes.enabled().orElse(current.enabled()))
+                .simulated(changes.simulated().orElse(current.simulated())).etag(newEtag())
+                .organization(changes.organization().or(current::organization))
+                .simulationInterval(changes.simulationInterval().orElse(current.simulationInterval())).build();
         Device updated = outbox.write(events -> {
             Device stored = devices.update(next, current.etag());
             events.record(new DeviceLifecycle(id, clock.instant(), Change.UPDATED));

@@ -74,8 +74,9 @@ final class DeviceEnroller {
     private Device create(DeviceId id, Optional<SymmetricKeys> derived, Assignment assignment, Instant now,
             Recorder events) {
         boolean approved = provisioning.settings().autoApprove();
-        Device device = devices.insert(new Device(id, id.value(), assignment.template(), approved, false, approved,
-                "", derived.orElseGet(SymmetricKeys::generate), assignment.modelId(), Device.Connection.NEVER, now));
+        Device device = devices.insert(Device.builder(id).template(assignment.template()).enabled(approved)
+                .provisioned(approved).keys(derived.orElseGet(SymmetricKeys::generate)).modelId(assignment.modelId())
+                .createdAt(now).build());
         events.record(new DeviceLifecycle(id, now, Change.CREATED));
         return device;
     }
@@ -89,9 +90,7 @@ final class DeviceEnroller {
                 && template.equals(current.template())) {
             return current;
         }
-        Device next = new Device(current.id(), current.displayName(), template, current.enabled(),
-                current.simulated(), provisioned, current.etag(), keys, current.modelId(), current.connection(),
-                current.createdAt(), current.organization(), current.simulationInterval());
+        Device next = current.toBuilder().template(template).provisioned(provisioned).keys(keys).build();
         Device updated = devices.update(next, current.etag());
         events.record(new DeviceLifecycle(current.id(), clock.instant(), Change.UPDATED));
         return updated;

@@ -15,7 +15,6 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.store.CommandOutcome;
 import org.opencentral.core.store.CommandRecord;
 import org.opencentral.core.store.StateStore;
@@ -36,8 +35,7 @@ class CommandHistoryTest {
     @BeforeEach
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), cipher);
-        state.devices().insert(new Device(device, "D", Optional.empty(), true, false, false, "e1",
-                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, T0));
+        state.devices().insert(Device.builder(device).displayName("D").etag("e1").createdAt(T0).build());
     }
 
     @AfterEach

@@ -24,7 +24,6 @@ import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.store.CommandOutcome;
 import org.opencentral.core.store.CommandRecord;
 import org.opencentral.core.store.StateStore;
@@ -54,8 +53,7 @@ class CommandServiceTest {
     @BeforeEach
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), cipher);
-        state.devices().insert(new Device(device, "T", Optional.empty(), true, false, false, "e1",
-                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, clock.instant()));
+        state.devices().insert(Device.builder(device).displayName("T").etag("e1").createdAt(clock.instant()).build());
         history = new CommandHistory(state.commandHistory());
         history.start();
         commands = new CommandService(sessions, history, clock);

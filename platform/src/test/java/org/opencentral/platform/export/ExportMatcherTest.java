@@ -11,13 +11,12 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 
 /** Export filters compiled once and evaluated on messages in memory. */
 class ExportMatcherTest {
-    private static final DeviceFacts THERMOSTAT = new DeviceFacts(Optional.of(new Device(DeviceId.of("t-1"), "Hall",
-            Optional.of("dtmi:contoso:Thermostat;1"), true, true, false, "\"e\"", SymmetricKeys.generate(),
-            Optional.empty(), Device.Connection.NEVER, Instant.EPOCH)), Optional.empty());
+    private static final DeviceFacts THERMOSTAT = new DeviceFacts(Optional.of(Device.builder(DeviceId.of("t-1"))
+            .displayName("Hall").template("dtmi:contoso:Thermostat;1").simulated().etag("\"e\"")
+            .createdAt(Instant.EPOCH).build()), Optional.empty());
     private static final ObjectNode HOT = Json.parseObject(
             "{\"deviceId\":\"t-1\",\"telemetry\":{\"temperature\":31,\"mode\":\"auto\",\"fan\":{\"speed\":3}}}");
     private static final ObjectNode PROPERTY = Json.parseObject(

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.event.PlatformEvent.AuditRecorded;
 import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
@@ -40,9 +39,9 @@ class ExportMessagesGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/export/default-v1.json");
     private static final Instant T = Instant.parse("2026-12-01T10:15:30.123456Z");
     private static final DeviceId THERMOSTAT = DeviceId.of("thermostat-1");
-    private static final DeviceFacts FACTS = new DeviceFacts(Optional.of(new Device(THERMOSTAT, "Thermostat one",
-            Optional.of("dtmi:contoso:Thermostat;1"), true, false, true, "\"e\"", SymmetricKeys.generate(),
-            Optional.empty(), Device.Connection.NEVER, T, Optional.of("seattle"), Optional.empty())),
+    private static final DeviceFacts FACTS = new DeviceFacts(Optional.of(Device.builder(THERMOSTAT)
+            .displayName("Thermostat one").template("dtmi:contoso:Thermostat;1").provisioned().etag("\"e\"")
+            .createdAt(T).organization("seattle").build()),
             Optional.of("Thermostat"), () -> Json.parseObject("{\"firmware\":\"1.2\","
                     + "\"thermostat2\":{\"__t\":\"c\",\"targetTemperature\":19}}"));
     private static final Map<String, Enrichment> ENRICHMENTS = enrichments();

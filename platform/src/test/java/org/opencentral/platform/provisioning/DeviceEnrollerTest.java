@@ -59,8 +59,8 @@ class DeviceEnrollerTest {
     @Test
     void aKnownDeviceKeepsItsTemplateAndBecomesProvisioned() {
         Device existing = dps.device("known-1", true);
-        dps.state.devices().update(new Device(existing.id(), "Known", Optional.of("chosen"), true, false, false,
-                existing.etag(), existing.keys(), Optional.empty(), existing.connection(), existing.createdAt()),
+        dps.state.devices().update(existing.toBuilder().displayName("Known").template("chosen").enabled(true)
+                .simulated(false).provisioned(false).modelId(Optional.empty()).build(),
                 existing.etag());
 
         Device device = enroller.enroll(existing.id(), new Attested.Individual(existing), Optional.of("dtmi:x;1"))

@@ -50,8 +50,7 @@ final class DpsFixture implements AutoCloseable {
 
     /** A device created through the API (its own keys, no group). */
     Device device(String id, boolean enabled) {
-        return state.devices().insert(new Device(DeviceId.of(id), id, Optional.empty(), enabled, false, false, "",
-                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, clock.instant()));
+        return state.devices().insert(Device.builder(DeviceId.of(id)).enabled(enabled).createdAt(clock.instant()).build());
     }
 
     /** The token the Java SDK sends: {@code sr={scope}/registrations/{id}}, one hour from now. */

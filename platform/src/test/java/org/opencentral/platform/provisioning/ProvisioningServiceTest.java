@@ -111,9 +111,7 @@ class ProvisioningServiceTest {
         assertThat(dps.state.provisioning().registrations().find("pending-1").orElseThrow().status())
                 .isEqualTo(Registration.Status.WAITING_FOR_APPROVAL);
 
-        dps.state.devices().update(new Device(device.id(), device.displayName(), device.template(), true,
-                device.simulated(), device.provisioned(), device.etag(), device.keys(), device.modelId(),
-                device.connection(), device.createdAt(), device.organization(), device.simulationInterval()),
+        dps.state.devices().update(device.toBuilder().enabled(true).build(),
                 device.etag());
         ObjectNode approved = assign("pending-1", token);
 

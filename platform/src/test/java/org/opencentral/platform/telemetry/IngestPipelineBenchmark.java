@@ -15,7 +15,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.telemetry.TelemetryStore;
@@ -105,8 +104,7 @@ final class IngestPipelineBenchmark {
     private static void createDevices(StateStore state) {
         for (int d = 0; d < DEVICES; d++) {
             DeviceId id = DeviceId.of("device-" + d);
-            state.devices().insert(new Device(id, id.value(), Optional.empty(), true, false, false, "",
-                    SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, START));
+            state.devices().insert(Device.builder(id).createdAt(START).build());
         }
     }
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.store.LastValue;
 import org.opencentral.core.store.LastValueStore;
@@ -56,8 +55,7 @@ class LastValueProjectionTest {
         log = DuckDbEventLog.open(directory.resolve("events.duckdb"));
         telemetry = DuckDbTelemetryStore.open(directory.resolve("telemetry.duckdb"));
         for (DeviceId id : List.of(THERMOSTAT, FAN)) {
-            state.devices().insert(new Device(id, id.value(), Optional.empty(), true, false, false, "",
-                    SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, ACCEPTED));
+            state.devices().insert(Device.builder(id).createdAt(ACCEPTED).build());
         }
         lastValues = new ConsumerRunner(log, new InMemoryCursors(),
                 new LastValueProjection(counting(state.lastValues()), parses));

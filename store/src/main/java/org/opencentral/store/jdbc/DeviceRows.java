@@ -22,20 +22,20 @@ final class DeviceRows {
 
     Device map(ResultSet row) throws SQLException {
         String id = row.getString("id");
-        return new Device(
-                DeviceId.of(id),
-                row.getString("display_name"),
-                Optional.ofNullable(row.getString("template")),
-                row.getBoolean("enabled"),
-                row.getBoolean("simulated"),
-                row.getBoolean("provisioned"),
-                row.getString("etag"),
-                keys.open(row.getString("primary_key"), row.getString("secondary_key"), SealedKeys.device(id)),
-                Optional.ofNullable(row.getString("model_id")),
-                new Device.Connection(row.getBoolean("connected"), Jdbc.optionalInstant(row, "last_activity")),
-                Jdbc.instant(row, "created_at"),
-                Optional.ofNullable(row.getString("organization")),
-                simulationInterval(row));
+        return Device.builder(DeviceId.of(id))
+                .displayName(row.getString("display_name"))
+                .template(Optional.ofNullable(row.getString("template")))
+                .enabled(row.getBoolean("enabled"))
+                .simulated(row.getBoolean("simulated"))
+                .provisioned(row.getBoolean("provisioned"))
+                .etag(row.getString("etag"))
+                .keys(keys.open(row.getString("primary_key"), row.getString("secondary_key"), SealedKeys.device(id)))
+                .modelId(Optional.ofNullable(row.getString("model_id")))
+                .connection(new Device.Connection(row.getBoolean("connected"), Jdbc.optionalInstant(row, "last_activity")))
+                .createdAt(Jdbc.instant(row, "created_at"))
+                .organization(Optional.ofNullable(row.getString("organization")))
+                .simulationInterval(simulationInterval(row))
+                .build();
     }
 
     private static Optional<SimulationInterval> simulationInterval(ResultSet row) throws SQLException {

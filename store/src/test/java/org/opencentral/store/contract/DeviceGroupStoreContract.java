@@ -41,9 +41,9 @@ public interface DeviceGroupStoreContract extends StoreFixture {
     }
 
     private Device device(String id, String template, boolean simulated, Optional<String> organization) {
-        return store().devices().insert(new Device(DeviceId.of(id), "Device " + id, Optional.ofNullable(template),
-                true, simulated, false, "", KEYS, Optional.empty(), Device.Connection.NEVER, T0, organization,
-                Optional.empty()));
+        return store().devices().insert(Device.builder(DeviceId.of(id)).displayName("Device " + id)
+                .template(Optional.ofNullable(template)).simulated(simulated).keys(KEYS).createdAt(T0)
+                .organization(organization).build());
     }
 
     private void reports(String device, String json) {

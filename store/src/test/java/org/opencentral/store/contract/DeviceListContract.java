@@ -42,10 +42,11 @@ public interface DeviceListContract extends StoreFixture {
                 default -> Optional.empty();
             };
             Optional<Instant> activity = i % 4 == 0 ? Optional.empty() : Optional.of(T0.plusSeconds(i % 5));
-            Device device = new Device(DeviceId.of(String.format("dev-%02d", 11 - i)), names[i], template,
-                    i % 2 == 0, false, i % 5 == 0, "e" + i, Fixtures.KEYS, Optional.empty(), Device.Connection.NEVER,
-                    T0, i % 3 == 1 ? Optional.of("west") : i % 3 == 2 ? Optional.of("east") : Optional.empty(),
-                    Optional.empty());
+            Device device = Device.builder(DeviceId.of(String.format("dev-%02d", 11 - i)))
+                    .displayName(names[i]).template(template).enabled(i % 2 == 0).provisioned(i % 5 == 0)
+                    .etag("e" + i).keys(Fixtures.KEYS).createdAt(T0)
+                    .organization(i % 3 == 1 ? Optional.of("west") : i % 3 == 2 ? Optional.of("east") : Optional.empty())
+                    .build();
             store().devices().insert(device);
             boolean connected = i % 3 == 0;
             activity.ifPresent(at -> store().devices().recordConnection(device.id(), connected, at, Optional.empty()));

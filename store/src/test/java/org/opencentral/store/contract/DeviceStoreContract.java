@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.SimulationInterval;
-import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.twin.Twin;
@@ -34,8 +33,8 @@ public interface DeviceStoreContract extends StoreFixture {
 
     @Test
     default void optionalFieldsRoundTripWhenAbsent() {
-        Device bare = new Device(id("bare"), "", Optional.empty(), false, true, true, "e1", Fixtures.KEYS,
-                Optional.empty(), Device.Connection.NEVER, T0);
+        Device bare = Device.builder(id("bare")).displayName("").disabled().simulated().provisioned().etag("e1")
+                .keys(Fixtures.KEYS).createdAt(T0).build();
 
         store().devices().insert(bare);
 
@@ -44,8 +43,8 @@ public interface DeviceStoreContract extends StoreFixture {
 
     @Test
     default void insertMakesAnEtagWhenBlankAndTruncatesInstantsToMilliseconds() {
-        Device device = new Device(id("d"), "d", Optional.empty(), true, false, false, "", Fixtures.KEYS,
-                Optional.empty(), Device.Connection.NEVER, Instant.parse("2026-11-26T10:00:00.123456789Z"));
+        Device device = Device.builder(id("d")).keys(Fixtures.KEYS)
+                .createdAt(Instant.parse("2026-11-26T10:00:00.123456789Z")).build();
 
         Device stored = store().devices().insert(device);
 
@@ -66,8 +65,8 @@ public interface DeviceStoreContract extends StoreFixture {
     default void updateWithTheCurrentEtagReplacesTheRecordAndChangesTheEtag() {
         Device stored = store().devices().insert(device("d1"));
         store().devices().recordConnection(id("d1"), true, T0.plusSeconds(1), Optional.of("dtmi:a;1"));
-        Device changed = new Device(id("d1"), "Renamed", Optional.empty(), false, true, true, stored.etag(),
-                SymmetricKeys.generate(), Optional.of("ignored"), Device.Connection.NEVER, T0.plusSeconds(99));
+        Device changed = Device.builder(id("d1")).displayName("Renamed").disabled().simulated().provisioned()
+                .etag(stored.etag()).modelId(Optional.of("ignored")).createdAt(T0.plusSeconds(99)).build();
 
         Device updated = store().devices().update(changed, stored.etag());
 
@@ -106,16 +105,14 @@ public interface DeviceStoreContract extends StoreFixture {
     }
 
     private static Device withInterval(Device device, Optional<SimulationInterval> interval) {
-        return new Device(device.id(), device.displayName(), device.template(), device.enabled(), true,
-                device.provisioned(), device.etag(), device.keys(), device.modelId(), device.connection(),
-                device.createdAt(), device.organization(), interval);
+        return device.toBuilder().simulated().simulationInterval(interval).build();
     }
 
     @Test
     default void updateKeepsAnEtagTheCallerChose() {
         Device stored = store().devices().insert(device("d1"));
-        Device changed = new Device(id("d1"), "x", Optional.empty(), true, false, false, "caller-etag",
-                Fixtures.KEYS, Optional.empty(), Device.Connection.NEVER, T0);
+        Device changed = Device.builder(id("d1")).displayName("x").etag("caller-etag").keys(Fixtures.KEYS)
+                .createdAt(T0).build();
 
         assertThat(store().devices().update(changed, stored.etag()).etag()).isEqualTo("caller-etag");
     }
@@ -138,8 +135,8 @@ public interface DeviceStoreContract extends StoreFixture {
         Device stored = store().devices().insert(device("d1"));
 
         List<Boolean> outcomes = Concurrently.run(8, i -> {
-            Device change = new Device(id("d1"), "writer " + i, Optional.empty(), true, false, false,
-                    stored.etag(), Fixtures.KEYS, Optional.empty(), Device.Connection.NEVER, T0);
+            Device change = Device.builder(id("d1")).displayName("writer " + i).etag(stored.etag())
+                    .keys(Fixtures.KEYS).createdAt(T0).build();
             try {
                 store().devices().update(change, stored.etag());
                 return true;

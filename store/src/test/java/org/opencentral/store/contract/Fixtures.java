@@ -29,8 +29,8 @@ public final class Fixtures {
     }
 
     public static Device device(String id) {
-        return new Device(DeviceId.of(id), "Device " + id, Optional.of("dtmi:com:example:Thermostat;1"), true, false,
-                false, "etag-" + id, KEYS, Optional.empty(), Device.Connection.NEVER, T0);
+        return Device.builder(DeviceId.of(id)).displayName("Device " + id).template("dtmi:com:example:Thermostat;1")
+                .etag("etag-" + id).keys(KEYS).createdAt(T0).build();
     }
 
     public static void assertFails(ErrorCode code, ThrowingCallable call) {

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.platform.query.QueryFilter;
 import org.opencentral.platform.query.ValueRef;
 import org.opencentral.platform.query.ast.ComparisonOperator;
@@ -57,7 +55,7 @@ class MetadataFilterTest {
     }
 
     private static Device device(String id, String name, boolean simulated) {
-        return new Device(DeviceId.of(id), name, Optional.of("dtmi:test:t;1"), true, simulated, true, "e",
-                SymmetricKeys.generate(), Optional.empty(), Device.Connection.NEVER, Instant.EPOCH);
+        return Device.builder(DeviceId.of(id)).displayName(name).template("dtmi:test:t;1").simulated(simulated)
+                .provisioned().etag("e").createdAt(Instant.EPOCH).build();
     }
 }
