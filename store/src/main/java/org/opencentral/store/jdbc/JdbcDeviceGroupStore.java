@@ -45,16 +45,8 @@ final class JdbcDeviceGroupStore implements DeviceGroupStore {
 
     @Override
     public Page<DeviceGroup> list(Optional<Set<String>> organizations, Optional<String> after, int limit) {
-        KeysetPages.requirePositive(limit);
-        if (organizations.filter(Set::isEmpty).isPresent()) {
-            return new Page<>(List.of(), Optional.empty());
-        }
-        List<Object> parameters = new ArrayList<>(List.of(after.orElse("")));
-        String scope = KeysetPages.organizationIn(organizations, parameters);
-        parameters.add(limit + 1);
-        List<DeviceGroup> rows = database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM device_groups "
-                + "WHERE id > ?" + scope + " ORDER BY id LIMIT ?", JdbcDeviceGroupStore::map, parameters.toArray()));
-        return KeysetPages.page(rows, limit, DeviceGroup::id);
+        return KeysetPages.scoped(database, "SELECT " + COLUMNS + " FROM device_groups", organizations, after, limit,
+                JdbcDeviceGroupStore::map, DeviceGroup::id);
     }
 
     @Override

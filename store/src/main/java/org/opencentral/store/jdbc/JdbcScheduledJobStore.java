@@ -2,7 +2,6 @@ package org.opencentral.store.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,16 +57,8 @@ final class JdbcScheduledJobStore implements ScheduledJobStore {
 
     @Override
     public Page<ScheduledJob> list(Optional<Set<String>> organizations, Optional<String> after, int limit) {
-        KeysetPages.requirePositive(limit);
-        if (organizations.filter(Set::isEmpty).isPresent()) {
-            return new Page<>(List.of(), Optional.empty());
-        }
-        List<Object> parameters = new ArrayList<>(List.of(after.orElse("")));
-        String scope = KeysetPages.organizationIn(organizations, parameters);
-        parameters.add(limit + 1);
-        List<ScheduledJob> rows = database.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM scheduled_jobs "
-                + "WHERE id > ?" + scope + " ORDER BY id LIMIT ?", JdbcScheduledJobStore::map, parameters.toArray()));
-        return KeysetPages.page(rows, limit, ScheduledJob::id);
+        return KeysetPages.scoped(database, "SELECT " + COLUMNS + " FROM scheduled_jobs", organizations, after, limit,
+                JdbcScheduledJobStore::map, ScheduledJob::id);
     }
 
     @Override

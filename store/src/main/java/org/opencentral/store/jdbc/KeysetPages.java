@@ -1,5 +1,6 @@
 package org.opencentral.store.jdbc;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,24 @@ final class KeysetPages {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
+    }
+
+    /**
+     * One page of {@code table}'s rows in id order after {@code after}, within {@code organizations}
+     * (none: everywhere; an empty set: nothing), read as {@code select} ({@code "SELECT cols FROM t"}).
+     */
+    static <T> Page<T> scoped(JdbcDatabase database, String select, Optional<Set<String>> organizations,
+            Optional<String> after, int limit, RowMapper<T> mapper, Function<T, String> id) {
+        requirePositive(limit);
+        if (organizations.filter(Set::isEmpty).isPresent()) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        List<Object> parameters = new ArrayList<>(List.of(after.orElse("")));
+        String scope = organizationIn(organizations, parameters);
+        parameters.add(limit + 1);
+        List<T> rows = database.read(c -> Jdbc.query(c, select + " WHERE id > ?" + scope + " ORDER BY id LIMIT ?",
+                mapper, parameters.toArray()));
+        return page(rows, limit, id);
     }
 
     /** {@code " AND organization IN (?, …)"} for {@code organizations}, their values added to {@code parameters}. */
