@@ -1,12 +1,17 @@
 package org.opencentral.api.devices;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.opencentral.api.http.ApiCall;
 import org.opencentral.api.http.ApiError;
+import org.opencentral.core.Json;
 import org.opencentral.platform.device.DeviceRegistry;
 
 /**
@@ -32,15 +37,14 @@ public record DevicePaging(int size, Optional<String> after) {
     }
 
     /** The paging parameters of a list without {@code $filter} or {@code $orderby}. */
-    public static DevicePaging of(org.opencentral.api.http.ApiCall call) {
+    public static DevicePaging of(ApiCall call) {
         return of(call.query("maxpagesize"), call.query("$top"), call.query(SKIP_TOKEN), call.query("$filter"),
                 call.query("$orderby"));
     }
 
     /** Answers 200 with one page: {@code value} and, when there is more, {@code nextLink}. */
-    public void answer(org.opencentral.api.http.ApiCall call, java.util.List<? extends com.fasterxml.jackson.databind.JsonNode> items,
-            Optional<String> next) {
-        com.fasterxml.jackson.databind.node.ObjectNode body = org.opencentral.core.Json.object();
+    public void answer(ApiCall call, List<? extends JsonNode> items, Optional<String> next) {
+        ObjectNode body = Json.object();
         body.putArray("value").addAll(items);
         next.ifPresent(n -> body.put("nextLink", nextLink(call.url(), call.query("api-version").orElseThrow(), n)));
         call.json(200, body);

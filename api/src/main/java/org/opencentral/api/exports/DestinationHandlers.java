@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
+import org.opencentral.api.devices.DevicePaging;
 import org.opencentral.api.http.ApiCall;
 import org.opencentral.core.Json;
 import org.opencentral.core.JsonMergePatch;
@@ -28,7 +29,9 @@ final class DestinationHandlers {
     }
 
     void list(ApiCall call) {
-        Pages.answer(call, (after, size) -> exports.destinations(after, size), this::toJson);
+        DevicePaging paging = DevicePaging.of(call);
+        var page = exports.destinations(paging.after(), paging.size());
+        paging.answer(call, page.items().stream().map(this::toJson).toList(), page.next());
     }
 
     /** An export's destinations in its order, each with the export's transform for it (one page). */
@@ -61,7 +64,7 @@ final class DestinationHandlers {
         Destination current = exports.destination(call.pathParam(ID));
         ObjectNode before = toJson(current);
         call.auditBefore(before);
-        ObjectNode merged = (ObjectNode) JsonMergePatch.apply(before, Pages.patchObject(call));
+        ObjectNode merged = (ObjectNode) JsonMergePatch.apply(before, call.bodyObject());
         Destination changed = DestinationJson.read(current.id(), merged, MaskedSecrets.replacing(Optional.of(current)));
         call.json(200, toJson(exports.putDestination(changed)));
     }

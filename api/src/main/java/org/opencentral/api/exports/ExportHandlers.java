@@ -2,6 +2,7 @@ package org.opencentral.api.exports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.opencentral.api.devices.DevicePaging;
 import org.opencentral.api.http.ApiCall;
 import org.opencentral.core.JsonMergePatch;
 import org.opencentral.core.export.Export;
@@ -22,12 +23,16 @@ final class ExportHandlers {
     }
 
     void list(ApiCall call) {
-        Pages.answer(call, (after, size) -> exports.exports(after, size), this::toJson);
+        DevicePaging paging = DevicePaging.of(call);
+        var page = exports.exports(paging.after(), paging.size());
+        paging.answer(call, page.items().stream().map(this::toJson).toList(), page.next());
     }
 
     void listOfDestination(ApiCall call) {
         String destination = call.pathParam("destinationId");
-        Pages.answer(call, (after, size) -> exports.exportsTo(destination, after, size), this::toJson);
+        DevicePaging paging = DevicePaging.of(call);
+        var page = exports.exportsTo(destination, paging.after(), paging.size());
+        paging.answer(call, page.items().stream().map(this::toJson).toList(), page.next());
     }
 
     void get(ApiCall call) {
@@ -45,7 +50,7 @@ final class ExportHandlers {
         Export current = exports.export(call.pathParam(ID));
         ObjectNode before = toJson(current);
         call.auditBefore(before);
-        ObjectNode merged = (ObjectNode) JsonMergePatch.apply(before, Pages.patchObject(call));
+        ObjectNode merged = (ObjectNode) JsonMergePatch.apply(before, call.bodyObject());
         call.json(200, toJson(exports.putExport(ExportJson.read(current.id(), merged))));
     }
 

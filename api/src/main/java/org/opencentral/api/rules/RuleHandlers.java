@@ -34,15 +34,9 @@ final class RuleHandlers {
     }
 
     void list(ApiCall call) {
-        DevicePaging paging = DevicePaging.of(call.query("maxpagesize"), call.query("$top"),
-                call.query(DevicePaging.SKIP_TOKEN), call.query("$filter"), call.query("$orderby"));
+        DevicePaging paging = DevicePaging.of(call);
         Page<Rule> page = rules.list(paging.after(), paging.size());
-        ObjectNode body = Json.object();
-        ArrayNode value = body.putArray("value");
-        page.items().forEach(rule -> value.add(RuleJson.write(rule)));
-        page.next().ifPresent(next -> body.put("nextLink",
-                paging.nextLink(call.url(), call.query("api-version").orElseThrow(), next)));
-        call.json(200, body);
+        paging.answer(call, page.items().stream().map(RuleJson::write).toList(), page.next());
     }
 
     void get(ApiCall call) {
@@ -50,16 +44,10 @@ final class RuleHandlers {
     }
 
     void history(ApiCall call) {
-        DevicePaging paging = DevicePaging.of(call.query("maxpagesize"), call.query("$top"),
-                call.query(DevicePaging.SKIP_TOKEN), call.query("$filter"), call.query("$orderby"));
+        DevicePaging paging = DevicePaging.of(call);
         Optional<Long> before = paging.after().map(RuleHandlers::sequence);
         Page<RuleHistoryEntry> page = rules.history(call.pathParam(ID), before, paging.size());
-        ObjectNode body = Json.object();
-        ArrayNode value = body.putArray("value");
-        page.items().forEach(entry -> value.add(historyJson(entry)));
-        page.next().ifPresent(next -> body.put("nextLink",
-                paging.nextLink(call.url(), call.query("api-version").orElseThrow(), next)));
-        call.json(200, body);
+        paging.answer(call, page.items().stream().map(RuleHandlers::historyJson).toList(), page.next());
     }
 
     /** {@code {"from", "to", "rule"?}}: a dry run of the stored rule, or of the body's {@code rule}. */
