@@ -148,5 +148,5 @@ export function TimeChart({ label, data, version, height = 220, span, marks = NO
   const marked = marks.length ? `, ${count(fired, 'fire')} and ${count(marks.length - fired, 'resolve')} marked` : '';
   const line = threshold !== undefined ? `, threshold ${threshold}` : '';
   return <div class="chart" ref={box} role="img" aria-label={`Line chart of ${label}, ${data.min ? count(data.t.length, 'bucket') + ' with minimum and maximum' : count(data.t.length, 'point')}${marked}${line}`}
-    data-points={data.t.length} data-marks={marks.map((m) => m.kind + '@' + m.t).join(' ')} />;
+    data-points={data.t.length} data-marks={marks.length ? marks.map((m) => m.kind + '@' + m.t).join(' ') : undefined} />;
 }

@@ -20,6 +20,7 @@ export function ActionFields({ model, actions, ruleId, changed, problems, onChan
       <legend>Actions</legend>
       {actions.length === 0 && <p class="muted">No actions: the rule only records its fires and resolves.</p>}
       {ruleId && changed && <p class="muted small">"Send test" runs the saved actions: save to test your changes.</p>}
+      {!ruleId && actions.length > 0 && <p class="muted small">Save the rule to send a test of an action.</p>}
       {actions.map((d, i) => (
         <fieldset key={i} class={'rule-item' + (problems[i] ? ' invalid' : '')}>
           <legend>Action {i + 1}</legend>

@@ -66,7 +66,7 @@ export function ReplayPanel({ rule }: { rule: Rule }) {
             {count(fires, 'fire')} and {count(resolves, 'resolve')} from {count(result.answer.eventsRead, 'event')} read
             {result.answer.truncated && ' (stopped at a limit: narrow the range to see everything)'}.
           </p>
-          <div class="field"><label for="replay-device">Device</label>
+          <div class="field"><label for="replay-device">Device to chart</label>
             <input id="replay-device" list="replay-devices" value={device} onChange={(e) => setDevice(e.currentTarget.value)} placeholder="a device of the template" />
             <datalist id="replay-devices">{devices.map((d) => <option key={d} value={d} />)}</datalist></div>
           {device && <ReplayChart rule={rule} device={device} result={result} />}
@@ -96,7 +96,7 @@ function ReplayChart({ rule, device, result }: { rule: Rule; device: string; res
     .map((e) => ({ t: Date.parse(e.time) / 1000, kind: e.kind === 'resolved' ? 'resolved' : 'fired' }));
   const label = (item.aggregation ? `${item.aggregation}(${item.key}) per ${rule.window}` : item.key) + ' of ' + device;
   return (
-    <div class="chart-card">
+    <div class="chart-card" data-testid="replay-chart">
       {items.length > 1 && (
         <div class="field"><label for="replay-item">Condition</label>
           <select id="replay-item" value={itemIndex} onChange={(e) => setItemIndex(Number(e.currentTarget.value))}>

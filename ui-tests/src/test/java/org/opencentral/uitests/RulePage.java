@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 
 /** One rule: what it watches, its state, its history and the replay panel with its chart. */
 record RulePage(Page page) {
@@ -41,6 +43,19 @@ record RulePage(Page page) {
         Roles.button(page, "Run replay").click();
     }
 
+    /** Runs a replay from the hour before until {@code to} (the browser's local time, to the minute). */
+    void replayUntil(LocalDateTime to) {
+        Roles.field(page, "To").fill(to.truncatedTo(ChronoUnit.MINUTES).toString());
+        replay();
+    }
+
+    /** Charts the replay for {@code deviceId} (typed, then Enter, as a person picks from the list). */
+    void replayDevice(String deviceId) {
+        Locator device = Roles.field(page, "Device to chart");
+        device.fill(deviceId);
+        device.press("Enter");
+    }
+
     Locator replaySummary() {
         return page.getByTestId("replay-summary");
     }
@@ -51,6 +66,6 @@ record RulePage(Page page) {
 
     /** The replay's chart: {@code data-points}, {@code data-marks} ("fired@<seconds> …") and its label. */
     Locator replayChart() {
-        return page.locator(".chart[data-marks]");
+        return page.getByTestId("replay-chart").locator(".chart");
     }
 }

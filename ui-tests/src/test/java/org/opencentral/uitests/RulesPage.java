@@ -44,6 +44,11 @@ record RulesPage(Page page) {
         ConfirmDialog.of(page).confirm("Delete");
     }
 
+    RulePage open(String name) {
+        Roles.link(page, name).click();
+        return RulePage.shown(page, name);
+    }
+
     RuleEditorPage newRule() {
         Roles.link(page, "+ New rule").click();
         assertThat(Roles.heading(page, "New rule")).isVisible();

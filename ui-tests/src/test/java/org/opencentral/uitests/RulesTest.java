@@ -8,6 +8,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,6 +36,7 @@ class RulesTest extends BrowserTest {
     private static RestClient rest;
     private static WebhookSink sink;
     private static TestDevice device;
+    private static TestDevice quiet;
 
     @BeforeAll
     static void thermostat() {
@@ -51,12 +53,17 @@ class RulesTest extends BrowserTest {
         String key = rest.get("/devices/rule-thermo-1/credentials").ok().at("/symmetricKey/primaryKey").asText();
         device = TestDevice.overTls(platform, "rule-thermo-1", key);
         device.connect();
+        rest.put("/devices/rule-thermo-2", Map.of("displayName", "Rule thermostat 2", "template", THERMOSTAT)).ok();
+        quiet = TestDevice.overTls(platform, "rule-thermo-2",
+                rest.get("/devices/rule-thermo-2/credentials").ok().at("/symmetricKey/primaryKey").asText());
+        quiet.connect();
         sink = new WebhookSink();
     }
 
     @AfterAll
     static void closeDeviceAndSink() {
         device.close();
+        quiet.close();
         sink.close();
     }
 
@@ -64,7 +71,7 @@ class RulesTest extends BrowserTest {
     void anOperatorBuildsAThresholdRuleWatchesItFireAndReplaysIt() {
         try (BrowserWindow window = session.signedIn(platform.http())
                 .expectFailure("POST", "/api/rules/", 404)) {
-            RulePage rule = buildTooHot(RulesPage.open(window.page()).newRule());
+            RulePage rule = buildTooHot(window, RulesPage.open(window.page()).newRule());
             assertThat(rule.history()).containsText("Nothing yet");
 
             device.sendTelemetry("{\"temperature\":25}").join();
@@ -86,7 +93,7 @@ class RulesTest extends BrowserTest {
     }
 
     /** Builds "temperature > 30" with a webhook to the sink, checking the operators and values each schema offers. */
-    private static RulePage buildTooHot(RuleEditorPage editor) {
+    private static RulePage buildTooHot(BrowserWindow window, RuleEditorPage editor) {
         editor.name("Too hot");
         editor.template(TEMPLATE_LABEL);
         editor.chooseInCondition(1, "Telemetry", "Mode (mode)");
@@ -102,12 +109,14 @@ class RulesTest extends BrowserTest {
         editor.addAction();
         editor.actionField(1, "URL").fill(sink.url());
         assertThat(Axe.seriousViolations(editor.page())).isEmpty();
+        window.shot("59-rule-editor");
         return editor.save("Too hot");
     }
 
     private static void replayShowsTheFire(RulePage rule) {
         rule.replay();
-        assertThat(rule.replaySummary()).containsText("1 fire and 0 resolves");
+        assertThat(rule.replaySummary()).hasText(Pattern.compile("^\\d+ fires? and \\d+ resolves? from \\d+ events read\\.$"));
+        rule.replayDevice("rule-thermo-1");
         assertThat(rule.replayRow("fired")).containsText("temperature = 31.5");
         assertThat(rule.replayChart()).hasAttribute("data-marks", Pattern.compile("^fired@\\d+(\\.\\d+)?$"));
         assertThat(rule.replayChart()).hasAttribute("data-points", "2");
@@ -138,6 +147,26 @@ class RulesTest extends BrowserTest {
         list.delete("Too hot");
         assertThat(list.table()).not().containsText("Too hot");
         assertThat(rest.get("/rules/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReplayOfAnAggregatedRuleChartsTheWindowedAverageWithItsFire() {
+        rest.put("/rules/warm-average", Map.of("displayName", "Warm average", "template", THERMOSTAT, "window", "PT1M",
+                "conditions", Map.of("items", List.of(Map.of("telemetry", "temperature", "aggregation", "avg",
+                        "operator", ">", "value", 27))))).ok();
+        quiet.sendTelemetry("{\"temperature\":20}").join();
+        quiet.sendTelemetry("{\"temperature\":50}").join();
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            RulePage rule = RulesPage.open(window.page()).open("Warm average");
+            // A replay's time runs on to its end: past the values' window and its lateness, the window closes.
+            rule.replayUntil(LocalDateTime.now().plusMinutes(3));
+            rule.replayDevice("rule-thermo-2");
+            // 20 and 50 fall in one window (average 35) or in two (the second's 50): one fire either way,
+            // then an empty window resolves it.
+            assertThat(rule.replayChart()).hasAttribute("aria-label", Pattern.compile(
+                    "^Line chart of avg\\(temperature\\) per PT1M of rule-thermo-2, [12] points?, 1 fire and [01] resolves? marked, threshold 27$"));
+            assertThat(rule.replayRow("fired")).containsText("avg(temperature) = ");
+        }
     }
 
     @Test
