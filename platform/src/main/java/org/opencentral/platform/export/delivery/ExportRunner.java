@@ -153,7 +153,7 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
     }
 
     private static ExportStatus summary(String status, List<Pipe> pipes) {
-        List<String> errors = pipes.stream().flatMap(p -> p.lastError().stream()).distinct().toList();
+        List<ExportStatus.Error> errors = pipes.stream().flatMap(p -> p.errors().stream()).distinct().toList();
         Optional<Instant> last = pipes.stream().flatMap(p -> p.lastExportTime().stream())
                 .max(Comparator.naturalOrder());
         return new ExportStatus(status, errors, last);
