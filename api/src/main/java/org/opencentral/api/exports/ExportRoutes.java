@@ -28,6 +28,9 @@ public final class ExportRoutes {
     public static final String EXPORTS = "/api/dataExport/exports";
     public static final String DESTINATIONS = "/api/dataExport/destinations";
     public static final String TRY_TRANSFORM = "/api/dataExport/transforms/try";
+    public static final String METRICS = "/api/dataExport/metrics";
+    /** OpenCentral's own routes under /api/dataExport, not in IoT Central's preview document. */
+    public static final java.util.Set<String> OWN = java.util.Set.of(TRY_TRANSFORM, METRICS);
     private static final String EXPORT = EXPORTS + "/{exportId}";
     private static final String DESTINATION = DESTINATIONS + "/{destinationId}";
 
@@ -51,6 +54,7 @@ public final class ExportRoutes {
                 route(PATCH, DESTINATION, DATA_EXPORT_UPDATE, destinations::patch),
                 route(DELETE, DESTINATION, DATA_EXPORT_DELETE, destinations::delete),
                 route(GET, DESTINATION + "/exports", DATA_EXPORT_VIEW, exports::listOfDestination),
+                route(GET, METRICS, DATA_EXPORT_VIEW, exports::metrics),
                 // runs a transform on a sample; it changes nothing, so it is neither audited nor CSRF-checked
                 new ApiRoute(POST, TRY_TRANSFORM, Access.requires(DATA_EXPORT_CREATE), transforms::tryTransform, true,
                         false));

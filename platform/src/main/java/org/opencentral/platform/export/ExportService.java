@@ -1,6 +1,7 @@
 package org.opencentral.platform.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
@@ -103,6 +104,11 @@ public final class ExportService {
     /** An export's read-only status, errors and last export time. */
     public ExportStatus status(Export export) {
         return health.of(export);
+    }
+
+    /** The delivery counters of every export and destination pair that has run since the server started. */
+    public List<DeliveryCounters> counters() {
+        return health.counters();
     }
 
     /** A destination's read-only status, errors and last export time. */
