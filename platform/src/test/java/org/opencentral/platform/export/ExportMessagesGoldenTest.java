@@ -95,12 +95,7 @@ class ExportMessagesGoldenTest {
     @Test
     void everyExportedEventMatchesItsGoldenMessage() throws IOException {
         ArrayNode actual = Json.MAPPER.createArrayNode();
-        for (PlatformEvent event : events()) {
-            DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent ? FACTS : DeviceFacts.NONE;
-            ObjectNode message = messages.message(event, facts);
-            Enrichments.add(message, ENRICHMENTS, facts);
-            actual.add(message);
-        }
+        events().forEach(event -> actual.add(enriched(event, ENRICHMENTS)));
         matchesGolden(actual, GOLDEN);
     }
 
@@ -108,15 +103,21 @@ class ExportMessagesGoldenTest {
     @Test
     void everyExportedEventsTransformInputMatchesItsGoldenFile() throws IOException {
         ArrayNode actual = Json.MAPPER.createArrayNode();
-        for (PlatformEvent event : events()) {
-            DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent ? FACTS : DeviceFacts.NONE;
-            ObjectNode message = messages.message(event, facts);
-            Enrichments.add(message, Map.of("site", ENRICHMENTS.get("site")), facts);
-            actual.add(TransformInput.of(message, facts));
-        }
+        events().forEach(event -> actual.add(TransformInput.of(enriched(event, Map.of("site", ENRICHMENTS.get("site"))),
+                facts(event))));
         ObjectNode deleted = messages.message(new DeviceConnected(DeviceId.of("gone"), T), DeviceFacts.NONE);
         actual.add(TransformInput.of(deleted, DeviceFacts.NONE));
         matchesGolden(actual, INPUTS);
+    }
+
+    private static DeviceFacts facts(PlatformEvent event) {
+        return event instanceof PlatformEvent.DeviceEvent ? FACTS : DeviceFacts.NONE;
+    }
+
+    private ObjectNode enriched(PlatformEvent event, Map<String, Enrichment> enrichments) {
+        ObjectNode message = messages.message(event, facts(event));
+        Enrichments.add(message, enrichments, facts(event));
+        return message;
     }
 
     private static void matchesGolden(ArrayNode actual, Path golden) throws IOException {
