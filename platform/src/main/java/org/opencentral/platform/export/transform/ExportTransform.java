@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.thisptr.jackson.jq.BuiltinFunctionLoader;
 import net.thisptr.jackson.jq.JsonQuery;
 import net.thisptr.jackson.jq.Scope;
@@ -33,6 +35,7 @@ public final class ExportTransform {
     public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(1);
     static final int MAX_OUTPUTS = 1000;
     private static final Version VERSION = Versions.JQ_1_6;
+    private static final Pattern IMPORT = Pattern.compile("\\b(import|include)\\s+\"([^\"]*)\"");
     private static final Scope ROOT = root();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("export-transform-", 0).daemon().factory());
@@ -64,7 +67,10 @@ public final class ExportTransform {
         this.limit = limit;
     }
 
-    /** Compiles {@code source}; a syntax error is an {@link ErrorCode#INVALID_TRANSFORM} naming line and column. */
+    /**
+     * Compiles {@code source}; a syntax error is an {@link ErrorCode#INVALID_TRANSFORM} naming line and
+     * column, and so is an import of any module but {@code iotc}.
+     */
     public static ExportTransform compile(String source) {
         return compile(source, DEFAULT_LIMIT);
     }
@@ -77,6 +83,13 @@ public final class ExportTransform {
         }
         if (source.isBlank()) {
             throw new DomainException(ErrorCode.INVALID_TRANSFORM, "the transform is empty");
+        }
+        Matcher imported = IMPORT.matcher(source);
+        while (imported.find()) {
+            if (!IotcModules.IOTC.equals(imported.group(2))) {
+                throw new DomainException(ErrorCode.INVALID_TRANSFORM, "the transform " + imported.group(1) + "s \""
+                        + imported.group(2) + "\"; only \"iotc\" can be imported");
+            }
         }
         try {
             return new ExportTransform(source, JsonQuery.compile(source, VERSION), limit);

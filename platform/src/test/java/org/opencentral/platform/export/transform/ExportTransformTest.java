@@ -33,7 +33,10 @@ class ExportTransformTest {
 
     @Test
     void onlyTheIotcModuleCanBeImported() {
-        assertThat(failure("import \"other\" as o; .")).contains("\"other\" not found");
+        assertThatThrownBy(() -> ExportTransform.compile("import \"other\" as o; ."))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSFORM))
+                .hasMessageContaining("imports \"other\"; only \"iotc\" can be imported");
+        assertThatThrownBy(() -> ExportTransform.compile("include \"lib\"; .")).hasMessageContaining("includes \"lib\"");
         Result found = ExportTransform.compile("import \"iotc\" as iotc; .telemetry | iotc::find(.name == \"t\")")
                 .apply(INPUT);
         assertThat(found).isEqualTo(new Result.Outputs(java.util.List.of(Json.parseObject(
