@@ -11,6 +11,8 @@
  * {@link org.opencentral.uitests.TemplatesPage}, {@link org.opencentral.uitests.TemplatePage},
  * {@link org.opencentral.uitests.GroupEditorPage}, {@link org.opencentral.uitests.RulesPage},
  * {@link org.opencentral.uitests.RuleEditorPage}, {@link org.opencentral.uitests.RulePage},
+ * {@link org.opencentral.uitests.ExportsPage},
+ * {@link org.opencentral.uitests.ExportEditorPage}, {@link org.opencentral.uitests.DestinationsPage},
  * {@link org.opencentral.uitests.ConfirmDialog}).
  * To add one (say, for jobs):
  * <ul>

@@ -10,12 +10,16 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.export.Destination;
 import org.opencentral.core.export.WebhookDestination;
+import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.template.DeviceTemplate;
+import org.opencentral.platform.export.CapabilityIds;
 import org.opencentral.platform.export.DeviceFacts;
+import org.opencentral.platform.export.DeviceProperties;
 import org.opencentral.platform.export.ExportMessages;
 import org.opencentral.platform.export.ExportService;
+import org.opencentral.platform.export.TransformTrial;
 import org.opencentral.platform.export.delivery.ExportRunner;
 import org.opencentral.platform.export.delivery.PipeContext;
 import org.opencentral.platform.export.delivery.Sender;
@@ -24,7 +28,8 @@ import org.opencentral.platform.export.delivery.WebhookSender;
 /**
  * Data export: the definitions' service and the runner that delivers enabled exports, wired to the
  * state store (devices, their properties for enrichments, template names), the event log, the
- * webhook client and the configured retries; each pipe's counters go to the settings' meters.
+ * webhook client and the configured retries; each pipe's counters go to the settings' meters; "try
+ * it" samples come from the first device and its last telemetry values.
  */
 record Exports(ExportService service, ExportRunner runner) {
 
@@ -34,23 +39,42 @@ record Exports(ExportService service, ExportRunner runner) {
         HttpClient client = WebhookSender.client();
         ExportRunner runner = new ExportRunner(state.exports(), context, destination -> sender(client, destination),
                 settings.exportMeters());
-        return new Exports(new ExportService(state.exports(), runner), runner);
+        TransformTrial trial = new TransformTrial(context.messages(), () -> sampleDevice(state),
+                context.devices(), id -> lastTelemetry(state, id), clock);
+        return new Exports(new ExportService(state.exports(), runner, trial), runner);
+    }
+
+    /** The first device of the application, for samples of "try it". */
+    private static Optional<DeviceFacts> sampleDevice(StateStore state) {
+        return state.devices().list(DeviceListQuery.all(1)).items().stream().findFirst()
+                .map(device -> facts(state, Optional.of(device)));
+    }
+
+    /** A device's last telemetry values of its default component. */
+    private static ObjectNode lastTelemetry(StateStore state, DeviceId id) {
+        ObjectNode values = Json.object();
+        state.lastValues().list(id, 100).stream().filter(v -> v.component().isEmpty())
+                .forEach(v -> values.set(v.name(), v.value()));
+        return values;
     }
 
     private static DeviceFacts facts(StateStore state, Optional<Device> device) {
-        return new DeviceFacts(device, device.flatMap(Device::template).flatMap(state.templates()::find)
-                .map(DeviceTemplate::displayName), () -> device.map(d -> properties(state, d.id()))
-                        .orElseGet(Json::object));
+        Optional<DeviceTemplate> template = device.flatMap(Device::template).flatMap(state.templates()::find);
+        return new DeviceFacts(device, template.map(DeviceTemplate::displayName), () -> device
+                .map(d -> properties(state, d.id(), template)).orElse(DeviceProperties.NONE));
     }
 
-    /** Reported properties with the cloud property values over them, components as nested objects. */
-    private static ObjectNode properties(StateStore state, DeviceId id) {
-        ObjectNode values = state.twins().find(id).map(t -> t.reported().properties()).orElseGet(Json::object);
+    /** Reported properties and cloud property values, components as nested objects marked {@code __t: c}, and the template's capability ids. */
+    private static DeviceProperties properties(StateStore state, DeviceId id, Optional<DeviceTemplate> template) {
+        ObjectNode reported = state.twins().find(id).map(t -> t.reported().properties()).orElseGet(Json::object);
+        ObjectNode cloud = Json.object();
         for (CloudPropertyValue value : state.cloudProperties().list(id)) {
-            ObjectNode target = value.component().isEmpty() ? values : values.withObjectProperty(value.component());
+            ObjectNode target = value.component().isEmpty() ? cloud
+                    : cloud.withObjectProperty(value.component()).put("__t", "c");
             target.set(value.name(), value.value());
         }
-        return values;
+        return new DeviceProperties(reported, cloud,
+                template.map(t -> CapabilityIds.of(t.capabilityModel())).orElseGet(java.util.Map::of));
     }
 
     private static Sender sender(HttpClient client, Destination destination) {

@@ -12,11 +12,14 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.export.Destination;
+import org.opencentral.core.export.DestinationReference;
 import org.opencentral.core.export.Export;
 import org.opencentral.platform.export.DeviceFacts;
 import org.opencentral.platform.export.Enrichments;
 import org.opencentral.platform.export.ExportMatcher;
 import org.opencentral.platform.export.ExportMessages;
+import org.opencentral.platform.export.ExportStatus;
+import org.opencentral.platform.export.transform.ExportTransform.Result;
 
 /**
  * One export's delivery to one of its destinations, from its own durable cursor
@@ -35,6 +38,7 @@ final class Pipe {
     private final Export export;
     private final Destination destination;
     private final ExportMatcher matcher;
+    private final TransformStep transform;
     private final Sender sender;
     private final PipeContext context;
     private final PipeStats stats;
@@ -43,6 +47,7 @@ final class Pipe {
     private Optional<Instant> nextAttempt = Optional.empty();
     private int attempts;
     private volatile Optional<String> lastError = Optional.empty();
+    private volatile Optional<String> transformError = Optional.empty();
     private volatile boolean error;
     private volatile Optional<Instant> lastExportTime = Optional.empty();
 
@@ -50,6 +55,8 @@ final class Pipe {
         this.export = export;
         this.destination = destination;
         this.matcher = ExportMatcher.compile(export.filter());
+        this.transform = TransformStep.of(export.destinations().stream().filter(d -> d.id().equals(destination.id()))
+                .findFirst().flatMap(DestinationReference::transform));
         this.sender = sender;
         this.context = context;
         this.stats = stats;
@@ -83,9 +90,9 @@ final class Pipe {
         Map<DeviceId, DeviceFacts> devices = new HashMap<>();
         List<Lanes.Outgoing> outgoing = new ArrayList<>();
         for (LoggedEvent logged : batch) {
-            message(logged.event(), devices).ifPresent(m -> outgoing.add(new Lanes.Outgoing(logged.sequence(),
-                    logged.event() instanceof PlatformEvent.DeviceEvent d ? Optional.of(d.deviceId().value())
-                            : Optional.empty(), m)));
+            Optional<String> device = logged.event() instanceof PlatformEvent.DeviceEvent d
+                    ? Optional.of(d.deviceId().value()) : Optional.empty();
+            messages(logged.event(), devices).forEach(m -> outgoing.add(new Lanes.Outgoing(logged.sequence(), device, m)));
         }
         Optional<Lanes.Refusal> refusal = Lanes.send(outgoing, sender, () -> {
             stats.sent.incrementAndGet();
@@ -109,19 +116,31 @@ final class Pipe {
         }
     }
 
-    /** The message of {@code event} if the export sends it; {@code devices} caches lookups for one batch. */
-    private Optional<ObjectNode> message(PlatformEvent event, Map<DeviceId, DeviceFacts> devices) {
+    /**
+     * The messages to send for {@code event}: none if the export does not send it, else its message
+     * or the outputs of the destination's transform. A failing transform sends nothing for the event:
+     * it is counted as failed and its reason kept in the errors (the cursor moves past it).
+     * {@code devices} caches lookups for one batch.
+     */
+    private List<ObjectNode> messages(PlatformEvent event, Map<DeviceId, DeviceFacts> devices) {
         if (ExportMessages.source(event).filter(export.source()::equals).isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent device
                 ? devices.computeIfAbsent(device.deviceId(), context.devices()) : DeviceFacts.NONE;
         ObjectNode message = context.messages().message(event, facts);
         if (!matcher.matches(message, facts)) {
-            return Optional.empty();
+            return List.of();
         }
         Enrichments.add(message, export.enrichments(), facts);
-        return Optional.of(message);
+        return switch (transform.apply(message, facts)) {
+            case Result.Outputs outputs -> outputs.messages();
+            case Result.Failed failed -> {
+                stats.failed.incrementAndGet();
+                transformError = Optional.of(failed.reason());
+                yield List.of();
+            }
+        };
     }
 
     private void refused(DeliveryFailure failure, Instant now) {
@@ -158,8 +177,12 @@ final class Pipe {
         return error;
     }
 
-    Optional<String> lastError() {
-        return lastError;
+    /** The destination's refusal while it refuses, and the last transform failure since the pipe was built. */
+    List<ExportStatus.Error> errors() {
+        List<ExportStatus.Error> errors = new ArrayList<>();
+        lastError.ifPresent(e -> errors.add(new ExportStatus.Error(ExportStatus.Error.DELIVERY_FAILED, e)));
+        transformError.ifPresent(e -> errors.add(new ExportStatus.Error(ExportStatus.Error.TRANSFORM_FAILED, e)));
+        return errors;
     }
 
     Optional<Instant> lastExportTime() {
