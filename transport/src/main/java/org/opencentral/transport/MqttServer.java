@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * The IoT Hub–compatible MQTT endpoint: MQTT 3.1.1 over TLS, over secure WebSockets at
  * {@value #WEBSOCKET_PATH} (subprotocol {@code mqtt}) and plain (meant for loopback). With
  * provisioning, the DPS endpoint too: over MQTT on every listener and DPS's HTTPS REST variant
- * ({@code /{idScope}/registrations/…}) on the WebSocket listener. NIO event
- * loops; blocking platform calls run on virtual threads.
+ * ({@code /{idScope}/registrations/…}) on the WebSocket listener. With a {@link WebTunnel}, the
+ * WebSocket listener also carries every other HTTPS request to the web server (the UI and REST API);
+ * those connections count towards {@code maxConnections} too. NIO event loops; blocking platform
+ * calls run on virtual threads.
  *
  * <pre>
  *   MqttServer server = new MqttServer(config, Optional.of(MqttTls.of(key, chain)), services, listener, registry);
