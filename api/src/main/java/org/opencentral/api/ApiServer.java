@@ -21,6 +21,7 @@ import org.opencentral.api.http.RequestBodies;
 import org.opencentral.api.http.RequestIds;
 import org.opencentral.api.http.Route;
 import org.opencentral.api.http.RouteInstaller;
+import org.opencentral.api.http.SecurityHeaders;
 import org.opencentral.api.http.TunnelledHttps;
 import org.opencentral.api.live.LiveFeed;
 import org.opencentral.api.ui.WebUi;
@@ -81,7 +82,11 @@ public final class ApiServer implements AutoCloseable {
         c.startup.showJavalinBanner = false;
         c.http.maxRequestSize = config.maxBodyBytes();
         c.http.prefer405over404 = true;
-        c.jetty.modifyServer(server -> server.setStopTimeout(config.stopTimeoutMillis()));
+        c.jetty.modifyServer(server -> {
+            server.setStopTimeout(config.stopTimeoutMillis());
+            server.setErrorHandler(SecurityHeaders.errorHandler());
+        });
+        c.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new SecurityHeaders()));
     }
 
     /**
