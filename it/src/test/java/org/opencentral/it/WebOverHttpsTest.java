@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,8 @@ import org.opencentral.testkit.TestPlatform;
 /**
  * The web UI and REST API over TLS on the HTTPS port, next to MQTT over WebSockets and DPS: a real
  * TLS client trusting the node's certificate authority signs in, calls the API and loads the UI;
- * HTTPS answers carry HSTS and the session cookies are {@code Secure}. Plain HTTP binds the loopback
+ * HTTPS answers carry HSTS and the session cookies are {@code Secure}; the web server sees each
+ * peer's own address through the tunnel (sign-in back-off per address). Plain HTTP binds the loopback
  * address by default, so a client on another address of the machine cannot reach it, while the
  * HTTPS port answers there.
  */
@@ -130,18 +132,45 @@ class WebOverHttpsTest {
     }
 
     @Test
+    void theWebServerSeesEachPeersOwnAddress() throws Exception {
+        Optional<InetAddress> other = nonLoopbackAddress();
+        assumeThat(other).as("this machine has a non-loopback IPv4 address").isPresent();
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(overTls(other.get(), platform.websocketPort(), login("nobody-" + i + "@example.com")));
+        }
+
+        assertThat(answers.subList(0, 5)).allSatisfy(status -> assertThat(status).startsWith("HTTP/1.1 401"));
+        assertThat(answers.get(5)).as("that address backs off").startsWith("HTTP/1.1 429");
+        assertThat(overTls(InetAddress.getLoopbackAddress(), platform.websocketPort(), login("someone@example.com")))
+                .as("another peer through the same tunnel does not").startsWith("HTTP/1.1 401");
+    }
+
+    @Test
     void plainHttpBindsTheLoopbackAddressByDefault() throws Exception {
         assertThat(InetAddress.getByName(HttpConfig.defaults().bindAddress()).isLoopbackAddress()).isTrue();
     }
 
-    /** {@code GET /healthz} over TLS to an address the certificate does not name: trust checked, host name not. */
     private static String healthOverTls(InetAddress address, int port) throws IOException {
+        return overTls(address, port, "GET /healthz HTTP/1.1\r\nHost: opencentral\r\nConnection: close\r\n\r\n");
+    }
+
+    private static String login(String email) {
+        String body = Json.write(Map.of("email", email, "password", "not-the-password"));
+        return "POST /api/auth/login?api-version=2022-07-31 HTTP/1.1\r\nHost: opencentral\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /**
+     * One request over TLS to an address the certificate may not name (trust checked, host name
+     * not); the answer's status line.
+     */
+    private static String overTls(InetAddress address, int port, String request) throws IOException {
         try (SSLSocket socket = (SSLSocket) platform.deviceTrust().getSocketFactory().createSocket()) {
             socket.connect(new InetSocketAddress(address, port), 5_000);
             socket.startHandshake();
             OutputStream out = socket.getOutputStream();
-            out.write("GET /healthz HTTP/1.1\r\nHost: opencentral\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();

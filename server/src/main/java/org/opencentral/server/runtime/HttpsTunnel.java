@@ -53,10 +53,17 @@ final class HttpsTunnel implements WebTunnel {
         return toWeb;
     }
 
-    /** {@code PROXY TCP4|TCP6 <source> <destination> <source port> <destination port>\r\n}. */
+    /**
+     * {@code PROXY TCP4|TCP6 <source> <destination> <source port> <destination port>\r\n}; both
+     * addresses must be of one family, else {@code PROXY UNKNOWN} (the connection is then served
+     * without the peer's address).
+     */
     static String proxyLine(InetSocketAddress client, InetSocketAddress local) {
-        String family = client.getAddress() instanceof Inet6Address ? "TCP6" : "TCP4";
-        return "PROXY " + family + " " + client.getAddress().getHostAddress() + " "
+        boolean v6 = client.getAddress() instanceof Inet6Address;
+        if (v6 != local.getAddress() instanceof Inet6Address) {
+            return "PROXY UNKNOWN\r\n";
+        }
+        return "PROXY " + (v6 ? "TCP6" : "TCP4") + " " + client.getAddress().getHostAddress() + " "
                 + local.getAddress().getHostAddress() + " " + client.getPort() + " " + local.getPort() + "\r\n";
     }
 
