@@ -88,6 +88,18 @@ class WebOverHttpsTest {
     }
 
     @Test
+    void hstsIsNotSentToABrowserThatCalledTheServerLocalhost() throws Exception {
+        String named = overTls(InetAddress.getLoopbackAddress(), platform.websocketPort(),
+                "GET /healthz HTTP/1.1\r\nHost: iot.example.com\r\nConnection: close\r\n\r\n");
+        String local = overTls(InetAddress.getLoopbackAddress(), platform.websocketPort(),
+                "GET /healthz HTTP/1.1\r\nHost: localhost:" + platform.websocketPort() + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(named).startsWith("HTTP/1.1 200").containsIgnoringCase("strict-transport-security: max-age=31536000");
+        assertThat(local).as("it would make http://localhost:8080 unreachable in that browser")
+                .startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("strict-transport-security");
+    }
+
+    @Test
     void signingInOverTlsSetsSecureHttpOnlyCookies() throws Exception {
         HttpRequest login = HttpRequest.newBuilder(URI.create(platform.https() + "/api/auth/login?api-version=2022-07-31"))
                 .header("Content-Type", "application/json")
@@ -163,7 +175,7 @@ class WebOverHttpsTest {
 
     /**
      * One request over TLS to an address the certificate may not name (trust checked, host name
-     * not); the answer's status line.
+     * not); the answer's status line and headers, one a line.
      */
     private static String overTls(InetAddress address, int port, String request) throws IOException {
         try (SSLSocket socket = (SSLSocket) platform.deviceTrust().getSocketFactory().createSocket()) {
@@ -172,8 +184,13 @@ class WebOverHttpsTest {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.append(line).append('\n');
+            }
+            return head.toString();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.opencentral.api.http;
 
+import java.util.Locale;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -20,7 +21,8 @@ import org.eclipse.jetty.server.Server;
  * starts with a PROXY protocol v1 line naming the real peer, so per-client decisions (rate limits,
  * sign-in back-off) and logs see the peer, not the tunnel. Nothing outside the process can reach
  * this connector, so every request on it came over TLS: it is marked secure (scheme {@code https},
- * {@code Secure} context) and answered with {@code Strict-Transport-Security: max-age=}{@value #HSTS_MAX_AGE}.
+ * {@code Secure} context) and answered with {@code Strict-Transport-Security: max-age=}{@value #HSTS_MAX_AGE}
+ * (unless addressed as {@code localhost}, see {@link #isLocalhost}).
  */
 public final class TunnelledHttps {
     /** HTTP Strict Transport Security on every HTTPS answer, in seconds: one year. */
@@ -49,13 +51,25 @@ public final class TunnelledHttps {
         return new TunnelledHttps(connector);
     }
 
+    /**
+     * Whether the browser addressed this server as {@code localhost}: no HSTS then, as a browser
+     * applies it to the host on every port and would then refuse the plain {@code http://localhost:8080/}
+     * of a first start (browsers ignore HSTS from IP addresses anyway).
+     */
+    static boolean isLocalhost(String serverName) {
+        String name = serverName == null ? "" : serverName.toLowerCase(Locale.ROOT);
+        return name.equals("localhost") || name.endsWith(".localhost");
+    }
+
     /** A new connection: write the PROXY line first, then the peer's bytes; read the answers. */
     public EndPoint connect() {
         return connector.connect().getLocalEndPoint();
     }
 
     private static Request secure(Request request, HttpFields.Mutable responseHeaders) {
-        responseHeaders.put(HSTS_FIELD);
+        if (!isLocalhost(Request.getServerName(request))) {
+            responseHeaders.put(HSTS_FIELD);
+        }
         HttpURI uri = HttpURI.build(request.getHttpURI()).scheme(HttpScheme.HTTPS).asImmutable();
         return new Request.Wrapper(request) {
             @Override
