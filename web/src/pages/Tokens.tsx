@@ -42,7 +42,7 @@ export function Tokens() {
               <tr key={t.id}>
                 <td class="mono">{t.id}</td>
                 <td>{t.roles.map((r) => roleName(r.role)).join(', ')}</td>
-                <td>{t.expiry ? new Date(t.expiry).toLocaleDateString() : '—'}</td>
+                <td>{t.expiry ? <Expiry at={t.expiry} /> : '—'}</td>
                 {session.can('apiTokens.delete') && <td><button type="button" class="link danger-text" onClick={() => setDeleting(t)} aria-label={'Revoke ' + t.id}>Revoke</button></td>}
               </tr>
             ))}
@@ -55,6 +55,18 @@ export function Tokens() {
     </section>
   );
 }
+
+/** A token's expiry; one that has passed says so (the server answers it 401 TokenExpired). */
+function Expiry({ at }: { at: string }) {
+  const when = new Date(at);
+  const text = when.toLocaleDateString() + ' ' + when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return when.getTime() <= Date.now() ? <span class="danger-text">Expired {text}</span> : <span>{text}</span>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The server's limits: a year by default, at most two years (730 days) after creation. */
+const MAX_DAYS = 730;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function NewToken({ onClose }: { onClose: (created: boolean) => void }) {
   const [id, setId] = useState('');
@@ -92,7 +104,7 @@ function NewToken({ onClose }: { onClose: (created: boolean) => void }) {
         {error && <div class="banner error" role="alert">{error}</div>}
         <div class="field"><label for="t-id">Token ID</label><input id="t-id" required pattern="[A-Za-z0-9\-_.]{1,128}" value={id} onInput={(e) => setId(e.currentTarget.value)} autoFocus /></div>
         <div class="field"><label for="t-role">Role</label><RolePicker id="t-role" value={role} onChange={setRole} /></div>
-        <div class="field"><label for="t-exp">Expires (optional)</label><input id="t-exp" type="date" value={expiry} onInput={(e) => setExpiry(e.currentTarget.value)} /></div>
+        <div class="field"><label for="t-exp">Expires (optional)</label><input id="t-exp" type="date" min={isoDate(Date.now() + DAY_MS)} max={isoDate(Date.now() + (MAX_DAYS - 1) * DAY_MS)} value={expiry} onInput={(e) => setExpiry(e.currentTarget.value)} aria-describedby="t-exp-help" /><small id="t-exp-help">At the end of that day (UTC). Without a date the token expires in one year; at most two years.</small></div>
         <div class="actions"><button type="button" class="secondary" onClick={() => onClose(false)}>Cancel</button><button class="primary" type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create'}</button></div>
       </form>
     </Dialog>

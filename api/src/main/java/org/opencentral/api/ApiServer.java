@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.opencentral.api.http.Authenticator;
 import org.opencentral.api.http.DeviceGuard;
 import org.opencentral.api.http.RateLimiter;
@@ -17,6 +21,8 @@ import org.opencentral.api.http.RequestBodies;
 import org.opencentral.api.http.RequestIds;
 import org.opencentral.api.http.Route;
 import org.opencentral.api.http.RouteInstaller;
+import org.opencentral.api.http.SecurityHeaders;
+import org.opencentral.api.http.TunnelledHttps;
 import org.opencentral.api.live.LiveFeed;
 import org.opencentral.api.ui.WebUi;
 import org.opencentral.core.event.EventLog;
@@ -38,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> table;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Optional<LiveFeed> live;
+    private volatile TunnelledHttps tunnelled;
 
     public ApiServer(ApiConfig config, ApiServices services, Operations operations) {
         this(config, services, operations, Optional.empty());
@@ -75,18 +82,48 @@ public final class ApiServer implements AutoCloseable {
         c.startup.showJavalinBanner = false;
         c.http.maxRequestSize = config.maxBodyBytes();
         c.http.prefer405over404 = true;
-        c.jetty.modifyServer(server -> server.setStopTimeout(config.stopTimeoutMillis()));
+        c.jetty.modifyServer(server -> {
+            server.setStopTimeout(config.stopTimeoutMillis());
+            server.setErrorHandler(SecurityHeaders.errorHandler());
+        });
+        c.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new SecurityHeaders()));
     }
 
-    /** Binds to the configured address and port; returns the port actually bound. */
+    /**
+     * Binds to the configured address and port (plain HTTP) and opens the in-memory connector for
+     * HTTPS connections tunnelled from the device listener ({@link #connectTunnelled()}); returns
+     * the port actually bound.
+     */
     public int start() {
         app.start(config.host(), config.port());
-        for (var connector : app.jettyServer().server().getConnectors()) {
+        Server server = app.jettyServer().server();
+        HttpConfiguration plain = null;
+        for (var connector : server.getConnectors()) {
             if (connector instanceof AbstractConnector c) {
                 c.setIdleTimeout(Math.max(c.getIdleTimeout(), IDLE_TIMEOUT_MILLIS));
+                plain = c.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
             }
         }
+        try {
+            tunnelled = TunnelledHttps.addTo(server, Objects.requireNonNull(plain, "the plain HTTP connector"),
+                    IDLE_TIMEOUT_MILLIS);
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("cannot open the connector for tunnelled HTTPS", e);
+        }
         return app.port();
+    }
+
+    /**
+     * A new connection for bytes the HTTPS listener decrypted: it expects a PROXY protocol v1 line
+     * naming the peer first, then HTTP/1.1 (see {@link TunnelledHttps}). Only once started.
+     */
+    public EndPoint connectTunnelled() {
+        TunnelledHttps https = tunnelled;
+        if (https == null || stopped.get()) {
+            throw new IllegalStateException("the HTTP server is not running");
+        }
+        return https.connect();
     }
 
     /** The route table this server serves, every kind of row. */

@@ -56,11 +56,11 @@ class AuthorizationMatrixTest {
             String name = "t-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             boolean org = role.kind() == RoleKind.ORGANIZATION;
             String token = org ? platform.token(name, role.id(), "west") : platform.token(name, role.id());
-            callers.add(new Caller(role.name(), platform.tokens.authenticate(token).orElseThrow(),
+            callers.add(new Caller(role.name(), platform.tokens.authenticate(token).principal().orElseThrow(),
                     () -> anonymous.as(token)));
         }
         String custom = platform.token("t-custom", "device-reader");
-        callers.add(new Caller("custom", platform.tokens.authenticate(custom).orElseThrow(),
+        callers.add(new Caller("custom", platform.tokens.authenticate(custom).principal().orElseThrow(),
                 () -> anonymous.as(custom)));
         var user = platform.security.users().get("west-op");
         Http signedIn = Scenario.signIn(anonymous, Scenario.WEST_USER); // once: the matrix's failed sign-ins back off

@@ -1,6 +1,8 @@
 package org.opencentral.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -287,8 +289,8 @@ final class ContractCases {
         call("DELETE " + user, "/users/c-user", null, 204);
         call("DELETE " + user, "/users/c-user", null, 404);
         String token = "/apiTokens/{tokenId}";
-        call("PUT " + token, "/apiTokens/c-token", "{\"roles\":[" + OPERATOR + "],\"expiry\":\"2099-01-01T00:00:00Z\"}",
-                200);
+        call("PUT " + token, "/apiTokens/c-token", "{\"roles\":[" + OPERATOR + "],\"expiry\":\""
+                + Instant.now().plus(Duration.ofDays(30)) + "\"}", 200);
         call("PUT " + token, "/apiTokens/c-bad", "{\"roles\":[]}", 400);
         call("GET /apiTokens", "/apiTokens", null, 200);
         call("GET " + token, "/apiTokens/c-token", null, 200);

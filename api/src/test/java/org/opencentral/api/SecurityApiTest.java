@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,32 @@ class SecurityApiTest extends ScenarioApiTest {
         assertThat(admin.as(wrongSignature).get("/api/devices?" + Http.V).status()).isEqualTo(401);
 
         platform.tokenClock.advance(Duration.ofDays(2));
-        assertThat(ops.get("/api/devices?" + Http.V).status()).isEqualTo(401);
+        Http.Reply expired = ops.get("/api/devices?" + Http.V);
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.json().at("/error/code").asText()).isEqualTo("TokenExpired");
+        assertThat(expired.json().at("/error/message").asText()).contains("'ops' expired at");
+        assertThat(admin.as(wrongSignature).get("/api/devices?" + Http.V).json().at("/error/code").asText())
+                .as("a forged token is not told whether the real one expired").isEqualTo("Unauthorized");
         platform.tokenClock.advance(Duration.ofDays(-2));
         assertThat(admin.delete("/api/apiTokens/ops?" + Http.V).status()).isEqualTo(204);
         assertThat(ops.get("/api/devices?" + Http.V).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenIsGivenAYearByDefaultAndAtMostTwo() {
+        Http.Reply byDefault = admin.put("/api/apiTokens/default-expiry?" + Http.V,
+                "{\"roles\":[{\"role\":\"" + BuiltInRole.APP_OPERATOR.id() + "\"}]}");
+        Http.Reply tooLong = admin.put("/api/apiTokens/too-long?" + Http.V,
+                "{\"roles\":[{\"role\":\"" + BuiltInRole.APP_OPERATOR.id() + "\"}],\"expiry\":\""
+                        + Instant.now().plus(Duration.ofDays(731)) + "\"}");
+
+        assertThat(byDefault.status()).isEqualTo(200);
+        Instant expiry = Instant.parse(byDefault.json().path("expiry").asText());
+        assertThat(Duration.between(Instant.now(), expiry)).isBetween(Duration.ofDays(364), Duration.ofDays(365));
+        assertThat(Instant.parse(admin.get("/api/apiTokens/default-expiry?" + Http.V).json().path("expiry").asText())
+                .truncatedTo(ChronoUnit.SECONDS)).as("stored and shown").isEqualTo(expiry.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().at("/error/message").asText()).contains("within 730 days");
     }
 
     @Test

@@ -9,19 +9,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.opencentral.core.Json;
 
 /** A small JSON client for OpenCentral's REST API, authenticated with one token. */
 public final class RestClient {
     public static final String API_VERSION = "2022-07-31";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI base;
     private final String token;
 
+    /** A client of {@code base}: plain HTTP, or HTTPS trusting the JDK's default authorities. */
     public RestClient(URI base, String token) {
+        this(base, token, HttpClient.newBuilder());
+    }
+
+    /** A client of an HTTPS {@code base} that trusts what {@code trust} trusts (e.g. the node's local CA). */
+    public RestClient(URI base, String token, SSLContext trust) {
+        this(base, token, HttpClient.newBuilder().sslContext(trust));
+    }
+
+    private RestClient(URI base, String token, HttpClient.Builder http) {
         this.base = base;
         this.token = token;
+        this.http = http.connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** A response: its status and JSON body (a missing node when the body is empty). */

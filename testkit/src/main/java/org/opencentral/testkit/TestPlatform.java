@@ -102,6 +102,16 @@ public final class TestPlatform implements AutoCloseable {
         return new RestClient(http(), adminToken);
     }
 
+    /** The web UI and REST API over TLS: the HTTPS port, with this node's server certificate. */
+    public URI https() {
+        return URI.create("https://" + HOST + ":" + websocketPort());
+    }
+
+    /** The administrator's REST client over HTTPS, trusting this node's certificate authority. */
+    public RestClient restOverHttps() {
+        return new RestClient(https(), adminToken, deviceTrust());
+    }
+
     public String adminToken() {
         return adminToken;
     }

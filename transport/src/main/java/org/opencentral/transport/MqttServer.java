@@ -30,6 +30,7 @@ import org.opencentral.transport.internal.pipeline.Disconnects;
 import org.opencentral.transport.internal.pipeline.ConnectionCap;
 import org.opencentral.transport.internal.pipeline.MqttPipeline;
 import org.opencentral.transport.internal.pipeline.MqttPipeline.Flavor;
+import org.opencentral.transport.internal.pipeline.WebRequestSplitter;
 import org.opencentral.transport.internal.provisioning.DpsHttpHandler;
 import org.opencentral.transport.internal.provisioning.ProvisioningSessionStarter;
 import org.opencentral.transport.internal.session.MqttSessionStarter;
@@ -40,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * The IoT Hub–compatible MQTT endpoint: MQTT 3.1.1 over TLS, over secure WebSockets at
  * {@value #WEBSOCKET_PATH} (subprotocol {@code mqtt}) and plain (meant for loopback). With
  * provisioning, the DPS endpoint too: over MQTT on every listener and DPS's HTTPS REST variant
- * ({@code /{idScope}/registrations/…}) on the WebSocket listener. NIO event
- * loops; blocking platform calls run on virtual threads.
+ * ({@code /{idScope}/registrations/…}) on the WebSocket listener. With a {@link WebTunnel}, the
+ * WebSocket listener also carries every other HTTPS request to the web server (the UI and REST API);
+ * those connections count towards {@code maxConnections} too. NIO event loops; blocking platform
+ * calls run on virtual threads.
  *
  * <pre>
  *   MqttServer server = new MqttServer(config, Optional.of(MqttTls.of(key, chain)), services, listener, registry);
@@ -56,6 +59,7 @@ public final class MqttServer implements AutoCloseable {
 
     private final MqttServerConfig config;
     private final Optional<MqttTls> tls;
+    private final Optional<WebTunnel> web;
     private final MqttMetrics metrics;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final TransportContext context;
@@ -66,11 +70,21 @@ public final class MqttServer implements AutoCloseable {
 
     public MqttServer(MqttServerConfig config, Optional<MqttTls> tls, MqttServices services,
             ConnectionListener listener, MeterRegistry registry) {
+        this(config, tls, services, listener, registry, Optional.empty());
+    }
+
+    /**
+     * With {@code web}, the WebSocket (HTTPS) listener also serves the web server: a connection whose
+     * first request is neither {@value #WEBSOCKET_PATH} nor DPS is tunnelled there.
+     */
+    public MqttServer(MqttServerConfig config, Optional<MqttTls> tls, MqttServices services,
+            ConnectionListener listener, MeterRegistry registry, Optional<WebTunnel> web) {
         if (config.needsTls() && tls.isEmpty()) {
             throw new IllegalArgumentException("the MQTT over TLS and WebSocket listeners need a TLS certificate");
         }
         this.config = config;
         this.tls = tls;
+        this.web = web;
         this.metrics = new MqttMetrics(registry);
         this.context = new TransportContext(services, blocking, new TransportContext.ConnectionEvents(listener,
                 new KeyedSerialExecutor<>(blocking)), config.limits(), metrics);
@@ -104,6 +118,7 @@ public final class MqttServer implements AutoCloseable {
                 () -> new ConnectHandler(context, new MqttSessionStarter(context),
                         new ProvisioningSessionStarter(context)),
                 context.services().provisioning().map(dps -> () -> new DpsHttpHandler(context)),
+                web.map(tunnel -> () -> new WebRequestSplitter(MqttServer::isDeviceRequest, tunnel)),
                 config.limits().connectTimeout());
         Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -112,6 +127,11 @@ public final class MqttServer implements AutoCloseable {
                 .bind(endpoint.get().host(), endpoint.get().port()).syncUninterruptibly().channel();
         listeners.add(channel);
         return OptionalInt.of(((InetSocketAddress) channel.localAddress()).getPort());
+    }
+
+    /** Whether an HTTPS request target is for the device handlers: MQTT over WebSockets or a DPS path. */
+    static boolean isDeviceRequest(String target) {
+        return target.startsWith(WEBSOCKET_PATH) || DpsHttpHandler.isDpsPath(target);
     }
 
     /** Open device connections (all listeners). */

@@ -4,14 +4,17 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
 import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /** One Playwright driver and one headless Debian Chromium ({@link Chromium}) for a test class, closed together. */
 record BrowserSession(Playwright playwright, Browser browser) implements AutoCloseable {
 
-    static BrowserSession start() {
+    /** With {@code trusted}: the certificates whose chains the browser accepts over HTTPS (see {@link Chromium#launch}). */
+    static BrowserSession start(List<X509Certificate> trusted) {
         Playwright playwright = Chromium.playwright();
         try {
-            return new BrowserSession(playwright, Chromium.launch(playwright));
+            return new BrowserSession(playwright, Chromium.launch(playwright, trusted));
         } catch (RuntimeException e) {
             playwright.close();
             throw e;

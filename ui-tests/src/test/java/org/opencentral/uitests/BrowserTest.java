@@ -7,13 +7,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.opencentral.core.Json;
 import org.opencentral.testkit.TestPlatform;
 
 /**
- * A browser test class: a real node ({@link TestPlatform}) and one Chromium ({@link BrowserSession}),
+ * A browser test class: a real node ({@link TestPlatform}) and one Chromium ({@link BrowserSession})
+ * that trusts the node's certificate authority (tests open {@code platform.http()} on loopback or
+ * {@code platform.https()}, the HTTPS port),
  * started before the class's own set-up (JUnit runs a superclass's {@code @BeforeAll} first) and
  * closed after its tear-down. Test classes run one after another, so the fields belong to one class
  * at a time.
@@ -28,7 +31,8 @@ abstract class BrowserTest {
     static void startPlatformAndBrowser() {
         Chromium.chromium();
         platform = TestPlatform.start();
-        session = BrowserSession.start();
+        session = BrowserSession.start(List.of(platform.server().tls().caCertificate(),
+                platform.server().tls().serverCertificate()));
     }
 
     @AfterAll

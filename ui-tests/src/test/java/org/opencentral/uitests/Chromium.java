@@ -4,6 +4,11 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
@@ -39,10 +44,28 @@ final class Chromium {
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static com.microsoft.playwright.Browser launch(Playwright playwright) {
+    /**
+     * A headless Chromium that trusts certificates chained to one of {@code trusted} (the test
+     * node's local CA and server certificate) by their keys' pins, as an operator who imported
+     * {@code ca.pem} would; any other certificate error still fails the page.
+     */
+    static com.microsoft.playwright.Browser launch(Playwright playwright, List<X509Certificate> trusted) {
+        List<String> flags = new ArrayList<>(FLAGS);
+        flags.add("--ignore-certificate-errors-spki-list=" + String.join(",",
+                trusted.stream().map(Chromium::spkiPin).toList()));
         // Playwright gives every launch a fresh, empty user data directory.
         return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium())
-                .setHeadless(true).setArgs(FLAGS));
+                .setHeadless(true).setArgs(flags));
+    }
+
+    /** Base64 of the SHA-256 of the certificate's SubjectPublicKeyInfo, as Chromium's pin list takes it. */
+    static String spkiPin(X509Certificate certificate) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(certificate.getPublicKey().getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Path screenshots() {

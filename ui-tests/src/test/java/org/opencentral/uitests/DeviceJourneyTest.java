@@ -23,7 +23,9 @@ import org.opencentral.testkit.TestDevice;
 import org.opencentral.testkit.TestPlatform;
 
 /**
- * The operator's journey in a real browser against a real node: sign in, create a device, connect
+ * The operator's journey in a real browser against a real node, over HTTPS on the HTTPS port (the
+ * node's own certificate; sign-in cookies, the live feed and every call through TLS): sign in,
+ * create a device, connect
  * it (a real MQTT/TLS client), watch its telemetry arrive live, set a writable property and see the
  * device's acknowledgement, run a command and see its answer, delete the device, sign out.
  */
@@ -39,7 +41,7 @@ class DeviceJourneyTest extends BrowserTest {
     void operatorManagesADeviceFromSignInToDeletion() {
         // A wrong password, a broken model, a changed model under a published id and deleting a template in
         // use are refused on purpose; anything else failing is a fault.
-        try (BrowserWindow window = session.open(platform.http())
+        try (BrowserWindow window = session.open(platform.https())
                 .expectFailure("POST", "/api/auth/login", 401)
                 .expectFailure("PUT", "/api/deviceTemplates/", 400)
                 .expectFailure("PUT", "/api/deviceTemplates/", 409)

@@ -12,12 +12,15 @@ import org.opencentral.platform.security.SessionService;
 /**
  * Turns a request's credentials into a {@link Caller}: the {@code Authorization} header (API token)
  * when present, else the session cookie. Cookie-authenticated changes must carry the session's CSRF
- * token in {@value #CSRF_HEADER} (double submit), else 403. 401 for anything else.
+ * token in {@value #CSRF_HEADER} (double submit), else 403. 401 for anything else: code
+ * {@value #TOKEN_EXPIRED} for an API token past its expiry, {@code Unauthorized} otherwise.
  */
 public final class Authenticator {
     public static final String SESSION_COOKIE = "oc_session";
     public static final String CSRF_COOKIE = "oc_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The error code of a 401 for an API token whose expiry has passed. */
+    public static final String TOKEN_EXPIRED = "TokenExpired";
 
     private final ApiTokenService tokens;
     private final SessionService sessions;
@@ -57,8 +60,12 @@ public final class Authenticator {
     public Optional<Caller> identify(Optional<String> authorization, Optional<String> sessionSecret) {
         Optional<String> token = authorization.filter(v -> !v.isBlank());
         if (token.isPresent()) {
-            Principal principal = tokens.authenticate(token.get().trim())
-                    .orElseThrow(() -> unauthorized("the API token is invalid, expired or revoked"));
+            Principal principal = switch (tokens.authenticate(token.get().trim())) {
+                case ApiTokenService.Accepted accepted -> accepted.caller();
+                case ApiTokenService.Expired expired -> throw new ApiError(401, TOKEN_EXPIRED, "the API token '"
+                        + expired.tokenId() + "' expired at " + expired.expiry() + "; create a new one");
+                case ApiTokenService.Refused refused -> throw unauthorized("the API token is invalid or revoked");
+            };
             return Optional.of(new Caller(principal, Optional.empty()));
         }
         Optional<String> secret = sessionSecret.filter(v -> !v.isBlank());

@@ -24,7 +24,10 @@ import org.opencentral.core.store.ApiTokenStore;
  * this node is refused at once, on other nodes within {@link VerifiedTokens#TTL}.
  */
 public final class ApiTokenService {
+    /** A token's life when its creator names no expiry: a year, as IoT Central's. */
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+    /** The longest life a token may be given: two years from its creation. */
+    public static final Duration MAX_VALIDITY = Duration.ofDays(730);
     private static final Pattern TOKEN_ID = Pattern.compile("[a-zA-Z0-9_-]{1,128}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -66,6 +69,10 @@ public final class ApiTokenService {
         if (!until.isAfter(now)) {
             throw DomainException.badRequest("the expiry must lie in the future");
         }
+        if (until.isAfter(now.plus(MAX_VALIDITY))) {
+            throw DomainException.badRequest("the expiry must lie within " + MAX_VALIDITY.toDays()
+                    + " days of the token's creation (at most " + now.plus(MAX_VALIDITY) + ")");
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String sig = Base64.getEncoder().encodeToString(secret);
@@ -76,11 +83,31 @@ public final class ApiTokenService {
         return new IssuedToken(token, value);
     }
 
-    /** The principal an {@code Authorization} header value stands for; empty if it is not a valid, live token. */
-    public Optional<Principal> authenticate(String header) {
+    /** What an {@code Authorization} header value is worth: a principal, an expired token, or nothing. */
+    public sealed interface TokenCheck {
+        /** The principal, when the token was accepted. */
+        default Optional<Principal> principal() {
+            return this instanceof Accepted accepted ? Optional.of(accepted.caller()) : Optional.empty();
+        }
+    }
+
+    /** A valid, live token of {@code caller}. */
+    public record Accepted(Principal caller) implements TokenCheck {
+    }
+
+    /** A token whose secret matches but whose expiry has passed (said only to who holds the secret). */
+    public record Expired(String tokenId, Instant expiry) implements TokenCheck {
+    }
+
+    /** Not a token of this application, unknown, revoked or with a wrong secret. */
+    public record Refused() implements TokenCheck {
+    }
+
+    /** Checks an {@code Authorization} header value against the stored tokens. */
+    public TokenCheck authenticate(String header) {
         Optional<SasToken> parsed = SasToken.parse(header);
         if (parsed.isEmpty() || parsed.get().keyName().isEmpty() || !applicationId.equals(parsed.get().resource())) {
-            return Optional.empty();
+            return new Refused();
         }
         SasToken presented = parsed.get();
         String tokenId = presented.keyName().get();
@@ -89,22 +116,25 @@ public final class ApiTokenService {
         long rolesVersion = roles.version();
         Optional<Principal> remembered = verified.find(tokenId, presentedHash, now, rolesVersion);
         if (remembered.isPresent()) {
-            return remembered;
+            return new Accepted(remembered.get());
         }
         long generation = verified.generation();
         Optional<ApiToken> stored = tokens.find(tokenId);
         if (stored.isEmpty()) {
-            return Optional.empty();
+            return new Refused();
         }
         ApiToken token = stored.get();
         boolean matches = MessageDigest.isEqual(token.secretHash().getBytes(StandardCharsets.US_ASCII),
                 presentedHash.getBytes(StandardCharsets.US_ASCII));
-        if (!matches || !token.expiry().isAfter(now)) {
-            return Optional.empty();
+        if (!matches) {
+            return new Refused();
+        }
+        if (!token.expiry().isAfter(now)) {
+            return new Expired(token.id(), token.expiry());
         }
         Principal principal = roles.principal(token.id(), Principal.Kind.API_TOKEN, token.roles());
         verified.put(presentedHash, principal, token.expiry(), rolesVersion, now, generation);
-        return Optional.of(principal);
+        return new Accepted(principal);
     }
 
     /** Whether any token holds role {@code roleId}. */

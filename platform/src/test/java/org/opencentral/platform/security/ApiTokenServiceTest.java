@@ -1,6 +1,7 @@
 package org.opencentral.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.DomainException;
 import org.opencentral.core.security.ApiToken;
 import org.opencentral.core.security.RoleAssignment;
 import org.opencentral.core.security.RoleKind;
@@ -53,66 +55,93 @@ class ApiTokenServiceTest {
     void aVerifiedTokenIsCheckedAgainstTheStoreOncePerTtl() {
         String token = issue("t1", BuiltInRole.APP_OPERATOR.id(), Optional.empty());
 
-        assertThat(tokens.authenticate(token)).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("t1"));
-        assertThat(tokens.authenticate(token)).isPresent();
+        assertThat(tokens.authenticate(token).principal()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("t1"));
+        assertThat(tokens.authenticate(token).principal()).isPresent();
         assertThat(store.finds.get()).isEqualTo(1);
 
         clock.advance(VerifiedTokens.TTL);
-        assertThat(tokens.authenticate(token)).isPresent();
+        assertThat(tokens.authenticate(token).principal()).isPresent();
         assertThat(store.finds.get()).isEqualTo(2);
     }
 
     @Test
     void aTokenDeletedOnThisNodeIsRefusedAtOnce() {
         String token = issue("t1", BuiltInRole.APP_OPERATOR.id(), Optional.empty());
-        assertThat(tokens.authenticate(token)).isPresent();
+        assertThat(tokens.authenticate(token).principal()).isPresent();
 
         tokens.delete("t1");
 
-        assertThat(tokens.authenticate(token)).isEmpty();
+        assertThat(tokens.authenticate(token).principal()).isEmpty();
     }
 
     @Test
     void aTokenDeletedByAnotherNodeIsRefusedWithinTheTtl() {
         String token = issue("t1", BuiltInRole.APP_OPERATOR.id(), Optional.empty());
-        assertThat(tokens.authenticate(token)).isPresent();
+        assertThat(tokens.authenticate(token).principal()).isPresent();
 
         state.apiTokens().delete("t1");
         clock.advance(VerifiedTokens.TTL);
 
-        assertThat(tokens.authenticate(token)).isEmpty();
+        assertThat(tokens.authenticate(token).principal()).isEmpty();
     }
 
     @Test
     void aWrongSecretIsRefusedEveryTimeAndNeverRemembered() {
         String token = issue("t1", BuiltInRole.APP_OPERATOR.id(), Optional.empty());
-        assertThat(tokens.authenticate(token)).isPresent();
+        assertThat(tokens.authenticate(token).principal()).isPresent();
         String forged = token.replaceFirst("sig=[^&]+", "sig=AAAA");
 
-        assertThat(tokens.authenticate(forged)).isEmpty();
-        assertThat(tokens.authenticate(forged)).isEmpty();
+        assertThat(tokens.authenticate(forged).principal()).isEmpty();
+        assertThat(tokens.authenticate(forged).principal()).isEmpty();
         assertThat(store.finds.get()).isEqualTo(3);
     }
 
     @Test
     void aRememberedTokenStillExpiresOnTime() {
         String token = issue("t1", BuiltInRole.APP_OPERATOR.id(), Optional.of(clock.instant().plusSeconds(5)));
-        assertThat(tokens.authenticate(token)).isPresent();
+        assertThat(tokens.authenticate(token).principal()).isPresent();
 
         clock.advance(Duration.ofSeconds(5));
 
-        assertThat(tokens.authenticate(token)).isEmpty();
+        assertThat(tokens.authenticate(token).principal()).isEmpty();
+    }
+
+    @Test
+    void anExpiredTokenIsToldApartFromAForgedOneOnlyByItsHolder() {
+        Instant expiry = clock.instant().plusSeconds(60);
+        String token = issue("t1", BuiltInRole.APP_OPERATOR.id(), Optional.of(expiry));
+        String forged = token.replaceFirst("sig=[^&]+", "sig=AAAA");
+        clock.advance(Duration.ofSeconds(60));
+
+        assertThat(tokens.authenticate(token)).isEqualTo(new ApiTokenService.Expired("t1", expiry));
+        assertThat(tokens.authenticate(forged)).isEqualTo(new ApiTokenService.Refused());
+    }
+
+    @Test
+    void anExpiryIsOptionalInTheFutureAndAtMostTwoYearsAway() {
+        Instant now = clock.instant();
+
+        assertThat(tokens.create("default", List.of(RoleAssignment.of(BuiltInRole.APP_OPERATOR.id())),
+                Optional.empty()).token().expiry()).isEqualTo(now.plus(ApiTokenService.DEFAULT_VALIDITY));
+        assertThat(tokens.create("longest", List.of(RoleAssignment.of(BuiltInRole.APP_OPERATOR.id())),
+                Optional.of(now.plus(ApiTokenService.MAX_VALIDITY))).token().expiry())
+                .isEqualTo(now.plus(ApiTokenService.MAX_VALIDITY));
+        assertThatThrownBy(() -> issue("too-long", BuiltInRole.APP_OPERATOR.id(),
+                Optional.of(now.plus(ApiTokenService.MAX_VALIDITY).plusSeconds(1))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("within 730 days");
+        assertThatThrownBy(() -> issue("past", BuiltInRole.APP_OPERATOR.id(), Optional.of(now)))
+                .isInstanceOf(DomainException.class).hasMessageContaining("in the future");
     }
 
     @Test
     void aRoleChangeOnThisNodeTakesEffectAtOnce() {
         roles.put("custom", "Custom", RoleKind.APPLICATION, Set.of(Permission.DEVICES_UPDATE));
         String token = issue("t1", "custom", Optional.empty());
-        assertThat(tokens.authenticate(token).orElseThrow().permissions()).contains(Permission.DEVICES_UPDATE);
+        assertThat(tokens.authenticate(token).principal().orElseThrow().permissions()).contains(Permission.DEVICES_UPDATE);
 
         roles.put("custom", "Custom", RoleKind.APPLICATION, Set.of(Permission.DEVICES_VIEW));
 
-        assertThat(tokens.authenticate(token).orElseThrow().permissions()).contains(Permission.DEVICES_VIEW)
+        assertThat(tokens.authenticate(token).principal().orElseThrow().permissions()).contains(Permission.DEVICES_VIEW)
                 .doesNotContain(Permission.DEVICES_UPDATE);
     }
 

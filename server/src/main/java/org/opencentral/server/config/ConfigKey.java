@@ -13,17 +13,21 @@ public enum ConfigKey {
     DATA_DIR("data-dir", "DIR", "Directory for all state: databases, event log, tls/ (the generated CA "
             + "and server certificate), initial-admin-token and secret.key. Relative to the current directory.",
             c -> c.dataDir().toString(), "./data"),
-    HTTP_PORT("http-port", "N", "HTTP port for the REST API (/api), the UI, /metrics and /healthz.",
+    HTTP_PORT("http-port", "N", "Plain HTTP port for the REST API (/api), the UI, /metrics and /healthz "
+            + "(the same are served over TLS on the HTTPS port).",
             c -> Integer.toString(c.http().port())),
-    HTTP_BIND_ADDRESS("http-bind-address", "IP", "IP address the HTTP listener binds; 0.0.0.0 for all interfaces.",
+    HTTP_BIND_ADDRESS("http-bind-address", "IP", "IP address the plain HTTP listener binds: loopback "
+            + "(127.0.0.1) by default, so that tokens and passwords cross the network only over TLS; "
+            + "0.0.0.0 for all interfaces (clear text: only behind a TLS-terminating proxy).",
             c -> c.http().bindAddress()),
     MQTTS_PORT("mqtts-port", "N", "Port for MQTT 3.1.1 over TLS (the IoT Hub device endpoint).",
             c -> Integer.toString(c.mqtt().mqttsPort())),
     MQTT_PORT("mqtt-port", "N", "Port for plain MQTT, bound to loopback (127.0.0.1) only, for development; "
             + "0 disables it.",
             c -> Integer.toString(c.mqtt().plainPort().orElse(0))),
-    HTTPS_PORT("https-port", "N", "Port of the TLS listener for MQTT over WebSockets (/$iothub/websocket) "
-            + "and the HTTPS device API; 0 disables it. The Azure SDKs' WebSocket transports use 443.",
+    HTTPS_PORT("https-port", "N", "Port of the TLS listener for the web UI and REST API, MQTT over "
+            + "WebSockets (/$iothub/websocket) and DPS over HTTPS; 0 disables it. The Azure SDKs' WebSocket "
+            + "transports use 443.",
             c -> Integer.toString(c.mqtt().httpsPort().orElse(0))),
     DEVICE_BIND_ADDRESS("device-bind-address", "IP", "IP address the MQTTS and HTTPS device listeners bind; "
             + "0.0.0.0 for all interfaces.",

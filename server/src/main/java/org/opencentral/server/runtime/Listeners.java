@@ -27,7 +27,9 @@ final class Listeners {
     private Listeners() {
     }
 
-    static MqttServer mqtt(ServerConfig config, TlsMaterial tls, Platform platform, MeterRegistry metrics) {
+    /** The device listeners; the HTTPS one also serves the web UI and REST API through {@code api}. */
+    static MqttServer mqtt(ServerConfig config, TlsMaterial tls, Platform platform, MeterRegistry metrics,
+            ApiServer api) {
         MqttConfig mqtt = config.mqtt();
         LimitsConfig limits = config.limits();
         MqttServerConfig mqttConfig = new MqttServerConfig(
@@ -41,7 +43,8 @@ final class Listeners {
                 MqttLimits.DEFAULTS.withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()),
                 limits.maxConnections());
         return new MqttServer(mqttConfig, Optional.of(MqttTls.of(tls.privateKey(), tls.certificateChain())),
-                MqttServices.of(platform), platform.connections(), metrics);
+                MqttServices.of(platform), platform.connections(), metrics,
+                Optional.of(new HttpsTunnel(api::connectTunnelled)));
     }
 
     static ApiServer api(ServerConfig config, String idScope, Platform platform, Operations operations) {

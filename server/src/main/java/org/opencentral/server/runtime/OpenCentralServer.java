@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * One running OpenCentral node, the composition root: the stores opened from the configuration,
  * the platform's services assembled over them ({@link Platform}), the server's own parts (TLS
  * material, the first administrator, retention, metrics) and the listeners; started in dependency
- * order and closed in reverse (listeners first, so nothing new is accepted while the log drains).
+ * order (the HTTP server before the device listeners, whose HTTPS port tunnels web requests to it)
+ * and closed in reverse (listeners first, so nothing new is accepted while the log drains).
  */
 public final class OpenCentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCentralServer.class);
@@ -73,13 +74,13 @@ public final class OpenCentralServer implements AutoCloseable {
             keep(new RetentionJob(new RetentionPolicy(config.storage().retention()), clock, List.of(log, telemetry)))
                     .start(Duration.ofHours(1));
             bind(metrics, log, platform);
-            devicePorts = keep(Listeners.mqtt(config, tls, platform, metrics)).start();
             api = keep(Listeners.api(config, identity.idScope(), platform,
                     new Operations(() -> ready, metrics::scrape, metrics)));
             httpPort = api.start();
+            devicePorts = keep(Listeners.mqtt(config, tls, platform, metrics, api)).start();
             ready = true;
-            LOG.info("OpenCentral is up: http {} mqtts {} mqtt {} websocket {}", httpPort, devicePorts.mqtts(),
-                    devicePorts.mqtt(), devicePorts.websocket());
+            LOG.info("OpenCentral is up: http {} (on {}) https {} mqtts {} mqtt {}", httpPort,
+                    config.http().bindAddress(), devicePorts.websocket(), devicePorts.mqtts(), devicePorts.mqtt());
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);

@@ -26,6 +26,18 @@ public interface ApiTokenStoreContract extends StoreFixture {
     }
 
     @Test
+    default void eachTokenKeepsItsOwnExpiryToTheMillisecond() {
+        ApiToken soon = new ApiToken("soon", "sha256:soon", ROLES, T0.plusMillis(1_001), T0);
+        ApiToken late = new ApiToken("late", "sha256:late", ROLES, T0.plus(Duration.ofDays(730)), T0);
+        store().apiTokens().insert(soon);
+        store().apiTokens().insert(late);
+
+        assertThat(store().apiTokens().find("soon")).map(ApiToken::expiry).contains(T0.plusMillis(1_001));
+        assertThat(store().apiTokens().list()).extracting(ApiToken::expiry)
+                .containsExactly(T0.plus(Duration.ofDays(730)), T0.plusMillis(1_001));
+    }
+
+    @Test
     default void duplicateTokenIdIsAConflict() {
         store().apiTokens().insert(token("t1"));
 

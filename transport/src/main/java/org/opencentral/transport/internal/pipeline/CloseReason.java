@@ -9,6 +9,7 @@ public enum CloseReason {
     CONNECTION_LOST("connection lost", Level.DEBUG),
     KEEP_ALIVE_TIMEOUT("keep-alive timeout", Level.INFO),
     HTTP_IDLE("idle HTTPS connection", Level.DEBUG),
+    WEB("web connection ended", Level.DEBUG),
     CONNECT_TIMEOUT("no CONNECT in time", Level.INFO),
     REFUSED("connection refused", Level.INFO),
     MALFORMED_PACKET("malformed packet", Level.INFO),

@@ -25,14 +25,18 @@ import org.opencentral.platform.ingest.MessageSizeLimit;
 /**
  * The one place the pipeline is assembled and its handlers named. A connection starts as
  * <pre>
- *   [tls] → [http → http-aggregator → dps-https → websocket → websocket-mqtt] → mqtt-decoder → mqtt-encoder → connect → exceptions
+ *   [tls] → [web → http → http-aggregator → dps-https → websocket → websocket-mqtt] → mqtt-decoder → mqtt-encoder → connect → exceptions
  * </pre>
- * (brackets: TLS listeners; WebSocket listener, {@code dps-https} when DPS is on) and, once
+ * (brackets: TLS listeners; WebSocket listener, {@code web} when it also serves the web UI and REST
+ * API, {@code dps-https} when DPS is on) and, once
  * accepted, {@code connect} becomes {@code keep-alive → session}. A DPS HTTPS request turns a
- * WebSocket-listener connection into {@code tls → http → http-aggregator → idle → dps-https → exceptions}.
+ * WebSocket-listener connection into {@code tls → http → http-aggregator → idle → dps-https → exceptions};
+ * a first request for the web server turns it into {@code tls → web-tunnel → exceptions}.
  */
 public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public static final String TLS = "tls";
+    public static final String WEB = "web";
+    public static final String WEB_TUNNEL = "web-tunnel";
     public static final String HTTP = "http";
     public static final String HTTP_AGGREGATOR = "http-aggregator";
     public static final String DPS_HTTPS = "dps-https";
@@ -47,6 +51,9 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public static final String KEEP_ALIVE = "keep-alive";
     public static final String SESSION = "session";
     public static final String EXCEPTIONS = "exceptions";
+    /** What a connection for the web server drops: every handler between TLS and the exception tail. */
+    static final List<String> DEVICE_HANDLERS = List.of(HTTP, HTTP_AGGREGATOR, DPS_HTTPS, WEBSOCKET, WEBSOCKET_MQTT,
+            MQTT_DECODER, MQTT_ENCODER, CONNECT);
 
     /** How a listener carries MQTT. */
     public enum Flavor { PLAIN, TLS, WEBSOCKET }
@@ -58,16 +65,20 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     private final ChannelGroup channels;
     private final Supplier<ChannelHandler> connectHandlers;
     private final Optional<Supplier<ChannelHandler>> dpsHttpsHandlers;
+    private final Optional<Supplier<ChannelHandler>> webHandlers;
     private final Duration tlsHandshakeTimeout;
 
     /**
      * With {@code tlsHandshakeTimeout}: how long the TLS handshake may take. The connect handler's
      * CONNECT timeout starts only once the handshake is done, so that handshakes queued on busy
-     * event loops during a connect storm do not eat into the time a device has to send CONNECT.
+     * event loops during a connect storm do not eat into the time a device has to send CONNECT. With
+     * {@code webHandlers}, the WebSocket listener also serves the web: each of its connections starts
+     * with one of these ({@link WebRequestSplitter}).
      */
     public MqttPipeline(Flavor flavor, Optional<SslContext> tls, MessageSizeLimit messageSize, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
-            Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Duration tlsHandshakeTimeout) {
+            Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Optional<Supplier<ChannelHandler>> webHandlers,
+            Duration tlsHandshakeTimeout) {
         if (flavor != Flavor.PLAIN && tls.isEmpty()) {
             throw new IllegalArgumentException(flavor + " listener needs a TLS certificate");
         }
@@ -78,6 +89,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         this.channels = channels;
         this.connectHandlers = connectHandlers;
         this.dpsHttpsHandlers = dpsHttpsHandlers;
+        this.webHandlers = webHandlers;
         this.tlsHandshakeTimeout = tlsHandshakeTimeout;
     }
 
@@ -92,6 +104,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
             pipeline.addLast(TLS, handler);
         });
         if (flavor == Flavor.WEBSOCKET) {
+            webHandlers.ifPresent(handlers -> pipeline.addLast(WEB, handlers.get()));
             pipeline.addLast(HTTP, new HttpServerCodec());
             pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
             dpsHttpsHandlers.ifPresent(handlers -> pipeline.addLast(DPS_HTTPS, handlers.get()));

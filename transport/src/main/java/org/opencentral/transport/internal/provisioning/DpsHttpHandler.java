@@ -50,6 +50,11 @@ public final class DpsHttpHandler extends ChannelInboundHandlerAdapter {
         this.context = context;
     }
 
+    /** Whether {@code uri} is a DPS REST path (any method). */
+    public static boolean isDpsPath(String uri) {
+        return DpsHttpRoute.isDpsPath(uri);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof FullHttpRequest request) || !(https || DpsHttpRoute.isDpsPath(request.uri()))) {
