@@ -24,6 +24,7 @@ import org.opencentral.transport.MqttServerConfig.Endpoint;
 import org.opencentral.transport.internal.KeyedSerialExecutor;
 import org.opencentral.transport.internal.TransportContext;
 import org.opencentral.transport.internal.connect.ConnectHandler;
+import org.opencentral.transport.internal.https.DeviceHttpHandler;
 import org.opencentral.transport.internal.metrics.MqttMetrics;
 import org.opencentral.transport.internal.pipeline.CloseReason;
 import org.opencentral.transport.internal.pipeline.Disconnects;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * The IoT Hub–compatible MQTT endpoint: MQTT 3.1.1 over TLS, over secure WebSockets at
  * {@value #WEBSOCKET_PATH} (subprotocol {@code mqtt}) and plain (meant for loopback). With
  * provisioning, the DPS endpoint too: over MQTT on every listener and DPS's HTTPS REST variant
- * ({@code /{idScope}/registrations/…}) on the WebSocket listener. NIO event
+ * ({@code /{idScope}/registrations/…}) on the WebSocket listener, which also serves IoT Hub's
+ * device REST surface ({@code /devices/{id}/messages/…}: telemetry, cloud-to-device). NIO event
  * loops; blocking platform calls run on virtual threads.
  *
  * <pre>
@@ -104,6 +106,7 @@ public final class MqttServer implements AutoCloseable {
                 () -> new ConnectHandler(context, new MqttSessionStarter(context),
                         new ProvisioningSessionStarter(context)),
                 context.services().provisioning().map(dps -> () -> new DpsHttpHandler(context)),
+                () -> new DeviceHttpHandler(context),
                 config.limits().connectTimeout());
         Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
