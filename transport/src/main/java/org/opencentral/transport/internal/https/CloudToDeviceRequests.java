@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
+import java.util.Locale;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.transport.internal.metrics.MessageKind;
@@ -54,7 +55,7 @@ final class CloudToDeviceRequests {
 
     FullHttpResponse settle(DeviceId id, DeviceHttpRoute.Settle settle) {
         boolean held = service.settle(id, settle.etag(), settle.settlement());
-        metrics.cloudToDeviceSettled(settle.settlement().name().toLowerCase(java.util.Locale.ROOT), held);
+        metrics.cloudToDeviceSettled(settle.settlement().name().toLowerCase(Locale.ROOT), held);
         if (!held) {
             return HttpReplies.error(HttpResponseStatus.PRECONDITION_FAILED, "PreconditionFailed",
                     "the ETag '" + settle.etag() + "' holds no lock: unknown, already settled or expired");

@@ -6,7 +6,9 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.opencentral.core.device.DeviceId;
@@ -124,7 +126,7 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
     }
 
     private FullHttpResponse refused(DeviceAuthentication.Refused refused) {
-        context.metrics().refused("https_" + refused.reason().name().toLowerCase(java.util.Locale.ROOT));
+        context.metrics().refused("https_" + refused.reason().name().toLowerCase(Locale.ROOT));
         return switch (refused.reason()) {
             case DISABLED -> HttpReplies.error(HttpResponseStatus.FORBIDDEN, "DeviceDisabled", "the device is blocked");
             case EXPIRED -> HttpReplies.error(HttpResponseStatus.UNAUTHORIZED, "IotHubUnauthorizedAccess",
@@ -146,7 +148,7 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
         record Events(Decoded<List<TelemetryMessage>> messages) implements Request {
         }
 
-        record Receive(java.time.Duration lock) implements Request {
+        record Receive(Duration lock) implements Request {
         }
 
         record Settle(DeviceHttpRoute.Settle route) implements Request {

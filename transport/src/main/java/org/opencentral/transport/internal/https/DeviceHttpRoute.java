@@ -80,10 +80,11 @@ sealed interface DeviceHttpRoute {
                 .anyMatch(values -> values != null && !values.contains("false"));
     }
 
-    /** The decoded named groups of a matched path. */
+    /** The decoded named groups of a matched path; the etag without the quotes of an HTTP entity tag. */
     record Groups(Matcher matcher) {
         String group(String name) {
-            return QueryStringDecoder.decodeComponent(matcher.group(name)).replace("\"", "");
+            String value = QueryStringDecoder.decodeComponent(matcher.group(name));
+            return name.equals("etag") ? value.replace("\"", "") : value;
         }
     }
 
