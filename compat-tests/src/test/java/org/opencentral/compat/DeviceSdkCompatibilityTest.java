@@ -36,19 +36,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The unmodified official Java device SDK ({@code iot-device-client}) against OpenCentral, over
- * MQTT (port 8883, which the SDK hard-codes) and MQTT over WebSockets (port 443). The only
- * configuration a device needs: our host name in its connection string and our CA in its SSLContext.
+ * MQTT (port 8883, which the SDK hard-codes), MQTT over WebSockets and HTTPS (both port 443). The
+ * only configuration a device needs: our host name in its connection string and our CA in its
+ * SSLContext (and, over HTTPS, how often it polls for cloud-to-device messages). HTTPS has no twin
+ * and no direct methods, so those scenarios run over MQTT only.
  */
 class DeviceSdkCompatibilityTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int TWIN_TIMEOUT_MILLIS = 10_000;
     private static final int TWIN_ATTEMPTS = 3;
+    /** How often a device on HTTPS polls for cloud-to-device messages (the SDK's default is 25 minutes). */
+    private static final int HTTPS_POLL_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSdkCompatibilityTest.class);
     private static TestPlatform platform;
     private static RestClient rest;
 
     enum Transport {
-        MQTT(IotHubClientProtocol.MQTT), MQTT_WS(IotHubClientProtocol.MQTT_WS);
+        MQTT(IotHubClientProtocol.MQTT), MQTT_WS(IotHubClientProtocol.MQTT_WS), HTTPS(IotHubClientProtocol.HTTPS);
 
         final IotHubClientProtocol protocol;
 
@@ -72,8 +76,11 @@ class DeviceSdkCompatibilityTest {
     private static DeviceClient deviceClient(String id, Transport transport) {
         String key = platform.createDevice(id);
         String connectionString = "HostName=" + TestPlatform.HOST + ";DeviceId=" + id + ";SharedAccessKey=" + key;
-        return new DeviceClient(connectionString, transport.protocol,
-                ClientOptions.builder().sslContext(platform.deviceTrust()).build());
+        ClientOptions.ClientOptionsBuilder options = ClientOptions.builder().sslContext(platform.deviceTrust());
+        if (transport == Transport.HTTPS) {
+            options.receiveInterval(HTTPS_POLL_MILLIS);
+        }
+        return new DeviceClient(connectionString, transport.protocol, options.build());
     }
 
     @ParameterizedTest
@@ -100,7 +107,7 @@ class DeviceSdkCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
     void reportedPropertiesAreVisibleThroughTheApi(Transport transport) throws Exception {
         String id = "sdk-reported-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);
@@ -152,16 +159,19 @@ class DeviceSdkCompatibilityTest {
     }
 
     private static String twinCounters() throws Exception {
+        return metrics(line -> line.startsWith("opencentral_mqtt_messages_") && line.contains("twin"));
+    }
+
+    private static String metrics(java.util.function.Predicate<String> lines) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             String metrics = http.send(HttpRequest.newBuilder(platform.http().resolve("/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            return metrics.lines().filter(line -> line.startsWith("opencentral_mqtt_messages_")
-                    && line.contains("twin")).collect(Collectors.joining("\n"));
+            return metrics.lines().filter(lines).collect(Collectors.joining("\n"));
         }
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
     void desiredPropertiesSetThroughTheApiReachTheDevice(Transport transport) throws Exception {
         String id = "sdk-desired-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);
@@ -185,7 +195,7 @@ class DeviceSdkCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
     void directMethodsRoundTripPayloadAndStatus(Transport transport) throws Exception {
         String id = "sdk-method-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);
@@ -230,5 +240,37 @@ class DeviceSdkCompatibilityTest {
         } finally {
             client.close();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void overHttpsAMessageIsRejectedOrCompletedByTheDeviceCallback() throws Exception {
+        String id = "sdk-c2d-settle-https";
+        DeviceClient client = deviceClient(id, Transport.HTTPS);
+        List<String> received = new CopyOnWriteArrayList<>();
+        try {
+            for (String kind : List.of("unwanted", "wanted")) {
+                assertThat(rest.post("/devices/" + id + "/messages",
+                        Map.of("data", Map.of("kind", kind), "properties", Map.of("kind", kind))).status())
+                        .isEqualTo(202);
+            }
+            client.setMessageCallback((message, context) -> {
+                String kind = message.getProperty("kind");
+                received.add(kind);
+                return kind.equals("unwanted") ? IotHubMessageResult.REJECT : IotHubMessageResult.COMPLETE;
+            }, null);
+            client.open(false);
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(settlements())
+                    .contains("outcome=\"reject\"} 1.0").contains("outcome=\"complete\"}"));
+            assertThat(received).containsExactly("unwanted", "wanted");
+            assertThat(settlements()).doesNotContain("lock=\"lost\"");
+        } finally {
+            client.close();
+        }
+    }
+
+    /** The server's settlement counters for polled cloud-to-device messages, one line per outcome. */
+    private static String settlements() throws Exception {
+        return metrics(line -> line.startsWith("opencentral_c2d_settlements"));
     }
 }

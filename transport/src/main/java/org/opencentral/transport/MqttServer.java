@@ -24,6 +24,7 @@ import org.opencentral.transport.MqttServerConfig.Endpoint;
 import org.opencentral.transport.internal.KeyedSerialExecutor;
 import org.opencentral.transport.internal.TransportContext;
 import org.opencentral.transport.internal.connect.ConnectHandler;
+import org.opencentral.transport.internal.https.DeviceHttpHandler;
 import org.opencentral.transport.internal.metrics.MqttMetrics;
 import org.opencentral.transport.internal.pipeline.CloseReason;
 import org.opencentral.transport.internal.pipeline.Disconnects;
@@ -41,10 +42,11 @@ import org.slf4j.LoggerFactory;
  * The IoT Hub–compatible MQTT endpoint: MQTT 3.1.1 over TLS, over secure WebSockets at
  * {@value #WEBSOCKET_PATH} (subprotocol {@code mqtt}) and plain (meant for loopback). With
  * provisioning, the DPS endpoint too: over MQTT on every listener and DPS's HTTPS REST variant
- * ({@code /{idScope}/registrations/…}) on the WebSocket listener. With a {@link WebTunnel}, the
- * WebSocket listener also carries every other HTTPS request to the web server (the UI and REST API);
- * those connections count towards {@code maxConnections} too. NIO event loops; blocking platform
- * calls run on virtual threads.
+ * ({@code /{idScope}/registrations/…}) on the WebSocket listener, which also serves IoT Hub's
+ * device REST surface ({@code /devices/{id}/messages/…}: telemetry, cloud-to-device). With a
+ * {@link WebTunnel}, the WebSocket listener also carries every other HTTPS request to the web server
+ * (the UI and REST API); those connections count towards {@code maxConnections} too. NIO event
+ * loops; blocking platform calls run on virtual threads.
  *
  * <pre>
  *   MqttServer server = new MqttServer(config, Optional.of(MqttTls.of(key, chain)), services, listener, registry);
@@ -118,6 +120,7 @@ public final class MqttServer implements AutoCloseable {
                 () -> new ConnectHandler(context, new MqttSessionStarter(context),
                         new ProvisioningSessionStarter(context)),
                 context.services().provisioning().map(dps -> () -> new DpsHttpHandler(context)),
+                () -> new DeviceHttpHandler(context),
                 web.map(tunnel -> () -> new WebRequestSplitter(MqttServer::isDeviceRequest, tunnel)),
                 config.limits().connectTimeout());
         Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
@@ -129,9 +132,13 @@ public final class MqttServer implements AutoCloseable {
         return OptionalInt.of(((InetSocketAddress) channel.localAddress()).getPort());
     }
 
-    /** Whether an HTTPS request target is for the device handlers: MQTT over WebSockets or a DPS path. */
+    /**
+     * Whether an HTTPS request target is for the device handlers: MQTT over WebSockets, a DPS path or
+     * IoT Hub's device REST surface.
+     */
     static boolean isDeviceRequest(String target) {
-        return target.startsWith(WEBSOCKET_PATH) || DpsHttpHandler.isDpsPath(target);
+        return target.startsWith(WEBSOCKET_PATH) || DpsHttpHandler.isDpsPath(target)
+                || DeviceHttpHandler.isDevicePath(target);
     }
 
     /** Open device connections (all listeners). */

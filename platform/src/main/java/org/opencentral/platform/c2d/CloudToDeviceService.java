@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
@@ -18,7 +19,8 @@ import org.opencentral.platform.session.DeviceSessions;
 /**
  * Cloud-to-device messages: a durable queue per device (IoT Hub limits: 64 KB, 50 pending, TTL),
  * delivered when the device is subscribed and removed only when the device acknowledges (PUBACK).
- * Blocking: call from virtual threads.
+ * A device that polls (HTTPS) receives the oldest message under a lock and then completes, rejects
+ * or abandons it with the lock token ({@link MessageLocks}). Blocking: call from virtual threads.
  */
 public final class CloudToDeviceService {
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -28,6 +30,7 @@ public final class CloudToDeviceService {
     private final C2dQueueStore queue;
     private final DeviceSessions sessions;
     private final Clock clock;
+    private final MessageLocks locks = new MessageLocks();
 
     public CloudToDeviceService(C2dQueueStore queue, DeviceSessions sessions, Clock clock) {
         this.queue = queue;
@@ -61,6 +64,45 @@ public final class CloudToDeviceService {
     /** The device confirmed a message: it leaves the queue. */
     public void acknowledged(DeviceId id, String messageId) {
         queue.remove(id, messageId);
+    }
+
+    /**
+     * The oldest queued message no lock holds, locked for {@code lockTimeout}: it is not received
+     * again until then unless abandoned. Empty when nothing is waiting.
+     */
+    public Optional<LockedMessage> receive(DeviceId id, Duration lockTimeout) {
+        Instant now = clock.instant();
+        List<C2dMessage> pending = queue.pending(id, now, MAX_PENDING);
+        return locks.lockFirst(id, pending, now, lockTimeout).flatMap(lock -> pending.stream()
+                .filter(message -> message.messageId().equals(lock.messageId())).findFirst()
+                .map(message -> new LockedMessage(message, lock.token())));
+    }
+
+    /**
+     * Settles a received message by its lock token: COMPLETE and REJECT take it off the queue (there
+     * is no dead-letter queue), ABANDON makes it receivable again. False when the token holds no
+     * lock (unknown, expired or already used).
+     */
+    public boolean settle(DeviceId id, String lockToken, Settlement settlement) {
+        Optional<String> messageId = locks.release(id, lockToken, clock.instant());
+        if (messageId.isEmpty()) {
+            return false;
+        }
+        if (settlement != Settlement.ABANDON) {
+            queue.remove(id, messageId.get());
+        }
+        return true;
+    }
+
+    /** What a polling device does with a message it received. */
+    public enum Settlement { COMPLETE, REJECT, ABANDON }
+
+    /** A received message and the token of its lock (the HTTPS ETag). */
+    public record LockedMessage(C2dMessage message, String lockToken) {
+        public LockedMessage {
+            java.util.Objects.requireNonNull(message, "message");
+            java.util.Objects.requireNonNull(lockToken, "lockToken");
+        }
     }
 
     /** Drops expired messages; run periodically. */

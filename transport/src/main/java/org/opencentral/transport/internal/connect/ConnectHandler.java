@@ -167,14 +167,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
 
     private DeviceAuthentication authenticate(ConnectRequest request,
             java.util.Optional<org.opencentral.platform.provisioning.CertificateChain> chain) {
-        if (!request.password().isEmpty()) {
-            return context.services().authenticator().authenticate(request.deviceId(), request.password());
-        }
-        if (chain.isEmpty() || context.services().certificates().isEmpty()) {
-            return new DeviceAuthentication.Refused(DeviceAuthentication.Reason.BAD_CREDENTIALS,
-                    "neither a SAS token nor a client certificate");
-        }
-        return context.services().certificates().get().authenticate(request.deviceId(), chain.get());
+        return DeviceCredentials.authenticate(context.services(), request.deviceId(),
+                java.util.Optional.of(request.password()).filter(password -> !password.isEmpty()), chain);
     }
 
     private void decide(ChannelHandlerContext ctx, ConnectRequest request, DeviceAuthentication result) {

@@ -83,6 +83,14 @@ public final class MqttMetrics {
         registry.counter("opencentral_mqtt_refused", "reason", reason).increment();
     }
 
+    /**
+     * A polling (HTTPS) device settled a cloud-to-device message: {@code outcome} is complete,
+     * reject or abandon; {@code held} is false when its lock token held no lock.
+     */
+    public void cloudToDeviceSettled(String outcome, boolean held) {
+        registry.counter("opencentral_c2d_settlements", "outcome", outcome, "lock", held ? "held" : "lost").increment();
+    }
+
     /** A request failed or was refused without closing the connection. */
     public void error(String reason) {
         registry.counter("opencentral_mqtt_errors", "reason", reason).increment();

@@ -21,16 +21,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.opencentral.platform.ingest.MessageSizeLimit;
+import org.opencentral.transport.internal.https.HttpsTail;
 
 /**
  * The one place the pipeline is assembled and its handlers named. A connection starts as
  * <pre>
- *   [tls] → [web → http → http-aggregator → dps-https → websocket → websocket-mqtt] → mqtt-decoder → mqtt-encoder → connect → exceptions
+ *   [tls] → [web → http → http-aggregator → dps-https → device-https → websocket → websocket-mqtt] → mqtt-decoder → mqtt-encoder → connect → exceptions
  * </pre>
  * (brackets: TLS listeners; WebSocket listener, {@code web} when it also serves the web UI and REST
  * API, {@code dps-https} when DPS is on) and, once
- * accepted, {@code connect} becomes {@code keep-alive → session}. A DPS HTTPS request turns a
- * WebSocket-listener connection into {@code tls → http → http-aggregator → idle → dps-https → exceptions};
+ * accepted, {@code connect} becomes {@code keep-alive → session}. A DPS or device REST request
+ * turns a WebSocket-listener connection into
+ * {@code tls → http → http-aggregator → idle → dps-https → device-https → https-tail → exceptions};
  * a first request for the web server turns it into {@code tls → web-tunnel → exceptions}.
  */
 public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
@@ -40,6 +42,8 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public static final String HTTP = "http";
     public static final String HTTP_AGGREGATOR = "http-aggregator";
     public static final String DPS_HTTPS = "dps-https";
+    public static final String DEVICE_HTTPS = "device-https";
+    public static final String HTTPS_TAIL = "https-tail";
     public static final String IDLE = "idle";
     /** How long an HTTPS (DPS) connection may sit idle. */
     public static final Duration HTTPS_IDLE = Duration.ofSeconds(120);
@@ -65,6 +69,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     private final ChannelGroup channels;
     private final Supplier<ChannelHandler> connectHandlers;
     private final Optional<Supplier<ChannelHandler>> dpsHttpsHandlers;
+    private final Supplier<ChannelHandler> deviceHttpsHandlers;
     private final Optional<Supplier<ChannelHandler>> webHandlers;
     private final Duration tlsHandshakeTimeout;
 
@@ -77,7 +82,8 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
      */
     public MqttPipeline(Flavor flavor, Optional<SslContext> tls, MessageSizeLimit messageSize, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
-            Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Optional<Supplier<ChannelHandler>> webHandlers,
+            Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Supplier<ChannelHandler> deviceHttpsHandlers,
+            Optional<Supplier<ChannelHandler>> webHandlers,
             Duration tlsHandshakeTimeout) {
         if (flavor != Flavor.PLAIN && tls.isEmpty()) {
             throw new IllegalArgumentException(flavor + " listener needs a TLS certificate");
@@ -89,6 +95,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         this.channels = channels;
         this.connectHandlers = connectHandlers;
         this.dpsHttpsHandlers = dpsHttpsHandlers;
+        this.deviceHttpsHandlers = deviceHttpsHandlers;
         this.webHandlers = webHandlers;
         this.tlsHandshakeTimeout = tlsHandshakeTimeout;
     }
@@ -106,8 +113,9 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         if (flavor == Flavor.WEBSOCKET) {
             webHandlers.ifPresent(handlers -> pipeline.addLast(WEB, handlers.get()));
             pipeline.addLast(HTTP, new HttpServerCodec());
-            pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
+            pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(messageSize.maxPacketBytes()));
             dpsHttpsHandlers.ifPresent(handlers -> pipeline.addLast(DPS_HTTPS, handlers.get()));
+            pipeline.addLast(DEVICE_HTTPS, deviceHttpsHandlers.get());
             pipeline.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                     .websocketPath("/$iothub/websocket").subprotocols("mqtt").checkStartsWith(true)
                     .maxFramePayloadLength(messageSize.maxPacketBytes()).handshakeTimeoutMillis(10_000).build()));
@@ -127,14 +135,21 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         pipeline.replace(CONNECT, SESSION, session);
     }
 
-    /** Drops the WebSocket and MQTT handlers of a connection that carries DPS HTTPS requests instead. */
+    /**
+     * Drops the WebSocket and MQTT handlers of a connection that carries HTTPS requests (DPS, device
+     * REST) instead, and adds the idle timeout and the tail that answers unrouted requests; once.
+     */
     public static void becomeHttps(ChannelPipeline pipeline) {
+        if (pipeline.get(IDLE) != null) {
+            return;
+        }
         for (String name : List.of(WEBSOCKET, WEBSOCKET_MQTT, MQTT_DECODER, MQTT_ENCODER, CONNECT)) {
             if (pipeline.get(name) != null) {
                 pipeline.remove(name);
             }
         }
-        pipeline.addBefore(DPS_HTTPS, IDLE, new IdleStateHandler(0, 0, HTTPS_IDLE.toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addAfter(HTTP_AGGREGATOR, IDLE, new IdleStateHandler(0, 0, HTTPS_IDLE.toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addBefore(EXCEPTIONS, HTTPS_TAIL, HttpsTail.INSTANCE);
     }
 
     /** Feeds packets that arrived before the session existed to the handlers after the codec. */

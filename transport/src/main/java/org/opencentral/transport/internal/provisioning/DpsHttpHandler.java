@@ -1,21 +1,12 @@
 package org.opencentral.transport.internal.provisioning;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
@@ -24,9 +15,9 @@ import org.opencentral.platform.provisioning.ProvisioningService;
 import org.opencentral.platform.provisioning.RegistrationCredential;
 import org.opencentral.transport.internal.TransportContext;
 import org.opencentral.transport.internal.connect.PeerCertificates;
-import org.opencentral.transport.internal.pipeline.CloseReason;
+import org.opencentral.transport.internal.https.HttpReplies;
+import org.opencentral.transport.internal.https.HttpsRouteHandler;
 import org.opencentral.transport.internal.pipeline.Disconnects;
-import org.opencentral.transport.internal.pipeline.MqttPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +26,14 @@ import org.slf4j.LoggerFactory;
  * the same {@link ProvisioningService} as MQTT (202 with {@code Retry-After}, then 200 with the
  * RegistrationOperationStatus; errors in DPS's JSON), authenticated by the {@code Authorization}
  * SAS token or else the TLS client certificate. The first DPS request turns the connection into an
- * HTTPS one (no MQTT handlers, an idle timeout); any other request goes on to the WebSocket upgrade.
+ * HTTPS one (no MQTT handlers, an idle timeout); any other request goes on (to the device REST
+ * surface, the WebSocket upgrade or, on an HTTPS connection, a 404).
  */
-public final class DpsHttpHandler extends ChannelInboundHandlerAdapter {
+public final class DpsHttpHandler extends HttpsRouteHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DpsHttpHandler.class);
 
     private final ProvisioningService service;
     private final TransportContext context;
-    private boolean https;
 
     public DpsHttpHandler(TransportContext context) {
         this.service = context.services().provisioning().orElseThrow(() ->
@@ -56,28 +47,16 @@ public final class DpsHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest request) || !(https || DpsHttpRoute.isDpsPath(request.uri()))) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        try {
-            if (!https) {
-                https = true;
-                MqttPipeline.becomeHttps(ctx.pipeline());
-            }
-            handle(ctx, request);
-        } finally {
-            ReferenceCountUtil.release(msg);
-        }
+    protected boolean serves(String uri) {
+        return DpsHttpRoute.isDpsPath(uri);
     }
 
-    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+    @Override
+    protected void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         var route = DpsHttpRoute.match(request.method(), request.uri());
         if (route.isEmpty()) {
-            respond(ctx, keepAlive, error(DpsHttpRoute.isDpsPath(request.uri())
-                    ? HttpResponseStatus.METHOD_NOT_ALLOWED : HttpResponseStatus.NOT_FOUND));
+            respond(ctx, keepAlive, error(HttpResponseStatus.METHOD_NOT_ALLOWED));
             return;
         }
         RegistrationCredential credential = credential(ctx, request);
@@ -129,27 +108,8 @@ public final class DpsHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static void respond(ChannelHandlerContext ctx, boolean keepAlive, DpsResponse answer) {
-        byte[] json = Json.write(answer.body()).getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(json));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
+        FullHttpResponse response = HttpReplies.json(HttpResponseStatus.valueOf(answer.status()), answer.body());
         answer.retryAfterSeconds().ifPresent(seconds -> response.headers().setInt(HttpHeaderNames.RETRY_AFTER, seconds));
-        if (keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(response).addListener(f -> ctx.channel().config().setAutoRead(true));
-        } else {
-            Disconnects.record(ctx.channel(), CloseReason.CLIENT_DISCONNECT, "HTTP request without keep-alive");
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (https && event instanceof IdleStateEvent) {
-            Disconnects.close(ctx.channel(), CloseReason.HTTP_IDLE, "");
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
+        HttpReplies.send(ctx, keepAlive, response);
     }
 }
