@@ -27,7 +27,8 @@ import org.opencentral.platform.security.BuiltInRole;
  * is a 5xx (the error responder's answer to an unexpected exception, logged at ERROR with its stack
  * trace), and every request is answered within the request timeout.
  *
- * <p>An input of {@link #body} is {@code METHOD /path-template}, a line break, and the body; a first
+ * <p>An input of {@link #body} is {@code METHOD /path-template}, a line break, and the body (of
+ * {@link #listOptions}: the {@code $filter}, a line break, and the {@code $orderby}); a first
  * line that names no write row picks one by its hash, so every input reaches a reader. Path
  * parameters are {@value #ID} (a device of that id exists). Seeds: {@code ApiRequestFuzzTestInputs/}.
  */
@@ -59,10 +60,9 @@ class ApiRequestFuzzTest {
     @FuzzTest
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void body(byte[] input) {
-        String text = new String(input, StandardCharsets.UTF_8);
-        int newline = text.indexOf('\n');
-        String target = newline < 0 ? text : text.substring(0, newline);
-        String body = newline < 0 ? "" : text.substring(newline + 1);
+        String[] lines = firstLineAndRest(input);
+        String target = lines[0];
+        String body = lines[1];
         ApiRoute route = writes.stream().filter(r -> target.equals(r.method() + " " + r.path())).findFirst()
                 .orElseGet(() -> writes.get(Math.floorMod(target.hashCode(), writes.size())));
         String path = route.path().replaceAll("\\{[^}]+}", ID) + "?" + Http.V;
@@ -72,15 +72,21 @@ class ApiRequestFuzzTest {
     @FuzzTest
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void listOptions(byte[] input) {
-        String text = new String(input, StandardCharsets.UTF_8);
-        int newline = text.indexOf('\n');
-        String filter = newline < 0 ? text : text.substring(0, newline);
-        String orderBy = newline < 0 ? "" : text.substring(newline + 1);
+        String[] lines = firstLineAndRest(input);
+        String filter = lines[0];
+        String orderBy = lines[1];
         String query = "?" + Http.V + "&%24filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8)
                 + (orderBy.isEmpty() ? "" : "&%24orderby=" + URLEncoder.encode(orderBy, StandardCharsets.UTF_8));
         for (String list : List.of("/api/devices", "/api/deviceTemplates")) {
             assertAnswered("GET " + list, api.get(list + query));
         }
+    }
+
+    /** The input's first line and what follows it (empty without a line break). */
+    private static String[] firstLineAndRest(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        int newline = text.indexOf('\n');
+        return newline < 0 ? new String[] {text, ""} : new String[] {text.substring(0, newline), text.substring(newline + 1)};
     }
 
     private static void assertAnswered(String request, Http.Reply reply) {
