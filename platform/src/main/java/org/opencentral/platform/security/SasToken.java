@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 public record SasToken(String resource, String signature, long expiry, Optional<String> keyName) {
     private static final String PREFIX = "SharedAccessSignature ";
 
-    /** Parses a token; empty when it is not of this form. */
+    /** Parses a token; empty when it is not of this form (including a resource or signature with a broken %-escape). */
     public static Optional<SasToken> parse(String text) {
         if (text == null || !text.startsWith(PREFIX)) {
             return Optional.empty();
@@ -41,6 +41,7 @@ public record SasToken(String resource, String signature, long expiry, Optional<
         }
         try {
             long expiry = Long.parseLong(se);
+            URLDecoder.decode(sr, StandardCharsets.UTF_8); // a resource that does not decode is not a token's
             String skn = fields.get("skn");
             return Optional.of(new SasToken(sr, URLDecoder.decode(sig, StandardCharsets.UTF_8), expiry,
                     skn == null || skn.isEmpty() ? Optional.empty() : Optional.of(skn)));

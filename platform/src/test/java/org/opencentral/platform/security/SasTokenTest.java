@@ -53,6 +53,15 @@ class SasTokenTest {
         }
     }
 
+    // Found by SasTokenFuzzTest (seed resource-broken-escape): the resource was decoded only when the
+    // token was checked, so a device's password with a broken %-escape in sr made the authenticator throw
+    // an IllegalArgumentException instead of refusing the credentials.
+    @Test
+    void aResourceWithABrokenEscapeIsNotAToken() {
+        assertThat(SasToken.parse("SharedAccessSignature sr=hub%2/devices/dev-1&sig=abc%3D&se=2000000000")).isEmpty();
+        assertThat(SasToken.parse("SharedAccessSignature sr=hub%zz&sig=abc&se=1")).isEmpty();
+    }
+
     @Test
     void signaturesThatAreNotBase64AreRejected() {
         SasToken token = SasToken.parse("SharedAccessSignature sr=a&sig=!!!!&se=1").orElseThrow();
