@@ -3,6 +3,9 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -149,12 +152,61 @@ class RulesApiTest {
     }
 
     @Test
+    void sendTestTriesOneActionWithASamplePayloadAndAnswersItsOutcome() throws IOException {
+        java.util.concurrent.BlockingQueue<JsonNode> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(org.opencentral.core.Json.parse(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(exchange.getRequestURI().getQuery() == null ? 204 : 500, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            admin.put("/api/rules/r?" + Http.V, rule("R", HOT).replace("{\"type\":\"webhook\",\"url\":\"https://example.com/h\"}",
+                    "{\"type\":\"webhook\",\"url\":\"" + url + "\"},{\"type\":\"webhook\",\"url\":\"" + url
+                            + "?fail\",\"on\":\"resolve\"}"));
+
+            Http.Reply sent = admin.post("/api/rules/r/actions/0/test?" + Http.V, "");
+            Http.Reply failed = admin.post("/api/rules/r/actions/1/test?" + Http.V, "{}");
+
+            assertThat(sent.status()).as(sent.text()).isEqualTo(200);
+            assertThat(sent.json().path("outcome").asText()).isEqualTo("sent");
+            assertThat(received.poll().path("test").asBoolean()).isTrue();
+            assertThat(failed.json().path("outcome").asText()).isEqualTo("failed");
+            assertThat(failed.json().path("detail").asText()).isEqualTo("the webhook answered 500");
+            assertThat(admin.post("/api/rules/r/actions/7/test?" + Http.V, "").status()).isEqualTo(404);
+            assertThat(admin.post("/api/rules/r/actions/first/test?" + Http.V, "").status()).isEqualTo(400);
+            assertThat(admin.as(platform.token("op", BuiltInRole.APP_OPERATOR))
+                    .post("/api/rules/r/actions/0/test?" + Http.V, "").status()).isEqualTo(403);
+            assertThat(admin.get("/api/rules/r/history?" + Http.V).json().path("value")).isEmpty();
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void anUnknownGroupIsABadRequestNamingIt() {
+        Http.Reply put = admin.put("/api/rules/r?" + Http.V, rule("R", HOT).replace("{\"displayName\"",
+                "{\"group\":\"nowhere\",\"displayName\""));
+
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(put.json().at("/error/message").asText()).isEqualTo("group 'nowhere' is not a device group");
+    }
+
+    @Test
     void theRoutesAreMarkedAsExtensionsInTheServedDocument() {
         JsonNode doc = new Http(platform.port, null).get("/api/openapi.json?" + Http.V).json();
 
         assertThat(doc.at("/paths/~1rules~1{ruleId}/put/x-opencentral-extension").asBoolean()).isTrue();
         assertThat(doc.at("/paths/~1rules/get/x-opencentral-access").asText()).isEqualTo("rules.view");
         assertThat(doc.at("/paths/~1rules~1{ruleId}/delete/x-opencentral-access").asText()).isEqualTo("rules.delete");
+        assertThat(doc.at("/paths/~1rules~1{ruleId}~1actions~1{actionIndex}~1test/post/x-opencentral-access").asText())
+                .isEqualTo("rules.update");
+        assertThat(doc.at("/paths/~1rules~1{ruleId}/get/responses/200/schema/$ref").asText())
+                .isEqualTo("#/definitions/Rule");
+        assertThat(doc.at("/definitions/RuleAction/properties/on/enum")).extracting(JsonNode::asText)
+                .containsExactly("fire", "resolve");
     }
 
     private static String encode(String id) {
