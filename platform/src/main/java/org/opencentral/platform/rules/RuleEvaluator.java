@@ -57,7 +57,6 @@ final class RuleEvaluator {
             concerned |= seed(instance, i, items.get(i), facts) | apply(instance, i, items.get(i), observation, facts);
         }
         if (concerned) {
-            instance.touch();
             transitions.step(instance, holds(instance, observation.time()), observation.time(), "e" + sequence,
                     detail(instance), out);
         }
@@ -113,8 +112,11 @@ final class RuleEvaluator {
                     RuleComparisons.matches(p.comparison(), value.get(), facts, instance.device));
             case Condition.CloudProperty c -> record(instance, i, value.get(),
                     RuleComparisons.matches(c.comparison(), value.get(), facts, instance.device));
-            case Condition.Connection c -> instance.truths.put(i, value.get().asBoolean());
-            case Condition.Absence a -> instance.lastSeen.put(i, observation.time());
+            case Condition.Connection c -> truth(instance, i, value.get().asBoolean());
+            case Condition.Absence a -> {
+                instance.lastSeen.put(i, observation.time());
+                instance.touch();
+            }
         }
         return true;
     }
@@ -136,15 +138,25 @@ final class RuleEvaluator {
                 && comparison.map(Comparison::operand).orElse(null) instanceof Comparison.Operand.CloudProperty c
                 && cloud.patch().has(c.name()) && instance.values.containsKey(i);
         if (changed) {
-            instance.truths.put(i, RuleComparisons.matches(comparison.get(), instance.values.get(i), facts,
+            truth(instance, i, RuleComparisons.matches(comparison.get(), instance.values.get(i), facts,
                     instance.device));
         }
         return changed;
     }
 
+    /** Records an item's value and truth; the instance is written again only when either changed. */
     private static void record(Instance instance, int i, JsonNode value, boolean truth) {
-        instance.truths.put(i, truth);
-        instance.values.put(i, value);
+        truth(instance, i, truth);
+        if (!value.equals(instance.values.put(i, value))) {
+            instance.touch();
+        }
+    }
+
+    private static void truth(Instance instance, int i, boolean truth) {
+        Boolean before = instance.truths.put(i, truth);
+        if (before == null || before != truth) {
+            instance.touch();
+        }
     }
 
     static Optional<JsonNode> telemetry(Observation observation, Capability telemetry) {
