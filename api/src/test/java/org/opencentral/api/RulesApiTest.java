@@ -3,9 +3,6 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.testing.HttpReceiver;
 import org.opencentral.platform.security.BuiltInRole;
 
 /** /api/rules over real HTTP and real stores: checked against the template, paged, audited, authorized. */
@@ -152,27 +150,21 @@ class RulesApiTest {
     }
 
     @Test
-    void sendTestTriesOneActionWithASamplePayloadAndAnswersItsOutcome() throws IOException {
-        java.util.concurrent.BlockingQueue<JsonNode> received = new java.util.concurrent.LinkedBlockingQueue<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(org.opencentral.core.Json.parse(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(exchange.getRequestURI().getQuery() == null ? 204 : 500, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    void sendTestTriesOneActionWithASamplePayloadAndAnswersItsOutcome() {
+        try (HttpReceiver receiver = HttpReceiver.start()) {
+            String ok = receiver.url("/ok");
+            String failing = receiver.url("/failing");
             admin.put("/api/rules/r?" + Http.V, rule("R", HOT).replace("{\"type\":\"webhook\",\"url\":\"https://example.com/h\"}",
-                    "{\"type\":\"webhook\",\"url\":\"" + url + "\"},{\"type\":\"webhook\",\"url\":\"" + url
-                            + "?fail\",\"on\":\"resolve\"}"));
+                    "{\"type\":\"webhook\",\"url\":\"" + ok + "\"},{\"type\":\"webhook\",\"url\":\"" + failing
+                            + "\",\"on\":\"resolve\"}"));
 
             Http.Reply sent = admin.post("/api/rules/r/actions/0/test?" + Http.V, "");
-            Http.Reply failed = admin.post("/api/rules/r/actions/1/test?" + Http.V, "{}");
-
             assertThat(sent.status()).as(sent.text()).isEqualTo(200);
             assertThat(sent.json().path("outcome").asText()).isEqualTo("sent");
-            assertThat(received.poll().path("test").asBoolean()).isTrue();
+            assertThat(receiver.take().orElseThrow().json().path("test").asBoolean()).isTrue();
+
+            receiver.answer(500);
+            Http.Reply failed = admin.post("/api/rules/r/actions/1/test?" + Http.V, "{}");
             assertThat(failed.json().path("outcome").asText()).isEqualTo("failed");
             assertThat(failed.json().path("detail").asText()).isEqualTo("the webhook answered 500");
             assertThat(admin.post("/api/rules/r/actions/7/test?" + Http.V, "").status()).isEqualTo(404);
@@ -180,8 +172,6 @@ class RulesApiTest {
             assertThat(admin.as(platform.token("op", BuiltInRole.APP_OPERATOR))
                     .post("/api/rules/r/actions/0/test?" + Http.V, "").status()).isEqualTo(403);
             assertThat(admin.get("/api/rules/r/history?" + Http.V).json().path("value")).isEmpty();
-        } finally {
-            receiver.stop(0);
         }
     }
 

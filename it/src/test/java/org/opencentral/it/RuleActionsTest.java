@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.Json;
+import org.opencentral.core.testing.HttpReceiver;
 import org.opencentral.core.testing.ManualClock;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.TestDevice;
@@ -43,24 +40,16 @@ class RuleActionsTest {
             """;
 
     final ManualClock clock = ManualClock.startingNow();
-    final ConcurrentLinkedQueue<JsonNode> received = new ConcurrentLinkedQueue<>();
+    final HttpReceiver receiver = HttpReceiver.start();
     final List<String> northCalls = new CopyOnWriteArrayList<>();
     final List<String> southCalls = new CopyOnWriteArrayList<>();
-    HttpServer receiver;
     TestPlatform platform;
     RestClient rest;
     TestDevice north;
     TestDevice south;
 
     @BeforeEach
-    void start() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(Json.parse(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+    void start() {
         platform = TestPlatform.start(config -> config, clock);
         rest = platform.rest();
         rest.put("/deviceTemplates/" + URLEncoder.encode(TEMPLATE, StandardCharsets.UTF_8),
@@ -78,7 +67,7 @@ class RuleActionsTest {
         north.close();
         south.close();
         platform.close();
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -102,8 +91,8 @@ class RuleActionsTest {
         });
 
         send(north, 25);
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
-        JsonNode resolved = received.peek();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.waiting() == 1);
+        JsonNode resolved = receiver.take().orElseThrow().json();
         assertThat(resolved.path("state").asText()).isEqualTo("resolved");
         assertThat(resolved.at("/device/id").asText()).isEqualTo("boiler-north");
         assertThat(kinds("overheat")).containsExactly("fired", "actionSent", "resolved", "actionSent");
@@ -138,7 +127,7 @@ class RuleActionsTest {
     }
 
     private String hook() {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        return receiver.url("/hook");
     }
 
     private static void send(TestDevice device, double temperature) {

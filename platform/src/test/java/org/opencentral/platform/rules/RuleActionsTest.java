@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.DomainException;
@@ -21,6 +15,7 @@ import org.opencentral.core.Json;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleHistoryEntry.Kind;
 import org.opencentral.core.security.AuditEntry;
+import org.opencentral.core.testing.HttpReceiver;
 import org.opencentral.platform.rules.action.ActionSender;
 
 /**
@@ -31,24 +26,11 @@ import org.opencentral.platform.rules.action.ActionSender;
 class RuleActionsTest extends RuleEngineFixture {
     static final String HOT = "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}";
 
-    final ConcurrentLinkedQueue<JsonNode> received = new ConcurrentLinkedQueue<>();
-    final AtomicInteger status = new AtomicInteger(200);
-    HttpServer receiver;
-
-    @BeforeEach
-    void receive() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(Json.parse(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(status.get(), -1);
-            exchange.close();
-        });
-        receiver.start();
-    }
+    final HttpReceiver receiver = HttpReceiver.start();
 
     @AfterEach
     void stopReceiving() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -82,13 +64,13 @@ class RuleActionsTest extends RuleEngineFixture {
         ActionTests.Outcome resolved = rules.test("hot", 1, Optional.of(DEVICE));
 
         assertThat(sent.sent()).isTrue();
-        JsonNode payload = received.poll();
+        JsonNode payload = receiver.take().orElseThrow().json();
         assertThat(payload.path("test").asBoolean()).isTrue();
         assertThat(payload.at("/device/id").asText()).isEqualTo("sample-device");
         assertThat(payload.at("/device/telemetry/temperature/value").asInt()).isEqualTo(30);
         assertThat(payload.at("/rule/id").asText()).isEqualTo("hot");
         assertThat(resolved.sent()).isTrue();
-        JsonNode resolve = received.poll();
+        JsonNode resolve = receiver.take().orElseThrow().json();
         assertThat(resolve.path("state").asText()).isEqualTo("resolved");
         assertThat(resolve.at("/device/id").asText()).isEqualTo(DEVICE.value());
         assertThat(history("hot")).isEmpty();
@@ -98,7 +80,7 @@ class RuleActionsTest extends RuleEngineFixture {
     @Test
     void aTestThatFailsSaysWhyAndADeviceActionsTestNeedsADevice() {
         rules.put("hot", Json.parse(rule("\"actions\": [" + webhook("") + ", " + RuleServiceTest.COMMAND + "]", HOT)));
-        status.set(404);
+        receiver.answer(404);
 
         assertThat(rules.test("hot", 0, Optional.empty())).isEqualTo(new ActionTests.Outcome(false,
                 "the webhook answered 404"));
@@ -112,7 +94,7 @@ class RuleActionsTest extends RuleEngineFixture {
     }
 
     private String webhook(String extra) {
-        return "{\"type\": \"webhook\", \"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\", "
-                + "\"minInterval\": \"PT0S\"" + extra + "}";
+        return "{\"type\": \"webhook\", \"url\": \"" + receiver.url("/hook") + "\", \"minInterval\": \"PT0S\""
+                + extra + "}";
     }
 }
