@@ -47,6 +47,27 @@ class RuleScopeTest extends RuleEngineFixture {
     }
 
     @Test
+    void aChangedGroupIsSeenOnceItsChangeIsInTheLog() {
+        stores.groups.put("north", new GroupChanges(Optional.of("North"),
+                Optional.of("SELECT * FROM devices WHERE site = \"north\""), Optional.empty(), Optional.of(List.of())),
+                Optional.empty(), RuleStores.EVERYWHERE);
+        rules.put("hot", Json.parse(rule("\"group\": \"north\"", HOT)));
+        send("{\"temperature\": 31}");
+        assertThat(kinds("hot")).isEmpty();
+
+        stores.groups.patch("north", new GroupChanges(Optional.empty(), Optional.of("SELECT * FROM devices"),
+                Optional.empty(), Optional.empty()), Optional.empty(), RuleStores.EVERYWHERE);
+        send("{\"temperature\": 32}");
+        assertThat(kinds("hot")).as("the engine still knows the old membership").isEmpty();
+
+        stores.audit.record("user:admin", "PATCH /api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/north",
+                Json.object(), Json.object());
+        forward();
+        send("{\"temperature\": 33}");
+        assertThat(kinds("hot")).containsExactly(Kind.FIRED);
+    }
+
+    @Test
     void aConditionComparedWithACloudPropertyUsesTheDevicesCurrentValue() {
         rules.put("over", Json.parse(rule("", "{\"telemetry\": \"temperature\", \"operator\": \">\", "
                 + "\"compareTo\": {\"cloudProperty\": \"limit\"}}")));
