@@ -12,7 +12,7 @@ final class MatrixRequests {
             Map.entry("{enrollmentGroupId}", "matrix-group"), Map.entry("{entry}", "primary"),
             Map.entry("{moduleName}", "matrix-module"), Map.entry("{relationshipId}", "matrix-rel"),
             Map.entry("{deviceTemplateId}", "dtmi:matrix:Template;1"), Map.entry("{deviceGroupId}", "matrix-group"),
-            Map.entry("{ruleId}", "matrix-rule"),
+            Map.entry("{ruleId}", "matrix-rule"), Map.entry("{actionIndex}", "0"),
             Map.entry("{exportId}", "matrix-export"), Map.entry("{destinationId}", "matrix-hook"),
             Map.entry("{jobId}", "matrix-job"), Map.entry("{rerunId}", "matrix-rerun"),
             Map.entry("{scheduledJobId}", "matrix-scheduled"));

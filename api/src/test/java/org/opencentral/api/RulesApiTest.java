@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.testing.HttpReceiver;
 import org.opencentral.platform.security.BuiltInRole;
 
 /** /api/rules over real HTTP and real stores: checked against the template, paged, audited, authorized. */
@@ -149,12 +150,53 @@ class RulesApiTest {
     }
 
     @Test
+    void sendTestTriesOneActionWithASamplePayloadAndAnswersItsOutcome() {
+        try (HttpReceiver receiver = HttpReceiver.start()) {
+            String ok = receiver.url("/ok");
+            String failing = receiver.url("/failing");
+            admin.put("/api/rules/r?" + Http.V, rule("R", HOT).replace("{\"type\":\"webhook\",\"url\":\"https://example.com/h\"}",
+                    "{\"type\":\"webhook\",\"url\":\"" + ok + "\"},{\"type\":\"webhook\",\"url\":\"" + failing
+                            + "\",\"on\":\"resolve\"}"));
+
+            Http.Reply sent = admin.post("/api/rules/r/actions/0/test?" + Http.V, "");
+            assertThat(sent.status()).as(sent.text()).isEqualTo(200);
+            assertThat(sent.json().path("outcome").asText()).isEqualTo("sent");
+            assertThat(receiver.take().orElseThrow().json().path("test").asBoolean()).isTrue();
+
+            receiver.answer(500);
+            Http.Reply failed = admin.post("/api/rules/r/actions/1/test?" + Http.V, "{}");
+            assertThat(failed.json().path("outcome").asText()).isEqualTo("failed");
+            assertThat(failed.json().path("detail").asText()).isEqualTo("the webhook answered 500");
+            assertThat(admin.post("/api/rules/r/actions/7/test?" + Http.V, "").status()).isEqualTo(404);
+            assertThat(admin.post("/api/rules/r/actions/first/test?" + Http.V, "").status()).isEqualTo(400);
+            assertThat(admin.as(platform.token("op", BuiltInRole.APP_OPERATOR))
+                    .post("/api/rules/r/actions/0/test?" + Http.V, "").status()).isEqualTo(403);
+            assertThat(admin.get("/api/rules/r/history?" + Http.V).json().path("value")).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownGroupIsABadRequestNamingIt() {
+        Http.Reply put = admin.put("/api/rules/r?" + Http.V, rule("R", HOT).replace("{\"displayName\"",
+                "{\"group\":\"nowhere\",\"displayName\""));
+
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(put.json().at("/error/message").asText()).isEqualTo("group 'nowhere' is not a device group");
+    }
+
+    @Test
     void theRoutesAreMarkedAsExtensionsInTheServedDocument() {
         JsonNode doc = new Http(platform.port, null).get("/api/openapi.json?" + Http.V).json();
 
         assertThat(doc.at("/paths/~1rules~1{ruleId}/put/x-opencentral-extension").asBoolean()).isTrue();
         assertThat(doc.at("/paths/~1rules/get/x-opencentral-access").asText()).isEqualTo("rules.view");
         assertThat(doc.at("/paths/~1rules~1{ruleId}/delete/x-opencentral-access").asText()).isEqualTo("rules.delete");
+        assertThat(doc.at("/paths/~1rules~1{ruleId}~1actions~1{actionIndex}~1test/post/x-opencentral-access").asText())
+                .isEqualTo("rules.update");
+        assertThat(doc.at("/paths/~1rules~1{ruleId}/get/responses/200/schema/$ref").asText())
+                .isEqualTo("#/definitions/Rule");
+        assertThat(doc.at("/definitions/RuleAction/properties/on/enum")).extracting(JsonNode::asText)
+                .containsExactly("fire", "resolve");
     }
 
     private static String encode(String id) {

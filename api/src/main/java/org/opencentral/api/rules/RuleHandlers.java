@@ -12,18 +12,20 @@ import org.opencentral.api.devices.DevicePaging;
 import org.opencentral.api.http.ApiCall;
 import org.opencentral.api.http.ApiError;
 import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleJson;
 import org.opencentral.core.store.Page;
+import org.opencentral.platform.rules.ActionTests;
 import org.opencentral.platform.rules.RuleReplay;
 import org.opencentral.platform.rules.RuleService;
 
 /**
  * Rules over REST: list (paged by id with {@code nextLink}), GET, PUT creates or replaces (200),
  * PATCH merges (JSON merge patch), DELETE answers 204; a rule's history, newest first; a replay
- * (dry run) over a past range of the log. The body's {@code id} is ignored; the path
- * names the rule.
+ * (dry run) over a past range of the log; "send test" of one action. The body's {@code id} is
+ * ignored; the path names the rule.
  */
 final class RuleHandlers {
     private static final String ID = "ruleId";
@@ -76,6 +78,35 @@ final class RuleHandlers {
             return Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest("'" + member + "' is not an ISO 8601 time: " + value.asText());
+        }
+    }
+
+    /**
+     * "Send test": {@code {"device"?}} tries the path's action once with a sample payload; answers
+     * {@code {"outcome": "sent"|"failed", "detail"}}.
+     */
+    void test(ApiCall call) throws IOException {
+        JsonNode body = call.body();
+        if (!body.isMissingNode() && !body.isObject()) {
+            throw ApiError.badRequest("the body is empty or {\"device\": \"<device id>\"}");
+        }
+        JsonNode device = body.path("device");
+        if (!device.isMissingNode() && !device.isTextual()) {
+            throw ApiError.badRequest("'device' is a device id");
+        }
+        ActionTests.Outcome outcome = rules.test(call.pathParam(ID), index(call.pathParam("actionIndex")),
+                Optional.of(device).filter(JsonNode::isTextual).map(d -> DeviceId.of(d.asText())));
+        ObjectNode json = Json.object();
+        json.put("outcome", outcome.sent() ? "sent" : "failed");
+        json.put("detail", outcome.detail());
+        call.json(200, json);
+    }
+
+    private static int index(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("the action index '" + text + "' is not a number (0 for the first action)");
         }
     }
 

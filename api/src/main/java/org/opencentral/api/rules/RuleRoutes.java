@@ -21,7 +21,8 @@ import org.opencentral.platform.security.Permission;
 /**
  * The rule routes (IoT Central has no rules API, so every row is an extension): viewing (and a
  * replay, a dry run that changes nothing) needs {@code rules.view}, creating (PUT)
- * {@code rules.create}, changing {@code rules.update}, deleting {@code rules.delete}.
+ * {@code rules.create}, changing (and sending a test of an action, which acts like the rule and is
+ * audited) {@code rules.update}, deleting {@code rules.delete}.
  */
 public final class RuleRoutes {
     private static final String RULE = "/api/rules/{ruleId}";
@@ -39,6 +40,7 @@ public final class RuleRoutes {
                 new ApiRoute(POST, RULE + "/replay", Access.requires(RULES_VIEW), rules::replay, true, false),
                 row(PUT, RULE, RULES_CREATE, rules::put),
                 row(PATCH, RULE, RULES_UPDATE, rules::patch),
+                row(POST, RULE + "/actions/{actionIndex}/test", RULES_UPDATE, rules::test),
                 row(DELETE, RULE, RULES_DELETE, rules::delete));
     }
 

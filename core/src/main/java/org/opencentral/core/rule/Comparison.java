@@ -3,14 +3,46 @@ package org.opencentral.core.rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
-/** An operator and the constant it compares with: a number, a string or a boolean. */
-public record Comparison(Operator operator, JsonNode value) {
+/**
+ * An operator and what it compares with: a constant (a number, a string or a boolean) or the
+ * device's current value of one of its cloud properties.
+ */
+public record Comparison(Operator operator, Operand operand) {
     public Comparison {
         Objects.requireNonNull(operator, "operator");
-        Objects.requireNonNull(value, "value");
-        if (!(value.isNumber() || value.isTextual() || value.isBoolean())) {
-            throw new IllegalArgumentException("a condition's value is a number, a string or a boolean");
+        Objects.requireNonNull(operand, "operand");
+    }
+
+    /** A comparison with a constant. */
+    public static Comparison of(Operator operator, JsonNode value) {
+        return new Comparison(operator, new Operand.Constant(value));
+    }
+
+    /** What a condition compares its value with. */
+    public sealed interface Operand {
+        /** A number, a string or a boolean. */
+        record Constant(JsonNode value) implements Operand {
+            public Constant {
+                Objects.requireNonNull(value, "value");
+                if (!(value.isNumber() || value.isTextual() || value.isBoolean())) {
+                    throw new IllegalArgumentException("a condition's value is a number, a string or a boolean");
+                }
+                value = value.deepCopy();
+            }
+
+            @Override
+            public JsonNode value() {
+                return value.deepCopy();
+            }
         }
-        value = value.deepCopy();
+
+        /** The device's current value of a cloud property of the root interface. */
+        record CloudProperty(String name) implements Operand {
+            public CloudProperty {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("compareTo.cloudProperty names a cloud property");
+                }
+            }
+        }
     }
 }

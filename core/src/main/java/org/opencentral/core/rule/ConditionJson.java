@@ -84,15 +84,31 @@ final class ConditionJson {
         Operator operator = Operator.of(symbol).orElseThrow(() -> RuleJson.bad(where + ".operator",
                 "'" + symbol + "' is not one of >, >=, <, <=, ==, !=, contains, notContains"));
         JsonNode value = item.get("value");
-        if (value == null || !(value.isNumber() || value.isTextual() || value.isBoolean())) {
+        JsonNode compareTo = item.get("compareTo");
+        boolean hasValue = value != null && !value.isNull();
+        boolean hasCompareTo = compareTo != null && !compareTo.isNull();
+        if (hasValue == hasCompareTo) {
+            throw RuleJson.bad(where, "names exactly one of value and compareTo");
+        }
+        if (hasCompareTo) {
+            if (!compareTo.isObject() || compareTo.size() != 1 || !compareTo.path("cloudProperty").isTextual()) {
+                throw RuleJson.bad(where + ".compareTo", "is {\"cloudProperty\": \"<name>\"}");
+            }
+            return new Comparison(operator,
+                    new Comparison.Operand.CloudProperty(compareTo.get("cloudProperty").asText()));
+        }
+        if (!(value.isNumber() || value.isTextual() || value.isBoolean())) {
             throw RuleJson.bad(where + ".value", "is required: a number, a string or a boolean");
         }
-        return new Comparison(operator, value);
+        return Comparison.of(operator, value);
     }
 
     private static void comparison(ObjectNode json, Comparison comparison) {
         json.put("operator", comparison.operator().symbol());
-        json.set("value", comparison.value().deepCopy());
+        switch (comparison.operand()) {
+            case Comparison.Operand.Constant c -> json.set("value", c.value());
+            case Comparison.Operand.CloudProperty c -> json.putObject("compareTo").put("cloudProperty", c.name());
+        }
     }
 
     private static Optional<Aggregation> aggregation(String where, JsonNode item) {

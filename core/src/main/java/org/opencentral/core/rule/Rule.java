@@ -1,20 +1,24 @@
 package org.opencentral.core.rule;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A rule over the devices of one template. With a {@code window} it is aggregated: every item is
+ * A rule over the devices of one template, or only those of its devices that are live members of
+ * a device {@code group}. With a {@code window} it is aggregated: every item is
  * telemetry with an aggregation, evaluated per tumbling window of that length; without one it
  * evaluates every message. A window closes once the platform's time passes its end by
  * {@code lateness}; a value later than that is not counted. A device's instance of the rule fires
  * when the conditions become true and resolves once they have been false for {@code resolveAfter};
  * while firing it notifies again every {@code renotify} if set, never otherwise.
  */
-public record Rule(String id, String displayName, boolean enabled, String template, Conditions conditions,
+public record Rule(String id, String displayName, boolean enabled, String template, Optional<String> group,
+        Conditions conditions,
         Optional<Duration> window, Duration lateness, Duration resolveAfter, Optional<Duration> renotify,
         List<RuleAction> actions) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
@@ -29,6 +33,10 @@ public record Rule(String id, String displayName, boolean enabled, String templa
         Objects.requireNonNull(displayName, "displayName");
         if (template == null || template.isBlank()) {
             throw new IllegalArgumentException("a rule names its device template");
+        }
+        Objects.requireNonNull(group, "group");
+        if (group.isPresent() && group.get().isBlank()) {
+            throw new IllegalArgumentException("group must not be blank");
         }
         Objects.requireNonNull(conditions, "conditions");
         Objects.requireNonNull(window, "window");
@@ -56,13 +64,24 @@ public record Rule(String id, String displayName, boolean enabled, String templa
     }
 
     public Rule withId(String newId) {
-        return new Rule(newId, displayName, enabled, template, conditions, window, lateness, resolveAfter, renotify,
-                actions);
+        return new Rule(newId, displayName, enabled, template, group, conditions, window, lateness, resolveAfter,
+                renotify, actions);
     }
 
     public Rule withActions(List<RuleAction> newActions) {
-        return new Rule(id, displayName, enabled, template, conditions, window, lateness, resolveAfter, renotify,
+        return new Rule(id, displayName, enabled, template, group, conditions, window, lateness, resolveAfter, renotify,
                 newActions);
+    }
+
+    /** The actions that run on {@code trigger}, with their index in {@link #actions()}. */
+    public Map<Integer, RuleAction> actionsOn(RuleAction.On trigger) {
+        Map<Integer, RuleAction> found = new LinkedHashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i).on() == trigger) {
+                found.put(i, actions.get(i));
+            }
+        }
+        return found;
     }
 
     private static void checkWindow(Duration window) {

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opencentral.core.Json;
 
 /**
- * The JSON form of a rule's actions: {@code {"type": "webhook", "url", "headers", "secret",
- * "minInterval"}} or {@code {"type": "email", "to", "minInterval"}}. A webhook's secret is read,
- * never written: the written form says {@code "signed": true} instead (and {@code signed} is
- * ignored when read).
+ * The JSON form of a rule's actions: {@code {"type": "webhook", "url", "headers", "secret"}},
+ * {@code {"type": "email", "to"}}, {@code {"type": "command", "command", "component", "request"}},
+ * {@code {"type": "property", "property", "component", "value"}} or
+ * {@code {"type": "cloudProperty", "cloudProperty", "component", "value"}}, each with
+ * {@code "minInterval"} and {@code "on": "fire" | "resolve"}. A webhook's secret is read, never
+ * written: the written form says {@code "signed": true} instead (and {@code signed} is ignored when
+ * read).
  */
 final class RuleActionJson {
     private RuleActionJson() {
@@ -44,12 +48,23 @@ final class RuleActionJson {
         if (!action.isObject()) {
             throw RuleJson.bad(where, "is an object");
         }
+        RuleAction.On on = RuleJson.optionalText(action, "on").map(text -> RuleAction.On.of(text)
+                .orElseThrow(() -> RuleJson.bad(where + ".on", "is \"fire\" or \"resolve\"")))
+                .orElse(RuleAction.On.FIRE);
         return switch (RuleJson.optionalText(action, "type").orElse("")) {
             case "webhook" -> new RuleAction.Webhook(url(where, action), headers(where, action.path("headers")),
-                    RuleJson.optionalText(action, "secret"), interval(action, RuleAction.Webhook.DEFAULT_INTERVAL));
+                    RuleJson.optionalText(action, "secret"), interval(action, RuleAction.Webhook.DEFAULT_INTERVAL), on);
             case "email" -> new RuleAction.Email(addresses(where, action.path("to")),
-                    interval(action, RuleAction.Email.DEFAULT_INTERVAL));
-            default -> throw RuleJson.bad(where + ".type", "is \"webhook\" or \"email\"");
+                    interval(action, RuleAction.Email.DEFAULT_INTERVAL), on);
+            case "command" -> new RuleAction.Command(capability(where, action, "command"),
+                    Optional.ofNullable(action.get("request")).filter(r -> !r.isNull()),
+                    interval(action, Duration.ZERO), on);
+            case "property" -> new RuleAction.Property(capability(where, action, "property"), value(where, action),
+                    interval(action, Duration.ZERO), on);
+            case "cloudProperty" -> new RuleAction.CloudProperty(capability(where, action, "cloudProperty"),
+                    value(where, action), interval(action, Duration.ZERO), on);
+            default -> throw RuleJson.bad(where + ".type",
+                    "is \"webhook\", \"email\", \"command\", \"property\" or \"cloudProperty\"");
         };
     }
 
@@ -69,9 +84,42 @@ final class RuleActionJson {
                 var to = json.putArray("to");
                 e.to().forEach(to::add);
             }
+            case RuleAction.Command c -> {
+                capability(json, "command", c.command());
+                c.request().ifPresent(r -> json.set("request", r));
+            }
+            case RuleAction.Property p -> {
+                capability(json, "property", p.property());
+                json.set("value", p.value());
+            }
+            case RuleAction.CloudProperty c -> {
+                capability(json, "cloudProperty", c.cloudProperty());
+                json.set("value", c.value());
+            }
         }
         json.put("minInterval", action.minInterval().toString());
+        json.put("on", action.on().wireName());
         return json;
+    }
+
+    private static Capability capability(String where, JsonNode action, String type) {
+        String name = RuleJson.optionalText(action, type).orElseThrow(() -> RuleJson.bad(where + "." + type,
+                "is required"));
+        return new Capability(RuleJson.optionalText(action, "component"), name);
+    }
+
+    private static void capability(ObjectNode json, String type, Capability capability) {
+        json.put("type", type);
+        json.put(type, capability.name());
+        capability.component().ifPresent(c -> json.put("component", c));
+    }
+
+    private static JsonNode value(String where, JsonNode action) {
+        JsonNode value = action.get("value");
+        if (value == null || value.isNull()) {
+            throw RuleJson.bad(where + ".value", "is required");
+        }
+        return value;
     }
 
     private static Duration interval(JsonNode action, Duration absent) {

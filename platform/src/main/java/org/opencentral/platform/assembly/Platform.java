@@ -77,9 +77,6 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
         RuleEngine ruleEngine, ActionSender ruleActions, ExportService exports, ExportRunner exportRunner, Jobs jobs,
         Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder, LogConsumers consumers)
         implements AutoCloseable {
-    /** How long a rule's webhook call may take before it counts as failed (and is retried). */
-    static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
-
     /** Builds the services over the stores; nothing runs until {@link #start()}. */
     public static Platform assemble(StateStore state, EventLog log, TelemetryStore telemetry, Clock clock,
             PlatformSettings settings) {
@@ -99,34 +96,27 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
                 new SimulationPorts(devices, templates.service(), sessions, ingest, twins, commands, cloudToDevice),
                 clock);
         SecurityServices security = security(state, settings.applicationId(), clock);
-        RuleService rules = new RuleService(state.rules(),
-                new RuleChecker(templates.service(), settings.mailer().isPresent()),
-                new RuleReplay(log, state.devices(), parses));
-        if (settings.mailer().isEmpty()) {
-            rules.requireNoEmailActions();
-        }
-        RuleEngine ruleEngine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(),
-                state.cursors(), parses, new RuleApplication(settings.applicationId(), "OpenCentral",
-                        settings.publicHost())), clock);
         Exports exports = Exports.create(state, log, settings, clock);
         DeviceGroupService groups = new DeviceGroupService(state.deviceGroups(), security.organizations(),
                 new GroupFilters(settings.queryLimits(), new TemplateCatalog(templates.service())));
         Executor jobSteps = settings.jobStepping() == PlatformSettings.JobStepping.BACKGROUND
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory())
                 : Runnable::run;
+        JobSteps.Services deviceSteps = new JobSteps.Services(devices, twins, templates.cloudProperties(), commands,
+                templates.service());
         Jobs jobs = new Jobs(new Jobs.Stores(state.jobs(), state.scheduledJobs(), groups, security.audit()),
-                new JobSteps.Services(devices, twins, templates.cloudProperties(), commands, templates.service()),
-                settings.jobs(), clock, jobSteps);
+                deviceSteps, settings.jobs(), clock, jobSteps);
+        Rules rules = Rules.create(state, log, parses, new Rules.Services(templates.service(), groups, deviceSteps,
+                security.audit()), settings, clock);
         return new Platform(settings, state, log, telemetry, clock, timer, sessions, devices,
                 new DeviceAuthenticator(state.devices(), clock), twins, commands, commandHistory, cloudToDevice,
                 activity, ingest, new ConnectionRecorder(state.devices(), state.outbox(), clock, templates.assignment()),
                 security, templates, Provisioning.create(state, settings, templates.assignment(), clock),
                 new RelationshipService(state.relationships(), devices, templates.service()), new RawMessages(log),
-                groups, rules, ruleEngine,
-                new ActionSender(state.rules(), new WebhookClient(WEBHOOK_TIMEOUT), settings.mailer(), clock),
+                groups, rules.service(), rules.engine(), rules.sender(),
                 exports.service(), exports.runner(), jobs, jobSteps, simulator,
                 new OutboxForwarder(state.outbox(), log),
-                consumers(state, log, telemetry, parses, templates, simulator, ruleEngine));
+                consumers(state, log, telemetry, parses, templates, simulator, rules.engine()));
     }
 
     /** The event-log consumers, in start order; each line is one consumer with its own cursor. */

@@ -91,8 +91,13 @@ public final class JobSteps {
             CommandOutcome outcome = services.commands().run(new CommandCall(device.id(),
                     component.map(c -> c + "*" + name).orElse(name), data.value(),
                     data.connectionTimeout(), settings.commandResponseTimeout(), actor)).outcome();
-            if (outcome instanceof CommandOutcome.Answered answered && answered.status() >= 300) {
-                throw failure("the device answered status " + answered.status());
+            switch (outcome) {
+                case CommandOutcome.Answered answered when answered.status() >= 300 ->
+                        throw failure("the device answered status " + answered.status());
+                case CommandOutcome.Answered answered -> { }
+                case CommandOutcome.NotConnected n -> throw failure("device offline");
+                case CommandOutcome.TimedOut t -> throw failure("the device did not answer within "
+                        + settings.commandResponseTimeout() + " s");
             }
         } catch (DomainException e) {
             if (e.code() == ErrorCode.DEVICE_NOT_CONNECTED) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.rule.Capability;
 import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleAction;
 import org.opencentral.core.rule.RuleHistoryEntry;
@@ -12,8 +13,9 @@ import org.opencentral.core.rule.RuleHistoryEntry;
  * What an action says about a fire, in the shape of IoT Central's rule webhook payload:
  * {@code timestamp}, {@code action}, {@code application}, {@code device} (with the
  * {@code telemetry}, {@code properties} and {@code cloudProperties} the fire saw, an aggregate as
- * {@code {"avg": v}}) and {@code rule}. OpenCentral adds {@code kind} (fired or renotified) and,
- * for an aggregated rule, the {@code window}. Emails are written from the same payload.
+ * {@code {"avg": v}}) and {@code rule}. OpenCentral adds {@code kind} (fired, renotified or
+ * resolved), {@code state} ({@code firing} or {@code resolved}) and, for an aggregated rule, the
+ * {@code window}. Emails are written from the same payload.
  */
 final class FirePayload {
     private FirePayload() {
@@ -33,6 +35,7 @@ final class FirePayload {
         ruleJson.put("displayName", rule.displayName());
         ruleJson.put("enabled", rule.enabled());
         payload.put("kind", fire.kind().wireName());
+        payload.put("state", fire.kind() == RuleHistoryEntry.Kind.RESOLVED ? "resolved" : "firing");
         ObjectNode detail = fire.detail();
         if (detail.has("window")) {
             payload.set("window", detail.get("window"));
@@ -55,8 +58,20 @@ final class FirePayload {
                 action.put("displayName", "Email " + (index + 1));
                 e.to().forEach(action.putArray("to")::add);
             }
+            case RuleAction.Command c -> deviceAction(action, "CommandAction", "Command " + (index + 1), "command", c.command());
+            case RuleAction.Property p -> deviceAction(action, "PropertyAction", "Property " + (index + 1), "property",
+                    p.property());
+            case RuleAction.CloudProperty c -> deviceAction(action, "CloudPropertyAction", "Cloud property " + (index + 1),
+                    "cloudProperty", c.cloudProperty());
         }
         return action;
+    }
+
+    private static void deviceAction(ObjectNode action, String type, String displayName, String kind, Capability capability) {
+        action.put("type", type);
+        action.put("displayName", displayName);
+        action.put(kind, capability.name());
+        capability.component().ifPresent(c -> action.put("component", c));
     }
 
     private static ObjectNode device(RuleHistoryEntry fire, Optional<Device> found) {

@@ -2,6 +2,7 @@ package org.opencentral.platform.rules;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.rule.Aggregation;
 import org.opencentral.core.rule.Capability;
@@ -11,21 +12,29 @@ import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleAction;
 import org.opencentral.dtdl.model.DeviceModel;
 import org.opencentral.dtdl.model.Schema;
+import org.opencentral.platform.group.DeviceGroupService;
+import org.opencentral.platform.organization.AccessScope;
 import org.opencentral.platform.template.TemplateService;
 
 /**
- * Checks a rule against its template's model: the template exists, every item names a capability
- * of the right kind, and its operator, value and aggregation fit the capability's schema; an email
- * action needs an SMTP server. A misfit is a {@code BAD_REQUEST} naming the item
- * ({@code conditions.items[0]: ...}, {@code actions[1]: ...}).
+ * Checks a rule against its template's model: the template exists, the group (if any) exists,
+ * every item names a capability of the right kind, and its operator, value (or the cloud property
+ * it compares with) and aggregation fit the capability's schema; an email action needs an SMTP
+ * server, a device action a capability of the template ({@link ActionChecker}). A misfit is a
+ * {@code BAD_REQUEST} naming the member ({@code group ...}, {@code conditions.items[0]: ...},
+ * {@code actions[1]: ...}).
  */
 public final class RuleChecker {
+    private static final AccessScope EVERYWHERE = new AccessScope(true, Set.of());
+
     private final TemplateService templates;
+    private final DeviceGroupService groups;
     private final boolean mail;
 
     /** {@code mail}: whether the server has an SMTP server to send email actions through. */
-    public RuleChecker(TemplateService templates, boolean mail) {
+    public RuleChecker(TemplateService templates, DeviceGroupService groups, boolean mail) {
         this.templates = Objects.requireNonNull(templates, "templates");
+        this.groups = Objects.requireNonNull(groups, "groups");
         this.mail = mail;
     }
 
@@ -36,6 +45,9 @@ public final class RuleChecker {
                         + "server has none configured (--smtp-host)");
             }
         }
+        rule.group().filter(group -> groups.find(group, EVERYWHERE).isEmpty()).ifPresent(group -> {
+            throw DomainException.badRequest("group '" + group + "' is not a device group");
+        });
         DeviceModel model = templates.find(rule.template()).flatMap(templates::model)
                 .orElseThrow(() -> DomainException.badRequest("template '" + rule.template()
                         + "' is not a published device template"));
@@ -45,18 +57,24 @@ public final class RuleChecker {
                 throw DomainException.badRequest(where + problem);
             });
         }
+        for (int i = 0; i < rule.actions().size(); i++) {
+            String where = "actions[" + i + "]: ";
+            ActionChecker.check(model, rule.actions().get(i)).ifPresent(problem -> {
+                throw DomainException.badRequest(where + problem);
+            });
+        }
     }
 
     private static Optional<String> check(DeviceModel model, Condition item) {
         return switch (item) {
             case Condition.Telemetry t -> telemetry(model, t.telemetry())
-                    .map(schema -> fits(schema, t.comparison(), t.aggregation()))
+                    .map(schema -> fits(model, schema, t.comparison(), t.aggregation()))
                     .orElseGet(() -> Optional.of(unknown(model, "telemetry", t.telemetry())));
             case Condition.Property p -> property(model, p.property(), false)
-                    .map(schema -> fits(schema, p.comparison(), Optional.empty()))
+                    .map(schema -> fits(model, schema, p.comparison(), Optional.empty()))
                     .orElseGet(() -> Optional.of(unknown(model, "device property", p.property())));
             case Condition.CloudProperty c -> property(model, c.property(), true)
-                    .map(schema -> fits(schema, c.comparison(), Optional.empty()))
+                    .map(schema -> fits(model, schema, c.comparison(), Optional.empty()))
                     .orElseGet(() -> Optional.of(unknown(model, "cloud property", c.property())));
             case Condition.Connection c -> Optional.empty();
             case Condition.Absence a -> telemetry(model, a.telemetry()).isPresent() ? Optional.empty()
@@ -64,16 +82,22 @@ public final class RuleChecker {
         };
     }
 
-    private static Optional<String> fits(Schema schema, Comparison comparison, Optional<Aggregation> aggregation) {
-        ValueKind kind = ValueKind.of(schema);
+    private static Optional<String> fits(DeviceModel model, Schema schema, Comparison comparison,
+            Optional<Aggregation> aggregation) {
+        ValueKind own = ValueKind.of(schema);
         if (aggregation.isPresent()) {
-            Optional<String> misfit = ValueKind.misfit(kind, aggregation.get());
+            Optional<String> misfit = ValueKind.misfit(own, aggregation.get());
             if (misfit.isPresent()) {
                 return misfit;
             }
-            kind = new ValueKind.Number();
         }
-        return ValueKind.misfit(kind, comparison.operator(), comparison.value());
+        ValueKind kind = aggregation.isPresent() ? new ValueKind.Number() : own;
+        return switch (comparison.operand()) {
+            case Comparison.Operand.Constant c -> ValueKind.misfit(kind, comparison.operator(), c.value());
+            case Comparison.Operand.CloudProperty c -> property(model, Capability.of(c.name()), true)
+                    .map(other -> ValueKind.misfit(kind, comparison.operator(), ValueKind.of(other), c.name()))
+                    .orElseGet(() -> Optional.of("compareTo: the template has no cloud property '" + c.name() + "'"));
+        };
     }
 
     private static Optional<Schema> telemetry(DeviceModel model, Capability capability) {
@@ -86,9 +110,6 @@ public final class RuleChecker {
     }
 
     private static String unknown(DeviceModel model, String kind, Capability capability) {
-        if (capability.component().isPresent() && model.component(capability.component().get()).isEmpty()) {
-            return "the template has no component '" + capability.component().get() + "'";
-        }
-        return "the template has no " + kind + " '" + capability.describe() + "'";
+        return ActionChecker.unknown(model, kind, capability);
     }
 }

@@ -1,15 +1,38 @@
 package org.opencentral.platform.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.rule.Capability;
 import org.opencentral.core.rule.Comparison;
 
-/** Whether a value satisfies a comparison; a value of another type than the operand never does. */
+/**
+ * Whether a value satisfies a comparison; a value of another type than the operand never does, nor
+ * does any value when the operand is a cloud property the device has no value of.
+ */
 final class RuleComparisons {
     private RuleComparisons() {
     }
 
-    static boolean matches(Comparison comparison, JsonNode actual) {
-        JsonNode expected = comparison.value();
+    static boolean matches(Comparison comparison, JsonNode actual, KnownDevices facts, DeviceId device) {
+        return operand(comparison, facts, device).map(expected -> matches(comparison, expected, actual)).orElse(false);
+    }
+
+    /** Whether a number satisfies a comparison with a number. */
+    static boolean numbers(Comparison comparison, double actual, KnownDevices facts, DeviceId device) {
+        return operand(comparison, facts, device).filter(JsonNode::isNumber)
+                .map(expected -> numbers(comparison, actual, expected.asDouble())).orElse(false);
+    }
+
+    /** What the comparison compares with for this device now. */
+    static Optional<JsonNode> operand(Comparison comparison, KnownDevices facts, DeviceId device) {
+        return switch (comparison.operand()) {
+            case Comparison.Operand.Constant c -> Optional.of(c.value());
+            case Comparison.Operand.CloudProperty c -> facts.cloudProperty(device, Capability.of(c.name()));
+        };
+    }
+
+    private static boolean matches(Comparison comparison, JsonNode expected, JsonNode actual) {
         if (expected.isNumber()) {
             return actual.isNumber() && numbers(comparison, actual.asDouble(), expected.asDouble());
         }
@@ -23,7 +46,7 @@ final class RuleComparisons {
         };
     }
 
-    static boolean numbers(Comparison comparison, double actual, double expected) {
+    private static boolean numbers(Comparison comparison, double actual, double expected) {
         return switch (comparison.operator()) {
             case GREATER -> actual > expected;
             case GREATER_OR_EQUAL -> actual >= expected;

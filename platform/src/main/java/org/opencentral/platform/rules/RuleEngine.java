@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,8 +16,10 @@ import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.rule.ActionTask;
 import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleAction;
 import org.opencentral.core.rule.RuleChanges;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleInstance;
@@ -25,7 +28,8 @@ import org.opencentral.platform.eventlog.LogConsumer;
 
 /**
  * Evaluates the rules from the event log, from its own durable cursor ({@value #NAME}): each device
- * event is observed by the enabled rules of the device's template, and a step's instance states,
+ * event is observed by the enabled rules of the device's template (of a rule with a group, only
+ * while the device is a member), and a step's instance states,
  * fires and resolves are stored with the cursor in one transaction, so that after a crash the
  * engine continues where its last stored step ended. {@link #runOnce()} lets time pass (on the
  * injected clock; while the engine lags the log, only up to the time of the last event it read):
@@ -39,7 +43,7 @@ public final class RuleEngine implements LogConsumer {
     private final EventLog log;
     private final RuleEnginePorts ports;
     private final Observations observations;
-    private final DeviceTemplates templates;
+    private final KnownDevices facts;
     private final Clock clock;
     private final LoadedRules rules;
     private final LongAdder fires = new LongAdder();
@@ -51,7 +55,7 @@ public final class RuleEngine implements LogConsumer {
         this.log = Objects.requireNonNull(log, "log");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.observations = new Observations(ports.parses());
-        this.templates = new DeviceTemplates(ports.devices());
+        this.facts = new KnownDevices(ports.devices());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rules = new LoadedRules(store);
         this.lastEventTime = clock.instant();
@@ -69,6 +73,7 @@ public final class RuleEngine implements LogConsumer {
             List<RuleHistoryEntry> out = new ArrayList<>();
             Set<Instance> touched = new LinkedHashSet<>();
             for (LoggedEvent logged : batch) {
+                facts.observed(logged.event());
                 if (logged.event() instanceof PlatformEvent.DeviceEvent event) {
                     observe(logged, event, touched, out);
                 }
@@ -96,8 +101,10 @@ public final class RuleEngine implements LogConsumer {
             Set<Instance> touched = new LinkedHashSet<>();
             for (LoadedRules.Loaded loaded : rules.enabled()) {
                 for (Instance instance : loaded.instances().values()) {
-                    loaded.evaluator().advance(instance, now, out);
-                    touched.add(instance);
+                    if (inScope(loaded.evaluator().rule(), instance.device)) {
+                        loaded.evaluator().advance(instance, now, facts, out);
+                        touched.add(instance);
+                    }
                 }
             }
             record(touched, out, OptionalLong.empty());
@@ -127,10 +134,9 @@ public final class RuleEngine implements LogConsumer {
     private void observe(LoggedEvent logged, PlatformEvent.DeviceEvent event, Set<Instance> touched,
             List<RuleHistoryEntry> out) {
         if (event instanceof PlatformEvent.DeviceLifecycle) {
-            templates.forget(event.deviceId());
             return;
         }
-        Optional<String> template = templates.of(event.deviceId());
+        Optional<String> template = facts.template(event.deviceId());
         if (template.isEmpty()) {
             return;
         }
@@ -143,35 +149,49 @@ public final class RuleEngine implements LogConsumer {
             return;
         }
         for (LoadedRules.Loaded loaded : scoped) {
+            if (!inScope(loaded.evaluator().rule(), event.deviceId())) {
+                continue;
+            }
             Instance instance = loaded.instance(event.deviceId(), observation.get().time());
-            loaded.evaluator().observe(instance, observation.get(), logged.sequence(), out);
+            loaded.evaluator().observe(instance, observation.get(), logged.sequence(), facts, out);
             touched.add(instance);
         }
+    }
+
+    /** Whether the rule applies to the device of its template: always, or while it is a member of the rule's group. */
+    private boolean inScope(Rule rule, DeviceId device) {
+        return rule.group().map(group -> facts.inGroup(group, device)).orElse(true);
     }
 
     private void record(Set<Instance> touched, List<RuleHistoryEntry> out, OptionalLong cursor) {
         List<RuleInstance> changed = new ArrayList<>();
         touched.forEach(instance -> instance.takeChanged().ifPresent(changed::add));
         List<ActionTask> actions = new ArrayList<>();
-        for (RuleHistoryEntry fire : out) {
-            if (fire.kind().fires()) {
-                queue(fire, actions);
-            }
+        for (RuleHistoryEntry entry : out) {
+            queue(entry, actions);
         }
         store.record(new RuleChanges(changed, out, actions, NAME, cursor));
         out.stream().filter(e -> e.kind().fires()).forEach(e -> fires.increment());
     }
 
-    /** Queues the fire's actions in the outbox, due now, each keyed by the fire's key and its index. */
-    private void queue(RuleHistoryEntry fire, List<ActionTask> actions) {
-        Rule rule = rules.rule(fire.rule());
-        if (rule.actions().isEmpty()) {
+    /**
+     * Queues the actions of a fire (those {@code on} fire) or of a resolve (those on resolve) in the
+     * outbox, due now, each keyed by the entry's key and the action's index.
+     */
+    private void queue(RuleHistoryEntry entry, List<ActionTask> actions) {
+        Rule rule = rules.rule(entry.rule());
+        Map<Integer, RuleAction> due = switch (entry.kind()) {
+            case FIRED, RENOTIFIED -> rule.actionsOn(RuleAction.On.FIRE);
+            case RESOLVED -> rule.actionsOn(RuleAction.On.RESOLVE);
+            case ACTION_SENT, ACTION_FAILED -> Map.of();
+        };
+        if (due.isEmpty()) {
             return;
         }
-        Optional<Device> device = ports.devices().find(fire.device());
-        for (int i = 0; i < rule.actions().size(); i++) {
-            actions.add(new ActionTask(0, fire.key() + "#" + i, rule.id(), i, fire.device(),
-                    FirePayload.of(rule, i, fire, device, ports.application()), 0, fire.at()));
+        Optional<Device> device = facts.device(entry.device());
+        for (int i : due.keySet()) {
+            actions.add(new ActionTask(0, entry.key() + "#" + i, rule.id(), i, entry.device(),
+                    FirePayload.of(rule, i, entry, device, ports.application()), 0, entry.at()));
         }
     }
 
@@ -182,7 +202,7 @@ public final class RuleEngine implements LogConsumer {
 
     private void forget() {
         rules.clear();
-        templates.clear();
+        facts.clear();
         position = -1;
     }
 }

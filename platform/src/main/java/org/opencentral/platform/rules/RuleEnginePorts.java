@@ -2,15 +2,14 @@ package org.opencentral.platform.rules;
 
 import java.util.Objects;
 import org.opencentral.core.store.CursorStore;
-import org.opencentral.core.store.DeviceStore;
 import org.opencentral.platform.telemetry.TelemetryParses;
 
 /**
- * What the engine reads besides rules and the log: devices (their template, and what an action
- * says about them), its own cursor (how far it has read before its first step), shared telemetry
+ * What the engine reads besides rules and the log: devices (their template, group memberships and
+ * cloud properties, and what an action says about them), its own cursor (how far it has read before its first step), shared telemetry
  * parses, and the application actions name.
  */
-public record RuleEnginePorts(DeviceStore devices, CursorStore cursors, TelemetryParses parses,
+public record RuleEnginePorts(DeviceSources devices, CursorStore cursors, TelemetryParses parses,
         RuleApplication application) {
     public RuleEnginePorts {
         Objects.requireNonNull(cursors, "cursors");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.rule.Capability;
+import org.opencentral.core.rule.Comparison;
 import org.opencentral.core.rule.Condition;
 import org.opencentral.core.rule.Connectivity;
 import org.opencentral.core.rule.Match;
@@ -44,7 +45,8 @@ final class RuleEvaluator {
     }
 
     /** Applies an observation of the instance's device (the {@code sequence}-th event of the log). */
-    void observe(Instance instance, Observation observation, long sequence, List<RuleHistoryEntry> out) {
+    void observe(Instance instance, Observation observation, long sequence, KnownDevices facts,
+            List<RuleHistoryEntry> out) {
         if (windows.isPresent()) {
             windows.get().collect(instance, observation);
             return;
@@ -52,26 +54,40 @@ final class RuleEvaluator {
         boolean concerned = false;
         List<Condition> items = rule.conditions().items();
         for (int i = 0; i < items.size(); i++) {
-            concerned |= apply(instance, i, items.get(i), observation);
+            concerned |= seed(instance, i, items.get(i), facts) | apply(instance, i, items.get(i), observation, facts);
         }
         if (concerned) {
-            instance.touch();
             transitions.step(instance, holds(instance, observation.time()), observation.time(), "e" + sequence,
                     detail(instance), out);
         }
     }
 
     /** Lets time pass up to {@code now}: closes windows, checks absences and quiet periods. */
-    void advance(Instance instance, Instant now, List<RuleHistoryEntry> out) {
+    void advance(Instance instance, Instant now, KnownDevices facts, List<RuleHistoryEntry> out) {
         if (windows.isPresent()) {
-            windows.get().close(instance, now, out);
+            windows.get().close(instance, now, facts, out);
         } else if (rule.conditions().items().stream().anyMatch(Condition.Absence.class::isInstance)) {
             transitions.step(instance, holds(instance, now), now, "t" + now.toEpochMilli(), detail(instance), out);
         }
         transitions.resolveIfQuiet(instance, now, out);
     }
 
-    private static boolean apply(Instance instance, int i, Condition item, Observation observation) {
+    /**
+     * A cloud property item that has seen no value yet takes the device's current one (set before
+     * the rule saw the device); whether it did.
+     */
+    private static boolean seed(Instance instance, int i, Condition item, KnownDevices facts) {
+        if (!(item instanceof Condition.CloudProperty c) || instance.values.containsKey(i)) {
+            return false;
+        }
+        Optional<JsonNode> current = facts.cloudProperty(instance.device, c.property());
+        current.ifPresent(value -> record(instance, i, value,
+                RuleComparisons.matches(c.comparison(), value, facts, instance.device)));
+        return current.isPresent();
+    }
+
+    private static boolean apply(Instance instance, int i, Condition item, Observation observation,
+            KnownDevices facts) {
         Optional<JsonNode> value = switch (item) {
             case Condition.Telemetry t -> telemetry(observation, t.telemetry());
             case Condition.Property p -> observation instanceof Observation.Reported r
@@ -87,24 +103,60 @@ final class RuleEvaluator {
             case Condition.Absence a -> telemetry(observation, a.telemetry());
         };
         if (value.isEmpty()) {
-            return false;
+            return recompare(instance, i, item, observation, facts);
         }
         switch (item) {
             case Condition.Telemetry t -> record(instance, i, value.get(),
-                    RuleComparisons.matches(t.comparison(), value.get()));
+                    RuleComparisons.matches(t.comparison(), value.get(), facts, instance.device));
             case Condition.Property p -> record(instance, i, value.get(),
-                    RuleComparisons.matches(p.comparison(), value.get()));
+                    RuleComparisons.matches(p.comparison(), value.get(), facts, instance.device));
             case Condition.CloudProperty c -> record(instance, i, value.get(),
-                    RuleComparisons.matches(c.comparison(), value.get()));
-            case Condition.Connection c -> instance.truths.put(i, value.get().asBoolean());
-            case Condition.Absence a -> instance.lastSeen.put(i, observation.time());
+                    RuleComparisons.matches(c.comparison(), value.get(), facts, instance.device));
+            case Condition.Connection c -> truth(instance, i, value.get().asBoolean());
+            case Condition.Absence a -> {
+                instance.lastSeen.put(i, observation.time());
+                instance.touch();
+            }
         }
         return true;
     }
 
+    /**
+     * When the cloud property an item compares with changes, the item's last value is compared
+     * again with the new one; whether it was.
+     */
+    private static boolean recompare(Instance instance, int i, Condition item, Observation observation,
+            KnownDevices facts) {
+        Optional<Comparison> comparison = switch (item) {
+            case Condition.Telemetry t -> Optional.of(t.comparison());
+            case Condition.Property p -> Optional.of(p.comparison());
+            case Condition.CloudProperty c -> Optional.of(c.comparison());
+            case Condition.Connection c -> Optional.empty();
+            case Condition.Absence a -> Optional.empty();
+        };
+        boolean changed = observation instanceof Observation.Cloud cloud && cloud.component().isEmpty()
+                && comparison.map(Comparison::operand).orElse(null) instanceof Comparison.Operand.CloudProperty c
+                && cloud.patch().has(c.name()) && instance.values.containsKey(i);
+        if (changed) {
+            truth(instance, i, RuleComparisons.matches(comparison.get(), instance.values.get(i), facts,
+                    instance.device));
+        }
+        return changed;
+    }
+
+    /** Records an item's value and truth; the instance is written again only when either changed. */
     private static void record(Instance instance, int i, JsonNode value, boolean truth) {
-        instance.truths.put(i, truth);
-        instance.values.put(i, value);
+        truth(instance, i, truth);
+        if (!value.equals(instance.values.put(i, value))) {
+            instance.touch();
+        }
+    }
+
+    private static void truth(Instance instance, int i, boolean truth) {
+        Boolean before = instance.truths.put(i, truth);
+        if (before == null || before != truth) {
+            instance.touch();
+        }
     }
 
     static Optional<JsonNode> telemetry(Observation observation, Capability telemetry) {

@@ -15,7 +15,6 @@ import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleHistoryEntry;
-import org.opencentral.core.store.DeviceStore;
 import org.opencentral.platform.telemetry.TelemetryParses;
 
 /**
@@ -33,10 +32,10 @@ public final class RuleReplay {
     private static final int PAGE = 5_000;
 
     private final EventLog log;
-    private final DeviceStore devices;
+    private final DeviceSources devices;
     private final TelemetryParses parses;
 
-    public RuleReplay(EventLog log, DeviceStore devices, TelemetryParses parses) {
+    public RuleReplay(EventLog log, DeviceSources devices, TelemetryParses parses) {
         this.log = Objects.requireNonNull(log, "log");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.parses = Objects.requireNonNull(parses, "parses");
@@ -92,7 +91,7 @@ public final class RuleReplay {
     private final class Run {
         private final Rule rule;
         private final RuleEvaluator evaluator;
-        private final DeviceTemplates templates = new DeviceTemplates(devices);
+        private final KnownDevices facts = new KnownDevices(devices);
         private final Observations observations = new Observations(parses);
         private final Map<DeviceId, Instance> instances = new HashMap<>();
         private final List<RuleHistoryEntry> entries = new ArrayList<>();
@@ -116,6 +115,7 @@ public final class RuleReplay {
                 if (!event.time().isBefore(lastTick.plusSeconds(1))) {
                     advanceAll(event.time());
                 }
+                facts.observed(event);
                 if (event instanceof PlatformEvent.DeviceEvent deviceEvent) {
                     observe(logged, deviceEvent);
                 }
@@ -124,21 +124,19 @@ public final class RuleReplay {
         }
 
         private void observe(LoggedEvent logged, PlatformEvent.DeviceEvent event) {
-            if (event instanceof PlatformEvent.DeviceLifecycle) {
-                templates.forget(event.deviceId());
-                return;
-            }
-            if (!templates.of(event.deviceId()).equals(Optional.of(rule.template()))) {
+            if (event instanceof PlatformEvent.DeviceLifecycle
+                    || !facts.template(event.deviceId()).equals(Optional.of(rule.template()))
+                    || !rule.group().map(g -> facts.inGroup(g, event.deviceId())).orElse(true)) {
                 return;
             }
             observations.of(logged).ifPresent(observation -> evaluator.observe(instances.computeIfAbsent(
                     event.deviceId(), d -> new Instance(rule.id(), d, "replay", observation.time())), observation,
-                    logged.sequence(), entries));
+                    logged.sequence(), facts, entries));
         }
 
         void advanceAll(Instant now) {
             lastTick = now;
-            instances.values().forEach(instance -> evaluator.advance(instance, now, entries));
+            instances.values().forEach(instance -> evaluator.advance(instance, now, facts, entries));
         }
     }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleAction;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleJson;
 import org.opencentral.core.store.Page;
@@ -23,11 +25,13 @@ public final class RuleService {
     private final RuleStore store;
     private final RuleChecker checker;
     private final RuleReplay replay;
+    private final ActionTests tests;
 
-    public RuleService(RuleStore store, RuleChecker checker, RuleReplay replay) {
+    public RuleService(RuleStore store, RuleChecker checker, RuleReplay replay, ActionTests tests) {
         this.store = Objects.requireNonNull(store, "store");
         this.checker = Objects.requireNonNull(checker, "checker");
         this.replay = Objects.requireNonNull(replay, "replay");
+        this.tests = Objects.requireNonNull(tests, "tests");
     }
 
     /** A stored rule and whether the call created it. */
@@ -51,7 +55,7 @@ public final class RuleService {
         do {
             Page<Rule> page = store.list(after, MAX_PAGE);
             for (Rule rule : page.items()) {
-                if (rule.actions().stream().anyMatch(org.opencentral.core.rule.RuleAction.Email.class::isInstance)) {
+                if (rule.actions().stream().anyMatch(RuleAction.Email.class::isInstance)) {
                     throw new IllegalStateException("rule '" + rule.id() + "' sends email, but no SMTP server is "
                             + "configured: set --smtp-host (OPENCENTRAL_SMTP_HOST) or remove its email action");
                 }
@@ -99,6 +103,11 @@ public final class RuleService {
             return read;
         }).orElseGet(() -> get(id));
         return replay.replay(rule, from, to);
+    }
+
+    /** "Send test": tries action {@code index} of the stored rule once with a sample payload (see {@link ActionTests}). */
+    public ActionTests.Outcome test(String id, int index, Optional<DeviceId> device) {
+        return tests.test(get(id), index, device);
     }
 
     public void delete(String id) {

@@ -12,7 +12,8 @@ import org.opencentral.core.rule.RuleHistoryEntry.Kind;
 import org.opencentral.core.rule.RuleInstance.Status;
 
 /**
- * The state machine of one rule's instances: {@code ok} → {@code firing} when the conditions hold
+ * The state machine of one rule's instances (an instance is marked for writing only when its state
+ * changes): {@code ok} → {@code firing} when the conditions hold
  * (fired); while firing, again only every {@code renotify} (renotified); {@code firing} → {@code ok}
  * once they have not held for {@code resolveAfter} (resolved). Each transition is a history entry
  * whose key names the rule, the device and the occurrence, so that a step replayed after a crash
@@ -28,24 +29,29 @@ final class Transitions {
     void step(Instance instance, boolean holds, Instant at, String occurrence, ObjectNode detail,
             List<RuleHistoryEntry> out) {
         if (holds) {
-            instance.falseSince = Optional.empty();
+            if (instance.falseSince.isPresent()) {
+                instance.falseSince = Optional.empty();
+                instance.touch();
+            }
             if (instance.status == Status.OK) {
                 instance.status = Status.FIRING;
                 instance.changedAt = at;
                 instance.lastNotified = Optional.of(at);
+                instance.touch();
                 out.add(entry(instance, Kind.FIRED, at, occurrence, detail));
             } else if (rule.renotify().isPresent() && instance.lastNotified
                     .map(last -> !at.isBefore(last.plus(rule.renotify().get()))).orElse(true)) {
                 instance.lastNotified = Optional.of(at);
+                instance.touch();
                 out.add(entry(instance, Kind.RENOTIFIED, at, occurrence, detail));
             }
         } else if (instance.status == Status.FIRING) {
             if (instance.falseSince.isEmpty()) {
                 instance.falseSince = Optional.of(at);
+                instance.touch();
             }
             resolveIfQuiet(instance, at, out, occurrence, detail);
         }
-        instance.touch();
     }
 
     /** Resolves a firing instance whose conditions have not held for the quiet period by {@code now}. */

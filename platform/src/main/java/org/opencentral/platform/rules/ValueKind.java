@@ -1,6 +1,7 @@
 package org.opencentral.platform.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
@@ -74,6 +75,29 @@ sealed interface ValueKind {
             case Unsupported u -> "a capability of schema " + u.schema() + " is not a condition";
         };
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * Why {@code operator} does not compare this kind with the cloud property {@code name} of kind
+     * {@code other}, or empty when it does: both are of one kind, and the operator fits it.
+     */
+    static Optional<String> misfit(ValueKind kind, Operator operator, ValueKind other, String name) {
+        if (kind instanceof Unsupported u) {
+            return Optional.of("a capability of schema " + u.schema() + " is not a condition");
+        }
+        boolean same = kind.getClass().equals(other.getClass())
+                && (!(kind instanceof Enumeration e) || e.values().equals(((Enumeration) other).values()));
+        if (!same) {
+            return Optional.of("compareTo: cloud property '" + name + "' is not of the same kind as the value");
+        }
+        JsonNode sample = switch (kind) {
+            case Number n -> IntNode.valueOf(0);
+            case Text t -> TextNode.valueOf("");
+            case Bool b -> BooleanNode.TRUE;
+            case Enumeration e -> e.values().getFirst();
+            case Unsupported u -> TextNode.valueOf("");
+        };
+        return misfit(kind, operator, sample);
     }
 
     /** Why {@code aggregation} does not fit this kind, or empty when it does. */

@@ -49,7 +49,7 @@ final class WindowCloser {
         }
     }
 
-    void close(Instance instance, Instant now, List<RuleHistoryEntry> out) {
+    void close(Instance instance, Instant now, KnownDevices facts, List<RuleHistoryEntry> out) {
         long limit = now.minus(rule.lateness()).toEpochMilli();
         for (int step = 0; step < MAX_WINDOWS_PER_STEP; step++) {
             Optional<Long> next = next(instance);
@@ -60,7 +60,7 @@ final class WindowCloser {
             Accumulator[] accumulators = instance.windows.remove(start);
             Instant end = Instant.ofEpochMilli(start + length);
             evaluate(instance, accumulators == null ? empty(rule.conditions().items().size()) : accumulators,
-                    start, end, out);
+                    start, end, facts, out);
             instance.closedUntil = Optional.of(end);
             instance.touch();
         }
@@ -76,7 +76,7 @@ final class WindowCloser {
         return oldest;
     }
 
-    private void evaluate(Instance instance, Accumulator[] accumulators, long start, Instant end,
+    private void evaluate(Instance instance, Accumulator[] accumulators, long start, Instant end, KnownDevices facts,
             List<RuleHistoryEntry> out) {
         List<Condition> items = rule.conditions().items();
         ValuesJson values = new ValuesJson();
@@ -86,7 +86,7 @@ final class WindowCloser {
             Condition.Telemetry item = (Condition.Telemetry) items.get(i);
             OptionalDouble value = accumulators[i].value(item.aggregation().orElseThrow());
             boolean truth = value.isPresent()
-                    && RuleComparisons.numbers(item.comparison(), value.getAsDouble(), item.comparison().value().asDouble());
+                    && RuleComparisons.numbers(item.comparison(), value.getAsDouble(), facts, instance.device);
             if (value.isPresent()) {
                 ObjectNode aggregate = Json.object();
                 aggregate.set(item.aggregation().get().wireName(), DoubleNode.valueOf(value.getAsDouble()));

@@ -4,78 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleHistoryEntry.Kind;
 import org.opencentral.core.rule.RuleInstance;
-import org.opencentral.core.store.StateStore;
-import org.opencentral.core.testing.ManualClock;
-import org.opencentral.platform.device.DeviceChanges;
-import org.opencentral.platform.device.DeviceRegistry;
-import org.opencentral.platform.eventlog.ConsumerRunner;
-import org.opencentral.platform.session.DeviceSessions;
-import org.opencentral.platform.telemetry.TelemetryParses;
 
-/**
- * The engine over a real SQLite state store and DuckDB log, driven step by step on a manual clock:
- * events are appended at the clock's time, {@link ConsumerRunner#runOnce()} reads them and
- * {@link RuleEngine#runOnce()} lets time pass.
- */
+/** The engine's evaluation: thresholds, all/any, windows, absences, restarts and replays. */
 @Timeout(60)
-class RuleEngineTest {
-    static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
-    static final DeviceId DEVICE = DeviceId.of("thermo-1");
-
-    @TempDir
-    Path dir;
-    final ManualClock clock = new ManualClock(START);
-    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    RuleStores stores;
-    StateStore state;
-    EventLog log;
-    RuleService rules;
-    RuleEngine engine;
-    ConsumerRunner runner;
-
-    @BeforeEach
-    void open() {
-        stores = new RuleStores(dir, clock);
-        state = stores.state;
-        log = stores.log;
-        new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), clock).create(DEVICE, new DeviceChanges(
-                Optional.empty(), Optional.of(RuleStores.TEMPLATE), Optional.empty(), Optional.empty(),
-                Optional.empty()));
-        rules = stores.rules();
-        start();
-    }
-
-    private void start() {
-        engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(state.devices(), state.cursors(),
-                new TelemetryParses(), new RuleApplication("app-test", "Test", "localhost")), clock);
-        runner = new ConsumerRunner(log, state.cursors(), engine);
-    }
-
-    @AfterEach
-    void close() {
-        timer.shutdownNow();
-        stores.close();
-    }
+class RuleEngineTest extends RuleEngineFixture {
 
     @Test
     void aThresholdRuleFiresOnceResolvesAfterItsQuietPeriodAndFiresAgain() {
@@ -254,34 +198,5 @@ class RuleEngineTest {
 
         assertThat(kinds("off")).isEmpty();
         assertThat(state.rules().instances("off")).isEmpty();
-    }
-
-    private static String rule(String extra, String items) {
-        return "{" + (extra.isEmpty() ? "" : extra + ", ") + "\"template\": \"" + RuleStores.TEMPLATE
-                + "\", \"conditions\": {\"match\": \"all\", \"items\": [" + items + "]}}";
-    }
-
-    private void send(String json) {
-        append(new PlatformEvent.TelemetryReceived(DEVICE, clock.instant(), Optional.empty(), Map.of(), Map.of(),
-                json.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private void append(PlatformEvent event) {
-        log.append(event).join();
-        while (runner.runOnce() > 0) {
-            // read everything appended so far
-        }
-    }
-
-    private List<RuleHistoryEntry> history(String rule) {
-        return state.rules().history(rule, Optional.empty(), 100).items().reversed();
-    }
-
-    private List<Kind> kinds(String rule) {
-        return history(rule).stream().map(RuleHistoryEntry::kind).toList();
-    }
-
-    private RuleInstance instance(String rule) {
-        return state.rules().instances(rule).stream().filter(i -> i.device().equals(DEVICE)).findFirst().orElseThrow();
     }
 }

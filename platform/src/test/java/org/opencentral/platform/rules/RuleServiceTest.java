@@ -3,9 +3,12 @@ package org.opencentral.platform.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,12 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
 import org.opencentral.core.rule.Condition;
+import org.opencentral.core.rule.RuleJson;
+import org.opencentral.dtdl.model.Primitive;
+import org.opencentral.dtdl.model.PrimitiveKind;
+import org.opencentral.dtdl.value.SchemaValidator;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.platform.group.GroupChanges;
 
 /** Rules checked against a published template over a real SQLite state store. */
 @Timeout(30)
@@ -124,6 +132,71 @@ class RuleServiceTest {
         rules.delete("hot");
         assertThatThrownBy(() -> rules.get("hot")).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aGroupCloudPropertyComparisonsAndDeviceActionsAreStoredAndReadBack() {
+        stores.groups.put("north", new GroupChanges(Optional.of("North"),
+                Optional.of("SELECT * FROM devices"), Optional.empty(), Optional.of(List.of())), Optional.empty(),
+                RuleStores.EVERYWHERE);
+        String body = rule("{\"telemetry\": \"temperature\", \"operator\": \">\", "
+                + "\"compareTo\": {\"cloudProperty\": \"limit\"}}").replace("{\"template\"", "{\"group\": \"north\", "
+                + "\"actions\": [" + COMMAND + ", " + PROPERTY + ", " + CLOUD + "], \"template\"");
+
+        var saved = rules.put("acts", Json.parse(body)).rule();
+
+        assertThat(saved.group()).contains("north");
+        assertThat(rules.get("acts")).isEqualTo(saved);
+        JsonNode json = RuleJson.write(saved);
+        assertThat(json.at("/conditions/items/0/compareTo/cloudProperty").asText()).isEqualTo("limit");
+        assertThat(json.at("/actions/0")).isEqualTo(Json.parse("{\"type\": \"command\", \"command\": \"reboot\", "
+                + "\"request\": 5, \"minInterval\": \"PT0S\", \"on\": \"fire\"}"));
+        assertThat(json.at("/actions/2/on").asText()).isEqualTo("resolve");
+    }
+
+    @Test
+    void anUnknownGroupOrAComparisonThatDoesNotFitIsABadRequestNamingIt() {
+        assertBad(rule("{\"connectivity\": \"connected\"}").replace("{\"template\"", "{\"group\": \"none\", \"template\""),
+                "group 'none' is not a device group");
+        assertBad(rule("{\"telemetry\": \"temperature\", \"operator\": \">\", \"compareTo\": {\"cloudProperty\": "
+                + "\"nope\"}}"), "conditions.items[0]: compareTo: the template has no cloud property 'nope'");
+        assertBad(rule("{\"telemetry\": \"temperature\", \"operator\": \">\", \"compareTo\": {\"cloudProperty\": "
+                + "\"site\"}}"), "conditions.items[0]: compareTo: cloud property 'site' is not of the same kind as the value");
+        assertBad(rule("{\"telemetry\": \"status\", \"operator\": \">\", \"compareTo\": {\"cloudProperty\": "
+                + "\"site\"}}"), "conditions.items[0]: '>' does not apply to a string");
+        assertBad(rule("{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 1, \"compareTo\": "
+                + "{\"cloudProperty\": \"limit\"}}"), "conditions.items[0] names exactly one of value and compareTo");
+    }
+
+    @Test
+    void aDeviceActionMustNameACapabilityOfTheTemplateWithAValueThatFits() {
+        String body = rule("{\"connectivity\": \"connected\"}");
+        assertBad(withAction(body, "{\"type\": \"command\", \"command\": \"explode\"}"),
+                "actions[0]: the template has no command 'explode'");
+        assertBad(withAction(body, "{\"type\": \"command\", \"command\": \"reboot\", \"request\": \"soon\"}"),
+                "actions[0]: the value does not fit the schema: " + misfit(PrimitiveKind.INTEGER, "\"soon\""));
+        assertBad(withAction(body, "{\"type\": \"property\", \"property\": \"firmware\", \"value\": \"2\"}"),
+                "actions[0]: the template has no writable device property 'firmware'");
+        assertBad(withAction(body, "{\"type\": \"cloudProperty\", \"cloudProperty\": \"limit\", \"value\": \"x\"}"),
+                "actions[0]: the value does not fit the schema: " + misfit(PrimitiveKind.DOUBLE, "\"x\""));
+        assertBad(withAction(body, "{\"type\": \"property\", \"property\": \"target\"}"),
+                "actions[0].value is required");
+        assertBad(withAction(body, "{\"type\": \"email\", \"to\": [\"a@b.c\"], \"on\": \"later\"}"),
+                "actions[0].on is \"fire\" or \"resolve\"");
+    }
+
+    static final String COMMAND = "{\"type\": \"command\", \"command\": \"reboot\", \"request\": 5}";
+    static final String PROPERTY = "{\"type\": \"property\", \"property\": \"target\", \"value\": 21.5}";
+    static final String CLOUD = "{\"type\": \"cloudProperty\", \"cloudProperty\": \"site\", \"value\": \"north\", "
+            + "\"on\": \"resolve\"}";
+
+    private static String withAction(String body, String action) {
+        return body.replace("{\"template\"", "{\"actions\": [" + action + "], \"template\"");
+    }
+
+    /** The validator's own message for a value of the wrong type, so the test does not restate its wording. */
+    private static String misfit(PrimitiveKind schema, String value) {
+        return SchemaValidator.validate(Primitive.of(schema), Json.parse(value)).getFirst().message();
     }
 
     private void assertBad(String body, String message) {

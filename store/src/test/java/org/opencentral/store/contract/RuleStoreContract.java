@@ -13,6 +13,7 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.rule.ActionOutcome;
 import org.opencentral.core.rule.ActionTask;
 import org.opencentral.core.rule.Rule;
+import org.opencentral.core.rule.RuleAction;
 import org.opencentral.core.rule.RuleChanges;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleInstance;
@@ -49,6 +50,27 @@ public interface RuleStoreContract extends StoreFixture {
         assertThat(reread).isEqualTo(second);
         assertThat(reread.resolveAfter()).isEqualTo(Duration.ofMinutes(5));
         assertThat(store().rules().find("too-cold")).isEmpty();
+    }
+
+    @Test
+    default void aGroupCloudPropertyComparisonsAndEveryKindOfActionSurviveAReopen() {
+        Rule rule = RuleJson.read("acts", Json.parse("""
+                {"template": "dtmi:example:Thermostat;1", "group": "north",
+                 "conditions": {"items": [
+                   {"telemetry": "temperature", "operator": ">", "compareTo": {"cloudProperty": "limit"}}]},
+                 "actions": [{"type": "command", "command": "reboot", "component": "c1", "request": {"delay": 5}},
+                             {"type": "property", "property": "target", "value": 21.5},
+                             {"type": "cloudProperty", "cloudProperty": "site", "value": "north", "on": "resolve"},
+                             {"type": "webhook", "url": "https://example.com/hook", "secret": "0123456789abcdef0",
+                              "on": "resolve"}]}
+                """));
+
+        store().rules().put(rule);
+
+        Rule reread = reopen().rules().find("acts").orElseThrow();
+        assertThat(reread).isEqualTo(rule);
+        assertThat(reread.group()).contains("north");
+        assertThat(reread.actions().get(3).on()).isEqualTo(RuleAction.On.RESOLVE);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.opencentral.core.store.RuleStore;
 import org.opencentral.platform.background.BackgroundLoop;
 
 /**
- * Sends the actions fires queued in the outbox, oldest first, each try's outcome stored with its
+ * Sends the actions fires and resolves queued in the outbox (through {@link ActionDelivery}), oldest first, each try's outcome stored with its
  * history entry in one transaction: sent ({@code actionSent}, with how many sends the action's
  * {@code minInterval} suppressed since the last one), retried with exponential backoff (1 s
  * doubling to 5 minutes) up to {@value #MAX_ATTEMPTS} tries, or failed ({@code actionFailed}, with
@@ -32,17 +32,15 @@ public final class ActionSender implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final RuleStore store;
-    private final WebhookClient webhooks;
-    private final Optional<Mailer> mailer;
+    private final ActionDelivery delivery;
     private final Clock clock;
     private final BackgroundLoop loop;
     private final Map<String, Instant> lastSent = new HashMap<>();
     private final Map<String, Integer> suppressed = new HashMap<>();
 
-    public ActionSender(RuleStore store, WebhookClient webhooks, Optional<Mailer> mailer, Clock clock) {
+    public ActionSender(RuleStore store, ActionDelivery delivery, Clock clock) {
         this.store = store;
-        this.webhooks = webhooks;
-        this.mailer = mailer;
+        this.delivery = delivery;
         this.clock = clock;
         this.loop = new BackgroundLoop("rule-actions", () -> runOnce() == BATCH
                 ? BackgroundLoop.Next.AGAIN : BackgroundLoop.Next.IDLE);
@@ -67,23 +65,18 @@ public final class ActionSender implements AutoCloseable {
     }
 
     private ActionOutcome attempt(ActionTask task, Instant now) {
-        Optional<RuleAction> action = store.find(task.rule()).map(Rule::actions)
-                .filter(actions -> task.action() < actions.size()).map(actions -> actions.get(task.action()));
-        if (action.isEmpty()) {
+        Optional<Rule> rule = store.find(task.rule()).filter(r -> task.action() < r.actions().size());
+        if (rule.isEmpty()) {
             return done(task, Optional.empty());
         }
+        Optional<RuleAction> action = rule.map(r -> r.actions().get(task.action()));
         String limit = task.rule() + "#" + task.action();
         if (task.attempts() == 0 && lastSent.containsKey(limit)
                 && now.isBefore(lastSent.get(limit).plus(action.get().minInterval()))) {
             suppressed.merge(limit, 1, Integer::sum);
             return done(task, Optional.empty());
         }
-        Delivery delivery = switch (action.get()) {
-            case RuleAction.Webhook w -> webhooks.post(w, task);
-            case RuleAction.Email e -> mailer.map(m -> m.send(e.to(), EmailText.subject(task), EmailText.body(task)))
-                    .orElse(new Delivery.Failed("no SMTP server is configured (--smtp-host)"));
-        };
-        return switch (delivery) {
+        return switch (delivery.deliver(rule.get(), task)) {
             case Delivery.Sent s -> {
                 lastSent.put(limit, now);
                 ObjectNode detail = detail(task, action.get());
@@ -116,10 +109,7 @@ public final class ActionSender implements AutoCloseable {
     private static ObjectNode detail(ActionTask task, RuleAction action) {
         ObjectNode detail = Json.object();
         detail.put("action", task.action());
-        detail.put("type", switch (action) {
-            case RuleAction.Webhook w -> "webhook";
-            case RuleAction.Email e -> "email";
-        });
+        detail.put("type", ActionDelivery.type(action));
         detail.put("fire", task.key().substring(0, task.key().lastIndexOf('#')));
         detail.put("attempts", task.attempts() + 1);
         return detail;

@@ -9,10 +9,18 @@ final class EmailText {
     private EmailText() {
     }
 
+    /**
+     * {@code [OpenCentral] Too hot fired for Thermostat 1}; a resolve's subject starts with
+     * {@code Resolved: }, a test's with {@code [Test] }.
+     */
     static String subject(ActionTask task) {
         JsonNode p = task.payload();
-        return "[OpenCentral] " + p.at("/rule/displayName").asText() + " " + p.path("kind").asText() + " for "
-                + p.at("/device/displayName").asText(p.at("/device/id").asText());
+        String subject = "[OpenCentral] " + p.at("/rule/displayName").asText() + " " + p.path("kind").asText()
+                + " for " + p.at("/device/displayName").asText(p.at("/device/id").asText());
+        if ("resolved".equals(p.path("state").asText())) {
+            subject = "Resolved: " + subject;
+        }
+        return p.path("test").asBoolean() ? "[Test] " + subject : subject;
     }
 
     static String body(ActionTask task) {

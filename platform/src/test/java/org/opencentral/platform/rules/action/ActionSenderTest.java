@@ -29,8 +29,7 @@ import org.opencentral.core.rule.RuleHistoryEntry.Kind;
 import org.opencentral.core.rule.RuleJson;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
-import org.opencentral.store.secret.AesGcmSecretCipher;
-import org.opencentral.store.sqlite.SqliteStateStore;
+import org.opencentral.platform.rules.RuleStores;
 
 /** The action outbox sent to a real HTTP receiver (the JDK's server on port 0), on a manual clock. */
 @Timeout(60)
@@ -51,6 +50,7 @@ class ActionSenderTest {
     final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     final AtomicInteger status = new AtomicInteger(200);
     HttpServer receiver;
+    RuleStores stores;
     StateStore state;
     ActionSender sender;
 
@@ -63,14 +63,15 @@ class ActionSenderTest {
             exchange.close();
         });
         receiver.start();
-        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
-        sender = new ActionSender(state.rules(), new WebhookClient(Duration.ofSeconds(5)), Optional.empty(), clock);
+        stores = new RuleStores(dir, clock);
+        state = stores.state;
+        sender = new ActionSender(state.rules(), stores.delivery(), clock);
     }
 
     @AfterEach
     void close() {
         receiver.stop(0);
-        state.close();
+        stores.close();
     }
 
     private void rule(String actions) {
