@@ -9,7 +9,7 @@ import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.platform.assembly.Platform;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
-import org.opencentral.platform.dashboard.DashboardService;
+import org.opencentral.platform.dashboard.Dashboards;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.export.ExportService;
 import org.opencentral.platform.group.DeviceGroupService;
@@ -28,7 +28,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
         ProvisioningServices provisioning, TemplateServices templates, TelemetryStore telemetry,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
-        ExportService exports, Jobs jobs, DashboardService dashboards) {
+        ExportService exports, Jobs jobs, Dashboards dashboards) {
 
     public ApiServices {
         Objects.requireNonNull(devices, "devices");

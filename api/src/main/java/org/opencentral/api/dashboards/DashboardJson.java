@@ -70,7 +70,7 @@ final class DashboardJson {
         return Optional.of(value.asBoolean());
     }
 
-    private static Optional<List<Tile>> tiles(JsonNode tiles) {
+    static Optional<List<Tile>> tiles(JsonNode tiles) {
         if (tiles == null || tiles.isNull()) {
             return Optional.empty();
         }

@@ -5,6 +5,9 @@ import java.time.Duration;
 import org.opencentral.platform.export.ExportService;
 import org.opencentral.platform.export.delivery.ExportRunner;
 import org.opencentral.platform.dashboard.DashboardService;
+import org.opencentral.platform.dashboard.Dashboards;
+import org.opencentral.platform.dashboard.TileData;
+import org.opencentral.platform.dashboard.TileSources;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.group.GroupFilters;
 import org.opencentral.platform.query.service.TemplateCatalog;
@@ -76,7 +79,7 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
         ConnectionRecorder connections, SecurityServices security, Templates templates, Provisioning provisioning,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
         RuleEngine ruleEngine, ActionSender ruleActions, ExportService exports, ExportRunner exportRunner, Jobs jobs,
-        DashboardService dashboards, Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder,
+        Dashboards dashboards, Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder,
         LogConsumers consumers)
         implements AutoCloseable {
     /** How long a rule's webhook call may take before it counts as failed (and is retried). */
@@ -127,7 +130,10 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
                 groups, rules, ruleEngine,
                 new ActionSender(state.rules(), new WebhookClient(WEBHOOK_TIMEOUT), settings.mailer(), clock),
                 exports.service(), exports.runner(), jobs,
-                new DashboardService(state.dashboards(), security.organizations()), jobSteps, simulator,
+                new Dashboards(new DashboardService(state.dashboards(), security.organizations()),
+                        new TileData(new TileSources(groups, telemetry, state.lastValues(), state.twins(),
+                                state.telemetryIssues(), ingest.rate(), clock))),
+                jobSteps, simulator,
                 new OutboxForwarder(state.outbox(), log),
                 consumers(state, log, telemetry, parses, templates, simulator, ruleEngine));
     }

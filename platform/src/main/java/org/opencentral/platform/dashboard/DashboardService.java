@@ -128,7 +128,8 @@ public final class DashboardService {
         }
     }
 
-    private List<Tile> checked(List<Tile> tiles) {
+    /** The tiles, when each is a valid configuration of its type; BAD_REQUEST naming the first that is not. */
+    public List<Tile> checked(List<Tile> tiles) {
         for (Tile tile : tiles) {
             TileType type = TileType.byWireName(tile.type()).orElseThrow(() -> DomainException.badRequest("tile '"
                     + tile.id() + "': unknown configuration type '" + tile.type() + "'; one of "

@@ -113,7 +113,7 @@ public final class OpenCentralServer implements AutoCloseable {
         Optional<InitialCredentials> created = new Bootstrap(platform.security().users(),
                 platform.security().tokens()).ensureAdministrator(config.admin().email(), config.admin().password());
         created.ifPresent(credentials -> InitialCredentialsFile.write(config.dataDir(), credentials));
-        created.ifPresent(credentials -> platform.dashboards().createDefault());
+        created.ifPresent(credentials -> platform.dashboards().service().createDefault());
         return created;
     }
 
