@@ -30,13 +30,7 @@ final class DashboardJson {
         json.put("id", dashboard.id());
         json.put("displayName", dashboard.displayName());
         var tiles = json.putArray("tiles");
-        for (Tile tile : dashboard.tiles()) {
-            ObjectNode t = tiles.addObject();
-            t.put("id", tile.id());
-            t.put("displayName", tile.displayName());
-            t.set("configuration", tile.configuration());
-            t.put("x", tile.x()).put("y", tile.y()).put("width", tile.width()).put("height", tile.height());
-        }
+        dashboard.tiles().forEach(tile -> tiles.add(tile.toJson()));
         json.put("personal", dashboard.personal());
         json.put("favorite", dashboard.favorite());
         json.put("etag", ETags.bare(dashboard.etag()));

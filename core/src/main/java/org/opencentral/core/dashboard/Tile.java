@@ -1,5 +1,6 @@
 package org.opencentral.core.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
@@ -30,6 +31,22 @@ public record Tile(String id, String displayName, ObjectNode configuration, int 
     /** The configuration's {@code type} ({@code lineChart}, {@code kpi}, …). */
     public String type() {
         return configuration.path("type").asText();
+    }
+
+    /** The tile as IoT Central writes it: {@code id, displayName, configuration, x, y, width, height}. */
+    public ObjectNode toJson() {
+        ObjectNode json = configuration.objectNode();
+        json.put("id", id);
+        json.put("displayName", displayName);
+        json.set("configuration", configuration());
+        return json.put("x", x).put("y", y).put("width", width).put("height", height);
+    }
+
+    /** A tile written by {@link #toJson()}. */
+    public static Tile fromJson(JsonNode json) {
+        return new Tile(json.path("id").asText(), json.path("displayName").asText(),
+                (ObjectNode) json.path("configuration"), json.path("x").asInt(), json.path("y").asInt(),
+                json.path("width").asInt(), json.path("height").asInt());
     }
 
     /** A copy of the configuration (the record keeps its own). */

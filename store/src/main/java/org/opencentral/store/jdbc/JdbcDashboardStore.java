@@ -2,7 +2,6 @@ package org.opencentral.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -105,22 +104,14 @@ final class JdbcDashboardStore implements DashboardStore {
 
     private static String tiles(Dashboard dashboard) {
         ArrayNode tiles = Json.MAPPER.createArrayNode();
-        for (Tile tile : dashboard.tiles()) {
-            ObjectNode json = tiles.addObject();
-            json.put("id", tile.id());
-            json.put("displayName", tile.displayName());
-            json.set("configuration", tile.configuration());
-            json.put("x", tile.x()).put("y", tile.y()).put("width", tile.width()).put("height", tile.height());
-        }
+        dashboard.tiles().forEach(tile -> tiles.add(tile.toJson()));
         return tiles.toString();
     }
 
     private static Dashboard map(ResultSet row) throws SQLException {
         List<Tile> tiles = new ArrayList<>();
         for (JsonNode tile : Json.parse(row.getString("tiles"))) {
-            tiles.add(new Tile(tile.path("id").asText(), tile.path("displayName").asText(),
-                    (ObjectNode) tile.path("configuration"), tile.path("x").asInt(), tile.path("y").asInt(),
-                    tile.path("width").asInt(), tile.path("height").asInt()));
+            tiles.add(Tile.fromJson(tile));
         }
         Optional<String> organization = Optional.ofNullable(row.getString("organization"));
         return new Dashboard(row.getString("id"), row.getString("display_name"), tiles, row.getBoolean("favorite"),
