@@ -1,15 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useLive } from '../../live';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
 import { Confirm, ErrorBanner, Spinner, toast, toastError } from '../../ui/components';
 import { DashboardGrid } from './DashboardGrid';
-import { Dashboard, dashboardData, deleteDashboard, freePlace, getDashboard, listDashboards, newId, RANGES, saveDashboard, Tile, TILE_TYPES, TileData } from './dashboardApi';
+import { Dashboard, deleteDashboard, freePlace, getDashboard, listDashboards, newId, RANGES, saveDashboard, Tile, TILE_TYPES } from './dashboardApi';
 import { NewDashboard } from './NewDashboard';
 import { TilePanel } from './TilePanel';
-
-const REFRESH_MS = 30_000;
-const LIVE_DEBOUNCE_MS = 3_000;
+import { useTileData } from './useTileData';
 
 /** A new tile of `type` with the configuration members its type requires. */
 function newTile(type: string, tiles: Tile[]): Tile {
@@ -23,23 +20,6 @@ function newTile(type: string, tiles: Tile[]): Tile {
   return { id: newId('t'), displayName: kind.label, configuration: configuration as any, ...size, ...freePlace(tiles, size.width, size.height) };
 }
 
-/** Whether a tile being edited is complete enough to ask for its data (the server refuses the rest). */
-function ready(tile: Tile): boolean {
-  const config = tile.configuration as any;
-  const kind = TILE_TYPES.find((t) => t.type === config.type);
-  return !kind?.grouped || (!!config.group && !!config.capabilities?.[0]?.capability);
-}
-
-/** Device ids a refresh's data names, for the live feed (at most 100). */
-function devicesOf(data: Record<string, TileData>): string[] {
-  const ids = new Set<string>();
-  for (const tile of Object.values(data)) {
-    const d = (tile.data ?? {}) as any;
-    for (const v of [...(d.values ?? []), ...(d.locations ?? []), ...(d.series ?? [])]) if (v.device) ids.add(v.device);
-  }
-  return [...ids].sort().slice(0, 100);
-}
-
 /** The application's home: a dashboard, its tiles' data for the shared range, and editing. */
 export function Dashboards({ id }: { id?: string }) {
   const session = useSession();
@@ -48,12 +28,9 @@ export function Dashboards({ id }: { id?: string }) {
   const [draft, setDraft] = useState<Tile[] | null>(null);
   const [selected, setSelected] = useState<string | undefined>();
   const [range, setRange] = useState<string>('P1D');
-  const [data, setData] = useState<Record<string, TileData>>({});
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [loadedAt, setLoadedAt] = useState<number | null>(null);
-  const [span, setSpan] = useState<[number, number] | undefined>();
   const page = useRef<HTMLDivElement>(null);
 
   const reload = useCallback(() => {
@@ -73,27 +50,7 @@ export function Dashboards({ id }: { id?: string }) {
   }, [list, id]);
 
   const tiles = draft ?? dashboard?.tiles ?? [];
-  const draftKey = draft ? JSON.stringify(draft) : '';
-  const refresh = useCallback(() => {
-    if (!dashboard) return;
-    const abort = new AbortController();
-    dashboardData(dashboard.id, range, draft ? draft.filter(ready) : undefined, abort.signal).then((answer) => {
-      setData(answer.tiles as Record<string, TileData>);
-      setSpan(answer.from && answer.to ? [Date.parse(answer.from), Date.parse(answer.to)] : undefined);
-      setLoadedAt(Date.now());
-    }, (e) => { if ((e as Error).name !== 'AbortError') toastError(e); });
-    return () => abort.abort();
-  }, [dashboard?.id, dashboard?.etag, range, draftKey]);
-  useEffect(refresh, [refresh]);
-  useEffect(() => {
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
-
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const soon = () => { pending.current ??= setTimeout(() => { pending.current = undefined; refresh(); }, LIVE_DEBOUNCE_MS); };
-  useEffect(() => () => clearTimeout(pending.current), []);
-  const live = useLive(useMemo(() => devicesOf(data), [data]), { telemetry: soon, connection: soon, properties: soon });
+  const { data, span, loadedAt, live } = useTileData(dashboard, range, draft);
 
   const personal = !!dashboard?.personal;
   const canEdit = session.can(personal ? 'personalDashboards.update' : 'applicationDashboards.update');
