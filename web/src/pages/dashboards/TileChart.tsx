@@ -32,6 +32,13 @@ export function TileChart({ series, kind, title, span }: {
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
+  // The chart's colours come from the theme: a theme switch draws it again.
+  const [theme, setTheme] = useState(document.documentElement.dataset.theme);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setTheme(document.documentElement.dataset.theme));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
   const key = series.map((s) => s.label + ':' + s.points.length + ':' + (s.points[s.points.length - 1]?.join(',') ?? '')).join('|');
   useEffect(() => {
     let plot: uPlotType | undefined;
@@ -63,7 +70,7 @@ export function TileChart({ series, kind, title, span }: {
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [key, kind, span?.[0], span?.[1]]);
+  }, [key, kind, span?.[0], span?.[1], theme]);
   const points = series.reduce((n, s) => n + s.points.length, 0);
   return (
     <div class="tile-chart" ref={box} role="img" data-drawn={drawn ? 'true' : 'false'} data-points={points}
