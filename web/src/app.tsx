@@ -24,9 +24,12 @@ import { Exports } from './pages/exports/Exports';
 import { ExportEditor } from './pages/exports/ExportEditor';
 import { Destinations } from './pages/exports/Destinations';
 import { DestinationEditor } from './pages/exports/DestinationEditor';
+import { Dashboards } from './pages/dashboards/Dashboards';
 
-interface NavItem { path: string; label: string; permission: string }
+/** A page of the side navigation, shown to callers holding `permission` (or `or`). */
+interface NavItem { path: string; label: string; permission: string; or?: string }
 const NAV: NavItem[] = [
+  { path: '/dashboards', label: 'Dashboards', permission: 'applicationDashboards.view', or: 'personalDashboards.view' },
   { path: '/devices', label: 'Devices', permission: 'devices.view' },
   { path: '/groups', label: 'Device groups', permission: 'deviceGroups.view' },
   { path: '/jobs', label: 'Jobs', permission: 'jobs.view' },
@@ -88,12 +91,12 @@ export function App() {
     if (path !== '/signin') navigate('/signin', true);
     return (
       <>
-        <SignIn onSignedIn={() => { loadMe().then((m) => { setMe(m); navigate('/devices', true); }, setError); }} themeToggle={themeToggle} />
+        <SignIn onSignedIn={() => { loadMe().then((m) => { setMe(m); navigate('/', true); }, setError); }} themeToggle={themeToggle} />
         <Toasts />
       </>
     );
   }
-  const items = NAV.filter((n) => session.can(n.permission));
+  const items = NAV.filter((n) => session.can(n.permission) || (!!n.or && session.can(n.or)));
   if (path === '/' || path === '/signin') {
     navigate(items[0]?.path ?? '/devices', true);
     return null;
@@ -103,7 +106,7 @@ export function App() {
     <SessionContext.Provider value={session}>
       <a class="skip" href="#main">Skip to content</a>
       <header class="topbar">
-        <a class="brand" href="/devices" onClick={linkClick}>
+        <a class="brand" href="/" onClick={linkClick}>
           <span class="logo" aria-hidden="true" />OpenCentral
         </a>
         <div class="spacer" />
@@ -139,6 +142,8 @@ export function App() {
 
 function Route({ path }: { path: string }) {
   let m;
+  if (path === '/dashboards') return <Dashboards />;
+  if ((m = match('/dashboards/:id', path))) return <Dashboards id={m.id} />;
   if (path === '/devices') return <DeviceList />;
   if ((m = match('/devices/:id', path))) return <DevicePage id={m.id} tab="overview" />;
   if ((m = match('/devices/:id/:tab', path))) return <DevicePage id={m.id} tab={m.tab} />;

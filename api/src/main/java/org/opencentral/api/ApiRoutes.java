@@ -61,6 +61,7 @@ public final class ApiRoutes {
         routes.addAll(org.opencentral.api.rules.RuleRoutes.table(s.rules()));
         routes.addAll(org.opencentral.api.exports.ExportRoutes.table(s.exports()));
         routes.addAll(org.opencentral.api.jobs.JobRoutes.table(s.jobs()));
+        routes.addAll(org.opencentral.api.dashboards.DashboardRoutes.table(s.dashboards(), s.clock()));
         return List.copyOf(routes);
     }
 

@@ -74,6 +74,7 @@ class AuthorizationMatrixTest {
             case Access.Anonymous a -> true;
             case Access.Authenticated a -> true;
             case Access.Requires r -> principal.permissions().contains(r.permission());
+            case Access.RequiresAny r -> r.permissions().stream().anyMatch(principal.permissions()::contains);
         };
     }
 
@@ -108,7 +109,8 @@ class AuthorizationMatrixTest {
                 "/api/deviceGroups", "/api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/{deviceGroupId}/devices",
                 "/api/jobs", "/api/jobs/{jobId}", "/api/jobs/{jobId}/devices", "/api/jobs/{jobId}/stop",
                 "/api/jobs/{jobId}/resume", "/api/jobs/{jobId}/rerun/{rerunId}", "/api/scheduledJobs",
-                "/api/scheduledJobs/{scheduledJobId}", "/api/scheduledJobs/{scheduledJobId}/jobs");
+                "/api/scheduledJobs/{scheduledJobId}", "/api/scheduledJobs/{scheduledJobId}/jobs", "/api/dashboards",
+                "/api/dashboards/{dashboardId}");
         assertThat(denied.get("ORG_VIEWER")).isGreaterThan(denied.getOrDefault("APP_OPERATOR", 0));
         assertThat(denied).doesNotContainKey("APP_ADMINISTRATOR");
     }

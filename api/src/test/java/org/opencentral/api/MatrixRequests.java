@@ -15,7 +15,7 @@ final class MatrixRequests {
             Map.entry("{ruleId}", "matrix-rule"), Map.entry("{actionIndex}", "0"),
             Map.entry("{exportId}", "matrix-export"), Map.entry("{destinationId}", "matrix-hook"),
             Map.entry("{jobId}", "matrix-job"), Map.entry("{rerunId}", "matrix-rerun"),
-            Map.entry("{scheduledJobId}", "matrix-scheduled"));
+            Map.entry("{scheduledJobId}", "matrix-scheduled"), Map.entry("{dashboardId}", "matrix-dashboard"));
     private static final String ORG_VIEWER_IN_SEATTLE =
             "{\"role\":\"84cc62c1-dabe-49d3-b16e-8b291232b285\",\"organization\":\"seattle\"}";
 
@@ -67,6 +67,9 @@ final class MatrixRequests {
         }
         if (path.startsWith("/api/dataExport/exports")) {
             return "{\"displayName\":\"Matrix\",\"enabled\":false,\"source\":\"telemetry\",\"destinations\":[]}";
+        }
+        if (path.startsWith("/api/dashboards")) {
+            return "{\"displayName\":\"Matrix\",\"personal\":true,\"tiles\":[]}";
         }
         if (path.startsWith("/api/deviceGroups")) {
             return "{\"displayName\":\"Matrix\",\"filter\":\"SELECT * FROM devices\",\"organizations\":[\"west\"]}";

@@ -70,6 +70,17 @@ class ServedSchemasTest extends ScenarioApiTest {
     }
 
     @Test
+    void aDashboardAndItsTilesData() {
+        Http.Reply saved = admin.put("/api/dashboards/ops?" + Http.V, "{\"displayName\":\"Ops\",\"tiles\":["
+                + "{\"displayName\":\"Devices\",\"x\":0,\"y\":0,\"width\":2,\"height\":2,"
+                + "\"configuration\":{\"type\":\"deviceCount\"}}]}");
+        assertConforms("PUT", "/dashboards/{dashboardId}", saved, "\"tiles\":[");
+        assertConforms("GET", "/dashboards", admin.get("/api/dashboards?" + Http.V), "\"displayName\":\"Ops\"");
+        assertConforms("POST", "/dashboards/{dashboardId}/data",
+                admin.post("/api/dashboards/ops/data?" + Http.V, "{\"duration\":\"PT1H\"}"), "\"count\":");
+    }
+
+    @Test
     void aModelErrorWithItsProblems() {
         Http.Reply refused = admin.put("/api/deviceTemplates/dtmi:contoso:Broken%3B1?" + Http.V,
                 "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],\"capabilityModel\":{\"@id\":\"dtmi:contoso:cm:Broken;1\","

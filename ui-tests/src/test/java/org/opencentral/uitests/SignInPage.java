@@ -33,9 +33,11 @@ record SignInPage(Page page) {
         return this;
     }
 
-    /** Signs in as the test platform's administrator and waits for the device list. */
+    /** Signs in as the test platform's administrator (landing on the dashboards) and opens the device list. */
     DeviceListPage asAdministrator() {
         submit(ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/dashboards(/[^/]+)?$"));
+        Roles.link(page, "Devices").click(); // in the same document: what the page loaded stays readable
         return DeviceListPage.shown(page);
     }
 

@@ -24,6 +24,19 @@ public sealed interface Access {
         }
     }
 
+    /**
+     * Callers holding at least one of {@code permissions} somewhere; the handler decides which one
+     * the thing it touches needs (dashboards: the application or the personal dashboard permission).
+     */
+    record RequiresAny(java.util.List<Permission> permissions) implements Access {
+        public RequiresAny {
+            permissions = java.util.List.copyOf(permissions);
+            if (permissions.size() < 2) {
+                throw new IllegalArgumentException("name two or more permissions (one: use Requires)");
+            }
+        }
+    }
+
     /** What a {@link Requires} permission is checked against. */
     enum Scope {
         /**
@@ -49,6 +62,11 @@ public sealed interface Access {
     /** The permission, held anywhere; the handler scopes what it touches. */
     static Access requires(Permission permission) {
         return new Requires(permission, Scope.CALLER);
+    }
+
+    /** Any of the permissions, held anywhere; the handler checks the one that applies. */
+    static Access requiresAny(Permission... permissions) {
+        return new RequiresAny(java.util.List.of(permissions));
     }
 
     /** The permission over the device named by {@code {deviceId}} in the path. */

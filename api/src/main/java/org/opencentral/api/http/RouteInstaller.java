@@ -96,6 +96,11 @@ public final class RouteInstaller {
             }
             case Access.Authenticated a -> {
             }
+            case Access.RequiresAny(var permissions) -> {
+                if (permissions.stream().noneMatch(call.principal().permissions()::contains)) {
+                    call.principal().require(permissions.get(0));
+                }
+            }
             case Access.Requires(var permission, var scope) -> {
                 call.principal().require(permission);
                 switch (scope) {

@@ -15,6 +15,7 @@ import org.opencentral.api.http.PublicRoute;
 import org.opencentral.api.http.Route;
 import org.opencentral.api.http.StreamRoute;
 import org.opencentral.core.Json;
+import org.opencentral.platform.security.Permission;
 
 /**
  * Builds the served OpenAPI (Swagger 2.0) document from the route table: each IoT Central route takes
@@ -151,6 +152,7 @@ public final class OpenApiDocument {
             case Access.Anonymous a -> "anonymous";
             case Access.Authenticated a -> "authenticated";
             case Access.Requires r -> r.permission().wireName();
+            case Access.RequiresAny r -> String.join(" or ", r.permissions().stream().map(Permission::wireName).toList());
         });
         op.putArray("parameters").addObject().put("$ref", "#/parameters/Version");
         return op;

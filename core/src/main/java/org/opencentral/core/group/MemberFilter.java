@@ -20,9 +20,13 @@ public sealed interface MemberFilter {
     sealed interface Operand permits Metadata, Property {
     }
 
-    /** A column of the device registry; {@code ORGANIZATION} is absent for devices of the root. */
+    /**
+     * A column of the device registry; {@code ORGANIZATION} is absent for devices of the root.
+     * {@code CONNECTED} (whether the device is connected now) is not part of the query language:
+     * dashboards count connected devices with it.
+     */
     enum Metadata implements Operand {
-        ID, DISPLAY_NAME, TEMPLATE, ENABLED, PROVISIONED, SIMULATED, ORGANIZATION
+        ID, DISPLAY_NAME, TEMPLATE, ENABLED, PROVISIONED, SIMULATED, ORGANIZATION, CONNECTED
     }
 
     /**

@@ -63,6 +63,9 @@ public interface StateStore extends AutoCloseable {
     /** Scheduled jobs, and the jobs their occurrences create. */
     org.opencentral.core.job.ScheduledJobStore scheduledJobs();
 
+    /** Dashboards: organization dashboards and personal ones. */
+    org.opencentral.core.dashboard.DashboardStore dashboards();
+
     @Override
     void close();
 }

@@ -16,4 +16,10 @@ public interface TelemetryIssueStore {
 
     /** The device's issues ordered by kind, component and name. */
     List<TelemetryIssue> list(DeviceId id);
+
+    /**
+     * The most recently seen issues of every device, newest first, at most {@code limit}; within
+     * {@code organizations} when present (devices of the application root then never count).
+     */
+    List<TelemetryIssue> newest(java.util.Optional<java.util.Set<String>> organizations, int limit);
 }

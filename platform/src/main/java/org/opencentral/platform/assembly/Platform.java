@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.opencentral.platform.export.ExportService;
 import org.opencentral.platform.export.delivery.ExportRunner;
+import org.opencentral.platform.dashboard.DashboardService;
+import org.opencentral.platform.dashboard.Dashboards;
+import org.opencentral.platform.dashboard.TileData;
+import org.opencentral.platform.dashboard.TileSources;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.group.GroupFilters;
 import org.opencentral.platform.query.service.TemplateCatalog;
@@ -75,7 +79,8 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
         ConnectionRecorder connections, SecurityServices security, Templates templates, Provisioning provisioning,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
         RuleEngine ruleEngine, ActionSender ruleActions, ExportService exports, ExportRunner exportRunner, Jobs jobs,
-        Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder, LogConsumers consumers)
+        Dashboards dashboards, Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder,
+        LogConsumers consumers)
         implements AutoCloseable {
     /** Builds the services over the stores; nothing runs until {@link #start()}. */
     public static Platform assemble(StateStore state, EventLog log, TelemetryStore telemetry, Clock clock,
@@ -114,7 +119,11 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
                 security, templates, Provisioning.create(state, settings, templates.assignment(), clock),
                 new RelationshipService(state.relationships(), devices, templates.service()), new RawMessages(log),
                 groups, rules.service(), rules.engine(), rules.sender(),
-                exports.service(), exports.runner(), jobs, jobSteps, simulator,
+                exports.service(), exports.runner(), jobs,
+                new Dashboards(new DashboardService(state.dashboards(), security.organizations()),
+                        new TileData(new TileSources(groups, telemetry, state.lastValues(), state.twins(),
+                                state.telemetryIssues(), ingest.rate(), clock))),
+                jobSteps, simulator,
                 new OutboxForwarder(state.outbox(), log),
                 consumers(state, log, telemetry, parses, templates, simulator, rules.engine()));
     }

@@ -125,6 +125,18 @@ public final class DeviceGroupService {
         return new Preview(store.count(members, scope), store.members(members, scope, Optional.empty(), limit).items());
     }
 
+    /**
+     * How many devices {@code deviceScope} covers of the group (none: of every device), counting
+     * connected devices only when {@code connectedOnly}; NOT_FOUND for a group outside {@code groupScope}.
+     */
+    public long count(Optional<String> groupId, boolean connectedOnly, AccessScope groupScope,
+            AccessScope deviceScope) {
+        MemberFilter members = groupId.map(id -> membership(get(id, groupScope))).orElse(MemberFilter.ALL);
+        MemberFilter counted = connectedOnly ? new MemberFilter.All(List.of(members, new MemberFilter.Compare(
+                MemberFilter.Metadata.CONNECTED, Op.EQ, new MemberFilter.Bool(true)))) : members;
+        return store.count(counted, organizations(deviceScope));
+    }
+
     /** Whether a device is a member of a group now (false when the group does not exist). */
     public boolean isMember(String groupId, DeviceId device) {
         return store.find(groupId).map(g -> store.contains(membership(g), device)).orElse(false);

@@ -113,7 +113,7 @@ public final class GroupFilters {
     private static boolean isText(MemberFilter.Metadata field) {
         return switch (field) {
             case ID, DISPLAY_NAME, TEMPLATE, ORGANIZATION -> true;
-            case ENABLED, PROVISIONED, SIMULATED -> false;
+            case ENABLED, PROVISIONED, SIMULATED, CONNECTED -> false;
         };
     }
 
@@ -144,6 +144,7 @@ public final class GroupFilters {
             case PROVISIONED -> SystemField.PROVISIONED.text();
             case SIMULATED -> SystemField.SIMULATED.text();
             case ORGANIZATION -> "organization";
+            case CONNECTED -> "connected";
         };
     }
 

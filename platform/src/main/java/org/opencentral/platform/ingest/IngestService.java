@@ -18,12 +18,19 @@ public final class IngestService {
     private final ActivityTracker activity;
     private final Clock clock;
     private final MessageSizeLimit limit;
+    private final MessageRate rate;
 
     public IngestService(EventLog log, ActivityTracker activity, Clock clock, MessageSizeLimit limit) {
         this.log = log;
         this.activity = activity;
         this.clock = clock;
         this.limit = java.util.Objects.requireNonNull(limit, "limit");
+        this.rate = new MessageRate(clock);
+    }
+
+    /** Messages accepted per minute over the last hour (this node, since it started). */
+    public MessageRate rate() {
+        return rate;
     }
 
     /** The largest message this service accepts; the transports that feed it apply the same one. */
@@ -37,6 +44,7 @@ public final class IngestService {
                     "device-to-cloud messages are limited to " + limit.maxBytes() + " bytes"));
         }
         activity.heardFrom(id);
+        rate.count();
         return log.append(new TelemetryReceived(id, clock.instant(), message.component(),
                 message.applicationProperties(), message.systemProperties(), message.body()));
     }

@@ -109,11 +109,12 @@ public final class OpenCentralServer implements AutoCloseable {
                 defaults.commandResponseTimeout());
     }
 
-    /** The administrator and its token on the first start of an empty data directory. */
+    /** The administrator, its token and the default dashboard on the first start of an empty data directory. */
     private static Optional<InitialCredentials> bootstrap(ServerConfig config, Platform platform) {
         Optional<InitialCredentials> created = new Bootstrap(platform.security().users(),
                 platform.security().tokens()).ensureAdministrator(config.admin().email(), config.admin().password());
         created.ifPresent(credentials -> InitialCredentialsFile.write(config.dataDir(), credentials));
+        created.ifPresent(credentials -> platform.dashboards().service().createDefault());
         return created;
     }
 

@@ -61,6 +61,22 @@ final class JdbcTelemetryIssueStore implements TelemetryIssueStore {
                 JdbcTelemetryIssueStore::map, id.value()));
     }
 
+    @Override
+    public List<TelemetryIssue> newest(java.util.Optional<java.util.Set<String>> organizations, int limit) {
+        KeysetPages.requirePositive(limit);
+        if (organizations.filter(java.util.Set::isEmpty).isPresent()) {
+            return List.of();
+        }
+        List<Object> parameters = new java.util.ArrayList<>();
+        String scope = KeysetPages.organizationIn(organizations, parameters);
+        parameters.add(limit);
+        return database.read(c -> Jdbc.query(c, "SELECT i.device_id, i.component, i.name, i.kind, i.reason, i.count, "
+                + "i.last_value, i.last_seen FROM telemetry_issues i JOIN devices ON devices.id = i.device_id "
+                + "WHERE 1 = 1" + scope.replace("organization", "devices.organization")
+                + " ORDER BY i.last_seen DESC, i.device_id, i.kind, i.component, i.name LIMIT ?",
+                JdbcTelemetryIssueStore::map, parameters.toArray()));
+    }
+
     private static TelemetryIssue map(ResultSet row) throws SQLException {
         return new TelemetryIssue(DeviceId.of(row.getString("device_id")), row.getString("component"),
                 row.getString("name"), TelemetryIssue.Kind.valueOf(row.getString("kind")), row.getString("reason"),

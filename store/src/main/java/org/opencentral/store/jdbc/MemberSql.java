@@ -108,7 +108,7 @@ final class MemberSql {
         switch (match.operand()) {
             case MemberFilter.Metadata field -> {
                 if (field == MemberFilter.Metadata.ENABLED || field == MemberFilter.Metadata.PROVISIONED
-                        || field == MemberFilter.Metadata.SIMULATED) {
+                        || field == MemberFilter.Metadata.SIMULATED || field == MemberFilter.Metadata.CONNECTED) {
                     sql.append("1 = 0");
                 } else {
                     bind("lower(" + column(field) + ")" + like, pattern);
@@ -284,6 +284,7 @@ final class MemberSql {
             case PROVISIONED -> "devices.provisioned";
             case SIMULATED -> "devices.simulated";
             case ORGANIZATION -> "devices.organization";
+            case CONNECTED -> "devices.connected";
         };
     }
 }

@@ -194,4 +194,15 @@ public interface DeviceGroupStoreContract extends StoreFixture {
         assertThat(store().deviceGroups().groupsOf(id("ghost"), filters)).isEmpty();
         assertThat(store().deviceGroups().groupsOf(id("d1"), Map.of())).isEmpty();
     }
+
+    @Test
+    default void connectedDevicesAreCountedByTheirConnectionState() {
+        device("on", null, false, Optional.empty());
+        device("off", null, false, Optional.of("east"));
+        store().devices().recordConnection(id("on"), true, T0, Optional.empty());
+        MemberFilter connected = compare(Metadata.CONNECTED, Op.EQ, new MemberFilter.Bool(true));
+        assertThat(store().deviceGroups().count(connected, Optional.empty())).isEqualTo(1);
+        assertThat(store().deviceGroups().count(connected, Optional.of(Set.of("east")))).isZero();
+        assertThat(members(compare(Metadata.CONNECTED, Op.EQ, new MemberFilter.Bool(false)))).containsExactly("off");
+    }
 }

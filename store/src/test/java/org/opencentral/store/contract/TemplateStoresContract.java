@@ -139,4 +139,21 @@ public interface TemplateStoresContract extends StoreFixture {
                 invalid);
         assertThat(store().telemetryIssues().list(id("ghost"))).isEmpty();
     }
+
+    @Test
+    default void theNewestTelemetryIssuesOfAllDevicesComeFirstWithinTheOrganizations() {
+        Device root = store().devices().insert(device("d1"));
+        Device east = store().devices().insert(device("d2").toBuilder().organization(java.util.Optional.of("east"))
+                .build());
+        TelemetryIssue old = new TelemetryIssue(root.id(), "", "humidity", Kind.UNMODELED, "", 1, IntNode.valueOf(40), T0);
+        TelemetryIssue recent = new TelemetryIssue(east.id(), "", "pressure", Kind.UNMODELED, "", 1,
+                IntNode.valueOf(1), T0.plusSeconds(60));
+        store().telemetryIssues().record(List.of(old, recent));
+
+        assertThat(store().telemetryIssues().newest(java.util.Optional.empty(), 10)).containsExactly(recent, old);
+        assertThat(store().telemetryIssues().newest(java.util.Optional.empty(), 1)).containsExactly(recent);
+        assertThat(store().telemetryIssues().newest(java.util.Optional.of(java.util.Set.of("east")), 10))
+                .containsExactly(recent);
+        assertThat(store().telemetryIssues().newest(java.util.Optional.of(java.util.Set.of()), 10)).isEmpty();
+    }
 }

@@ -1,0 +1,152 @@
+package org.opencentral.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.store.LastValue;
+import org.opencentral.core.telemetry.SeriesKey;
+import org.opencentral.core.telemetry.TelemetryPoint;
+import org.opencentral.core.telemetry.TelemetryValue;
+import org.opencentral.platform.security.BuiltInRole;
+
+/**
+ * {@code POST /api/dashboards/{id}/data}: every tile of a dashboard answered in one call over real
+ * stores (SQLite state, DuckDB telemetry), for a shared time range, within the caller's
+ * organizations.
+ */
+@Timeout(120)
+class DashboardDataApiTest {
+    static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    static final String RANGE = "{\"from\":\"2026-03-01T10:00:00Z\",\"to\":\"2026-03-01T11:00:00Z\"}";
+    static final String THERMOSTATS = "\"group\":\"thermostats\",\"capabilities\":"
+            + "[{\"capability\":\"temperature\",\"aggregateFunction\":\"%s\"}]";
+    static final String TIME = "\"queryRange\":{\"type\":\"time\",\"duration\":\"PT1H\"}";
+
+    @TempDir
+    Path dir;
+    TestPlatform platform;
+    Http admin;
+
+    @BeforeEach
+    void start() {
+        platform = new TestPlatform(dir);
+        Scenario.build(platform);
+        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
+        for (String id : List.of("t1", "t2")) {
+            assertThat(admin.put("/api/devices/" + id + "?" + Http.V, "{\"displayName\":\"thermo\"}").status())
+                    .isEqualTo(200);
+        }
+        assertThat(admin.put("/api/deviceGroups/thermostats?" + Http.V, "{\"displayName\":\"Thermostats\","
+                + "\"filter\":\"SELECT * FROM devices WHERE $displayName = \\\"thermo\\\"\"}").status()).isEqualTo(200);
+        List<TelemetryPoint> points = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            points.add(point("t1", i, 20 + i));
+            points.add(point("t2", i, 30 + i));
+            points.add(point("dev-root", i, 100));
+        }
+        platform.telemetry.append(points);
+        platform.state.lastValues().upsert(List.of(new LastValue(DeviceId.of("t1"), "", "location",
+                Json.parse("{\"lat\":47.6,\"lon\":-122.3}"), START)));
+        String tiles = "[" + String.join(",",
+                tile("line", "{\"type\":\"lineChart\"," + THERMOSTATS.formatted("avg") + ",\"devices\":[]," + TIME + "}"),
+                tile("perDevice", "{\"type\":\"lineChart\"," + THERMOSTATS.formatted("max")
+                        + ",\"devices\":[\"t1\"]," + TIME + "}"),
+                tile("kpi", "{\"type\":\"kpi\"," + THERMOSTATS.formatted("max") + ",\"devices\":[]," + TIME + "}"),
+                tile("map", "{\"type\":\"mapTelemetry\",\"group\":\"thermostats\",\"devices\":[],"
+                        + "\"capabilities\":[{\"capability\":\"location\",\"aggregateFunction\":\"count\"}]}"),
+                tile("count", "{\"type\":\"deviceCount\",\"group\":\"thermostats\"}"),
+                tile("all", "{\"type\":\"deviceCount\"}"),
+                tile("notes", "{\"type\":\"markdown\",\"description\":\"# Notes\"}"),
+                tile("rate", "{\"type\":\"messageRate\"}")) + "]";
+        assertThat(admin.put("/api/dashboards/ops?" + Http.V, "{\"displayName\":\"Ops\",\"tiles\":" + tiles + "}")
+                .status()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    private static TelemetryPoint point(String device, int minute, double value) {
+        return new TelemetryPoint(new SeriesKey(DeviceId.of(device), "", "temperature"), START.plusSeconds(60L * minute),
+                TelemetryValue.of(value));
+    }
+
+    private static String tile(String id, String configuration) {
+        return "{\"id\":\"" + id + "\",\"displayName\":\"" + id + "\",\"x\":0,\"y\":0,\"width\":2,\"height\":2,"
+                + "\"configuration\":" + configuration + "}";
+    }
+
+    private JsonNode data(Http http, String body) {
+        Http.Reply reply = http.post("/api/dashboards/ops/data?" + Http.V, body);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.json();
+    }
+
+    @Test
+    void everyTileIsAnsweredInOneCallForTheSharedRange() {
+        JsonNode answer = data(admin, RANGE);
+        assertThat(answer.path("from").asText()).isEqualTo("2026-03-01T10:00:00Z");
+        JsonNode tiles = answer.path("tiles");
+
+        JsonNode line = tiles.at("/line/data/series/0");
+        assertThat(line.has("device")).isFalse();
+        assertThat(line.path("points")).hasSize(10);
+        assertThat(line.at("/points/0/0").asLong()).isEqualTo(START.toEpochMilli());
+        assertThat(line.at("/points/0/1").asDouble()).isEqualTo(25.0);
+        assertThat(line.at("/points/9/1").asDouble()).isEqualTo(34.0);
+
+        JsonNode perDevice = tiles.at("/perDevice/data/series");
+        assertThat(perDevice).hasSize(1);
+        assertThat(perDevice.at("/0/device").asText()).isEqualTo("t1");
+        assertThat(perDevice.at("/0/points/9/1").asDouble()).isEqualTo(29.0);
+
+        assertThat(tiles.at("/kpi/data/values/0/value").asDouble()).isEqualTo(39.0);
+        assertThat(tiles.at("/map/data/locations")).hasSize(1);
+        assertThat(tiles.at("/map/data/locations/0/lat").asDouble()).isEqualTo(47.6);
+        assertThat(tiles.at("/count/data/count").asLong()).isEqualTo(2);
+        assertThat(tiles.at("/all/data/count").asLong()).isEqualTo(5);
+        assertThat(tiles.at("/notes/type").asText()).isEqualTo("markdown");
+        assertThat(tiles.at("/notes/data").isNull()).isTrue();
+        assertThat(tiles.at("/rate/data/points")).hasSize(60);
+    }
+
+    @Test
+    void tilesReadOnlyTheDevicesOfTheCallersOrganizations() {
+        Http eastViewer = admin.as(platform.token("ev", BuiltInRole.ORG_VIEWER.id(), "east"));
+        assertThat(admin.put("/api/dashboards/ops?" + Http.V, "{\"displayName\":\"Ops\"}").status()).isEqualTo(200);
+        assertThat(admin.put("/api/dashboards/east?" + Http.V, "{\"displayName\":\"East\",\"organizations\":[\"east\"],"
+                + "\"tiles\":[" + tile("all", "{\"type\":\"deviceCount\"}") + "]}").status()).isEqualTo(200);
+        Http.Reply east = eastViewer.post("/api/dashboards/east/data?" + Http.V, RANGE);
+        assertThat(east.json().at("/tiles/all/data/count").asLong()).isEqualTo(1); // dev-east only
+        assertThat(eastViewer.post("/api/dashboards/ops/data?" + Http.V, RANGE).status()).isEqualTo(404);
+    }
+
+    @Test
+    void unsavedTilesAreAnsweredAndBadRangesAreRefusedByName() {
+        JsonNode answer = data(admin, "{\"duration\":\"P1D\",\"tiles\":["
+                + tile("probe", "{\"type\":\"deviceCount\",\"connected\":true}") + "]}");
+        assertThat(answer.path("tiles").size()).isEqualTo(1);
+        assertThat(answer.at("/tiles/probe/data/count").asLong()).isZero();
+
+        assertThat(admin.post("/api/dashboards/ops/data?" + Http.V, "{\"duration\":\"a day\"}").text())
+                .contains("ISO 8601 duration");
+        assertThat(admin.post("/api/dashboards/ops/data?" + Http.V, "{\"duration\":\"P31D\"}").text())
+                .contains("at most 30 days");
+        assertThat(admin.post("/api/dashboards/ops/data?" + Http.V, "{\"from\":\"2026-03-01T11:00:00Z\","
+                + "\"to\":\"2026-03-01T10:00:00Z\"}").text()).contains("'from' must be before 'to'");
+        assertThat(admin.post("/api/dashboards/ops/data?" + Http.V, "{\"tiles\":["
+                + tile("bad", "{\"type\":\"kpi\"}") + "]}").status()).isEqualTo(400);
+    }
+}

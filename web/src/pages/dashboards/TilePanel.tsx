@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Collection, get } from '../../api';
+import type { DeviceGroup } from '../groups/groupApi';
+import { AGGREGATES, TILE_TYPES, Tile } from './dashboardApi';
+import { useGroupCapabilities } from './capabilities';
+import { TILE_URL_KEY, tileUrl } from './MapView';
+
+function useGroups(): DeviceGroup[] {
+  const [groups, setGroups] = useState<DeviceGroup[]>([]);
+  useEffect(() => {
+    get<Collection<DeviceGroup>>('/deviceGroups?maxpagesize=100').then((page) => setGroups(page.value), () => setGroups([]));
+  }, []);
+  return groups;
+}
+
+function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
+  return (
+    <label class="field small-field">
+      <span>{label}</span>
+      <input type="number" min={min} max={max} value={value} onInput={(e) => {
+        const n = Number((e.target as HTMLInputElement).value);
+        if (Number.isInteger(n) && n >= min && n <= max) onChange(n);
+      }} />
+    </label>
+  );
+}
+
+/** The side panel that configures one tile; changes apply to the grid as they are made. */
+export function TilePanel({ tile, onChange, onRemove, onClose }: {
+  tile: Tile; onChange: (tile: Tile) => void; onRemove: () => void; onClose: () => void;
+}) {
+  const config = tile.configuration as any;
+  const kind = TILE_TYPES.find((t) => t.type === config.type);
+  const groups = useGroups();
+  const offered = useGroupCapabilities(kind?.grouped ? config.group : undefined);
+  const wanted = config.type === 'mapProperty' ? 'Property' : 'Telemetry';
+  const choices = offered.filter((o) => o.kind === wanted && (!config.type.startsWith('map') || o.location));
+  const capability = config.capabilities?.[0] ?? { capability: '', aggregateFunction: 'avg' };
+  const set = (changes: Record<string, unknown>) => onChange({ ...tile, configuration: { ...config, ...changes } });
+  const [tiles, setTiles] = useState(tileUrl());
+
+  return (
+    <aside class="tile-panel card" aria-label="Configure tile">
+      <h2>Configure tile</h2>
+      <label class="field">
+        <span>Title</span>
+        <input value={tile.displayName} onInput={(e) => onChange({ ...tile, displayName: (e.target as HTMLInputElement).value })} />
+      </label>
+      <p class="muted">{kind?.label ?? config.type}</p>
+      {kind?.grouped && (
+        <>
+          <label class="field">
+            <span>Device group</span>
+            <select value={config.group ?? ''} onChange={(e) => set({ group: (e.target as HTMLSelectElement).value, capabilities: [] })}>
+              <option value="">Choose a group</option>
+              {groups.map((g) => <option value={g.id} key={g.id}>{g.displayName}</option>)}
+            </select>
+          </label>
+          <label class="field">
+            <span>{wanted === 'Property' ? 'Property' : 'Telemetry'}</span>
+            <select value={capability.capability} onChange={(e) => set({ capabilities: [{ ...capability, capability: (e.target as HTMLSelectElement).value }] })}>
+              <option value="">{config.group ? 'Choose one' : 'Choose a group first'}</option>
+              {choices.map((o) => <option value={o.path} key={o.path}>{o.label}</option>)}
+              {capability.capability && !choices.some((o) => o.path === capability.capability) && <option value={capability.capability}>{capability.capability}</option>}
+            </select>
+          </label>
+          {(config.type === 'lineChart' || config.type === 'barChart' || config.type === 'kpi') && (
+            <label class="field">
+              <span>Aggregate</span>
+              <select value={capability.aggregateFunction} onChange={(e) => set({ capabilities: [{ ...capability, aggregateFunction: (e.target as HTMLSelectElement).value }] })}>
+                {AGGREGATES.map((a) => <option value={a} key={a}>{a}</option>)}
+              </select>
+            </label>
+          )}
+        </>
+      )}
+      {config.type === 'deviceCount' && (
+        <label class="field check"><input type="checkbox" checked={!!config.connected} onChange={(e) => set({ connected: (e.target as HTMLInputElement).checked })} /> Connected devices only</label>
+      )}
+      {config.type === 'markdown' && (
+        <label class="field">
+          <span>Markdown</span>
+          <textarea rows={8} value={config.description ?? ''} onInput={(e) => set({ description: (e.target as HTMLTextAreaElement).value })} />
+        </label>
+      )}
+      {config.type === 'label' && (
+        <label class="field">
+          <span>Text</span>
+          <input value={config.text ?? ''} onInput={(e) => set({ text: (e.target as HTMLInputElement).value })} />
+        </label>
+      )}
+      {config.type?.startsWith('map') && (
+        <label class="field">
+          <span>Tile server URL (optional, this browser)</span>
+          <input placeholder="https://tile.example.org/{z}/{x}/{y}.png" value={tiles} onInput={(e) => {
+            const value = (e.target as HTMLInputElement).value.trim();
+            setTiles(value);
+            try {
+              if (value) localStorage.setItem(TILE_URL_KEY, value);
+              else localStorage.removeItem(TILE_URL_KEY);
+            } catch { /* private mode */ }
+          }} />
+          <small>Without one the map shows country outlines shipped with OpenCentral (works offline).</small>
+        </label>
+      )}
+      <fieldset class="placement">
+        <legend>Place and size</legend>
+        <NumberField label="Column" value={tile.x} min={0} max={11} onChange={(x) => onChange({ ...tile, x })} />
+        <NumberField label="Row" value={tile.y} min={0} max={100} onChange={(y) => onChange({ ...tile, y })} />
+        <NumberField label="Width" value={tile.width} min={1} max={10} onChange={(width) => onChange({ ...tile, width })} />
+        <NumberField label="Height" value={tile.height} min={1} max={10} onChange={(height) => onChange({ ...tile, height })} />
+      </fieldset>
+      <div class="toolbar">
+        <button type="button" class="primary" onClick={onClose}>Done</button>
+        <button type="button" class="danger" onClick={onRemove}>Remove tile</button>
+      </div>
+    </aside>
+  );
+}
