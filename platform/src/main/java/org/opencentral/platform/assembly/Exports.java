@@ -9,6 +9,9 @@ import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.export.Destination;
+import org.opencentral.core.export.EventHubsDestination;
+import org.opencentral.core.export.KafkaDestination;
+import org.opencentral.core.export.PostgresDestination;
 import org.opencentral.core.export.WebhookDestination;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.CloudPropertyValue;
@@ -16,15 +19,19 @@ import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.platform.export.DeviceFacts;
 import org.opencentral.platform.export.ExportMessages;
 import org.opencentral.platform.export.ExportService;
+import org.opencentral.platform.export.delivery.BatchSender;
 import org.opencentral.platform.export.delivery.ExportRunner;
+import org.opencentral.platform.export.delivery.KafkaSender;
+import org.opencentral.platform.export.delivery.KafkaTarget;
+import org.opencentral.platform.export.delivery.Lanes;
 import org.opencentral.platform.export.delivery.PipeContext;
-import org.opencentral.platform.export.delivery.Sender;
+import org.opencentral.platform.export.delivery.PostgresSender;
 import org.opencentral.platform.export.delivery.WebhookSender;
 
 /**
  * Data export: the definitions' service and the runner that delivers enabled exports, wired to the
- * state store (devices, their properties for enrichments, template names), the event log, the
- * webhook client and the configured retries; each pipe's counters go to the settings' meters.
+ * state store (devices, their properties for enrichments, template names), the event log, each
+ * destination type's sender and the configured retries; each pipe's counters go to the settings' meters.
  */
 record Exports(ExportService service, ExportRunner runner) {
 
@@ -53,9 +60,13 @@ record Exports(ExportService service, ExportRunner runner) {
         return values;
     }
 
-    private static Sender sender(HttpClient client, Destination destination) {
+    /** The destination types and their senders: one row per type. */
+    private static BatchSender sender(HttpClient client, Destination destination) {
         return switch (destination) {
-            case WebhookDestination webhook -> new WebhookSender(client, webhook);
+            case WebhookDestination webhook -> new Lanes(new WebhookSender(client, webhook));
+            case KafkaDestination kafka -> new KafkaSender(KafkaTarget.of(kafka));
+            case EventHubsDestination eventHubs -> new KafkaSender(KafkaTarget.of(eventHubs));
+            case PostgresDestination table -> new PostgresSender(table);
         };
     }
 }

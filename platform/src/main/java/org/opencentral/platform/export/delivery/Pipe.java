@@ -21,7 +21,7 @@ import org.opencentral.platform.export.ExportMessages;
 /**
  * One export's delivery to one of its destinations, from its own durable cursor
  * ({@code export:{exportId}:{destinationId}}): reads a batch after the cursor, sends the messages of
- * the export's source that pass its filter, in order per device ({@link Lanes}), and saves the cursor
+ * the export's source that pass its filter, in order per device ({@link BatchSender}), and saves the cursor
  * before the earliest message the destination refused (after the batch when it accepted them all).
  * A refusal keeps the cursor there and waits out the retry
  * policy's backoff before the next attempt (which starts again at the refused message); after
@@ -31,11 +31,11 @@ import org.opencentral.platform.export.ExportMessages;
  * 0 alone cannot tell a new pipe from one that started on an empty log); a rebuilt or re-enabled one
  * continues from its cursor.
  */
-final class Pipe {
+final class Pipe implements AutoCloseable {
     private final Export export;
     private final Destination destination;
     private final ExportMatcher matcher;
-    private final Sender sender;
+    private final BatchSender sender;
     private final PipeContext context;
     private final PipeStats stats;
     private final String cursor;
@@ -46,7 +46,7 @@ final class Pipe {
     private volatile boolean error;
     private volatile Optional<Instant> lastExportTime = Optional.empty();
 
-    Pipe(Export export, Destination destination, Sender sender, PipeContext context, PipeStats stats) {
+    Pipe(Export export, Destination destination, BatchSender sender, PipeContext context, PipeStats stats) {
         this.export = export;
         this.destination = destination;
         this.matcher = ExportMatcher.compile(export.filter());
@@ -81,13 +81,13 @@ final class Pipe {
             return 0;
         }
         Map<DeviceId, DeviceFacts> devices = new HashMap<>();
-        List<Lanes.Outgoing> outgoing = new ArrayList<>();
+        List<BatchSender.Outgoing> outgoing = new ArrayList<>();
         for (LoggedEvent logged : batch) {
-            message(logged.event(), devices).ifPresent(m -> outgoing.add(new Lanes.Outgoing(logged.sequence(),
+            message(logged.event(), devices).ifPresent(m -> outgoing.add(new BatchSender.Outgoing(logged.sequence(),
                     logged.event() instanceof PlatformEvent.DeviceEvent d ? Optional.of(d.deviceId().value())
-                            : Optional.empty(), m)));
+                            : Optional.empty(), export.id() + ":" + logged.sequence(), m)));
         }
-        Optional<Lanes.Refusal> refusal = Lanes.send(outgoing, sender, () -> {
+        Optional<BatchSender.Refusal> refusal = sender.send(outgoing, () -> {
             stats.sent.incrementAndGet();
             lastExportTime = Optional.of(now);
         });
@@ -144,6 +144,12 @@ final class Pipe {
         attempts = 0;
         error = false;
         lastError = Optional.empty();
+    }
+
+    /** Closes the sender: the pipe is dropped. */
+    @Override
+    public void close() {
+        sender.close();
     }
 
     String exportId() {

@@ -1,0 +1,123 @@
+package org.opencentral.platform.export.delivery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.opencentral.core.Json;
+import org.opencentral.core.export.PostgresDestination;
+
+/**
+ * {@code postgresql@v1}: a batch is inserted into the destination's table in one transaction, one
+ * row per message in log order: {@code id} (a growing sequence), {@code idempotency_key} (the
+ * message's {@link Outgoing#key()}, unique), {@code device_id}, {@code message_source},
+ * {@code enqueued_time} and {@code message} (jsonb). The table is created if missing. A retried
+ * batch's rows that are already there are skipped ({@code ON CONFLICT DO NOTHING}), so at-least-once
+ * delivery adds no duplicate rows. Any SQL error refuses the whole batch (nothing of it was
+ * committed) and the connection is opened again for the retry.
+ */
+public final class PostgresSender implements BatchSender {
+    private final PostgresDestination destination;
+    private final String where;
+    private Connection connection;
+
+    public PostgresSender(PostgresDestination destination) {
+        this.destination = Objects.requireNonNull(destination, "destination");
+        String url = destination.url();
+        this.where = "table '" + destination.table() + "' at "
+                + (url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
+    }
+
+    @Override
+    public Optional<Refusal> send(List<Outgoing> outgoing, Runnable accepted) {
+        if (outgoing.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            insert(connection(), outgoing);
+        } catch (SQLException e) {
+            close();
+            return Optional.of(new Refusal(outgoing.getFirst().sequence(),
+                    new DeliveryFailure("inserting into " + where + " failed: " + e.getMessage())));
+        }
+        outgoing.forEach(o -> accepted.run());
+        return Optional.empty();
+    }
+
+    private void insert(Connection c, List<Outgoing> outgoing) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + destination.table()
+                + " (idempotency_key, device_id, message_source, enqueued_time, message) VALUES (?, ?, ?, ?, ?::jsonb)"
+                + " ON CONFLICT (idempotency_key) DO NOTHING")) {
+            for (Outgoing o : outgoing) {
+                ObjectNode message = o.message();
+                insert.setString(1, o.key());
+                insert.setString(2, o.device().orElse(null));
+                insert.setString(3, message.path("messageSource").asText());
+                insert.setObject(4, time(message.path("enqueuedTime").asText()).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(5, Json.write(message));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private static Optional<OffsetDateTime> time(String text) {
+        try {
+            return Optional.of(Instant.parse(text).atOffset(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The open connection, or a new one with the table created if it is missing. */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Properties properties = new Properties();
+            properties.setProperty("user", destination.username());
+            properties.setProperty("password", destination.password());
+            properties.setProperty("connectTimeout", "10");
+            properties.setProperty("socketTimeout", "30");
+            Connection opened = DriverManager.getConnection(destination.url(), properties);
+            try (Statement create = opened.createStatement()) {
+                create.execute("CREATE TABLE IF NOT EXISTS " + destination.table() + " ("
+                        + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                        + "idempotency_key TEXT NOT NULL UNIQUE, device_id TEXT, message_source TEXT NOT NULL, "
+                        + "enqueued_time TIMESTAMPTZ, message JSONB NOT NULL)");
+                opened.setAutoCommit(false);
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
+            connection = opened;
+        }
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the connection is being dropped anyway
+            } finally {
+                connection = null;
+            }
+        }
+    }
+}
