@@ -2,7 +2,6 @@ package org.opencentral.platform.export.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,14 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.export.DestinationReference;
 import org.opencentral.core.export.Export;
 import org.opencentral.core.export.ExportSource;
@@ -31,7 +28,7 @@ import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
 import org.opencentral.platform.export.DeviceFacts;
 import org.opencentral.platform.export.ExportMessages;
-import org.opencentral.platform.testing.TestPostgres;
+import org.opencentral.store.contract.SharedPostgres;
 import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
@@ -51,7 +48,7 @@ class PostgresDeliveryTest {
     @TempDir
     Path directory;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
-    private final String url = TestPostgres.newSchemaUrl("export");
+    private final String url = SharedPostgres.newSchemaUrlWithoutCredentials("export");
     private StateStore state;
     private DuckDbEventLog log;
     private ExportRunner runner;
@@ -80,20 +77,16 @@ class PostgresDeliveryTest {
     }
 
     private void send(int round) {
-        DEVICES.stream().map(id -> log.append(new TelemetryReceived(id, clock.instant(), Optional.empty(), Map.of(),
-                Map.of(), ("{\"n\":" + round + "}").getBytes(StandardCharsets.UTF_8)))).toList()
-                .forEach(CompletableFuture::join);
+        TelemetryRounds.send(log, clock, DEVICES, round);
     }
 
     private void drain() {
-        while (runner.runOnce() > 0) {
-            clock.advance(Duration.ofMillis(10));
-        }
+        TelemetryRounds.drain(runner, clock);
     }
 
     private List<String> rows() throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, TestPostgres.USER, TestPostgres.PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, SharedPostgres.USER, SharedPostgres.PASSWORD);
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT device_id, message_source, enqueued_time, message->'telemetry'->>'n',"
                         + " message->>'deviceId', idempotency_key, message->>'enqueuedTime' FROM exported ORDER BY id")) {
@@ -109,7 +102,7 @@ class PostgresDeliveryTest {
 
     @Test
     void rowsArriveInLogOrderInACreatedTableAndABatchSentAgainAddsNone() throws SQLException {
-        define(TestPostgres.USER, TestPostgres.PASSWORD);
+        define(SharedPostgres.USER, SharedPostgres.PASSWORD);
         long start = state.cursors().position(CURSOR);
         for (int round = 0; round < 3; round++) {
             send(round);
@@ -137,7 +130,7 @@ class PostgresDeliveryTest {
         assertThat(error).contains("inserting into table 'exported'", "role \"nobody\" does not exist")
                 .doesNotContain("not-the-password", "currentSchema");
 
-        define(TestPostgres.USER, TestPostgres.PASSWORD);
+        define(SharedPostgres.USER, SharedPostgres.PASSWORD);
         drain();
         assertThat(rows()).containsExactly("d-1/telemetry/0", "d-2/telemetry/0", "d-3/telemetry/0");
     }

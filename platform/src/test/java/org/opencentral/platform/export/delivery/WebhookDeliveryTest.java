@@ -13,14 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.export.Customization;
 import org.opencentral.core.export.DestinationReference;
 import org.opencentral.core.export.Export;
@@ -84,15 +82,11 @@ class WebhookDeliveryTest {
     }
 
     private void send(int round) {
-        DEVICES.stream().map(id -> log.append(new TelemetryReceived(id, clock.instant(), Optional.empty(), Map.of(),
-                Map.of(), ("{\"n\":" + round + "}").getBytes(StandardCharsets.UTF_8)))).toList()
-                .forEach(CompletableFuture::join);
+        TelemetryRounds.send(log, clock, DEVICES, round);
     }
 
     private void drain() {
-        while (runner.runOnce() > 0) {
-            clock.advance(Duration.ofMillis(10));
-        }
+        TelemetryRounds.drain(runner, clock);
     }
 
     private ExportStatus destinationStatus() {

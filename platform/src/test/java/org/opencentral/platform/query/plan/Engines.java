@@ -2,7 +2,7 @@ package org.opencentral.platform.query.plan;
 
 import java.nio.file.Path;
 import org.opencentral.core.telemetry.TelemetryStore;
-import org.opencentral.platform.testing.TestPostgres;
+import org.opencentral.store.contract.SharedPostgres;
 import org.opencentral.store.telemetry.DuckDbTelemetryStore;
 import org.opencentral.store.telemetry.PostgresTelemetryStore;
 
@@ -16,6 +16,7 @@ final class Engines {
     }
 
     static TelemetryStore postgres() {
-        return PostgresTelemetryStore.open(TestPostgres.newSchemaUrl("query"), TestPostgres.USER, TestPostgres.PASSWORD);
+        return PostgresTelemetryStore.open(SharedPostgres.newSchemaUrl("query"), SharedPostgres.USER,
+                SharedPostgres.PASSWORD);
     }
 }
