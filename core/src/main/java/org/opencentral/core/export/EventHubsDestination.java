@@ -26,6 +26,13 @@ public record EventHubsDestination(String id, String displayName, String connect
         return TYPE;
     }
 
+    /** Without the connection string (it holds the key), so that it never reaches a log. */
+    @Override
+    public String toString() {
+        return "EventHubsDestination[id=" + id + ", displayName=" + displayName + ", eventHub=" + eventHub()
+                + " at " + bootstrapServer() + "]";
+    }
+
     /** The namespace's Kafka endpoint, {@code ns.servicebus.windows.net:9093}. */
     public String bootstrapServer() {
         return URI.create(parts(connectionString).get("Endpoint")).getHost() + ":" + KAFKA_PORT;

@@ -24,6 +24,12 @@ public record KafkaDestination(String id, String displayName, List<String> boots
                 throw DomainException.badRequest("SASL/PLAIN authorization needs a 'username' and a 'password'");
             }
         }
+
+        /** Without the password, so that it never reaches a log. */
+        @Override
+        public String toString() {
+            return "Sasl[username=" + username + ", password=********]";
+        }
     }
 
     public KafkaDestination {

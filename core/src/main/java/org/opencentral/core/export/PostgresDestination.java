@@ -36,6 +36,13 @@ public record PostgresDestination(String id, String displayName, String url, Str
         }
     }
 
+    /** Without the password, so that it never reaches a log. */
+    @Override
+    public String toString() {
+        return "PostgresDestination[id=" + id + ", displayName=" + displayName + ", url=" + url + ", username="
+                + username + ", table=" + table + "]";
+    }
+
     @Override
     public String type() {
         return TYPE;
