@@ -1,7 +1,9 @@
 package org.opencentral.platform.export.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,11 +14,18 @@ import java.util.Optional;
  */
 public interface BatchSender extends AutoCloseable {
     /**
-     * A message to send: its event's sequence, the device it is about (if any), and a key that names
-     * the message of this export the same way on every attempt ({@code {exportId}:{sequence}}), for
-     * destinations that drop what they already have.
+     * A message to send and what is known of it whatever its body (a transform may reshape the body):
+     * its event's sequence, the device it is about (if any), a key that names the message the same
+     * way on every attempt ({@code {exportId}:{sequence}:{n}}, {@code n} its place among the event's
+     * messages), for destinations that drop what they already have, IoT Central's user properties
+     * ({@code iotcentral-device-id}, {@code iotcentral-application-id}, {@code iotcentral-message-source}
+     * and, when it applies, {@code iotcentral-message-type}), and when the platform accepted the fact.
      */
-    record Outgoing(long sequence, Optional<String> device, String key, ObjectNode message) {
+    record Outgoing(long sequence, Optional<String> device, String key, Map<String, String> properties,
+            Instant enqueued, ObjectNode message) {
+        public Outgoing {
+            properties = Map.copyOf(properties);
+        }
     }
 
     /** The earliest refused message of a batch. */

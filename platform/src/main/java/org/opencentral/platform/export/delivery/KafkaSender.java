@@ -1,6 +1,5 @@
 package org.opencentral.platform.export.delivery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.opencentral.core.Json;
  * {@code kafka@v1} and {@code eventhubs@v1}: each message is one record of the {@link KafkaTarget}'s
  * topic, its value the message's JSON, its key the device id (so a device's records share a
  * partition and keep their order; a message about no device is keyed by its message source), and
- * IoT Central's user properties as headers: {@code iotcentral-device-id},
+ * IoT Central's user properties ({@link Outgoing#properties()}) as headers: {@code iotcentral-device-id},
  * {@code iotcentral-application-id}, {@code iotcentral-message-source} and, when the message has
  * one, {@code iotcentral-message-type}. A batch is sent at once; a message is accepted when its
  * record's send completed, and the earliest record that failed (the cluster down longer than the
@@ -33,6 +32,7 @@ import org.opencentral.core.Json;
  */
 public final class KafkaSender implements BatchSender {
     private static final long WAIT_MS = 40_000;
+    private static final String SOURCE = "iotcentral-message-source";
 
     private final KafkaTarget target;
     private Producer<String, byte[]> producer;
@@ -86,21 +86,11 @@ public final class KafkaSender implements BatchSender {
     }
 
     private ProducerRecord<String, byte[]> record(Outgoing o) {
-        ObjectNode message = o.message();
         RecordHeaders headers = new RecordHeaders();
-        header(headers, "iotcentral-device-id", message, "deviceId");
-        header(headers, "iotcentral-application-id", message, "applicationId");
-        header(headers, "iotcentral-message-source", message, "messageSource");
-        header(headers, "iotcentral-message-type", message, "messageType");
-        String key = o.device().orElse(message.path("messageSource").asText());
-        return new ProducerRecord<>(target.topic(), null, key, Json.write(message).getBytes(StandardCharsets.UTF_8),
+        o.properties().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        String key = o.device().orElse(o.properties().getOrDefault(SOURCE, ""));
+        return new ProducerRecord<>(target.topic(), null, key, Json.write(o.message()).getBytes(StandardCharsets.UTF_8),
                 headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, ObjectNode message, String member) {
-        if (message.path(member).isTextual()) {
-            headers.add(name, message.get(member).asText().getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     /** Waits for a send's outcome: empty when the record was written. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,11 @@ import org.opencentral.platform.export.ExportMessages;
  * continues from its cursor.
  */
 final class Pipe implements AutoCloseable {
+    /** IoT Central's user properties of an exported message and the {@code default@v1} members they come from. */
+    private static final Map<String, String> USER_PROPERTIES = orderedMap("iotcentral-device-id", "deviceId",
+            "iotcentral-application-id", "applicationId", "iotcentral-message-source", "messageSource",
+            "iotcentral-message-type", "messageType");
+
     private final Export export;
     private final Destination destination;
     private final ExportMatcher matcher;
@@ -83,9 +90,7 @@ final class Pipe implements AutoCloseable {
         Map<DeviceId, DeviceFacts> devices = new HashMap<>();
         List<BatchSender.Outgoing> outgoing = new ArrayList<>();
         for (LoggedEvent logged : batch) {
-            message(logged.event(), devices).ifPresent(m -> outgoing.add(new BatchSender.Outgoing(logged.sequence(),
-                    logged.event() instanceof PlatformEvent.DeviceEvent d ? Optional.of(d.deviceId().value())
-                            : Optional.empty(), export.id() + ":" + logged.sequence(), m)));
+            message(logged.event(), devices).ifPresent(m -> outgoing.add(outgoing(logged, m)));
         }
         Optional<BatchSender.Refusal> refusal = sender.send(outgoing, () -> {
             stats.sent.incrementAndGet();
@@ -100,6 +105,20 @@ final class Pipe implements AutoCloseable {
         save(from, batch.getLast().sequence());
         accepted();
         return batch.size();
+    }
+
+    /** The event's one message (its place 0 among the event's messages) with what is known of it. */
+    private BatchSender.Outgoing outgoing(LoggedEvent logged, ObjectNode message) {
+        Optional<String> device = logged.event() instanceof PlatformEvent.DeviceEvent d
+                ? Optional.of(d.deviceId().value()) : Optional.empty();
+        Map<String, String> properties = new LinkedHashMap<>();
+        USER_PROPERTIES.forEach((name, member) -> {
+            if (message.path(member).isTextual()) {
+                properties.put(name, message.get(member).asText());
+            }
+        });
+        return new BatchSender.Outgoing(logged.sequence(), device, export.id() + ":" + logged.sequence() + ":0",
+                properties, logged.event().time().truncatedTo(ChronoUnit.MILLIS), message);
     }
 
     private void save(long from, long done) {
@@ -150,6 +169,14 @@ final class Pipe implements AutoCloseable {
     @Override
     public void close() {
         sender.close();
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 
     String exportId() {

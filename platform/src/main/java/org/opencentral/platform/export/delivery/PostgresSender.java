@@ -1,16 +1,11 @@
 package org.opencentral.platform.export.delivery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,12 +55,11 @@ public final class PostgresSender implements BatchSender {
                 + " (idempotency_key, device_id, message_source, enqueued_time, message) VALUES (?, ?, ?, ?, ?::jsonb)"
                 + " ON CONFLICT (idempotency_key) DO NOTHING")) {
             for (Outgoing o : outgoing) {
-                ObjectNode message = o.message();
                 insert.setString(1, o.key());
                 insert.setString(2, o.device().orElse(null));
-                insert.setString(3, message.path("messageSource").asText());
-                insert.setObject(4, time(message.path("enqueuedTime").asText()).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setString(5, Json.write(message));
+                insert.setString(3, o.properties().getOrDefault("iotcentral-message-source", ""));
+                insert.setObject(4, o.enqueued().atOffset(ZoneOffset.UTC));
+                insert.setString(5, Json.write(o.message()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -73,14 +67,6 @@ public final class PostgresSender implements BatchSender {
         } catch (SQLException e) {
             c.rollback();
             throw e;
-        }
-    }
-
-    private static Optional<OffsetDateTime> time(String text) {
-        try {
-            return Optional.of(Instant.parse(text).atOffset(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 
@@ -97,7 +83,7 @@ public final class PostgresSender implements BatchSender {
                 create.execute("CREATE TABLE IF NOT EXISTS " + destination.table() + " ("
                         + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                         + "idempotency_key TEXT NOT NULL UNIQUE, device_id TEXT, message_source TEXT NOT NULL, "
-                        + "enqueued_time TIMESTAMPTZ, message JSONB NOT NULL)");
+                        + "enqueued_time TIMESTAMPTZ NOT NULL, message JSONB NOT NULL)");
                 opened.setAutoCommit(false);
             } catch (SQLException e) {
                 opened.close();
