@@ -17,13 +17,22 @@ import { GroupEditor } from './pages/groups/GroupEditor';
 import { Jobs } from './pages/jobs/Jobs';
 import { JobPage } from './pages/jobs/JobPage';
 import { NewJob } from './pages/jobs/NewJob';
+import { Rules } from './pages/rules/Rules';
+import { RuleEditor } from './pages/rules/RuleEditor';
+import { RulePage } from './pages/rules/RulePage';
+import { Exports } from './pages/exports/Exports';
+import { ExportEditor } from './pages/exports/ExportEditor';
+import { Destinations } from './pages/exports/Destinations';
+import { DestinationEditor } from './pages/exports/DestinationEditor';
 
 interface NavItem { path: string; label: string; permission: string }
 const NAV: NavItem[] = [
   { path: '/devices', label: 'Devices', permission: 'devices.view' },
   { path: '/groups', label: 'Device groups', permission: 'deviceGroups.view' },
   { path: '/jobs', label: 'Jobs', permission: 'jobs.view' },
+  { path: '/rules', label: 'Rules', permission: 'rules.view' },
   { path: '/templates', label: 'Device templates', permission: 'deviceTemplates.view' },
+  { path: '/exports', label: 'Data export', permission: 'dataExport.view' },
   { path: '/users', label: 'Users', permission: 'users.view' },
   { path: '/roles', label: 'Roles', permission: 'customRoles.view' },
   { path: '/tokens', label: 'API tokens', permission: 'apiTokens.view' },
@@ -112,7 +121,7 @@ export function App() {
           <ul>
             {items.map((n) => (
               <li key={n.path}>
-                <a href={n.path} onClick={linkClick} aria-current={path.startsWith(n.path) ? 'page' : undefined}>
+                <a href={n.path} onClick={linkClick} aria-current={path.startsWith(n.path) || (n.path === '/exports' && path.startsWith('/destinations')) ? 'page' : undefined}>
                   {n.label}
                 </a>
               </li>
@@ -138,6 +147,14 @@ function Route({ path }: { path: string }) {
   if (path === '/jobs') return <Jobs />;
   if (path === '/jobs/new') return <NewJob />;
   if ((m = match('/jobs/:id', path))) return <JobPage id={m.id} />;
+  if (path === '/rules') return <Rules />;
+  if (path === '/rules/new') return <RuleEditor id="new" />;
+  if ((m = match('/rules/:id', path))) return <RulePage id={m.id} />;
+  if ((m = match('/rules/:id/edit', path))) return <RuleEditor id={m.id} />;
+  if (path === '/exports') return <Exports />;
+  if ((m = match('/exports/:id', path))) return <ExportEditor id={m.id} />;
+  if (path === '/destinations') return <Destinations />;
+  if ((m = match('/destinations/:id', path))) return <DestinationEditor id={m.id} />;
   if (path === '/templates') return <Templates />;
   if ((m = match('/templates/:id', path))) return <TemplatePage id={m.id} />;
   if (path === '/users') return <Users />;

@@ -166,8 +166,9 @@ export function Badge({ kind, children }: { kind: 'ok' | 'warn' | 'bad' | 'neutr
   return <span class={'badge ' + kind}>{children}</span>;
 }
 
+/** JSON, pretty-printed in a scrollable box that the keyboard can reach (and scroll). */
 export function JsonView({ value }: { value: unknown }) {
-  return <pre class="json">{value === undefined ? '—' : JSON.stringify(value, null, 2)}</pre>;
+  return <pre class="json" tabIndex={0}>{value === undefined ? '—' : JSON.stringify(value, null, 2)}</pre>;
 }
 
 export function relativeTime(iso?: string): string {

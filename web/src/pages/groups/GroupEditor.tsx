@@ -4,6 +4,7 @@ import { linkClick, navigate } from '../../router';
 import { useSession } from '../../session';
 import { ErrorBanner, Spinner, toast } from '../../ui/components';
 import { useDebounced, useList } from '../useList';
+import { useSubmit } from '../useActions';
 import { FilterBuilder } from './FilterBuilder';
 import { DeviceGroup, fromFilter, GroupPreview, previewGroup, Row, saveGroup, toFilter } from './groupApi';
 
@@ -35,8 +36,6 @@ function Editor({ initial, creating }: { initial: DeviceGroup; creating: boolean
   const [rows, setRows] = useState<Row[]>(parsed?.rows ?? []);
   const [join, setJoin] = useState<'AND' | 'OR'>(parsed?.join ?? 'AND');
   const [filter, setFilter] = useState(initial.filter);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const templates = useList<DeviceTemplate>(session.can('deviceTemplates.view') ? '/deviceTemplates?maxpagesize=100' : '');
   const canSave = session.can(creating ? 'deviceGroups.create' : 'deviceGroups.update');
 
@@ -45,23 +44,14 @@ function Editor({ initial, creating }: { initial: DeviceGroup; creating: boolean
     setJoin(nextJoin);
     setFilter(toFilter(nextRows, nextJoin));
   };
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await saveGroup(id.trim(), {
-        displayName: name, filter, ...(description ? { description } : {}),
-        ...(initial.organizations ? { organizations: initial.organizations } : {}),
-      }, creating ? undefined : initial.etag);
-      toast(`Device group ${saved.displayName} saved.`);
-      navigate('/groups');
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const saved = await saveGroup(id.trim(), {
+      displayName: name, filter, ...(description ? { description } : {}),
+      ...(initial.organizations ? { organizations: initial.organizations } : {}),
+    }, creating ? undefined : initial.etag);
+    toast(`Device group ${saved.displayName} saved.`);
+    navigate('/groups');
+  });
   return (
     <section aria-labelledby="group-title">
       <BackToGroups />

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import { api } from '../../api';
 import { linkClick } from '../../router';
 import { useSession } from '../../session';
-import { Confirm, ErrorBanner, Spinner, toast, toastError } from '../../ui/components';
+import { Confirm, ErrorBanner, Spinner } from '../../ui/components';
+import { useConfirmedDelete } from '../useActions';
 import { useList } from '../useList';
 import { DeviceGroup } from './groupApi';
 
@@ -10,21 +10,7 @@ import { DeviceGroup } from './groupApi';
 export function Groups() {
   const session = useSession();
   const { items, error, reload } = useList<DeviceGroup>('/deviceGroups');
-  const [deleting, setDeleting] = useState<DeviceGroup | null>(null);
-  const [busy, setBusy] = useState(false);
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await api('DELETE', '/deviceGroups/' + encodeURIComponent(deleting!.id));
-      toast(`Device group ${deleting!.displayName} deleted.`);
-      reload();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-      setDeleting(null);
-    }
-  };
+  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<DeviceGroup>('Device group', (g) => api('DELETE', '/deviceGroups/' + encodeURIComponent(g.id)), reload);
   const canDelete = session.can('deviceGroups.delete');
   return (
     <section aria-labelledby="groups-title">
@@ -51,7 +37,7 @@ export function Groups() {
           </tbody>
         </table>
       )}
-      <Confirm open={!!deleting} title="Delete device group?" action="Delete" busy={busy} onConfirm={remove} onCancel={() => setDeleting(null)}
+      <Confirm open={!!deleting} title="Delete device group?" action="Delete" busy={busy} onConfirm={confirm} onCancel={() => setDeleting(null)}
         body={<p>Delete <strong>{deleting?.displayName}</strong>? Its devices are not changed.</p>} />
     </section>
   );

@@ -6,6 +6,8 @@ package org.opencentral.core;
  */
 public enum ErrorCode {
     BAD_REQUEST("BadRequest", 400, 400004),
+    /** A data export's jq transform that does not compile. */
+    INVALID_TRANSFORM("InvalidTransform", 400, 400004),
     UNAUTHORIZED("Unauthorized", 401, 401002),
     FORBIDDEN("Forbidden", 403, 403001),
     NOT_FOUND("NotFound", 404, 404001),

@@ -84,6 +84,32 @@ class DataExportTest {
         assertThat(rest.get("/dataExport/destinations/hook").ok().path("status").asText()).isEqualTo("healthy");
         assertThat(metrics()).containsPattern(
                 "opencentral_export_sent_total\\{destination=\"hook\",export=\"tel\",?} 3\\.0");
+        JsonNode counters = rest.get("/dataExport/metrics").ok().path("value").get(0);
+        assertThat(counters.path("exportId").asText()).isEqualTo("tel");
+        assertThat(counters.path("sent").asLong()).isEqualTo(3);
+        assertThat(counters.path("lagEvents").asLong()).isZero();
+    }
+
+    @Test
+    void aTransformedExportSendsTheTransformsOutputsBuiltFromIotCentralsInput() throws Exception {
+        RestClient rest = platform.rest();
+        rest.put("/dataExport/destinations/hook", Map.of("displayName", "Hook", "type", "webhook@v1",
+                "url", receiver.url())).ok();
+        rest.put("/dataExport/exports/rows", Map.of("displayName", "Rows", "enabled", true, "source", "telemetry",
+                "destinations", List.of(Map.of("id", "hook", "transform", "import \"iotc\" as iotc; "
+                        + "{device: .device.id, deleted: .device.deleted,"
+                        + " t: (.telemetry | iotc::find(.name == \"temperature\").value)}")))).ok();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                rest.get("/dataExport/exports/rows").ok().path("status").asText()).isEqualTo("healthy"));
+
+        String key = platform.createDevice("rows-1");
+        try (TestDevice device = TestDevice.overTls(platform, "rows-1", key)) {
+            device.connect();
+            device.sendTelemetry("{\"temperature\": 17.5}").join();
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receiver.received()).hasSize(1));
+        assertThat(receiver.received().getFirst())
+                .isEqualTo(Json.parse("{\"device\":\"rows-1\",\"deleted\":false,\"t\":17.5}"));
     }
 
     private String metrics() throws Exception {

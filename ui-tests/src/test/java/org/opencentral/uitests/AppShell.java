@@ -2,6 +2,7 @@ package org.opencentral.uitests;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 /** What every signed-in page has: the navigation, the signed-in user, the theme switch and signing out. */
 record AppShell(Page page) {
@@ -20,6 +21,12 @@ record AppShell(Page page) {
     TemplatesPage templates() {
         go("Device templates");
         return TemplatesPage.shown(page);
+    }
+
+    /** The navigation link {@code name}, absent for a role that may not view its page. */
+    Locator navigationLink(String name) {
+        return page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 
     Locator heading(String name) {

@@ -9,7 +9,11 @@
  * with its {@link org.opencentral.uitests.TelemetryTab}, {@link org.opencentral.uitests.RawDataTab},
  * {@link org.opencentral.uitests.PropertiesTab} and {@link org.opencentral.uitests.CommandsTab},
  * {@link org.opencentral.uitests.TemplatesPage}, {@link org.opencentral.uitests.TemplatePage},
- * {@link org.opencentral.uitests.GroupEditorPage}, {@link org.opencentral.uitests.ConfirmDialog}).
+ * {@link org.opencentral.uitests.GroupEditorPage}, {@link org.opencentral.uitests.RulesPage},
+ * {@link org.opencentral.uitests.RuleEditorPage}, {@link org.opencentral.uitests.RulePage},
+ * {@link org.opencentral.uitests.ExportsPage},
+ * {@link org.opencentral.uitests.ExportEditorPage}, {@link org.opencentral.uitests.DestinationsPage},
+ * {@link org.opencentral.uitests.ConfirmDialog}).
  * To add one (say, for jobs):
  * <ul>
  *   <li>a package-private {@code record JobsPage(Page page)} in this package, one file per page;</li>

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.opencentral.api.devices.DevicePaging;
 import org.opencentral.api.http.ApiCall;
+import org.opencentral.core.Json;
 import org.opencentral.core.JsonMergePatch;
 import org.opencentral.core.export.Export;
 import org.opencentral.core.export.ExportJson;
@@ -59,6 +60,16 @@ final class ExportHandlers {
         call.auditBefore(toJson(current));
         exports.deleteExport(current.id());
         call.noContent();
+    }
+
+    /** The delivery counters of every export and destination (an extension: IoT Central shows no such numbers). */
+    void metrics(ApiCall call) {
+        ObjectNode answer = Json.object();
+        var list = answer.putArray("value");
+        exports.counters().forEach(c -> list.addObject().put("exportId", c.exportId())
+                .put("destinationId", c.destinationId()).put("sent", c.sent()).put("failed", c.failed())
+                .put("retries", c.retries()).put("lagEvents", c.lagEvents()).put("lagSeconds", c.lagSeconds()));
+        call.json(200, answer);
     }
 
     private ObjectNode toJson(Export export) {

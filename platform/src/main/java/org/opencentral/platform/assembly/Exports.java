@@ -10,15 +10,20 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.export.Destination;
 import org.opencentral.core.export.EventHubsDestination;
+import org.opencentral.core.export.ExportTable;
 import org.opencentral.core.export.KafkaDestination;
 import org.opencentral.core.export.PostgresDestination;
 import org.opencentral.core.export.WebhookDestination;
+import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.template.DeviceTemplate;
+import org.opencentral.platform.export.CapabilityIds;
 import org.opencentral.platform.export.DeviceFacts;
+import org.opencentral.platform.export.DeviceProperties;
 import org.opencentral.platform.export.ExportMessages;
 import org.opencentral.platform.export.ExportService;
+import org.opencentral.platform.export.TransformTrial;
 import org.opencentral.platform.export.delivery.BatchSender;
 import org.opencentral.platform.export.delivery.ExportRunner;
 import org.opencentral.platform.export.delivery.KafkaSender;
@@ -31,7 +36,8 @@ import org.opencentral.platform.export.delivery.WebhookSender;
 /**
  * Data export: the definitions' service and the runner that delivers enabled exports, wired to the
  * state store (devices, their properties for enrichments, template names), the event log, each
- * destination type's sender and the configured retries; each pipe's counters go to the settings' meters.
+ * destination type's sender and the configured retries; each pipe's counters go to the settings'
+ * meters; "try it" samples come from the first device and its last telemetry values.
  */
 record Exports(ExportService service, ExportRunner runner) {
 
@@ -39,34 +45,53 @@ record Exports(ExportService service, ExportRunner runner) {
         PipeContext context = new PipeContext(log, state.cursors(), new ExportMessages(settings.applicationId()),
                 id -> facts(state, state.devices().find(id)), settings.exportRetry(), clock, PipeContext.BATCH);
         HttpClient client = WebhookSender.client();
-        ExportRunner runner = new ExportRunner(state.exports(), context, destination -> sender(client, destination),
+        ExportRunner runner = new ExportRunner(state.exports(), context, destination -> sender(client, settings.exportTables(), destination),
                 settings.exportMeters());
-        return new Exports(new ExportService(state.exports(), runner), runner);
+        TransformTrial trial = new TransformTrial(context.messages(), () -> sampleDevice(state),
+                context.devices(), id -> lastTelemetry(state, id), clock);
+        return new Exports(new ExportService(state.exports(), runner, trial), runner);
     }
 
-    private static DeviceFacts facts(StateStore state, Optional<Device> device) {
-        return new DeviceFacts(device, device.flatMap(Device::template).flatMap(state.templates()::find)
-                .map(DeviceTemplate::displayName), () -> device.map(d -> properties(state, d.id()))
-                        .orElseGet(Json::object));
+    /** The first device of the application, for samples of "try it". */
+    private static Optional<DeviceFacts> sampleDevice(StateStore state) {
+        return state.devices().list(DeviceListQuery.all(1)).items().stream().findFirst()
+                .map(device -> facts(state, Optional.of(device)));
     }
 
-    /** Reported properties with the cloud property values over them, components as nested objects. */
-    private static ObjectNode properties(StateStore state, DeviceId id) {
-        ObjectNode values = state.twins().find(id).map(t -> t.reported().properties()).orElseGet(Json::object);
-        for (CloudPropertyValue value : state.cloudProperties().list(id)) {
-            ObjectNode target = value.component().isEmpty() ? values : values.withObjectProperty(value.component());
-            target.set(value.name(), value.value());
-        }
+    /** A device's last telemetry values of its default component. */
+    private static ObjectNode lastTelemetry(StateStore state, DeviceId id) {
+        ObjectNode values = Json.object();
+        state.lastValues().list(id, 100).stream().filter(v -> v.component().isEmpty())
+                .forEach(v -> values.set(v.name(), v.value()));
         return values;
     }
 
+    private static DeviceFacts facts(StateStore state, Optional<Device> device) {
+        Optional<DeviceTemplate> template = device.flatMap(Device::template).flatMap(state.templates()::find);
+        return new DeviceFacts(device, template.map(DeviceTemplate::displayName), () -> device
+                .map(d -> properties(state, d.id(), template)).orElse(DeviceProperties.NONE));
+    }
+
+    /** Reported properties and cloud property values, components as nested objects marked {@code __t: c}, and the template's capability ids. */
+    private static DeviceProperties properties(StateStore state, DeviceId id, Optional<DeviceTemplate> template) {
+        ObjectNode reported = state.twins().find(id).map(t -> t.reported().properties()).orElseGet(Json::object);
+        ObjectNode cloud = Json.object();
+        for (CloudPropertyValue value : state.cloudProperties().list(id)) {
+            ObjectNode target = value.component().isEmpty() ? cloud
+                    : cloud.withObjectProperty(value.component()).put("__t", "c");
+            target.set(value.name(), value.value());
+        }
+        return new DeviceProperties(reported, cloud,
+                template.map(t -> CapabilityIds.of(t.capabilityModel())).orElseGet(java.util.Map::of));
+    }
+
     /** The destination types and their senders: one row per type. */
-    private static BatchSender sender(HttpClient client, Destination destination) {
+    private static BatchSender sender(HttpClient client, ExportTable.Opener tables, Destination destination) {
         return switch (destination) {
             case WebhookDestination webhook -> new Lanes(new WebhookSender(client, webhook));
             case KafkaDestination kafka -> new KafkaSender(KafkaTarget.of(kafka));
             case EventHubsDestination eventHubs -> new KafkaSender(KafkaTarget.of(eventHubs));
-            case PostgresDestination table -> new PostgresSender(table);
+            case PostgresDestination table -> new PostgresSender(tables.open(table));
         };
     }
 }

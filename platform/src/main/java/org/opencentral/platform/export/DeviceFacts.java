@@ -7,17 +7,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 
 /**
  * What an export knows about the device a message is about when it formats, filters and enriches
  * it: the registry record (absent for a device deleted since), its template's display name, and its
- * property values (reported and cloud properties, components as nested objects), read only when an
- * enrichment asks for one.
+ * property values (reported and cloud properties, components as nested objects, with the template's
+ * capability ids), read only when an enrichment or a transform asks for them.
  */
 public record DeviceFacts(Optional<Device> device, Optional<String> templateDisplayName,
-        Supplier<ObjectNode> properties) {
+        Supplier<DeviceProperties> properties) {
     public static final DeviceFacts NONE = new DeviceFacts(Optional.empty(), Optional.empty());
 
     public DeviceFacts {
@@ -27,14 +26,14 @@ public record DeviceFacts(Optional<Device> device, Optional<String> templateDisp
     }
 
     /** {@code read} called at most once, at the first use. */
-    private static Supplier<ObjectNode> once(Supplier<ObjectNode> read) {
-        AtomicReference<ObjectNode> value = new AtomicReference<>();
+    private static Supplier<DeviceProperties> once(Supplier<DeviceProperties> read) {
+        AtomicReference<DeviceProperties> value = new AtomicReference<>();
         return () -> value.updateAndGet(v -> v != null ? v : read.get());
     }
 
     /** Facts without property values. */
     public DeviceFacts(Optional<Device> device, Optional<String> templateDisplayName) {
-        this(device, templateDisplayName, Json::object);
+        this(device, templateDisplayName, () -> DeviceProperties.NONE);
     }
 
     public Optional<String> templateId() {
@@ -43,7 +42,7 @@ public record DeviceFacts(Optional<Device> device, Optional<String> templateDisp
 
     /** The value of property {@code name} of the device's root, else of the first of its components that has it. */
     public Optional<JsonNode> property(String name) {
-        ObjectNode values = properties.get();
+        ObjectNode values = properties.get().merged();
         if (values.has(name) && !values.get(name).isObject()) {
             return Optional.of(values.get(name));
         }

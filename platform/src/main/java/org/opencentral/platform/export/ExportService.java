@@ -1,30 +1,38 @@
 package org.opencentral.platform.export;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.export.Destination;
+import org.opencentral.core.export.DestinationReference;
 import org.opencentral.core.export.Export;
+import org.opencentral.core.export.ExportSource;
 import org.opencentral.core.store.ExportStore;
 import org.opencentral.core.store.Page;
+import org.opencentral.platform.export.transform.ExportTransform;
 
 /**
  * Data export definitions: an export's filter must parse in the query language (refused with the
- * parser's positioned message otherwise), its destinations must exist, and a destination an export
+ * parser's positioned message otherwise), its transforms must compile (an {@code InvalidTransform}
+ * naming the destination otherwise), its destinations must exist, and a destination an export
  * sends to cannot be deleted (409).
  */
 public final class ExportService {
     private final ExportStore store;
     private final ExportHealth health;
+    private final TransformTrial trial;
 
-    /** Definitions only: no runner delivers them ({@link ExportHealth#NOT_RUNNING}). */
-    public ExportService(ExportStore store) {
-        this(store, ExportHealth.NOT_RUNNING);
-    }
-
-    public ExportService(ExportStore store, ExportHealth health) {
+    public ExportService(ExportStore store, ExportHealth health, TransformTrial trial) {
         this.store = Objects.requireNonNull(store, "store");
         this.health = Objects.requireNonNull(health, "health");
+        this.trial = Objects.requireNonNull(trial, "trial");
+    }
+
+    /** Runs {@code transform} on a sample of {@code source} (or on {@code message}); changes nothing. */
+    public TransformTrial.Outcome tryTransform(ExportSource source, String transform, Optional<ObjectNode> message) {
+        return trial.run(source, transform, message);
     }
 
     public Optional<Export> findExport(String id) {
@@ -45,11 +53,23 @@ public final class ExportService {
         return store.listExportsTo(destinationId, after, limit);
     }
 
-    /** Creates or replaces the export; its filter must parse. */
+    /** Creates or replaces the export; its filter must parse and its transforms compile. */
     public Export putExport(Export export) {
         ExportMatcher.compile(export.filter());
+        for (DestinationReference destination : export.destinations()) {
+            destination.transform().ifPresent(transform -> compile(destination.id(), transform));
+        }
         store.putExport(export);
         return export;
+    }
+
+    private static void compile(String destinationId, String transform) {
+        try {
+            ExportTransform.compile(transform);
+        } catch (DomainException invalid) {
+            throw new DomainException(invalid.code(), "transform of destination '" + destinationId + "': "
+                    + invalid.getMessage());
+        }
     }
 
     public void deleteExport(String id) {
@@ -84,6 +104,11 @@ public final class ExportService {
     /** An export's read-only status, errors and last export time. */
     public ExportStatus status(Export export) {
         return health.of(export);
+    }
+
+    /** The delivery counters of every export and destination pair that has run since the server started. */
+    public List<DeliveryCounters> counters() {
+        return health.counters();
     }
 
     /** A destination's read-only status, errors and last export time. */

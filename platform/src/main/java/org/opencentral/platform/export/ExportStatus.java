@@ -11,7 +11,7 @@ import java.util.Optional;
  * ({@code healthy}, {@code partiallyHealthy}, {@code error}, {@code starting}, {@code disabled},
  * {@code notStarted}), the {@code errors} behind it and the time of the last message sent.
  */
-public record ExportStatus(String status, List<String> errors, Optional<Instant> lastExportTime) {
+public record ExportStatus(String status, List<Error> errors, Optional<Instant> lastExportTime) {
     public static final ExportStatus NOT_STARTED = new ExportStatus("notStarted", List.of(), Optional.empty());
     public static final ExportStatus DISABLED = new ExportStatus("disabled", List.of(), Optional.empty());
 
@@ -26,9 +26,20 @@ public record ExportStatus(String status, List<String> errors, Optional<Instant>
         json.put("status", status);
         if (!errors.isEmpty()) {
             var list = json.putArray("errors");
-            errors.forEach(message -> list.addObject().put("code", "deliveryFailed").put("message", message));
+            errors.forEach(error -> list.addObject().put("code", error.code()).put("message", error.message()));
         }
         lastExportTime.ifPresent(time -> json.put("lastExportTime", time.toString()));
         return json;
+    }
+
+    /** One of {@code errors}: {@code deliveryFailed} (the destination refuses) or {@code transformFailed}. */
+    public record Error(String code, String message) {
+        public static final String DELIVERY_FAILED = "deliveryFailed";
+        public static final String TRANSFORM_FAILED = "transformFailed";
+
+        public Error {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
     }
 }

@@ -32,18 +32,24 @@ import org.opencentral.core.export.Enrichment;
 
 /**
  * Every exported kind of event in IoT Central's {@code default@v1} format, enriched, against the
- * golden file {@code src/test/resources/export/default-v1.json}. Run with {@code -Dgolden.update=true}
+ * golden file {@code src/test/resources/export/default-v1.json}, and as a transform's input against
+ * {@code transform-input.json}. Run with {@code -Dgolden.update=true}
  * to rewrite it, then review the diff.
  */
 class ExportMessagesGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/export/default-v1.json");
+    private static final Path INPUTS = Path.of("src/test/resources/export/transform-input.json");
     private static final Instant T = Instant.parse("2026-12-01T10:15:30.123456Z");
     private static final DeviceId THERMOSTAT = DeviceId.of("thermostat-1");
     private static final DeviceFacts FACTS = new DeviceFacts(Optional.of(Device.builder(THERMOSTAT)
             .displayName("Thermostat one").template("dtmi:contoso:Thermostat;1").provisioned().etag("\"e\"")
             .createdAt(T).organization("seattle").build()),
-            Optional.of("Thermostat"), () -> Json.parseObject("{\"firmware\":\"1.2\","
-                    + "\"thermostat2\":{\"__t\":\"c\",\"targetTemperature\":19}}"));
+            Optional.of("Thermostat"), () -> new DeviceProperties(Json.parseObject("{\"firmware\":\"1.2\","
+                    + "\"$version\":4,\"thermostat2\":{\"__t\":\"c\",\"targetTemperature\":19}}"),
+                    Json.parseObject("{\"settings\":{\"__t\":\"c\",\"site\":\"A\"}}"),
+                    Map.of("firmware", "dtmi:contoso:Thermostat:firmware;1", "temperature",
+                            "dtmi:contoso:Thermostat:temperature;1", "thermostat1.temperature",
+                            "dtmi:contoso:Thermostat:thermostat1:temperature;1")));
     private static final Map<String, Enrichment> ENRICHMENTS = enrichments();
 
     private final ExportMessages messages = new ExportMessages("app-1");
@@ -89,17 +95,37 @@ class ExportMessagesGoldenTest {
     @Test
     void everyExportedEventMatchesItsGoldenMessage() throws IOException {
         ArrayNode actual = Json.MAPPER.createArrayNode();
-        for (PlatformEvent event : events()) {
-            DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent ? FACTS : DeviceFacts.NONE;
-            ObjectNode message = messages.message(event, facts);
-            Enrichments.add(message, ENRICHMENTS, facts);
-            actual.add(message);
-        }
+        events().forEach(event -> actual.add(enriched(event, ENRICHMENTS)));
+        matchesGolden(actual, GOLDEN);
+    }
+
+    /** IoT Central's transform input of every message: {@code device}, telemetry and properties as lists with ids. */
+    @Test
+    void everyExportedEventsTransformInputMatchesItsGoldenFile() throws IOException {
+        ArrayNode actual = Json.MAPPER.createArrayNode();
+        events().forEach(event -> actual.add(TransformInput.of(enriched(event, Map.of("site", ENRICHMENTS.get("site"))),
+                facts(event))));
+        ObjectNode deleted = messages.message(new DeviceConnected(DeviceId.of("gone"), T), DeviceFacts.NONE);
+        actual.add(TransformInput.of(deleted, DeviceFacts.NONE));
+        matchesGolden(actual, INPUTS);
+    }
+
+    private static DeviceFacts facts(PlatformEvent event) {
+        return event instanceof PlatformEvent.DeviceEvent ? FACTS : DeviceFacts.NONE;
+    }
+
+    private ObjectNode enriched(PlatformEvent event, Map<String, Enrichment> enrichments) {
+        ObjectNode message = messages.message(event, facts(event));
+        Enrichments.add(message, enrichments, facts(event));
+        return message;
+    }
+
+    private static void matchesGolden(ArrayNode actual, Path golden) throws IOException {
         String text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n";
         if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(GOLDEN, text);
+            Files.writeString(golden, text);
         }
-        assertThat(text).isEqualTo(Files.readString(GOLDEN));
+        assertThat(text).isEqualTo(Files.readString(golden));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.opencentral.core.export.Export;
 import org.opencentral.core.store.ExportStore;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.background.BackgroundLoop;
+import org.opencentral.platform.export.DeliveryCounters;
 import org.opencentral.platform.export.ExportHealth;
 import org.opencentral.platform.export.ExportStatus;
 
@@ -157,8 +158,15 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
         return summary(of.stream().anyMatch(Pipe::inError) ? "error" : "healthy", of);
     }
 
+    @Override
+    public List<DeliveryCounters> counters() {
+        return stats.values().stream().map(PipeStats::counters)
+                .sorted(Comparator.comparing(DeliveryCounters::exportId).thenComparing(DeliveryCounters::destinationId))
+                .toList();
+    }
+
     private static ExportStatus summary(String status, List<Pipe> pipes) {
-        List<String> errors = pipes.stream().flatMap(p -> p.lastError().stream()).distinct().toList();
+        List<ExportStatus.Error> errors = pipes.stream().flatMap(p -> p.errors().stream()).distinct().toList();
         Optional<Instant> last = pipes.stream().flatMap(p -> p.lastExportTime().stream())
                 .max(Comparator.naturalOrder());
         return new ExportStatus(status, errors, last);

@@ -14,11 +14,14 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.export.Destination;
+import org.opencentral.core.export.DestinationReference;
 import org.opencentral.core.export.Export;
 import org.opencentral.platform.export.DeviceFacts;
 import org.opencentral.platform.export.Enrichments;
 import org.opencentral.platform.export.ExportMatcher;
 import org.opencentral.platform.export.ExportMessages;
+import org.opencentral.platform.export.ExportStatus;
+import org.opencentral.platform.export.transform.ExportTransform.Result;
 
 /**
  * One export's delivery to one of its destinations, from its own durable cursor
@@ -42,6 +45,7 @@ final class Pipe implements AutoCloseable {
     private final Export export;
     private final Destination destination;
     private final ExportMatcher matcher;
+    private final TransformStep transform;
     private final BatchSender sender;
     private final PipeContext context;
     private final PipeStats stats;
@@ -50,6 +54,7 @@ final class Pipe implements AutoCloseable {
     private Optional<Instant> nextAttempt = Optional.empty();
     private int attempts;
     private volatile Optional<String> lastError = Optional.empty();
+    private volatile Optional<String> transformError = Optional.empty();
     private volatile boolean error;
     private volatile Optional<Instant> lastExportTime = Optional.empty();
 
@@ -57,6 +62,8 @@ final class Pipe implements AutoCloseable {
         this.export = export;
         this.destination = destination;
         this.matcher = ExportMatcher.compile(export.filter());
+        this.transform = TransformStep.of(export.destinations().stream().filter(d -> d.id().equals(destination.id()))
+                .findFirst().flatMap(DestinationReference::transform));
         this.sender = sender;
         this.context = context;
         this.stats = stats;
@@ -90,7 +97,7 @@ final class Pipe implements AutoCloseable {
         Map<DeviceId, DeviceFacts> devices = new HashMap<>();
         List<BatchSender.Outgoing> outgoing = new ArrayList<>();
         for (LoggedEvent logged : batch) {
-            message(logged.event(), devices).ifPresent(m -> outgoing.add(outgoing(logged, m)));
+            outgoing.addAll(messages(logged, devices));
         }
         Optional<BatchSender.Refusal> refusal = sender.send(outgoing, () -> {
             stats.sent.incrementAndGet();
@@ -107,8 +114,11 @@ final class Pipe implements AutoCloseable {
         return batch.size();
     }
 
-    /** The event's one message (its place 0 among the event's messages) with what is known of it. */
-    private BatchSender.Outgoing outgoing(LoggedEvent logged, ObjectNode message) {
+    /**
+     * The outputs of one event as outgoing messages, the {@code n}th keyed {@code {exportId}:{sequence}:{n}};
+     * the user properties come from the {@code default@v1} message before the transform reshapes it.
+     */
+    private List<BatchSender.Outgoing> outgoing(LoggedEvent logged, ObjectNode message, List<ObjectNode> outputs) {
         Optional<String> device = logged.event() instanceof PlatformEvent.DeviceEvent d
                 ? Optional.of(d.deviceId().value()) : Optional.empty();
         Map<String, String> properties = new LinkedHashMap<>();
@@ -117,8 +127,13 @@ final class Pipe implements AutoCloseable {
                 properties.put(name, message.get(member).asText());
             }
         });
-        return new BatchSender.Outgoing(logged.sequence(), device, export.id() + ":" + logged.sequence() + ":0",
-                properties, logged.event().time().truncatedTo(ChronoUnit.MILLIS), message);
+        Instant enqueued = logged.event().time().truncatedTo(ChronoUnit.MILLIS);
+        List<BatchSender.Outgoing> outgoing = new ArrayList<>(outputs.size());
+        for (int n = 0; n < outputs.size(); n++) {
+            outgoing.add(new BatchSender.Outgoing(logged.sequence(), device,
+                    export.id() + ":" + logged.sequence() + ":" + n, properties, enqueued, outputs.get(n)));
+        }
+        return outgoing;
     }
 
     private void save(long from, long done) {
@@ -128,19 +143,32 @@ final class Pipe implements AutoCloseable {
         }
     }
 
-    /** The message of {@code event} if the export sends it; {@code devices} caches lookups for one batch. */
-    private Optional<ObjectNode> message(PlatformEvent event, Map<DeviceId, DeviceFacts> devices) {
+    /**
+     * The messages to send for the logged event: none if the export does not send it, else its message
+     * or the outputs of the destination's transform. A failing transform sends nothing for the event:
+     * it is counted as failed and its reason kept in the errors (the cursor moves past it).
+     * {@code devices} caches lookups for one batch.
+     */
+    private List<BatchSender.Outgoing> messages(LoggedEvent logged, Map<DeviceId, DeviceFacts> devices) {
+        PlatformEvent event = logged.event();
         if (ExportMessages.source(event).filter(export.source()::equals).isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent device
                 ? devices.computeIfAbsent(device.deviceId(), context.devices()) : DeviceFacts.NONE;
         ObjectNode message = context.messages().message(event, facts);
         if (!matcher.matches(message, facts)) {
-            return Optional.empty();
+            return List.of();
         }
         Enrichments.add(message, export.enrichments(), facts);
-        return Optional.of(message);
+        return switch (transform.apply(message, facts)) {
+            case Result.Outputs outputs -> outgoing(logged, message, outputs.messages());
+            case Result.Failed failed -> {
+                stats.failed.incrementAndGet();
+                transformError = Optional.of(failed.reason());
+                yield List.of();
+            }
+        };
     }
 
     private void refused(DeliveryFailure failure, Instant now) {
@@ -191,8 +219,12 @@ final class Pipe implements AutoCloseable {
         return error;
     }
 
-    Optional<String> lastError() {
-        return lastError;
+    /** The destination's refusal while it refuses, and the last transform failure since the pipe was built. */
+    List<ExportStatus.Error> errors() {
+        List<ExportStatus.Error> errors = new ArrayList<>();
+        lastError.ifPresent(e -> errors.add(new ExportStatus.Error(ExportStatus.Error.DELIVERY_FAILED, e)));
+        transformError.ifPresent(e -> errors.add(new ExportStatus.Error(ExportStatus.Error.TRANSFORM_FAILED, e)));
+        return errors;
     }
 
     Optional<Instant> lastExportTime() {

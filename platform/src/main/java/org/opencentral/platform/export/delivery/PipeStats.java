@@ -1,6 +1,7 @@
 package org.opencentral.platform.export.delivery;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.opencentral.platform.export.DeliveryCounters;
 
 /**
  * Counters of one export's delivery to one destination, for {@code /metrics}: messages sent, failed
@@ -48,5 +49,10 @@ public final class PipeStats {
 
     public long lagSeconds() {
         return lagSeconds.get();
+    }
+
+    /** A snapshot of the counters. */
+    public DeliveryCounters counters() {
+        return new DeliveryCounters(exportId, destinationId, sent(), failed(), retries(), lagEvents(), lagSeconds());
     }
 }

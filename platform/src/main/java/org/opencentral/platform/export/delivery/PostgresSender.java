@@ -1,37 +1,22 @@
 package org.opencentral.platform.export.delivery;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import org.opencentral.core.Json;
-import org.opencentral.core.export.PostgresDestination;
+import org.opencentral.core.export.ExportTable;
 
 /**
- * {@code postgresql@v1}: a batch is inserted into the destination's table in one transaction, one
- * row per message in log order: {@code id} (a growing sequence), {@code idempotency_key} (the
- * message's {@link Outgoing#key()}, unique), {@code device_id}, {@code message_source},
- * {@code enqueued_time} and {@code message} (jsonb). The table is created if missing. A retried
- * batch's rows that are already there are skipped ({@code ON CONFLICT DO NOTHING}), so at-least-once
- * delivery adds no duplicate rows. Any SQL error refuses the whole batch (nothing of it was
- * committed) and the connection is opened again for the retry.
+ * {@code postgresql@v1}: a batch is one insert of rows into the destination's {@link ExportTable},
+ * in log order, each row keyed by the message's {@link Outgoing#key()} (so a retried batch adds no
+ * duplicate rows) with its device, {@code iotcentral-message-source} and enqueued time. The table
+ * refusing the batch refuses it from its first message (nothing of it was committed).
  */
 public final class PostgresSender implements BatchSender {
-    private final PostgresDestination destination;
-    private final String where;
-    private Connection connection;
+    private final ExportTable table;
 
-    public PostgresSender(PostgresDestination destination) {
-        this.destination = Objects.requireNonNull(destination, "destination");
-        String url = destination.url();
-        this.where = "table '" + destination.table() + "' at "
-                + (url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
+    public PostgresSender(ExportTable table) {
+        this.table = Objects.requireNonNull(table, "table");
     }
 
     @Override
@@ -40,70 +25,18 @@ public final class PostgresSender implements BatchSender {
             return Optional.empty();
         }
         try {
-            insert(connection(), outgoing);
-        } catch (SQLException e) {
-            close();
-            return Optional.of(new Refusal(outgoing.getFirst().sequence(),
-                    new DeliveryFailure("inserting into " + where + " failed: " + e.getMessage())));
+            table.insert(outgoing.stream().map(o -> new ExportTable.Row(o.key(), o.device(),
+                    o.properties().getOrDefault("iotcentral-message-source", ""), o.enqueued(),
+                    Json.write(o.message()))).toList());
+        } catch (ExportTable.Refused refused) {
+            return Optional.of(new Refusal(outgoing.getFirst().sequence(), new DeliveryFailure(refused.getMessage())));
         }
         outgoing.forEach(o -> accepted.run());
         return Optional.empty();
     }
 
-    private void insert(Connection c, List<Outgoing> outgoing) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + destination.table()
-                + " (idempotency_key, device_id, message_source, enqueued_time, message) VALUES (?, ?, ?, ?, ?::jsonb)"
-                + " ON CONFLICT (idempotency_key) DO NOTHING")) {
-            for (Outgoing o : outgoing) {
-                insert.setString(1, o.key());
-                insert.setString(2, o.device().orElse(null));
-                insert.setString(3, o.properties().getOrDefault("iotcentral-message-source", ""));
-                insert.setObject(4, o.enqueued().atOffset(ZoneOffset.UTC));
-                insert.setString(5, Json.write(o.message()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        }
-    }
-
-    /** The open connection, or a new one with the table created if it is missing. */
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            Properties properties = new Properties();
-            properties.setProperty("user", destination.username());
-            properties.setProperty("password", destination.password());
-            properties.setProperty("connectTimeout", "10");
-            properties.setProperty("socketTimeout", "30");
-            Connection opened = DriverManager.getConnection(destination.url(), properties);
-            try (Statement create = opened.createStatement()) {
-                create.execute("CREATE TABLE IF NOT EXISTS " + destination.table() + " ("
-                        + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                        + "idempotency_key TEXT NOT NULL UNIQUE, device_id TEXT, message_source TEXT NOT NULL, "
-                        + "enqueued_time TIMESTAMPTZ NOT NULL, message JSONB NOT NULL)");
-                opened.setAutoCommit(false);
-            } catch (SQLException e) {
-                opened.close();
-                throw e;
-            }
-            connection = opened;
-        }
-        return connection;
-    }
-
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // the connection is being dropped anyway
-            } finally {
-                connection = null;
-            }
-        }
+        table.close();
     }
 }

@@ -28,8 +28,10 @@ import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
 import org.opencentral.platform.export.DeviceFacts;
 import org.opencentral.platform.export.ExportMessages;
+import org.opencentral.platform.export.ExportStatus;
 import org.opencentral.store.contract.SharedPostgres;
 import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.export.PostgresExportTable;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
@@ -59,7 +61,7 @@ class PostgresDeliveryTest {
         log = DuckDbEventLog.open(directory.resolve("events.duckdb"));
         runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(), new ExportMessages("app-1"),
                 id -> DeviceFacts.NONE, RETRY, clock, 50),
-                destination -> new PostgresSender((PostgresDestination) destination), stats -> { });
+                destination -> new PostgresSender(new PostgresExportTable((PostgresDestination) destination)), stats -> { });
     }
 
     @AfterEach
@@ -126,8 +128,9 @@ class PostgresDeliveryTest {
         define("nobody", "not-the-password");
         send(0);
         runner.runOnce();
-        String error = runner.of(state.exports().findDestination("table").orElseThrow()).errors().getFirst();
-        assertThat(error).contains("inserting into table 'exported'", "role \"nobody\" does not exist")
+        ExportStatus.Error error = runner.of(state.exports().findDestination("table").orElseThrow()).errors().getFirst();
+        assertThat(error.code()).isEqualTo(ExportStatus.Error.DELIVERY_FAILED);
+        assertThat(error.message()).contains("inserting into table 'exported'", "role \"nobody\" does not exist")
                 .doesNotContain("not-the-password", "currentSchema");
 
         define(SharedPostgres.USER, SharedPostgres.PASSWORD);

@@ -25,7 +25,8 @@ import org.opencentral.store.sqlite.SqliteStateStore;
 /**
  * How fast one telemetry export drains the event log to a local webhook receiver (a JDK
  * HttpServer in the same process): {@code messages} JSON messages of 1,000 devices are appended
- * first, then the runner is stepped until it caught up. Prints messages per second of delivery.
+ * first, then the runner is stepped until it caught up. Prints messages per second of delivery. An
+ * optional third argument is a jq transform for the destination (in quotes).
  * Run: {@code ./mvnw -q -pl platform -Pbench test-compile exec:exec
  * -Dbench.main=org.opencentral.platform.export.delivery.WebhookDeliveryBenchmark -Dbench.args="20000 /tmp/oc-export"}
  */
@@ -36,6 +37,7 @@ final class WebhookDeliveryBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path directory = Path.of(args.length > 1 ? args[1] : "/tmp/opencentral-export");
+        Optional<String> transform = args.length > 2 ? Optional.of(args[2]) : Optional.empty();
         Files.createDirectories(directory);
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
@@ -53,7 +55,7 @@ final class WebhookDeliveryBenchmark {
             state.exports().putDestination(new WebhookDestination("hook", "Hook", receiver.url(), Map.of(), Map.of(),
                     Optional.empty()));
             state.exports().putExport(new Export("bench", "Bench", true, ExportSource.TELEMETRY, Optional.empty(),
-                    Map.of(), List.of(new DestinationReference("hook", Optional.empty()))));
+                    Map.of(), List.of(new DestinationReference("hook", transform))));
             runner.runOnce();
             byte[] body = "{\"temperature\":21.5,\"humidity\":40,\"pressure\":1013,\"speed\":3,\"mode\":\"auto\"}"
                     .getBytes(StandardCharsets.UTF_8);

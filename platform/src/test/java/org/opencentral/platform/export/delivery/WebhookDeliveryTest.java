@@ -240,4 +240,43 @@ class WebhookDeliveryTest {
         ObjectNode message = receiver.received().getFirst().message();
         assertThat(message.path("enrichments").isObject()).isTrue();
     }
+
+    private void defineTransformed(String transform) {
+        define(receiver.url());
+        state.exports().putExport(new Export("all", "Transformed", true, ExportSource.TELEMETRY, Optional.empty(),
+                Map.of(), List.of(new DestinationReference("hook", Optional.of(transform)))));
+    }
+
+    @Test
+    void aTransformSendsEachOfItsOutputsInsteadOfTheMessage() {
+        defineTransformed("import \"iotc\" as iotc; .device.id as $d | .telemetry | iotc::find(.name == \"n\")"
+                + " | {device: $d, n: .value}, {device: $d, twice: (.value * 2)}");
+        send(0);
+        send(1);
+        drain();
+        assertThat(receiver.received()).extracting(r -> r.message().toString())
+                .filteredOn(text -> text.contains("d-1")).as("two outputs per message, in order")
+                .containsExactly("{\"device\":\"d-1\",\"n\":0}", "{\"device\":\"d-1\",\"twice\":0}",
+                        "{\"device\":\"d-1\",\"n\":1}", "{\"device\":\"d-1\",\"twice\":2}");
+        assertThat(receiver.received()).hasSize(12);
+        assertThat(stats.getLast().sent()).isEqualTo(12);
+    }
+
+    @Test
+    void aTransformFailingOnAMessageSkipsItCountsItAndShowsTheErrorWhileTheOthersGoOut() {
+        defineTransformed("if .telemetry[0].value == 1 then error(\"round one\") else {n: .telemetry[0].value} end");
+        for (int round = 0; round < 3; round++) {
+            send(round);
+        }
+        drain();
+        assertThat(receiver.received()).extracting(r -> r.message().path("n").asInt()).containsOnly(0, 2).hasSize(6);
+        assertThat(stats.getLast().failed()).isEqualTo(3);
+        assertThat(stats.getLast().lagEvents()).as("the cursor moved past the failed messages").isZero();
+        ExportStatus status = runner.of(state.exports().findExport("all").orElseThrow());
+        assertThat(status.status()).as("delivery itself is healthy").isEqualTo("healthy");
+        assertThat(status.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo(ExportStatus.Error.TRANSFORM_FAILED);
+            assertThat(error.message()).contains("round one");
+        });
+    }
 }

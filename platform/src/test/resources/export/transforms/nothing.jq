@@ -1,0 +1,1 @@
+select(.device.simulated) | {simulatedOnly: .device.id}

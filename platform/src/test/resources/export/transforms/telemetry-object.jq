@@ -1,0 +1,1 @@
+.telemetry | map({key: .name, value: .value}) | from_entries

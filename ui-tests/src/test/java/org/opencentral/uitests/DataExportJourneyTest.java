@@ -1,0 +1,86 @@
+package org.opencentral.uitests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import com.microsoft.playwright.Locator;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.opencentral.testkit.RestClient;
+import org.opencentral.testkit.WebhookSink;
+
+/**
+ * Data export in a real browser against a real node: an administrator creates a webhook destination
+ * (a real HTTP receiver) and a telemetry export with a jq transform, tries the transform on a sample
+ * from the simulated device, saves, and then sees the device's messages arrive at the receiver
+ * transformed and the sent counter and lag in the list of exports.
+ */
+@Timeout(180)
+class DataExportJourneyTest extends BrowserTest {
+    private static final String PUMP = "dtmi:com:example:ui:ExportPump;1";
+    private static final String TRANSFORM = "import \"iotc\" as iotc;\n"
+            + "{device: .device.id, name: .device.name, flow: (.telemetry | iotc::find(.name == \"flow\").value)}";
+
+    private static RestClient rest;
+    private static WebhookSink sink;
+
+    @BeforeAll
+    static void simulatedPump() {
+        rest = platform.rest();
+        sink = new WebhookSink();
+        rest.put("/deviceTemplates/" + PUMP.replace(";", "%3B"), "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],"
+                + "\"displayName\":\"Export pump\",\"capabilityModel\":{\"@id\":\"dtmi:com:example:ui:ExportPumpModel;1\","
+                + "\"@type\":\"Interface\",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"flow\","
+                + "\"schema\":\"double\"}]}}").ok();
+        rest.put("/devices/pump-x", Map.of("displayName", "Export pump", "template", PUMP, "simulated", true,
+                "simulationInterval", "PT1S")).ok();
+        await().atMost(Duration.ofSeconds(30)).until(() -> rest.get("/devices/pump-x/telemetry").ok()
+                .path("value").size() > 0);
+    }
+
+    @AfterAll
+    static void closeSink() {
+        sink.close();
+    }
+
+    @Test
+    void anAdministratorExportsTransformedTelemetryToAWebhookAndWatchesItFlow() {
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            DestinationsPage.open(window.page()).createWebhook("sink", "Sink", sink.url());
+
+            ExportEditorPage editor = ExportEditorPage.create(ExportsPage.open(window.page()));
+            editor.identify("flows", "Pump flows", "Telemetry");
+            editor.condition(1, "Simulated", "equals", "true");
+            assertThat(editor.filterText()).hasValue("SELECT * FROM devices WHERE $simulated = true");
+            editor.sendTo(1, "Sink", TRANSFORM);
+            Locator outputs = editor.tryTransform(1);
+            assertThat(outputs).containsText("\"device\": \"pump-x\"");
+            assertThat(outputs).containsText("\"name\": \"Export pump\"");
+            assertThat(Axe.seriousViolations(window.page())).isEmpty();
+            window.shot("60-export-try-transform");
+
+            ExportsPage exports = editor.save();
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.received().size() >= 2);
+            List<JsonNode> received = sink.received();
+            assertThat(received).allSatisfy(message -> {
+                assertThat(message.path("device").asText()).isEqualTo("pump-x");
+                assertThat(message.path("name").asText()).isEqualTo("Export pump");
+                assertThat(message.path("flow").isNumber()).isTrue();
+                assertThat(message.size()).as("only the transform's members").isEqualTo(3);
+            });
+            assertThat(exports.status("flows")).containsText("healthy");
+            assertThat(exports.sent("flows")).hasText(Pattern.compile("[1-9][0-9]*"));
+            assertThat(exports.failed("flows")).hasText("0");
+            assertThat(exports.lag("flows")).hasText(Pattern.compile("\\d+ events · \\d+ s"));
+            window.shot("61-export-list");
+        }
+    }
+}

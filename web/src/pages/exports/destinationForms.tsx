@@ -1,0 +1,29 @@
+// The form of each destination type, by its wire type: a new destination type adds one entry here
+// (its label, an empty configuration, and the form that edits the type's own members).
+import { ComponentType } from 'preact';
+import { Destination } from './exportApi';
+import { WebhookForm } from './WebhookForm';
+
+/** The members of a destination its type's form edits (everything but id, displayName, type and status). */
+export type Config = Record<string, unknown>;
+
+export interface DestinationForm {
+  label: string;
+  empty: () => Config;
+  Form: ComponentType<{ config: Config; onChange: (config: Config) => void }>;
+}
+
+export const DESTINATION_FORMS: Record<string, DestinationForm> = {
+  'webhook@v1': { label: 'Webhook', empty: () => ({ url: '' }), Form: WebhookForm },
+};
+
+export function destinationForm(type: string): DestinationForm | undefined {
+  return DESTINATION_FORMS[type];
+}
+
+const READ_ONLY = ['id', 'displayName', 'type', 'status', 'errors', 'lastExportTime'];
+
+/** A destination's own members, for its type's form. */
+export function configOf(destination: Destination): Config {
+  return Object.fromEntries(Object.entries(destination).filter(([k]) => !READ_ONLY.includes(k)));
+}

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DeviceTemplate } from '../../api';
+import { linkClick } from '../../router';
+import { useSession } from '../../session';
+import { Badge, Confirm, ErrorBanner, Spinner, relativeTime, toast, toastError } from '../../ui/components';
+import { count } from '../../ui/format';
+import { useList } from '../useList';
+import { deleteRule, loadState, patchRule, Rule, RuleState, rulePath } from './ruleApi';
+
+/** The state of every listed rule, read from its history four rules at a time and refreshed every 10 s while the page is shown. */
+function useStates(rules: Rule[] | null): Record<string, RuleState | Error> {
+  const [states, setStates] = useState<Record<string, RuleState | Error>>({});
+  const key = (rules ?? []).map((r) => r.id).join(',');
+  useEffect(() => {
+    if (!rules?.length) return;
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const one = (id: string) => loadState(id, abort.signal).then(
+      (s) => setStates((all) => ({ ...all, [id]: s })),
+      (e) => { if (!abort.signal.aborted) setStates((all) => ({ ...all, [id]: e })); });
+    const round = async () => {
+      const queue = rules.map((r) => r.id);
+      const worker = async () => { for (let id = queue.shift(); id && !abort.signal.aborted; id = queue.shift()) await one(id); };
+      if (document.visibilityState === 'visible') await Promise.all([worker(), worker(), worker(), worker()]);
+      if (!abort.signal.aborted) timer = setTimeout(round, 10_000);
+    };
+    round();
+    return () => { abort.abort(); clearTimeout(timer); };
+  }, [key]);
+  return states;
+}
+
+/** Rules with their template (and group), enabled toggle, state (devices firing) and last fire; delete with confirmation. */
+export function Rules() {
+  const session = useSession();
+  const rules = useList<Rule>('/rules?maxpagesize=1000');
+  const templates = useList<DeviceTemplate>(session.can('deviceTemplates.view') ? '/deviceTemplates?maxpagesize=100' : '');
+  const states = useStates(rules.items);
+  const [deleting, setDeleting] = useState<Rule | null>(null);
+  const [busy, setBusy] = useState(false);
+  const templateName = (id: string) => templates.items?.find((t) => t['@id'] === id)?.displayName ?? id;
+  const toggle = async (r: Rule) => {
+    try {
+      await patchRule(r.id, { enabled: !r.enabled });
+      toast(`Rule ${r.displayName} ${r.enabled ? 'disabled' : 'enabled'}.`);
+      rules.reload();
+    } catch (e) {
+      toastError(e);
+    }
+  };
+  const remove = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    try {
+      await deleteRule(deleting.id);
+      toast(`Rule ${deleting.displayName} deleted.`);
+      setDeleting(null);
+      rules.reload();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const canUpdate = session.can('rules.update');
+  const canDelete = session.can('rules.delete');
+  return (
+    <section aria-labelledby="rules-title">
+      <div class="page-head">
+        <h1 id="rules-title">Rules</h1>
+        <div class="spacer" />
+        {session.can('rules.create') && <a class="button primary" href="/rules/new" onClick={linkClick}>+ New rule</a>}
+      </div>
+      <ErrorBanner error={rules.error} onRetry={rules.reload} />
+      {!rules.items && !rules.error && <Spinner />}
+      {rules.items && (
+        <table class="table" aria-label="Rules">
+          <thead><tr><th scope="col">Name</th><th scope="col">Template</th><th scope="col">Enabled</th><th scope="col">State</th><th scope="col">Last fired</th>{canDelete && <th scope="col"><span class="sr-only">Delete</span></th>}</tr></thead>
+          <tbody>
+            {rules.items.length === 0 && <tr><td colSpan={6} class="muted">No rules yet.</td></tr>}
+            {rules.items.map((r) => (
+              <tr key={r.id}>
+                <td><a href={rulePath(r.id)} onClick={linkClick}>{r.displayName}</a></td>
+                <td>{templateName(r.template)}{r.group && <span class="muted"> · group {r.group}</span>}</td>
+                <td><input type="checkbox" class="switch" role="switch" checked={r.enabled} disabled={!canUpdate} onChange={() => toggle(r)} aria-label={'Enabled: ' + r.displayName} /></td>
+                <td><StateCell state={states[r.id]} /></td>
+                <td>{states[r.id] instanceof Error ? '' : relativeTime((states[r.id] as RuleState | undefined)?.lastFired)}</td>
+                {canDelete && <td><button type="button" class="secondary" onClick={() => setDeleting(r)} aria-label={'Delete ' + r.displayName}>Delete</button></td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Confirm open={!!deleting} title="Delete rule" action="Delete" busy={busy} onConfirm={remove} onCancel={() => setDeleting(null)}
+        body={<p>Delete the rule <strong>{deleting?.displayName}</strong> and its history? This cannot be undone.</p>} />
+    </section>
+  );
+}
+
+export function StateCell({ state }: { state: RuleState | Error | undefined }) {
+  if (!state) return <span class="muted">…</span>;
+  if (state instanceof Error) return <span class="error-text" title={state.message}>unknown</span>;
+  const n = state.firing.length;
+  return (
+    <span data-testid="rule-state">
+      {n > 0 ? <Badge kind="bad">{count(n, 'device') + ' firing'}</Badge> : <Badge kind="ok">ok</Badge>}
+      {!state.complete && <span class="muted small"> (from the newest 200 entries)</span>}
+    </span>
+  );
+}

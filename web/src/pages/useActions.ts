@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import { toast, toastError } from '../ui/components';
+
+/**
+ * Deleting an item of a list after a confirmation: `deleting` is the item asked about (show a
+ * Confirm while it is set), `remove` deletes it, says so in a toast (`what` names the kind) and
+ * reloads the list; a failure is a toast too.
+ */
+export function useConfirmedDelete<T extends { displayName?: string }>(what: string, remove: (item: T) => Promise<unknown>,
+  reload: () => void) {
+  const [deleting, setDeleting] = useState<T | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await remove(deleting!);
+      toast(`${what} ${deleting!.displayName} deleted.`);
+      reload();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusy(false);
+      setDeleting(null);
+    }
+  };
+  return { deleting, setDeleting, busy, confirm };
+}
+
+/**
+ * A form's submit: runs `save` once the form is submitted, with `busy` set meanwhile; a failure
+ * becomes `error` (a sentence for the form's banner).
+ */
+export function useSubmit(save: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await save();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, submit };
+}
