@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Config } from './destinationForms';
 import { Customization } from './exportApi';
+import { SecretField } from './SecretField';
 
 type Customizations = Record<string, Customization>;
 interface Entry { name: string; value: string; secret: boolean }
@@ -12,7 +13,8 @@ const customizations = (list: Entry[]): Customizations =>
 
 /**
  * A webhook@v1 destination: URL, query and header customizations (a secret one is answered masked;
- * saving the mask keeps it) and a header authorization. An OAuth authorization is kept as it is.
+ * saving the mask keeps it), a header authorization and a signing secret (write-only). An OAuth
+ * authorization is kept as it is.
  */
 export function WebhookForm({ config, onChange }: { config: Config; onChange: (config: Config) => void }) {
   const auth = config.authorization as { type: string; value?: string } | undefined;
@@ -40,6 +42,13 @@ export function WebhookForm({ config, onChange }: { config: Config; onChange: (c
             }} />
           <small>Sent as the Authorization header; answered masked once saved.</small></div>
       )}
+      <SecretField id="w-signing" label="Signing secret (optional)" value={config.signingSecret}
+        hint="16 to 256 characters; each request then carries X-OpenCentral-Signature: sha256=<HMAC of the body>."
+        onChange={(signingSecret) => {
+          const next = { ...config, signingSecret };
+          if (signingSecret === undefined) delete next.signingSecret;
+          onChange(next);
+        }} />
     </>
   );
 }

@@ -2,6 +2,9 @@
 // (its label, an empty configuration, and the form that edits the type's own members).
 import { ComponentType } from 'preact';
 import { Destination } from './exportApi';
+import { EventHubsForm } from './EventHubsForm';
+import { KafkaForm } from './KafkaForm';
+import { PostgresForm } from './PostgresForm';
 import { WebhookForm } from './WebhookForm';
 
 /** The members of a destination its type's form edits (everything but id, displayName, type and status). */
@@ -15,6 +18,9 @@ export interface DestinationForm {
 
 export const DESTINATION_FORMS: Record<string, DestinationForm> = {
   'webhook@v1': { label: 'Webhook', empty: () => ({ url: '' }), Form: WebhookForm },
+  'kafka@v1': { label: 'Kafka', empty: () => ({ bootstrapServers: [], topic: '' }), Form: KafkaForm },
+  'eventhubs@v1': { label: 'Azure Event Hubs', empty: () => ({}), Form: EventHubsForm },
+  'postgresql@v1': { label: 'PostgreSQL table', empty: () => ({ url: '', username: '', table: '' }), Form: PostgresForm },
 };
 
 export function destinationForm(type: string): DestinationForm | undefined {

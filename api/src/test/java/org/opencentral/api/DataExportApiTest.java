@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.api.contract.SpecResponses;
 import org.opencentral.core.Json;
+import org.opencentral.core.export.DestinationJson;
+import org.opencentral.core.export.SecretSlots;
 import org.opencentral.platform.security.BuiltInRole;
 
 /**
@@ -38,6 +40,10 @@ class DataExportApiTest {
              "queryCustomizations":{"code":{"value":"query-secret","secret":true},"plain":{"value":"p"}},
              "headerCustomizations":{"X-Key":{"value":"header-secret","secret":true}},
              "authorization":{"type":"header","value":"Bearer auth-secret"}}""";
+    static final String EVENT_HUBS = """
+            {"displayName":"Hub","type":"eventhubs@v1","authorization":{"type":"connectionString",
+             "connectionString":"Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;\
+            SharedAccessKey=hub-secret;EntityPath=telemetry"}}""";
     static final String EXPORT = """
             {"displayName":"Hot devices","enabled":true,"source":"telemetry",
              "filter":"SELECT * FROM dtmi:contoso:Thermostat;1 WHERE temperature > 30",
@@ -68,6 +74,7 @@ class DataExportApiTest {
         call("PUT", "/destinations/{destinationId}", "hook", WEBHOOK, 200);
         call("PUT", "/destinations/{destinationId}", "bus", "{\"displayName\":\"Bus\",\"type\":\"servicebusqueue@v1\","
                 + "\"authorization\":{\"type\":\"connectionString\",\"connectionString\":\"Endpoint=sb://x\"}}", 400);
+        call("PUT", "/destinations/{destinationId}", "hub", EVENT_HUBS, 200);
         call("GET", "/destinations/{destinationId}", "hook", null, 200);
         call("GET", "/destinations/{destinationId}", "missing", null, 404);
         call("PATCH", "/destinations/{destinationId}", "hook", "{\"displayName\":\"Hook 2\"}", 200);
@@ -123,13 +130,54 @@ class DataExportApiTest {
 
     @Test
     void destinationTypesOpenCentralCannotServeAreRefusedByName() {
-        for (String type : List.of("servicebusqueue@v1", "servicebustopic@v1", "dataexplorer@v1", "eventhubs@v1",
-                "blobstorage@v1")) {
+        for (String type : List.of("servicebusqueue@v1", "servicebustopic@v1", "dataexplorer@v1", "blobstorage@v1")) {
             Http.Reply reply = admin.put(path("/destinations/d"), "{\"displayName\":\"D\",\"type\":\"" + type + "\"}");
             assertThat(reply.status()).as(type).isEqualTo(400);
             assertThat(reply.json().at("/error/message").asText()).as(type).contains(type, "not supported");
         }
         assertThat(admin.get(path("/destinations")).json().path("value")).isEmpty();
+    }
+
+    @Test
+    void eventHubsKafkaPostgresqlAndSignedWebhookDestinationsMaskTheirSecretsAndCheckTheirMembers() {
+        Map<String, String> destinations = Map.of(
+                "hub", EVENT_HUBS,
+                "kafka", """
+                        {"displayName":"Kafka","type":"kafka@v1","bootstrapServers":["kafka.example.com:9093"],
+                         "topic":"iot.telemetry","tls":true,
+                         "authorization":{"type":"saslPlain","username":"iot","password":"kafka-secret"}}""",
+                "table", """
+                        {"displayName":"Table","type":"postgresql@v1","url":"jdbc:postgresql://db.example.com/iot",
+                         "username":"iot","password":"table-secret","table":"exports.telemetry"}""",
+                "signed", WEBHOOK.replace("\"url\"", "\"signingSecret\":\"signing-secret-0123\",\"url\""));
+        destinations.forEach((id, body) -> {
+            Http.Reply created = admin.put(path("/destinations/" + id), body);
+            assertThat(created.status()).as(created.text()).isEqualTo(200);
+            ObjectNode edited = (ObjectNode) admin.get(path("/destinations/" + id)).json();
+            assertThat(edited.toString()).as(id).contains("********")
+                    .doesNotContain("hub-secret", "kafka-secret", "table-secret", "signing-secret");
+            edited.put("displayName", "Edited " + id);
+            assertThat(admin.put(path("/destinations/" + id), edited.toString()).status()).isEqualTo(200);
+            assertThat(DestinationJson.write(platform.state.exports().findDestination(id).orElseThrow(),
+                    SecretSlots.PLAIN).toString()).as("the mask sent back keeps the stored secret")
+                    .containsAnyOf("hub-secret", "kafka-secret", "table-secret", "signing-secret-0123");
+        });
+        assertThat(admin.get("/api/auditLogs?" + Http.V).json().toString())
+                .doesNotContain("hub-secret", "kafka-secret", "table-secret", "signing-secret");
+
+        Map<String, String> refused = Map.of(
+                EVENT_HUBS.replace(";EntityPath=telemetry", ""), "needs 'EntityPath'",
+                EVENT_HUBS.replace("\"type\":\"connectionString\"", "\"type\":\"systemAssignedManagedIdentity\""),
+                "not supported",
+                destinations.get("table").replace("exports.telemetry", "x; DROP TABLE y"), "'table' must be an identifier",
+                destinations.get("kafka").replace("kafka.example.com:9093", "kafka.example.com"), "is not host:port",
+                destinations.get("kafka").replace("\"tls\":true", "\"tls\":true,\"acks\":0"), "unknown member 'acks'",
+                WEBHOOK.replace("\"url\"", "\"signingSecret\":\"short\",\"url\""), "16 to 256 characters");
+        refused.forEach((body, message) -> {
+            Http.Reply reply = admin.put(path("/destinations/bad"), body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().at("/error/message").asText()).as(body).contains(message);
+        });
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.template.TemplateService;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.export.PostgresExportTable;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 import org.opencentral.store.telemetry.DuckDbTelemetryStore;
@@ -67,7 +68,7 @@ public final class TestPlatform implements AutoCloseable {
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"));
         platform = Platform.assemble(state, log, telemetry, tokenClock,
-                PlatformSettings.defaults("app-test", config.idScope(), "127.0.0.1").jobsSteppedByCaller());
+                PlatformSettings.defaults("app-test", config.idScope(), "127.0.0.1", PostgresExportTable::new).jobsSteppedByCaller());
         platform.start();
         sessions = platform.sessions();
         commands = platform.commands();

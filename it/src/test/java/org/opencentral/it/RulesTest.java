@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencentral.core.Json;
 import org.opencentral.core.testing.ManualClock;
-import org.opencentral.platform.rules.action.WebhookClient;
+import org.opencentral.platform.security.WebhookSignature;
 import org.opencentral.server.config.SmtpConfig;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.TestDevice;
@@ -107,7 +107,7 @@ class RulesTest {
         assertThat(fired.at("/telemetry/temperature/value").asDouble()).isEqualTo(31.5);
         assertThat(received).hasSize(1);
         Received call = received.peek();
-        assertThat(call.signature()).isEqualTo("sha256=" + WebhookClient.sign(SECRET, call.body()));
+        assertThat(call.signature()).isEqualTo(WebhookSignature.of(SECRET, call.body()));
         JsonNode payload = Json.parse(call.body());
         assertThat(payload.at("/rule/id").asText()).isEqualTo("too-hot");
         assertThat(payload.at("/rule/displayName").asText()).isEqualTo("too-hot");

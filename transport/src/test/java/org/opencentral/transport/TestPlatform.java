@@ -28,6 +28,7 @@ import org.opencentral.platform.security.SasToken;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.export.PostgresExportTable;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 import org.opencentral.store.telemetry.DuckDbTelemetryStore;
@@ -62,7 +63,7 @@ final class TestPlatform implements AutoCloseable {
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"));
         platform = Platform.assemble(state, log, telemetry, clock, PlatformSettings.defaults("app-test", "0ne00000001",
-                HOST));
+                HOST, PostgresExportTable::new));
         platform.start();
         sessions = platform.sessions();
         registry = platform.devices();

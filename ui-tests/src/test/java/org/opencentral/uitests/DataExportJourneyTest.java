@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +16,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.Json;
+import org.opencentral.testkit.EmbeddedKafka;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.WebhookSink;
 
 /**
- * Data export in a real browser against a real node: an administrator creates a webhook destination
- * (a real HTTP receiver) and a telemetry export with a jq transform, tries the transform on a sample
- * from the simulated device, saves, and then sees the device's messages arrive at the receiver
- * transformed and the sent counter and lag in the list of exports.
+ * Data export in a real browser against a real node: an administrator creates a signed webhook
+ * destination (a real HTTP receiver; its signing secret is then shown only as set) and a telemetry
+ * export with a jq transform, tries the transform on a sample from the simulated device, saves, and
+ * then sees the device's messages arrive at the receiver transformed and the sent counter and lag in
+ * the list of exports; and creates a Kafka destination (a real broker, the test kit's
+ * {@code EmbeddedKafka}) and an export to it whose records arrive keyed by the device.
  */
 @Timeout(180)
 class DataExportJourneyTest extends BrowserTest {
     private static final String PUMP = "dtmi:com:example:ui:ExportPump;1";
     private static final String TRANSFORM = "import \"iotc\" as iotc;\n"
             + "{device: .device.id, name: .device.name, flow: (.telemetry | iotc::find(.name == \"flow\").value)}";
+
+    private static final String SIGNING_SECRET = "a-signing-secret-of-32-characters";
+    private static final String TOPIC = "pump-telemetry";
 
     private static RestClient rest;
     private static WebhookSink sink;
@@ -54,7 +64,13 @@ class DataExportJourneyTest extends BrowserTest {
     @Test
     void anAdministratorExportsTransformedTelemetryToAWebhookAndWatchesItFlow() {
         try (BrowserWindow window = session.signedIn(platform.http())) {
-            DestinationsPage.open(window.page()).createWebhook("sink", "Sink", sink.url());
+            DestinationsPage destinations = DestinationsPage.open(window.page())
+                    .createWebhook("sink", "Sink", sink.url(), SIGNING_SECRET);
+            Locator signing = destinations.secret("sink", "Signing secret (optional)");
+            assertThat(signing).hasValue("");
+            assertThat(signing).hasAccessibleDescription(Pattern.compile("^Set: leave empty to keep it\\."));
+            assertThat(rest.get("/dataExport/destinations/sink").ok()
+                    .path("signingSecret").asText()).isEqualTo("********");
 
             ExportEditorPage editor = ExportEditorPage.create(ExportsPage.open(window.page()));
             editor.identify("flows", "Pump flows", "Telemetry");
@@ -81,6 +97,34 @@ class DataExportJourneyTest extends BrowserTest {
             assertThat(exports.failed("flows")).hasText("0");
             assertThat(exports.lag("flows")).hasText(Pattern.compile("\\d+ events · \\d+ s"));
             window.shot("61-export-list");
+        }
+    }
+
+    @Test
+    void anAdministratorExportsTelemetryToKafkaAndTheRecordsArriveKeyedByDevice(@TempDir Path directory) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(directory.resolve("kafka"));
+                BrowserWindow window = session.signedIn(platform.http())) {
+            DestinationsPage destinations = DestinationsPage.open(window.page())
+                    .createKafka("stream", "Stream", kafka.bootstrapServers(), TOPIC);
+            assertThat(destinations.secret("stream", "SASL/PLAIN password")).hasAccessibleDescription("Not set.");
+            assertThat(Axe.seriousViolations(window.page())).isEmpty();
+            window.shot("62-kafka-destination");
+
+            ExportEditorPage editor = ExportEditorPage.create(ExportsPage.open(window.page()));
+            editor.identify("to-kafka", "Pump to Kafka", "Telemetry");
+            editor.sendTo(1, "Stream", "");
+            ExportsPage exports = editor.save();
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> kafka.records(TOPIC).size() >= 2);
+            assertThat(kafka.records(TOPIC)).allSatisfy(record -> {
+                assertThat(record.key()).isEqualTo("pump-x");
+                assertThat(new String(record.headers().lastHeader("iotcentral-device-id").value(),
+                        StandardCharsets.UTF_8)).isEqualTo("pump-x");
+                JsonNode message = Json.parse(record.value());
+                assertThat(message.path("deviceId").asText()).isEqualTo("pump-x");
+                assertThat(message.path("telemetry").path("flow").isNumber()).isTrue();
+            });
+            assertThat(exports.status("to-kafka")).containsText("healthy");
         }
     }
 }

@@ -5,7 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-/** The data export destinations and the editor of a new webhook destination, as an administrator uses them. */
+/** The data export destinations and the destination editor, as an administrator uses them. */
 record DestinationsPage(Page page) {
 
     static DestinationsPage open(Page page) {
@@ -14,14 +14,37 @@ record DestinationsPage(Page page) {
         return new DestinationsPage(page);
     }
 
-    /** Creates a webhook destination sending to {@code url}; the list of destinations is shown. */
-    DestinationsPage createWebhook(String id, String name, String url) {
+    /** Creates a webhook destination sending to {@code url}, its requests signed with {@code signingSecret}. */
+    DestinationsPage createWebhook(String id, String name, String url, String signingSecret) {
+        start(id, name, "Webhook");
+        Roles.field(page, "Callback URL").fill(url);
+        Roles.field(page, "Signing secret (optional)").fill(signingSecret);
+        return save(name);
+    }
+
+    /** Creates a Kafka destination sending to {@code topic} without credentials. */
+    DestinationsPage createKafka(String id, String name, String bootstrapServers, String topic) {
+        start(id, name, "Kafka");
+        Roles.field(page, "Bootstrap servers").fill(bootstrapServers);
+        Roles.field(page, "Topic").fill(topic);
+        return save(name);
+    }
+
+    /** The secret field {@code secretLabel} of destination {@code id}'s editor (described by whether it is set). */
+    Locator secret(String id, String secretLabel) {
+        page.navigate("/destinations/" + id);
+        return Roles.field(page, secretLabel);
+    }
+
+    private void start(String id, String name, String type) {
         Roles.link(page, "+ New destination").click();
         assertThat(Roles.heading(page, "New destination")).isVisible();
         Roles.field(page, "Destination ID").fill(id);
         Roles.field(page, "Name").fill(name);
-        Roles.field(page, "Destination type").selectOption("Webhook");
-        Roles.field(page, "Callback URL").fill(url);
+        Roles.field(page, "Destination type").selectOption(type);
+    }
+
+    private DestinationsPage save(String name) {
         Roles.button(page, "Save destination").click();
         assertThat(Roles.row(page, name)).isVisible();
         return this;

@@ -7,13 +7,13 @@ import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.Json;
 
 /**
- * Destinations in IoT Central's JSON shape ({@code 2022-10-31-preview}), secrets passed through
- * {@link SecretSlots}. Types OpenCentral does not deliver to are refused with a 400 naming them.
+ * Destinations in IoT Central's JSON shape ({@code 2022-10-31-preview}) and OpenCentral's extension
+ * types, secrets passed through {@link SecretSlots}: one row per type here, each type's members in
+ * its own reader and writer. Types OpenCentral does not deliver to are refused with a 400 saying why.
  */
 public final class DestinationJson {
     /** IoT Central's destination types that OpenCentral refuses, and why. */
@@ -21,10 +21,16 @@ public final class DestinationJson {
             "servicebusqueue@v1", "no Service Bus (AMQP 1.0) counterpart runs here to deliver to",
             "servicebustopic@v1", "no Service Bus (AMQP 1.0) counterpart runs here to deliver to",
             "dataexplorer@v1", "no Azure Data Explorer counterpart runs here to deliver to",
-            "eventhubs@v1", "not implemented yet",
             "blobstorage@v1", "not implemented yet");
-    private static final Set<String> WEBHOOK_MEMBERS = Set.of("id", "displayName", "type", "url",
-            "queryCustomizations", "headerCustomizations", "authorization", "status", "errors", "lastExportTime");
+    private static final Set<String> COMMON = Set.of("id", "displayName", "type", "status", "errors",
+            "lastExportTime");
+    /** The members of each type besides the common ones. */
+    private static final Map<String, Set<String>> MEMBERS = Map.of(
+            WebhookDestination.TYPE, Set.of("url", "queryCustomizations", "headerCustomizations", "authorization",
+                    "signingSecret"),
+            KafkaDestination.TYPE, Set.of("bootstrapServers", "topic", "tls", "authorization"),
+            EventHubsDestination.TYPE, Set.of("authorization"),
+            PostgresDestination.TYPE, Set.of("url", "username", "password", "table"));
 
     private DestinationJson() {
     }
@@ -35,7 +41,10 @@ public final class DestinationJson {
         json.put("displayName", destination.displayName());
         json.put("type", destination.type());
         switch (destination) {
-            case WebhookDestination w -> writeWebhook(json, w, secrets);
+            case WebhookDestination w -> WebhookJson.write(json, w, secrets);
+            case KafkaDestination k -> KafkaJson.write(json, k, secrets);
+            case EventHubsDestination e -> KafkaJson.write(json, e, secrets);
+            case PostgresDestination p -> PostgresJson.write(json, p, secrets);
         }
         return json;
     }
@@ -49,99 +58,42 @@ public final class DestinationJson {
             throw DomainException.badRequest("destination type '" + type + "' is not supported: "
                     + UNSUPPORTED.get(type));
         }
-        if (!type.equals(WebhookDestination.TYPE)) {
+        Set<String> members = MEMBERS.get(type);
+        if (members == null) {
             throw DomainException.badRequest("unknown destination type '" + type + "'");
         }
         json.fieldNames().forEachRemaining(name -> {
-            if (!WEBHOOK_MEMBERS.contains(name)) {
+            if (!COMMON.contains(name) && !members.contains(name)) {
                 throw DomainException.badRequest("unknown member '" + name + "' of a " + type + " destination");
             }
         });
-        return new WebhookDestination(id, displayName, uri(json, "url"),
-                customizations(id, json, "queryCustomizations", "query/", secrets),
-                customizations(id, json, "headerCustomizations", "header/", secrets),
-                authorization(id, json.get("authorization"), secrets));
+        return switch (type) {
+            case WebhookDestination.TYPE -> WebhookJson.read(id, displayName, json, secrets);
+            case KafkaDestination.TYPE -> KafkaJson.readKafka(id, displayName, json, secrets);
+            case EventHubsDestination.TYPE -> KafkaJson.readEventHubs(id, displayName, json, secrets);
+            case PostgresDestination.TYPE -> PostgresJson.read(id, displayName, json, secrets);
+            default -> throw new IllegalStateException("no reader for " + type);
+        };
     }
 
-    private static void writeWebhook(ObjectNode json, WebhookDestination w, SecretSlots secrets) {
-        json.put("url", w.url().toString());
-        writeCustomizations(json.putObject("queryCustomizations"), w.id(), "query/", w.query(), secrets);
-        writeCustomizations(json.putObject("headerCustomizations"), w.id(), "header/", w.headers(), secrets);
-        w.authorization().ifPresent(a -> {
-            ObjectNode auth = json.putObject("authorization");
-            switch (a) {
-                case WebhookAuthorization.Header h -> auth.put("type", "header")
-                        .put("value", secrets.write(w.id(), "authorization", h.value()));
-                case WebhookAuthorization.OAuth o -> {
-                    auth.put("type", "oauth").put("tokenUrl", o.tokenUrl().toString()).put("clientId", o.clientId())
-                            .put("clientSecret", secrets.write(w.id(), "authorization", o.clientSecret()));
-                    o.audience().ifPresent(v -> auth.put("audience", v));
-                    o.scope().ifPresent(v -> auth.put("scope", v));
-                    o.requestType().ifPresent(v -> auth.put("requestType", v));
-                }
-            }
-        });
-    }
-
-    private static void writeCustomizations(ObjectNode out, String id, String prefix, Map<String, Customization> items,
-            SecretSlots secrets) {
-        items.forEach((name, c) -> {
-            ObjectNode item = out.putObject(name);
-            item.put("value", c.secret() ? secrets.write(id, prefix + name, c.value()) : c.value());
-            if (c.secret()) {
-                item.put("secret", true);
-            }
-        });
-    }
-
-    private static Map<String, Customization> customizations(String id, ObjectNode json, String member,
-            String prefix, SecretSlots secrets) {
-        Map<String, Customization> items = new TreeMap<>();
+    /** The object member {@code member}, if present (a 400 when it is not an object). */
+    static Optional<ObjectNode> object(ObjectNode json, String member) {
         JsonNode node = json.get(member);
-        if (node == null || node.isNull()) {
-            return items;
-        }
-        if (!node.isObject()) {
-            throw DomainException.badRequest("'" + member + "' must be an object");
-        }
-        node.properties().forEach(e -> {
-            JsonNode value = e.getValue().get("value");
-            JsonNode secret = e.getValue().path("secret");
-            if (value == null || !value.isTextual()) {
-                throw DomainException.badRequest("'" + member + "." + e.getKey() + ".value' must be a string");
-            }
-            if (!secret.isMissingNode() && !secret.isBoolean()) {
-                throw DomainException.badRequest("'" + member + "." + e.getKey() + ".secret' must be a boolean");
-            }
-            boolean isSecret = secret.asBoolean(false);
-            items.put(e.getKey(), new Customization(isSecret ? secrets.read(id, prefix + e.getKey(), value.asText())
-                    : value.asText(), isSecret));
-        });
-        return items;
-    }
-
-    private static Optional<WebhookAuthorization> authorization(String id, JsonNode node, SecretSlots secrets) {
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
         if (!node.isObject()) {
-            throw DomainException.badRequest("'authorization' must be an object");
+            throw DomainException.badRequest("'" + member + "' must be an object");
         }
-        ObjectNode auth = (ObjectNode) node;
-        String type = text(auth, "type").orElse("");
-        return Optional.of(switch (type) {
-            case "header" -> new WebhookAuthorization.Header(
-                    secrets.read(id, "authorization", text(auth, "value").orElse("")));
-            case "oauth" -> new WebhookAuthorization.OAuth(uri(auth, "tokenUrl"), text(auth, "clientId").orElse(""),
-                    secrets.read(id, "authorization", text(auth, "clientSecret").orElse("")),
-                    text(auth, "audience"), text(auth, "scope"), text(auth, "requestType"));
-            default -> throw DomainException.badRequest("webhook authorization type must be 'header' or 'oauth', not '"
-                    + type + "'");
-        });
+        return Optional.of((ObjectNode) node);
     }
 
-    private static URI uri(ObjectNode json, String member) {
-        String text = text(json, member).orElseThrow(() -> DomainException.badRequest("'" + member + "' is required"));
+    static String required(ObjectNode json, String member) {
+        return text(json, member).orElseThrow(() -> DomainException.badRequest("'" + member + "' is required"));
+    }
+
+    static URI uri(ObjectNode json, String member) {
+        String text = required(json, member);
         try {
             return new URI(text);
         } catch (URISyntaxException e) {

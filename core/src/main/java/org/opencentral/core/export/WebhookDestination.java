@@ -8,9 +8,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.opencentral.core.DomainException;
 
-/** {@code webhook@v1}: an HTTP(S) endpoint with query and header customizations and optional authorization. */
+/**
+ * {@code webhook@v1}: an HTTP(S) endpoint with query and header customizations and optional
+ * authorization; with a {@code signingSecret} (OpenCentral's extension, a write-only secret of 16 to
+ * 256 characters) every request is signed with HMAC-SHA256 of its body.
+ */
 public record WebhookDestination(String id, String displayName, URI url, Map<String, Customization> query,
-        Map<String, Customization> headers, Optional<WebhookAuthorization> authorization) implements Destination {
+        Map<String, Customization> headers, Optional<WebhookAuthorization> authorization,
+        Optional<String> signingSecret) implements Destination {
     public static final String TYPE = "webhook@v1";
 
     public WebhookDestination {
@@ -21,6 +26,10 @@ public record WebhookDestination(String id, String displayName, URI url, Map<Str
         query = Collections.unmodifiableMap(new TreeMap<>(query));
         headers = Collections.unmodifiableMap(new TreeMap<>(headers));
         Objects.requireNonNull(authorization, "authorization");
+        Objects.requireNonNull(signingSecret, "signingSecret");
+        signingSecret.filter(secret -> secret.length() < 16 || secret.length() > 256).ifPresent(secret -> {
+            throw DomainException.badRequest("a webhook's 'signingSecret' is 16 to 256 characters");
+        });
         headers.keySet().forEach(name -> {
             if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
                 throw DomainException.badRequest("'" + name + "' is not a valid header name");
@@ -30,6 +39,12 @@ public record WebhookDestination(String id, String displayName, URI url, Map<Str
                         + "destination's authorization");
             }
         });
+    }
+
+    /** The same webhook without a signing secret. */
+    public WebhookDestination(String id, String displayName, URI url, Map<String, Customization> query,
+            Map<String, Customization> headers, Optional<WebhookAuthorization> authorization) {
+        this(id, displayName, url, query, headers, authorization, Optional.empty());
     }
 
     @Override

@@ -9,6 +9,10 @@ import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.export.Destination;
+import org.opencentral.core.export.EventHubsDestination;
+import org.opencentral.core.export.ExportTable;
+import org.opencentral.core.export.KafkaDestination;
+import org.opencentral.core.export.PostgresDestination;
 import org.opencentral.core.export.WebhookDestination;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.StateStore;
@@ -20,16 +24,20 @@ import org.opencentral.platform.export.DeviceProperties;
 import org.opencentral.platform.export.ExportMessages;
 import org.opencentral.platform.export.ExportService;
 import org.opencentral.platform.export.TransformTrial;
+import org.opencentral.platform.export.delivery.BatchSender;
 import org.opencentral.platform.export.delivery.ExportRunner;
+import org.opencentral.platform.export.delivery.KafkaSender;
+import org.opencentral.platform.export.delivery.KafkaTarget;
+import org.opencentral.platform.export.delivery.Lanes;
 import org.opencentral.platform.export.delivery.PipeContext;
-import org.opencentral.platform.export.delivery.Sender;
+import org.opencentral.platform.export.delivery.PostgresSender;
 import org.opencentral.platform.export.delivery.WebhookSender;
 
 /**
  * Data export: the definitions' service and the runner that delivers enabled exports, wired to the
- * state store (devices, their properties for enrichments, template names), the event log, the
- * webhook client and the configured retries; each pipe's counters go to the settings' meters; "try
- * it" samples come from the first device and its last telemetry values.
+ * state store (devices, their properties for enrichments, template names), the event log, each
+ * destination type's sender and the configured retries; each pipe's counters go to the settings'
+ * meters; "try it" samples come from the first device and its last telemetry values.
  */
 record Exports(ExportService service, ExportRunner runner) {
 
@@ -37,7 +45,7 @@ record Exports(ExportService service, ExportRunner runner) {
         PipeContext context = new PipeContext(log, state.cursors(), new ExportMessages(settings.applicationId()),
                 id -> facts(state, state.devices().find(id)), settings.exportRetry(), clock, PipeContext.BATCH);
         HttpClient client = WebhookSender.client();
-        ExportRunner runner = new ExportRunner(state.exports(), context, destination -> sender(client, destination),
+        ExportRunner runner = new ExportRunner(state.exports(), context, destination -> sender(client, settings.exportTables(), destination),
                 settings.exportMeters());
         TransformTrial trial = new TransformTrial(context.messages(), () -> sampleDevice(state),
                 context.devices(), id -> lastTelemetry(state, id), clock);
@@ -77,9 +85,13 @@ record Exports(ExportService service, ExportRunner runner) {
                 template.map(t -> CapabilityIds.of(t.capabilityModel())).orElseGet(java.util.Map::of));
     }
 
-    private static Sender sender(HttpClient client, Destination destination) {
+    /** The destination types and their senders: one row per type. */
+    private static BatchSender sender(HttpClient client, ExportTable.Opener tables, Destination destination) {
         return switch (destination) {
-            case WebhookDestination webhook -> new WebhookSender(client, webhook);
+            case WebhookDestination webhook -> new Lanes(new WebhookSender(client, webhook));
+            case KafkaDestination kafka -> new KafkaSender(KafkaTarget.of(kafka));
+            case EventHubsDestination eventHubs -> new KafkaSender(KafkaTarget.of(eventHubs));
+            case PostgresDestination table -> new PostgresSender(tables.open(table));
         };
     }
 }

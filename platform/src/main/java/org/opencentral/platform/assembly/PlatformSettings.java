@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.opencentral.core.export.ExportTable;
 import org.opencentral.platform.export.delivery.PipeStats;
 import org.opencentral.platform.export.delivery.RetryPolicy;
 import org.opencentral.platform.ingest.MessageSizeLimit;
@@ -26,6 +27,7 @@ import org.opencentral.platform.simulation.SimulationConfig;
  * @param mailer             where rule email actions are sent; none: rules with email actions are refused
  * @param exportRetry        how data export retries a refusing destination, then rechecks one in error
  * @param exportMeters       told once of the counters of each export and destination, to bind meters
+ * @param exportTables       opens a {@code postgresql@v1} destination's table (the store's adapter)
  * @param jobs               how many jobs run at once, devices per step, a command's response timeout
  * @param jobStepping        whether the job engine steps itself in the background (devices' steps on
  *                           virtual threads) or is stepped by its caller, devices on the caller's thread
@@ -33,7 +35,8 @@ import org.opencentral.platform.simulation.SimulationConfig;
  */
 public record PlatformSettings(String applicationId, String idScope, String publicHost, Optional<Path> modelRepo,
         MessageSizeLimit messageSize, Duration simulationInterval, QueryLimits queryLimits, Optional<Mailer> mailer,
-        RetryPolicy exportRetry, Consumer<PipeStats> exportMeters, JobSettings jobs, JobStepping jobStepping) {
+        RetryPolicy exportRetry, Consumer<PipeStats> exportMeters, ExportTable.Opener exportTables, JobSettings jobs,
+        JobStepping jobStepping) {
 
     /** Who steps the job engine. */
     public enum JobStepping {
@@ -54,24 +57,26 @@ public record PlatformSettings(String applicationId, String idScope, String publ
         Objects.requireNonNull(mailer, "mailer");
         Objects.requireNonNull(exportRetry, "exportRetry");
         Objects.requireNonNull(exportMeters, "exportMeters");
+        Objects.requireNonNull(exportTables, "exportTables");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(jobStepping, "jobStepping");
     }
 
     /**
      * No model folder, the default message-size limit, simulation interval, query limits and export
-     * retries, no mail, export counters not bound to meters, jobs stepped in the background with
-     * the default limits.
+     * retries, no mail, export counters not bound to meters, {@code postgresql@v1} tables opened by
+     * {@code exportTables}, jobs stepped in the background with the default limits.
      */
-    public static PlatformSettings defaults(String applicationId, String idScope, String publicHost) {
+    public static PlatformSettings defaults(String applicationId, String idScope, String publicHost,
+            ExportTable.Opener exportTables) {
         return new PlatformSettings(applicationId, idScope, publicHost, Optional.empty(), MessageSizeLimit.DEFAULT,
                 SimulationConfig.defaults().interval(), QueryLimits.DEFAULTS, Optional.empty(), RetryPolicy.DEFAULTS,
-                stats -> { }, JobSettings.DEFAULTS, JobStepping.BACKGROUND);
+                stats -> { }, exportTables, JobSettings.DEFAULTS, JobStepping.BACKGROUND);
     }
 
     /** These settings with the job engine stepped by its caller (tests that drive jobs step by step). */
     public PlatformSettings jobsSteppedByCaller() {
         return new PlatformSettings(applicationId, idScope, publicHost, modelRepo, messageSize, simulationInterval,
-                queryLimits, mailer, exportRetry, exportMeters, jobs, JobStepping.BY_CALLER);
+                queryLimits, mailer, exportRetry, exportMeters, exportTables, jobs, JobStepping.BY_CALLER);
     }
 }

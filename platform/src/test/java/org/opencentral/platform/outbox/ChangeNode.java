@@ -17,6 +17,7 @@ import org.opencentral.platform.template.CloudProperties;
 import org.opencentral.platform.template.TemplateService;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.export.PostgresExportTable;
 import org.opencentral.store.sqlite.SqliteStateStore;
 import org.opencentral.store.telemetry.DuckDbTelemetryStore;
 
@@ -46,7 +47,7 @@ final class ChangeNode implements AutoCloseable {
         log = appendVia.apply(DuckDbEventLog.open(dir.resolve("events.duckdb")));
         telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"));
         platform = Platform.assemble(state, log, telemetry, Clock.systemUTC(),
-                PlatformSettings.defaults("app-crash", SCOPE, "hub.example.test"));
+                PlatformSettings.defaults("app-crash", SCOPE, "hub.example.test", PostgresExportTable::new));
         forwarder = platform.outboxForwarder();
         devices = platform.devices();
         twins = platform.twins();

@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.opencentral.server.tls.TlsMaterial;
 import org.opencentral.server.tls.TlsMaterialLoader;
 import org.opencentral.store.eventlog.GroupCommitLog;
+import org.opencentral.store.export.PostgresExportTable;
 import org.opencentral.transport.BoundPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,7 @@ public final class OpenCentralServer implements AutoCloseable {
                 config.modelRepo(), config.limits().messageSize(), config.simulationInterval(),
                 Listeners.querySettings(config.query()).limits(),
                 config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty(),
-                exportRetry, stats -> ExportMeters.bind(metrics, stats), jobSettings(config),
+                exportRetry, stats -> ExportMeters.bind(metrics, stats), PostgresExportTable::new, jobSettings(config),
                 PlatformSettings.JobStepping.BACKGROUND);
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stopped at exit; every test gets a schema of its own through {@link #newSchemaUrl}.
  */
 public final class SharedPostgres {
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
@@ -40,6 +42,16 @@ public final class SharedPostgres {
 
     /** Creates an empty schema and returns a JDBC URL whose unqualified names resolve in it. */
     public static String newSchemaUrl(String prefix) {
+        String base = get().getJdbcUrl(USER, PASSWORD);
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + newSchema(prefix);
+    }
+
+    /** As {@link #newSchemaUrl}, but the URL carries no credentials: connect as {@link #USER} with {@link #PASSWORD}. */
+    public static String newSchemaUrlWithoutCredentials(String prefix) {
+        return "jdbc:postgresql://localhost:" + get().getPort() + "/postgres?currentSchema=" + newSchema(prefix);
+    }
+
+    private static String newSchema(String prefix) {
         String schema = prefix + "_" + SCHEMAS.incrementAndGet();
         try (Connection admin = get().getPostgresDatabase().getConnection();
                 Statement statement = admin.createStatement()) {
@@ -47,7 +59,6 @@ public final class SharedPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        String base = get().getJdbcUrl("postgres", "postgres");
-        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return schema;
     }
 }

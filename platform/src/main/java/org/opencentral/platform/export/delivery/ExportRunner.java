@@ -36,7 +36,7 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
 
     private final ExportStore store;
     private final PipeContext context;
-    private final Function<Destination, Sender> senders;
+    private final Function<Destination, BatchSender> senders;
     private final Consumer<PipeStats> newStats;
     private final Map<String, PipeStats> stats = new ConcurrentHashMap<>();
     private final BackgroundLoop loop;
@@ -44,10 +44,10 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
     private long lastRefresh = System.nanoTime() - REFRESH_NANOS;
 
     /**
-     * @param senders  the sender of each destination
+     * @param senders  a new sender of a destination, for a new pipe (closed when the pipe is dropped)
      * @param newStats told once of the counters of each export and destination pair, to bind meters
      */
-    public ExportRunner(ExportStore store, PipeContext context, Function<Destination, Sender> senders,
+    public ExportRunner(ExportStore store, PipeContext context, Function<Destination, BatchSender> senders,
             Consumer<PipeStats> newStats) {
         this.store = Objects.requireNonNull(store, "store");
         this.context = Objects.requireNonNull(context, "context");
@@ -106,6 +106,11 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
             }
         }
         pipes = Map.copyOf(next);
+        current.forEach((key, pipe) -> {
+            if (next.get(key) != pipe) {
+                pipe.close();
+            }
+        });
     }
 
     private PipeStats stats(String key, Export export, Destination destination) {
@@ -170,5 +175,6 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        pipes.values().forEach(Pipe::close);
     }
 }

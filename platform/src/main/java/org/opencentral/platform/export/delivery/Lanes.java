@@ -1,8 +1,8 @@
 package org.opencentral.platform.export.delivery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,29 +10,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Sends one batch's messages on up to {@value #LANES} lanes at once: a device's messages always go
+ * The {@link BatchSender} of a destination that takes one message per request ({@link Sender}):
+ * sends one batch's messages on up to {@value #LANES} lanes at once: a device's messages always go
  * to the same lane (by its id's hash; messages about no device to lane 0), and a lane sends its
  * messages one after another in log order, stopping at its first refusal. So per-device order holds
  * while several devices' requests are in flight. The outcome is the earliest refused message in log
  * order, if any: every message before it was accepted (lanes may have sent some after it; those are
  * sent again on the retry, which at-least-once allows).
  */
-final class Lanes {
+public final class Lanes implements BatchSender {
     static final int LANES = 16;
 
-    /** A message to send: its event's sequence and the lane key (a device id, or empty). */
-    record Outgoing(long sequence, Optional<String> device, ObjectNode message) {
+    private final Sender sender;
+
+    public Lanes(Sender sender) {
+        this.sender = Objects.requireNonNull(sender, "sender");
     }
 
-    /** The earliest refused message of a batch. */
-    record Refusal(long sequence, DeliveryFailure failure) {
-    }
-
-    private Lanes() {
-    }
-
-    /** Sends {@code outgoing} (in log order); {@code accepted} is told of each accepted message. */
-    static Optional<Refusal> send(List<Outgoing> outgoing, Sender sender, Runnable accepted) {
+    @Override
+    public Optional<Refusal> send(List<Outgoing> outgoing, Runnable accepted) {
         List<List<Outgoing>> lanes = new ArrayList<>();
         for (int i = 0; i < LANES; i++) {
             lanes.add(new ArrayList<>());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ import org.opencentral.platform.export.transform.ExportTransform.Result;
 /**
  * One export's delivery to one of its destinations, from its own durable cursor
  * ({@code export:{exportId}:{destinationId}}): reads a batch after the cursor, sends the messages of
- * the export's source that pass its filter, in order per device ({@link Lanes}), and saves the cursor
+ * the export's source that pass its filter, in order per device ({@link BatchSender}), and saves the cursor
  * before the earliest message the destination refused (after the batch when it accepted them all).
  * A refusal keeps the cursor there and waits out the retry
  * policy's backoff before the next attempt (which starts again at the refused message); after
@@ -34,12 +36,17 @@ import org.opencentral.platform.export.transform.ExportTransform.Result;
  * 0 alone cannot tell a new pipe from one that started on an empty log); a rebuilt or re-enabled one
  * continues from its cursor.
  */
-final class Pipe {
+final class Pipe implements AutoCloseable {
+    /** IoT Central's user properties of an exported message and the {@code default@v1} members they come from. */
+    private static final Map<String, String> USER_PROPERTIES = orderedMap("iotcentral-device-id", "deviceId",
+            "iotcentral-application-id", "applicationId", "iotcentral-message-source", "messageSource",
+            "iotcentral-message-type", "messageType");
+
     private final Export export;
     private final Destination destination;
     private final ExportMatcher matcher;
     private final TransformStep transform;
-    private final Sender sender;
+    private final BatchSender sender;
     private final PipeContext context;
     private final PipeStats stats;
     private final String cursor;
@@ -51,7 +58,7 @@ final class Pipe {
     private volatile boolean error;
     private volatile Optional<Instant> lastExportTime = Optional.empty();
 
-    Pipe(Export export, Destination destination, Sender sender, PipeContext context, PipeStats stats) {
+    Pipe(Export export, Destination destination, BatchSender sender, PipeContext context, PipeStats stats) {
         this.export = export;
         this.destination = destination;
         this.matcher = ExportMatcher.compile(export.filter());
@@ -88,13 +95,11 @@ final class Pipe {
             return 0;
         }
         Map<DeviceId, DeviceFacts> devices = new HashMap<>();
-        List<Lanes.Outgoing> outgoing = new ArrayList<>();
+        List<BatchSender.Outgoing> outgoing = new ArrayList<>();
         for (LoggedEvent logged : batch) {
-            Optional<String> device = logged.event() instanceof PlatformEvent.DeviceEvent d
-                    ? Optional.of(d.deviceId().value()) : Optional.empty();
-            messages(logged.event(), devices).forEach(m -> outgoing.add(new Lanes.Outgoing(logged.sequence(), device, m)));
+            outgoing.addAll(messages(logged, devices));
         }
-        Optional<Lanes.Refusal> refusal = Lanes.send(outgoing, sender, () -> {
+        Optional<BatchSender.Refusal> refusal = sender.send(outgoing, () -> {
             stats.sent.incrementAndGet();
             lastExportTime = Optional.of(now);
         });
@@ -109,6 +114,28 @@ final class Pipe {
         return batch.size();
     }
 
+    /**
+     * The outputs of one event as outgoing messages, the {@code n}th keyed {@code {exportId}:{sequence}:{n}};
+     * the user properties come from the {@code default@v1} message before the transform reshapes it.
+     */
+    private List<BatchSender.Outgoing> outgoing(LoggedEvent logged, ObjectNode message, List<ObjectNode> outputs) {
+        Optional<String> device = logged.event() instanceof PlatformEvent.DeviceEvent d
+                ? Optional.of(d.deviceId().value()) : Optional.empty();
+        Map<String, String> properties = new LinkedHashMap<>();
+        USER_PROPERTIES.forEach((name, member) -> {
+            if (message.path(member).isTextual()) {
+                properties.put(name, message.get(member).asText());
+            }
+        });
+        Instant enqueued = logged.event().time().truncatedTo(ChronoUnit.MILLIS);
+        List<BatchSender.Outgoing> outgoing = new ArrayList<>(outputs.size());
+        for (int n = 0; n < outputs.size(); n++) {
+            outgoing.add(new BatchSender.Outgoing(logged.sequence(), device,
+                    export.id() + ":" + logged.sequence() + ":" + n, properties, enqueued, outputs.get(n)));
+        }
+        return outgoing;
+    }
+
     private void save(long from, long done) {
         if (done > from) {
             context.cursors().save(cursor, done);
@@ -117,12 +144,13 @@ final class Pipe {
     }
 
     /**
-     * The messages to send for {@code event}: none if the export does not send it, else its message
+     * The messages to send for the logged event: none if the export does not send it, else its message
      * or the outputs of the destination's transform. A failing transform sends nothing for the event:
      * it is counted as failed and its reason kept in the errors (the cursor moves past it).
      * {@code devices} caches lookups for one batch.
      */
-    private List<ObjectNode> messages(PlatformEvent event, Map<DeviceId, DeviceFacts> devices) {
+    private List<BatchSender.Outgoing> messages(LoggedEvent logged, Map<DeviceId, DeviceFacts> devices) {
+        PlatformEvent event = logged.event();
         if (ExportMessages.source(event).filter(export.source()::equals).isEmpty()) {
             return List.of();
         }
@@ -134,7 +162,7 @@ final class Pipe {
         }
         Enrichments.add(message, export.enrichments(), facts);
         return switch (transform.apply(message, facts)) {
-            case Result.Outputs outputs -> outputs.messages();
+            case Result.Outputs outputs -> outgoing(logged, message, outputs.messages());
             case Result.Failed failed -> {
                 stats.failed.incrementAndGet();
                 transformError = Optional.of(failed.reason());
@@ -163,6 +191,20 @@ final class Pipe {
         attempts = 0;
         error = false;
         lastError = Optional.empty();
+    }
+
+    /** Closes the sender: the pipe is dropped. */
+    @Override
+    public void close() {
+        sender.close();
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 
     String exportId() {

@@ -16,10 +16,12 @@ import org.opencentral.core.Json;
 import org.opencentral.core.export.Customization;
 import org.opencentral.core.export.WebhookAuthorization;
 import org.opencentral.core.export.WebhookDestination;
+import org.opencentral.platform.security.WebhookSignature;
 
 /**
  * {@code webhook@v1}: each message is POSTed as one JSON object (as IoT Central does) to the URL with
- * the query customizations appended and the header customizations and header authorization set. Any
+ * the query customizations appended and the header customizations and header authorization set, and
+ * with a signing secret the {@link WebhookSignature} header over the exact body bytes. Any
  * 2xx answer accepts the message; anything else, a timeout or a refused connection is a
  * {@link DeliveryFailure} naming the status or cause. OAuth client-credentials authorization is
  * stored but not delivered yet: every send fails saying so, which puts the destination in error.
@@ -45,10 +47,13 @@ public final class WebhookSender implements Sender {
 
     @Override
     public void send(ObjectNode message) throws DeliveryFailure {
+        byte[] body = Json.write(message).getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(message)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         destination.headers().forEach((name, value) -> request.header(name, value.value()));
+        destination.signingSecret().ifPresent(secret -> request.header(WebhookSignature.HEADER,
+                WebhookSignature.of(secret, body)));
         if (destination.authorization().isPresent()) {
             switch (destination.authorization().get()) {
                 case WebhookAuthorization.Header header -> request.header("Authorization", header.value());

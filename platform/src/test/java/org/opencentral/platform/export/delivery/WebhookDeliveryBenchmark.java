@@ -50,7 +50,7 @@ final class WebhookDeliveryBenchmark {
             var client = WebhookSender.client();
             ExportRunner runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(),
                     new ExportMessages("bench"), id -> DeviceFacts.NONE, RetryPolicy.DEFAULTS, Clock.systemUTC(),
-                    PipeContext.BATCH), destination -> new WebhookSender(client, (WebhookDestination) destination),
+                    PipeContext.BATCH), destination -> new Lanes(new WebhookSender(client, (WebhookDestination) destination)),
                     stats -> { });
             state.exports().putDestination(new WebhookDestination("hook", "Hook", receiver.url(), Map.of(), Map.of(),
                     Optional.empty()));

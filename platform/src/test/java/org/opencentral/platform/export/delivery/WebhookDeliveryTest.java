@@ -13,14 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.export.Customization;
 import org.opencentral.core.export.DestinationReference;
 import org.opencentral.core.export.Export;
@@ -63,7 +61,7 @@ class WebhookDeliveryTest {
         var client = WebhookSender.client();
         runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(), new ExportMessages("app-1"),
                 id -> DeviceFacts.NONE, RETRY, clock, 50),
-                destination -> new WebhookSender(client, (WebhookDestination) destination), stats::add);
+                destination -> new Lanes(new WebhookSender(client, (WebhookDestination) destination)), stats::add);
     }
 
     @AfterEach
@@ -84,15 +82,11 @@ class WebhookDeliveryTest {
     }
 
     private void send(int round) {
-        DEVICES.stream().map(id -> log.append(new TelemetryReceived(id, clock.instant(), Optional.empty(), Map.of(),
-                Map.of(), ("{\"n\":" + round + "}").getBytes(StandardCharsets.UTF_8)))).toList()
-                .forEach(CompletableFuture::join);
+        TelemetryRounds.send(log, clock, DEVICES, round);
     }
 
     private void drain() {
-        while (runner.runOnce() > 0) {
-            clock.advance(Duration.ofMillis(10));
-        }
+        TelemetryRounds.drain(runner, clock);
     }
 
     private ExportStatus destinationStatus() {
@@ -186,9 +180,31 @@ class WebhookDeliveryTest {
         var client = WebhookSender.client();
         runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(), new ExportMessages("app-1"),
                 id -> DeviceFacts.NONE, RETRY, clock, 50),
-                destination -> new WebhookSender(client, (WebhookDestination) destination), stats::add);
+                destination -> new Lanes(new WebhookSender(client, (WebhookDestination) destination)), stats::add);
         drain();
         assertThat(receiver.received()).hasSize(6);
+    }
+
+    @Test
+    void aSigningSecretSignsEveryRequestsExactBodyWithHmacSha256AndWithoutOneNothingIsSigned() throws Exception {
+        define(receiver.url());
+        send(0);
+        drain();
+        assertThat(receiver.received()).extracting(WebhookReceiver.Received::signature).containsOnlyNulls();
+
+        String secret = "a-signing-secret-of-32-characters";
+        state.exports().putDestination(new WebhookDestination("hook", "Hook", receiver.url(), Map.of(), Map.of(),
+                Optional.empty(), Optional.of(secret)));
+        send(1);
+        drain();
+        List<WebhookReceiver.Received> signed = receiver.received().subList(3, 6);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        for (WebhookReceiver.Received received : signed) {
+            assertThat(received.signature()).as("checked by the receiver over the bytes it got")
+                    .isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(received.body())));
+        }
+        assertThat(signed).extracting(r -> r.message().path("telemetry").path("n").asInt()).containsOnly(1);
     }
 
     @Test

@@ -13,12 +13,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.opencentral.core.Json;
 
 /**
- * A real HTTP receiver on a free port: records every message it accepts with the request's query and
- * headers; while {@link #down()} it answers 503 and keeps nothing, and it refuses the messages of the
+ * A real HTTP receiver on a free port: records every message it accepts with the request's query,
+ * headers and exact body bytes; while {@link #down()} it answers 503 and keeps nothing, and it refuses the messages of the
  * devices it was told to {@link #refuse}.
  */
 final class WebhookReceiver implements AutoCloseable {
-    record Received(ObjectNode message, String query, String authorization, String tag) {
+    record Received(ObjectNode message, String query, String authorization, String tag, String signature,
+            byte[] body) {
     }
 
     private final HttpServer server;
@@ -39,7 +40,8 @@ final class WebhookReceiver implements AutoCloseable {
             if (up.get() && !refused.contains(message.path("deviceId").asText())) {
                 received.add(new Received(message, exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Tag")));
+                        exchange.getRequestHeaders().getFirst("X-Tag"),
+                        exchange.getRequestHeaders().getFirst("X-OpenCentral-Signature"), body));
                 status = 200;
             }
             exchange.sendResponseHeaders(status, -1);

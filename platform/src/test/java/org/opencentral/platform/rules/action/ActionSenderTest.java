@@ -30,6 +30,7 @@ import org.opencentral.core.rule.RuleJson;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
 import org.opencentral.platform.rules.RuleStores;
+import org.opencentral.platform.security.WebhookSignature;
 
 /** The action outbox sent to a real HTTP receiver (the JDK's server on port 0), on a manual clock. */
 @Timeout(60)
@@ -104,7 +105,7 @@ class ActionSenderTest {
         Received request = received.poll();
         assertThat(Json.parse(request.body()).at("/rule/id").asText()).isEqualTo("hot");
         assertThat(request.header("X-OpenCentral-Signature"))
-                .isEqualTo("sha256=" + WebhookClient.sign(SECRET, request.body()));
+                .isEqualTo(WebhookSignature.of(SECRET, request.body()));
         assertThat(request.header("Idempotency-Key")).isEqualTo("hot/d1/fired/e7#0");
         assertThat(request.header("X-Team")).isEqualTo("ops");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");

@@ -1,0 +1,127 @@
+package org.opencentral.platform.export.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.opencentral.core.Json;
+
+/**
+ * {@code kafka@v1} and {@code eventhubs@v1}: each message is one record of the {@link KafkaTarget}'s
+ * topic, its value the message's JSON, its key the device id (so a device's records share a
+ * partition and keep their order; a message about no device is keyed by its message source), and
+ * IoT Central's user properties ({@link Outgoing#properties()}) as headers: {@code iotcentral-device-id},
+ * {@code iotcentral-application-id}, {@code iotcentral-message-source} and, when the message has
+ * one, {@code iotcentral-message-type}. A batch is sent at once; a message is accepted when its
+ * record's send completed, and the earliest record that failed (the cluster down longer than the
+ * delivery timeout, a refusal) is the batch's refusal. The producer is created on the first send,
+ * so a cluster that cannot be reached yet is a refusal, not an error of the runner, and again after
+ * each refusal, so a retry never inherits a failed producer's state.
+ */
+public final class KafkaSender implements BatchSender {
+    private static final long WAIT_MS = 40_000;
+    private static final String SOURCE = "iotcentral-message-source";
+
+    private final KafkaTarget target;
+    private Producer<String, byte[]> producer;
+
+    public KafkaSender(KafkaTarget target) {
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public Optional<Refusal> send(List<Outgoing> outgoing, Runnable accepted) {
+        if (outgoing.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Refusal> outcome = sendAll(outgoing, accepted);
+        if (outcome.isPresent()) {
+            close(Duration.ZERO); // a fresh producer for the retry, whatever state this one is in
+        }
+        return outcome;
+    }
+
+    private Optional<Refusal> sendAll(List<Outgoing> outgoing, Runnable accepted) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        Optional<Refusal> refusal = Optional.empty();
+        try {
+            Producer<String, byte[]> producer = producer();
+            for (Outgoing o : outgoing) {
+                Future<RecordMetadata> future = producer.send(record(o));
+                sent.add(future);
+                if (future.isDone() && failure(future).isPresent()) {
+                    break; // the cluster cannot be reached: the records after it would each wait as long
+                }
+            }
+        } catch (KafkaException e) {
+            refusal = Optional.of(new Refusal(outgoing.get(sent.size()).sequence(), failure(e)));
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            Optional<DeliveryFailure> failed = failure(sent.get(i));
+            if (failed.isPresent()) {
+                return Optional.of(new Refusal(outgoing.get(i).sequence(), failed.get()));
+            }
+            accepted.run();
+        }
+        return refusal;
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(target.config());
+        }
+        return producer;
+    }
+
+    private ProducerRecord<String, byte[]> record(Outgoing o) {
+        RecordHeaders headers = new RecordHeaders();
+        o.properties().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        String key = o.device().orElse(o.properties().getOrDefault(SOURCE, ""));
+        return new ProducerRecord<>(target.topic(), null, key, Json.write(o.message()).getBytes(StandardCharsets.UTF_8),
+                headers);
+    }
+
+    /** Waits for a send's outcome: empty when the record was written. */
+    private Optional<DeliveryFailure> failure(Future<RecordMetadata> future) {
+        try {
+            future.get(WAIT_MS, TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(failure(e.getCause()));
+        } catch (TimeoutException e) {
+            return Optional.of(new DeliveryFailure("sending to " + target + " did not complete in " + WAIT_MS + " ms"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(new DeliveryFailure("interrupted while sending to " + target));
+        }
+    }
+
+    private DeliveryFailure failure(Throwable cause) {
+        return new DeliveryFailure("sending to " + target + " failed: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(5));
+    }
+
+    private void close(Duration wait) {
+        if (producer != null) {
+            producer.close(wait);
+            producer = null;
+        }
+    }
+}
