@@ -138,6 +138,7 @@ function Route({ path }: { path: string }) {
   if (path === '/jobs') return <Jobs />;
   if (path === '/jobs/new') return <NewJob />;
   if ((m = match('/jobs/:id', path))) return <JobPage id={m.id} />;
+  if ((m = match('/jobs/:id/copy', path))) return <NewJob copy={m.id} />;
   if (path === '/templates') return <Templates />;
   if ((m = match('/templates/:id', path))) return <TemplatePage id={m.id} />;
   if (path === '/users') return <Users />;

@@ -61,6 +61,7 @@ export function JobPage({ id }: { id: string }) {
         {canRun && active && <button type="button" class="secondary" onClick={() => act('stop')}>Stop</button>}
         {canRun && job.status === 'stopped' && <button type="button" class="secondary" onClick={() => act('resume')}>Resume</button>}
         {canRun && !active && (job.progress?.failed ?? 0) > 0 && <button type="button" class="secondary" onClick={rerun}>Rerun failed devices</button>}
+        {canRun && <a class="button secondary" href={jobPath(job.id) + '/copy'} onClick={linkClick}>Copy job</a>}
       </div>
       <p>Group <strong>{job.group}</strong> · {job.data.map((d) => d.type + (d.path ? ' ' + d.path : d.template ? ' → ' + d.template : '')).join(', ')}</p>
       <JobProgressBar job={job} />
