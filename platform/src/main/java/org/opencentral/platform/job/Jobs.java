@@ -27,7 +27,8 @@ public final class Jobs implements AutoCloseable {
 
     /** {@code executor} runs devices' steps. */
     public Jobs(Stores stores, JobSteps.Services services, JobSettings settings, Clock clock, Executor executor) {
-        this.loop = new BackgroundLoop("jobs", () -> {
+        // it coordinates (devices' steps run on the executor), so it does not wait for a background core
+        this.loop = BackgroundLoop.coordinating("jobs", () -> {
             runOnce();
             return BackgroundLoop.Next.IDLE;
         });
