@@ -3,11 +3,7 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,13 +15,12 @@ import org.opencentral.core.Json;
 import org.opencentral.platform.security.BuiltInRole;
 
 /**
- * {@code GET /api/live/jobs}: an operator watching the jobs sees a new job arrive pending, start,
+ * {@code GET /api/live/jobs}: an operator watching the jobs sees a new job arrive pending, progress
  * and finish with each device's outcome counted, as job events; a stream for named jobs sends only
  * those; the row's access and the named jobs are checked before the stream opens.
  */
 @Timeout(60)
 class JobLiveStreamApiTest extends ScenarioApiTest {
-    private final HttpClient client = HttpClient.newHttpClient();
     private String operator;
 
     @BeforeEach
@@ -48,7 +43,9 @@ class JobLiveStreamApiTest extends ScenarioApiTest {
             List<JsonNode> events = jobEventsUntilEnded(stream, "live-1");
             assertThat(events).extracting(e -> e.path("id").asText()).containsOnly("live-1");
             assertThat(events.getFirst().path("status").asText()).isEqualTo("pending");
-            assertThat(events).extracting(e -> e.path("status").asText()).contains("running");
+            // changes queued while the stream wrote are read once: states in between may be skipped, never reordered
+            assertThat(events).extracting(e -> e.at("/progress/completed").asInt() + e.at("/progress/failed").asInt())
+                    .isSorted();
             JsonNode last = events.getLast();
             assertThat(last.path("status").asText()).isEqualTo("complete");
             assertThat(last.path("progress")).isEqualTo(Json.parse(
@@ -100,18 +97,10 @@ class JobLiveStreamApiTest extends ScenarioApiTest {
     }
 
     private int status(String pathAndQuery, String token) throws Exception {
-        HttpResponse<Stream<String>> response = open(pathAndQuery, token);
-        try (Stream<String> ignored = response.body()) {
-            return response.statusCode();
-        }
+        return new EventStreams(platform.port).status(pathAndQuery, token);
     }
 
     private HttpResponse<Stream<String>> open(String pathAndQuery, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port
-                + pathAndQuery)).timeout(Duration.ofSeconds(20));
-        if (token != null) {
-            request.header("Authorization", token);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        return new EventStreams(platform.port).open(pathAndQuery, token);
     }
 }
