@@ -54,19 +54,7 @@ class JobsTest extends BrowserTest {
     @Test
     void anOperatorWatchesACommandJobProgressLiveThenCopiesIt() throws IOException {
         try (BrowserWindow window = session.signedIn(platform.http())) {
-            NewJobPage flow = NewJobPage.open(window.page());
-            flow.name("Reboot fans");
-            flow.group("UI fans");
-            flow.command("Reboot (reboot)");
-            flow.requestField("Delay (integer)").fill("5");
-            flow.waitForOfflineDevices(90);
-            assertThat(Axe.seriousViolations(flow.page())).isEmpty();
-            JobPage job = flow.run("Reboot fans");
-
-            // the simulated fans answer at once; the job waits for the real one to connect
-            job.assertCounts("3 of 4 · 3 completed · 0 failed");
-            assertThat(job.status()).hasText("running");
-            assertThat(platform.rest().get("/jobs/" + job.id()).ok().at("/data/0/value").asInt()).isEqualTo(5);
+            JobPage job = runACommandJobThatWaitsForTheRealFan(window);
             List<String> jobReads = readsOf(job, "/api/jobs/" + job.id());
             job.page().evaluate("() => { window.jobPageNotReloaded = true; }");
             List<String> calls = new CopyOnWriteArrayList<>();
@@ -81,24 +69,44 @@ class JobsTest extends BrowserTest {
                 assertThat(jobReads).as("the progress came through the live feed, not by reading the job").isEmpty();
                 assertThat(calls).containsExactly("reboot");
                 readTheOutcomes(job);
-
-                NewJobPage copy = job.copy();
-                assertThat(copy.name()).hasValue("Copy of Reboot fans");
-                assertThat(copy.group()).hasValue("ui-fans");
-                assertThat(copy.command()).hasValue("reboot");
-                assertThat(copy.requestField("Delay (integer)")).hasValue("5");
-                assertThat(copy.waitForOfflineDevices()).hasValue("90");
-                JobPage second = copy.run("Copy of Reboot fans");
-                second.assertCounts("4 of 4 · 4 completed · 0 failed");
+                copyAndRunAgain(job);
                 assertThat(calls).containsExactly("reboot", "reboot");
-
-                JobsPage jobs = second.backToJobs();
-                assertThat(jobs.jobs()).containsText("Reboot fans");
-                assertThat(jobs.jobs().getByRole(AriaRole.PROGRESSBAR)).hasCount(2);
-                assertThat(jobs.jobs().getByRole(AriaRole.PROGRESSBAR).first()).hasAttribute("value", "4");
-                assertThat(jobs.jobs().getByRole(AriaRole.PROGRESSBAR).last()).hasAttribute("value", "4");
             }
         }
+    }
+
+    /** The flow with the command's request in the generated form; the simulated fans answer, the real one is offline. */
+    private static JobPage runACommandJobThatWaitsForTheRealFan(BrowserWindow window) {
+        NewJobPage flow = NewJobPage.open(window.page());
+        flow.name("Reboot fans");
+        flow.group("UI fans");
+        flow.command("Reboot (reboot)");
+        flow.requestField("Delay (integer)").fill("5");
+        flow.waitForOfflineDevices(90);
+        assertThat(Axe.seriousViolations(flow.page())).isEmpty();
+        JobPage job = flow.run("Reboot fans");
+        job.assertCounts("3 of 4 · 3 completed · 0 failed");
+        assertThat(job.status()).hasText("running");
+        assertThat(platform.rest().get("/jobs/" + job.id()).ok().at("/data/0/value").asInt()).isEqualTo(5);
+        return job;
+    }
+
+    /** Copy job prefills the flow with the job's group, command, request and wait; the copy runs. */
+    private static void copyAndRunAgain(JobPage job) {
+        NewJobPage copy = job.copy();
+        assertThat(copy.name()).hasValue("Copy of Reboot fans");
+        assertThat(copy.group()).hasValue("ui-fans");
+        assertThat(copy.command()).hasValue("reboot");
+        assertThat(copy.requestField("Delay (integer)")).hasValue("5");
+        assertThat(copy.waitForOfflineDevices()).hasValue("90");
+        JobPage second = copy.run("Copy of Reboot fans");
+        second.assertCounts("4 of 4 · 4 completed · 0 failed");
+
+        JobsPage jobs = second.backToJobs();
+        assertThat(jobs.jobs()).containsText("Reboot fans");
+        assertThat(jobs.jobs().getByRole(AriaRole.PROGRESSBAR)).hasCount(2);
+        assertThat(jobs.jobs().getByRole(AriaRole.PROGRESSBAR).first()).hasAttribute("value", "4");
+        assertThat(jobs.jobs().getByRole(AriaRole.PROGRESSBAR).last()).hasAttribute("value", "4");
     }
 
     private static void readTheOutcomes(JobPage job) throws IOException {
