@@ -152,6 +152,7 @@ function Route({ path }: { path: string }) {
   if (path === '/jobs') return <Jobs />;
   if (path === '/jobs/new') return <NewJob />;
   if ((m = match('/jobs/:id', path))) return <JobPage id={m.id} />;
+  if ((m = match('/jobs/:id/copy', path))) return <NewJob copy={m.id} />;
   if (path === '/rules') return <Rules />;
   if (path === '/rules/new') return <RuleEditor id="new" />;
   if ((m = match('/rules/:id', path))) return <RulePage id={m.id} />;

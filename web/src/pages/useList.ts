@@ -28,7 +28,9 @@ export function useList<T>(path: string, maxPages = 20) {
   useEffect(() => {
     load();
   }, [path]);
-  return { items, error, more, reload: load };
+  /** Changes the loaded items in place (a live update), without reading them again. */
+  const update = (change: (items: T[]) => T[]) => setItems((current) => (current ? change(current) : current));
+  return { items, error, more, reload: load, update };
 }
 
 /** `value`, once it has stopped changing for `delayMs` (for search boxes). */

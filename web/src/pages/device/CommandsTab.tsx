@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, CommandResult } from '../../api';
 import { Badge, ErrorBanner, JsonView, Notice } from '../../ui/components';
 import { capabilities, Capability } from './model';
-import { convert, FieldInput, requestFields } from './RequestForm';
+import { FormValues, RequestInputs, requestFields, requestValue } from './RequestForm';
 
 /**
  * Runs a command. With a device template the commands are chosen from the model and the request is
@@ -15,7 +15,7 @@ export function CommandsTab({ deviceId, canRun, connected, model }: { deviceId: 
   const [name, setName] = useState('');
   const [component, setComponent] = useState('');
   const [request, setRequest] = useState('');
-  const [values, setValues] = useState<Record<string, string | boolean>>({});
+  const [values, setValues] = useState<FormValues>({});
   const [responseTimeout, setResponseTimeout] = useState(30);
   const [connectionTimeout, setConnectionTimeout] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -28,22 +28,7 @@ export function CommandsTab({ deviceId, canRun, connected, model }: { deviceId: 
   /** The request payload: from the generated inputs, else the JSON text; a string is an input error. */
   const payload = (): { value?: unknown } | string => {
     if (!command && !name.trim()) return 'Enter the name of the command.';
-    if (fields) {
-      const out: Record<string, unknown> = {};
-      for (const f of fields) {
-        const c = convert(f, values[f.key] ?? (f.schema === 'boolean' ? false : ''));
-        if (c.error) return c.error;
-        if (!f.key) return { value: c.value };
-        out[f.key] = c.value;
-      }
-      return fields.length ? { value: out } : {};
-    }
-    if (!request.trim()) return {};
-    try {
-      return { value: JSON.parse(request) };
-    } catch (err) {
-      return 'The request is not valid JSON: ' + (err as Error).message + '. Strings need double quotes, e.g. "hello".';
-    }
+    return requestValue(fields, values, request);
   };
 
   const run = async (e: Event) => {
@@ -82,8 +67,7 @@ export function CommandsTab({ deviceId, canRun, connected, model }: { deviceId: 
                 {commands.map((c, i) => <option key={i} value={i}>{(c.component ? c.component + ' / ' : '') + c.displayName}</option>)}
               </select>
             </div>
-            {fields?.map((f) => <FieldInput key={chosen + f.key} id={'cmd-field-' + (f.key || 'value')} field={f} value={values[f.key] ?? (f.schema === 'boolean' ? false : '')}
-              onChange={(v) => setValues({ ...values, [f.key]: v })} />)}
+            {fields && <RequestInputs key={chosen} idPrefix="cmd-field-" fields={fields} values={values} onChange={setValues} />}
             {fields?.length === 0 && <p class="muted small">This command takes no request.</p>}
           </>
         ) : (

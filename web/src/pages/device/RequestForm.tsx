@@ -48,6 +48,53 @@ export function convert(field: RequestField, raw: string | boolean): { value?: u
   return { value: t };
 }
 
+/** Form values: a field's value as its input holds it (boolean for a checkbox, else text). */
+export type FormValues = Record<string, string | boolean>;
+
+const initial = (f: RequestField) => (f.schema === 'boolean' ? false : '');
+
+/**
+ * The value the inputs make (`{}` for a request without one), or the JSON text's when there are no
+ * inputs (`{}` when it is empty); a string is an error a person can act on.
+ */
+export function requestValue(fields: RequestField[] | null, values: FormValues, json: string): { value?: unknown } | string {
+  if (fields) {
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      const c = convert(f, values[f.key] ?? initial(f));
+      if (c.error) return c.error;
+      if (!f.key) return { value: c.value };
+      out[f.key] = c.value;
+    }
+    return fields.length ? { value: out } : {};
+  }
+  if (!json.trim()) return {};
+  try {
+    return { value: JSON.parse(json) };
+  } catch (err) {
+    return 'The value is not valid JSON: ' + (err as Error).message + '. Strings need double quotes, e.g. "hello".';
+  }
+}
+
+/** The form values that make `value` again (to prefill a form): an Object's members by name, else the one value. */
+export function formValues(value: unknown): FormValues {
+  const one = (v: unknown) => (typeof v === 'boolean' ? v : v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, one(v)]));
+  }
+  return value === undefined ? {} : { '': one(value) };
+}
+
+/** One input per field, ids `{idPrefix}{member}` (`{idPrefix}value` for a single value). */
+export function RequestInputs({ idPrefix, fields, values, onChange }: { idPrefix: string; fields: RequestField[]; values: FormValues; onChange: (v: FormValues) => void }) {
+  return (
+    <>
+      {fields.map((f) => <FieldInput key={f.key} id={idPrefix + (f.key || 'value')} field={f} value={values[f.key] ?? initial(f)}
+        onChange={(v) => onChange({ ...values, [f.key]: v })} />)}
+    </>
+  );
+}
+
 function inputType(schema: any) {
   if (NUMBERS.includes(schema)) return 'number';
   if (schema === 'date') return 'date';

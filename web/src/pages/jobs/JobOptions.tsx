@@ -16,6 +16,16 @@ export function limitsOf(l: Limits): Pick<JobDefinition, 'batch' | 'cancellation
   };
 }
 
+/** The limits of an existing job (the defaults where it has none). */
+export function limitsFrom(job: Pick<JobDefinition, 'batch' | 'cancellationThreshold'>): Limits {
+  const b = job.batch;
+  const c = job.cancellationThreshold;
+  return {
+    batch: !!b, batchType: b?.type ?? 'number', batchValue: b?.value ?? 10,
+    cancel: !!c, cancelType: c?.type ?? 'percentage', cancelValue: c?.value ?? 50, perBatch: c?.batch ?? false,
+  };
+}
+
 export function scheduleOf(t: Timing): JobSchedule {
   return {
     start: new Date(t.start).toISOString(),

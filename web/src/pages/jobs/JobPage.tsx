@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get } from '../../api';
+import { useFallbackRefresh, useJobsLive, useThrottled } from '../../live';
 import { linkClick, navigate } from '../../router';
 import { useSession } from '../../session';
 import { ErrorBanner, Spinner, toast, toastError } from '../../ui/components';
@@ -7,7 +8,7 @@ import { useList } from '../useList';
 import { ACTIVE, devicesCsv, idFrom, Job, jobAction, JobDevice, jobPath, rerunJob } from './jobApi';
 import { JobProgressBar, StatusBadge } from './JobProgress';
 
-/** One job: status and progress (refreshed while it runs), stop/resume/rerun, and each device's outcome. */
+/** One job: status and progress (live while it runs), stop/resume/rerun, and each device's outcome. */
 export function JobPage({ id }: { id: string }) {
   const session = useSession();
   const [job, setJob] = useState<Job | null>(null);
@@ -16,12 +17,13 @@ export function JobPage({ id }: { id: string }) {
   const devices = useList<JobDevice>(jobPath(id) + '/devices?maxpagesize=1000');
   const load = () => get<Job>(jobPath(id)).then((j) => { setJob(j); setError(null); devices.reload(); }, setError);
   useEffect(() => { load(); }, [id]);
+  const reloadDevices = useThrottled(devices.reload, 1000);
+  const live = useJobsLive([id], {
+    job: (changed) => { setJob(changed); reloadDevices(); },
+    resync: load,
+  });
   const active = !!job && ACTIVE.includes(job.status);
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(load, 1500);
-    return () => clearInterval(timer);
-  }, [active, id]);
+  useFallbackRefresh(live, active, load);
   const act = async (what: 'stop' | 'resume') => {
     try {
       await jobAction(id, what);
@@ -61,6 +63,7 @@ export function JobPage({ id }: { id: string }) {
         {canRun && active && <button type="button" class="secondary" onClick={() => act('stop')}>Stop</button>}
         {canRun && job.status === 'stopped' && <button type="button" class="secondary" onClick={() => act('resume')}>Resume</button>}
         {canRun && !active && (job.progress?.failed ?? 0) > 0 && <button type="button" class="secondary" onClick={rerun}>Rerun failed devices</button>}
+        {canRun && <a class="button secondary" href={jobPath(job.id) + '/copy'} onClick={linkClick}>Copy job</a>}
       </div>
       <p>Group <strong>{job.group}</strong> · {job.data.map((d) => d.type + (d.path ? ' ' + d.path : d.template ? ' → ' + d.template : '')).join(', ')}</p>
       <JobProgressBar job={job} />

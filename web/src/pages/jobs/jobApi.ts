@@ -48,6 +48,8 @@ export interface ScheduledJob extends JobDefinition {
   schedule: JobSchedule;
   enabled: boolean;
   completed?: boolean;
+  /** OpenCentral: when the next occurrence runs; absent while disabled or completed. */
+  nextRun?: string;
 }
 
 export const ACTIVE: JobStatus[] = ['pending', 'running'];
@@ -62,6 +64,11 @@ export function createJob(id: string, job: JobDefinition) {
 
 export function scheduleJob(id: string, job: JobDefinition & { schedule: JobSchedule; enabled: boolean }) {
   return api<ScheduledJob>('PUT', '/scheduledJobs/' + encodeURIComponent(id), { body: job });
+}
+
+/** Enables or disables a scheduled job (PATCH {"enabled": …}). */
+export function setScheduledEnabled(id: string, enabled: boolean) {
+  return api<ScheduledJob>('PATCH', '/scheduledJobs/' + encodeURIComponent(id), { body: { enabled } });
 }
 
 export function jobAction(id: string, action: 'stop' | 'resume') {

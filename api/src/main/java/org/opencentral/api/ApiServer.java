@@ -64,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
                 new DeviceGuard(services.devices()),
                 new RouteInstaller.Auditing(security.audit(), security.organizations()));
         var metrics = new HttpMetrics(operations.registry());
-        this.live = liveLog.map(LiveFeed::start);
+        this.live = liveLog.map(log -> LiveFeed.start(log, services.jobs().changes()));
         this.table = RouteTable.of(services, config, live, new OpsHandlers(operations.ready(), operations.scrape()),
                 WebUi.fromClasspath());
         this.app = Javalin.create(c -> {

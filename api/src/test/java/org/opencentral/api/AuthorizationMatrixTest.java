@@ -104,7 +104,7 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(calls).isGreaterThan(300);
-        assertThat(table).extracting(Route::path).contains("/api/live", "/api/devices/{deviceId}/telemetry",
+        assertThat(table).extracting(Route::path).contains("/api/live", "/api/live/jobs", "/api/devices/{deviceId}/telemetry",
                 "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model",
                 "/api/deviceGroups", "/api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/{deviceGroupId}/devices",
                 "/api/jobs", "/api/jobs/{jobId}", "/api/jobs/{jobId}/devices", "/api/jobs/{jobId}/stop",

@@ -3,6 +3,10 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,14 +88,19 @@ class JobsApiTest extends ScenarioApiTest {
                 "\"recurrence\":\"weekly\",\"start\"").replace("\"data\"", "\"enabled\":false,\"data\""));
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.json().path("completed").asBoolean()).isFalse();
+        assertThat(created.json().has("nextRun")).as("a disabled scheduled job runs nothing").isFalse();
         platform.jobs.runOnce();
         assertThat(admin.get("/api/scheduledJobs/weekly/jobs?" + Http.V).json().path("value")).isEmpty();
 
         Http.Reply enabled = operator.patch("/api/scheduledJobs/weekly?" + Http.V, "{\"enabled\":true}");
         assertThat(enabled.status()).isEqualTo(200);
         assertThat(enabled.json().path("schedule").path("recurrence").asText()).isEqualTo("weekly");
+        assertThat(enabled.json().path("nextRun").asText()).as("due since 2020").isEqualTo("2020-01-01T00:00:00Z");
         platform.jobs.runOnce();
         platform.jobs.runOnce();
+        Instant next = Instant.parse(admin.get("/api/scheduledJobs/weekly?" + Http.V).json().path("nextRun").asText());
+        assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(7)));
+        assertThat(next.atZone(ZoneOffset.UTC).getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY); // as 2020-01-01
         JsonNode jobs = admin.get("/api/scheduledJobs/weekly/jobs?" + Http.V).json().path("value");
         assertThat(jobs).hasSize(1);
         assertThat(jobs.get(0).path("scheduledJobId").asText()).isEqualTo("weekly");

@@ -2,11 +2,7 @@ package org.opencentral.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -24,7 +20,6 @@ import org.opencentral.platform.security.Permission;
  */
 @Timeout(60)
 class LiveStreamApiTest extends ScenarioApiTest {
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
     void aViewerGetsAnEventStreamThatOpensWithTheDeviceState() throws Exception {
@@ -59,18 +54,10 @@ class LiveStreamApiTest extends ScenarioApiTest {
     }
 
     private int status(String pathAndQuery, String token) throws Exception {
-        HttpResponse<Stream<String>> response = open(pathAndQuery, token);
-        try (Stream<String> ignored = response.body()) {
-            return response.statusCode();
-        }
+        return new EventStreams(platform.port).status(pathAndQuery, token);
     }
 
     private HttpResponse<Stream<String>> open(String pathAndQuery, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port
-                + pathAndQuery)).timeout(Duration.ofSeconds(20));
-        if (token != null) {
-            request.header("Authorization", token);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        return new EventStreams(platform.port).open(pathAndQuery, token);
     }
 }

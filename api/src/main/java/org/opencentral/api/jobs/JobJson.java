@@ -10,11 +10,11 @@ import org.opencentral.core.job.JobDevice;
  * {@code start}, {@code end}, {@code progress} and {@code status}; a job's device as {@code id},
  * {@code status} and, for a failed device, OpenCentral's {@code reason}.
  */
-final class JobJson {
+public final class JobJson {
     private JobJson() {
     }
 
-    static ObjectNode toJson(Job job) {
+    public static ObjectNode toJson(Job job) {
         ObjectNode json = org.opencentral.core.Json.object();
         json.put("id", job.id());
         job.scheduledJobId().ifPresent(s -> json.put("scheduledJobId", s));

@@ -11,7 +11,7 @@ import org.opencentral.platform.job.ScheduledJobService;
 
 /**
  * Scheduled jobs as IoT Central writes them: the job definition's members with {@code id, etag,
- * schedule, enabled} and the read-only {@code completed}. A PATCH is merged into the current JSON
+ * schedule, enabled}, the read-only {@code completed} and OpenCentral's read-only {@code nextRun}. A PATCH is merged into the current JSON
  * and read like a PUT.
  */
 final class ScheduledJobJson {
@@ -26,6 +26,7 @@ final class ScheduledJobJson {
         json.set("schedule", ScheduleJson.write(job.schedule()));
         json.put("enabled", job.enabled());
         json.put("completed", job.completed());
+        job.nextRun().ifPresent(at -> json.put("nextRun", at.toString()));
         return json;
     }
 

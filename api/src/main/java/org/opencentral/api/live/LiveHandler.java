@@ -33,6 +33,9 @@ public final class LiveHandler {
     public static final String PATH = "/api/live";
     static final int MAX_DEVICES = 100;
     static final long HEARTBEAT_MILLIS = 15_000;
+    static final String RETRY = "retry: 3000\n\n";
+    static final String KEEP_ALIVE = ": keep-alive\n\n";
+    static final String OVERFLOW = "event: overflow\ndata: {}\n\n";
 
     private final LiveFeed feed;
     private final DeviceRegistry devices;
@@ -64,7 +67,7 @@ public final class LiveHandler {
         }
         try (LiveFeed.Subscription subscription = feed.subscribe(ids)) {
             OutputStream out = call.eventStream();
-            write(out, "retry: 3000\n\n");
+            write(out, RETRY);
             for (LiveEvents.Sse event : initial) {
                 send(out, event);
             }
@@ -79,14 +82,17 @@ public final class LiveHandler {
         while (true) {
             LiveFeed.Item item = subscription.poll(HEARTBEAT_MILLIS);
             switch (item) {
-                case null -> write(out, ": keep-alive\n\n");
+                case null -> write(out, KEEP_ALIVE);
                 case LiveFeed.Delivered delivered -> {
                     Optional<LiveEvents.Sse> event = LiveEvents.of(delivered.event());
                     if (event.isPresent()) {
                         send(out, event.get());
                     }
                 }
-                case LiveFeed.Overflow overflow -> write(out, "event: overflow\ndata: {}\n\n");
+                case LiveFeed.JobChanged job -> {
+                    // a device stream watches no jobs
+                }
+                case LiveFeed.Overflow overflow -> write(out, OVERFLOW);
                 case LiveFeed.Closed closed -> {
                     return;
                 }
@@ -110,11 +116,11 @@ public final class LiveHandler {
         return ids;
     }
 
-    private static void send(OutputStream out, LiveEvents.Sse event) throws IOException {
+    static void send(OutputStream out, LiveEvents.Sse event) throws IOException {
         write(out, "event: " + event.name() + "\ndata: " + Json.write(event.data()) + "\n\n");
     }
 
-    private static void write(OutputStream out, String text) throws IOException {
+    static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

@@ -114,6 +114,11 @@ public final class OpenApiDocument {
         properties(definitions, "JobDeviceStatus").putObject("reason")
                 .put("type", "string").put("readOnly", true).put("x-opencentral-extension", true)
                 .put("description", "Why the device failed (failed devices only).");
+        properties(definitions, "ScheduledJob").putObject("nextRun")
+                .put("type", "string").put("format", "date-time").put("readOnly", true)
+                .put("x-opencentral-extension", true)
+                .put("description", "When the next occurrence runs (at the next step of the scheduler when it is "
+                        + "due already); absent while the scheduled job is disabled or completed.");
     }
 
     /** The {@code properties} of a definition, added when it has none (definitions made of allOf). */

@@ -2,6 +2,7 @@ package org.opencentral.core.job;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A job definition run on a schedule: each occurrence creates a job listed under this scheduled
@@ -27,6 +28,14 @@ public record ScheduledJob(String id, JobDefinition definition, JobSchedule sche
     /** Whether no occurrence is left to run. */
     public boolean completed() {
         return schedule.occurrence(occurrences).isEmpty();
+    }
+
+    /**
+     * When the next occurrence runs: the first one not yet handled (at the scheduler's next step if
+     * it is due already); empty when the job is disabled or completed.
+     */
+    public Optional<Instant> nextRun() {
+        return enabled ? schedule.occurrence(occurrences) : Optional.empty();
     }
 
     /** The id of the job occurrence {@code n} creates. */

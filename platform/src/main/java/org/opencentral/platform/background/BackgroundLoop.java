@@ -65,13 +65,30 @@ public final class BackgroundLoop implements AutoCloseable {
 
     private final String name;
     private final Step step;
+    private final boolean budgeted;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     public BackgroundLoop(String name, Step step) {
+        this(name, step, true);
+    }
+
+    private BackgroundLoop(String name, Step step, boolean budgeted) {
         this.name = Objects.requireNonNull(name, "name");
         this.step = Objects.requireNonNull(step, "step");
+        this.budgeted = budgeted;
+    }
+
+    /**
+     * A loop whose steps run without one of {@link #CORES}: for a step that only coordinates (a few
+     * indexed reads and writes, handing the work itself to virtual threads) and must not queue behind
+     * loops catching up on heavy work. The job engine's loop is one: waiting its turn behind the
+     * telemetry consumers after an ingest, a 10,000-device command job ran one step of 100 devices
+     * every ~10 s (BENCHMARKS.md).
+     */
+    public static BackgroundLoop coordinating(String name, Step step) {
+        return new BackgroundLoop(name, step, false);
     }
 
     public synchronized void start() {
@@ -90,13 +107,7 @@ public final class BackgroundLoop implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                Next next;
-                CORES.acquire();
-                try {
-                    next = step.run();
-                } finally {
-                    CORES.release();
-                }
+                Next next = budgeted ? budgetedStep() : step.run();
                 switch (next) {
                     case Again again -> {
                     }
@@ -121,6 +132,15 @@ public final class BackgroundLoop implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    private Next budgetedStep() throws InterruptedException {
+        CORES.acquire();
+        try {
+            return step.run();
+        } finally {
+            CORES.release();
         }
     }
 

@@ -85,8 +85,12 @@ public final class JobService {
 
     /** The job; NOT_FOUND when it does not exist or lies outside {@code scope}. */
     public Job get(String id, AccessScope scope) {
-        return store.find(id).filter(j -> scope.covers(j.definition().organization()))
-                .orElseThrow(() -> DomainException.notFound("job '" + id + "'"));
+        return find(id, scope).orElseThrow(() -> DomainException.notFound("job '" + id + "'"));
+    }
+
+    /** The job if it exists and lies inside {@code scope}. */
+    public Optional<Job> find(String id, AccessScope scope) {
+        return store.find(id).filter(j -> scope.covers(j.definition().organization()));
     }
 
     public Page<JobDevice> devices(String id, AccessScope scope, Optional<DeviceJobStatus> status,

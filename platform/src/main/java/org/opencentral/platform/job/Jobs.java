@@ -23,17 +23,20 @@ public final class Jobs implements AutoCloseable {
     private final JobScheduler scheduler;
     private final JobEngine engine;
     private final BackgroundLoop loop;
+    private final JobChanges changes = new JobChanges();
 
     /** {@code executor} runs devices' steps. */
     public Jobs(Stores stores, JobSteps.Services services, JobSettings settings, Clock clock, Executor executor) {
-        this.loop = new BackgroundLoop("jobs", () -> {
+        // it coordinates (devices' steps run on the executor), so it does not wait for a background core
+        this.loop = BackgroundLoop.coordinating("jobs", () -> {
             runOnce();
             return BackgroundLoop.Next.IDLE;
         });
-        this.engine = new JobEngine(stores.jobs(), new GroupMembers(stores.groups()), new JobSteps(services, settings),
+        JobStore store = new WatchedJobStore(stores.jobs(), changes);
+        this.engine = new JobEngine(store, new GroupMembers(stores.groups()), new JobSteps(services, settings),
                 settings, clock, executor, loop::wake);
         this.scheduler = new JobScheduler(stores.scheduledJobs(), stores.audit(), clock);
-        this.service = new JobService(stores.jobs(), stores.groups(), id -> services.templates().find(id).isPresent(),
+        this.service = new JobService(store, stores.groups(), id -> services.templates().find(id).isPresent(),
                 loop::wake, clock);
         this.scheduled = new ScheduledJobService(stores.scheduledJobs(), service, loop::wake, clock);
     }
@@ -44,6 +47,11 @@ public final class Jobs implements AutoCloseable {
 
     public ScheduledJobService scheduled() {
         return scheduled;
+    }
+
+    /** Where live views learn that a job changed. */
+    public JobChanges changes() {
+        return changes;
     }
 
     /** Starts stepping in the background. */

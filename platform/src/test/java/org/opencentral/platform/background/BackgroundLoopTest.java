@@ -45,4 +45,37 @@ class BackgroundLoopTest {
         assertThat(mostAtOnce.get()).isBetween(1, cores);
         assertThat(BackgroundLoop.CORES.availablePermits()).isEqualTo(cores);
     }
+
+    /** A coordinating loop runs its step while every core of the budget is taken; a budgeted one waits. */
+    @Test
+    void aCoordinatingLoopDoesNotWaitForTheCoreBudget() throws InterruptedException {
+        int cores = BackgroundLoop.CORES.availablePermits();
+        LongAdder coordinating = new LongAdder();
+        LongAdder budgeted = new LongAdder();
+        BackgroundLoop engine = BackgroundLoop.coordinating("coordinating", () -> {
+            coordinating.increment();
+            return BackgroundLoop.Next.IDLE;
+        });
+        BackgroundLoop consumer = new BackgroundLoop("budgeted", () -> {
+            budgeted.increment();
+            return BackgroundLoop.Next.IDLE;
+        });
+        BackgroundLoop.CORES.acquire(cores);
+        try {
+            engine.start();
+            consumer.start();
+            engine.wake();
+            engine.wake();
+            await().atMost(Duration.ofSeconds(10)).until(() -> coordinating.sum() >= 2);
+            assertThat(budgeted.sum()).isZero();
+        } finally {
+            BackgroundLoop.CORES.release(cores);
+        }
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> budgeted.sum() >= 1);
+        } finally {
+            engine.close();
+            consumer.close();
+        }
+    }
 }
