@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,12 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
-import org.opencentral.core.event.LoggedEvent;
-import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.server.cli.OpenCentralCommand;
 import org.opencentral.server.config.ConfigLoader;
 import org.opencentral.server.config.ServerConfig;
-import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.ServerProcess;
 import org.opencentral.testkit.TestDevice;
@@ -85,12 +81,13 @@ class BackupRestoreTest {
                         .isEqualTo(21.5);
                 assertThat(rest.get("/devices/thermo/credentials").ok().at("/symmetricKey/primaryKey").asText())
                         .as("device keys readable with the restored secret.key").isEqualTo(key);
+                again.process().destroyForcibly().waitFor(); // its files are read next
             } catch (AssertionError | RuntimeException e) {
                 e.addSuppressed(new AssertionError("server output:\n" + again.output()));
                 throw e;
             }
         }
-        assertThat(storedNumbers(restored)).containsAll(ackedBeforeBackup);
+        assertThat(KillNineTest.storedNumbers(restored)).containsAll(ackedBeforeBackup);
     }
 
     /** The template, the device with a desired property; returns the device's key. */
@@ -140,23 +137,6 @@ class BackupRestoreTest {
             window.acquire(IN_FLIGHT);
             return before;
         }
-    }
-
-    private static Set<Integer> storedNumbers(Path dataDir) {
-        Set<Integer> numbers = new HashSet<>();
-        try (DuckDbEventLog log = DuckDbEventLog.open(dataDir.resolve("events.duckdb"))) {
-            long after = 0;
-            for (List<LoggedEvent> batch = log.read(after, 5_000); !batch.isEmpty(); batch = log.read(after, 5_000)) {
-                for (LoggedEvent logged : batch) {
-                    if (logged.event() instanceof TelemetryReceived telemetry) {
-                        JsonNode body = Json.parse(telemetry.body());
-                        numbers.add(body.path("n").asInt());
-                    }
-                }
-                after = batch.getLast().sequence();
-            }
-        }
-        return numbers;
     }
 
     /** One run of the opencentral command line in this process, its output captured. */

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's local control socket, {@code <data-dir>/control.sock} (a Unix domain socket, mode
- * 0600 in a data directory of mode 0700): only the operating-system user the server runs as (and
- * root) can open it, the administrator of the machine who can read the data files anyway. One
+ * 0600): only the operating-system user the server runs as (and root) can open it, the
+ * administrator of the machine who can read the data files anyway; nothing listens on the network. One
  * request a connection, one line: {@code backup <absolute directory>}; the answer is lines of
  * {@code progress <text>}, then {@code done <manifest JSON>} or {@code error <message>}.
  */

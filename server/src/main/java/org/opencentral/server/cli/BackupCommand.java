@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.opencentral.server.backup.ControlChannel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,15 +37,14 @@ final class BackupCommand implements Callable<Integer> {
             description = "Directory to write the backup into (created; must be new or empty).")
     private Path to;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:OPENCENTRAL_DATA_DIR:-data}",
-            description = "The running server's data directory (default: ${DEFAULT-VALUE}).")
-    private Path dataDir;
+    @Mixin
+    private DataDirOption dataDir;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path socket = dataDir.toAbsolutePath().resolve(ControlChannel.SOCKET);
+        Path socket = dataDir.path().resolve(ControlChannel.SOCKET);
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             PrintWriter request = new PrintWriter(Channels.newOutputStream(channel), true, StandardCharsets.UTF_8);
@@ -53,7 +53,7 @@ final class BackupCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8));
             return follow(answers, out, err);
         } catch (IOException e) {
-            err.println("opencentral backup: no OpenCentral server is running on " + dataDir.toAbsolutePath()
+            err.println("opencentral backup: no OpenCentral server is running on " + dataDir.path()
                     + " (cannot open " + socket + ": " + e.getMessage() + "); a stopped server's data directory "
                     + "can be copied as it is");
             err.flush();

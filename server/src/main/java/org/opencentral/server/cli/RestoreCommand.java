@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.opencentral.server.backup.DataDirectoryRestore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,15 +26,14 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "DIR", description = "The backup directory.")
     private Path from;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:OPENCENTRAL_DATA_DIR:-data}",
-            description = "The data directory to restore into (default: ${DEFAULT-VALUE}).")
-    private Path dataDir;
+    @Mixin
+    private DataDirOption dataDir;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            DataDirectoryRestore.restore(from.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(),
+            DataDirectoryRestore.restore(from.toAbsolutePath().normalize(), dataDir.path(),
                     line -> {
                         out.println(line);
                         out.flush();
