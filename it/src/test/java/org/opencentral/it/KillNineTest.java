@@ -59,7 +59,7 @@ class KillNineTest {
 
         restartAndStop();
         assertThat(ackedAtKill).hasSizeGreaterThanOrEqualTo(ACKED_BEFORE_KILL);
-        assertThat(storedNumbers()).containsAll(ackedAtKill);
+        assertThat(storedNumbers(dataDir)).containsAll(ackedAtKill);
     }
 
     @Test
@@ -182,7 +182,8 @@ class KillNineTest {
         }
     }
 
-    private Set<Integer> storedNumbers() {
+    /** The numbers ({@code {"n": …}}) of the telemetry in the event log of {@code dataDir} (no server running on it). */
+    static Set<Integer> storedNumbers(Path dataDir) {
         Set<Integer> numbers = new HashSet<>();
         try (DuckDbEventLog log = DuckDbEventLog.open(dataDir.resolve("events.duckdb"))) {
             long after = 0;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.opencentral.server.runtime.InitialCredentialsFile;
 
 /**
@@ -52,13 +53,20 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static ServerProcess start(Path dataDir, String classPath) {
+        return startWith(dataDir, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "org.opencentral.server.Main"), Map.of());
+    }
+
+    /**
+     * Starts the server with {@code launcher} (the command line up to the {@code opencentral}
+     * arguments, e.g. a release archive's {@code bin/opencentral}) and {@code environment} added to
+     * this process's, on free ports as {@link #start(Path)} does.
+     */
+    public static ServerProcess startWith(Path dataDir, List<String> launcher, Map<String, String> environment) {
         int http = freePort();
         int mqtt = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", classPath,
-                "org.opencentral.server.Main", "start",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("start",
                 "--data-dir", dataDir.toString(), "--public-host", TestPlatform.HOST,
                 "--http-port", String.valueOf(http), "--mqtt-port", String.valueOf(mqtt),
                 "--mqtts-port", String.valueOf(freePort()), "--https-port", "0"));
@@ -67,6 +75,7 @@ public final class ServerProcess implements AutoCloseable {
         // Traffic shaping would only slow tests down that are about durability and lifecycle, not rates.
         builder.environment().put("OPENCENTRAL_DEVICE_MESSAGE_RATE", "1000000");
         builder.environment().put("OPENCENTRAL_DEVICE_MESSAGE_BURST", "1000000");
+        builder.environment().putAll(environment);
         try {
             return new ServerProcess(dataDir, http, mqtt, builder.start());
         } catch (IOException e) {

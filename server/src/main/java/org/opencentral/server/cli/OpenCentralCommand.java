@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Examples:", "  opencentral start", "  opencentral dtdl validate --repo ./models model.json",
                 "  opencentral start --data-dir /srv/opencentral --public-host iot.example.com",
+                "  opencentral backup --data-dir /srv/opencentral --to /backup/2026-12-06",
+                "  opencentral restore --from /backup/2026-12-06 --data-dir /srv/opencentral-restored",
                 "  OPENCENTRAL_HTTP_PORT=9090 opencentral config"})
 public final class OpenCentralCommand implements Callable<Integer> {
     @Spec
@@ -43,6 +45,8 @@ public final class OpenCentralCommand implements Callable<Integer> {
         top.addSubcommand("start", start);
         top.addSubcommand("config", config);
         top.addSubcommand("dtdl", new CommandLine(new DtdlCommand()));
+        top.addSubcommand("backup", new CommandLine(new BackupCommand()));
+        top.addSubcommand("restore", new CommandLine(new RestoreCommand()));
         top.addSubcommand("help", new CommandLine.HelpCommand());
         String envOnly = ConfigOptions.environmentOnlyHelp(loader.defaults());
         CommandSpec configOptions = CommandSpec.create();

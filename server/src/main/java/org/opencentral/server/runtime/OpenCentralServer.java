@@ -23,6 +23,8 @@ import org.opencentral.platform.retention.RetentionPolicy;
 import org.opencentral.platform.security.Bootstrap;
 import org.opencentral.platform.security.Bootstrap.InitialCredentials;
 import org.opencentral.server.config.HostNames;
+import org.opencentral.server.backup.ControlChannel;
+import org.opencentral.server.backup.DataDirectoryBackup;
 import org.opencentral.server.config.ServerConfig;
 import org.opencentral.server.mail.SmtpMailer;
 import org.opencentral.platform.export.delivery.RetryPolicy;
@@ -30,8 +32,10 @@ import org.opencentral.platform.job.JobSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.opencentral.server.tls.TlsMaterial;
 import org.opencentral.server.tls.TlsMaterialLoader;
+import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.eventlog.GroupCommitLog;
 import org.opencentral.store.export.PostgresExportTable;
+import org.opencentral.store.telemetry.DuckDbTelemetryStore;
 import org.opencentral.transport.BoundPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +69,8 @@ public final class OpenCentralServer implements AutoCloseable {
                     config.publicHost());
             StateStore state = keep(Storage.openState(config.storage(), dataDir));
             GroupCommitLog log = keep(Storage.openEventLog(config.storage(), dataDir));
-            telemetry = keep(Storage.openTelemetry(config.storage(), dataDir));
+            Storage.Telemetry opened = Storage.openTelemetry(config.storage(), dataDir);
+            telemetry = keep(opened.store());
             state.devices().resetConnections();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Platform platform = keep(Platform.assemble(state, log, telemetry, clock,
@@ -79,6 +84,7 @@ public final class OpenCentralServer implements AutoCloseable {
                     new Operations(() -> ready, metrics::scrape, metrics)));
             httpPort = api.start();
             devicePorts = keep(Listeners.mqtt(config, tls, platform, metrics, api)).start();
+            controlChannel(config, log, opened.backup(), clock).ifPresent(this::keep);
             ready = true;
             LOG.info("OpenCentral is up: http {} (on {}) https {} mqtts {} mqtt {}", httpPort,
                     config.http().bindAddress(), devicePorts.websocket(), devicePorts.mqtts(), devicePorts.mqtt());
@@ -101,6 +107,23 @@ public final class OpenCentralServer implements AutoCloseable {
                 config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty(),
                 exportRetry, stats -> ExportMeters.bind(metrics, stats), PostgresExportTable::new, jobSettings(config),
                 PlatformSettings.JobStepping.BACKGROUND);
+    }
+
+    /**
+     * The local control socket through which {@code opencentral backup} asks for a backup; only with
+     * embedded storage (a PostgreSQL database is backed up with PostgreSQL's tools).
+     */
+    private static Optional<ControlChannel> controlChannel(ServerConfig config, GroupCommitLog log,
+            Optional<DuckDbTelemetryStore.Backup> telemetry, Clock clock) {
+        if (!(log instanceof DuckDbEventLog embedded) || telemetry.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dataDir = config.dataDir();
+        DataDirectoryBackup.Sources files = new DataDirectoryBackup.Sources(dataDir.resolve(Storage.STATE_FILE),
+                SecretKeyFile.path(config.storage().secretKeyFile(), dataDir),
+                dataDir.resolve(ApplicationIdentity.FILE), config.tlsDir());
+        return Optional.of(ControlChannel.open(dataDir, new DataDirectoryBackup(files, embedded, telemetry.get(),
+                clock)));
     }
 
     /** The job engine's settings: the configured number of running jobs over the other defaults. */

@@ -1,6 +1,7 @@
 package org.opencentral.server.runtime;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.opencentral.core.secret.SecretKeyMismatchException;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.telemetry.TelemetryStore;
@@ -49,9 +50,18 @@ final class Storage {
                 .orElseGet(() -> DuckDbEventLog.open(dataDir.resolve(EVENT_LOG_FILE)));
     }
 
-    static TelemetryStore openTelemetry(StorageConfig database, Path dataDir) {
+    /** The telemetry store and, when embedded, how to back it up while it is open. */
+    record Telemetry(TelemetryStore store, Optional<DuckDbTelemetryStore.Backup> backup) {
+    }
+
+    static Telemetry openTelemetry(StorageConfig database, Path dataDir) {
         return database.jdbcUrl()
-                .map(url -> PostgresTelemetryStore.open(url, database.user(), database.password().orElse("")))
-                .orElseGet(() -> DuckDbTelemetryStore.open(dataDir.resolve(TELEMETRY_FILE)));
+                .map(url -> new Telemetry(PostgresTelemetryStore.open(url, database.user(),
+                        database.password().orElse("")), Optional.empty()))
+                .orElseGet(() -> {
+                    DuckDbTelemetryStore.Opened opened = DuckDbTelemetryStore.openWithBackup(
+                            dataDir.resolve(TELEMETRY_FILE));
+                    return new Telemetry(opened.store(), Optional.of(opened.backup()));
+                });
     }
 }

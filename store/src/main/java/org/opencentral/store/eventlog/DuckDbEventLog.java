@@ -21,8 +21,26 @@ import org.opencentral.store.internal.FixedConnectionPool;
 public final class DuckDbEventLog extends GroupCommitLog {
     private static final int READERS = 3;
 
+    private final DuckDbLogStorage files;
+
     private DuckDbEventLog(DuckDbLogStorage storage, long last, TailLimits tail) {
         super(storage, last, tail);
+        this.files = storage;
+    }
+
+    /**
+     * Writes a consistent copy of the log, while it is open and appended to, to {@code target} (a new
+     * file: the main file of a restored log): every event durable when this is called, and none
+     * after. Returns the sequence of the last event copied, the backup's log position.
+     */
+    public long backupTo(Path target) {
+        long position = lastSequence();
+        try {
+            files.backupTo(target, position);
+        } catch (SQLException e) {
+            throw new DomainException(ErrorCode.UNAVAILABLE, "cannot back up the event log to " + target, e);
+        }
+        return position;
     }
 
     /** Opens (creating them and their parent directories if needed) the log's files; sequences continue. */

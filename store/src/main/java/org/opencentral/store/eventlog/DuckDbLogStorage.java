@@ -1,6 +1,7 @@
 package org.opencentral.store.eventlog;
 
 import java.sql.Connection;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +37,14 @@ final class DuckDbLogStorage implements LogStorage {
     @Override
     public synchronized void appendCommitted(long firstSequence, List<EncodedEvent> events) throws SQLException {
         EventTable.appendCommitted(writer, files.active(), firstSequence, events);
+    }
+
+    /** Copies the events up to {@code upTo} into a new log file at {@code target} (see {@link EventTable#copyTo}). */
+    void backupTo(Path target, long upTo) throws SQLException {
+        readers.with(connection -> {
+            EventTable.copyTo(connection, files, target, upTo);
+            return null;
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opencentral.store.eventlog;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.opencentral.store.internal.DuckDbBackups;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.opencentral.core.event.LoggedEvent;
@@ -40,6 +42,22 @@ final class EventTable {
             }
             statement.execute(CREATE_HORIZON);
         }
+    }
+
+    /**
+     * Copies the events up to {@code upTo} from every file into {@code target}, a new single-file
+     * log whose retention horizon is {@code upTo} (so sequences continue after it), in one statement
+     * (one snapshot: every event committed up to {@code upTo} is there).
+     */
+    static void copyTo(Connection connection, LogFiles files, Path target, long upTo) throws SQLException {
+        DuckDbBackups.attached(connection, target, statement -> {
+            String events = DuckDbBackups.TARGET + ".main.events";
+            statement.execute("CREATE TABLE " + events + COLUMNS);
+            statement.execute("CREATE TABLE " + DuckDbBackups.TARGET + ".main.event_log_horizon (seq BIGINT NOT NULL)");
+            statement.execute("INSERT INTO " + DuckDbBackups.TARGET + ".main.event_log_horizon VALUES (" + upTo + ")");
+            statement.execute("INSERT INTO " + events + " SELECT * FROM " + files.allEvents() + " WHERE seq <= "
+                    + upTo + " ORDER BY seq");
+        });
     }
 
     /** The highest sequence in the files or recorded by retention before it deleted events. */

@@ -39,15 +39,43 @@ public final class Migrator {
         this.clock = clock;
     }
 
-    /** Applies what is pending; returns the versions applied now (empty when up to date). */
+    /**
+     * Applies what is pending; returns the versions applied now (empty when up to date).
+     *
+     * @throws SchemaTooNewException when the database records a version this binary does not know
+     */
     public List<Integer> migrate() {
+        return migrateTo(latestVersion());
+    }
+
+    /**
+     * Applies the pending migrations up to and including {@code lastVersion}, as the binary that
+     * shipped that version did (the upgrade fixtures are written this way); returns the versions
+     * applied now.
+     */
+    public List<Integer> migrateTo(int lastVersion) {
+        int recorded = database.write(this::newestRecorded);
+        if (recorded > latestVersion()) {
+            throw new SchemaTooNewException(recorded, latestVersion());
+        }
         List<Integer> applied = new ArrayList<>();
         for (Migration migration : migrations()) {
-            if (database.write(connection -> applyIfPending(connection, migration))) {
+            if (migration.version() <= lastVersion
+                    && database.write(connection -> applyIfPending(connection, migration))) {
                 applied.add(migration.version());
             }
         }
         return applied;
+    }
+
+    /** The newest schema version this binary knows. */
+    public static int latestVersion() {
+        return migrations().getLast().version();
+    }
+
+    private int newestRecorded(Connection connection) throws SQLException {
+        lockAndCreateTable(connection);
+        return Jdbc.queryOne(connection, "SELECT MAX(version) FROM schema_version", row -> row.getInt(1)).orElse(0);
     }
 
     /** The migrations in the order they must be applied. */
@@ -67,14 +95,19 @@ public final class Migrator {
         return migrations;
     }
 
-    private boolean applyIfPending(Connection connection, Migration migration) throws SQLException {
-        Dialect dialect = database.dialect();
-        if (dialect.migrationLock().isPresent()) {
-            Jdbc.queryOne(connection, dialect.migrationLock().get(), row -> row.getObject(1));
+    /** Takes the dialect's migration lock (held until the transaction ends) and creates schema_version if needed. */
+    private void lockAndCreateTable(Connection connection) throws SQLException {
+        if (database.dialect().migrationLock().isPresent()) {
+            Jdbc.queryOne(connection, database.dialect().migrationLock().get(), row -> row.getObject(1));
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_TABLE);
         }
+    }
+
+    private boolean applyIfPending(Connection connection, Migration migration) throws SQLException {
+        Dialect dialect = database.dialect();
+        lockAndCreateTable(connection);
         if (Jdbc.exists(connection, "SELECT version FROM schema_version WHERE version = ?", migration.version())) {
             return false;
         }

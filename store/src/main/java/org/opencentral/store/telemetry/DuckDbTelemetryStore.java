@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
+import org.opencentral.store.internal.DuckDbBackups;
 import org.opencentral.store.internal.DuckDbFiles;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
@@ -26,6 +27,22 @@ public final class DuckDbTelemetryStore {
 
     /** Opens (creating it and its directory if needed) the store in {@code file}. */
     public static TelemetryStore open(Path file) {
+        return openWithBackup(file).store();
+    }
+
+    /** The open store and how to copy it consistently while it is open (closing the store ends both). */
+    public record Opened(TelemetryStore store, Backup backup) {
+    }
+
+    /** A consistent copy of the open store: what was committed when the copy began. */
+    @FunctionalInterface
+    public interface Backup {
+        /** Writes the copy to {@code target}, a new DuckDB file. */
+        void to(Path target);
+    }
+
+    /** Like {@link #open(Path)}, with the store's {@link Backup}. */
+    public static Opened openWithBackup(Path file) {
         Path absolute = file.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
@@ -38,8 +55,9 @@ public final class DuckDbTelemetryStore {
                 opened.add(writer.duplicate());
             }
             FixedConnectionPool readers = new FixedConnectionPool(opened.subList(1, opened.size()));
-            return new JdbcTelemetryStore(new DuckDbTelemetryWriter(writer, dictionary),
+            TelemetryStore store = new JdbcTelemetryStore(new DuckDbTelemetryWriter(writer, dictionary),
                     new TelemetryReader(TelemetryDialect.DUCKDB, readers::with), readers);
+            return new Opened(store, target -> backup(readers, target));
         } catch (SQLException e) {
             for (Connection connection : opened.reversed()) {
                 try {
@@ -49,6 +67,17 @@ public final class DuckDbTelemetryStore {
                 }
             }
             throw new DomainException(ErrorCode.UNAVAILABLE, "cannot open the telemetry store " + absolute, e);
+        }
+    }
+
+    private static void backup(FixedConnectionPool readers, Path target) {
+        try {
+            readers.with(connection -> {
+                DuckDbBackups.copyDatabase(connection, target);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new DomainException(ErrorCode.UNAVAILABLE, "cannot back up the telemetry store to " + target, e);
         }
     }
 }
