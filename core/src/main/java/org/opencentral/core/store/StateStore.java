@@ -63,6 +63,9 @@ public interface StateStore extends AutoCloseable {
     /** Scheduled jobs, and the jobs their occurrences create. */
     org.opencentral.core.job.ScheduledJobStore scheduledJobs();
 
+    /** Device file uploads: requested, stored, notified. */
+    org.opencentral.core.file.DeviceFileStore files();
+
     @Override
     void close();
 }

@@ -50,6 +50,7 @@ public final class JdbcStateStore implements StateStore {
     private final ExportStore exports;
     private final JdbcJobStore jobs;
     private final org.opencentral.core.job.ScheduledJobStore scheduledJobs;
+    private final org.opencentral.core.file.DeviceFileStore files;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -76,6 +77,7 @@ public final class JdbcStateStore implements StateStore {
         this.exports = new JdbcExportStore(database, keys);
         this.jobs = new JdbcJobStore(database);
         this.scheduledJobs = new JdbcScheduledJobStore(database, jobs);
+        this.files = new JdbcDeviceFileStore(database);
     }
 
     /**
@@ -212,5 +214,10 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public org.opencentral.core.job.ScheduledJobStore scheduledJobs() {
         return scheduledJobs;
+    }
+
+    @Override
+    public org.opencentral.core.file.DeviceFileStore files() {
+        return files;
     }
 }
