@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.opencentral.platform.export.ExportService;
 import org.opencentral.platform.export.delivery.ExportRunner;
+import org.opencentral.platform.file.FileUploads;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.group.GroupFilters;
 import org.opencentral.platform.query.service.TemplateCatalog;
@@ -75,7 +76,8 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
         ConnectionRecorder connections, SecurityServices security, Templates templates, Provisioning provisioning,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
         RuleEngine ruleEngine, ActionSender ruleActions, ExportService exports, ExportRunner exportRunner, Jobs jobs,
-        Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder, LogConsumers consumers)
+        Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder, LogConsumers consumers,
+        FileUploads files)
         implements AutoCloseable {
     /** How long a rule's webhook call may take before it counts as failed (and is retried). */
     static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
@@ -126,7 +128,8 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
                 new ActionSender(state.rules(), new WebhookClient(WEBHOOK_TIMEOUT), settings.mailer(), clock),
                 exports.service(), exports.runner(), jobs, jobSteps, simulator,
                 new OutboxForwarder(state.outbox(), log),
-                consumers(state, log, telemetry, parses, templates, simulator, ruleEngine));
+                consumers(state, log, telemetry, parses, templates, simulator, ruleEngine),
+                new FileUploads(state.files(), settings.files(), clock));
     }
 
     /** The event-log consumers, in start order; each line is one consumer with its own cursor. */
