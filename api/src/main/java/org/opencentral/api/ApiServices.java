@@ -11,6 +11,7 @@ import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.export.ExportService;
+import org.opencentral.platform.file.FileUploads;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.job.Jobs;
 import org.opencentral.platform.relationship.RelationshipService;
@@ -27,7 +28,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
         ProvisioningServices provisioning, TemplateServices templates, TelemetryStore telemetry,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
-        ExportService exports, Jobs jobs) {
+        ExportService exports, Jobs jobs, FileUploads files) {
 
     public ApiServices {
         Objects.requireNonNull(devices, "devices");
@@ -46,6 +47,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(files, "files");
     }
 
     /** The REST API's services, over the platform's. */
@@ -59,6 +61,6 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
                 new TemplateServices(templates.service(), templates.cloudProperties(),
                         platform.state().telemetryIssues()),
                 platform.telemetry(), platform.relationships(), platform.rawData(), platform.groups(),
-                platform.rules(), platform.exports(), platform.jobs());
+                platform.rules(), platform.exports(), platform.jobs(), platform.files());
     }
 }

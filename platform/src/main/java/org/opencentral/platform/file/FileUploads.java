@@ -130,6 +130,17 @@ public final class FileUploads {
         return new BlobPut.Stored(store.find(pending.get().correlationId()).orElseThrow(), at);
     }
 
+    /** {@code device}'s stored files (their blobs stored, notified or not), newest first. */
+    public List<DeviceFile> files(DeviceId device) {
+        return store.stored(device);
+    }
+
+    /** {@code device}'s stored file {@code correlationId}; not found if it is not stored or another device's. */
+    public DeviceFile file(DeviceId device, String correlationId) {
+        return store.find(correlationId).filter(f -> f.device().equals(device) && f.uploadedAt().isPresent())
+                .orElseThrow(() -> DomainException.notFound("file " + correlationId));
+    }
+
     /** Where an upload's bytes are kept. */
     public Path content(DeviceFile file) {
         return folder().resolve(file.correlationId());
