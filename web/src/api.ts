@@ -171,6 +171,9 @@ export type TelemetrySeries = Schemas['TelemetrySeries'];
 /** One stored message of GET /api/devices/{id}/rawData (an OpenCentral extension), newest first. */
 export type RawMessage = Schemas['RawMessage'];
 
+/** One file a device uploaded (GET /api/devices/{id}/files, an OpenCentral extension), newest first. */
+export type DeviceFile = Schemas['DeviceFile'];
+
 // ---- Calls ----
 
 export function listTelemetrySeries(deviceId: string, signal?: AbortSignal) {
@@ -180,6 +183,16 @@ export function listTelemetrySeries(deviceId: string, signal?: AbortSignal) {
 /** The newest page of a device's raw data, or the page a previous answer's nextLink names. */
 export function listRawData(deviceId: string, nextLink?: string, signal?: AbortSignal) {
   return get<Schemas['RawMessageCollection']>(nextLink ?? '/devices/' + encodeURIComponent(deviceId) + '/rawData?maxpagesize=100', signal);
+}
+
+/** The files a device uploaded, newest first. */
+export function listDeviceFiles(deviceId: string, signal?: AbortSignal) {
+  return get<Schemas['DeviceFileCollection']>('/devices/' + encodeURIComponent(deviceId) + '/files', signal);
+}
+
+/** Where one of a device's files downloads from (the session cookie authorizes the plain link). */
+export function deviceFileUrl(deviceId: string, fileId: string) {
+  return withVersion('/api/devices/' + encodeURIComponent(deviceId) + '/files/' + encodeURIComponent(fileId));
 }
 
 /** A template's model expanded by the server (GET …/deviceTemplates/{id}/model, an extension). */

@@ -9,6 +9,7 @@ import { PropertiesTab } from './device/PropertiesTab';
 import { CommandsTab } from './device/CommandsTab';
 import { TelemetryTab, TelemetryStore } from './device/TelemetryTab';
 import { RawTab } from './device/RawTab';
+import { FilesTab } from './device/FilesTab';
 import { TemplateAssign } from './device/TemplateAssign';
 import { SimulationRate } from './device/SimulationRate';
 import { DeviceGroupsCard } from './groups/DeviceGroupsCard';
@@ -21,6 +22,8 @@ const TABS = [
   { id: 'commands', label: 'Commands' },
   { id: 'telemetry', label: 'Telemetry' },
   { id: 'raw', label: 'Raw data' },
+  // not "files": /devices/{id}/files on the HTTPS port is IoT Hub's device file-upload path
+  { id: 'uploads', label: 'Files', permission: 'devices.viewUploadedFiles' },
 ] as const;
 
 export function DevicePage({ id, tab }: { id: string; tab: string }) {
@@ -67,7 +70,7 @@ export function DevicePage({ id, tab }: { id: string; tab: string }) {
       </div>
       {deleted && <Notice kind="warn">This device was deleted.</Notice>}
       <nav class="tabs" aria-label="Device sections">
-        {TABS.map((t) => (
+        {TABS.filter((t) => !('permission' in t) || session.can(t.permission)).map((t) => (
           <a key={t.id} href={`/devices/${encodeURIComponent(id)}${t.id === 'overview' ? '' : '/' + t.id}`} onClick={linkClick} aria-current={t.id === current.id ? 'page' : undefined}>
             {t.label}
           </a>
@@ -79,6 +82,7 @@ export function DevicePage({ id, tab }: { id: string; tab: string }) {
         {current.id === 'properties' && <PropertiesTab deviceId={id} tick={propertyTick} canUpdate={session.can('devices.update')} model={model} />}
         {current.id === 'commands' && <CommandsTab deviceId={id} canRun={session.can('devices.executeCommands')} connected={deviceStatus(facts) === 'connected'} model={model} />}
         {current.id === 'telemetry' && <TelemetryTab deviceId={id} templated={!!device.template} store={store} version={telemetryVersion} live={live} />}
+        {current.id === 'uploads' && <FilesTab deviceId={id} />}
         {current.id === 'raw' && <RawTab deviceId={id} store={store} version={telemetryVersion} model={model} canViewStored={session.can('devices.viewRawData')} />}
       </div>
     </section>

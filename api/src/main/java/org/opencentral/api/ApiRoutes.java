@@ -57,6 +57,7 @@ public final class ApiRoutes {
         routes.add(org.opencentral.api.query.QueryRoutes.route(s, config.query()));
         routes.addAll(org.opencentral.api.telemetry.HistoryRoutes.table(s.devices(), s.telemetry(), s.clock()));
         routes.add(org.opencentral.api.telemetry.RawDataHandlers.route(s.devices(), s.rawData()));
+        routes.addAll(org.opencentral.api.files.FileRoutes.table(s.devices(), s.files()));
         routes.addAll(org.opencentral.api.groups.GroupRoutes.table(s.groups()));
         routes.addAll(org.opencentral.api.rules.RuleRoutes.table(s.rules()));
         routes.addAll(org.opencentral.api.exports.ExportRoutes.table(s.exports()));

@@ -12,6 +12,7 @@ import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.dashboard.Dashboards;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.export.ExportService;
+import org.opencentral.platform.file.FileUploads;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.job.Jobs;
 import org.opencentral.platform.relationship.RelationshipService;
@@ -28,7 +29,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         CloudToDeviceService messages, LastValueStore lastValues, SecurityServices security, Clock clock,
         ProvisioningServices provisioning, TemplateServices templates, TelemetryStore telemetry,
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
-        ExportService exports, Jobs jobs, Dashboards dashboards) {
+        ExportService exports, Jobs jobs, Dashboards dashboards, FileUploads files) {
 
     public ApiServices {
         Objects.requireNonNull(devices, "devices");
@@ -48,6 +49,7 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(dashboards, "dashboards");
+        Objects.requireNonNull(files, "files");
     }
 
     /** The REST API's services, over the platform's. */
@@ -61,6 +63,6 @@ public record ApiServices(DeviceRegistry devices, TwinService twins, CommandServ
                 new TemplateServices(templates.service(), templates.cloudProperties(),
                         platform.state().telemetryIssues()),
                 platform.telemetry(), platform.relationships(), platform.rawData(), platform.groups(),
-                platform.rules(), platform.exports(), platform.jobs(), platform.dashboards());
+                platform.rules(), platform.exports(), platform.jobs(), platform.dashboards(), platform.files());
     }
 }

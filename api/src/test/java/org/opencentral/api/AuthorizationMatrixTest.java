@@ -105,7 +105,8 @@ class AuthorizationMatrixTest {
         }
         assertThat(calls).isGreaterThan(300);
         assertThat(table).extracting(Route::path).contains("/api/live", "/api/live/jobs", "/api/devices/{deviceId}/telemetry",
-                "/api/devices/{deviceId}/rawData", "/api/deviceTemplates/{deviceTemplateId}/model",
+                "/api/devices/{deviceId}/rawData", "/api/devices/{deviceId}/files",
+                "/api/devices/{deviceId}/files/{fileId}", "/api/deviceTemplates/{deviceTemplateId}/model",
                 "/api/deviceGroups", "/api/deviceGroups/{deviceGroupId}", "/api/deviceGroups/{deviceGroupId}/devices",
                 "/api/jobs", "/api/jobs/{jobId}", "/api/jobs/{jobId}/devices", "/api/jobs/{jobId}/stop",
                 "/api/jobs/{jobId}/resume", "/api/jobs/{jobId}/rerun/{rerunId}", "/api/scheduledJobs",

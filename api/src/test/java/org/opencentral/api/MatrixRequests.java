@@ -15,7 +15,8 @@ final class MatrixRequests {
             Map.entry("{ruleId}", "matrix-rule"), Map.entry("{actionIndex}", "0"),
             Map.entry("{exportId}", "matrix-export"), Map.entry("{destinationId}", "matrix-hook"),
             Map.entry("{jobId}", "matrix-job"), Map.entry("{rerunId}", "matrix-rerun"),
-            Map.entry("{scheduledJobId}", "matrix-scheduled"), Map.entry("{dashboardId}", "matrix-dashboard"));
+            Map.entry("{scheduledJobId}", "matrix-scheduled"), Map.entry("{dashboardId}", "matrix-dashboard"),
+            Map.entry("{fileId}", "matrix-file"));
     private static final String ORG_VIEWER_IN_SEATTLE =
             "{\"role\":\"84cc62c1-dabe-49d3-b16e-8b291232b285\",\"organization\":\"seattle\"}";
 

@@ -54,6 +54,15 @@ class ServedSchemasTest extends ScenarioApiTest {
     }
 
     @Test
+    void aDevicesFiles() {
+        platform.state.files().insert(org.opencentral.core.file.DeviceFile.requested("c-1", DeviceId.of("dev-root"),
+                "dev-root/a.txt", AT));
+        platform.state.files().uploaded("c-1", 3, Optional.of("text/plain"), AT.plusSeconds(1));
+        assertConforms("GET", "/devices/{deviceId}/files", admin.get("/api/devices/dev-root/files?" + Http.V),
+                "\"fileName\":\"a.txt\"");
+    }
+
+    @Test
     void rolesWithTheirPermissions() {
         assertConforms("GET", "/roles", admin.get("/api/roles?" + Http.V), "\"permissions\":[");
     }

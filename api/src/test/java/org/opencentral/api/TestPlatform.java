@@ -13,6 +13,7 @@ import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.core.testing.MovableClock;
 import org.opencentral.platform.assembly.Platform;
 import org.opencentral.platform.assembly.PlatformSettings;
+import org.opencentral.platform.file.FileUploadSettings;
 import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceRegistry;
@@ -68,7 +69,8 @@ public final class TestPlatform implements AutoCloseable {
         log = DuckDbEventLog.open(dir.resolve("events.duckdb"));
         telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"));
         platform = Platform.assemble(state, log, telemetry, tokenClock,
-                PlatformSettings.defaults("app-test", config.idScope(), "127.0.0.1", PostgresExportTable::new).jobsSteppedByCaller());
+                PlatformSettings.defaults("app-test", config.idScope(), "127.0.0.1", PostgresExportTable::new).jobsSteppedByCaller()
+                        .withFiles(FileUploadSettings.in(dir.resolve("files"))));
         platform.start();
         sessions = platform.sessions();
         commands = platform.commands();

@@ -24,6 +24,7 @@ import org.opencentral.transport.MqttServerConfig.Endpoint;
 import org.opencentral.transport.internal.KeyedSerialExecutor;
 import org.opencentral.transport.internal.TransportContext;
 import org.opencentral.transport.internal.connect.ConnectHandler;
+import org.opencentral.transport.internal.https.BlobHttpHandler;
 import org.opencentral.transport.internal.https.DeviceHttpHandler;
 import org.opencentral.transport.internal.metrics.MqttMetrics;
 import org.opencentral.transport.internal.pipeline.CloseReason;
@@ -120,7 +121,8 @@ public final class MqttServer implements AutoCloseable {
                 () -> new ConnectHandler(context, new MqttSessionStarter(context),
                         new ProvisioningSessionStarter(context)),
                 context.services().provisioning().map(dps -> () -> new DpsHttpHandler(context)),
-                () -> new DeviceHttpHandler(context),
+                () -> new DeviceHttpHandler(context), () -> new BlobHttpHandler(context),
+                BlobHttpHandler.bodyLimit(context.services().files().settings()),
                 web.map(tunnel -> () -> new WebRequestSplitter(MqttServer::isDeviceRequest, tunnel)),
                 config.limits().connectTimeout());
         Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
@@ -133,12 +135,12 @@ public final class MqttServer implements AutoCloseable {
     }
 
     /**
-     * Whether an HTTPS request target is for the device handlers: MQTT over WebSockets, a DPS path or
-     * IoT Hub's device REST surface.
+     * Whether an HTTPS request target is for the device handlers: MQTT over WebSockets, a DPS path,
+     * IoT Hub's device REST surface or a blob of the embedded file store.
      */
     static boolean isDeviceRequest(String target) {
         return target.startsWith(WEBSOCKET_PATH) || DpsHttpHandler.isDpsPath(target)
-                || DeviceHttpHandler.isDevicePath(target);
+                || DeviceHttpHandler.isDevicePath(target) || BlobHttpHandler.isBlobPath(target);
     }
 
     /** Open device connections (all listeners). */

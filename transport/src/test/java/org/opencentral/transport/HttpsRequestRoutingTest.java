@@ -18,6 +18,9 @@ class HttpsRequestRoutingTest {
         assertThat(MqttServer.isDeviceRequest("/devices/dev-1/messages/events?api-version=2020-09-30")).isTrue();
         assertThat(MqttServer.isDeviceRequest("/devices/dev-1/messages/deviceBound?api-version=2020-09-30"))
                 .isTrue();
+        assertThat(MqttServer.isDeviceRequest("/devices/dev-1/files?api-version=2020-09-30")).isTrue();
+        assertThat(MqttServer.isDeviceRequest("/devices/dev-1/files/notifications?api-version=2020-09-30")).isTrue();
+        assertThat(MqttServer.isDeviceRequest("/devicefiles/uploads%2Fdev-1%2Fa.bin?sv=2021-08-06&sig=x")).isTrue();
     }
 
     @Test

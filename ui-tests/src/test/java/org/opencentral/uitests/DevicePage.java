@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 
 /**
  * A device's page: the header (name, status) and the overview, with its tabs ({@link TelemetryTab},
- * {@link RawDataTab}, {@link PropertiesTab}, {@link CommandsTab}) reached by their links.
+ * {@link RawDataTab}, {@link FilesTab}, {@link PropertiesTab}, {@link CommandsTab}) reached by their links.
  */
 record DevicePage(Page page) {
 
@@ -45,6 +45,11 @@ record DevicePage(Page page) {
     RawDataTab rawData() {
         Roles.link(page, "Raw data").click();
         return new RawDataTab(page);
+    }
+
+    FilesTab files() {
+        Roles.link(page, "Files").click();
+        return new FilesTab(page);
     }
 
     PropertiesTab properties() {

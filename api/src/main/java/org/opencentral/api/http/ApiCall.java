@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
@@ -103,6 +105,12 @@ public final class ApiCall {
     /** Sets a cookie header verbatim (attributes included). */
     public void cookie(String setCookie) {
         ctx.res().addHeader("Set-Cookie", setCookie);
+    }
+
+    /** Answers 200 with the file at {@code path}, streamed, with its content type and disposition. */
+    public void file(String contentType, String disposition, Path path) throws IOException {
+        ctx.status(200).contentType(contentType).header("Content-Disposition", disposition)
+                .header("Content-Length", Long.toString(Files.size(path))).result(Files.newInputStream(path));
     }
 
     public void noContent() {

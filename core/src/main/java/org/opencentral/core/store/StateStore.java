@@ -65,6 +65,8 @@ public interface StateStore extends AutoCloseable {
 
     /** Dashboards: organization dashboards and personal ones. */
     org.opencentral.core.dashboard.DashboardStore dashboards();
+    /** Device file uploads: requested, stored, notified. */
+    org.opencentral.core.file.DeviceFileStore files();
 
     @Override
     void close();

@@ -8,6 +8,7 @@ import org.opencentral.platform.dashboard.DashboardService;
 import org.opencentral.platform.dashboard.Dashboards;
 import org.opencentral.platform.dashboard.TileData;
 import org.opencentral.platform.dashboard.TileSources;
+import org.opencentral.platform.file.FileUploads;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.group.GroupFilters;
 import org.opencentral.platform.query.service.TemplateCatalog;
@@ -80,7 +81,7 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
         RelationshipService relationships, RawMessages rawData, DeviceGroupService groups, RuleService rules,
         RuleEngine ruleEngine, ActionSender ruleActions, ExportService exports, ExportRunner exportRunner, Jobs jobs,
         Dashboards dashboards, Executor jobSteps, Simulator simulator, OutboxForwarder outboxForwarder,
-        LogConsumers consumers)
+        LogConsumers consumers, FileUploads files)
         implements AutoCloseable {
     /** Builds the services over the stores; nothing runs until {@link #start()}. */
     public static Platform assemble(StateStore state, EventLog log, TelemetryStore telemetry, Clock clock,
@@ -125,7 +126,8 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
                                 state.telemetryIssues(), ingest.rate(), clock))),
                 jobSteps, simulator,
                 new OutboxForwarder(state.outbox(), log),
-                consumers(state, log, telemetry, parses, templates, simulator, rules.engine()));
+                consumers(state, log, telemetry, parses, templates, simulator, rules.engine()),
+                new FileUploads(state.files(), settings.files(), clock));
     }
 
     /** The event-log consumers, in start order; each line is one consumer with its own cursor. */

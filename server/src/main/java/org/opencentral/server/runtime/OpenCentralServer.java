@@ -18,6 +18,7 @@ import org.opencentral.core.store.StateStore;
 import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.platform.assembly.Platform;
 import org.opencentral.platform.assembly.PlatformSettings;
+import org.opencentral.platform.file.FileUploadSettings;
 import org.opencentral.platform.retention.RetentionJob;
 import org.opencentral.platform.retention.RetentionPolicy;
 import org.opencentral.platform.security.Bootstrap;
@@ -106,7 +107,7 @@ public final class OpenCentralServer implements AutoCloseable {
                 Listeners.querySettings(config.query()).limits(),
                 config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty(),
                 exportRetry, stats -> ExportMeters.bind(metrics, stats), PostgresExportTable::new, jobSettings(config),
-                PlatformSettings.JobStepping.BACKGROUND);
+                PlatformSettings.JobStepping.BACKGROUND, FileUploadSettings.in(config.dataDir().resolve("files")));
     }
 
     /**

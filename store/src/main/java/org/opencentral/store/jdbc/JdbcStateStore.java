@@ -51,6 +51,7 @@ public final class JdbcStateStore implements StateStore {
     private final JdbcJobStore jobs;
     private final org.opencentral.core.job.ScheduledJobStore scheduledJobs;
     private final org.opencentral.core.dashboard.DashboardStore dashboards;
+    private final org.opencentral.core.file.DeviceFileStore files;
 
     private JdbcStateStore(JdbcDatabase database, SealedKeys keys) {
         this.database = database;
@@ -78,6 +79,7 @@ public final class JdbcStateStore implements StateStore {
         this.jobs = new JdbcJobStore(database);
         this.scheduledJobs = new JdbcScheduledJobStore(database, jobs);
         this.dashboards = new JdbcDashboardStore(database, Clock.systemUTC());
+        this.files = new JdbcDeviceFileStore(database);
     }
 
     /**
@@ -219,5 +221,10 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public org.opencentral.core.dashboard.DashboardStore dashboards() {
         return dashboards;
+    }
+
+    @Override
+    public org.opencentral.core.file.DeviceFileStore files() {
+        return files;
     }
 }

@@ -17,7 +17,7 @@ public abstract class StateStoreContract implements DeviceStoreContract, TwinSto
         SecurityStoresContract, ProvisioningStoreContract, TemplateStoresContract,
         RelationshipStoreContract, CommandHistoryStoreContract, DeviceListContract, SecretsAtRestContract,
         OutboxStoreContract, DeviceGroupStoreContract, RuleStoreContract, ExportStoreContract, JobStoreContract,
-        ScheduledJobStoreContract, DashboardStoreContract {
+        ScheduledJobStoreContract, DashboardStoreContract, DeviceFileStoreContract {
     private StateStore store;
     private SecretCipher cipher;
 

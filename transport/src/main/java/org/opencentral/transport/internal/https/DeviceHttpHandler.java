@@ -1,5 +1,6 @@
 package org.opencentral.transport.internal.https;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -37,10 +38,12 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
 
     private final TransportContext context;
     private final CloudToDeviceRequests cloudToDevice;
+    private final FileUploadRequests files;
 
     public DeviceHttpHandler(TransportContext context) {
         this.context = context;
         this.cloudToDevice = new CloudToDeviceRequests(context.services().cloudToDevice(), context.metrics());
+        this.files = new FileUploadRequests(context.services().files());
     }
 
     /** Whether a request target is a path of IoT Hub's device REST surface (this handler's). */
@@ -79,6 +82,9 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
             case DeviceHttpRoute.SendEvents events -> new Request.Events(HttpMessages.events(request));
             case DeviceHttpRoute.Receive receive -> new Request.Receive(cloudToDevice.lockTimeout(request.headers()));
             case DeviceHttpRoute.Settle settle -> new Request.Settle(settle);
+            case DeviceHttpRoute.RequestUpload upload -> new Request.Upload(ByteBufUtil.getBytes(request.content()),
+                    Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)));
+            case DeviceHttpRoute.NotifyUpload notify -> new Request.Notify(ByteBufUtil.getBytes(request.content()));
         };
         context.blocking().execute(() -> answer(id, sas, chain, work).whenComplete((response, error) ->
                 HttpReplies.send(ctx, keepAlive, error == null ? response : failed(id, error))));
@@ -101,6 +107,8 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
             case Request.Events events -> ingest(id, events.messages());
             case Request.Receive receive -> CompletableFuture.completedFuture(cloudToDevice.receive(id, receive.lock()));
             case Request.Settle settle -> CompletableFuture.completedFuture(cloudToDevice.settle(id, settle.route()));
+            case Request.Upload upload -> CompletableFuture.completedFuture(files.request(id, upload.body(), upload.host()));
+            case Request.Notify notify -> CompletableFuture.completedFuture(files.notify(id, notify.body()));
         };
     }
 
@@ -157,6 +165,12 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
         }
 
         record Settle(DeviceHttpRoute.Settle route) implements Request {
+        }
+
+        record Upload(byte[] body, Optional<String> host) implements Request {
+        }
+
+        record Notify(byte[] body) implements Request {
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.opencentral.platform.c2d.CloudToDeviceService.Settlement;
 
 /**
- * IoT Hub's device REST paths, a table of method and path pattern to request. Path segments are
+ * IoT Hub's device REST paths (messages and file uploads), a table of method and path pattern to request. Path segments are
  * matched case-insensitively ({@code deviceBound}, the Java SDK's {@code devicebound}); the query
  * ({@code api-version}) is accepted and ignored but for {@code reject}, which turns a complete
  * ({@code DELETE …/{etag}}) into a reject; the Java SDK sends it as {@code &%3Freject=true}.
@@ -43,7 +43,22 @@ sealed interface DeviceHttpRoute {
         }
     }
 
+    /** {@code POST /devices/{id}/files}: a SAS URI for a blob to upload a file to. */
+    record RequestUpload(String deviceId) implements DeviceHttpRoute {
+        public RequestUpload {
+            Objects.requireNonNull(deviceId, "deviceId");
+        }
+    }
+
+    /** {@code POST /devices/{id}/files/notifications}: the outcome of a file upload. */
+    record NotifyUpload(String deviceId) implements DeviceHttpRoute {
+        public NotifyUpload {
+            Objects.requireNonNull(deviceId, "deviceId");
+        }
+    }
+
     String DEVICE = "/devices/(?<device>[^/]+)/messages/";
+    String FILES = "/devices/(?<device>[^/]+)/files";
     String LOCKED = DEVICE + "devicebound/(?<etag>[^/]+)";
 
     List<Row> TABLE = List.of(
@@ -54,7 +69,9 @@ sealed interface DeviceHttpRoute {
             new Row(HttpMethod.POST, LOCKED + "/reject", (m, query) ->
                     new Settle(m.group("device"), m.group("etag"), Settlement.REJECT)),
             new Row(HttpMethod.POST, LOCKED + "/abandon", (m, query) ->
-                    new Settle(m.group("device"), m.group("etag"), Settlement.ABANDON)));
+                    new Settle(m.group("device"), m.group("etag"), Settlement.ABANDON)),
+            new Row(HttpMethod.POST, FILES, (m, query) -> new RequestUpload(m.group("device"))),
+            new Row(HttpMethod.POST, FILES + "/notifications", (m, query) -> new NotifyUpload(m.group("device"))));
 
     /** The device request {@code method} on {@code uri} stands for, if it is one (path segments URL-decoded, etag unquoted). */
     static Optional<DeviceHttpRoute> match(HttpMethod method, String uri) {

@@ -43,6 +43,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public static final String HTTP_AGGREGATOR = "http-aggregator";
     public static final String DPS_HTTPS = "dps-https";
     public static final String DEVICE_HTTPS = "device-https";
+    public static final String BLOB_HTTPS = "blob-https";
     public static final String HTTPS_TAIL = "https-tail";
     public static final String IDLE = "idle";
     /** How long an HTTPS (DPS) connection may sit idle. */
@@ -70,6 +71,8 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     private final Supplier<ChannelHandler> connectHandlers;
     private final Optional<Supplier<ChannelHandler>> dpsHttpsHandlers;
     private final Supplier<ChannelHandler> deviceHttpsHandlers;
+    private final Supplier<ChannelHandler> blobHttpsHandlers;
+    private final int httpBodyBytes;
     private final Optional<Supplier<ChannelHandler>> webHandlers;
     private final Duration tlsHandshakeTimeout;
 
@@ -78,12 +81,13 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
      * CONNECT timeout starts only once the handshake is done, so that handshakes queued on busy
      * event loops during a connect storm do not eat into the time a device has to send CONNECT. With
      * {@code webHandlers}, the WebSocket listener also serves the web: each of its connections starts
-     * with one of these ({@link WebRequestSplitter}).
+     * with one of these ({@link WebRequestSplitter}). An HTTPS request's body may have
+     * {@code httpBodyBytes} (an uploaded file), or the message-size limit if that is larger.
      */
     public MqttPipeline(Flavor flavor, Optional<SslContext> tls, MessageSizeLimit messageSize, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
             Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Supplier<ChannelHandler> deviceHttpsHandlers,
-            Optional<Supplier<ChannelHandler>> webHandlers,
+            Supplier<ChannelHandler> blobHttpsHandlers, int httpBodyBytes, Optional<Supplier<ChannelHandler>> webHandlers,
             Duration tlsHandshakeTimeout) {
         if (flavor != Flavor.PLAIN && tls.isEmpty()) {
             throw new IllegalArgumentException(flavor + " listener needs a TLS certificate");
@@ -96,6 +100,8 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         this.connectHandlers = connectHandlers;
         this.dpsHttpsHandlers = dpsHttpsHandlers;
         this.deviceHttpsHandlers = deviceHttpsHandlers;
+        this.blobHttpsHandlers = blobHttpsHandlers;
+        this.httpBodyBytes = Math.max(httpBodyBytes, messageSize.maxPacketBytes());
         this.webHandlers = webHandlers;
         this.tlsHandshakeTimeout = tlsHandshakeTimeout;
     }
@@ -113,9 +119,10 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         if (flavor == Flavor.WEBSOCKET) {
             webHandlers.ifPresent(handlers -> pipeline.addLast(WEB, handlers.get()));
             pipeline.addLast(HTTP, new HttpServerCodec());
-            pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(messageSize.maxPacketBytes()));
+            pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(httpBodyBytes));
             dpsHttpsHandlers.ifPresent(handlers -> pipeline.addLast(DPS_HTTPS, handlers.get()));
             pipeline.addLast(DEVICE_HTTPS, deviceHttpsHandlers.get());
+            pipeline.addLast(BLOB_HTTPS, blobHttpsHandlers.get());
             pipeline.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                     .websocketPath("/$iothub/websocket").subprotocols("mqtt").checkStartsWith(true)
                     .maxFramePayloadLength(messageSize.maxPacketBytes()).handshakeTimeoutMillis(10_000).build()));

@@ -39,6 +39,16 @@ class DeviceHttpRouteTest {
     }
 
     @Test
+    void fileUploadRequestsAndNotifications() {
+        assertThat(DeviceHttpRoute.match(HttpMethod.POST, "/devices/dev-1/files" + API))
+                .hasValue(new DeviceHttpRoute.RequestUpload("dev-1"));
+        assertThat(DeviceHttpRoute.match(HttpMethod.POST, "/devices/dev%2D1/files/notifications" + API))
+                .hasValue(new DeviceHttpRoute.NotifyUpload("dev-1"));
+        assertThat(DeviceHttpRoute.match(HttpMethod.GET, "/devices/dev-1/files")).isEmpty();
+        assertThat(DeviceHttpRoute.isDevicePath("/devices/dev-1/files/notifications/x")).isFalse();
+    }
+
+    @Test
     void otherMethodsAndPathsAreNotDeviceRequests() {
         assertThat(DeviceHttpRoute.match(HttpMethod.GET, "/devices/dev-1/messages/events")).isEmpty();
         assertThat(DeviceHttpRoute.isDevicePath("/devices/dev-1/messages/events")).isTrue();

@@ -1,0 +1,177 @@
+package org.opencentral.platform.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.DomainException;
+import org.opencentral.core.ErrorCode;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.file.DeviceFile;
+import org.opencentral.core.store.StateStore;
+import org.opencentral.core.testing.ManualClock;
+import org.opencentral.platform.device.DeviceChanges;
+import org.opencentral.platform.device.DeviceRegistry;
+import org.opencentral.platform.session.DeviceSessions;
+import org.opencentral.store.secret.AesGcmSecretCipher;
+import org.opencentral.store.sqlite.SqliteStateStore;
+
+/** IoT Hub's file-upload flow over a real SQLite state store and a real folder. */
+class FileUploadsTest {
+    private static final DeviceId CAMERA = DeviceId.of("camera");
+    private static final DeviceId OTHER = DeviceId.of("other");
+
+    @TempDir
+    Path dir;
+    final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
+    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    StateStore state;
+    FileUploads uploads;
+
+    @BeforeEach
+    void open() {
+        state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
+        DeviceRegistry devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), clock);
+        for (DeviceId id : List.of(CAMERA, OTHER)) {
+            devices.create(id, new DeviceChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty()));
+        }
+        uploads = new FileUploads(state.files(), new FileUploadSettings(Optional.of(dir.resolve("files")), 10, 25,
+                Duration.ofHours(1)), clock);
+    }
+
+    @AfterEach
+    void close() {
+        timer.shutdownNow();
+        state.close();
+    }
+
+    @Test
+    void aDeviceUploadsAFileAndNotifiesTheOutcome() throws Exception {
+        BlobGrant grant = uploads.request(CAMERA, "snaps/1.jpg", "hub.example.com");
+        assertThat(grant.hostName()).isEqualTo("hub.example.com");
+        assertThat(grant.containerName()).isEqualTo("devicefiles/uploads");
+        assertThat(grant.blobName()).isEqualTo("camera/snaps/1.jpg");
+        assertThat(grant.sasToken()).startsWith("?sv=").contains("&sr=b&sp=cw&se=2026-12-01T11%3A00%3A00Z&sig=");
+
+        clock.advance(Duration.ofSeconds(30));
+        BlobPut put = uploads.put(grant.blobName(), query(grant), Optional.of("image/jpeg"), bytes(8));
+        DeviceFile file = ((BlobPut.Stored) put).file();
+        assertThat(file).isEqualTo(new DeviceFile(grant.correlationId(), CAMERA, "camera/snaps/1.jpg",
+                Instant.parse("2026-12-01T10:00:00Z"), DeviceFile.Status.UPLOADED, 8, Optional.of("image/jpeg"),
+                Optional.of(Instant.parse("2026-12-01T10:00:30Z"))));
+        assertThat(Files.readAllBytes(uploads.content(file))).isEqualTo(bytes(8));
+
+        uploads.notify(CAMERA, grant.correlationId(), true);
+        assertThat(state.files().find(grant.correlationId()).orElseThrow().status()).isEqualTo(DeviceFile.Status.COMPLETED);
+        assertRefused(() -> uploads.notify(CAMERA, grant.correlationId(), true), ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void aSasLetsItsHolderWriteItsOwnBlobOnceBeforeItExpires() {
+        BlobGrant grant = uploads.request(CAMERA, "a.bin", "hub");
+        Map<String, List<String>> query = query(grant);
+        assertAuthenticationFailed(uploads.put("other/a.bin", query, Optional.empty(), bytes(1)), "does not match");
+        assertAuthenticationFailed(uploads.put("camera/b.bin", query, Optional.empty(), bytes(1)), "does not match");
+        Map<String, List<String>> readOnly = new LinkedHashMap<>(query);
+        readOnly.put("sp", List.of("r"));
+        assertAuthenticationFailed(uploads.put(grant.blobName(), readOnly, Optional.empty(), bytes(1)), "does not match");
+        Map<String, List<String>> twice = new LinkedHashMap<>(query);
+        twice.put("sig", List.of(query.get("sig").getFirst(), query.get("sig").getFirst()));
+        assertAuthenticationFailed(uploads.put(grant.blobName(), twice, Optional.empty(), bytes(1)), "exactly one");
+
+        assertThat(uploads.put(grant.blobName(), query, Optional.empty(), bytes(1))).isInstanceOf(BlobPut.Stored.class);
+        assertThat(uploads.put(grant.blobName(), query, Optional.empty(), bytes(1)))
+                .isEqualTo(new BlobPut.Refused(409, "BlobAlreadyExists", "this SAS URI was used already"));
+
+        BlobGrant late = uploads.request(CAMERA, "late.bin", "hub");
+        clock.advance(Duration.ofHours(1));
+        assertAuthenticationFailed(uploads.put(late.blobName(), query(late), Optional.empty(), bytes(1)), "expired");
+    }
+
+    @Test
+    void filesOverTheSizeLimitOrTheDevicesQuotaAreRefused() {
+        BlobGrant tooLarge = uploads.request(CAMERA, "big", "hub");
+        assertThat(uploads.put(tooLarge.blobName(), query(tooLarge), Optional.empty(), bytes(11)))
+                .isInstanceOfSatisfying(BlobPut.Refused.class, r -> assertThat(r.code()).isEqualTo("RequestBodyTooLarge"));
+        for (String name : List.of("one", "two")) {
+            BlobGrant grant = uploads.request(CAMERA, name, "hub");
+            assertThat(uploads.put(grant.blobName(), query(grant), Optional.empty(), bytes(10)))
+                    .isInstanceOf(BlobPut.Stored.class);
+        }
+        BlobGrant third = uploads.request(CAMERA, "three", "hub");
+        assertThat(uploads.put(third.blobName(), query(third), Optional.empty(), bytes(6)))
+                .isInstanceOfSatisfying(BlobPut.Refused.class, r -> {
+                    assertThat(r.status()).isEqualTo(403);
+                    assertThat(r.code()).isEqualTo("QuotaExceeded");
+                });
+        assertThat(uploads.put(third.blobName(), query(third), Optional.empty(), bytes(5))).isInstanceOf(BlobPut.Stored.class);
+        BlobGrant others = uploads.request(OTHER, "x", "hub");
+        assertThat(uploads.put(others.blobName(), query(others), Optional.empty(), bytes(10)))
+                .isInstanceOf(BlobPut.Stored.class);
+    }
+
+    @Test
+    void badNamesUnknownCorrelationsAndADisabledStoreAreRefused() {
+        for (String name : List.of("", " ", "../etc", "a//b", "a/./b", "tab\there", "back\\slash", "x".repeat(1025))) {
+            assertRefused(() -> uploads.request(CAMERA, name, "hub"), ErrorCode.BAD_REQUEST);
+        }
+        assertRefused(() -> uploads.request(DeviceId.of("ghost"), "a", "hub"), ErrorCode.NOT_FOUND);
+        BlobGrant grant = uploads.request(CAMERA, "a", "hub");
+        assertRefused(() -> uploads.notify(OTHER, grant.correlationId(), false), ErrorCode.NOT_FOUND);
+        assertRefused(() -> uploads.notify(CAMERA, "unknown", false), ErrorCode.NOT_FOUND);
+        assertRefused(() -> uploads.notify(CAMERA, grant.correlationId(), true), ErrorCode.BAD_REQUEST);
+        uploads.notify(CAMERA, grant.correlationId(), false);
+        assertThat(state.files().find(grant.correlationId()).orElseThrow().status()).isEqualTo(DeviceFile.Status.FAILED);
+
+        FileUploads disabled = new FileUploads(state.files(), FileUploadSettings.DISABLED, clock);
+        assertRefused(() -> disabled.request(CAMERA, "a", "hub"), ErrorCode.FORBIDDEN);
+    }
+
+    private static void assertAuthenticationFailed(BlobPut put, String reason) {
+        assertThat(put).isInstanceOfSatisfying(BlobPut.Refused.class, r -> {
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.code()).isEqualTo("AuthenticationFailed");
+            assertThat(r.message()).contains(reason);
+        });
+    }
+
+    private static void assertRefused(Runnable call, ErrorCode code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        return bytes;
+    }
+
+    /** The SAS token's parameters, decoded, as the blob endpoint hands them over. */
+    private static Map<String, List<String>> query(BlobGrant grant) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (String pair : grant.sasToken().substring(1).split("&")) {
+            String[] parts = pair.split("=", 2);
+            query.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+}

@@ -1,0 +1,153 @@
+package org.opencentral.transport.internal.https;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opencentral.platform.file.BlobPut;
+import org.opencentral.platform.file.FileUploadSettings;
+import org.opencentral.platform.file.FileUploads;
+import org.opencentral.transport.internal.TransportContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded blob store's endpoint on the HTTPS listener: the part of the Azure Blob protocol a
+ * device SDK's upload uses, Put Blob ({@code PUT /devicefiles/uploads/{blob}?{SAS}} with
+ * {@code x-ms-blob-type: BlockBlob}; the path is decoded as a whole, {@code +} as a space as the
+ * device SDK's URL encoder writes it), answered 201 with an ETag. Put Block and Put Block List
+ * ({@code comp=block}, {@code comp=blocklist}), which the Azure Storage client uses only for files
+ * over its single-upload size (256 MiB, far above the per-file limit), are refused as unsupported.
+ * Errors have the Blob protocol's shape: the status, an {@code x-ms-error-code} header and an XML
+ * {@code <Error><Code/><Message/></Error>} body.
+ */
+public final class BlobHttpHandler extends HttpsRouteHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BlobHttpHandler.class);
+    private static final String VERSION = "2021-08-06";
+    private static final String BLOB_TYPE = "x-ms-blob-type";
+    private static final String BLOB_CONTENT_TYPE = "x-ms-blob-content-type";
+    /** RFC 1123 with a two-digit day, which the Azure client requires (Java's formatter writes one digit). */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US).withZone(ZoneOffset.UTC);
+
+    private final TransportContext context;
+
+    public BlobHttpHandler(TransportContext context) {
+        this.context = context;
+    }
+
+    /**
+     * The largest HTTPS request body the listener must take in for file uploads: one byte over the
+     * per-file limit, so that a file just over it is refused here in the Blob protocol's shape (a
+     * larger body is refused by the HTTP layer, 413 without a body).
+     */
+    public static int bodyLimit(FileUploadSettings settings) {
+        return settings.folder().isPresent() ? settings.maxFileBytes() + 1 : 0;
+    }
+
+    /** Whether a request target is a blob of the embedded store. */
+    public static boolean isBlobPath(String uri) {
+        return new QueryStringDecoder(uri).rawPath().startsWith(FileUploads.PATH_PREFIX);
+    }
+
+    @Override
+    protected boolean serves(String uri) {
+        return isBlobPath(uri);
+    }
+
+    @Override
+    protected void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        ctx.channel().config().setAutoRead(false);
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        Optional<FullHttpResponse> refused = refusal(request, uri.parameters());
+        if (refused.isPresent()) {
+            HttpReplies.send(ctx, keepAlive, refused.get());
+            return;
+        }
+        String path = QueryStringDecoder.decodeComponent(uri.rawPath().substring(FileUploads.PATH_PREFIX.length()));
+        if (!path.startsWith(FileUploads.CONTAINER + "/")) {
+            HttpReplies.send(ctx, keepAlive, error(HttpResponseStatus.NOT_FOUND, "ContainerNotFound",
+                    "the only container is " + FileUploads.CONTAINER));
+            return;
+        }
+        String blobName = path.substring(FileUploads.CONTAINER.length() + 1);
+        Optional<String> contentType = Optional.ofNullable(request.headers().get(BLOB_CONTENT_TYPE))
+                .or(() -> Optional.ofNullable(request.headers().get(HttpHeaderNames.CONTENT_TYPE)));
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        Map<String, List<String>> query = uri.parameters();
+        context.blocking().execute(() -> HttpReplies.send(ctx, keepAlive, put(blobName, query, contentType, body)));
+    }
+
+    /** A request that is not a Put Blob, answered as such. */
+    private static Optional<FullHttpResponse> refusal(FullHttpRequest request, Map<String, List<String>> query) {
+        if (!request.method().equals(HttpMethod.PUT)) {
+            return Optional.of(error(HttpResponseStatus.METHOD_NOT_ALLOWED, "UnsupportedHttpVerb",
+                    "only Put Blob is supported; " + request.method() + " is not"));
+        }
+        if (query.containsKey("comp")) {
+            return Optional.of(error(HttpResponseStatus.BAD_REQUEST, "UnsupportedQueryParameter",
+                    "comp=" + query.get("comp") + " (Put Block, Put Block List) is not supported; upload with Put Blob"));
+        }
+        if (!"BlockBlob".equals(request.headers().get(BLOB_TYPE))) {
+            return Optional.of(error(HttpResponseStatus.BAD_REQUEST, "MissingRequiredHeader",
+                    BLOB_TYPE + ": BlockBlob is required"));
+        }
+        return Optional.empty();
+    }
+
+    private FullHttpResponse put(String blobName, Map<String, List<String>> query, Optional<String> contentType,
+            byte[] body) {
+        try {
+            return switch (context.services().files().put(blobName, query, contentType, body)) {
+                case BlobPut.Stored stored -> {
+                    FullHttpResponse response = HttpReplies.of(HttpResponseStatus.CREATED, "", new byte[0]);
+                    response.headers().set(HttpHeaderNames.ETAG, "\"0x" + Long.toHexString(stored.at().toEpochMilli())
+                            .toUpperCase(Locale.ROOT) + "\"")
+                            .set(HttpHeaderNames.LAST_MODIFIED, HTTP_DATE.format(stored.at()));
+                    yield withIds(response);
+                }
+                case BlobPut.Refused no -> {
+                    context.metrics().refused("blob_" + no.code().toLowerCase(Locale.ROOT));
+                    yield error(HttpResponseStatus.valueOf(no.status()), no.code(), no.message());
+                }
+            };
+        } catch (RuntimeException e) {
+            LOG.warn("storing an uploaded blob failed", e);
+            context.metrics().error("blob_failed");
+            return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "InternalError",
+                    "the blob could not be stored; send it again");
+        }
+    }
+
+    /** The Blob protocol's error: status, {@code x-ms-error-code} and the XML body. */
+    static FullHttpResponse error(HttpResponseStatus status, String code, String message) {
+        String xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>"
+                + escape(message) + "</Message></Error>";
+        FullHttpResponse response = HttpReplies.of(status, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+        response.headers().set("x-ms-error-code", code);
+        return withIds(response);
+    }
+
+    private static FullHttpResponse withIds(FullHttpResponse response) {
+        response.headers().set("x-ms-request-id", UUID.randomUUID().toString()).set("x-ms-version", VERSION);
+        return response;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
