@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -40,11 +41,17 @@ class UpgradeFixtures {
         return directory.resolve("state-v" + version + ".db.gz");
     }
 
+    /** The schema versions before the newest, as migrations.txt lists them (numbers may have gaps). */
+    static IntStream earlierVersions() {
+        return Migrator.migrations().stream().mapToInt(Migrator.Migration::version)
+                .filter(version -> version < Migrator.latestVersion());
+    }
+
     @Test
     void writeOneFixturePerEarlierVersion() throws IOException {
         Path output = Path.of(System.getProperty(OUTPUT));
         Files.createDirectories(output);
-        for (int version = 1; version < Migrator.latestVersion(); version++) {
+        for (int version : earlierVersions().toArray()) {
             Path file = work.resolve("v" + version + ".db");
             try (SqliteDatabase database = SqliteDatabase.open(file)) {
                 new Migrator(database, Clock.systemUTC()).migrateTo(version);
