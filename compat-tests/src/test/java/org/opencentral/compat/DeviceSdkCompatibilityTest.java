@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The unmodified official Java device SDK ({@code iot-device-client}) against OpenCentral, over
- * MQTT (port 8883, which the SDK hard-codes), MQTT over WebSockets and HTTPS (both port 443). The
- * only configuration a device needs: our host name in its connection string and our CA in its
- * SSLContext (and, over HTTPS, how often it polls for cloud-to-device messages). HTTPS has no twin
- * and no direct methods, so those scenarios run over MQTT only.
+ * MQTT (port 8883, which the SDK hard-codes), MQTT over WebSockets and HTTPS (both port 443) and
+ * AMQPS (port 5671). The only configuration a device needs: our host name in its connection string
+ * and our CA in its SSLContext (and, over HTTPS, how often it polls for cloud-to-device messages).
+ * HTTPS has no twin and no direct methods, and AMQPS has none yet, so those scenarios run over MQTT
+ * only.
  */
 class DeviceSdkCompatibilityTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -52,7 +53,8 @@ class DeviceSdkCompatibilityTest {
     private static RestClient rest;
 
     enum Transport {
-        MQTT(IotHubClientProtocol.MQTT), MQTT_WS(IotHubClientProtocol.MQTT_WS), HTTPS(IotHubClientProtocol.HTTPS);
+        MQTT(IotHubClientProtocol.MQTT), MQTT_WS(IotHubClientProtocol.MQTT_WS), HTTPS(IotHubClientProtocol.HTTPS),
+        AMQPS(IotHubClientProtocol.AMQPS);
 
         final IotHubClientProtocol protocol;
 
@@ -64,7 +66,7 @@ class DeviceSdkCompatibilityTest {
     @BeforeAll
     static void start() {
         platform = TestPlatform.start(config -> config.toBuilder().mqtt(new MqttConfig(TestPlatform.HOST, 8883,
-                java.util.OptionalInt.empty(), java.util.OptionalInt.of(443))).build());
+                java.util.OptionalInt.empty(), java.util.OptionalInt.of(443), java.util.OptionalInt.of(5671))).build());
         rest = platform.rest();
     }
 

@@ -69,7 +69,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("start",
                 "--data-dir", dataDir.toString(), "--public-host", TestPlatform.HOST,
                 "--http-port", String.valueOf(http), "--mqtt-port", String.valueOf(mqtt),
-                "--mqtts-port", String.valueOf(freePort()), "--https-port", "0"));
+                "--mqtts-port", String.valueOf(freePort()), "--https-port", "0", "--amqps-port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("server.log").toFile());
         // Traffic shaping would only slow tests down that are about durability and lifecycle, not rates.

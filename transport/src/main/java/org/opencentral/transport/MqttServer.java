@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.opencentral.transport.MqttServerConfig.Endpoint;
 import org.opencentral.transport.internal.KeyedSerialExecutor;
 import org.opencentral.transport.internal.TransportContext;
+import org.opencentral.transport.internal.amqp.AmqpPipeline;
 import org.opencentral.transport.internal.connect.ConnectHandler;
 import org.opencentral.transport.internal.https.BlobHttpHandler;
 import org.opencentral.transport.internal.https.DeviceHttpHandler;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * ({@code /{idScope}/registrations/…}) on the WebSocket listener, which also serves IoT Hub's
  * device REST surface ({@code /devices/{id}/messages/…}: telemetry, cloud-to-device). With a
  * {@link WebTunnel}, the WebSocket listener also carries every other HTTPS request to the web server
- * (the UI and REST API); those connections count towards {@code maxConnections} too. NIO event
+ * (the UI and REST API); those connections count towards {@code maxConnections} too. With an
+ * {@code amqps} endpoint, IoT Hub's AMQP 1.0 device endpoint over the same TLS (CBS SAS tokens,
+ * telemetry and cloud-to-device links). NIO event
  * loops; blocking platform calls run on virtual threads.
  *
  * <pre>
@@ -102,8 +105,9 @@ public final class MqttServer implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {
             BoundPorts ports = new BoundPorts(bind(config.mqtts(), Flavor.TLS), bind(config.mqtt(), Flavor.PLAIN),
-                    bind(config.websocket(), Flavor.WEBSOCKET));
-            LOG.info("MQTT listening: mqtts={} mqtt={} websocket={}", ports.mqtts(), ports.mqtt(), ports.websocket());
+                    bind(config.websocket(), Flavor.WEBSOCKET), bindAmqps());
+            LOG.info("Device listeners: mqtts={} mqtt={} websocket={} amqps={}", ports.mqtts(), ports.mqtt(),
+                    ports.websocket(), ports.amqps());
             return ports;
         } catch (RuntimeException e) {
             close();
@@ -116,6 +120,19 @@ public final class MqttServer implements AutoCloseable {
             return OptionalInt.empty();
         }
         Disconnects disconnects = new Disconnects(metrics);
+        return listen(endpoint.get(), disconnects, mqttPipeline(flavor, disconnects));
+    }
+
+    private OptionalInt bindAmqps() {
+        if (config.amqps().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Disconnects disconnects = new Disconnects(metrics);
+        return listen(config.amqps().get(), disconnects, new AmqpPipeline(tls.orElseThrow().sslContext(), context,
+                disconnects, channels, config.limits().connectTimeout()));
+    }
+
+    private MqttPipeline mqttPipeline(Flavor flavor, Disconnects disconnects) {
         MqttPipeline pipeline = new MqttPipeline(flavor, tls.map(MqttTls::sslContext),
                 context.services().ingest().limit(), disconnects, channels,
                 () -> new ConnectHandler(context, new MqttSessionStarter(context),
@@ -125,11 +142,15 @@ public final class MqttServer implements AutoCloseable {
                 BlobHttpHandler.bodyLimit(context.services().files().settings()),
                 web.map(tunnel -> () -> new WebRequestSplitter(MqttServer::isDeviceRequest, tunnel)),
                 config.limits().connectTimeout());
+        return pipeline;
+    }
+
+    private OptionalInt listen(Endpoint endpoint, Disconnects disconnects, io.netty.channel.ChannelHandler pipeline) {
         Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ConnectionCap(channels, config.maxConnections(), disconnects, pipeline))
-                .bind(endpoint.get().host(), endpoint.get().port()).syncUninterruptibly().channel();
+                .bind(endpoint.host(), endpoint.port()).syncUninterruptibly().channel();
         listeners.add(channel);
         return OptionalInt.of(((InetSocketAddress) channel.localAddress()).getPort());
     }

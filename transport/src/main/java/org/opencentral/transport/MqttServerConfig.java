@@ -12,25 +12,33 @@ import java.util.Optional;
  * @param websocket MQTT over secure WebSockets at {@value MqttServer#WEBSOCKET_PATH} (IoT Hub: 443)
  * @param limits per-connection limits
  * @param maxConnections open connections accepted, all listeners together; further ones are closed at once
+ * @param amqps AMQP 1.0 over TLS for devices (IoT Hub: 5671)
  */
 public record MqttServerConfig(Optional<Endpoint> mqtts, Optional<Endpoint> mqtt, Optional<Endpoint> websocket,
-        MqttLimits limits, int maxConnections) {
+        MqttLimits limits, int maxConnections, Optional<Endpoint> amqps) {
     public static final int DEFAULT_MAX_CONNECTIONS = 100_000;
 
     public static final MqttServerConfig DEFAULTS = new MqttServerConfig(
             Optional.of(new Endpoint("0.0.0.0", 8883)),
             Optional.of(new Endpoint("127.0.0.1", 1883)),
             Optional.of(new Endpoint("0.0.0.0", 8443)),
-            MqttLimits.DEFAULTS, DEFAULT_MAX_CONNECTIONS);
+            MqttLimits.DEFAULTS, DEFAULT_MAX_CONNECTIONS, Optional.of(new Endpoint("0.0.0.0", 5671)));
 
     public MqttServerConfig {
         Objects.requireNonNull(mqtts, "mqtts");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(websocket, "websocket");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(amqps, "amqps");
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be positive");
         }
+    }
+
+    /** The MQTT listeners only (no AMQPS). */
+    public MqttServerConfig(Optional<Endpoint> mqtts, Optional<Endpoint> mqtt, Optional<Endpoint> websocket,
+            MqttLimits limits, int maxConnections) {
+        this(mqtts, mqtt, websocket, limits, maxConnections, Optional.empty());
     }
 
     /** The same listeners with per-connection limits only (the default connection cap). */
@@ -41,7 +49,7 @@ public record MqttServerConfig(Optional<Endpoint> mqtts, Optional<Endpoint> mqtt
 
     /** Whether a listener needs a TLS certificate. */
     public boolean needsTls() {
-        return mqtts.isPresent() || websocket.isPresent();
+        return mqtts.isPresent() || websocket.isPresent() || amqps.isPresent();
     }
 
     /** A bind address and port. */

@@ -74,7 +74,7 @@ final class TestPlatform implements AutoCloseable {
         certificate = Certificate.INSTANCE;
         MqttServerConfig config = new MqttServerConfig(Optional.of(MqttServerConfig.Endpoint.loopback(0)),
                 Optional.of(MqttServerConfig.Endpoint.loopback(0)), Optional.of(MqttServerConfig.Endpoint.loopback(0)),
-                limits, maxConnections);
+                limits, maxConnections, Optional.of(MqttServerConfig.Endpoint.loopback(0)));
         server = new MqttServer(config, Optional.of(MqttTls.of(certificate.key(), certificate.cert())),
                 MqttServices.of(platform), connections, meters);
         ports = server.start();
@@ -94,6 +94,10 @@ final class TestPlatform implements AutoCloseable {
 
     int mqttPort() {
         return ports.mqtt().orElseThrow();
+    }
+
+    int amqpsPort() {
+        return ports.amqps().orElseThrow();
     }
 
     SslContext clientTls() throws SSLException {

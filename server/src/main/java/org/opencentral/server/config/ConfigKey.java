@@ -29,6 +29,9 @@ public enum ConfigKey {
             + "WebSockets (/$iothub/websocket) and DPS over HTTPS; 0 disables it. The Azure SDKs' WebSocket "
             + "transports use 443.",
             c -> Integer.toString(c.mqtt().httpsPort().orElse(0))),
+    AMQPS_PORT("amqps-port", "N", "Port for AMQP 1.0 over TLS (the IoT Hub device endpoint the SDKs' AMQPS "
+            + "transport uses: 5671); 0 disables it.",
+            c -> Integer.toString(c.mqtt().amqpsPort().orElse(0))),
     DEVICE_BIND_ADDRESS("device-bind-address", "IP", "IP address the MQTTS and HTTPS device listeners bind; "
             + "0.0.0.0 for all interfaces.",
             c -> c.mqtt().bindAddress()),

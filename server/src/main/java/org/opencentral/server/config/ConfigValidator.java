@@ -54,6 +54,7 @@ public final class ConfigValidator {
         ports.put(MQTTS_PORT, config.mqtt().mqttsPort());
         config.mqtt().plainPort().ifPresent(p -> ports.put(MQTT_PORT, p));
         config.mqtt().httpsPort().ifPresent(p -> ports.put(HTTPS_PORT, p));
+        config.mqtt().amqpsPort().ifPresent(p -> ports.put(AMQPS_PORT, p));
         List<ConfigKey> keys = List.copyOf(ports.keySet());
         for (int i = 0; i < keys.size(); i++) {
             for (int j = i + 1; j < keys.size(); j++) {

@@ -12,11 +12,15 @@ import java.util.OptionalInt;
  *                    disabled, 0 picks a free port (tests)
  * @param httpsPort   the TLS listener for MQTT over WebSockets ({@code /$iothub/websocket}) and,
  *                    later, the HTTPS device API; empty when disabled, 0 picks a free port (tests)
+ * @param amqpsPort   AMQP 1.0 over TLS for devices (IoT Hub's 5671); empty when disabled, 0 picks a
+ *                    free port (tests)
  */
-public record MqttConfig(String bindAddress, int mqttsPort, OptionalInt plainPort, OptionalInt httpsPort) {
+public record MqttConfig(String bindAddress, int mqttsPort, OptionalInt plainPort, OptionalInt httpsPort,
+        OptionalInt amqpsPort) {
     public static final int DEFAULT_MQTTS_PORT = 8883;
     public static final int DEFAULT_PLAIN_PORT = 1883;
     public static final int DEFAULT_HTTPS_PORT = 8443;
+    public static final int DEFAULT_AMQPS_PORT = 5671;
 
     public MqttConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -25,11 +29,19 @@ public record MqttConfig(String bindAddress, int mqttsPort, OptionalInt plainPor
         plainPort.ifPresent(p -> Ports.require("plain mqtt port", p));
         Objects.requireNonNull(httpsPort, "httpsPort");
         httpsPort.ifPresent(p -> Ports.require("https port", p));
+        Objects.requireNonNull(amqpsPort, "amqpsPort");
+        amqpsPort.ifPresent(p -> Ports.require("amqps port", p));
+    }
+
+    /** The MQTT and HTTPS listeners without AMQPS. */
+    public MqttConfig(String bindAddress, int mqttsPort, OptionalInt plainPort, OptionalInt httpsPort) {
+        this(bindAddress, mqttsPort, plainPort, httpsPort, OptionalInt.empty());
     }
 
     public static MqttConfig defaults() {
         return new MqttConfig("0.0.0.0", DEFAULT_MQTTS_PORT,
-                OptionalInt.of(DEFAULT_PLAIN_PORT), OptionalInt.of(DEFAULT_HTTPS_PORT));
+                OptionalInt.of(DEFAULT_PLAIN_PORT), OptionalInt.of(DEFAULT_HTTPS_PORT),
+                OptionalInt.of(DEFAULT_AMQPS_PORT));
     }
 
     /** Plain (unencrypted) MQTT is for development and always binds the loopback address. */

@@ -41,7 +41,10 @@ final class Listeners {
                         ? Optional.of(new Endpoint(mqtt.bindAddress(), mqtt.httpsPort().getAsInt()))
                         : Optional.empty(),
                 MqttLimits.DEFAULTS.withRate(limits.deviceMessagesPerSecond(), limits.deviceMessageBurst()),
-                limits.maxConnections());
+                limits.maxConnections(),
+                mqtt.amqpsPort().isPresent()
+                        ? Optional.of(new Endpoint(mqtt.bindAddress(), mqtt.amqpsPort().getAsInt()))
+                        : Optional.empty());
         return new MqttServer(mqttConfig, Optional.of(MqttTls.of(tls.privateKey(), tls.certificateChain())),
                 MqttServices.of(platform), platform.connections(), metrics,
                 Optional.of(new HttpsTunnel(api::connectTunnelled)));

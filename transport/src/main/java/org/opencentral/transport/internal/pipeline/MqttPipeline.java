@@ -111,11 +111,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         disconnects.track(channel);
         channels.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
-        tls.ifPresent(context -> {
-            SslHandler handler = context.newHandler(channel.alloc());
-            handler.setHandshakeTimeoutMillis(tlsHandshakeTimeout.toMillis());
-            pipeline.addLast(TLS, handler);
-        });
+        tls.ifPresent(context -> pipeline.addLast(TLS, tlsHandler(channel, context, tlsHandshakeTimeout)));
         if (flavor == Flavor.WEBSOCKET) {
             webHandlers.ifPresent(handlers -> pipeline.addLast(WEB, handlers.get()));
             pipeline.addLast(HTTP, new HttpServerCodec());
@@ -132,6 +128,13 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(MQTT_ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(CONNECT, connectHandlers.get());
         pipeline.addLast(EXCEPTIONS, ExceptionTail.INSTANCE);
+    }
+
+    /** The server side of TLS for a device connection (every TLS listener's, MQTT and AMQP). */
+    public static SslHandler tlsHandler(SocketChannel channel, SslContext context, Duration handshakeTimeout) {
+        SslHandler handler = context.newHandler(channel.alloc());
+        handler.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
+        return handler;
     }
 
     /** Replaces the connect handler by the session handler, behind a keep-alive timer unless it is zero. */

@@ -1,0 +1,163 @@
+package org.opencentral.transport.internal.amqp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.apache.qpid.proton.engine.Collector;
+import org.apache.qpid.proton.engine.Connection;
+import org.apache.qpid.proton.engine.Event;
+import org.apache.qpid.proton.engine.Sasl;
+import org.apache.qpid.proton.engine.SaslListener;
+import org.apache.qpid.proton.engine.Transport;
+import org.opencentral.transport.internal.pipeline.CloseReason;
+import org.opencentral.transport.internal.pipeline.Disconnects;
+
+/**
+ * Drives one Proton-J engine from a Netty channel: bytes read go into the transport's tail, the
+ * events it raises go to the {@link AmqpEndpoint}, the frames it produces are written out. SASL
+ * ANONYMOUS only (devices prove themselves over CBS). Event loop only: work finishing elsewhere
+ * comes back through {@link #run}.
+ */
+final class AmqpEngine extends ChannelInboundHandlerAdapter {
+    static final long TICK_MILLIS = 1_000;
+
+    private final Transport transport = Transport.Factory.create();
+    private final Collector collector = Collector.Factory.create();
+    private final Connection connection = Connection.Factory.create();
+    private final AmqpEndpoint endpoint;
+    private ChannelHandlerContext ctx;
+
+    AmqpEngine(AmqpEndpoint.Factory endpoints, int maxFrameBytes) {
+        this.endpoint = endpoints.create(this);
+        transport.setMaxFrameSize(maxFrameBytes);
+        Sasl sasl = transport.sasl();
+        sasl.server();
+        sasl.setMechanisms("ANONYMOUS");
+        sasl.setListener(new SaslListener() {
+            @Override
+            public void onSaslInit(Sasl sasl, Transport transport) {
+                sasl.done(java.util.Arrays.asList(sasl.getRemoteMechanisms()).contains("ANONYMOUS")
+                        ? Sasl.SaslOutcome.PN_SASL_OK : Sasl.SaslOutcome.PN_SASL_AUTH);
+            }
+
+            @Override
+            public void onSaslResponse(Sasl sasl, Transport transport) {
+            }
+
+            @Override
+            public void onSaslMechanisms(Sasl sasl, Transport transport) {
+            }
+
+            @Override
+            public void onSaslChallenge(Sasl sasl, Transport transport) {
+            }
+
+            @Override
+            public void onSaslOutcome(Sasl sasl, Transport transport) {
+            }
+        });
+        connection.collect(collector);
+        transport.bind(connection);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        tick();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf bytes = (ByteBuf) msg;
+        try {
+            while (bytes.isReadable()) {
+                int capacity = transport.capacity();
+                if (capacity <= 0) {
+                    Disconnects.close(ctx.channel(), CloseReason.PROTOCOL_VIOLATION, "the AMQP transport is closed");
+                    return;
+                }
+                ByteBuffer tail = transport.tail();
+                int length = Math.min(tail.remaining(), bytes.readableBytes());
+                ByteBuffer window = tail.duplicate();
+                window.limit(window.position() + length);
+                bytes.readBytes(window);
+                tail.position(tail.position() + length);
+                transport.process();
+                pump();
+            }
+        } finally {
+            bytes.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        endpoint.ended();
+        ctx.fireChannelInactive();
+    }
+
+    /** Runs {@code work} on the event loop, then lets the engine write what it produced. */
+    void run(Runnable work) {
+        ctx.executor().execute(() -> {
+            if (ctx.channel().isActive()) {
+                work.run();
+                pump();
+            }
+        });
+    }
+
+    void schedule(Runnable work, long delay, TimeUnit unit) {
+        ctx.executor().schedule(() -> run(work), delay, unit);
+    }
+
+    /** Closes the connection with an error the device sees before the socket closes. */
+    void close(org.apache.qpid.proton.amqp.transport.ErrorCondition condition, CloseReason reason) {
+        connection.setCondition(condition);
+        connection.close();
+        pump();
+        Disconnects.close(ctx.channel(), reason, condition.getDescription());
+    }
+
+    private void tick() {
+        if (ctx.channel().isActive()) {
+            transport.tick(System.currentTimeMillis());
+            endpoint.tick();
+            pump();
+            ctx.executor().schedule(this::tick, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Hands every pending event to the endpoint, then writes the frames the engine has ready. */
+    private void pump() {
+        Event event;
+        while ((event = collector.peek()) != null) {
+            endpoint.handle(event);
+            collector.pop();
+        }
+        boolean wrote = false;
+        int pending;
+        while ((pending = transport.pending()) > 0) {
+            ByteBuffer head = transport.head();
+            ctx.write(ctx.alloc().buffer(pending).writeBytes(head.duplicate().limit(head.position() + pending)));
+            transport.pop(pending);
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+        if (pending < 0 && transport.capacity() < 0) {
+            Disconnects.close(ctx.channel(), CloseReason.CLIENT_DISCONNECT, "the AMQP connection closed");
+        }
+    }
+}
