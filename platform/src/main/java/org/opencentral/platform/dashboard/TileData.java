@@ -28,9 +28,9 @@ import org.opencentral.platform.security.Permission;
  * {@code {type, error}} for a tile that could not be answered (the others still are). Tiles read
  * only the devices and groups the caller may view ({@code devices.view}, {@code deviceGroups.view}
  * within its organizations); a group's members are resolved once per refresh, however many tiles
- * (answered concurrently) show it. Tiles that show no
- * data (markdown, label, image, external content, command) or whose data OpenCentral does not
- * compute yet (event and state charts, the data explorer) answer {@code data: null}.
+ * (answered concurrently) show it. Tiles that show no data (markdown, label, image, external
+ * content, command) or whose data OpenCentral does not compute yet (event and state charts, the
+ * data explorer) answer {@code data: null}.
  */
 public final class TileData {
     /** The most tiles answered at once. */
