@@ -149,4 +149,39 @@ class DashboardDataApiTest {
         assertThat(admin.post("/api/dashboards/ops/data?" + Http.V, "{\"tiles\":["
                 + tile("bad", "{\"type\":\"kpi\"}") + "]}").status()).isEqualTo(400);
     }
+
+    @Test
+    void tilesThatShareAStatementAnswerAsEachDoesAlone() {
+        List<TelemetryPoint> humidity = new ArrayList<>();
+        for (int i = 20; i < 30; i++) {
+            humidity.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t1"), "", "humidity"),
+                    START.plusSeconds(60L * i), TelemetryValue.of(40 + i)));
+        }
+        platform.telemetry.append(humidity);
+        String both = "\"group\":\"thermostats\",\"capabilities\":[{\"capability\":\"temperature\","
+                + "\"aggregateFunction\":\"count\"},{\"capability\":\"humidity\",\"aggregateFunction\":\"%s\"}]";
+        List<String> tiles = List.of(
+                tile("counts", "{\"type\":\"lineChart\"," + both.formatted("count") + ",\"devices\":[]," + TIME + "}"),
+                tile("bars", "{\"type\":\"barChart\"," + both.formatted("avg") + ",\"devices\":[]," + TIME + "}"),
+                tile("line", "{\"type\":\"lineChart\"," + THERMOSTATS.formatted("sum") + ",\"devices\":[]," + TIME + "}"),
+                tile("perDevice", "{\"type\":\"lineChart\"," + both.formatted("min")
+                        + ",\"devices\":[\"t1\",\"t2\"]," + TIME + "}"),
+                tile("kpi", "{\"type\":\"kpi\"," + both.formatted("count") + ",\"devices\":[]," + TIME + "}"),
+                tile("kpi2", "{\"type\":\"kpi\"," + both.formatted("max") + ",\"devices\":[]," + TIME + "}"));
+
+        JsonNode together = data(admin, "{\"from\":\"2026-03-01T10:00:00Z\",\"to\":\"2026-03-01T11:00:00Z\","
+                + "\"tiles\":[" + String.join(",", tiles) + "]}").path("tiles");
+
+        assertThat(together.at("/counts/data/series")).hasSize(2);
+        assertThat(together.at("/counts/data/series/0/points")).hasSize(10); // no zero counts in humidity's windows
+        assertThat(together.at("/counts/data/series/1/points/0/1").asDouble()).isEqualTo(1.0);
+        assertThat(together.at("/perDevice/data/series")).hasSize(3); // humidity of t1 only
+        assertThat(together.at("/kpi/data/values/1/value").asDouble()).isEqualTo(10.0);
+        for (String tile : tiles) {
+            String id = Json.parse(tile).path("id").asText();
+            JsonNode alone = data(admin, "{\"from\":\"2026-03-01T10:00:00Z\",\"to\":\"2026-03-01T11:00:00Z\","
+                    + "\"tiles\":[" + tile + "]}").path("tiles").path(id);
+            assertThat(together.path(id)).as(id).isEqualTo(alone);
+        }
+    }
 }

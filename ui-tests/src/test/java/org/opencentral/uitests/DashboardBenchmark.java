@@ -42,6 +42,7 @@ class DashboardBenchmark extends BrowserTest {
     private static final String PHONE = "dtmi:azureiot:PhoneSensors;1";
     private static final int DEVICES = 1_000;
     private static final int HOURS = 30 * 24;
+    private static final int REQUESTS = 7;
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     @Test
@@ -81,9 +82,8 @@ class DashboardBenchmark extends BrowserTest {
                 awaitDrawn(page, before);
                 results.put("rangeChangeMs" + i, (System.nanoTime() - start) / 1_000_000.0);
             }
-            start = System.nanoTime();
-            rest.post("/dashboards/bench/data", Map.of("duration", "P30D")).ok();
-            results.put("dataRequest30DaysMs", (System.nanoTime() - start) / 1_000_000.0);
+            results.put("dataRequest30DaysMs", timeDataRequests(rest, "P30D"));
+            results.put("dataRequest7DaysMs", timeDataRequests(rest, "P7D"));
             results.put("loadAverageBefore", load);
             results.put("loadAverageAfter", loadAverage());
         }
@@ -91,6 +91,17 @@ class DashboardBenchmark extends BrowserTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("dashboard.json"), Json.write(results));
         System.out.println("Dashboard benchmark: " + Json.write(results));
+    }
+
+    /** The data request alone, from the test's HTTP client: {@value #REQUESTS} times in a row, each in ms. */
+    private static List<Double> timeDataRequests(RestClient rest, String duration) {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            rest.post("/dashboards/bench/data", Map.of("duration", duration)).ok();
+            times.add((System.nanoTime() - start) / 1_000_000.0);
+        }
+        return times;
     }
 
     /** Waits until a refresh newer than {@code before} is shown with every chart and map drawn. */

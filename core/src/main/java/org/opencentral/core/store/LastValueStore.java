@@ -1,7 +1,9 @@
 package org.opencentral.core.store;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.device.DeviceId;
 
@@ -14,6 +16,19 @@ public interface LastValueStore {
     void upsert(Collection<LastValue> values);
 
     Optional<LastValue> find(DeviceId id, String component, String name);
+
+    /**
+     * The last value of {@code component}/{@code name} of each of {@code ids} that has one, by
+     * device id; devices without it (or that do not exist) are absent. Stores answer in one read
+     * per bounded chunk of ids rather than one per device.
+     */
+    default Map<DeviceId, LastValue> find(Collection<DeviceId> ids, String component, String name) {
+        Map<DeviceId, LastValue> found = new HashMap<>();
+        for (DeviceId id : ids) {
+            find(id, component, name).ifPresent(value -> found.put(id, value));
+        }
+        return found;
+    }
 
     /**
      * The last values of one device, ordered by component then name, at most {@code limit}

@@ -3,7 +3,9 @@ package org.opencentral.platform.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opencentral.core.Json;
@@ -34,12 +36,13 @@ final class DeviceTiles {
     ObjectNode lastValues(JsonNode configuration, List<String> devices) {
         ObjectNode data = Json.object();
         ArrayNode values = data.putArray("values");
+        List<String> listed = devices.subList(0, Math.min(LISTED, devices.size()));
         for (JsonNode capability : configuration.path("capabilities")) {
-            String[] path = path(capability);
-            for (String device : devices.subList(0, Math.min(LISTED, devices.size()))) {
-                sources.lastValues().find(DeviceId.of(device), path[0], path[1]).ifPresent(last -> values.addObject()
+            Map<DeviceId, LastValue> last = lastValues(listed, capability);
+            for (String device : listed) {
+                Optional.ofNullable(last.get(DeviceId.of(device))).ifPresent(value -> values.addObject()
                         .put("capability", capability.path("capability").asText()).put("device", device)
-                        .put("time", last.timestamp().toString()).set("value", last.value()));
+                        .put("time", value.timestamp().toString()).set("value", value.value()));
             }
         }
         return data;
@@ -63,9 +66,15 @@ final class DeviceTiles {
     ObjectNode locations(JsonNode configuration, List<String> devices, boolean telemetry) {
         ObjectNode data = Json.object();
         ArrayNode locations = data.putArray("locations");
+        List<Map<DeviceId, LastValue>> last = new ArrayList<>();
+        if (telemetry) {
+            configuration.path("capabilities").forEach(capability -> last.add(lastValues(devices, capability)));
+        }
         for (String device : devices) {
+            int index = 0;
             for (JsonNode capability : configuration.path("capabilities")) {
-                Optional<JsonNode> value = telemetry ? lastValue(device, capability).map(LastValue::value)
+                Optional<JsonNode> value = telemetry
+                        ? Optional.ofNullable(last.get(index++).get(DeviceId.of(device))).map(LastValue::value)
                         : reported(device, capability);
                 if (value.isPresent() && value.get().path("lat").isNumber() && value.get().path("lon").isNumber()) {
                     locations.addObject().put("device", device).put("lat", value.get().path("lat").asDouble())
@@ -112,9 +121,10 @@ final class DeviceTiles {
         return data;
     }
 
-    private Optional<LastValue> lastValue(String device, JsonNode capability) {
+    /** The capability's last value of each of {@code devices} that has one: one batched read. */
+    private Map<DeviceId, LastValue> lastValues(List<String> devices, JsonNode capability) {
         String[] path = path(capability);
-        return sources.lastValues().find(DeviceId.of(device), path[0], path[1]);
+        return sources.lastValues().find(devices.stream().map(DeviceId::of).toList(), path[0], path[1]);
     }
 
     private Optional<JsonNode> reported(String device, JsonNode capability) {

@@ -3,49 +3,48 @@ package org.opencentral.platform.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import org.opencentral.core.DomainException;
-import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
-import org.opencentral.core.telemetry.TelemetryQueries;
 import org.opencentral.core.telemetry.TelemetryQuery;
 
 /**
- * Chart and KPI data through the query engine's telemetry plans ({@link TelemetryQuery}): one
- * statement per capability, aggregated per window (a chart) or over the whole range (a KPI), over
- * the tile's devices, per device when the tile names its devices and across them otherwise. The
- * store answers aggregates from its 1-minute and 1-hour rollups where the windows allow.
- * A capability is {@code name}, a member's dotted path ({@code location.lat}), or
+ * Chart and KPI data through the query engine's telemetry plans ({@link TelemetryQuery}):
+ * aggregated per window (a chart) or over the whole range (a KPI), over the tile's devices, per
+ * device when the tile names its devices and across them otherwise. The tiles of a refresh that
+ * share devices, range and windows share one statement of all their capabilities
+ * ({@link TileStatements}). The store answers aggregates from its 1-minute and 1-hour rollups where
+ * the windows allow. A capability is {@code name}, a member's dotted path ({@code location.lat}), or
  * {@code component/name}.
  */
 final class TelemetryTiles {
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private TelemetryTiles() {
+    }
 
-    private final Optional<TelemetryQueries> queries;
-
-    TelemetryTiles(Optional<TelemetryQueries> queries) {
-        this.queries = queries;
+    /** Plans the statements a chart ({@code chart}) or KPI tile will read. */
+    static void plan(JsonNode configuration, List<String> devices, TileRange range, boolean chart,
+            TileStatements statements) {
+        TileStatements.Shape shape = shape(configuration, devices, range, chart);
+        for (JsonNode capability : configuration.path("capabilities")) {
+            statements.want(shape, column(capability));
+        }
     }
 
     /** {@code series}: per capability (and device), the windows' {@code [epoch ms, value]} points. */
-    ObjectNode chart(JsonNode configuration, List<String> devices, TileRange range) {
+    static ObjectNode chart(JsonNode configuration, List<String> devices, TileRange range,
+            TileStatements statements) {
         ObjectNode data = Json.object();
         ArrayNode series = data.putArray("series");
-        boolean byDevice = TileDevices.named(configuration);
+        TileStatements.Shape shape = shape(configuration, devices, range, true);
         for (JsonNode capability : configuration.path("capabilities")) {
             Map<String, ArrayNode> points = new LinkedHashMap<>();
-            for (List<Object> row : run(capability, devices, range, Optional.of(range.window()), byDevice)) {
-                if (row.get(2) != null) {
-                    String device = row.get(0) == null ? "" : (String) row.get(0);
-                    points.computeIfAbsent(device, d -> Json.MAPPER.createArrayNode()).addArray()
-                            .add((Long) row.get(1) / 1000).add(((Number) row.get(2)).doubleValue());
-                }
+            for (List<Object> row : statements.rows(shape, column(capability))) {
+                String device = row.get(0) == null ? "" : (String) row.get(0);
+                points.computeIfAbsent(device, d -> Json.MAPPER.createArrayNode()).addArray()
+                        .add((Long) row.get(1) / 1000).add(((Number) row.get(2)).doubleValue());
             }
             points.forEach((device, values) -> {
                 ObjectNode one = describe(series.addObject(), capability);
@@ -59,12 +58,13 @@ final class TelemetryTiles {
     }
 
     /** {@code values}: per capability, its aggregate over the whole range and the tile's devices. */
-    ObjectNode kpi(JsonNode configuration, List<String> devices, TileRange range) {
+    static ObjectNode kpi(JsonNode configuration, List<String> devices, TileRange range, TileStatements statements) {
         ObjectNode data = Json.object();
         ArrayNode values = data.putArray("values");
+        TileStatements.Shape shape = shape(configuration, devices, range, false);
         for (JsonNode capability : configuration.path("capabilities")) {
             ObjectNode one = describe(values.addObject(), capability);
-            List<List<Object>> rows = run(capability, devices, range, Optional.empty(), false);
+            List<List<Object>> rows = statements.rows(shape, column(capability));
             if (!rows.isEmpty() && rows.get(0).get(2) != null) {
                 one.put("value", ((Number) rows.get(0).get(2)).doubleValue());
             }
@@ -72,25 +72,20 @@ final class TelemetryTiles {
         return data;
     }
 
-    private List<List<Object>> run(JsonNode capability, List<String> devices, TileRange range,
-            Optional<Duration> window, boolean byDevice) {
-        if (devices.isEmpty()) {
-            return List.of();
-        }
-        TelemetryQueries engine = queries.orElseThrow(() -> new DomainException(ErrorCode.UNAVAILABLE,
-                "this telemetry store answers no queries"));
+    /** A chart's windows, per device when it names its devices; a KPI's whole range across them. */
+    private static TileStatements.Shape shape(JsonNode configuration, List<String> devices, TileRange range,
+            boolean chart) {
+        return new TileStatements.Shape(devices, range.range(), chart ? Optional.of(range.window()) : Optional.empty(),
+                chart && TileDevices.named(configuration));
+    }
+
+    private static TileStatements.Column column(JsonNode capability) {
         String path = capability.path("capability").asText();
         int slash = path.indexOf('/');
         TelemetryQuery.Series series = slash < 0 ? new TelemetryQuery.Series("", path)
                 : new TelemetryQuery.Series(path.substring(0, slash), path.substring(slash + 1));
-        TelemetryQuery.Function function = TelemetryQuery.Function.valueOf(
-                capability.path("aggregateFunction").asText("avg").toUpperCase(Locale.ROOT));
-        long windows = window.map(w -> range.range().length().dividedBy(w) + 2).orElse(1L);
-        int limit = (int) Math.min(Integer.MAX_VALUE, windows * (byDevice ? devices.size() : 1));
-        TelemetryQuery query = new TelemetryQuery(devices, List.of(series), Optional.of(range.range()),
-                Optional.of(new TelemetryQuery.Aggregation(List.of(new TelemetryQuery.Aggregate(function,
-                        OptionalInt.of(0))), byDevice, window, true)), Optional.empty(), List.of(), limit);
-        return engine.run(query, TIMEOUT);
+        return new TileStatements.Column(series, TelemetryQuery.Function.valueOf(
+                capability.path("aggregateFunction").asText("avg").toUpperCase(Locale.ROOT)));
     }
 
     private static ObjectNode describe(ObjectNode json, JsonNode capability) {

@@ -3,11 +3,20 @@ package org.opencentral.platform.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.opencentral.core.DomainException;
+import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
 import org.opencentral.core.dashboard.Tile;
 import org.opencentral.core.telemetry.TimeRange;
@@ -18,40 +27,91 @@ import org.opencentral.platform.security.Permission;
  * Every tile's data of one dashboard refresh, in one call: {@code {tileId: {type, data}}}, or
  * {@code {type, error}} for a tile that could not be answered (the others still are). Tiles read
  * only the devices and groups the caller may view ({@code devices.view}, {@code deviceGroups.view}
- * within its organizations); a group's members are resolved once per refresh. Tiles that show no
- * data (markdown, label, image, external content, command) or whose data OpenCentral does not
- * compute yet (event and state charts, the data explorer) answer {@code data: null}.
+ * within its organizations); a group's members are resolved once per refresh, however many tiles
+ * (answered concurrently) show it. Tiles that show no data (markdown, label, image, external
+ * content, command) or whose data OpenCentral does not compute yet (event and state charts, the
+ * data explorer) answer {@code data: null}.
  */
 public final class TileData {
+    /** The most tiles answered at once. */
+    static final int PARALLEL = 3;
+    private static final Set<TileType> CHARTS = EnumSet.of(TileType.LINE_CHART, TileType.BAR_CHART,
+            TileType.PIE_CHART, TileType.HEAT_MAP_CHART);
+    private static final ThreadFactory THREADS = Thread.ofPlatform().name("dashboard-tile-", 0).daemon()
+            .factory();
+
     private final TileSources sources;
-    private final TelemetryTiles telemetry;
     private final DeviceTiles devices;
 
     public TileData(TileSources sources) {
         this.sources = sources;
-        this.telemetry = new TelemetryTiles(sources.telemetry().queries());
         this.devices = new DeviceTiles(sources);
     }
 
-    /** The data of {@code tiles} over the {@code shared} range (none: each tile's own range). */
+    /**
+     * The data of {@code tiles} over the {@code shared} range (none: each tile's own range). Tiles
+     * are answered concurrently, at most {@value #PARALLEL} at a time (the telemetry stores serve
+     * concurrent readers); the answer lists them in the given order.
+     */
     public ObjectNode answer(List<Tile> tiles, Optional<TimeRange> shared, DashboardCaller caller) {
         Refresh refresh = new Refresh(shared, scope(caller, Permission.DEVICE_GROUPS_VIEW),
-                scope(caller, Permission.DEVICES_VIEW), sources.clock().instant(), new HashMap<>());
+                scope(caller, Permission.DEVICES_VIEW), sources.clock().instant(), new ConcurrentHashMap<>(),
+                new TileStatements(sources.telemetry().queries()));
+        tiles.forEach(tile -> plan(tile, refresh));
+        List<Future<ObjectNode>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.clamp(tiles.size(), 1, PARALLEL), THREADS)) {
+            tiles.forEach(tile -> answers.add(pool.submit(() -> answer(tile, refresh))));
+        }
         ObjectNode answer = Json.object();
-        for (Tile tile : tiles) {
-            ObjectNode one = answer.putObject(tile.id()).put("type", tile.type());
-            try {
-                one.set("data", data(tile, refresh).orElse(null));
-            } catch (DomainException e) {
-                one.put("error", e.getMessage());
-            }
+        for (int i = 0; i < tiles.size(); i++) {
+            answer.set(tiles.get(i).id(), done(answers.get(i)));
         }
         return answer;
     }
 
+    /** Plans the statements of a chart or KPI tile; one that cannot be planned answers its error later. */
+    private void plan(Tile tile, Refresh refresh) {
+        Optional<TileType> type = TileType.byWireName(tile.type());
+        boolean chart = type.filter(CHARTS::contains).isPresent();
+        if (chart || type.equals(Optional.of(TileType.KPI))) {
+            JsonNode config = tile.configuration();
+            try {
+                TelemetryTiles.plan(config, members(config, refresh), TileRange.of(refresh.shared(), config,
+                        refresh.now()), chart, refresh.statements());
+            } catch (DomainException e) {
+                // answered as the tile's error
+            }
+        }
+    }
+
+    private ObjectNode answer(Tile tile, Refresh refresh) {
+        ObjectNode one = Json.object().put("type", tile.type());
+        try {
+            one.set("data", data(tile, refresh).orElse(null));
+        } catch (DomainException e) {
+            one.put("error", e.getMessage());
+        }
+        return one;
+    }
+
+    /** A finished tile's answer; what it threw other than a {@link DomainException} is thrown again. */
+    private static ObjectNode done(Future<ObjectNode> answer) {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(ErrorCode.UNAVAILABLE, "the dashboard refresh was interrupted", e);
+        }
+    }
+
     /** What one refresh shares among its tiles. */
     private record Refresh(Optional<TimeRange> shared, AccessScope groups, AccessScope devices, Instant now,
-            Map<String, List<String>> members) {
+            ConcurrentMap<String, List<String>> members, TileStatements statements) {
     }
 
     private Optional<JsonNode> data(Tile tile, Refresh refresh) {
@@ -59,10 +119,11 @@ public final class TileData {
         TileType type = TileType.byWireName(tile.type()).orElseThrow(() -> DomainException.badRequest(
                 "unknown tile type '" + tile.type() + "'"));
         return Optional.ofNullable(switch (type) {
-            case LINE_CHART, BAR_CHART, PIE_CHART, HEAT_MAP_CHART -> telemetry.chart(config,
-                    members(config, refresh), TileRange.of(refresh.shared(), config, refresh.now()));
-            case KPI -> telemetry.kpi(config, members(config, refresh),
-                    TileRange.of(refresh.shared(), config, refresh.now()));
+            case LINE_CHART, BAR_CHART, PIE_CHART, HEAT_MAP_CHART -> TelemetryTiles.chart(config,
+                    members(config, refresh), TileRange.of(refresh.shared(), config, refresh.now()),
+                    refresh.statements());
+            case KPI -> TelemetryTiles.kpi(config, members(config, refresh),
+                    TileRange.of(refresh.shared(), config, refresh.now()), refresh.statements());
             case LKV -> devices.lastValues(config, members(config, refresh));
             case PROPERTY -> devices.properties(config, members(config, refresh));
             case MAP_TELEMETRY -> devices.locations(config, members(config, refresh), true);
@@ -82,6 +143,6 @@ public final class TileData {
     }
 
     private static AccessScope scope(DashboardCaller caller, Permission permission) {
-        return caller.holds(permission) ? caller.scope(permission) : new AccessScope(false, java.util.Set.of());
+        return caller.holds(permission) ? caller.scope(permission) : new AccessScope(false, Set.of());
     }
 }

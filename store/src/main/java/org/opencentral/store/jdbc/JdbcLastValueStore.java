@@ -3,8 +3,11 @@ package org.opencentral.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
@@ -24,6 +27,9 @@ final class JdbcLastValueStore implements LastValueStore {
     private static final Comparator<LastValue> KEY_ORDER = Comparator
             .comparing((LastValue v) -> v.deviceId().value()).thenComparing(LastValue::component)
             .thenComparing(LastValue::name);
+
+    /** Device ids per batched read: well within SQLite's and PostgreSQL's bound-parameter limits. */
+    private static final int CHUNK = 500;
 
     private final JdbcDatabase database;
 
@@ -48,6 +54,26 @@ final class JdbcLastValueStore implements LastValueStore {
         return database.read(c -> Jdbc.queryOne(c, "SELECT device_id, component, name, value, ts FROM last_values "
                 + "WHERE device_id = ? AND component = ? AND name = ?", JdbcLastValueStore::map, id.value(),
                 component, name));
+    }
+
+    @Override
+    public Map<DeviceId, LastValue> find(Collection<DeviceId> ids, String component, String name) {
+        List<String> distinct = ids.stream().map(DeviceId::value).distinct().toList();
+        Map<DeviceId, LastValue> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
+            Object[] parameters = new Object[chunk.size() + 2];
+            parameters[0] = component;
+            parameters[1] = name;
+            for (int i = 0; i < chunk.size(); i++) {
+                parameters[i + 2] = chunk.get(i);
+            }
+            database.read(c -> Jdbc.query(c, "SELECT device_id, component, name, value, ts FROM last_values "
+                    + "WHERE component = ? AND name = ? AND device_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", JdbcLastValueStore::map,
+                    parameters)).forEach(value -> found.put(value.deviceId(), value));
+        }
+        return found;
     }
 
     @Override

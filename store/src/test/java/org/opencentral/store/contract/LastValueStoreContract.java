@@ -6,9 +6,12 @@ import static org.opencentral.store.contract.Fixtures.device;
 import static org.opencentral.store.contract.Fixtures.id;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.LastValue;
 
 public interface LastValueStoreContract extends StoreFixture {
@@ -73,5 +76,34 @@ public interface LastValueStoreContract extends StoreFixture {
         assertThat(store().lastValues().list(id("d1"), 10)).containsExactly(humidity, temp, inComponent);
         assertThat(store().lastValues().list(id("d1"), 2)).containsExactly(humidity, temp);
         assertThat(store().lastValues().list(id("nobody"), 10)).isEmpty();
+    }
+
+    @Test
+    default void theValuesOfManyDevicesAreFoundInOneBatchedRead() {
+        List<DeviceId> ids = new ArrayList<>();
+        List<LastValue> values = new ArrayList<>();
+        for (int i = 0; i < 1_201; i++) {
+            store().devices().insert(device("d" + i));
+            ids.add(id("d" + i));
+            if (i % 3 != 0) {
+                values.add(value("d" + i, "temp", i, T0.plusSeconds(i)));
+            }
+        }
+        values.add(value("d3", "humidity", 1, T0));
+        values.add(new LastValue(id("d3"), "thermostat1", "temp", Json.parse("{\"lat\":1.5,\"lon\":2}"), T0));
+        store().lastValues().upsert(values);
+        ids.add(id("d1"));
+        ids.add(id("nobody"));
+
+        Map<DeviceId, LastValue> found = store().lastValues().find(ids, "", "temp");
+
+        assertThat(found).hasSize(800);
+        for (int i = 0; i < 1_201; i++) {
+            assertThat(found.get(id("d" + i))).isEqualTo(store().lastValues().find(id("d" + i), "", "temp")
+                    .orElse(null));
+        }
+        assertThat(store().lastValues().find(List.of(id("d3"), id("d4")), "thermostat1", "temp"))
+                .containsOnlyKeys(id("d3"));
+        assertThat(store().lastValues().find(List.of(), "", "temp")).isEmpty();
     }
 }
