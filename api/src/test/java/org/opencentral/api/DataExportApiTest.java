@@ -181,6 +181,26 @@ class DataExportApiTest {
     }
 
     @Test
+    void aWebhookBatchSizeIsKeptAndAnsweredOnlyWhenAboveOneAndABadOneIsA400() {
+        Http.Reply batched = admin.put(path("/destinations/batched"),
+                WEBHOOK.replace("\"url\"", "\"batchSize\":100,\"url\""));
+        assertThat(batched.status()).as(batched.text()).isEqualTo(200);
+        assertThat(admin.get(path("/destinations/batched")).json().path("batchSize").asInt()).isEqualTo(100);
+        assertThat(admin.put(path("/destinations/single"), WEBHOOK).status()).isEqualTo(200);
+        assertThat(admin.get(path("/destinations/single")).json().has("batchSize")).isFalse();
+
+        Map<String, String> refused = Map.of(
+                WEBHOOK.replace("\"url\"", "\"batchSize\":0,\"url\""), "'batchSize' is 1 to 1000",
+                WEBHOOK.replace("\"url\"", "\"batchSize\":1001,\"url\""), "'batchSize' is 1 to 1000",
+                WEBHOOK.replace("\"url\"", "\"batchSize\":\"many\",\"url\""), "'batchSize' must be an integer");
+        refused.forEach((body, message) -> {
+            Http.Reply reply = admin.put(path("/destinations/bad"), body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().at("/error/message").asText()).as(body).contains(message);
+        });
+    }
+
+    @Test
     void exportsNameExistingDestinationsAndKeepTheirOrderAndTransforms() {
         admin.put(path("/destinations/a"), WEBHOOK);
         admin.put(path("/destinations/b"), WEBHOOK);

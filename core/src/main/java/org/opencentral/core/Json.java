@@ -60,4 +60,13 @@ public final class Json {
             throw new IllegalStateException("cannot serialize " + value.getClass().getName(), e);
         }
     }
+
+    /** {@code value} as UTF-8 JSON bytes, without the detour through a {@code String}. */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getName(), e);
+        }
+    }
 }

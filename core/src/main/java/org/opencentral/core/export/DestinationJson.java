@@ -27,7 +27,7 @@ public final class DestinationJson {
     /** The members of each type besides the common ones. */
     private static final Map<String, Set<String>> MEMBERS = Map.of(
             WebhookDestination.TYPE, Set.of("url", "queryCustomizations", "headerCustomizations", "authorization",
-                    "signingSecret"),
+                    "signingSecret", "batchSize"),
             KafkaDestination.TYPE, Set.of("bootstrapServers", "topic", "tls", "authorization"),
             EventHubsDestination.TYPE, Set.of("authorization"),
             PostgresDestination.TYPE, Set.of("url", "username", "password", "table"));

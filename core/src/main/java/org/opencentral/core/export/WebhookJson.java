@@ -23,12 +23,28 @@ final class WebhookJson {
                 customizations(id, json, "queryCustomizations", "query/", secrets),
                 customizations(id, json, "headerCustomizations", "header/", secrets),
                 authorization(id, json, secrets),
-                DestinationJson.text(json, SIGNING).map(secret -> secrets.read(id, SIGNING, secret)));
+                DestinationJson.text(json, SIGNING).map(secret -> secrets.read(id, SIGNING, secret)),
+                batchSize(json));
+    }
+
+    private static int batchSize(ObjectNode json) {
+        JsonNode node = json.get("batchSize");
+        if (node == null || node.isNull()) {
+            return 1;
+        }
+        if (!node.isInt()) {
+            throw DomainException.badRequest("a webhook's 'batchSize' must be an integer from 1 to "
+                    + WebhookDestination.MAX_BATCH);
+        }
+        return node.intValue();
     }
 
     static void write(ObjectNode json, WebhookDestination w, SecretSlots secrets) {
         json.put("url", w.url().toString());
         w.signingSecret().ifPresent(secret -> json.put("signingSecret", secrets.write(w.id(), SIGNING, secret)));
+        if (w.batched()) {
+            json.put("batchSize", w.batchSize());
+        }
         writeCustomizations(json.putObject("queryCustomizations"), w.id(), "query/", w.query(), secrets);
         writeCustomizations(json.putObject("headerCustomizations"), w.id(), "header/", w.headers(), secrets);
         w.authorization().ifPresent(a -> {

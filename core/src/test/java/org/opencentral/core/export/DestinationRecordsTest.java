@@ -66,6 +66,19 @@ class DestinationRecordsTest {
                 java.util.Map.of(), Optional.empty(), Optional.of("s".repeat(16))).signingSecret()).isPresent();
     }
 
+    @Test
+    void aWebhookBatchSizeIsOneToAThousandAndOneMeansAMessagePerRequest() {
+        java.net.URI url = java.net.URI.create("https://example.com");
+        for (int size : new int[] {0, -1, WebhookDestination.MAX_BATCH + 1}) {
+            refused(() -> new WebhookDestination("w", "W", url, java.util.Map.of(), java.util.Map.of(), Optional.empty(),
+                    Optional.empty(), size), "'batchSize' is 1 to 1000");
+        }
+        assertThat(new WebhookDestination("w", "W", url, java.util.Map.of(), java.util.Map.of(), Optional.empty())
+                .batched()).isFalse();
+        assertThat(new WebhookDestination("w", "W", url, java.util.Map.of(), java.util.Map.of(), Optional.empty(),
+                Optional.empty(), 100).batched()).isTrue();
+    }
+
     private static void refused(Runnable create, String message) {
         assertThatThrownBy(create::run).isInstanceOf(DomainException.class).hasMessageContaining(message);
     }

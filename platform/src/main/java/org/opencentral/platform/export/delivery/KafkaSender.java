@@ -89,7 +89,7 @@ public final class KafkaSender implements BatchSender {
         RecordHeaders headers = new RecordHeaders();
         o.properties().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         String key = o.device().orElse(o.properties().getOrDefault(SOURCE, ""));
-        return new ProducerRecord<>(target.topic(), null, key, Json.write(o.message()).getBytes(StandardCharsets.UTF_8),
+        return new ProducerRecord<>(target.topic(), null, key, Json.bytes(o.message()),
                 headers);
     }
 

@@ -13,10 +13,11 @@ import java.util.concurrent.Future;
  * The {@link BatchSender} of a destination that takes one message per request ({@link Sender}):
  * sends one batch's messages on up to {@value #LANES} lanes at once: a device's messages always go
  * to the same lane (by its id's hash; messages about no device to lane 0), and a lane sends its
- * messages one after another in log order, stopping at its first refusal. So per-device order holds
+ * messages one after another in log order, {@link Sender#perRequest()} per request (a webhook
+ * with a {@code batchSize}; one otherwise), stopping at its first refusal. So per-device order holds
  * while several devices' requests are in flight. The outcome is the earliest refused message in log
- * order, if any: every message before it was accepted (lanes may have sent some after it; those are
- * sent again on the retry, which at-least-once allows).
+ * order, if any (the first message of the refused request): every message before it was accepted
+ * (lanes may have sent some after it; those are sent again on the retry, which at-least-once allows).
  */
 public final class Lanes implements BatchSender {
     static final int LANES = 16;
@@ -53,13 +54,15 @@ public final class Lanes implements BatchSender {
     }
 
     private static Optional<Refusal> lane(List<Outgoing> lane, Sender sender, Runnable accepted) {
-        for (Outgoing o : lane) {
+        int perRequest = sender.perRequest();
+        for (int from = 0; from < lane.size(); from += perRequest) {
+            List<Outgoing> request = lane.subList(from, Math.min(lane.size(), from + perRequest));
             try {
-                sender.send(o.message());
+                sender.send(request.stream().map(Outgoing::message).toList());
             } catch (DeliveryFailure failure) {
-                return Optional.of(new Refusal(o.sequence(), failure));
+                return Optional.of(new Refusal(request.getFirst().sequence(), failure));
             }
-            accepted.run();
+            request.forEach(o -> accepted.run());
         }
         return Optional.empty();
     }

@@ -1,12 +1,17 @@
 package org.opencentral.platform.export.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
- * Sends one exported message to a destination that takes a message per request (a webhook);
- * returns only once the destination accepted it. {@link Lanes} makes a {@link BatchSender} of it.
+ * Sends exported messages to a destination that takes them by request (a webhook): one request
+ * carries {@code messages} (at most {@link #perRequest()} of them) and returns only once the
+ * destination accepted them all; a refusal refuses them all. {@link Lanes} makes a
+ * {@link BatchSender} of it.
  */
-@FunctionalInterface
 public interface Sender {
-    void send(ObjectNode message) throws DeliveryFailure;
+    void send(List<ObjectNode> messages) throws DeliveryFailure;
+
+    /** How many messages one request carries at most. */
+    int perRequest();
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -19,10 +20,11 @@ import org.opencentral.core.export.WebhookDestination;
 import org.opencentral.platform.security.WebhookSignature;
 
 /**
- * {@code webhook@v1}: each message is POSTed as one JSON object (as IoT Central does) to the URL with
+ * {@code webhook@v1}: each message is POSTed as one JSON object (as IoT Central does), or with a
+ * {@code batchSize} above 1 up to that many messages as one JSON array, to the URL with
  * the query customizations appended and the header customizations and header authorization set, and
  * with a signing secret the {@link WebhookSignature} header over the exact body bytes. Any
- * 2xx answer accepts the message; anything else, a timeout or a refused connection is a
+ * 2xx answer accepts the request's messages; anything else, a timeout or a refused connection is a
  * {@link DeliveryFailure} naming the status or cause. OAuth client-credentials authorization is
  * stored but not delivered yet: every send fails saying so, which puts the destination in error.
  */
@@ -46,8 +48,13 @@ public final class WebhookSender implements Sender {
     }
 
     @Override
-    public void send(ObjectNode message) throws DeliveryFailure {
-        byte[] body = Json.write(message).getBytes(StandardCharsets.UTF_8);
+    public int perRequest() {
+        return destination.batchSize();
+    }
+
+    @Override
+    public void send(List<ObjectNode> messages) throws DeliveryFailure {
+        byte[] body = body(messages);
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -74,6 +81,11 @@ public final class WebhookSender implements Sender {
         if (response.statusCode() / 100 != 2) {
             throw new DeliveryFailure("POST " + destination.url() + " answered " + response.statusCode());
         }
+    }
+
+    /** One message as an object; a batched destination's messages as an array (of one too). */
+    private byte[] body(List<ObjectNode> messages) {
+        return Json.bytes(destination.batched() ? messages : messages.getFirst());
     }
 
     private static URI withQuery(URI url, Map<String, Customization> query) {

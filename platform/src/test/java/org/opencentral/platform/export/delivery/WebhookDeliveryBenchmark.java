@@ -26,7 +26,8 @@ import org.opencentral.store.sqlite.SqliteStateStore;
  * How fast one telemetry export drains the event log to a local webhook receiver (a JDK
  * HttpServer in the same process): {@code messages} JSON messages of 1,000 devices are appended
  * first, then the runner is stepped until it caught up. Prints messages per second of delivery. An
- * optional third argument is a jq transform for the destination (in quotes).
+ * optional third argument is a jq transform for the destination (in quotes; empty for none), an
+ * optional fourth the destination's {@code batchSize} (messages per request, 1 by default).
  * Run: {@code ./mvnw -q -pl platform -Pbench test-compile exec:exec
  * -Dbench.main=org.opencentral.platform.export.delivery.WebhookDeliveryBenchmark -Dbench.args="20000 /tmp/oc-export"}
  */
@@ -37,7 +38,8 @@ final class WebhookDeliveryBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path directory = Path.of(args.length > 1 ? args[1] : "/tmp/opencentral-export");
-        Optional<String> transform = args.length > 2 ? Optional.of(args[2]) : Optional.empty();
+        Optional<String> transform = args.length > 2 ? Optional.of(args[2]).filter(t -> !t.isBlank()) : Optional.empty();
+        int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Files.createDirectories(directory);
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
@@ -53,7 +55,7 @@ final class WebhookDeliveryBenchmark {
                     PipeContext.BATCH), destination -> new Lanes(new WebhookSender(client, (WebhookDestination) destination)),
                     stats -> { });
             state.exports().putDestination(new WebhookDestination("hook", "Hook", receiver.url(), Map.of(), Map.of(),
-                    Optional.empty()));
+                    Optional.empty(), Optional.empty(), batchSize));
             state.exports().putExport(new Export("bench", "Bench", true, ExportSource.TELEMETRY, Optional.empty(),
                     Map.of(), List.of(new DestinationReference("hook", transform))));
             runner.runOnce();
@@ -67,8 +69,8 @@ final class WebhookDeliveryBenchmark {
                 // drain
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("messages=%,d received=%,d seconds=%.2f rate=%,.0f msg/s cores=%d%n", messages,
-                    receiver.received().size(), seconds, messages / seconds, Runtime.getRuntime().availableProcessors());
+            System.out.printf("messages=%,d received=%,d requests=%,d seconds=%.2f rate=%,.0f msg/s cores=%d%n",
+                    messages, receiver.received().size(), receiver.requests(), seconds, messages / seconds, Runtime.getRuntime().availableProcessors());
             runner.close();
         }
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.export.Customization;
 import org.opencentral.core.export.DestinationReference;
@@ -160,6 +161,36 @@ class WebhookDeliveryTest {
         clock.advance(RETRY.first());
         drain();
         assertEveryMessageInOrderPerDevice(4);
+        assertThat(stats.getFirst().lagEvents()).isZero();
+        assertThat(destinationStatus().errors()).isEmpty();
+    }
+
+    @Test
+    void aBatchedWebhookGetsJsonArraysOfUpToItsBatchSizeAndAfterAnOutageEveryMessageInOrderPerDevice() {
+        state.exports().putDestination(new WebhookDestination("hook", "Hook", receiver.url(), Map.of(), Map.of(),
+                Optional.empty(), Optional.empty(), 4));
+        state.exports().putExport(new Export("all", "All telemetry", true, ExportSource.TELEMETRY, Optional.empty(),
+                Map.of(), List.of(new DestinationReference("hook", Optional.empty()))));
+        runner.runOnce();
+        int round = 0;
+        for (; round < 10; round++) {
+            send(round);
+        }
+        drain();
+        receiver.down();
+        for (; round < 20; round++) {
+            send(round);
+        }
+        runner.runOnce();
+        assertThat(destinationStatus().errors()).singleElement().asString().contains("answered 503");
+        receiver.up();
+        clock.advance(RETRY.first());
+        drain();
+
+        assertEveryMessageInOrderPerDevice(20);
+        assertThat(receiver.received()).extracting(r -> Json.parse(r.body()).isArray()).containsOnly(true);
+        assertThat(receiver.received()).extracting(r -> Json.parse(r.body()).size()).allMatch(n -> n >= 1 && n <= 4);
+        assertThat(receiver.requests()).as("several messages per request").isLessThan(receiver.received().size() / 2);
         assertThat(stats.getFirst().lagEvents()).isZero();
         assertThat(destinationStatus().errors()).isEmpty();
     }

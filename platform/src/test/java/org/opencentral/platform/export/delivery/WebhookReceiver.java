@@ -26,6 +26,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     WebhookReceiver() {
         try {
@@ -36,12 +37,13 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = 503;
-            ObjectNode message = Json.parseObject(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-            if (up.get() && !refused.contains(message.path("deviceId").asText())) {
-                received.add(new Received(message, exchange.getRequestURI().getRawQuery(),
+            List<ObjectNode> messages = messages(body);
+            if (up.get() && messages.stream().noneMatch(m -> refused.contains(m.path("deviceId").asText()))) {
+                requests.incrementAndGet();
+                messages.forEach(message -> received.add(new Received(message, exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("X-Tag"),
-                        exchange.getRequestHeaders().getFirst("X-OpenCentral-Signature"), body));
+                        exchange.getRequestHeaders().getFirst("X-OpenCentral-Signature"), body)));
                 status = 200;
             }
             exchange.sendResponseHeaders(status, -1);
@@ -70,6 +72,22 @@ final class WebhookReceiver implements AutoCloseable {
 
     void accept(String deviceId) {
         refused.remove(deviceId);
+    }
+
+    /** A body's messages: the object, or the array's objects (a batched webhook); one request refused refuses them all. */
+    private static List<ObjectNode> messages(byte[] body) {
+        com.fasterxml.jackson.databind.JsonNode parsed = Json.parse(body);
+        if (parsed instanceof ObjectNode message) {
+            return List.of(message);
+        }
+        List<ObjectNode> messages = new java.util.ArrayList<>();
+        parsed.forEach(m -> messages.add((ObjectNode) m));
+        return messages;
+    }
+
+    /** How many requests were accepted. */
+    int requests() {
+        return requests.get();
     }
 
     List<Received> received() {
