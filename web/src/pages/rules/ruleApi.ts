@@ -107,8 +107,9 @@ export function replayRule(id: string, from: Date, to: Date, rule?: RuleBody) {
   });
 }
 
-export function testAction(id: string, index: number) {
-  return api<ActionTest>('POST', rulePath(id) + '/actions/' + index + '/test');
+/** "Send test" of a stored action; a device action needs the `device` it acts on. */
+export function testAction(id: string, index: number, device?: string) {
+  return api<ActionTest>('POST', rulePath(id) + '/actions/' + index + '/test', device ? { body: { device } } : {});
 }
 
 /** A rule id from its name: letters, digits, '.', '_', '~', '-' (at most 128), as the server accepts. */
