@@ -13,7 +13,7 @@ interface Comparison {
 export type Aggregation = 'avg' | 'min' | 'max' | 'sum' | 'count';
 
 export type ConditionItem =
-  | ({ telemetry: string; component?: string; aggregation?: Aggregation } & Comparison)
+  | ({ telemetry: string; member?: string; component?: string; aggregation?: Aggregation } & Comparison)
   | ({ property: string; component?: string } & Comparison)
   | ({ cloudProperty: string } & Comparison)
   | { connectivity: 'connected' | 'disconnected' }

@@ -25,7 +25,7 @@ import org.opencentral.testkit.WebhookSink;
  * telemetry with a webhook to a real receiver, a real MQTT device over TLS goes over the threshold,
  * the list shows the rule firing, the history the value that fired it, and a replay of the last hour
  * charts the temperature with the fire marked. A refusal of the server is shown next to the action it
- * names; a "Send test" of a command action runs on the simulated device picked next to it; the
+ * names; a condition names a field of an Object telemetry; a "Send test" of a command action runs on the simulated device picked next to it; the
  * navigation offers rules only to roles that may view them.
  */
 @Timeout(180)
@@ -47,6 +47,8 @@ class RulesTest extends BrowserTest {
                 + "{\"@id\":\"dtmi:com:example:ui:RuleThermostatModel;1\",\"@type\":\"Interface\",\"contents\":["
                 + "{\"@type\":\"Telemetry\",\"name\":\"temperature\",\"displayName\":\"Temperature\",\"schema\":\"double\"},"
                 + "{\"@type\":\"Telemetry\",\"name\":\"heating\",\"displayName\":\"Heating\",\"schema\":\"boolean\"},"
+                + "{\"@type\":\"Telemetry\",\"name\":\"position\",\"displayName\":\"Position\",\"schema\":{\"@type\":\"Object\","
+                + "\"fields\":[{\"name\":\"x\",\"displayName\":\"X\",\"schema\":\"double\"}]}},"
                 + "{\"@type\":\"Telemetry\",\"name\":\"mode\",\"displayName\":\"Mode\",\"schema\":{\"@type\":\"Enum\","
                 + "\"valueSchema\":\"string\",\"enumValues\":[{\"name\":\"eco\",\"displayName\":\"Eco\",\"enumValue\":\"eco\"},"
                 + "{\"name\":\"boost\",\"displayName\":\"Boost\",\"enumValue\":\"boost\"}]}}]}}").ok();
@@ -194,6 +196,21 @@ class RulesTest extends BrowserTest {
             assertThat(entry.path("actor").asText()).isEqualTo("rule:fan-reboot");
             assertThat(entry.path("target").asText()).isEqualTo("/api/devices/rule-fan-1/commands/reboot");
         });
+    }
+
+    @Test
+    void aConditionComparesAFieldOfAnObjectTelemetry() {
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            RuleEditorPage editor = RulesPage.open(window.page()).newRule();
+            editor.name("Moved");
+            editor.template(TEMPLATE_LABEL);
+            editor.chooseInCondition(1, "Telemetry", "Position › X (position.x)");
+            assertThat(editor.conditionOptions(1, "Operator")).hasText(new String[] {">", ">=", "<", "<=", "==", "!="});
+            editor.conditionField(1, "Value").fill("5");
+            RulePage rule = editor.save("Moved");
+            assertThat(rule.facts()).containsText("position.x > 5");
+        }
+        assertThat(rest.get("/rules/" + ruleIdNamed("Moved")).ok().at("/conditions/items/0/member").asText()).isEqualTo("x");
     }
 
     @Test
