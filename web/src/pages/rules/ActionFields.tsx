@@ -1,20 +1,45 @@
-import { useState } from 'preact/hooks';
-import { ApiError } from '../../api';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, Collection, Device, deviceListPath, get, odataString } from '../../api';
 import { capabilities, propertyKind } from '../device/model';
 import { ACTION_TYPES, ActionType, DraftAction, NEW_ACTION } from './actions';
-import { ActionTest, testAction } from './ruleApi';
+import { ActionTest, Rule, testAction } from './ruleApi';
 
 const val = (e: Event) => (e.target as HTMLInputElement).value;
 
+const DEVICE_ACTIONS = ['command', 'property', 'cloudProperty'];
+
 /**
- * The actions of a rule (at most 5), each with the server's problem next to it. `ruleId` names the
+ * The devices a stored rule watches (its group's members of its template, else its template's
+ * devices; the first 100), loaded only when one of its actions acts on a device.
+ */
+function useRuleDevices(saved: Rule | undefined): Device[] | Error | null {
+  const [devices, setDevices] = useState<Device[] | Error | null>(null);
+  const needed = !!saved?.actions.some((a) => DEVICE_ACTIONS.includes(a.type));
+  useEffect(() => {
+    setDevices(null);
+    if (!saved || !needed) return;
+    const abort = new AbortController();
+    const path = saved.group ? '/deviceGroups/' + encodeURIComponent(saved.group) + '/devices?maxpagesize=100'
+      : deviceListPath({ conditions: ['template eq ' + odataString(saved.template)], pageSize: 100 });
+    get<Collection<Device>>(path, abort.signal).then(
+      (page) => setDevices(page.value.filter((d) => d.template === saved.template)),
+      (e) => { if (!abort.signal.aborted) setDevices(e instanceof Error ? e : new Error(String(e))); });
+    return () => abort.abort();
+  }, [saved?.id, saved?.template, saved?.group, needed]);
+  return devices;
+}
+
+/**
+ * The actions of a rule (at most 5), each with the server's problem next to it. `saved` is the
  * stored rule whose action a "Send test" runs; `changed` says the form differs from what is stored.
  */
-export function ActionFields({ model, actions, ruleId, changed, problems, onChange }: {
-  model: any | null; actions: DraftAction[]; ruleId?: string; changed: boolean; problems: Record<number, string>;
+export function ActionFields({ model, actions, saved, changed, problems, onChange }: {
+  model: any | null; actions: DraftAction[]; saved?: Rule; changed: boolean; problems: Record<number, string>;
   onChange: (actions: DraftAction[]) => void;
 }) {
   const set = (i: number, d: DraftAction) => onChange(actions.map((x, j) => (j === i ? d : x)));
+  const devices = useRuleDevices(saved);
+  const ruleId = saved?.id;
   return (
     <fieldset class="rule-section">
       <legend>Actions</legend>
@@ -26,7 +51,7 @@ export function ActionFields({ model, actions, ruleId, changed, problems, onChan
           <legend>Action {i + 1}</legend>
           <ActionRow id={'act-' + i} model={model} draft={d} changed={changed} onChange={(next) => set(i, next)} />
           <div class="form-row">
-            {ruleId && <TestButton ruleId={ruleId} index={i} />}
+            {ruleId && <TestButton ruleId={ruleId} index={i} devices={DEVICE_ACTIONS.includes(saved?.actions[i]?.type ?? '') ? devices : undefined} />}
             <button type="button" class="secondary" onClick={() => onChange(actions.filter((_, j) => j !== i))} aria-label={`Remove action ${i + 1}`}>Remove</button>
           </div>
           {problems[i] && <div class="banner error" role="alert">{problems[i]}</div>}
@@ -95,15 +120,21 @@ function Target({ id, model, draft: d, onChange }: { id: string; model: any | nu
   );
 }
 
-/** Sends the stored action once now (POST …/actions/{index}/test) and shows what the server answered. */
-function TestButton({ ruleId, index }: { ruleId: string; index: number }) {
+/**
+ * Sends the stored action once now (POST …/actions/{index}/test) and shows what the server answered;
+ * a device action (`devices` given) acts on the device chosen next to the button.
+ */
+function TestButton({ ruleId, index, devices }: { ruleId: string; index: number; devices?: Device[] | Error | null }) {
   const [busy, setBusy] = useState(false);
+  const [device, setDevice] = useState('');
   const [result, setResult] = useState<ActionTest | ApiError | Error | null>(null);
+  const options = Array.isArray(devices) ? devices : [];
+  const chosen = device || options[0]?.id || '';
   const run = async () => {
     setBusy(true);
     setResult(null);
     try {
-      setResult(await testAction(ruleId, index));
+      setResult(await testAction(ruleId, index, devices === undefined ? undefined : chosen || undefined));
     } catch (e) {
       setResult(e instanceof Error ? e : new Error(String(e)));
     } finally {
@@ -115,6 +146,15 @@ function TestButton({ ruleId, index }: { ruleId: string; index: number }) {
     : result ? (result.outcome === 'sent' ? 'Sent.' : 'Failed.') + (result.detail ? ' ' + result.detail : '') : '';
   return (
     <>
+      {devices !== undefined && (
+        <div class="field"><label for={`act-${index}-test-device`}>Test on device</label>
+          <select id={`act-${index}-test-device`} value={chosen} onChange={(e) => setDevice(val(e))} disabled={!options.length}>
+            {devices === null && <option value="">Loading devices…</option>}
+            {devices instanceof Error && <option value="">Devices could not be loaded</option>}
+            {Array.isArray(devices) && !options.length && <option value="">No device of the rule's template</option>}
+            {options.map((d) => <option key={d.id} value={d.id}>{d.displayName} ({d.id})</option>)}
+          </select></div>
+      )}
       <button type="button" class="secondary" onClick={run} disabled={busy} aria-label={`Send test of action ${index + 1}`}>
         {busy ? 'Sending…' : 'Send test'}
       </button>

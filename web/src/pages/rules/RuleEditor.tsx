@@ -115,7 +115,7 @@ function Editor({ initial, creating }: { initial: Rule; creating: boolean }) {
         <ConditionFields model={model} items={items} match={match} aggregated={timing.window > 0} problems={problems.conditions}
           onChange={(next, m) => { setItems(next); setMatch(m); }} />
         <TimingFields timing={timing} onChange={setTiming} />
-        <ActionFields model={model} actions={actions} ruleId={creating ? undefined : initial.id} changed={actionsChanged}
+        <ActionFields model={model} actions={actions} saved={creating ? undefined : initial} changed={actionsChanged}
           problems={problems.actions} onChange={setActions} />
         {problems.rule && <div class="banner error" role="alert">{problems.rule}</div>}
         <div class="actions left">

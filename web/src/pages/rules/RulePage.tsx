@@ -6,21 +6,18 @@ import { Badge, ErrorBanner, Spinner } from '../../ui/components';
 import { describe } from './conditions';
 import { ReplayPanel } from './ReplayPanel';
 import { RuleHistory } from './RuleHistory';
-import { loadState, Rule, rulePath, RuleState } from './ruleApi';
+import { Rule, rulePath } from './ruleApi';
 import { StateCell } from './Rules';
 
-/** One rule: what it watches and does, its state (every 5 s; the history reloads when it changes) and a replay. */
+/** One rule: what it watches and does, its status (the rule is read again every 5 s; the history reloads when the status changes) and a replay. */
 export function RulePage({ id }: { id: string }) {
   const session = useSession();
   const [rule, setRule] = useState<Rule | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [state, setState] = useState<RuleState | Error | undefined>();
-  useEffect(() => {
-    get<Rule>(rulePath(id)).then(setRule, setError);
-  }, [id]);
   useEffect(() => {
     const abort = new AbortController();
-    const load = () => loadState(id, abort.signal).then(setState, (e) => { if (!abort.signal.aborted) setState(e); });
+    const load = () => get<Rule>(rulePath(id), abort.signal).then((r) => { setRule(r); setError(null); },
+      (e) => { if (!abort.signal.aborted) setError(e); });
     load();
     const timer = setInterval(load, 5000);
     return () => { abort.abort(); clearInterval(timer); };
@@ -34,7 +31,7 @@ export function RulePage({ id }: { id: string }) {
       <div class="page-head">
         <h1 id="rule-title">{rule.displayName}</h1>
         <Badge kind={rule.enabled ? 'ok' : 'neutral'}>{rule.enabled ? 'enabled' : 'disabled'}</Badge>
-        <StateCell state={state} />
+        <StateCell status={rule.status} />
         <div class="spacer" />
         {session.can('rules.update') && <a class="button secondary" href={rulePath(id) + '/edit'} onClick={linkClick}>Edit</a>}
       </div>
@@ -44,9 +41,8 @@ export function RulePage({ id }: { id: string }) {
         <dd>{rule.conditions.items.map(describe).join(rule.conditions.match === 'all' ? ' and ' : ' or ')}{rule.window && ` (per ${rule.window} window)`}</dd>
         <dt>Resolves after</dt><dd>{rule.resolveAfter ?? 'PT0S'} without the conditions{rule.renotify && `; notifies again every ${rule.renotify}`}</dd>
         <dt>Actions</dt><dd>{rule.actions.length ? rule.actions.map((a) => a.type + ('url' in a ? ' ' + a.url : 'to' in a ? ' to ' + a.to.join(', ') : '')).join('; ') : 'none'}</dd>
-        {state && !(state instanceof Error) && state.firing.length > 0 && <><dt>Firing for</dt><dd>{state.firing.join(', ')}</dd></>}
       </dl>
-      <RuleHistory ruleId={id} version={state && !(state instanceof Error) ? state.lastFired + ' ' + state.firing.join(',') : ''} />
+      <RuleHistory ruleId={id} version={(rule.status?.lastFired ?? '') + ' ' + (rule.status?.firing ?? 0)} />
       <ReplayPanel rule={rule} />
     </section>
   );

@@ -5,29 +5,14 @@ import { useSession } from '../../session';
 import { Badge, Confirm, ErrorBanner, Spinner, relativeTime, toast, toastError } from '../../ui/components';
 import { count } from '../../ui/format';
 import { useList } from '../useList';
-import { deleteRule, loadState, patchRule, Rule, RuleState, rulePath } from './ruleApi';
+import { deleteRule, patchRule, Rule, RuleStatus, rulePath } from './ruleApi';
 
-/** The state of every listed rule, read from its history four rules at a time and refreshed every 10 s while the page is shown. */
-function useStates(rules: Rule[] | null): Record<string, RuleState | Error> {
-  const [states, setStates] = useState<Record<string, RuleState | Error>>({});
-  const key = (rules ?? []).map((r) => r.id).join(',');
+/** Reloads the list every 10 s while the page is shown (each rule carries its status). */
+function useRefresh(reload: () => void) {
   useEffect(() => {
-    if (!rules?.length) return;
-    const abort = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const one = (id: string) => loadState(id, abort.signal).then(
-      (s) => setStates((all) => ({ ...all, [id]: s })),
-      (e) => { if (!abort.signal.aborted) setStates((all) => ({ ...all, [id]: e })); });
-    const round = async () => {
-      const queue = rules.map((r) => r.id);
-      const worker = async () => { for (let id = queue.shift(); id && !abort.signal.aborted; id = queue.shift()) await one(id); };
-      if (document.visibilityState === 'visible') await Promise.all([worker(), worker(), worker(), worker()]);
-      if (!abort.signal.aborted) timer = setTimeout(round, 10_000);
-    };
-    round();
-    return () => { abort.abort(); clearTimeout(timer); };
-  }, [key]);
-  return states;
+    const timer = setInterval(() => { if (document.visibilityState === 'visible') reload(); }, 10_000);
+    return () => clearInterval(timer);
+  }, []);
 }
 
 /** Rules with their template (and group), enabled toggle, state (devices firing) and last fire; delete with confirmation. */
@@ -35,7 +20,7 @@ export function Rules() {
   const session = useSession();
   const rules = useList<Rule>('/rules?maxpagesize=1000');
   const templates = useList<DeviceTemplate>(session.can('deviceTemplates.view') ? '/deviceTemplates?maxpagesize=100' : '');
-  const states = useStates(rules.items);
+  useRefresh(rules.reload);
   const [deleting, setDeleting] = useState<Rule | null>(null);
   const [busy, setBusy] = useState(false);
   const templateName = (id: string) => templates.items?.find((t) => t['@id'] === id)?.displayName ?? id;
@@ -83,8 +68,8 @@ export function Rules() {
                 <td><a href={rulePath(r.id)} onClick={linkClick}>{r.displayName}</a></td>
                 <td>{templateName(r.template)}{r.group && <span class="muted"> · group {r.group}</span>}</td>
                 <td><input type="checkbox" class="switch" role="switch" checked={r.enabled} disabled={!canUpdate} onChange={() => toggle(r)} aria-label={'Enabled: ' + r.displayName} /></td>
-                <td><StateCell state={states[r.id]} /></td>
-                <td>{states[r.id] instanceof Error ? '' : relativeTime((states[r.id] as RuleState | undefined)?.lastFired)}</td>
+                <td><StateCell status={r.status} /></td>
+                <td>{relativeTime(r.status?.lastFired)}</td>
                 {canDelete && <td><button type="button" class="secondary" onClick={() => setDeleting(r)} aria-label={'Delete ' + r.displayName}>Delete</button></td>}
               </tr>
             ))}
@@ -97,14 +82,12 @@ export function Rules() {
   );
 }
 
-export function StateCell({ state }: { state: RuleState | Error | undefined }) {
-  if (!state) return <span class="muted">…</span>;
-  if (state instanceof Error) return <span class="error-text" title={state.message}>unknown</span>;
-  const n = state.firing.length;
+/** "ok" or "N devices firing", from the status the server keeps. */
+export function StateCell({ status }: { status: RuleStatus | undefined }) {
+  if (!status) return <span class="muted">…</span>;
   return (
     <span data-testid="rule-state">
-      {n > 0 ? <Badge kind="bad">{count(n, 'device') + ' firing'}</Badge> : <Badge kind="ok">ok</Badge>}
-      {!state.complete && <span class="muted small"> (from the newest 200 entries)</span>}
+      {status.firing > 0 ? <Badge kind="bad">{count(status.firing, 'device') + ' firing'}</Badge> : <Badge kind="ok">ok</Badge>}
     </span>
   );
 }

@@ -38,18 +38,33 @@ export const OPERATORS: Record<SchemaKind, string[]> = {
 
 export const AGGREGATIONS: Aggregation[] = ['avg', 'min', 'max', 'sum', 'count'];
 
-/** A capability the editor offers, keyed `component/name` (or `name` in the root interface). */
+/**
+ * A capability the editor offers, keyed `component/name` (or `name` in the root interface); a field
+ * of an Object telemetry is offered as its `member`, keyed `…name.member`, with the field's schema.
+ */
 export interface Choice extends Capability {
   key: string;
   kind: SchemaKind;
+  member?: string;
 }
 
 export const keyOf = (component: string | undefined, name: string) => (component ? component + '/' + name : name);
 
-/** The capabilities an item kind can name: telemetry, device properties or cloud properties. */
+/** The fields of an Object telemetry, each a choice of its own (a condition names it as `member`). */
+function members(c: Capability): Choice[] {
+  const schema = c.element.schema;
+  if (typeof schema !== 'object' || !types(schema).includes('Object')) return [];
+  return (schema.fields ?? []).map((f: any) => ({
+    ...c, displayName: c.displayName + ' › ' + (text(f.displayName) || f.name),
+    element: { ...c.element, schema: f.schema }, member: f.name, key: keyOf(c.component, c.name) + '.' + f.name, kind: schemaKind(f.schema),
+  }));
+}
+
+/** The capabilities an item kind can name: telemetry (and the fields of Object telemetry), device properties or cloud properties. */
 export function choices(model: any, kind: ItemKind): Choice[] {
   const of = (list: Capability[]) => list.map((c) => ({ ...c, key: keyOf(c.component, c.name), kind: schemaKind(c.element.schema) }));
-  if (kind === 'telemetry' || kind === 'absence') return of(capabilities(model, 'Telemetry'));
+  if (kind === 'absence') return of(capabilities(model, 'Telemetry'));
+  if (kind === 'telemetry') return of(capabilities(model, 'Telemetry')).flatMap((c) => [c, ...members(c)]);
   if (kind === 'connectivity') return [];
   const properties = capabilities(model, 'Property');
   return of(properties.filter((p) => (propertyKind(p) === 'cloud') === (kind === 'cloudProperty')));
@@ -83,7 +98,7 @@ export function draftOf(item: ConditionItem): DraftItem {
   const kind = (ITEM_KINDS.map((k) => k.value) as ItemKind[]).find((k) => any[k] !== undefined) ?? 'telemetry';
   d.kind = kind;
   if (kind === 'connectivity') return { ...d, connectivity: any.connectivity };
-  d.capability = keyOf(any.component, any[kind]);
+  d.capability = keyOf(any.component, any[kind]) + (any.member ? '.' + any.member : '');
   if (kind === 'absence') return { ...d, minutes: Math.round(durationSeconds(any.duration) / 60) };
   return {
     ...d, operator: any.operator ?? '>', value: any.value === undefined ? '' : String(any.value),
@@ -99,7 +114,8 @@ export function itemOf(d: DraftItem, choice: Choice | undefined, aggregated: boo
   if (d.kind === 'absence') return { absence: choice.name, ...component, duration: 'PT' + d.minutes + 'M' };
   const compare = d.compareTo ? { compareTo: { cloudProperty: d.compareTo } } : { value: valueOf(d, aggregated && d.aggregation === 'count' ? 'number' : choice.kind, choice.element.schema) };
   const base = { operator: d.operator, ...compare };
-  if (d.kind === 'telemetry') return { telemetry: choice.name, ...component, ...(aggregated ? { aggregation: d.aggregation } : {}), ...base };
+  const member = choice.member ? { member: choice.member } : {};
+  if (d.kind === 'telemetry') return { telemetry: choice.name, ...member, ...component, ...(aggregated ? { aggregation: d.aggregation } : {}), ...base };
   if (d.kind === 'property') return { property: choice.name, ...component, ...base };
   return { cloudProperty: choice.name, ...base };
 }
@@ -127,7 +143,7 @@ export function operatorsFor(d: DraftItem, choice: Choice | undefined, aggregate
 export function describe(item: ConditionItem): string {
   const any = item as any;
   if ('connectivity' in item) return 'device ' + item.connectivity;
-  const name = keyOf(any.component, any.telemetry ?? any.property ?? any.cloudProperty ?? any.absence);
+  const name = keyOf(any.component, any.telemetry ?? any.property ?? any.cloudProperty ?? any.absence) + (any.member ? '.' + any.member : '');
   if ('absence' in item) return `no ${name} for ${Math.round(durationSeconds(item.duration) / 60)} min`;
   const what = any.aggregation ? `${any.aggregation}(${name})` : name;
   const against = any.compareTo ? 'cloud property ' + any.compareTo.cloudProperty : JSON.stringify(any.value);

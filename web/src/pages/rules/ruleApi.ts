@@ -1,7 +1,7 @@
-// Rules (/api/rules, an OpenCentral extension; docs/rules.md). The served OpenAPI document has the
-// routes but no rule schema yet, so the shapes are written here as the server answers them. Members
+// Rules (/api/rules, an OpenCentral extension; docs/rules.md). The shapes are written here as the
+// server answers them (the served OpenAPI document's Rule definitions). Members
 // marked "newer" are being added to the server: a server without them refuses them with a 400.
-import { api, ApiError, Collection, get } from '../../api';
+import { api, ApiError, Collection, get, Schemas } from '../../api';
 
 /** What a condition compares with: a constant (`value`) or, newer, a cloud property of the device (`compareTo`). */
 interface Comparison {
@@ -13,7 +13,7 @@ interface Comparison {
 export type Aggregation = 'avg' | 'min' | 'max' | 'sum' | 'count';
 
 export type ConditionItem =
-  | ({ telemetry: string; component?: string; aggregation?: Aggregation } & Comparison)
+  | ({ telemetry: string; member?: string; component?: string; aggregation?: Aggregation } & Comparison)
   | ({ property: string; component?: string } & Comparison)
   | ({ cloudProperty: string } & Comparison)
   | { connectivity: 'connected' | 'disconnected' }
@@ -43,8 +43,12 @@ export interface RuleBody {
   actions: RuleAction[];
 }
 
+/** What the rule is doing, kept by the server (read-only): devices firing now and its newest fire or re-notification. */
+export type RuleStatus = Schemas['RuleStatus'];
+
 export interface Rule extends RuleBody {
   id: string;
+  status?: RuleStatus;
 }
 
 export type HistoryKind = 'fired' | 'renotified' | 'resolved' | 'actionSent' | 'actionFailed';
@@ -103,8 +107,9 @@ export function replayRule(id: string, from: Date, to: Date, rule?: RuleBody) {
   });
 }
 
-export function testAction(id: string, index: number) {
-  return api<ActionTest>('POST', rulePath(id) + '/actions/' + index + '/test');
+/** "Send test" of a stored action; a device action needs the `device` it acts on. */
+export function testAction(id: string, index: number, device?: string) {
+  return api<ActionTest>('POST', rulePath(id) + '/actions/' + index + '/test', device ? { body: { device } } : {});
 }
 
 /** A rule id from its name: letters, digits, '.', '_', '~', '-' (at most 128), as the server accepts. */
@@ -115,34 +120,6 @@ export function ruleIdFrom(name: string): string {
 
 /** Where an entry came from: fires, renotifications and resolves change a device's state. */
 export const STATE_KINDS: HistoryKind[] = ['fired', 'renotified', 'resolved'];
-
-/** A rule's state from its newest history entries: the devices firing now and when it last fired. */
-export interface RuleState {
-  firing: string[];
-  lastFired?: string;
-  /** Whether the entries read were all the history has (else older devices may be missing). */
-  complete: boolean;
-}
-
-/** Reads the newest page of history (newest first): each device's latest fire or resolve is its state. */
-export function stateOf(entries: HistoryEntry[], complete: boolean): RuleState {
-  const seen = new Set<string>();
-  const firing: string[] = [];
-  let lastFired: string | undefined;
-  for (const e of entries) {
-    if (!STATE_KINDS.includes(e.kind)) continue;
-    if (e.kind !== 'resolved') lastFired ??= e.time;
-    if (seen.has(e.device)) continue;
-    seen.add(e.device);
-    if (e.kind !== 'resolved') firing.push(e.device);
-  }
-  return { firing, lastFired, complete };
-}
-
-export async function loadState(id: string, signal?: AbortSignal): Promise<RuleState> {
-  const page = await ruleHistory(rulePath(id) + '/history?maxpagesize=200', signal);
-  return stateOf(page.value, !page.nextLink);
-}
 
 /** Where a 400 points: `conditions.items[2]…` → the condition 2, `actions[0]…` → the action 0, else the rule. */
 export interface Located { conditions: Record<number, string>; actions: Record<number, string>; rule?: string }

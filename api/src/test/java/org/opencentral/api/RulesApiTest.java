@@ -3,14 +3,25 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.api.contract.SpecResponses;
+import org.opencentral.core.Json;
+import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.rule.RuleChanges;
+import org.opencentral.core.rule.RuleHistoryEntry;
+import org.opencentral.core.rule.RuleInstance;
 import org.opencentral.core.testing.HttpReceiver;
 import org.opencentral.platform.security.BuiltInRole;
 
@@ -57,7 +68,9 @@ class RulesApiTest {
         assertThat(body.path("id").asText()).isEqualTo("too-hot");
         assertThat(body.at("/conditions/items/0/operator").asText()).isEqualTo(">");
         assertThat(body.at("/actions/0/url").asText()).isEqualTo("https://example.com/h");
-        assertThat(admin.get("/api/rules/too-hot?" + Http.V).json()).isEqualTo(body);
+        assertThat(body.has("status")).isFalse();
+        assertThat(admin.get("/api/rules/too-hot?" + Http.V).json())
+                .isEqualTo(((ObjectNode) body.deepCopy()).set("status", Json.parse("{\"firing\":0}")));
         assertThat(admin.get("/api/rules/too-hot/history?" + Http.V).json().path("value")).isEmpty();
         assertThat(admin.get("/api/rules/too-cold/history?" + Http.V).status()).isEqualTo(404);
 
@@ -106,6 +119,32 @@ class RulesApiTest {
         JsonNode second = admin.get(next.substring(next.indexOf("/api/"))).json();
         assertThat(second.path("value")).extracting(v -> v.path("id").asText()).containsExactly("c");
         assertThat(second.has("nextLink")).isFalse();
+    }
+
+    @Test
+    void theListAndARuleTellHowManyDevicesFireNowAndWhenItLastFired() {
+        admin.put("/api/rules/hot?" + Http.V, rule("Hot", HOT));
+        admin.put("/api/rules/calm?" + Http.V, rule("Calm", HOT));
+        Instant at = Instant.parse("2026-03-01T10:00:00Z");
+        platform.state.rules().record(new RuleChanges(List.of(firing("hot", "d1", at), firing("hot", "d2", at)),
+                List.of(new RuleHistoryEntry(0, "hot/d2/fired", "hot", DeviceId.of("d2"), RuleHistoryEntry.Kind.FIRED,
+                        at, Json.object())), List.of(), "rules", OptionalLong.empty()));
+
+        Http.Reply listed = admin.get("/api/rules?" + Http.V);
+        SpecResponses served = new SpecResponses(admin.get("/api/openapi.json?" + Http.V).json(), Map.of());
+        assertThat(served.check("GET", "/rules", 200, listed.text())).as(listed.text()).isEmpty();
+        JsonNode list = listed.json().path("value");
+        assertThat(list).extracting(v -> v.path("status")).containsExactly(Json.parse("{\"firing\":0}"),
+                Json.parse("{\"firing\":2,\"lastFired\":\"2026-03-01T10:00:00Z\"}"));
+        assertThat(admin.get("/api/rules/hot?" + Http.V).json().at("/status/firing").asInt()).isEqualTo(2);
+        Http.Reply refused = admin.put("/api/rules/hot?" + Http.V, rule("Hot", HOT).replace("{\"displayName\"",
+                "{\"status\":{\"firing\":0},\"displayName\""));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("status");
+    }
+
+    private static RuleInstance firing(String rule, String device, Instant at) {
+        return new RuleInstance(rule, DeviceId.of(device), RuleInstance.Status.FIRING, at, Json.object());
     }
 
     @Test

@@ -60,6 +60,11 @@ record RuleEditorPage(Page page) {
         Roles.button(page, "Save rule").click();
     }
 
+    /** Chooses the device a "Send test" of device action {@code number} acts on. */
+    void testDevice(int number, String label) {
+        actionField(number, "Test on device").selectOption(new SelectOption().setLabel(label));
+    }
+
     void sendTest(int number) {
         Roles.button(page, "Send test of action " + number).click();
     }

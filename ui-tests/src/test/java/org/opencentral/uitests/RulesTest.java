@@ -25,7 +25,8 @@ import org.opencentral.testkit.WebhookSink;
  * telemetry with a webhook to a real receiver, a real MQTT device over TLS goes over the threshold,
  * the list shows the rule firing, the history the value that fired it, and a replay of the last hour
  * charts the temperature with the fire marked. A refusal of the server is shown next to the action it
- * names; the navigation offers rules only to roles that may view them.
+ * names; a condition names a field of an Object telemetry; a "Send test" of a command action runs on the simulated device picked next to it; the
+ * navigation offers rules only to roles that may view them.
  */
 @Timeout(180)
 class RulesTest extends BrowserTest {
@@ -46,6 +47,8 @@ class RulesTest extends BrowserTest {
                 + "{\"@id\":\"dtmi:com:example:ui:RuleThermostatModel;1\",\"@type\":\"Interface\",\"contents\":["
                 + "{\"@type\":\"Telemetry\",\"name\":\"temperature\",\"displayName\":\"Temperature\",\"schema\":\"double\"},"
                 + "{\"@type\":\"Telemetry\",\"name\":\"heating\",\"displayName\":\"Heating\",\"schema\":\"boolean\"},"
+                + "{\"@type\":\"Telemetry\",\"name\":\"position\",\"displayName\":\"Position\",\"schema\":{\"@type\":\"Object\","
+                + "\"fields\":[{\"name\":\"x\",\"displayName\":\"X\",\"schema\":\"double\"}]}},"
                 + "{\"@type\":\"Telemetry\",\"name\":\"mode\",\"displayName\":\"Mode\",\"schema\":{\"@type\":\"Enum\","
                 + "\"valueSchema\":\"string\",\"enumValues\":[{\"name\":\"eco\",\"displayName\":\"Eco\",\"enumValue\":\"eco\"},"
                 + "{\"name\":\"boost\",\"displayName\":\"Boost\",\"enumValue\":\"boost\"}]}}]}}").ok();
@@ -167,6 +170,47 @@ class RulesTest extends BrowserTest {
                     "^Line chart of avg\\(temperature\\) per PT1M of rule-thermo-2, [12] points?, 1 fire and [01] resolves? marked, threshold 27$"));
             assertThat(rule.replayRow("fired")).containsText("avg(temperature) = ");
         }
+    }
+
+    @Test
+    void aSendTestOfACommandActionRunsOnTheDeviceChosen() {
+        String fan = "dtmi:com:example:ui:RuleFan;1";
+        rest.put("/deviceTemplates/" + URLEncoder.encode(fan, StandardCharsets.UTF_8), "{\"@type\":"
+                + "[\"ModelDefinition\",\"DeviceModel\"],\"displayName\":\"Rule fan\",\"capabilityModel\":"
+                + "{\"@id\":\"dtmi:com:example:ui:RuleFanModel;1\",\"@type\":\"Interface\",\"contents\":["
+                + "{\"@type\":\"Telemetry\",\"name\":\"speed\",\"schema\":\"double\"},"
+                + "{\"@type\":\"Command\",\"name\":\"reboot\",\"displayName\":\"Reboot\"}]}}").ok();
+        rest.put("/devices/rule-fan-1", Map.of("displayName", "Rule fan 1", "template", fan, "simulated", true)).ok();
+        rest.put("/rules/fan-reboot", Map.of("displayName", "Fan reboot", "template", fan,
+                "conditions", Map.of("items", List.of(Map.of("telemetry", "speed", "operator", ">", "value", 100))),
+                "actions", List.of(Map.of("type", "command", "command", "reboot")))).ok();
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            RuleEditorPage edit = RulesPage.open(window.page()).open("Fan reboot").edit();
+            assertThat(edit.actionField(1, "Test on device").locator("option")).hasText(new String[] {"Rule fan 1 (rule-fan-1)"});
+            edit.testDevice(1, "Rule fan 1 (rule-fan-1)");
+            edit.sendTest(1);
+            assertThat(edit.testResult(1)).hasText(Pattern.compile("^Sent\\."));
+            assertThat(Axe.seriousViolations(edit.page())).isEmpty();
+        }
+        assertThat(rest.get("/auditLogs").ok().path("value")).anySatisfy(entry -> {
+            assertThat(entry.path("actor").asText()).isEqualTo("rule:fan-reboot");
+            assertThat(entry.path("target").asText()).isEqualTo("/api/devices/rule-fan-1/commands/reboot");
+        });
+    }
+
+    @Test
+    void aConditionComparesAFieldOfAnObjectTelemetry() {
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            RuleEditorPage editor = RulesPage.open(window.page()).newRule();
+            editor.name("Moved");
+            editor.template(TEMPLATE_LABEL);
+            editor.chooseInCondition(1, "Telemetry", "Position › X (position.x)");
+            assertThat(editor.conditionOptions(1, "Operator")).hasText(new String[] {">", ">=", "<", "<=", "==", "!="});
+            editor.conditionField(1, "Value").fill("5");
+            RulePage rule = editor.save("Moved");
+            assertThat(rule.facts()).containsText("position.x > 5");
+        }
+        assertThat(rest.get("/rules/" + ruleIdNamed("Moved")).ok().at("/conditions/items/0/member").asText()).isEqualTo("x");
     }
 
     @Test

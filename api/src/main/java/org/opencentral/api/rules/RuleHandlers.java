@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.api.devices.DevicePaging;
@@ -16,6 +18,7 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleJson;
+import org.opencentral.core.rule.RuleStatus;
 import org.opencentral.core.store.Page;
 import org.opencentral.platform.rules.ActionTests;
 import org.opencentral.platform.rules.RuleReplay;
@@ -25,7 +28,7 @@ import org.opencentral.platform.rules.RuleService;
  * Rules over REST: list (paged by id with {@code nextLink}), GET, PUT creates or replaces (200),
  * PATCH merges (JSON merge patch), DELETE answers 204; a rule's history, newest first; a replay
  * (dry run) over a past range of the log; "send test" of one action. The body's {@code id} is
- * ignored; the path names the rule.
+ * ignored; the path names the rule. GET answers each rule with its read-only {@code status}.
  */
 final class RuleHandlers {
     private static final String ID = "ruleId";
@@ -38,11 +41,22 @@ final class RuleHandlers {
     void list(ApiCall call) {
         DevicePaging paging = DevicePaging.of(call);
         Page<Rule> page = rules.list(paging.after(), paging.size());
-        paging.answer(call, page.items().stream().map(RuleJson::write).toList(), page.next());
+        Map<String, RuleStatus> statuses = rules.statuses(page.items());
+        paging.answer(call, page.items().stream().map(r -> withStatus(r, statuses)).toList(), page.next());
     }
 
     void get(ApiCall call) {
-        call.json(200, RuleJson.write(rules.get(call.pathParam(ID))));
+        Rule rule = rules.get(call.pathParam(ID));
+        call.json(200, withStatus(rule, rules.statuses(List.of(rule))));
+    }
+
+    /** The rule's JSON form with its read-only {@code status}: {@code {"firing": n, "lastFired"?: time}}. */
+    private static ObjectNode withStatus(Rule rule, Map<String, RuleStatus> statuses) {
+        RuleStatus status = statuses.getOrDefault(rule.id(), RuleStatus.NEVER);
+        ObjectNode json = RuleJson.write(rule);
+        ObjectNode out = json.putObject("status").put("firing", status.firing());
+        status.lastFired().ifPresent(at -> out.put("lastFired", at.toString()));
+        return json;
     }
 
     void history(ApiCall call) {

@@ -10,13 +10,29 @@ import java.util.Optional;
  */
 public sealed interface Condition {
 
-    /** A telemetry value compared with a constant; aggregated over the rule's window when it has one. */
-    record Telemetry(Capability telemetry, Comparison comparison, Optional<Aggregation> aggregation)
-            implements Condition {
+    /**
+     * A telemetry value — or, with a {@code member}, one field of an Object telemetry — compared with a
+     * constant; aggregated over the rule's window when it has one.
+     */
+    record Telemetry(Capability telemetry, Optional<String> member, Comparison comparison,
+            Optional<Aggregation> aggregation) implements Condition {
         public Telemetry {
             Objects.requireNonNull(telemetry, "telemetry");
+            Objects.requireNonNull(member, "member");
             Objects.requireNonNull(comparison, "comparison");
             Objects.requireNonNull(aggregation, "aggregation");
+            if (member.isPresent() && member.get().isBlank()) {
+                throw new IllegalArgumentException("a member name must not be blank");
+            }
+        }
+
+        public Telemetry(Capability telemetry, Comparison comparison, Optional<Aggregation> aggregation) {
+            this(telemetry, Optional.empty(), comparison, aggregation);
+        }
+
+        /** The name its values go by in a fire's values: the telemetry's, or {@code telemetry.member}. */
+        public Capability valueName() {
+            return member.map(m -> new Capability(telemetry.component(), telemetry.name() + "." + m)).orElse(telemetry);
         }
     }
 

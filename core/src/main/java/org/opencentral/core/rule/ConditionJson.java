@@ -24,9 +24,13 @@ final class ConditionJson {
             throw RuleJson.bad(where, "names exactly one of " + String.join(", ", KINDS) + " (it names "
                     + (named.isEmpty() ? "none" : String.join(" and ", named)) + ")");
         }
+        if (item.has("member") && !named.getFirst().equals("telemetry")) {
+            throw RuleJson.bad(where + ".member", "is only for a telemetry item (a field of an Object telemetry), "
+                    + "not for a " + named.getFirst() + " item");
+        }
         try {
             return switch (named.getFirst()) {
-                case "telemetry" -> new Condition.Telemetry(capability(where, item, "telemetry"),
+                case "telemetry" -> new Condition.Telemetry(capability(where, item, "telemetry"), member(where, item),
                         comparison(where, item), aggregation(where, item));
                 case "property" -> new Condition.Property(capability(where, item, "property"), comparison(where, item));
                 case "cloudProperty" -> new Condition.CloudProperty(capability(where, item, "cloudProperty"),
@@ -48,6 +52,7 @@ final class ConditionJson {
         switch (item) {
             case Condition.Telemetry t -> {
                 capability(json, "telemetry", t.telemetry());
+                t.member().ifPresent(m -> json.put("member", m));
                 comparison(json, t.comparison());
                 t.aggregation().ifPresent(a -> json.put("aggregation", a.wireName()));
             }
@@ -76,6 +81,17 @@ final class ConditionJson {
     private static void capability(ObjectNode json, String kind, Capability capability) {
         json.put(kind, capability.name());
         capability.component().ifPresent(c -> json.put("component", c));
+    }
+
+    private static Optional<String> member(String where, JsonNode item) {
+        JsonNode member = item.get("member");
+        if (member == null || member.isNull()) {
+            return Optional.empty();
+        }
+        if (!member.isTextual() || member.asText().isBlank()) {
+            throw RuleJson.bad(where + ".member", "is the name of a field of the telemetry's Object schema");
+        }
+        return Optional.of(member.asText());
     }
 
     private static Comparison comparison(String where, JsonNode item) {

@@ -1,7 +1,9 @@
 package org.opencentral.core.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.rule.ActionOutcome;
 import org.opencentral.core.rule.ActionTask;
@@ -9,6 +11,7 @@ import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleChanges;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleInstance;
+import org.opencentral.core.rule.RuleStatus;
 
 /** Rules, keyed by id, with their state per device and their history. */
 public interface RuleStore {
@@ -25,6 +28,12 @@ public interface RuleStore {
 
     /** The rule's stored state for each device it has seen. */
     List<RuleInstance> instances(String rule);
+
+    /**
+     * The status of each of the stored {@code rules} (devices firing now, newest fire or
+     * re-notification), read with one aggregate query; rules not stored are absent.
+     */
+    Map<String, RuleStatus> statuses(Collection<String> rules);
 
     /**
      * Stores one evaluation step in one transaction: upserts the instances, appends the history

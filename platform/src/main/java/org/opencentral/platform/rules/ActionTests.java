@@ -103,14 +103,15 @@ public final class ActionTests {
             switch (item) {
                 case Condition.Telemetry t -> {
                     JsonNode sample = sample(model.flatMap(m -> m.telemetry(t.telemetry().component(),
-                            t.telemetry().name())).map(x -> x.schema()), t.comparison());
+                            t.telemetry().name())).map(x -> x.schema()).flatMap(s -> t.member().isEmpty()
+                                    ? Optional.of(s) : RuleChecker.member(s, t)), t.comparison());
                     if (t.aggregation().isPresent()) {
                         ObjectNode shaped = Json.object();
                         Aggregation aggregation = t.aggregation().get();
                         shaped.set(aggregation.wireName(), aggregation.numeric() ? sample : IntNode.valueOf(1));
-                        values.putShaped("telemetry", t.telemetry(), shaped);
+                        values.putShaped("telemetry", t.valueName(), shaped);
                     } else {
-                        values.put("telemetry", t.telemetry(), sample);
+                        values.put("telemetry", t.valueName(), sample);
                     }
                 }
                 case Condition.Property p -> values.put("properties", p.property(), sample(property(model,

@@ -11,6 +11,8 @@ import org.opencentral.core.rule.Condition;
 import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleAction;
 import org.opencentral.dtdl.model.DeviceModel;
+import org.opencentral.dtdl.model.ObjectField;
+import org.opencentral.dtdl.model.ObjectSchema;
 import org.opencentral.dtdl.model.Schema;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.organization.AccessScope;
@@ -68,7 +70,10 @@ public final class RuleChecker {
     private static Optional<String> check(DeviceModel model, Condition item) {
         return switch (item) {
             case Condition.Telemetry t -> telemetry(model, t.telemetry())
-                    .map(schema -> fits(model, schema, t.comparison(), t.aggregation()))
+                    .map(schema -> t.member().isEmpty() ? fits(model, schema, t.comparison(), t.aggregation())
+                            : member(schema, t).map(field -> fits(model, field, t.comparison(), t.aggregation()))
+                                    .orElseGet(() -> Optional.of("member: the telemetry '" + t.telemetry().describe()
+                                            + "' has no field '" + t.member().get() + "' (it must be an Object)")))
                     .orElseGet(() -> Optional.of(unknown(model, "telemetry", t.telemetry())));
             case Condition.Property p -> property(model, p.property(), false)
                     .map(schema -> fits(model, schema, p.comparison(), Optional.empty()))
@@ -98,6 +103,13 @@ public final class RuleChecker {
                     .map(other -> ValueKind.misfit(kind, comparison.operator(), ValueKind.of(other), c.name()))
                     .orElseGet(() -> Optional.of("compareTo: the template has no cloud property '" + c.name() + "'"));
         };
+    }
+
+    /** The schema of the item's member: a field of the telemetry's Object schema. */
+    static Optional<Schema> member(Schema schema, Condition.Telemetry item) {
+        return schema instanceof ObjectSchema object ? object.fields().stream()
+                .filter(f -> f.name().equals(item.member().orElseThrow())).findFirst().map(ObjectField::schema)
+                : Optional.empty();
     }
 
     private static Optional<Schema> telemetry(DeviceModel model, Capability capability) {

@@ -89,7 +89,7 @@ final class RuleEvaluator {
     private static boolean apply(Instance instance, int i, Condition item, Observation observation,
             KnownDevices facts) {
         Optional<JsonNode> value = switch (item) {
-            case Condition.Telemetry t -> telemetry(observation, t.telemetry());
+            case Condition.Telemetry t -> telemetry(observation, t);
             case Condition.Property p -> observation instanceof Observation.Reported r
                     ? member(p.property().component().map(c -> r.patch().path(c)).orElse(r.patch()), p.property())
                     : Optional.empty();
@@ -166,6 +166,13 @@ final class RuleEvaluator {
         return Optional.empty();
     }
 
+    /** The item's value in a telemetry message: the telemetry's, or its member's when the item names one. */
+    static Optional<JsonNode> telemetry(Observation observation, Condition.Telemetry item) {
+        Optional<JsonNode> value = telemetry(observation, item.telemetry());
+        return item.member().isEmpty() ? value
+                : value.map(v -> v.get(item.member().get())).filter(v -> v != null && !v.isNull());
+    }
+
     private static Optional<JsonNode> member(JsonNode patch, Capability capability) {
         return Optional.ofNullable(patch.get(capability.name()));
     }
@@ -194,7 +201,7 @@ final class RuleEvaluator {
         List<Condition> items = rule.conditions().items();
         for (Map.Entry<Integer, JsonNode> seen : instance.values.entrySet()) {
             switch (items.get(seen.getKey())) {
-                case Condition.Telemetry t -> values.put("telemetry", t.telemetry(), seen.getValue());
+                case Condition.Telemetry t -> values.put("telemetry", t.valueName(), seen.getValue());
                 case Condition.Property p -> values.put("properties", p.property(), seen.getValue());
                 case Condition.CloudProperty c -> values.put("cloudProperties", c.property(), seen.getValue());
                 case Condition.Connection c -> { }

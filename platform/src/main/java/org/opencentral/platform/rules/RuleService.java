@@ -3,6 +3,8 @@ package org.opencentral.platform.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.opencentral.core.DomainException;
@@ -11,6 +13,7 @@ import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleAction;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleJson;
+import org.opencentral.core.rule.RuleStatus;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.store.RuleStore;
 
@@ -44,6 +47,11 @@ public final class RuleService {
 
     public Page<Rule> list(Optional<String> after, int limit) {
         return store.list(after, Math.min(limit, MAX_PAGE));
+    }
+
+    /** The status of each rule (devices firing now, last fire), one query for all; a rule deleted meanwhile: never fired. */
+    public Map<String, RuleStatus> statuses(List<Rule> rules) {
+        return store.statuses(rules.stream().map(Rule::id).toList());
     }
 
     /**

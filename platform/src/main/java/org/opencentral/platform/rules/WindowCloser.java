@@ -42,7 +42,7 @@ final class WindowCloser {
         for (int i = 0; i < items.size(); i++) {
             Condition.Telemetry item = (Condition.Telemetry) items.get(i);
             int index = i;
-            RuleEvaluator.telemetry(observation, item.telemetry()).ifPresent(value -> {
+            RuleEvaluator.telemetry(observation, item).ifPresent(value -> {
                 instance.windows.computeIfAbsent(start, s -> empty(items.size()))[index].add(value);
                 instance.touch();
             });
@@ -90,7 +90,7 @@ final class WindowCloser {
             if (value.isPresent()) {
                 ObjectNode aggregate = Json.object();
                 aggregate.set(item.aggregation().get().wireName(), DoubleNode.valueOf(value.getAsDouble()));
-                values.putShaped("telemetry", item.telemetry(), aggregate);
+                values.putShaped("telemetry", item.valueName(), aggregate);
             }
             any |= truth;
             all &= truth;

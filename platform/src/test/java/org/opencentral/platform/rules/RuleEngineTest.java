@@ -44,6 +44,21 @@ class RuleEngineTest extends RuleEngineFixture {
     }
 
     @Test
+    void aMemberItemComparesOneFieldOfAnObjectTelemetry() {
+        rules.put("moved", Json.parse(rule("",
+                "{\"telemetry\": \"position\", \"member\": \"x\", \"operator\": \">\", \"value\": 5}")));
+
+        send("{\"position\": {\"x\": 4}}");
+        send("{\"position\": {}}");
+        send("{\"temperature\": 50}");
+        assertThat(kinds("moved")).isEmpty();
+
+        send("{\"position\": {\"x\": 7.5}}");
+        assertThat(kinds("moved")).containsExactly(Kind.FIRED);
+        assertThat(history("moved").getFirst().detail().at("/telemetry/position.x/value").asDouble()).isEqualTo(7.5);
+    }
+
+    @Test
     void whileFiringARuleNotifiesAgainOnlyEveryRenotifyInterval() {
         rules.put("hot", Json.parse(rule("\"renotify\": \"PT10M\"",
                 "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));

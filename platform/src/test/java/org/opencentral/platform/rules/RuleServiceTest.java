@@ -102,6 +102,25 @@ class RuleServiceTest {
     }
 
     @Test
+    void aMemberOfAnObjectTelemetryIsAConditionCheckedAgainstItsFieldSchema() {
+        String item = "{\"telemetry\": \"position\", \"member\": \"x\", \"operator\": \">\", \"value\": 5}";
+        rules.put("moved", Json.parse(rule(item)));
+        assertThat(RuleJson.write(state.rules().find("moved").orElseThrow()).at("/conditions/items/0"))
+                .isEqualTo(Json.parse(item));
+
+        assertBad(rule("{\"telemetry\": \"position\", \"member\": \"y\", \"operator\": \">\", \"value\": 5}"),
+                "conditions.items[0]: member: the telemetry 'position' has no field 'y' (it must be an Object)");
+        assertBad(rule("{\"telemetry\": \"temperature\", \"member\": \"x\", \"operator\": \">\", \"value\": 5}"),
+                "conditions.items[0]: member: the telemetry 'temperature' has no field 'x' (it must be an Object)");
+        assertBad(rule("{\"telemetry\": \"position\", \"member\": \"x\", \"operator\": \"==\", \"value\": \"a\"}"),
+                "conditions.items[0]: compares a number with a number");
+        assertBad(rule("{\"property\": \"firmware\", \"member\": \"x\", \"operator\": \"==\", \"value\": \"a\"}"),
+                "conditions.items[0].member is only for a telemetry item (a field of an Object telemetry), not for a property item");
+        assertBad(rule("{\"telemetry\": \"position\", \"member\": 3, \"operator\": \">\", \"value\": 5}"),
+                "conditions.items[0].member is the name of a field of the telemetry's Object schema");
+    }
+
+    @Test
     void aggregationsFitNumbersAndCountFitsAnything() {
         String window = "\"window\": \"PT5M\", ";
         rules.put("avg", Json.parse(rule("{\"telemetry\": \"temperature\", \"aggregation\": \"avg\", "

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.rule.ActionOutcome;
@@ -16,6 +18,7 @@ import org.opencentral.core.rule.RuleChanges;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleInstance;
 import org.opencentral.core.rule.RuleJson;
+import org.opencentral.core.rule.RuleStatus;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.store.RuleStore;
 
@@ -75,6 +78,11 @@ final class JdbcRuleStore implements RuleStore {
     @Override
     public List<RuleInstance> instances(String rule) {
         return runtime.instances(rule);
+    }
+
+    @Override
+    public Map<String, RuleStatus> statuses(Collection<String> rules) {
+        return runtime.statuses(rules);
     }
 
     @Override

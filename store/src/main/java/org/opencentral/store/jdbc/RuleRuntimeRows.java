@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.rule.ActionOutcome;
@@ -14,6 +18,7 @@ import org.opencentral.core.rule.ActionTask;
 import org.opencentral.core.rule.RuleChanges;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleInstance;
+import org.opencentral.core.rule.RuleStatus;
 import org.opencentral.core.store.Page;
 
 /**
@@ -31,6 +36,10 @@ final class RuleRuntimeRows {
     private static final String INSERT_ACTION = "INSERT INTO rule_actions (key, rule_id, action_index, device_id, "
             + "payload, attempts, due_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM rules WHERE id = ?) "
             + "ON CONFLICT (key) DO NOTHING";
+    /** Per rule: its firing instances, and its newest fire or re-notification (by the history's index). */
+    private static final String STATUS = "SELECT r.id, (SELECT COUNT(*) FROM rule_instances i WHERE i.rule_id = r.id "
+            + "AND i.status = 'firing') AS firing, (SELECT h.at FROM rule_history h WHERE h.rule_id = r.id "
+            + "AND h.kind IN ('fired', 'renotified') ORDER BY h.seq DESC LIMIT 1) AS last_fired FROM rules r WHERE r.id IN (";
     private static final String HISTORY_COLUMNS = "seq, key, rule_id, device_id, kind, at, detail";
     private static final String ACTION_COLUMNS = "seq, key, rule_id, action_index, device_id, payload, attempts, due_at";
 
@@ -43,6 +52,17 @@ final class RuleRuntimeRows {
     List<RuleInstance> instances(String rule) {
         return database.read(c -> Jdbc.query(c, "SELECT rule_id, device_id, status, changed_at, memory "
                 + "FROM rule_instances WHERE rule_id = ?", RuleRuntimeRows::instance, rule));
+    }
+
+    Map<String, RuleStatus> statuses(Collection<String> rules) {
+        if (rules.isEmpty()) {
+            return Map.of();
+        }
+        String sql = STATUS + String.join(", ", Collections.nCopies(rules.size(), "?")) + ")";
+        List<Map.Entry<String, RuleStatus>> rows = database.read(c -> Jdbc.query(c, sql, row -> Map.entry(
+                row.getString("id"), new RuleStatus(row.getInt("firing"), Jdbc.optionalInstant(row, "last_fired"))),
+                rules.toArray()));
+        return rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     void record(RuleChanges changes) {

@@ -18,6 +18,7 @@ import org.opencentral.core.rule.RuleChanges;
 import org.opencentral.core.rule.RuleHistoryEntry;
 import org.opencentral.core.rule.RuleInstance;
 import org.opencentral.core.rule.RuleJson;
+import org.opencentral.core.rule.RuleStatus;
 
 /**
  * Rules: create, replace, page by id, delete; the whole rule survives a reopen. A step's state,
@@ -130,6 +131,30 @@ public interface RuleStoreContract extends StoreFixture {
         assertThat(history.get(1).detail().at("/values/temperature").asDouble()).isEqualTo(31.5);
         assertThat(history.get(1).at()).isEqualTo(T0.plusSeconds(60));
         assertThat(history.get(0).sequence()).isGreaterThan(history.get(1).sequence());
+    }
+
+    @Test
+    default void statusesCountFiringDevicesAndTellTheNewestFireOfEachRuleAsked() {
+        store().rules().put(rule("hot", "temperature"));
+        store().rules().put(rule("cold", "temperature"));
+        store().rules().put(rule("quiet", "temperature"));
+        store().rules().record(new RuleChanges(List.of(instance("hot", "d1", RuleInstance.Status.FIRING, 1),
+                instance("hot", "d2", RuleInstance.Status.FIRING, 4), instance("hot", "d3", RuleInstance.Status.OK, 7),
+                instance("cold", "d1", RuleInstance.Status.OK, 3)),
+                List.of(entry("hot/1", "hot", RuleHistoryEntry.Kind.FIRED, 1),
+                        entry("hot/4", "hot", RuleHistoryEntry.Kind.RENOTIFIED, 4),
+                        entry("hot/7", "hot", RuleHistoryEntry.Kind.RESOLVED, 7),
+                        entry("cold/2", "cold", RuleHistoryEntry.Kind.FIRED, 2),
+                        entry("cold/3", "cold", RuleHistoryEntry.Kind.RESOLVED, 3)),
+                List.of(), "rules", OptionalLong.empty()));
+
+        var statuses = reopen().rules().statuses(List.of("hot", "cold", "quiet", "missing"));
+
+        assertThat(statuses).containsOnlyKeys("hot", "cold", "quiet");
+        assertThat(statuses.get("hot")).isEqualTo(new RuleStatus(2, Optional.of(T0.plusSeconds(240))));
+        assertThat(statuses.get("cold")).isEqualTo(new RuleStatus(0, Optional.of(T0.plusSeconds(120))));
+        assertThat(statuses.get("quiet")).isEqualTo(RuleStatus.NEVER);
+        assertThat(store().rules().statuses(List.of())).isEmpty();
     }
 
     @Test
