@@ -35,9 +35,13 @@ final class TelemetryTiles {
 
     /** {@code series}: per capability (and device), the windows' {@code [epoch ms, value]} points. */
     ObjectNode chart(JsonNode configuration, List<String> devices, TileRange range) {
+        return chart(configuration, devices, range, TileDevices.named(configuration));
+    }
+
+    /** {@code series} as {@link #chart(JsonNode, List, TileRange)}, per device when {@code byDevice}. */
+    ObjectNode chart(JsonNode configuration, List<String> devices, TileRange range, boolean byDevice) {
         ObjectNode data = Json.object();
         ArrayNode series = data.putArray("series");
-        boolean byDevice = TileDevices.named(configuration);
         for (JsonNode capability : configuration.path("capabilities")) {
             Map<String, ArrayNode> points = new LinkedHashMap<>();
             for (List<Object> row : run(capability, devices, range, Optional.of(range.window()), byDevice)) {

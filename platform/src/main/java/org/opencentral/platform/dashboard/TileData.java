@@ -20,17 +20,19 @@ import org.opencentral.platform.security.Permission;
  * only the devices and groups the caller may view ({@code devices.view}, {@code deviceGroups.view}
  * within its organizations); a group's members are resolved once per refresh. Tiles that show no
  * data (markdown, label, image, external content, command) or whose data OpenCentral does not
- * compute yet (event and state charts, the data explorer) answer {@code data: null}.
+ * compute yet (event and state charts, a data explorer tile naming no group) answer {@code data: null}.
  */
 public final class TileData {
     private final TileSources sources;
     private final TelemetryTiles telemetry;
     private final DeviceTiles devices;
+    private final ExplorerTiles explorer;
 
     public TileData(TileSources sources) {
         this.sources = sources;
         this.telemetry = new TelemetryTiles(sources.telemetry().queries());
         this.devices = new DeviceTiles(sources);
+        this.explorer = new ExplorerTiles(telemetry, sources.twins());
     }
 
     /** The data of {@code tiles} over the {@code shared} range (none: each tile's own range). */
@@ -70,7 +72,9 @@ public final class TileData {
             case DEVICE_COUNT -> devices.count(config, refresh.groups(), refresh.devices());
             case MESSAGE_RATE -> devices.messageRate();
             case TELEMETRY_ISSUES -> devices.issues(refresh.devices());
-            case EVENT_CHART, EVENT_HISTORY_CHART, STATE_CHART, STATE_HISTORY_CHART, COMMAND, DATA_EXPLORER,
+            case DATA_EXPLORER -> explorer.explore(config, members(config, refresh),
+                    TileRange.of(refresh.shared(), config, refresh.now()));
+            case EVENT_CHART, EVENT_HISTORY_CHART, STATE_CHART, STATE_HISTORY_CHART, COMMAND,
                     EXTERNAL_CONTENT, IMAGE, LABEL, MARKDOWN -> null;
         });
     }
