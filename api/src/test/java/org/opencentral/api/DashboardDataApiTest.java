@@ -174,6 +174,14 @@ class DashboardDataApiTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text()).contains("splitProperty");
         assertThat(admin.post("/api/dashboards/data?" + Http.V, "{}").status()).isEqualTo(400);
+
+        // a tile's own week (P1W, which java.time.Duration does not parse) with daily windows
+        JsonNode week = admin.post("/api/dashboards/data?" + Http.V, "{\"tiles\":[" + tile("week",
+                "{\"type\":\"dataExplorer\"," + THERMOSTATS.formatted("avg") + ",\"splitBy\":\"device\","
+                + "\"queryRange\":{\"type\":\"time\",\"duration\":\"P1W\",\"resolution\":\"P1D\"}}") + "]}")
+                .json().at("/tiles/week");
+        assertThat(week.has("error")).as(week.toString()).isFalse();
+        assertThat(week.at("/data/table/columns/0").asText()).isEqualTo("time");
     }
 
     @Test
