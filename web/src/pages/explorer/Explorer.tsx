@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Collection, get } from '../../api';
 import { useSession } from '../../session';
 import { ErrorBanner, toast, toastError } from '../../ui/components';
-import type { DeviceGroup } from '../groups/groupApi';
 import { useGroupCapabilities } from '../dashboards/capabilities';
 import { AGGREGATES, Dashboard, freePlace, getDashboard, listDashboards, newId, saveDashboard } from '../dashboards/dashboardApi';
 import { TileChart } from '../dashboards/TileChart';
+import { useGroups } from '../dashboards/TilePanel';
 import { cell, configuration, DURATIONS, ExplorerData, ExplorerQuery, queryOf, RESOLUTIONS, runQuery, seriesLabel, toCsv } from './explorerApi';
 
 const EMPTY: ExplorerQuery = { group: '', capability: '', aggregateFunction: 'avg', duration: 'P1D', resolution: '', splitBy: 'none', splitProperty: '' };
@@ -40,7 +39,7 @@ function useSaved(version: number): { dashboards: Dashboard[]; saved: { name: st
 export function Explorer() {
   const session = useSession();
   const [query, setQuery] = useState<ExplorerQuery>(EMPTY);
-  const [groups, setGroups] = useState<DeviceGroup[]>([]);
+  const groups = useGroups();
   const [data, setData] = useState<ExplorerData | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState(false);
@@ -49,9 +48,6 @@ export function Explorer() {
   const [version, setVersion] = useState(0);
   const offered = useGroupCapabilities(query.group || undefined);
   const { dashboards, saved } = useSaved(version);
-  useEffect(() => {
-    get<Collection<DeviceGroup>>('/deviceGroups?maxpagesize=100').then((page) => setGroups(page.value), () => setGroups([]));
-  }, []);
   const set = (change: Partial<ExplorerQuery>) => setQuery({ ...query, ...change });
   const telemetry = offered.filter((o) => o.kind === 'Telemetry' && !o.location);
   const properties = offered.filter((o) => o.kind === 'Property' && !o.location);
@@ -105,7 +101,7 @@ export function Explorer() {
           options={[{ value: '', label: 'Choose telemetry' }, ...telemetry.map((o) => ({ value: o.path, label: o.label }))]} />
         <Select label="Aggregation" value={query.aggregateFunction} onChange={(aggregateFunction) => set({ aggregateFunction })}
           options={AGGREGATES.map((a) => ({ value: a, label: a }))} />
-        <Select label="Time range" value={query.duration} onChange={(duration) => set({ duration })} options={[...DURATIONS]} />
+        <Select label="Time range" value={query.duration} onChange={(duration) => set({ duration })} options={DURATIONS} />
         <Select label="Interval" value={query.resolution} onChange={(resolution) => set({ resolution })}
           options={[{ value: '', label: 'Automatic' }, ...RESOLUTIONS]} />
         <Select label="Split by" value={query.splitBy} onChange={(splitBy) => set({ splitBy: splitBy as ExplorerQuery['splitBy'] })}

@@ -2,7 +2,7 @@
 // explorer"), answered by POST /api/dashboards/data like any unsaved tile. A saved query is a
 // `dataExplorer` tile on a dashboard.
 import { api } from '../../api';
-import type { DashboardData, Tile } from '../dashboards/dashboardApi';
+import { type DashboardData, RANGES, type Tile } from '../dashboards/dashboardApi';
 
 export interface ExplorerQuery {
   group: string;
@@ -14,16 +14,10 @@ export interface ExplorerQuery {
   splitProperty: string;
 }
 
-/** IoT Central's tile durations and resolutions (TimeRangeDuration, TimeRangeResolution). */
-export const DURATIONS = [
-  { value: 'PT30M', label: 'Past 30 minutes' },
-  { value: 'PT1H', label: 'Past hour' },
-  { value: 'PT12H', label: 'Past 12 hours' },
-  { value: 'P1D', label: 'Past day' },
-  { value: 'P1W', label: 'Past week' },
-  { value: 'P30D', label: 'Past 30 days' },
-] as const;
+/** The dashboard's ranges as a tile's `queryRange.duration` (IoT Central's TimeRangeDuration says `P1W` for a week). */
+export const DURATIONS = RANGES.map((r) => ({ value: r.value === 'P7D' ? 'P1W' : r.value, label: r.label }));
 
+/** IoT Central's TimeRangeResolution values: the explorer's intervals. */
 export const RESOLUTIONS = [
   { value: 'PT1M', label: '1 minute' }, { value: 'PT5M', label: '5 minutes' }, { value: 'PT10M', label: '10 minutes' },
   { value: 'PT30M', label: '30 minutes' }, { value: 'PT1H', label: '1 hour' }, { value: 'PT12H', label: '12 hours' },
