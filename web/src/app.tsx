@@ -25,11 +25,13 @@ import { ExportEditor } from './pages/exports/ExportEditor';
 import { Destinations } from './pages/exports/Destinations';
 import { DestinationEditor } from './pages/exports/DestinationEditor';
 import { Dashboards } from './pages/dashboards/Dashboards';
+import { Explorer } from './pages/explorer/Explorer';
 
 /** A page of the side navigation, shown to callers holding `permission` (or `or`). */
 interface NavItem { path: string; label: string; permission: string; or?: string }
 const NAV: NavItem[] = [
   { path: '/dashboards', label: 'Dashboards', permission: 'applicationDashboards.view', or: 'personalDashboards.view' },
+  { path: '/explorer', label: 'Data explorer', permission: 'applicationDashboards.view', or: 'personalDashboards.view' },
   { path: '/devices', label: 'Devices', permission: 'devices.view' },
   { path: '/groups', label: 'Device groups', permission: 'deviceGroups.view' },
   { path: '/jobs', label: 'Jobs', permission: 'jobs.view' },
@@ -144,6 +146,7 @@ function Route({ path }: { path: string }) {
   let m;
   if (path === '/dashboards') return <Dashboards />;
   if ((m = match('/dashboards/:id', path))) return <Dashboards id={m.id} />;
+  if (path === '/explorer') return <Explorer />;
   if (path === '/devices') return <DeviceList />;
   if ((m = match('/devices/:id', path))) return <DevicePage id={m.id} tab="overview" />;
   if ((m = match('/devices/:id/:tab', path))) return <DevicePage id={m.id} tab={m.tab} />;

@@ -78,7 +78,10 @@ export function DashboardGrid({ tiles, data, span, editing, selected, onSelect, 
               </>
             )}
           </header>
-          <div class="tile-body"><TileBody tile={tile} data={data[tile.id!]} span={span} /></div>
+          {/* an explorer query's legend (a series per device) may scroll: keyboard users reach it */}
+          <div class="tile-body" tabIndex={(tile.configuration as any).type === 'dataExplorer' ? 0 : undefined}>
+            <TileBody tile={tile} data={data[tile.id!]} span={span} />
+          </div>
           {editing && <span class="tile-resize" role="presentation" onPointerDown={drag(tile, 'resize')} />}
         </section>
       ))}

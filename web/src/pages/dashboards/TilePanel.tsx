@@ -5,7 +5,8 @@ import { AGGREGATES, TILE_TYPES, Tile } from './dashboardApi';
 import { useGroupCapabilities } from './capabilities';
 import { TILE_URL_KEY, tileUrl } from './MapView';
 
-function useGroups(): DeviceGroup[] {
+/** The device groups the caller may see (the first 100). */
+export function useGroups(): DeviceGroup[] {
   const [groups, setGroups] = useState<DeviceGroup[]>([]);
   useEffect(() => {
     get<Collection<DeviceGroup>>('/deviceGroups?maxpagesize=100').then((page) => setGroups(page.value), () => setGroups([]));

@@ -4,6 +4,7 @@ import type { Tile, TileData } from './dashboardApi';
 import { Markdown } from './markdown';
 import { MapView } from './MapView';
 import { TileChart } from './TileChart';
+import { seriesLabel } from '../explorer/explorerApi';
 
 function number(value: unknown, decimals = 1): string {
   return typeof value === 'number' ? value.toLocaleString(undefined, { maximumFractionDigits: decimals }) : '—';
@@ -28,6 +29,12 @@ export function TileBody({ tile, data, span }: { tile: Tile; data?: TileData; sp
       const series = (d.series ?? []).map((s: any) => ({ label: (s.device ? s.device + ' ' : '') + s.aggregateFunction + ' ' + s.capability, points: s.points }));
       if (!series.length) return <p class="muted">No data in this time range.</p>;
       return <TileChart series={series} kind={config.type === 'barChart' ? 'bar' : 'line'} title={tile.displayName ?? ''} span={span} />;
+    }
+    case 'dataExplorer': {
+      if (!data.data) return <p class="muted">This query is kept in IoT Central's data explorer, not in OpenCentral.</p>;
+      const series = (d.series ?? []).map((s: any) => ({ label: seriesLabel(s), points: s.points }));
+      if (!series.length) return <p class="muted">No data in this time range.</p>;
+      return <TileChart series={series} kind="line" title={tile.displayName ?? ''} span={span} />;
     }
     case 'messageRate':
       return <TileChart series={[{ label: 'messages per minute', points: d.points ?? [] }]} kind="bar" title={tile.displayName ?? ''} />;

@@ -3,6 +3,7 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.opencentral.core.store.LastValue;
 import org.opencentral.core.telemetry.SeriesKey;
 import org.opencentral.core.telemetry.TelemetryPoint;
 import org.opencentral.core.telemetry.TelemetryValue;
+import org.opencentral.core.twin.Twin;
+import org.opencentral.core.twin.TwinSection;
 import org.opencentral.platform.security.BuiltInRole;
 
 /**
@@ -131,6 +134,54 @@ class DashboardDataApiTest {
         Http.Reply east = eastViewer.post("/api/dashboards/east/data?" + Http.V, RANGE);
         assertThat(east.json().at("/tiles/all/data/count").asLong()).isEqualTo(1); // dev-east only
         assertThat(eastViewer.post("/api/dashboards/ops/data?" + Http.V, RANGE).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theExplorerSplitsAGroupsAveragesByDeviceAndByPropertyValueAsSeriesAndTable() {
+        for (String id : List.of("t1", "t2")) {
+            Twin twin = platform.state.twins().find(DeviceId.of(id)).orElseThrow();
+            ObjectNode reported = Json.object().put("firmware", id.equals("t1") ? "1.0" : "2.0");
+            assertThat(platform.state.twins().compareAndSet(twin, new Twin(twin.deviceId(), twin.desired(),
+                    new TwinSection(reported, Json.object(), twin.reported().version() + 1)))).isTrue();
+        }
+        String query = "{\"type\":\"dataExplorer\"," + THERMOSTATS.formatted("avg")
+                + ",\"queryRange\":{\"type\":\"time\",\"duration\":\"PT1H\",\"resolution\":\"PT5M\"}";
+        Http.Reply reply = admin.post("/api/dashboards/data?" + Http.V, "{" + RANGE.substring(1, RANGE.length() - 1)
+                + ",\"tiles\":[" + tile("byDevice", query + ",\"splitBy\":\"device\"}") + ","
+                + tile("byFirmware", query + ",\"splitBy\":\"property\",\"splitProperty\":\"firmware\"}") + ","
+                + tile("iotc", "{\"type\":\"dataExplorer\",\"query\":\"q1\"," + TIME + "}") + "]}");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonNode tiles = reply.json().path("tiles");
+
+        JsonNode byDevice = tiles.at("/byDevice/data");
+        assertThat(byDevice.path("series")).extracting(s -> s.path("device").asText()).containsExactly("t1", "t2");
+        // the shared range's windows (1 minute for an hour) take the place of the tile's resolution
+        assertThat(byDevice.at("/series/0/points/0/1").asDouble()).isEqualTo(20.0);
+        assertThat(byDevice.at("/table/columns")).extracting(JsonNode::asText)
+                .containsExactly("time", "temperature (avg) t1", "temperature (avg) t2");
+        assertThat(byDevice.at("/table/rows")).hasSize(10);
+        assertThat(byDevice.at("/table/rows/1/0").asLong()).isEqualTo(START.plusSeconds(60).toEpochMilli());
+        assertThat(byDevice.at("/table/rows/1/1").asDouble()).isEqualTo(21.0);
+        assertThat(byDevice.at("/table/rows/1/2").asDouble()).isEqualTo(31.0);
+
+        JsonNode byFirmware = tiles.at("/byFirmware/data/series");
+        assertThat(byFirmware).extracting(s -> s.path("split").asText()).containsExactly("1.0", "2.0");
+        assertThat(byFirmware.at("/1/points/0/1").asDouble()).isEqualTo(30.0);
+        assertThat(tiles.at("/iotc/data").isNull()).isTrue();
+
+        Http.Reply bad = admin.post("/api/dashboards/data?" + Http.V, "{\"tiles\":[" + tile("bad", query
+                + ",\"splitBy\":\"property\"}") + "]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("splitProperty");
+        assertThat(admin.post("/api/dashboards/data?" + Http.V, "{}").status()).isEqualTo(400);
+
+        // a tile's own week (P1W, which java.time.Duration does not parse) with daily windows
+        JsonNode week = admin.post("/api/dashboards/data?" + Http.V, "{\"tiles\":[" + tile("week",
+                "{\"type\":\"dataExplorer\"," + THERMOSTATS.formatted("avg") + ",\"splitBy\":\"device\","
+                + "\"queryRange\":{\"type\":\"time\",\"duration\":\"P1W\",\"resolution\":\"P1D\"}}") + "]}")
+                .json().at("/tiles/week");
+        assertThat(week.has("error")).as(week.toString()).isFalse();
+        assertThat(week.at("/data/table/columns/0").asText()).isEqualTo("time");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.opencentral.platform.dashboard.Dashboards;
  * personal-dashboard permission (IoT Central's two catalogue areas); the service checks the one the
  * dashboard at hand needs, within the caller's organizations. Marked as extensions: they are IoT
  * Central's 2022-10-31-preview API, not in the 2022-07-31 document the served document is based on.
- * {@code POST …/data} is OpenCentral's: every tile's data of one refresh.
+ * {@code POST …/data} is OpenCentral's: every tile's data of one refresh ({@code POST /api/dashboards/data}:
+ * of the body's unsaved tiles, for the data explorer).
  */
 public final class DashboardRoutes {
     public static final String DASHBOARDS = "/api/dashboards";
@@ -39,6 +40,8 @@ public final class DashboardRoutes {
                 route(DELETE, DASHBOARD, DashboardAction.DELETE, dashboards::delete),
                 // A read that takes its input as a body (like POST /api/query): neither audited nor CSRF-checked.
                 new ApiRoute(HandlerType.POST, DASHBOARD + "/data", access(DashboardAction.VIEW), data::data, true,
+                        false),
+                new ApiRoute(HandlerType.POST, DASHBOARDS + "/data", access(DashboardAction.VIEW), data::unsaved, true,
                         false));
     }
 

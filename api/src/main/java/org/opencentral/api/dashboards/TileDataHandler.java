@@ -23,7 +23,8 @@ import org.opencentral.platform.dashboard.TileRange;
  * Extension: {@code POST /api/dashboards/{id}/data} answers every tile of the dashboard in one
  * call, for the time range the body shares among them ({@code duration}, or {@code from} and
  * {@code to}); with {@code tiles} in the body it answers those instead (a tile being configured, a
- * data explorer query), checked like stored tiles. A read: neither audited nor CSRF-checked.
+ * data explorer query), checked like stored tiles; {@code POST /api/dashboards/data} answers the
+ * body's tiles without a dashboard (the data explorer's queries). A read: neither audited nor CSRF-checked.
  */
 final class TileDataHandler {
     private final Dashboards dashboards;
@@ -37,11 +38,23 @@ final class TileDataHandler {
     void data(ApiCall call) throws IOException {
         DashboardCaller caller = DashboardHandlers.caller(call);
         Dashboard dashboard = dashboards.service().get(call.pathParam(DashboardHandlers.ID), caller);
+        answer(call, call.bodyObject(), caller, dashboard.tiles());
+    }
+
+    /** {@code POST /api/dashboards/data}: the body's unsaved {@code tiles}, of no dashboard (the data explorer). */
+    void unsaved(ApiCall call) throws IOException {
         ObjectNode body = call.bodyObject();
+        if (!body.path("tiles").isArray()) {
+            throw ApiError.badRequest("'tiles' is required: the tiles to answer");
+        }
+        answer(call, body, DashboardHandlers.caller(call), List.of());
+    }
+
+    private void answer(ApiCall call, ObjectNode body, DashboardCaller caller, List<Tile> stored) throws IOException {
         Optional<TimeRange> shared = TileRange.shared(value(body, "from", Instant::parse),
                 value(body, "to", Instant::parse), value(body, "duration", Duration::parse), clock.instant());
         List<Tile> tiles = DashboardJson.tiles(body.get("tiles")).map(dashboards.service()::checked)
-                .orElse(dashboard.tiles());
+                .orElse(stored);
         ObjectNode answer = Json.object();
         shared.ifPresent(r -> answer.put("from", r.from().toString()).put("to", r.to().toString()));
         answer.set("tiles", dashboards.data().answer(tiles, shared, caller));

@@ -27,18 +27,31 @@ final class TelemetryTiles {
     /** Plans the statements a chart ({@code chart}) or KPI tile will read. */
     static void plan(JsonNode configuration, List<String> devices, TileRange range, boolean chart,
             TileStatements statements) {
-        TileStatements.Shape shape = shape(configuration, devices, range, chart);
-        for (JsonNode capability : configuration.path("capabilities")) {
-            statements.want(shape, column(capability));
-        }
+        want(configuration, shape(configuration, devices, range, chart), statements);
     }
 
     /** {@code series}: per capability (and device), the windows' {@code [epoch ms, value]} points. */
     static ObjectNode chart(JsonNode configuration, List<String> devices, TileRange range,
             TileStatements statements) {
+        return series(configuration, shape(configuration, devices, range, true), statements);
+    }
+
+    /** A chart's windows over {@code devices}, per device when {@code byDevice}. */
+    static TileStatements.Shape windows(List<String> devices, TileRange range, boolean byDevice) {
+        return new TileStatements.Shape(devices, range.range(), Optional.of(range.window()), byDevice);
+    }
+
+    /** Plans every capability of a tile's configuration in {@code shape}. */
+    static void want(JsonNode configuration, TileStatements.Shape shape, TileStatements statements) {
+        for (JsonNode capability : configuration.path("capabilities")) {
+            statements.want(shape, column(capability));
+        }
+    }
+
+    /** {@code series} of the capabilities planned in {@code shape}. */
+    static ObjectNode series(JsonNode configuration, TileStatements.Shape shape, TileStatements statements) {
         ObjectNode data = Json.object();
         ArrayNode series = data.putArray("series");
-        TileStatements.Shape shape = shape(configuration, devices, range, true);
         for (JsonNode capability : configuration.path("capabilities")) {
             Map<String, ArrayNode> points = new LinkedHashMap<>();
             for (List<Object> row : statements.rows(shape, column(capability))) {
@@ -75,8 +88,8 @@ final class TelemetryTiles {
     /** A chart's windows, per device when it names its devices; a KPI's whole range across them. */
     private static TileStatements.Shape shape(JsonNode configuration, List<String> devices, TileRange range,
             boolean chart) {
-        return new TileStatements.Shape(devices, range.range(), chart ? Optional.of(range.window()) : Optional.empty(),
-                chart && TileDevices.named(configuration));
+        return chart ? windows(devices, range, TileDevices.named(configuration))
+                : new TileStatements.Shape(devices, range.range(), Optional.empty(), false);
     }
 
     private static TileStatements.Column column(JsonNode capability) {

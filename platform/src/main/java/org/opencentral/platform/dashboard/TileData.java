@@ -29,8 +29,8 @@ import org.opencentral.platform.security.Permission;
  * only the devices and groups the caller may view ({@code devices.view}, {@code deviceGroups.view}
  * within its organizations); a group's members are resolved once per refresh, however many tiles
  * (answered concurrently) show it. Tiles that show no data (markdown, label, image, external
- * content, command) or whose data OpenCentral does not compute yet (event and state charts, the
- * data explorer) answer {@code data: null}.
+ * content, command) or whose data OpenCentral does not compute yet (event and state charts, a data
+ * explorer tile naming no group) answer {@code data: null}.
  */
 public final class TileData {
     /** The most tiles answered at once. */
@@ -42,10 +42,12 @@ public final class TileData {
 
     private final TileSources sources;
     private final DeviceTiles devices;
+    private final ExplorerTiles explorer;
 
     public TileData(TileSources sources) {
         this.sources = sources;
         this.devices = new DeviceTiles(sources);
+        this.explorer = new ExplorerTiles(sources.telemetry().queries(), sources.twins());
     }
 
     /**
@@ -131,7 +133,9 @@ public final class TileData {
             case DEVICE_COUNT -> devices.count(config, refresh.groups(), refresh.devices());
             case MESSAGE_RATE -> devices.messageRate();
             case TELEMETRY_ISSUES -> devices.issues(refresh.devices());
-            case EVENT_CHART, EVENT_HISTORY_CHART, STATE_CHART, STATE_HISTORY_CHART, COMMAND, DATA_EXPLORER,
+            case DATA_EXPLORER -> explorer.explore(config, members(config, refresh),
+                    TileRange.of(refresh.shared(), config, refresh.now()));
+            case EVENT_CHART, EVENT_HISTORY_CHART, STATE_CHART, STATE_HISTORY_CHART, COMMAND,
                     EXTERNAL_CONTENT, IMAGE, LABEL, MARKDOWN -> null;
         });
     }

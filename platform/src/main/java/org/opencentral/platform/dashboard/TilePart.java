@@ -131,6 +131,32 @@ enum TilePart {
             texts(config, problem, "query");
         }
     },
+    /**
+     * OpenCentral's saved explorer query, kept in the tile (IoT Central keeps it elsewhere and has no
+     * REST for it): an optional {@code group} (none: the tile names an IoT Central query OpenCentral
+     * does not hold), its {@code devices}, {@code splitBy} ({@code device} or {@code property}) and
+     * the {@code splitProperty} a property split reads.
+     */
+    EXPLORER_QUERY {
+        @Override
+        void check(ObjectNode config, Consumer<String> problem) {
+            texts(config, problem, "group", "splitProperty");
+            if (config.has("devices")) {
+                GROUP.check(config, p -> {
+                    if (p.startsWith("'devices'")) {
+                        problem.accept(p);
+                    }
+                });
+            }
+            JsonNode split = config.get("splitBy");
+            if (split != null && !SPLITS.contains(split.asText())) {
+                problem.accept("'splitBy' must be one of " + SPLITS);
+            }
+            if (config.path("splitBy").asText().equals("property") && config.path("splitProperty").asText().isBlank()) {
+                problem.accept("'splitProperty' is required when 'splitBy' is 'property'");
+            }
+        }
+    },
     /** External content: a required HTTPS {@code sourceUrl}. */
     EXTERNAL_CONTENT {
         @Override
@@ -174,6 +200,7 @@ enum TilePart {
     };
 
     static final int MAX_DEVICES = 100;
+    static final List<String> SPLITS = List.of("none", "device", "property");
     static final List<String> AGGREGATES = List.of("sum", "count", "max", "min", "avg");
     static final List<String> DURATIONS = List.of("PT30M", "PT1H", "PT12H", "P1D", "P1W", "P30D");
     static final List<String> RESOLUTIONS = List.of("PT1M", "PT5M", "PT10M", "PT30M", "PT1H", "PT12H", "P1D", "P1W");

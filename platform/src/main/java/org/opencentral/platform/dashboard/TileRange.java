@@ -30,10 +30,15 @@ public record TileRange(TimeRange range, Duration window) {
         if (!queryRange.path("type").asText().equals("time")) {
             return new TileRange(TimeRange.last(Duration.ofDays(1), now), fitting(Duration.ofDays(1)));
         }
-        Duration length = Duration.parse(queryRange.path("duration").asText());
+        Duration length = duration(queryRange.path("duration").asText());
         TimeRange range = TimeRange.last(length, now);
         return new TileRange(range, queryRange.has("resolution")
-                ? Duration.parse(queryRange.path("resolution").asText()) : fitting(length));
+                ? duration(queryRange.path("resolution").asText()) : fitting(length));
+    }
+
+    /** An ISO 8601 duration of the document's, {@code P1W} included (which {@link Duration#parse} refuses). */
+    static Duration duration(String text) {
+        return text.equals("P1W") ? Duration.ofDays(7) : Duration.parse(text);
     }
 
     /** A shared range from a request: {@code from} and {@code to}, or {@code duration} before now. */

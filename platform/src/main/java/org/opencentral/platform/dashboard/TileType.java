@@ -36,7 +36,7 @@ public enum TileType {
     MAP_TELEMETRY("mapTelemetry", GROUP, CAPABILITIES, TilePart.MAP),
     DEVICE_COUNT("deviceCount", TilePart.OPTIONAL_GROUP, TEXT_FORMAT),
     COMMAND("command", TilePart.COMMAND),
-    DATA_EXPLORER("dataExplorer", TilePart.DATA_EXPLORER),
+    DATA_EXPLORER("dataExplorer", TilePart.DATA_EXPLORER, TilePart.EXPLORER_QUERY, CAPABILITIES),
     EXTERNAL_CONTENT("externalContent", TilePart.EXTERNAL_CONTENT),
     IMAGE("image", TilePart.IMAGE),
     LABEL("label", TilePart.LABEL),
