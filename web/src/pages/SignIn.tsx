@@ -1,27 +1,18 @@
 import { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { signIn } from '../session';
+import { failureMessage, useSubmit } from './useActions';
 
 export function SignIn({ onSignedIn, themeToggle }: { onSignedIn: () => void; themeToggle: JSX.Element }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(email.trim(), password);
-      onSignedIn();
-    } catch (err: any) {
-      setError(err?.status === 401 || err?.status === 400
-        ? 'The email or password is not correct.' + (err?.status === 400 ? '' : '')
-        : err?.message ?? String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await signIn(email.trim(), password);
+    onSignedIn();
+  }, (err) => {
+    const status = (err as { status?: number } | null)?.status;
+    return status === 401 || status === 400 ? 'The email or password is not correct.' : failureMessage(err);
+  });
   return (
     <main class="signin">
       <div class="signin-top">{themeToggle}</div>

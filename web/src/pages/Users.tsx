@@ -4,6 +4,7 @@ import { roleName, useSession } from '../session';
 import { Confirm, Dialog, ErrorBanner, Spinner, toast, toastError } from '../ui/components';
 import { RolePicker } from './RolePicker';
 import { useList } from './useList';
+import { useSubmit } from './useActions';
 
 export function Users() {
   const session = useSession();
@@ -59,23 +60,12 @@ function AddUser({ onClose }: { onClose: (added: boolean) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const id = crypto.randomUUID();
-      await api('PUT', '/users/' + id, { body: { type: 'email', email: email.trim(), roles: [{ role }], ...(password ? { password } : {}) } });
-      toast(`User ${email} added.`);
-      onClose(true);
-    } catch (err: any) {
-      setError(err?.message ?? String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const id = crypto.randomUUID();
+    await api('PUT', '/users/' + id, { body: { type: 'email', email: email.trim(), roles: [{ role }], ...(password ? { password } : {}) } });
+    toast(`User ${email} added.`);
+    onClose(true);
+  });
   return (
     <Dialog title="Add user" open onClose={() => onClose(false)}>
       <form onSubmit={submit}>

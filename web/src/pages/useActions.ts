@@ -26,11 +26,16 @@ export function useConfirmedDelete<T extends { displayName?: string }>(what: str
   return { deleting, setDeleting, busy, confirm };
 }
 
+/** A failure as a sentence for a form's banner: its message. */
+export function failureMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /**
  * A form's submit: runs `save` once the form is submitted, with `busy` set meanwhile; a failure
- * becomes `error` (a sentence for the form's banner).
+ * becomes `error`, the sentence `describe` makes of it for the form's banner.
  */
-export function useSubmit(save: () => Promise<void>) {
+export function useSubmit(save: () => Promise<void>, describe: (err: unknown) => string = failureMessage) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
@@ -40,7 +45,7 @@ export function useSubmit(save: () => Promise<void>) {
     try {
       await save();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describe(err));
     } finally {
       setBusy(false);
     }
