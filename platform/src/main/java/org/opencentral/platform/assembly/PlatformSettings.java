@@ -32,11 +32,13 @@ import org.opencentral.platform.simulation.SimulationConfig;
  * @param jobStepping        whether the job engine steps itself in the background (devices' steps on
  *                           virtual threads) or is stepped by its caller, devices on the caller's thread
  *                           (tests that drive a job step by step)
+ * @param exportFolders      the export directory {@code folder@v1} destinations write under ({@code {data
+ *                           directory}/exports} in the server); none: their deliveries fail, saying so
  */
 public record PlatformSettings(String applicationId, String idScope, String publicHost, Optional<Path> modelRepo,
         MessageSizeLimit messageSize, Duration simulationInterval, QueryLimits queryLimits, Optional<Mailer> mailer,
         RetryPolicy exportRetry, Consumer<PipeStats> exportMeters, ExportTable.Opener exportTables, JobSettings jobs,
-        JobStepping jobStepping) {
+        JobStepping jobStepping, Optional<Path> exportFolders) {
 
     /** Who steps the job engine. */
     public enum JobStepping {
@@ -60,23 +62,26 @@ public record PlatformSettings(String applicationId, String idScope, String publ
         Objects.requireNonNull(exportTables, "exportTables");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(jobStepping, "jobStepping");
+        Objects.requireNonNull(exportFolders, "exportFolders");
     }
 
     /**
      * No model folder, the default message-size limit, simulation interval, query limits and export
      * retries, no mail, export counters not bound to meters, {@code postgresql@v1} tables opened by
-     * {@code exportTables}, jobs stepped in the background with the default limits.
+     * {@code exportTables}, jobs stepped in the background with the default limits, no export
+     * directory ({@code folder@v1} destinations fail to deliver).
      */
     public static PlatformSettings defaults(String applicationId, String idScope, String publicHost,
             ExportTable.Opener exportTables) {
         return new PlatformSettings(applicationId, idScope, publicHost, Optional.empty(), MessageSizeLimit.DEFAULT,
                 SimulationConfig.defaults().interval(), QueryLimits.DEFAULTS, Optional.empty(), RetryPolicy.DEFAULTS,
-                stats -> { }, exportTables, JobSettings.DEFAULTS, JobStepping.BACKGROUND);
+                stats -> { }, exportTables, JobSettings.DEFAULTS, JobStepping.BACKGROUND, Optional.empty());
     }
 
     /** These settings with the job engine stepped by its caller (tests that drive jobs step by step). */
     public PlatformSettings jobsSteppedByCaller() {
         return new PlatformSettings(applicationId, idScope, publicHost, modelRepo, messageSize, simulationInterval,
-                queryLimits, mailer, exportRetry, exportMeters, exportTables, jobs, JobStepping.BY_CALLER);
+                queryLimits, mailer, exportRetry, exportMeters, exportTables, jobs, JobStepping.BY_CALLER,
+                exportFolders);
     }
 }

@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenCentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCentralServer.class);
+    /** The directory under the data directory that {@code folder@v1} export destinations write into. */
+    static final String EXPORT_FOLDERS = "exports";
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final ApplicationIdentity identity;
@@ -106,7 +108,7 @@ public final class OpenCentralServer implements AutoCloseable {
                 Listeners.querySettings(config.query()).limits(),
                 config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty(),
                 exportRetry, stats -> ExportMeters.bind(metrics, stats), PostgresExportTable::new, jobSettings(config),
-                PlatformSettings.JobStepping.BACKGROUND);
+                PlatformSettings.JobStepping.BACKGROUND, Optional.of(config.dataDir().resolve(EXPORT_FOLDERS)));
     }
 
     /**
