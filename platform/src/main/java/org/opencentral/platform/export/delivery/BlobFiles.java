@@ -10,6 +10,7 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import org.opencentral.core.export.BlobStorageDestination;
 
 /**
@@ -22,19 +23,25 @@ import org.opencentral.core.export.BlobStorageDestination;
 public final class BlobFiles implements MinuteFiles.Files {
     /** The largest block the Append Block call takes in every service version. */
     static final int MAX_BLOCK = 4 * 1024 * 1024;
-    private final BlobContainerClient container;
-    private volatile boolean containerExists;
+    private final BlobStorageDestination destination;
+    /** Made on the first append (a connection string the client refuses is then a refusal, not a crash). */
+    private BlobContainerClient container;
+    private boolean containerExists;
 
     public BlobFiles(BlobStorageDestination destination) {
-        this.container = new BlobServiceClientBuilder().connectionString(destination.connectionString())
-                .httpClient(new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10)).build())
-                .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, Duration.ofSeconds(60), null, null, null))
-                .buildClient().getBlobContainerClient(destination.containerName());
+        this.destination = Objects.requireNonNull(destination, "destination");
     }
 
     @Override
-    public void append(String path, byte[] lines) throws IOException {
+    public synchronized void append(String path, byte[] lines) throws IOException {
         try {
+            if (container == null) {
+                container = new BlobServiceClientBuilder().connectionString(destination.connectionString())
+                        .httpClient(new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10)).build())
+                        .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, Duration.ofSeconds(60), null,
+                                null, null))
+                        .buildClient().getBlobContainerClient(destination.containerName());
+            }
             if (!containerExists) {
                 container.createIfNotExists();
                 containerExists = true;
@@ -48,7 +55,10 @@ public final class BlobFiles implements MinuteFiles.Files {
                 start = end;
             }
         } catch (BlobStorageException e) {
+            containerExists = false; // created again on the retry if it was deleted
             throw new IOException("blob storage answered " + e.getStatusCode() + " " + e.getErrorCode(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the connection string is not one the Azure Storage client accepts", e);
         } catch (RuntimeException e) {
             throw new IOException("blob storage: " + e.getMessage(), e);
         }
