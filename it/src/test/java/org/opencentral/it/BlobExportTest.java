@@ -2,6 +2,7 @@ package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.opencentral.it.ExportDevices.range;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
@@ -21,8 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,9 +85,9 @@ class BlobExportTest {
     @Test
     void mqttDevicesTelemetryLandsInIotCentralsLayoutAsJsonLinesEveryMessageOnce() {
         exportToBlobs();
-        List<TestDevice> devices = devices(3);
+        List<TestDevice> devices = ExportDevices.connect(platform, "blob", 3);
         try {
-            send(devices, 0, 20);
+            ExportDevices.send(devices, 0, 20);
         } finally {
             devices.forEach(TestDevice::close);
         }
@@ -103,17 +102,17 @@ class BlobExportTest {
     @Test
     void withAzuriteStoppedUnderLoadAndStartedAgainEveryMessageArrivesInOrderPerDevice() {
         exportToBlobs();
-        List<TestDevice> devices = devices(4);
+        List<TestDevice> devices = ExportDevices.connect(platform, "blob", 4);
         try {
-            send(devices, 0, 50);
+            ExportDevices.send(devices, 0, 50);
             await().atMost(Duration.ofSeconds(60)).until(() -> messages(blobs()).size() >= 200);
 
             azurite.stop();
-            send(devices, 50, 150);
+            ExportDevices.send(devices, 50, 150);
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                     rest.get("/dataExport/destinations/blob").ok().path("errors").toString())
                     .as("the pipe saw the outage").contains("deliveryFailed", "tel.json"));
-            send(devices, 150, 200);
+            ExportDevices.send(devices, 150, 200);
             azurite.restart();
         } finally {
             devices.forEach(TestDevice::close);
@@ -131,9 +130,9 @@ class BlobExportTest {
     @Test
     void aFolderDestinationWritesTheSameLayoutUnderTheDataDirectory() {
         export("folder", Map.of("displayName", "Folder", "type", "folder@v1", "path", "plant-1/raw"));
-        List<TestDevice> devices = devices(2);
+        List<TestDevice> devices = ExportDevices.connect(platform, "blob", 2);
         try {
-            send(devices, 0, 10);
+            ExportDevices.send(devices, 0, 10);
         } finally {
             devices.forEach(TestDevice::close);
         }
@@ -208,29 +207,5 @@ class BlobExportTest {
     private static long distinct(Map<String, String> files) {
         return messages(files).stream().map(m -> m.path("deviceId").asText() + "/" + m.at("/telemetry/n").asInt())
                 .distinct().count();
-    }
-
-    private List<TestDevice> devices(int count) {
-        List<TestDevice> devices = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            String id = "blob-" + i;
-            TestDevice device = TestDevice.overTls(platform, id, platform.createDevice(id));
-            device.connect();
-            devices.add(device);
-        }
-        return devices;
-    }
-
-    /** Rounds {@code from} to {@code to} (exclusive): each device sends {@code {"n": round}}, acknowledged. */
-    private static void send(List<TestDevice> devices, int from, int to) {
-        for (int n = from; n < to; n++) {
-            int round = n;
-            devices.stream().map(d -> d.sendTelemetry("{\"n\": " + round + "}")).toList()
-                    .forEach(CompletableFuture::join);
-        }
-    }
-
-    private static List<Integer> range(int from, int to) {
-        return IntStream.range(from, to).boxed().toList();
     }
 }
