@@ -130,7 +130,7 @@ class DataExportApiTest {
 
     @Test
     void destinationTypesOpenCentralCannotServeAreRefusedByName() {
-        for (String type : List.of("servicebusqueue@v1", "servicebustopic@v1", "dataexplorer@v1", "blobstorage@v1")) {
+        for (String type : List.of("servicebusqueue@v1", "servicebustopic@v1", "dataexplorer@v1")) {
             Http.Reply reply = admin.put(path("/destinations/d"), "{\"displayName\":\"D\",\"type\":\"" + type + "\"}");
             assertThat(reply.status()).as(type).isEqualTo(400);
             assertThat(reply.json().at("/error/message").asText()).as(type).contains(type, "not supported");
@@ -139,7 +139,7 @@ class DataExportApiTest {
     }
 
     @Test
-    void eventHubsKafkaPostgresqlAndSignedWebhookDestinationsMaskTheirSecretsAndCheckTheirMembers() {
+    void eventHubsKafkaPostgresqlBlobFolderAndSignedWebhookDestinationsMaskTheirSecretsAndCheckTheirMembers() {
         Map<String, String> destinations = Map.of(
                 "hub", EVENT_HUBS,
                 "kafka", """
@@ -149,30 +149,44 @@ class DataExportApiTest {
                 "table", """
                         {"displayName":"Table","type":"postgresql@v1","url":"jdbc:postgresql://db.example.com/iot",
                          "username":"iot","password":"table-secret","table":"exports.telemetry"}""",
+                "blob", """
+                        {"displayName":"Blob","type":"blobstorage@v1","authorization":{"type":"connectionString",
+                         "connectionString":"AccountName=iot;AccountKey=blob-secret","containerName":"central-data"}}""",
+                "folder", """
+                        {"displayName":"Folder","type":"folder@v1","path":"telemetry/raw"}""",
                 "signed", WEBHOOK.replace("\"url\"", "\"signingSecret\":\"signing-secret-0123\",\"url\""));
         destinations.forEach((id, body) -> {
             Http.Reply created = admin.put(path("/destinations/" + id), body);
             assertThat(created.status()).as(created.text()).isEqualTo(200);
             ObjectNode edited = (ObjectNode) admin.get(path("/destinations/" + id)).json();
-            assertThat(edited.toString()).as(id).contains("********")
-                    .doesNotContain("hub-secret", "kafka-secret", "table-secret", "signing-secret");
+            assertThat(edited.toString()).as(id).contains(id.equals("folder") ? "telemetry/raw" : "********")
+                    .doesNotContain("hub-secret", "kafka-secret", "table-secret", "blob-secret", "signing-secret");
             edited.put("displayName", "Edited " + id);
             assertThat(admin.put(path("/destinations/" + id), edited.toString()).status()).isEqualTo(200);
             assertThat(DestinationJson.write(platform.state.exports().findDestination(id).orElseThrow(),
                     SecretSlots.PLAIN).toString()).as("the mask sent back keeps the stored secret")
-                    .containsAnyOf("hub-secret", "kafka-secret", "table-secret", "signing-secret-0123");
+                    .containsAnyOf("hub-secret", "kafka-secret", "table-secret", "blob-secret", "telemetry/raw",
+                            "signing-secret-0123");
         });
         assertThat(admin.get("/api/auditLogs?" + Http.V).json().toString())
-                .doesNotContain("hub-secret", "kafka-secret", "table-secret", "signing-secret");
+                .doesNotContain("hub-secret", "kafka-secret", "table-secret", "blob-secret", "signing-secret");
 
-        Map<String, String> refused = Map.of(
-                EVENT_HUBS.replace(";EntityPath=telemetry", ""), "needs 'EntityPath'",
-                EVENT_HUBS.replace("\"type\":\"connectionString\"", "\"type\":\"systemAssignedManagedIdentity\""),
-                "not supported",
-                destinations.get("table").replace("exports.telemetry", "x; DROP TABLE y"), "'table' must be an identifier",
-                destinations.get("kafka").replace("kafka.example.com:9093", "kafka.example.com"), "is not host:port",
-                destinations.get("kafka").replace("\"tls\":true", "\"tls\":true,\"acks\":0"), "unknown member 'acks'",
-                WEBHOOK.replace("\"url\"", "\"signingSecret\":\"short\",\"url\""), "16 to 256 characters");
+        Map<String, String> refused = Map.ofEntries(
+                Map.entry(EVENT_HUBS.replace(";EntityPath=telemetry", ""), "needs 'EntityPath'"),
+                Map.entry(EVENT_HUBS.replace("\"type\":\"connectionString\"",
+                        "\"type\":\"systemAssignedManagedIdentity\""), "not supported"),
+                Map.entry(destinations.get("blob").replace("\"type\":\"connectionString\"",
+                        "\"type\":\"systemAssignedManagedIdentity\""), "no managed identity"),
+                Map.entry(destinations.get("blob").replace("central-data", "Central_Data"), "'containerName'"),
+                Map.entry(destinations.get("folder").replace("telemetry/raw", "../etc"), "'..' segments"),
+                Map.entry(destinations.get("folder").replace("telemetry/raw", "/etc"), "relative path"),
+                Map.entry(destinations.get("table").replace("exports.telemetry", "x; DROP TABLE y"),
+                        "'table' must be an identifier"),
+                Map.entry(destinations.get("kafka").replace("kafka.example.com:9093", "kafka.example.com"),
+                        "is not host:port"),
+                Map.entry(destinations.get("kafka").replace("\"tls\":true", "\"tls\":true,\"acks\":0"),
+                        "unknown member 'acks'"),
+                Map.entry(WEBHOOK.replace("\"url\"", "\"signingSecret\":\"short\",\"url\""), "16 to 256 characters"));
         refused.forEach((body, message) -> {
             Http.Reply reply = admin.put(path("/destinations/bad"), body);
             assertThat(reply.status()).as(body).isEqualTo(400);

@@ -2,6 +2,7 @@ package org.opencentral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.opencentral.it.ExportDevices.range;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
@@ -64,9 +64,9 @@ class KafkaExportTest {
 
     @Test
     void mqttDevicesTelemetryArrivesKeyedByDeviceWithIotCentralHeadersInOrderPerDevice() {
-        List<TestDevice> devices = devices(3);
+        List<TestDevice> devices = ExportDevices.connect(platform, "kafka", 3);
         try {
-            send(devices, 0, 20);
+            ExportDevices.send(devices, 0, 20);
         } finally {
             devices.forEach(TestDevice::close);
         }
@@ -91,17 +91,17 @@ class KafkaExportTest {
 
     @Test
     void withTheBrokerStoppedUnderLoadAndStartedAgainEveryMessageArrivesInOrderPerDevice() {
-        List<TestDevice> devices = devices(4);
+        List<TestDevice> devices = ExportDevices.connect(platform, "kafka", 4);
         try {
-            send(devices, 0, 50);
+            ExportDevices.send(devices, 0, 50);
             await().atMost(Duration.ofSeconds(60)).until(() -> kafka.records(TOPIC).size() >= 200);
 
             kafka.stop();
-            send(devices, 50, 150);
+            ExportDevices.send(devices, 50, 150);
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                     rest.get("/dataExport/destinations/kafka").ok().path("errors").toString())
                     .as("the pipe saw the outage").contains("deliveryFailed", TOPIC));
-            send(devices, 150, 200);
+            ExportDevices.send(devices, 150, 200);
             kafka.restart();
         } finally {
             devices.forEach(TestDevice::close);
@@ -113,26 +113,6 @@ class KafkaExportTest {
                 .as("every message, first arrivals in order").containsExactlyElementsOf(range(0, 200)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 rest.get("/dataExport/destinations/kafka").ok().path("errors")).isEmpty());
-    }
-
-    private List<TestDevice> devices(int count) {
-        List<TestDevice> devices = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            String id = "kafka-" + i;
-            TestDevice device = TestDevice.overTls(platform, id, platform.createDevice(id));
-            device.connect();
-            devices.add(device);
-        }
-        return devices;
-    }
-
-    /** Rounds {@code from} to {@code to} (exclusive): each device sends {@code {"n": round}}, acknowledged. */
-    private static void send(List<TestDevice> devices, int from, int to) {
-        for (int n = from; n < to; n++) {
-            int round = n;
-            devices.stream().map(d -> d.sendTelemetry("{\"n\": " + round + "}")).toList()
-                    .forEach(java.util.concurrent.CompletableFuture::join);
-        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -152,9 +132,5 @@ class KafkaExportTest {
         Set<String> seen = new LinkedHashSet<>();
         records.forEach(r -> seen.add(r.key() + "/" + Json.parse(r.value()).at("/telemetry/n").asInt()));
         return seen.size();
-    }
-
-    private static List<Integer> range(int from, int to) {
-        return IntStream.range(from, to).boxed().toList();
     }
 }

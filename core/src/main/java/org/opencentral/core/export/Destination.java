@@ -5,7 +5,8 @@ package org.opencentral.core.export;
  * cannot serve have no record and are refused where the API reads them.
  */
 public sealed interface Destination
-        permits WebhookDestination, KafkaDestination, EventHubsDestination, PostgresDestination {
+        permits WebhookDestination, KafkaDestination, EventHubsDestination, PostgresDestination,
+        BlobStorageDestination, FolderDestination {
     String id();
 
     String displayName();

@@ -20,8 +20,7 @@ public final class DestinationJson {
     public static final Map<String, String> UNSUPPORTED = Map.of(
             "servicebusqueue@v1", "no Service Bus (AMQP 1.0) counterpart runs here to deliver to",
             "servicebustopic@v1", "no Service Bus (AMQP 1.0) counterpart runs here to deliver to",
-            "dataexplorer@v1", "no Azure Data Explorer counterpart runs here to deliver to",
-            "blobstorage@v1", "not implemented yet");
+            "dataexplorer@v1", "no Azure Data Explorer counterpart runs here to deliver to");
     private static final Set<String> COMMON = Set.of("id", "displayName", "type", "status", "errors",
             "lastExportTime");
     /** The members of each type besides the common ones. */
@@ -30,7 +29,9 @@ public final class DestinationJson {
                     "signingSecret", "batchSize"),
             KafkaDestination.TYPE, Set.of("bootstrapServers", "topic", "tls", "authorization"),
             EventHubsDestination.TYPE, Set.of("authorization"),
-            PostgresDestination.TYPE, Set.of("url", "username", "password", "table"));
+            PostgresDestination.TYPE, Set.of("url", "username", "password", "table"),
+            BlobStorageDestination.TYPE, Set.of("authorization"),
+            FolderDestination.TYPE, Set.of("path"));
 
     private DestinationJson() {
     }
@@ -45,6 +46,8 @@ public final class DestinationJson {
             case KafkaDestination k -> KafkaJson.write(json, k, secrets);
             case EventHubsDestination e -> KafkaJson.write(json, e, secrets);
             case PostgresDestination p -> PostgresJson.write(json, p, secrets);
+            case BlobStorageDestination b -> BlobJson.write(json, b, secrets);
+            case FolderDestination f -> BlobJson.write(json, f);
         }
         return json;
     }
@@ -72,6 +75,8 @@ public final class DestinationJson {
             case KafkaDestination.TYPE -> KafkaJson.readKafka(id, displayName, json, secrets);
             case EventHubsDestination.TYPE -> KafkaJson.readEventHubs(id, displayName, json, secrets);
             case PostgresDestination.TYPE -> PostgresJson.read(id, displayName, json, secrets);
+            case BlobStorageDestination.TYPE -> BlobJson.readBlob(id, displayName, json, secrets);
+            case FolderDestination.TYPE -> BlobJson.readFolder(id, displayName, json);
             default -> throw new IllegalStateException("no reader for " + type);
         };
     }

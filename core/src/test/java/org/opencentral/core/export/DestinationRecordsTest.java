@@ -79,6 +79,31 @@ class DestinationRecordsTest {
                 Optional.empty(), 100).batched()).isTrue();
     }
 
+    @Test
+    void aBlobContainerFollowsAzuresNamingRuleAndTheConnectionStringIsNotShown() {
+        String connection = "DefaultEndpointsProtocol=https;AccountName=iot;AccountKey=the-key;EndpointSuffix=core.windows.net";
+        BlobStorageDestination blob = new BlobStorageDestination("b", "B", connection, "central-data");
+        assertThat(blob.toString()).contains("central-data").doesNotContain("the-key");
+
+        for (String name : List.of("ab", "Central", "a--b", "-ab", "ab-", "a_b", "a".repeat(64))) {
+            refused(() -> new BlobStorageDestination("b", "B", connection, name), "'containerName'");
+        }
+        refused(() -> new BlobStorageDestination("b", "B", "AccountName=iot", "data"), "AccountKey");
+        refused(() -> new BlobStorageDestination("b", "B", "just-a-key", "data"), "key=value");
+    }
+
+    @Test
+    void aFolderPathStaysInsideTheExportDirectory() {
+        assertThat(new FolderDestination("f", "F", "plant-1/telemetry").path()).isEqualTo("plant-1/telemetry");
+        for (String path : List.of("/etc", "C:/x", "a\\b")) {
+            refused(() -> new FolderDestination("f", "F", path), "relative path");
+        }
+        for (String path : List.of("..", "a/../../b", "a//b", "./a", "a/")) {
+            refused(() -> new FolderDestination("f", "F", path), "segments");
+        }
+        refused(() -> new FolderDestination("f", "F", " "), "needs a 'path'");
+    }
+
     private static void refused(Runnable create, String message) {
         assertThatThrownBy(create::run).isInstanceOf(DomainException.class).hasMessageContaining(message);
     }

@@ -8,9 +8,10 @@ import org.opencentral.core.Json;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
+import org.opencentral.core.export.BlobStorageDestination;
 import org.opencentral.core.export.Destination;
 import org.opencentral.core.export.EventHubsDestination;
-import org.opencentral.core.export.ExportTable;
+import org.opencentral.core.export.FolderDestination;
 import org.opencentral.core.export.KafkaDestination;
 import org.opencentral.core.export.PostgresDestination;
 import org.opencentral.core.export.WebhookDestination;
@@ -25,10 +26,13 @@ import org.opencentral.platform.export.ExportMessages;
 import org.opencentral.platform.export.ExportService;
 import org.opencentral.platform.export.TransformTrial;
 import org.opencentral.platform.export.delivery.BatchSender;
+import org.opencentral.platform.export.delivery.BlobFiles;
 import org.opencentral.platform.export.delivery.ExportRunner;
+import org.opencentral.platform.export.delivery.FolderFiles;
 import org.opencentral.platform.export.delivery.KafkaSender;
 import org.opencentral.platform.export.delivery.KafkaTarget;
 import org.opencentral.platform.export.delivery.Lanes;
+import org.opencentral.platform.export.delivery.MinuteFiles;
 import org.opencentral.platform.export.delivery.PipeContext;
 import org.opencentral.platform.export.delivery.PostgresSender;
 import org.opencentral.platform.export.delivery.WebhookSender;
@@ -45,7 +49,7 @@ record Exports(ExportService service, ExportRunner runner) {
         PipeContext context = new PipeContext(log, state.cursors(), new ExportMessages(settings.applicationId()),
                 id -> facts(state, state.devices().find(id)), settings.exportRetry(), clock, PipeContext.BATCH);
         HttpClient client = WebhookSender.client();
-        ExportRunner runner = new ExportRunner(state.exports(), context, destination -> sender(client, settings.exportTables(), destination),
+        ExportRunner runner = new ExportRunner(state.exports(), context, destination -> sender(client, settings, destination),
                 settings.exportMeters());
         TransformTrial trial = new TransformTrial(context.messages(), () -> sampleDevice(state),
                 context.devices(), id -> lastTelemetry(state, id), clock);
@@ -86,12 +90,16 @@ record Exports(ExportService service, ExportRunner runner) {
     }
 
     /** The destination types and their senders: one row per type. */
-    private static BatchSender sender(HttpClient client, ExportTable.Opener tables, Destination destination) {
+    private static BatchSender sender(HttpClient client, PlatformSettings settings, Destination destination) {
         return switch (destination) {
             case WebhookDestination webhook -> new Lanes(new WebhookSender(client, webhook));
             case KafkaDestination kafka -> new KafkaSender(KafkaTarget.of(kafka));
             case EventHubsDestination eventHubs -> new KafkaSender(KafkaTarget.of(eventHubs));
-            case PostgresDestination table -> new PostgresSender(tables.open(table));
+            case PostgresDestination table -> new PostgresSender(settings.exportTables().open(table));
+            case BlobStorageDestination blob -> new MinuteFiles(new BlobFiles(blob));
+            case FolderDestination folder -> new MinuteFiles(settings.exportFolders()
+                    .<MinuteFiles.Files>map(root -> new FolderFiles(root, folder))
+                    .orElse(FolderFiles.NONE));
         };
     }
 }

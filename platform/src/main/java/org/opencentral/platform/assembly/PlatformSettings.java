@@ -34,11 +34,13 @@ import org.opencentral.platform.simulation.SimulationConfig;
  *                           virtual threads) or is stepped by its caller, devices on the caller's thread
  *                           (tests that drive a job step by step)
  * @param files              device file uploads: the folder of the embedded blob store and the limits
+ * @param exportFolders      the export directory {@code folder@v1} destinations write under ({@code {data
+ *                           directory}/exports} in the server); none: their deliveries fail, saying so
  */
 public record PlatformSettings(String applicationId, String idScope, String publicHost, Optional<Path> modelRepo,
         MessageSizeLimit messageSize, Duration simulationInterval, QueryLimits queryLimits, Optional<Mailer> mailer,
         RetryPolicy exportRetry, Consumer<PipeStats> exportMeters, ExportTable.Opener exportTables, JobSettings jobs,
-        JobStepping jobStepping, FileUploadSettings files) {
+        JobStepping jobStepping, FileUploadSettings files, Optional<Path> exportFolders) {
 
     /** Who steps the job engine. */
     public enum JobStepping {
@@ -63,30 +65,33 @@ public record PlatformSettings(String applicationId, String idScope, String publ
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(jobStepping, "jobStepping");
         Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(exportFolders, "exportFolders");
     }
 
     /**
      * No model folder, the default message-size limit, simulation interval, query limits and export
      * retries, no mail, export counters not bound to meters, {@code postgresql@v1} tables opened by
      * {@code exportTables}, jobs stepped in the background with the default limits, file uploads
-     * refused (no folder).
+     * refused (no folder), no export directory ({@code folder@v1} destinations fail to deliver).
      */
     public static PlatformSettings defaults(String applicationId, String idScope, String publicHost,
             ExportTable.Opener exportTables) {
         return new PlatformSettings(applicationId, idScope, publicHost, Optional.empty(), MessageSizeLimit.DEFAULT,
                 SimulationConfig.defaults().interval(), QueryLimits.DEFAULTS, Optional.empty(), RetryPolicy.DEFAULTS,
-                stats -> { }, exportTables, JobSettings.DEFAULTS, JobStepping.BACKGROUND, FileUploadSettings.DISABLED);
+                stats -> { }, exportTables, JobSettings.DEFAULTS, JobStepping.BACKGROUND, FileUploadSettings.DISABLED,
+                Optional.empty());
     }
 
     /** These settings with the job engine stepped by its caller (tests that drive jobs step by step). */
     public PlatformSettings jobsSteppedByCaller() {
         return new PlatformSettings(applicationId, idScope, publicHost, modelRepo, messageSize, simulationInterval,
-                queryLimits, mailer, exportRetry, exportMeters, exportTables, jobs, JobStepping.BY_CALLER, files);
+                queryLimits, mailer, exportRetry, exportMeters, exportTables, jobs, JobStepping.BY_CALLER, files,
+                exportFolders);
     }
 
     /** These settings with device file uploads kept as {@code files} says. */
     public PlatformSettings withFiles(FileUploadSettings files) {
         return new PlatformSettings(applicationId, idScope, publicHost, modelRepo, messageSize, simulationInterval,
-                queryLimits, mailer, exportRetry, exportMeters, exportTables, jobs, jobStepping, files);
+                queryLimits, mailer, exportRetry, exportMeters, exportTables, jobs, jobStepping, files, exportFolders);
     }
 }

@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenCentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCentralServer.class);
+    /** The directory under the data directory that {@code folder@v1} export destinations write into. */
+    static final String EXPORT_FOLDERS = "exports";
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final ApplicationIdentity identity;
@@ -107,7 +109,8 @@ public final class OpenCentralServer implements AutoCloseable {
                 Listeners.querySettings(config.query()).limits(),
                 config.smtp().enabled() ? Optional.of(new SmtpMailer(config.smtp())) : Optional.empty(),
                 exportRetry, stats -> ExportMeters.bind(metrics, stats), PostgresExportTable::new, jobSettings(config),
-                PlatformSettings.JobStepping.BACKGROUND, FileUploadSettings.in(config.dataDir().resolve("files")));
+                PlatformSettings.JobStepping.BACKGROUND, FileUploadSettings.in(config.dataDir().resolve("files")),
+                Optional.of(config.dataDir().resolve(EXPORT_FOLDERS)));
     }
 
     /**
