@@ -75,6 +75,7 @@ public final class ServerProcess implements AutoCloseable {
         // Traffic shaping would only slow tests down that are about durability and lifecycle, not rates.
         builder.environment().put("OPENCENTRAL_DEVICE_MESSAGE_RATE", "1000000");
         builder.environment().put("OPENCENTRAL_DEVICE_MESSAGE_BURST", "1000000");
+        builder.environment().put("OPENCENTRAL_API_RATE_LIMIT", "1000000");
         builder.environment().putAll(environment);
         try {
             return new ServerProcess(dataDir, http, mqtt, builder.start());
