@@ -68,8 +68,10 @@ final class TelemetryIngest {
             } else {
                 shaper.acknowledgeAt(ackNotBefore, () -> {
                     shaper.settled();
-                    connection.pubackDurable(packetId);
+                    // recorded before the PUBACK leaves, as the HTTPS and AMQP transports do: a device
+                    // that holds its PUBACK finds the latency counted
                     metrics.telemetryAcknowledged(start);
+                    connection.pubackDurable(packetId);
                 });
             }
         });
