@@ -235,4 +235,75 @@ class DashboardDataApiTest {
             assertThat(together.path(id)).as(id).isEqualTo(alone);
         }
     }
+
+    @Test
+    void eventAndStateTilesListValuesNewestFirstPiesSliceTheRangeAndMapsDrawTracks() {
+        List<TelemetryPoint> points = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Instant time = START.plusSeconds(600L * i);
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t1"), "", "door"), time,
+                    TelemetryValue.of(i % 2 == 0 ? "open" : "closed")));
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t1"), "", "location.lat"), time,
+                    TelemetryValue.of(47.0 + i)));
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t1"), "", "location.lon"), time,
+                    TelemetryValue.of(-122.0 - i)));
+        }
+        points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t2"), "", "door"), START.plusSeconds(90),
+                TelemetryValue.of(true)));
+        platform.telemetry.append(points);
+        String door = "\"group\":\"thermostats\",\"devices\":[],\"capabilities\":[{\"capability\":\"door\","
+                + "\"aggregateFunction\":\"count\"}]," + TIME;
+        String pie = "{\"type\":\"pieChart\",\"group\":\"thermostats\",\"devices\":[\"t1\",\"t2\"],"
+                + "\"capabilities\":[{\"capability\":\"temperature\",\"aggregateFunction\":\"sum\"}]," + TIME + "}";
+        JsonNode tiles = data(admin, "{" + RANGE.substring(1, RANGE.length() - 1) + ",\"tiles\":["
+                + tile("events", "{\"type\":\"eventHistoryChart\"," + door + "}") + ","
+                + tile("states", "{\"type\":\"stateChart\"," + door + "}") + ","
+                + tile("pie", pie) + ","
+                + tile("track", "{\"type\":\"mapTelemetry\",\"group\":\"thermostats\",\"devices\":[],"
+                        + "\"capabilities\":[{\"capability\":\"location\",\"aggregateFunction\":\"count\"}]}")
+                + "]}").path("tiles");
+
+        JsonNode events = tiles.at("/events/data/events");
+        assertThat(events).extracting(e -> e.path("device").asText() + " " + e.path("value").asText())
+                .containsExactly("t1 closed", "t1 open", "t1 closed", "t2 true", "t1 open");
+        assertThat(events.at("/0/time").asText()).isEqualTo("2026-03-01T10:30:00Z");
+        assertThat(events.at("/0/capability").asText()).isEqualTo("door");
+        assertThat(tiles.at("/states/data")).isEqualTo(tiles.at("/events/data"));
+
+        JsonNode slices = tiles.at("/pie/data/values");
+        assertThat(slices).extracting(v -> v.path("device").asText() + " " + v.path("value").asDouble())
+                .containsExactly("t1 245.0", "t2 345.0");
+
+        JsonNode track = tiles.at("/track/data/tracks");
+        assertThat(track).hasSize(1);
+        assertThat(track.at("/0/device").asText()).isEqualTo("t1");
+        // an hour in 1-minute windows: every position, oldest first, the newest last
+        assertThat(track.at("/0/points")).hasSize(4);
+        assertThat(track.at("/0/points/3/0").asLong()).isEqualTo(START.plusSeconds(1800).toEpochMilli());
+        assertThat(track.at("/0/points/3/1").asDouble()).isEqualTo(50.0);
+        assertThat(track.at("/0/points/3/2").asDouble()).isEqualTo(-125.0);
+    }
+
+    @Test
+    void aTrackKeepsTheLastPositionOfEachWindowSoThirtyDaysAreAtMostSixtyPoints() {
+        List<TelemetryPoint> points = new ArrayList<>();
+        Instant end = Instant.parse("2026-03-31T10:00:00Z");
+        for (int hour = 0; hour < 30 * 24; hour++) {
+            Instant time = end.minusSeconds(3600L * (hour + 1));
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t2"), "", "location.lat"), time,
+                    TelemetryValue.of(hour)));
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t2"), "", "location.lon"), time,
+                    TelemetryValue.of(-hour)));
+        }
+        platform.telemetry.append(points);
+        JsonNode tracks = data(admin, "{\"from\":\"2026-03-01T10:00:00Z\",\"to\":\"2026-03-31T10:00:00Z\","
+                + "\"tiles\":[" + tile("map", "{\"type\":\"mapTelemetry\",\"group\":\"thermostats\","
+                + "\"devices\":[],\"capabilities\":[{\"capability\":\"location\",\"aggregateFunction\":\"count\"}]}") + "]}")
+                .at("/tiles/map/data/tracks");
+        JsonNode track = tracks.at("/0/points");
+        assertThat(track.size()).isBetween(59, 61);
+        // the newest point is the last position sent (hour 0 is the newest, one hour before the end)
+        assertThat(track.at("/" + (track.size() - 1) + "/1").asDouble()).isEqualTo(0.0);
+        assertThat(track.at("/" + (track.size() - 1) + "/2").asDouble()).isEqualTo(-0.0);
+    }
 }
