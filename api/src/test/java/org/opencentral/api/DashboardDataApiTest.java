@@ -19,6 +19,7 @@ import org.opencentral.core.store.LastValue;
 import org.opencentral.core.telemetry.SeriesKey;
 import org.opencentral.core.telemetry.TelemetryPoint;
 import org.opencentral.core.telemetry.TelemetryValue;
+import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.twin.Twin;
 import org.opencentral.core.twin.TwinSection;
 import org.opencentral.platform.security.BuiltInRole;
@@ -282,6 +283,21 @@ class DashboardDataApiTest {
         assertThat(track.at("/0/points/3/0").asLong()).isEqualTo(START.plusSeconds(1800).toEpochMilli());
         assertThat(track.at("/0/points/3/1").asDouble()).isEqualTo(50.0);
         assertThat(track.at("/0/points/3/2").asDouble()).isEqualTo(-125.0);
+    }
+
+    @Test
+    void aPropertyTileShowsReportedPropertiesAndCloudProperties() {
+        Twin twin = platform.state.twins().find(DeviceId.of("t1")).orElseThrow();
+        assertThat(platform.state.twins().compareAndSet(twin, new Twin(twin.deviceId(), twin.desired(),
+                new TwinSection(Json.object().put("firmware", "1.0"), Json.object(), twin.reported().version() + 1))))
+                .isTrue();
+        platform.state.cloudProperties().put(List.of(new CloudPropertyValue(DeviceId.of("t2"), "", "site",
+                Json.MAPPER.getNodeFactory().textNode("Lyon"), START)));
+        JsonNode values = data(admin, "{\"tiles\":[" + tile("props", "{\"type\":\"property\",\"group\":"
+                + "\"thermostats\",\"devices\":[],\"capabilities\":[{\"capability\":\"firmware\","
+                + "\"aggregateFunction\":\"count\"},{\"capability\":\"site\",\"aggregateFunction\":\"count\"}]}") + "]}").at("/tiles/props/data/values");
+        assertThat(values).extracting(v -> v.path("capability").asText() + " " + v.path("device").asText() + " "
+                + v.path("value").asText()).containsExactly("firmware t1 1.0", "site t2 Lyon");
     }
 
     @Test
