@@ -17,6 +17,7 @@ function newTile(type: string, tiles: Tile[]): Tile {
   if (kind.ranged) configuration.queryRange = { type: 'time', duration: 'P1D' };
   if (type === 'markdown') configuration.description = '';
   if (type === 'label') configuration.text = 'Label';
+  if (type === 'command') Object.assign(configuration, { group: '', device: '', command: '' });
   return { id: newId('t'), displayName: kind.label, configuration: configuration as any, ...size, ...freePlace(tiles, size.width, size.height) };
 }
 

@@ -34,7 +34,7 @@ export function PieChart({ slices, title }: { slices: Slice[]; title: string }) 
       <svg viewBox="0 0 100 100" role="img" data-drawn="true" data-slices={drawn.length}
         aria-label={`Pie chart of ${title}: ${slices.map((s) => s.label + ' ' + format(s.value)).join(', ')}`}>{arcs}</svg>
       <ul class="legend">
-        {slices.map((s, i) => (
+        {slices.map((s) => (
           <li key={s.label}><span class="swatch" style={{ background: s.value > 0 ? colour(drawn.indexOf(s)) : 'transparent' }} />
             {s.label}: <strong>{format(s.value)}</strong>{total > 0 && s.value > 0 ? ` (${Math.round(s.value / total * 100)} %)` : ''}</li>
         ))}
@@ -86,7 +86,7 @@ export function Timeline({ events, kind, title, span }: { events: TileEvent[]; k
       const label = `${device} ${e.capability} ${format(e.value)} at ${new Date(e.time).toLocaleString()}`;
       const fill = colour(states.indexOf(format(e.value)));
       return kind === 'event'
-        ? <circle key={device + i} cx={start} cy={row * 20 + 10} r={5} fill={fill}><title>{label}</title></circle>
+        ? <rect key={device + i} x={start - 2} y={row * 20 + 3} width={4} height={14} fill={fill}><title>{label}</title></rect>
         : <rect key={device + i} x={start} y={row * 20 + 3} height={14} fill={fill}
           width={Math.max(1, (i + 1 < mine.length ? x(Date.parse(mine[i + 1].time)) : 1000) - start)}><title>{label}</title></rect>;
     });

@@ -10,6 +10,7 @@ const LIVE_DEBOUNCE_MS = 3_000;
 function ready(tile: Tile): boolean {
   const config = tile.configuration as any;
   const kind = TILE_TYPES.find((t) => t.type === config.type);
+  if (config.type === 'command') return !!config.group && !!config.device && !!config.command;
   return !kind?.grouped || (!!config.group && !!config.capabilities?.[0]?.capability);
 }
 
@@ -18,7 +19,7 @@ function devicesOf(data: Record<string, TileData>): string[] {
   const ids = new Set<string>();
   for (const tile of Object.values(data)) {
     const d = (tile.data ?? {}) as any;
-    for (const v of [...(d.values ?? []), ...(d.locations ?? []), ...(d.series ?? [])]) if (v.device) ids.add(v.device);
+    for (const v of [...(d.values ?? []), ...(d.locations ?? []), ...(d.series ?? []), ...(d.events ?? [])]) if (v.device) ids.add(v.device);
   }
   return [...ids].sort().slice(0, 100);
 }

@@ -297,7 +297,8 @@ class DashboardDataApiTest {
                 + "\"thermostats\",\"devices\":[],\"capabilities\":[{\"capability\":\"firmware\","
                 + "\"aggregateFunction\":\"count\"},{\"capability\":\"site\",\"aggregateFunction\":\"count\"}]}") + "]}").at("/tiles/props/data/values");
         assertThat(values).extracting(v -> v.path("capability").asText() + " " + v.path("device").asText() + " "
-                + v.path("value").asText()).containsExactly("firmware t1 1.0", "site t2 Lyon");
+                + v.path("value").asText()).containsExactly("firmware t1 1.0", "firmware t2 ", "site t1 ", "site t2 Lyon");
+        assertThat(values.at("/1").has("value")).isFalse();
     }
 
     @Test

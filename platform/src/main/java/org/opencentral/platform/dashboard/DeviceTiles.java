@@ -52,7 +52,8 @@ final class DeviceTiles {
 
     /**
      * {@code values}: per capability and device (the first {@value #LISTED}), the reported property,
-     * or the cloud property of that name.
+     * or the cloud property of that name ({@code value} left out when the device has neither, so that
+     * a writable one can still be set from the tile).
      */
     ObjectNode properties(JsonNode configuration, List<String> devices) {
         ObjectNode data = Json.object();
@@ -61,13 +62,13 @@ final class DeviceTiles {
         for (JsonNode capability : configuration.path("capabilities")) {
             String[] path = path(capability);
             for (String device : devices.subList(0, Math.min(LISTED, devices.size()))) {
+                ObjectNode one = values.addObject().put("capability", capability.path("capability").asText())
+                        .put("device", device);
                 reported(device, capability).or(() -> cloud.computeIfAbsent(device,
                         d -> sources.cloudProperties().list(DeviceId.of(d))).stream()
                         .filter(v -> v.component().equals(path[0]) && v.name().equals(path[1]))
                         .map(CloudPropertyValue::value).findFirst())
-                        .ifPresent(value -> values.addObject()
-                                .put("capability", capability.path("capability").asText()).put("device", device)
-                                .set("value", value));
+                        .ifPresent(value -> one.set("value", value));
             }
         }
         return data;
