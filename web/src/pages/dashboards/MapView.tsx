@@ -24,8 +24,8 @@ function ring(points: number[][]): string {
   return points.map(([lon, lat], i) => (i ? 'L' : 'M') + project(lon, lat).map((n) => n.toFixed(1)).join(' ')).join('') + 'Z';
 }
 
-/** The countries' outlines as SVG paths, loaded once on first use. */
-function loadOutlines(): Promise<string[]> {
+/** The countries' outlines as SVG paths, loaded once on first use (or ahead of it). */
+export function loadOutlines(): Promise<string[]> {
   outlines ??= Promise.all([import('topojson-client'), import('world-atlas/countries-110m.json')]).then(([topo, atlas]) => {
     const world = (atlas as any).default ?? atlas;
     const countries = topo.feature(world, world.objects.countries) as any;
