@@ -286,6 +286,33 @@ class DashboardDataApiTest {
     }
 
     @Test
+    void theExplorerCountsStringTelemetryPerWindowAndDevice() {
+        List<TelemetryPoint> doors = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            doors.add(new TelemetryPoint(new SeriesKey(DeviceId.of(i < 4 ? "t1" : "t2"), "", "door"),
+                    START.plusSeconds(60L * i), TelemetryValue.of(i % 2 == 0 ? "open" : "closed")));
+        }
+        platform.telemetry.append(doors);
+        String query = "{\"type\":\"dataExplorer\",\"group\":\"thermostats\",\"capabilities\":[{\"capability\":"
+                + "\"door\",\"aggregateFunction\":\"count\"},{\"capability\":\"temperature\",\"aggregateFunction\":"
+                + "\"count\"}],\"queryRange\":{\"type\":\"time\",\"duration\":\"PT1H\",\"resolution\":\"PT30M\"}";
+        JsonNode tiles = data(admin, "{" + RANGE.substring(1, RANGE.length() - 1) + ",\"tiles\":["
+                + tile("all", query + "}") + "," + tile("byDevice", query + ",\"splitBy\":\"device\"}") + "]}")
+                .path("tiles");
+        // the shared hour's 1-minute windows: a string counted like a number
+        JsonNode all = tiles.at("/all/data/series");
+        assertThat(all).extracting(s -> s.path("capability").asText()).containsExactly("temperature", "door");
+        assertThat(all.at("/1/points")).hasSize(6);
+        assertThat(all.at("/1/points/0/1").asDouble()).isEqualTo(1.0);
+        JsonNode byDevice = tiles.at("/byDevice/data/series");
+        assertThat(byDevice).filteredOn(s -> s.path("capability").asText().equals("door"))
+                .extracting(s -> s.path("device").asText() + " " + s.path("points").size())
+                .containsExactly("t1 4", "t2 2");
+        assertThat(tiles.at("/byDevice/data/table/columns")).extracting(JsonNode::asText)
+                .contains("door (count) t1", "door (count) t2");
+    }
+
+    @Test
     void aPropertyTileShowsReportedPropertiesAndCloudProperties() {
         Twin twin = platform.state.twins().find(DeviceId.of("t1")).orElseThrow();
         assertThat(platform.state.twins().compareAndSet(twin, new Twin(twin.deviceId(), twin.desired(),

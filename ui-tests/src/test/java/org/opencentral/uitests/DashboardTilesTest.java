@@ -27,7 +27,8 @@ import org.opencentral.testkit.RestClient;
  * two simulated door sensors (a test model with a state, an event, a number, a geopoint, a writable
  * property and a command) whose past day is written to the telemetry store: every tile draws from
  * the one data request, a writable property is set and a command run from their tiles, the uploaded
- * image shows under the strict Content-Security-Policy, and axe finds no serious violation.
+ * image shows under the strict Content-Security-Policy, and axe finds no serious violation. The
+ * explorer counts the doors' states (strings) per device.
  */
 @Timeout(240)
 class DashboardTilesTest extends BrowserTest {
@@ -131,6 +132,22 @@ class DashboardTilesTest extends BrowserTest {
             Roles.button(ring, "Run Ring").click();
             assertThat(ring.getByTestId("command-response")).containsText("200",
                     new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        }
+    }
+
+    @Test
+    void theExplorerCountsTheDoorsStatesPerDeviceAndOffersNothingButCountForThem() throws java.io.IOException {
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            ExplorerPage explorer = ExplorerPage.open(window.page());
+            window.page().getByLabel("Device group").selectOption("doors");
+            window.page().getByLabel("Telemetry").selectOption("door");
+            assertThat(window.page().getByLabel("Aggregation").locator("option")).hasText(new String[] {"count"});
+            explorer.query("doors", "door", "count", "P1D", "PT1H", "device");
+            assertThat(explorer.chart()).hasAttribute("data-drawn", "true");
+            List<String> csv = explorer.downloadCsv().lines().toList();
+            assertThat(csv.get(0)).isEqualTo("time,door (count) door-1,door (count) door-2");
+            // the stored half day: one state an hour per door (and what each sends when its simulation starts)
+            assertThat(csv.subList(1, csv.size())).filteredOn(row -> row.endsWith(",1,1")).hasSizeBetween(11, 13);
         }
     }
 }
