@@ -2,6 +2,9 @@ import { useRef } from 'preact/hooks';
 import { GRID_COLUMNS, Tile, TileData } from './dashboardApi';
 import { TileBody } from './TileView';
 
+/** Tiles whose body scrolls (a legend per device, a history's rows): focusable, so the keyboard reaches it. */
+const SCROLLING = ['dataExplorer', 'eventHistoryChart', 'stateHistoryChart'];
+
 export const ROW_HEIGHT = 90;
 const GAP = 12;
 
@@ -79,7 +82,7 @@ export function DashboardGrid({ tiles, data, span, editing, selected, onSelect, 
             )}
           </header>
           {/* an explorer query's legend (a series per device) may scroll: keyboard users reach it */}
-          <div class="tile-body" tabIndex={(tile.configuration as any).type === 'dataExplorer' ? 0 : undefined}>
+          <div class="tile-body" tabIndex={SCROLLING.includes((tile.configuration as any).type) ? 0 : undefined}>
             <TileBody tile={tile} data={data[tile.id!]} span={span} />
           </div>
           {editing && <span class="tile-resize" role="presentation" onPointerDown={drag(tile, 'resize')} />}

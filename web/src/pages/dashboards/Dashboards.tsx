@@ -5,6 +5,8 @@ import { Confirm, ErrorBanner, Spinner, toast, toastError } from '../../ui/compo
 import { DashboardGrid } from './DashboardGrid';
 import { Dashboard, deleteDashboard, freePlace, getDashboard, listDashboards, newId, RANGES, saveDashboard, Tile, TILE_TYPES } from './dashboardApi';
 import { NewDashboard } from './NewDashboard';
+import { loadOutlines } from './MapView';
+import { loadUPlot } from '../../ui/Chart';
 import { TilePanel } from './TilePanel';
 import { useTileData } from './useTileData';
 
@@ -17,7 +19,15 @@ function newTile(type: string, tiles: Tile[]): Tile {
   if (kind.ranged) configuration.queryRange = { type: 'time', duration: 'P1D' };
   if (type === 'markdown') configuration.description = '';
   if (type === 'label') configuration.text = 'Label';
+  if (type === 'command') Object.assign(configuration, { group: '', device: '', command: '' });
   return { id: newId('t'), displayName: kind.label, configuration: configuration as any, ...size, ...freePlace(tiles, size.width, size.height) };
+}
+
+/** Starts loading the chart library and the basemap the tiles will draw with while their data is computed. */
+function preload(tiles: Tile[]) {
+  const types = tiles.map((t) => (t.configuration as any).type as string);
+  if (types.some((t) => ['lineChart', 'barChart', 'dataExplorer', 'messageRate'].includes(t))) loadUPlot().catch(() => undefined);
+  if (types.some((t) => t.startsWith('map'))) loadOutlines().catch(() => undefined);
 }
 
 /** The application's home: a dashboard, its tiles' data for the shared range, and editing. */
@@ -39,18 +49,25 @@ export function Dashboards({ id }: { id?: string }) {
   }, []);
   useEffect(reload, []);
   useEffect(() => {
-    if (!list) return;
-    const chosen = id ?? list.find((d) => d.favorite)?.id ?? list[0]?.id;
-    if (!chosen) { setDashboard(null); return; }
-    if (!id) { navigate('/dashboards/' + encodeURIComponent(chosen), true); return; }
-    const abort = new AbortController();
-    getDashboard(chosen, abort.signal).then((d) => { setDashboard(d); setDraft(null); setSelected(undefined); },
-      (e) => { if ((e as Error).name !== 'AbortError') setError(e); });
-    return () => abort.abort();
+    if (!list || id) return;
+    const chosen = list.find((d) => d.favorite)?.id ?? list[0]?.id;
+    if (chosen) navigate('/dashboards/' + encodeURIComponent(chosen), true);
+    else setDashboard(null);
   }, [list, id]);
+  // The dashboard named in the address, its tiles' data and the list are asked for at once (the
+  // first open waits for one round trip, not three in a row), and the chart and map code with them.
+  useEffect(() => {
+    if (!id) return;
+    const abort = new AbortController();
+    getDashboard(id, abort.signal).then((d) => {
+      setDashboard(d); setDraft(null); setSelected(undefined);
+      preload(d.tiles);
+    }, (e) => { if ((e as Error).name !== 'AbortError') setError(e); });
+    return () => abort.abort();
+  }, [id]);
 
   const tiles = draft ?? dashboard?.tiles ?? [];
-  const { data, span, loadedAt, live } = useTileData(dashboard, range, draft);
+  const { data, span, loadedAt, live } = useTileData(id, range, draft);
 
   const personal = !!dashboard?.personal;
   const canEdit = session.can(personal ? 'personalDashboards.update' : 'applicationDashboards.update');

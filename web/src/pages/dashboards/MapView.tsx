@@ -7,6 +7,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 
 export interface Marker { device: string; lat: number; lon: number }
 
+/** A device's positions over the tile's time range, `[epoch ms, lat, lon]`, oldest first. */
+export interface Track { device: string; points: [number, number, number][] }
+
 const SIZE = 1000;
 export const TILE_URL_KEY = 'oc-map-tiles';
 let outlines: Promise<string[]> | undefined;
@@ -21,8 +24,8 @@ function ring(points: number[][]): string {
   return points.map(([lon, lat], i) => (i ? 'L' : 'M') + project(lon, lat).map((n) => n.toFixed(1)).join(' ')).join('') + 'Z';
 }
 
-/** The countries' outlines as SVG paths, loaded once on first use. */
-function loadOutlines(): Promise<string[]> {
+/** The countries' outlines as SVG paths, loaded once on first use (or ahead of it). */
+export function loadOutlines(): Promise<string[]> {
   outlines ??= Promise.all([import('topojson-client'), import('world-atlas/countries-110m.json')]).then(([topo, atlas]) => {
     const world = (atlas as any).default ?? atlas;
     const countries = topo.feature(world, world.objects.countries) as any;
@@ -46,9 +49,9 @@ export function tileUrl(): string {
 
 interface View { x: number; y: number; w: number; h: number }
 
-function viewOf(markers: Marker[]): View {
-  if (!markers.length) return { x: 0, y: SIZE * 0.12, w: SIZE, h: SIZE * 0.68 };
-  const xy = markers.map((m) => project(m.lon, m.lat));
+function viewOf(markers: Marker[], tracks: Track[]): View {
+  const xy = [...markers.map((m) => project(m.lon, m.lat)), ...tracks.flatMap((t) => t.points.map((p) => project(p[2], p[1])))];
+  if (!xy.length) return { x: 0, y: SIZE * 0.12, w: SIZE, h: SIZE * 0.68 };
   const xs = xy.map((p) => p[0]);
   const ys = xy.map((p) => p[1]);
   const w = Math.max(Math.max(...xs) - Math.min(...xs), SIZE / 64) * 1.6;
@@ -88,24 +91,44 @@ function Tiles({ view, template }: { view: View; template: string }) {
   return <g class="map-tiles">{images}</g>;
 }
 
-/** The map of a tile's device locations. */
-export function MapView({ markers, title }: { markers: Marker[]; title: string }) {
+/** Each track as a line, its newest point marked. */
+function Tracks({ tracks, r }: { tracks: Track[]; r: number }) {
+  return (
+    <g class="map-tracks">
+      {tracks.filter((t) => t.points.length > 1).map((t) => {
+        const xy = t.points.map((p) => project(p[2], p[1]));
+        const [x, y] = xy[xy.length - 1];
+        return (
+          <g key={t.device}>
+            <polyline points={xy.map((p) => p.map((n) => n.toFixed(2)).join(',')).join(' ')} stroke-width={r / 2} />
+            <circle class="map-track-end" cx={x} cy={y} r={r * 0.7}><title>{t.device}: newest position, {new Date(t.points[t.points.length - 1][0]).toLocaleString()}</title></circle>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** The map of a tile's device locations, and their tracks when given. */
+export function MapView({ markers, tracks = [], title }: { markers: Marker[]; tracks?: Track[]; title: string }) {
   const [paths, setPaths] = useState<string[] | null>(null);
   useEffect(() => {
     loadOutlines().then(setPaths, () => setPaths([]));
   }, []);
-  const key = markers.map((m) => m.device + m.lat + m.lon).join('|');
-  const view = useMemo(() => viewOf(markers), [key]);
+  const key = markers.map((m) => m.device + m.lat + m.lon).join('|') + '/' + tracks.map((t) => t.device + t.points.length + t.points[t.points.length - 1]?.[0]).join('|');
+  const view = useMemo(() => viewOf(markers, tracks), [key]);
   const groups = useMemo(() => clusters(markers, view), [key, view]);
   const template = tileUrl();
   const r = Math.max(view.w, view.h) / 60;
   return (
     <svg class="map" viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} role="img" preserveAspectRatio="xMidYMid meet"
       aria-label={`Map of ${title}: ${markers.length} device${markers.length === 1 ? '' : 's'}`}
-      data-drawn={paths ? 'true' : 'false'} data-markers={markers.length} data-clusters={groups.length}>
+      data-drawn={paths ? 'true' : 'false'} data-markers={markers.length} data-clusters={groups.length}
+      data-tracks={tracks.filter((t) => t.points.length > 1).length}>
       <rect class="map-sea" x={0} y={0} width={SIZE} height={SIZE} />
       {template && <Tiles view={view} template={template} />}
       <g class="map-land">{(paths ?? []).map((d, i) => <path key={i} d={d} />)}</g>
+      <Tracks tracks={tracks} r={r} />
       {groups.map((g) => g.devices.length === 1 ? (
         <circle class="map-marker" cx={g.x} cy={g.y} r={r} key={g.devices[0]}><title>{g.devices[0]}</title></circle>
       ) : (

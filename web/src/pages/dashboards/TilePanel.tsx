@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Collection, get } from '../../api';
+import { Collection, Device, get, getTemplateModel } from '../../api';
+import { capabilities } from '../device/model';
 import type { DeviceGroup } from '../groups/groupApi';
 import { AGGREGATES, TILE_TYPES, Tile } from './dashboardApi';
-import { useGroupCapabilities } from './capabilities';
+import { Offered, useGroupCapabilities } from './capabilities';
 import { TILE_URL_KEY, tileUrl } from './MapView';
 
 /** The device groups the caller may see (the first 100). */
@@ -26,6 +27,101 @@ function NumberField({ label, value, min, max, onChange }: { label: string; valu
   );
 }
 
+/** The tile types whose capabilities are aggregated. */
+const AGGREGATED = ['lineChart', 'barChart', 'pieChart', 'heatMapChart', 'kpi'];
+
+/** Whether a tile of `type` may show `o`: maps show locations, event tiles events, state tiles states. */
+function fits(type: string, o: Offered): boolean {
+  if (type.startsWith('map')) return o.location;
+  if (type.startsWith('event')) return o.event;
+  if (type.startsWith('state')) return o.state;
+  return true;
+}
+
+/** The largest image kept in a tile (as a data URL in its configuration). */
+const MAX_IMAGE_BYTES = 256 * 1024;
+
+function ImageFields({ config, set }: { config: any; set: (changes: Record<string, unknown>) => void }) {
+  const [error, setError] = useState('');
+  const upload = (file: File | undefined) => {
+    setError('');
+    if (!file) return;
+    if (!file.type.startsWith('image/')) { setError('Choose an image file.'); return; }
+    if (file.size > MAX_IMAGE_BYTES) { setError(`The image is larger than ${MAX_IMAGE_BYTES / 1024} KB.`); return; }
+    const reader = new FileReader();
+    reader.onload = () => set({ image: reader.result as string });
+    reader.readAsDataURL(file);
+  };
+  const url = typeof config.image === 'string' && !config.image.startsWith('data:') ? config.image : '';
+  return (
+    <>
+      <label class="field">
+        <span>Upload an image (kept with the dashboard, at most 256 KB)</span>
+        <input type="file" accept="image/*" onChange={(e) => upload((e.target as HTMLInputElement).files?.[0])} />
+      </label>
+      {error && <p class="error-text" role="alert">{error}</p>}
+      <label class="field">
+        <span>Or the image's address on this server</span>
+        <input value={url} placeholder="/branding/logo.png" onInput={(e) => set({ image: (e.target as HTMLInputElement).value.trim() })} />
+        <small>Images from other sites are blocked by the Content-Security-Policy unless the operator allows their origin.</small>
+      </label>
+      <label class="field">
+        <span>Link (optional)</span>
+        <input value={config.href ?? ''} placeholder="https://…" onInput={(e) => set({ href: (e.target as HTMLInputElement).value.trim() || undefined })} />
+      </label>
+    </>
+  );
+}
+
+/** The devices of a group (the first 100) and the commands of their templates. */
+function CommandFields({ config, groups, set }: { config: any; groups: DeviceGroup[]; set: (changes: Record<string, unknown>) => void }) {
+  const [devices, setDevices] = useState<Device[]>([]);
+  const [commands, setCommands] = useState<{ path: string; label: string }[]>([]);
+  useEffect(() => {
+    setDevices([]);
+    if (!config.group) return;
+    const abort = new AbortController();
+    get<Collection<Device>>('/deviceGroups/' + encodeURIComponent(config.group) + '/devices?maxpagesize=100', abort.signal)
+      .then((page) => setDevices(page.value), () => undefined);
+    return () => abort.abort();
+  }, [config.group]);
+  const template = devices.find((d) => d.id === config.device)?.template;
+  useEffect(() => {
+    setCommands([]);
+    if (!template) return;
+    const abort = new AbortController();
+    getTemplateModel(template, abort.signal).then((model) => setCommands(capabilities(model, 'Command').map((c) => ({
+      path: c.component ? c.component + '/' + c.name : c.name, label: c.displayName + (c.component ? ' (' + c.component + ')' : ''),
+    }))), () => undefined);
+    return () => abort.abort();
+  }, [template]);
+  return (
+    <>
+      <label class="field">
+        <span>Device group</span>
+        <select value={config.group ?? ''} onChange={(e) => set({ group: (e.target as HTMLSelectElement).value, device: '', command: '' })}>
+          <option value="">Choose a group</option>
+          {groups.map((g) => <option value={g.id} key={g.id}>{g.displayName}</option>)}
+        </select>
+      </label>
+      <label class="field">
+        <span>Device</span>
+        <select value={config.device ?? ''} onChange={(e) => set({ device: (e.target as HTMLSelectElement).value, command: '' })}>
+          <option value="">{config.group ? 'Choose one' : 'Choose a group first'}</option>
+          {devices.map((d) => <option value={d.id} key={d.id}>{d.displayName}</option>)}
+        </select>
+      </label>
+      <label class="field">
+        <span>Command</span>
+        <select value={config.command ?? ''} onChange={(e) => set({ command: (e.target as HTMLSelectElement).value })}>
+          <option value="">{config.device ? 'Choose one' : 'Choose a device first'}</option>
+          {commands.map((c) => <option value={c.path} key={c.path}>{c.label}</option>)}
+        </select>
+      </label>
+    </>
+  );
+}
+
 /** The side panel that configures one tile; changes apply to the grid as they are made. */
 export function TilePanel({ tile, onChange, onRemove, onClose }: {
   tile: Tile; onChange: (tile: Tile) => void; onRemove: () => void; onClose: () => void;
@@ -34,8 +130,8 @@ export function TilePanel({ tile, onChange, onRemove, onClose }: {
   const kind = TILE_TYPES.find((t) => t.type === config.type);
   const groups = useGroups();
   const offered = useGroupCapabilities(kind?.grouped ? config.group : undefined);
-  const wanted = config.type === 'mapProperty' ? 'Property' : 'Telemetry';
-  const choices = offered.filter((o) => o.kind === wanted && (!config.type.startsWith('map') || o.location));
+  const wanted = config.type === 'mapProperty' || config.type === 'property' ? 'Property' : 'Telemetry';
+  const choices = offered.filter((o) => o.kind === wanted && fits(config.type, o));
   const capability = config.capabilities?.[0] ?? { capability: '', aggregateFunction: 'avg' };
   const set = (changes: Record<string, unknown>) => onChange({ ...tile, configuration: { ...config, ...changes } });
   const [tiles, setTiles] = useState(tileUrl());
@@ -65,7 +161,7 @@ export function TilePanel({ tile, onChange, onRemove, onClose }: {
               {capability.capability && !choices.some((o) => o.path === capability.capability) && <option value={capability.capability}>{capability.capability}</option>}
             </select>
           </label>
-          {(config.type === 'lineChart' || config.type === 'barChart' || config.type === 'kpi') && (
+          {AGGREGATED.includes(config.type) && (
             <label class="field">
               <span>Aggregate</span>
               <select value={capability.aggregateFunction} onChange={(e) => set({ capabilities: [{ ...capability, aggregateFunction: (e.target as HTMLSelectElement).value }] })}>
@@ -75,6 +171,8 @@ export function TilePanel({ tile, onChange, onRemove, onClose }: {
           )}
         </>
       )}
+      {config.type === 'command' && <CommandFields config={config} groups={groups} set={set} />}
+      {config.type === 'image' && <ImageFields config={config} set={set} />}
       {config.type === 'deviceCount' && (
         <label class="field check"><input type="checkbox" checked={!!config.connected} onChange={(e) => set({ connected: (e.target as HTMLInputElement).checked })} /> Connected devices only</label>
       )}

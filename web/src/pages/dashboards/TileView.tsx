@@ -4,6 +4,8 @@ import type { Tile, TileData } from './dashboardApi';
 import { Markdown } from './markdown';
 import { MapView } from './MapView';
 import { TileChart } from './TileChart';
+import { HeatMap, History, PieChart, Timeline } from './TileGraphics';
+import { CommandTile, ImageTile, PropertyTile } from './ActionTiles';
 import { seriesLabel } from '../explorer/explorerApi';
 
 function number(value: unknown, decimals = 1): string {
@@ -19,6 +21,8 @@ export function TileBody({ tile, data, span }: { tile: Tile; data?: TileData; sp
   const config = tile.configuration as any;
   if (config.type === 'markdown') return <Markdown text={config.description ?? ''} />;
   if (config.type === 'label') return <p class="tile-label">{config.text}</p>;
+  if (config.type === 'image') return <ImageTile tile={tile} />;
+  if (config.type === 'command') return config.device && config.command ? <CommandTile tile={tile} /> : <p class="muted">Choose a device and a command.</p>;
   if (!data) return <p class="muted">Loading…</p>;
   if (data.error) return <p class="tile-error" role="alert">{data.error}</p>;
   const d = (data.data ?? {}) as any;
@@ -30,6 +34,27 @@ export function TileBody({ tile, data, span }: { tile: Tile; data?: TileData; sp
       if (!series.length) return <p class="muted">No data in this time range.</p>;
       return <TileChart series={series} kind={config.type === 'barChart' ? 'bar' : 'line'} title={tile.displayName ?? ''} span={span} />;
     }
+    case 'heatMapChart': {
+      const series = (d.series ?? []).map((s: any) => ({ label: (s.device ? s.device + ' ' : '') + s.aggregateFunction + ' ' + s.capability, points: s.points }));
+      if (!series.length) return <p class="muted">No data in this time range.</p>;
+      return <HeatMap series={series} title={tile.displayName ?? ''} span={span} />;
+    }
+    case 'pieChart': {
+      const slices = (d.values ?? []).map((v: any) => ({ label: (v.device ? v.device + ' ' : '') + v.aggregateFunction + ' ' + v.capability, value: v.value }));
+      if (!slices.length) return <p class="muted">No data in this time range.</p>;
+      return <PieChart slices={slices} title={tile.displayName ?? ''} />;
+    }
+    case 'eventChart':
+    case 'stateChart':
+    case 'eventHistoryChart':
+    case 'stateHistoryChart': {
+      const events = d.events ?? [];
+      if (!events.length) return <p class="muted">No {config.type.startsWith('event') ? 'events' : 'states'} in this time range.</p>;
+      return config.type.endsWith('HistoryChart') ? <History events={events} title={tile.displayName ?? ''} />
+        : <Timeline events={events} kind={config.type === 'eventChart' ? 'event' : 'state'} title={tile.displayName ?? ''} span={span} />;
+    }
+    case 'property':
+      return <PropertyTile tile={tile} values={d.values ?? []} />;
     case 'dataExplorer': {
       if (!data.data) return <p class="muted">This query is kept in IoT Central's data explorer, not in OpenCentral.</p>;
       const series = (d.series ?? []).map((s: any) => ({ label: seriesLabel(s), points: s.points }));
@@ -64,7 +89,7 @@ export function TileBody({ tile, data, span }: { tile: Tile; data?: TileData; sp
       );
     case 'mapTelemetry':
     case 'mapProperty':
-      return <MapView markers={d.locations ?? []} title={tile.displayName ?? ''} />;
+      return <MapView markers={d.locations ?? []} tracks={d.tracks ?? []} title={tile.displayName ?? ''} />;
     case 'telemetryIssues':
       return (
         <ul class="lkv">

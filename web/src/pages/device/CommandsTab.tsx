@@ -4,6 +4,15 @@ import { Badge, ErrorBanner, JsonView, Notice } from '../../ui/components';
 import { capabilities, Capability } from './model';
 import { FormValues, RequestInputs, requestFields, requestValue } from './RequestForm';
 
+/** Runs a device's command (`component` '' for the default one) with the request `p` holds, if any; the device's answer. */
+export function runCommand(deviceId: string, component: string, name: string, p: { value?: unknown },
+  timeouts: { connectionTimeout: number; responseTimeout: number }): Promise<CommandResult> {
+  const base = '/devices/' + encodeURIComponent(deviceId) + (component ? '/components/' + encodeURIComponent(component) : '');
+  return api<CommandResult>('POST', `${base}/commands/${encodeURIComponent(name)}`, {
+    body: { ...('value' in p ? { request: p.value } : {}), ...timeouts },
+  });
+}
+
 /**
  * Runs a command. With a device template the commands are chosen from the model and the request is
  * a form generated from the command's request schema; without one, the command name and a JSON
@@ -41,11 +50,8 @@ export function CommandsTab({ deviceId, canRun, connected, model }: { deviceId: 
     setResult(null);
     const cmd = command ? command.name : name.trim();
     const comp = command ? command.component : component.trim();
-    const base = '/devices/' + encodeURIComponent(deviceId) + (comp ? '/components/' + encodeURIComponent(comp) : '');
     try {
-      setResult(await api<CommandResult>('POST', `${base}/commands/${encodeURIComponent(cmd)}`, {
-        body: { ...('value' in p ? { request: p.value } : {}), connectionTimeout, responseTimeout },
-      }));
+      setResult(await runCommand(deviceId, comp, cmd, p, { connectionTimeout, responseTimeout }));
     } catch (err) {
       setError(err);
     } finally {

@@ -89,6 +89,15 @@ const KIND_BADGE: Record<PropertyKind, JSX.Element> = {
   unmodeled: <Badge kind="warn">Unmodeled</Badge>,
 };
 
+/** Sets a writable or cloud property of a device (`component` '' for the default one), as the device page does. */
+export function patchProperty(deviceId: string, component: string, name: string, schema: unknown, value: unknown) {
+  const path = '/devices/' + encodeURIComponent(deviceId);
+  const target = component ? `${path}/components/${encodeURIComponent(component)}/properties` : path + '/properties';
+  // A string property keeps what was typed as text, even when it looks like a number.
+  const typed = schema === 'string' && typeof value !== 'string' ? JSON.stringify(value) : value;
+  return api('PATCH', target, { body: { [name]: typed } });
+}
+
 export function PropertiesTab({ deviceId, tick, canUpdate, model }: { deviceId: string; tick: number; canUpdate: boolean; model: any | null }) {
   const [view, setView] = useState<Level | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -109,10 +118,7 @@ export function PropertiesTab({ deviceId, tick, canUpdate, model }: { deviceId: 
 
   const save = async (row: Row, value: unknown) => {
     try {
-      const target = row.component ? `${path}/components/${encodeURIComponent(row.component)}/properties` : path + '/properties';
-      // A string property keeps what was typed as text, even when it looks like a number.
-      const typed = row.schema === 'string' && typeof value !== 'string' ? JSON.stringify(value) : value;
-      await api('PATCH', target, { body: { [row.name]: typed } });
+      await patchProperty(deviceId, row.component ?? '', row.name, row.schema, value);
       const what = (row.component ? row.component + '/' : '') + row.name;
       toast(row.kind === 'cloud' ? `Saved ${what}.` : `Sent ${what}; waiting for the device to accept it.`);
       load();

@@ -11,7 +11,7 @@ export interface RequestField {
   schema: any;
 }
 
-const NUMBERS = ['integer', 'long', 'double', 'float'];
+export const NUMBERS = ['integer', 'long', 'double', 'float'];
 const SIMPLE = [...NUMBERS, 'boolean', 'string', 'date', 'dateTime', 'time', 'duration'];
 
 function simple(schema: any) {

@@ -5,6 +5,7 @@ import { useGroupCapabilities } from '../dashboards/capabilities';
 import { AGGREGATES, Dashboard, freePlace, getDashboard, listDashboards, newId, saveDashboard } from '../dashboards/dashboardApi';
 import { TileChart } from '../dashboards/TileChart';
 import { useGroups } from '../dashboards/TilePanel';
+import { NUMBERS } from '../device/RequestForm';
 import { cell, configuration, DURATIONS, ExplorerData, ExplorerQuery, queryOf, RESOLUTIONS, runQuery, seriesLabel, toCsv } from './explorerApi';
 
 const EMPTY: ExplorerQuery = { group: '', capability: '', aggregateFunction: 'avg', duration: 'P1D', resolution: '', splitBy: 'none', splitProperty: '' };
@@ -83,6 +84,12 @@ function QueryForm({ query, onChange, running, onRun }: {
   const telemetry = offered.filter((o) => o.kind === 'Telemetry' && !o.location);
   const properties = offered.filter((o) => o.kind === 'Property' && !o.location);
   const ready = !!query.group && !!query.capability && (query.splitBy !== 'property' || !!query.splitProperty);
+  // Numbers have every aggregate; other telemetry (strings, booleans, enums, objects) only its count.
+  const chosen = telemetry.find((o) => o.path === query.capability);
+  const numeric = !chosen || NUMBERS.includes(chosen.schema as string);
+  useEffect(() => {
+    if (!numeric && query.aggregateFunction !== 'count') set({ aggregateFunction: 'count' });
+  }, [numeric, query.aggregateFunction]);
   return (
     <form class="card explorer-form" onSubmit={(e) => { e.preventDefault(); if (ready) onRun(); }}>
       <Select label="Device group" value={query.group} onChange={(group) => set({ group, capability: '', splitProperty: '' })}
@@ -90,7 +97,7 @@ function QueryForm({ query, onChange, running, onRun }: {
       <Select label="Telemetry" value={query.capability} onChange={(capability) => set({ capability })}
         options={[{ value: '', label: 'Choose telemetry' }, ...telemetry.map((o) => ({ value: o.path, label: o.label }))]} />
       <Select label="Aggregation" value={query.aggregateFunction} onChange={(aggregateFunction) => set({ aggregateFunction })}
-        options={AGGREGATES.map((a) => ({ value: a, label: a }))} />
+        options={(numeric ? AGGREGATES : ['count' as const]).map((a) => ({ value: a, label: a }))} />
       <Select label="Time range" value={query.duration} onChange={(duration) => set({ duration })} options={DURATIONS} />
       <Select label="Interval" value={query.resolution} onChange={(resolution) => set({ resolution })}
         options={[{ value: '', label: 'Automatic' }, ...RESOLUTIONS]} />

@@ -19,6 +19,7 @@ import org.opencentral.core.store.LastValue;
 import org.opencentral.core.telemetry.SeriesKey;
 import org.opencentral.core.telemetry.TelemetryPoint;
 import org.opencentral.core.telemetry.TelemetryValue;
+import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.twin.Twin;
 import org.opencentral.core.twin.TwinSection;
 import org.opencentral.platform.security.BuiltInRole;
@@ -234,5 +235,119 @@ class DashboardDataApiTest {
                     + "\"tiles\":[" + tile + "]}").path("tiles").path(id);
             assertThat(together.path(id)).as(id).isEqualTo(alone);
         }
+    }
+
+    @Test
+    void eventAndStateTilesListValuesNewestFirstPiesSliceTheRangeAndMapsDrawTracks() {
+        List<TelemetryPoint> points = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Instant time = START.plusSeconds(600L * i);
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t1"), "", "door"), time,
+                    TelemetryValue.of(i % 2 == 0 ? "open" : "closed")));
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t1"), "", "location.lat"), time,
+                    TelemetryValue.of(47.0 + i)));
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t1"), "", "location.lon"), time,
+                    TelemetryValue.of(-122.0 - i)));
+        }
+        points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t2"), "", "door"), START.plusSeconds(90),
+                TelemetryValue.of(true)));
+        platform.telemetry.append(points);
+        String door = "\"group\":\"thermostats\",\"devices\":[],\"capabilities\":[{\"capability\":\"door\","
+                + "\"aggregateFunction\":\"count\"}]," + TIME;
+        String pie = "{\"type\":\"pieChart\",\"group\":\"thermostats\",\"devices\":[\"t1\",\"t2\"],"
+                + "\"capabilities\":[{\"capability\":\"temperature\",\"aggregateFunction\":\"sum\"}]," + TIME + "}";
+        JsonNode tiles = data(admin, "{" + RANGE.substring(1, RANGE.length() - 1) + ",\"tiles\":["
+                + tile("events", "{\"type\":\"eventHistoryChart\"," + door + "}") + ","
+                + tile("states", "{\"type\":\"stateChart\"," + door + "}") + ","
+                + tile("pie", pie) + ","
+                + tile("track", "{\"type\":\"mapTelemetry\",\"group\":\"thermostats\",\"devices\":[],"
+                        + "\"capabilities\":[{\"capability\":\"location\",\"aggregateFunction\":\"count\"}]}")
+                + "]}").path("tiles");
+
+        JsonNode events = tiles.at("/events/data/events");
+        assertThat(events).extracting(e -> e.path("device").asText() + " " + e.path("value").asText())
+                .containsExactly("t1 closed", "t1 open", "t1 closed", "t2 true", "t1 open");
+        assertThat(events.at("/0/time").asText()).isEqualTo("2026-03-01T10:30:00Z");
+        assertThat(events.at("/0/capability").asText()).isEqualTo("door");
+        assertThat(tiles.at("/states/data")).isEqualTo(tiles.at("/events/data"));
+
+        JsonNode slices = tiles.at("/pie/data/values");
+        assertThat(slices).extracting(v -> v.path("device").asText() + " " + v.path("value").asDouble())
+                .containsExactly("t1 245.0", "t2 345.0");
+
+        JsonNode track = tiles.at("/track/data/tracks");
+        assertThat(track).hasSize(1);
+        assertThat(track.at("/0/device").asText()).isEqualTo("t1");
+        // an hour in 1-minute windows: every position, oldest first, the newest last
+        assertThat(track.at("/0/points")).hasSize(4);
+        assertThat(track.at("/0/points/3/0").asLong()).isEqualTo(START.plusSeconds(1800).toEpochMilli());
+        assertThat(track.at("/0/points/3/1").asDouble()).isEqualTo(50.0);
+        assertThat(track.at("/0/points/3/2").asDouble()).isEqualTo(-125.0);
+    }
+
+    @Test
+    void theExplorerCountsStringTelemetryPerWindowAndDevice() {
+        List<TelemetryPoint> doors = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            doors.add(new TelemetryPoint(new SeriesKey(DeviceId.of(i < 4 ? "t1" : "t2"), "", "door"),
+                    START.plusSeconds(60L * i), TelemetryValue.of(i % 2 == 0 ? "open" : "closed")));
+        }
+        platform.telemetry.append(doors);
+        String query = "{\"type\":\"dataExplorer\",\"group\":\"thermostats\",\"capabilities\":[{\"capability\":"
+                + "\"door\",\"aggregateFunction\":\"count\"},{\"capability\":\"temperature\",\"aggregateFunction\":"
+                + "\"count\"}],\"queryRange\":{\"type\":\"time\",\"duration\":\"PT1H\",\"resolution\":\"PT30M\"}";
+        JsonNode tiles = data(admin, "{" + RANGE.substring(1, RANGE.length() - 1) + ",\"tiles\":["
+                + tile("all", query + "}") + "," + tile("byDevice", query + ",\"splitBy\":\"device\"}") + "]}")
+                .path("tiles");
+        // the shared hour's 1-minute windows: a string counted like a number
+        JsonNode all = tiles.at("/all/data/series");
+        assertThat(all).extracting(s -> s.path("capability").asText()).containsExactly("temperature", "door");
+        assertThat(all.at("/1/points")).hasSize(6);
+        assertThat(all.at("/1/points/0/1").asDouble()).isEqualTo(1.0);
+        JsonNode byDevice = tiles.at("/byDevice/data/series");
+        assertThat(byDevice).filteredOn(s -> s.path("capability").asText().equals("door"))
+                .extracting(s -> s.path("device").asText() + " " + s.path("points").size())
+                .containsExactly("t1 4", "t2 2");
+        assertThat(tiles.at("/byDevice/data/table/columns")).extracting(JsonNode::asText)
+                .contains("door (count) t1", "door (count) t2");
+    }
+
+    @Test
+    void aPropertyTileShowsReportedPropertiesAndCloudProperties() {
+        Twin twin = platform.state.twins().find(DeviceId.of("t1")).orElseThrow();
+        assertThat(platform.state.twins().compareAndSet(twin, new Twin(twin.deviceId(), twin.desired(),
+                new TwinSection(Json.object().put("firmware", "1.0"), Json.object(), twin.reported().version() + 1))))
+                .isTrue();
+        platform.state.cloudProperties().put(List.of(new CloudPropertyValue(DeviceId.of("t2"), "", "site",
+                Json.MAPPER.getNodeFactory().textNode("Lyon"), START)));
+        JsonNode values = data(admin, "{\"tiles\":[" + tile("props", "{\"type\":\"property\",\"group\":"
+                + "\"thermostats\",\"devices\":[],\"capabilities\":[{\"capability\":\"firmware\","
+                + "\"aggregateFunction\":\"count\"},{\"capability\":\"site\",\"aggregateFunction\":\"count\"}]}") + "]}").at("/tiles/props/data/values");
+        assertThat(values).extracting(v -> v.path("capability").asText() + " " + v.path("device").asText() + " "
+                + v.path("value").asText()).containsExactly("firmware t1 1.0", "firmware t2 ", "site t1 ", "site t2 Lyon");
+        assertThat(values.at("/1").has("value")).isFalse();
+    }
+
+    @Test
+    void aTrackKeepsTheLastPositionOfEachWindowSoThirtyDaysAreAtMostSixtyPoints() {
+        List<TelemetryPoint> points = new ArrayList<>();
+        Instant end = Instant.parse("2026-03-31T10:00:00Z");
+        for (int hour = 0; hour < 30 * 24; hour++) {
+            Instant time = end.minusSeconds(3600L * (hour + 1));
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t2"), "", "location.lat"), time,
+                    TelemetryValue.of(hour)));
+            points.add(new TelemetryPoint(new SeriesKey(DeviceId.of("t2"), "", "location.lon"), time,
+                    TelemetryValue.of(-hour)));
+        }
+        platform.telemetry.append(points);
+        JsonNode tracks = data(admin, "{\"from\":\"2026-03-01T10:00:00Z\",\"to\":\"2026-03-31T10:00:00Z\","
+                + "\"tiles\":[" + tile("map", "{\"type\":\"mapTelemetry\",\"group\":\"thermostats\","
+                + "\"devices\":[],\"capabilities\":[{\"capability\":\"location\",\"aggregateFunction\":\"count\"}]}") + "]}")
+                .at("/tiles/map/data/tracks");
+        JsonNode track = tracks.at("/0/points");
+        assertThat(track.size()).isBetween(59, 61);
+        // the newest point is the last position sent (hour 0 is the newest, one hour before the end)
+        assertThat(track.at("/" + (track.size() - 1) + "/1").asDouble()).isEqualTo(0.0);
+        assertThat(track.at("/" + (track.size() - 1) + "/2").asDouble()).isEqualTo(-0.0);
     }
 }

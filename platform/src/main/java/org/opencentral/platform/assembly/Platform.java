@@ -123,7 +123,7 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
                 exports.service(), exports.runner(), jobs,
                 new Dashboards(new DashboardService(state.dashboards(), security.organizations()),
                         new TileData(new TileSources(groups, telemetry, state.lastValues(), state.twins(),
-                                state.telemetryIssues(), ingest.rate(), clock))),
+                                state.cloudProperties(), state.telemetryIssues(), ingest.rate(), clock))),
                 jobSteps, simulator,
                 new OutboxForwarder(state.outbox(), log),
                 consumers(state, log, telemetry, parses, templates, simulator, rules.engine()),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.LastValue;
+import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.template.TelemetryIssue;
 import org.opencentral.core.twin.Twin;
 import org.opencentral.platform.ingest.MessageRate;
@@ -18,7 +20,7 @@ import org.opencentral.platform.organization.AccessScope;
 
 /**
  * Tiles answered from the devices' current state rather than from history: last known values,
- * reported properties, locations (a {@code geopoint} telemetry's last value, or a reported
+ * reported and cloud properties, locations (a {@code geopoint} telemetry's last value, or a reported
  * property, as {@code {lat, lon}}), device counts, the message rate and the newest telemetry issues.
  */
 final class DeviceTiles {
@@ -48,15 +50,25 @@ final class DeviceTiles {
         return data;
     }
 
-    /** {@code values}: per capability and device (the first {@value #LISTED}), the reported property. */
+    /**
+     * {@code values}: per capability and device (the first {@value #LISTED}), the reported property,
+     * or the cloud property of that name ({@code value} left out when the device has neither, so that
+     * a writable one can still be set from the tile).
+     */
     ObjectNode properties(JsonNode configuration, List<String> devices) {
         ObjectNode data = Json.object();
         ArrayNode values = data.putArray("values");
+        Map<String, List<CloudPropertyValue>> cloud = new HashMap<>();
         for (JsonNode capability : configuration.path("capabilities")) {
+            String[] path = path(capability);
             for (String device : devices.subList(0, Math.min(LISTED, devices.size()))) {
-                reported(device, capability).ifPresent(value -> values.addObject()
-                        .put("capability", capability.path("capability").asText()).put("device", device)
-                        .set("value", value));
+                ObjectNode one = values.addObject().put("capability", capability.path("capability").asText())
+                        .put("device", device);
+                reported(device, capability).or(() -> cloud.computeIfAbsent(device,
+                        d -> sources.cloudProperties().list(DeviceId.of(d))).stream()
+                        .filter(v -> v.component().equals(path[0]) && v.name().equals(path[1]))
+                        .map(CloudPropertyValue::value).findFirst())
+                        .ifPresent(value -> one.set("value", value));
             }
         }
         return data;

@@ -8,13 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.opencentral.core.DomainException;
+import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.twin.Twin;
 import org.opencentral.core.store.TwinStore;
 import org.opencentral.core.telemetry.TelemetryQueries;
+import org.opencentral.core.telemetry.TelemetryQuery;
 
 /**
  * A {@code dataExplorer} tile's data: its group's telemetry aggregated per window, across the
@@ -22,6 +25,8 @@ import org.opencentral.core.telemetry.TelemetryQueries;
  * ({@code splitBy: property}, {@code splitProperty}: {@code name} or {@code component/name}; at
  * most {@value #SPLITS} values, devices without the property under {@code ""}). Answers the chart's
  * {@code series} and the same numbers as a {@code table}: a column per series, a row per window.
+ * A {@code count} of telemetry that is not a number (strings, booleans, objects) counts its values
+ * from the raw messages, since the rollups hold numbers only.
  */
 final class ExplorerTiles {
     static final int SPLITS = 50;
@@ -76,7 +81,53 @@ final class ExplorerTiles {
         TileStatements statements = new TileStatements(queries);
         TileStatements.Shape shape = TelemetryTiles.windows(devices, range, byDevice);
         TelemetryTiles.want(configuration, shape, statements);
-        return TelemetryTiles.series(configuration, shape, statements);
+        ObjectNode data = TelemetryTiles.series(configuration, shape, statements);
+        for (JsonNode capability : configuration.path("capabilities")) {
+            if (capability.path("aggregateFunction").asText().equals("count") && !devices.isEmpty()
+                    && !answered(data, capability)) {
+                countValues((ArrayNode) data.get("series"), capability, shape);
+            }
+        }
+        return data;
+    }
+
+    private static boolean answered(ObjectNode data, JsonNode capability) {
+        String name = capability.path("capability").asText();
+        for (JsonNode series : data.path("series")) {
+            if (series.path("capability").asText().equals(name) && series.path("aggregateFunction").asText().equals("count")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The count of a capability the rollups hold no number of (a string, boolean or object
+     * telemetry: the rollups aggregate numbers only): its values counted per window from the raw
+     * messages, as message rows that carry it.
+     */
+    private void countValues(ArrayNode series, JsonNode capability, TileStatements.Shape shape) {
+        TelemetryQueries engine = queries.orElseThrow(() -> new DomainException(ErrorCode.UNAVAILABLE,
+                "this telemetry store answers no queries"));
+        TelemetryQuery.Aggregation count = new TelemetryQuery.Aggregation(List.of(new TelemetryQuery.Aggregate(
+                TelemetryQuery.Function.COUNT, OptionalInt.empty())), shape.byDevice(), shape.window(), false);
+        TelemetryQuery query = new TelemetryQuery(shape.devices(), List.of(TelemetryTiles.column(capability).series()),
+                Optional.of(shape.range()), Optional.of(count), Optional.of(new TelemetryQuery.Condition.Not(
+                        new TelemetryQuery.Condition.ValueIsNull(0))), List.of(), TileStatements.limit(shape));
+        Map<String, ArrayNode> points = new LinkedHashMap<>();
+        for (List<Object> row : engine.run(query, TileStatements.TIMEOUT)) {
+            String device = row.get(0) == null ? "" : (String) row.get(0);
+            points.computeIfAbsent(device, d -> Json.MAPPER.createArrayNode()).addArray()
+                    .add(((Number) row.get(1)).longValue() / 1000).add(((Number) row.get(2)).doubleValue());
+        }
+        points.forEach((device, values) -> {
+            ObjectNode one = series.addObject().put("capability", capability.path("capability").asText())
+                    .put("aggregateFunction", "count");
+            if (!device.isEmpty()) {
+                one.put("device", device);
+            }
+            one.set("points", values);
+        });
     }
 
     private String reported(String device, String property) {

@@ -24,16 +24,22 @@ final class TelemetryTiles {
     private TelemetryTiles() {
     }
 
-    /** Plans the statements a chart ({@code chart}) or KPI tile will read. */
-    static void plan(JsonNode configuration, List<String> devices, TileRange range, boolean chart,
+    /**
+     * What a tile aggregates: a chart per window (per device when it names its devices), a pie over
+     * the whole range (per device when it names them), a KPI over the whole range across them.
+     */
+    enum Kind { CHART, PIE, KPI }
+
+    /** Plans the statements a chart, pie or KPI tile will read. */
+    static void plan(JsonNode configuration, List<String> devices, TileRange range, Kind kind,
             TileStatements statements) {
-        want(configuration, shape(configuration, devices, range, chart), statements);
+        want(configuration, shape(configuration, devices, range, kind), statements);
     }
 
     /** {@code series}: per capability (and device), the windows' {@code [epoch ms, value]} points. */
     static ObjectNode chart(JsonNode configuration, List<String> devices, TileRange range,
             TileStatements statements) {
-        return series(configuration, shape(configuration, devices, range, true), statements);
+        return series(configuration, shape(configuration, devices, range, Kind.CHART), statements);
     }
 
     /** A chart's windows over {@code devices}, per device when {@code byDevice}. */
@@ -74,7 +80,7 @@ final class TelemetryTiles {
     static ObjectNode kpi(JsonNode configuration, List<String> devices, TileRange range, TileStatements statements) {
         ObjectNode data = Json.object();
         ArrayNode values = data.putArray("values");
-        TileStatements.Shape shape = shape(configuration, devices, range, false);
+        TileStatements.Shape shape = shape(configuration, devices, range, Kind.KPI);
         for (JsonNode capability : configuration.path("capabilities")) {
             ObjectNode one = describe(values.addObject(), capability);
             List<List<Object>> rows = statements.rows(shape, column(capability));
@@ -85,14 +91,39 @@ final class TelemetryTiles {
         return data;
     }
 
-    /** A chart's windows, per device when it names its devices; a KPI's whole range across them. */
-    private static TileStatements.Shape shape(JsonNode configuration, List<String> devices, TileRange range,
-            boolean chart) {
-        return chart ? windows(devices, range, TileDevices.named(configuration))
-                : new TileStatements.Shape(devices, range.range(), Optional.empty(), false);
+    /**
+     * {@code values}: a pie's slices, per capability (and per device when the tile names its
+     * devices) its aggregate over the whole range; slices without values are left out.
+     */
+    static ObjectNode pie(JsonNode configuration, List<String> devices, TileRange range, TileStatements statements) {
+        ObjectNode data = Json.object();
+        ArrayNode values = data.putArray("values");
+        TileStatements.Shape shape = shape(configuration, devices, range, Kind.PIE);
+        for (JsonNode capability : configuration.path("capabilities")) {
+            for (List<Object> row : statements.rows(shape, column(capability))) {
+                if (row.get(2) != null) {
+                    ObjectNode one = describe(values.addObject(), capability);
+                    if (row.get(0) != null) {
+                        one.put("device", (String) row.get(0));
+                    }
+                    one.put("value", ((Number) row.get(2)).doubleValue());
+                }
+            }
+        }
+        return data;
     }
 
-    private static TileStatements.Column column(JsonNode capability) {
+    private static TileStatements.Shape shape(JsonNode configuration, List<String> devices, TileRange range,
+            Kind kind) {
+        return switch (kind) {
+            case CHART -> windows(devices, range, TileDevices.named(configuration));
+            case PIE -> new TileStatements.Shape(devices, range.range(), Optional.empty(),
+                    TileDevices.named(configuration));
+            case KPI -> new TileStatements.Shape(devices, range.range(), Optional.empty(), false);
+        };
+    }
+
+    static TileStatements.Column column(JsonNode capability) {
         String path = capability.path("capability").asText();
         int slash = path.indexOf('/');
         TelemetryQuery.Series series = slash < 0 ? new TelemetryQuery.Series("", path)

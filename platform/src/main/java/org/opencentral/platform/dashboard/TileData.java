@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,25 +28,25 @@ import org.opencentral.platform.security.Permission;
  * only the devices and groups the caller may view ({@code devices.view}, {@code deviceGroups.view}
  * within its organizations); a group's members are resolved once per refresh, however many tiles
  * (answered concurrently) show it. Tiles that show no data (markdown, label, image, external
- * content, command) or whose data OpenCentral does not compute yet (event and state charts, a data
- * explorer tile naming no group) answer {@code data: null}.
+ * content, command) or whose data OpenCentral does not hold (a data explorer tile naming an IoT
+ * Central query rather than a group) answer {@code data: null}.
  */
 public final class TileData {
     /** The most tiles answered at once. */
     static final int PARALLEL = 3;
-    private static final Set<TileType> CHARTS = EnumSet.of(TileType.LINE_CHART, TileType.BAR_CHART,
-            TileType.PIE_CHART, TileType.HEAT_MAP_CHART);
     private static final ThreadFactory THREADS = Thread.ofPlatform().name("dashboard-tile-", 0).daemon()
             .factory();
 
     private final TileSources sources;
     private final DeviceTiles devices;
     private final ExplorerTiles explorer;
+    private final EventTiles events;
 
     public TileData(TileSources sources) {
         this.sources = sources;
         this.devices = new DeviceTiles(sources);
         this.explorer = new ExplorerTiles(sources.telemetry().queries(), sources.twins());
+        this.events = new EventTiles(sources.telemetry().queries());
     }
 
     /**
@@ -71,19 +70,38 @@ public final class TileData {
         return answer;
     }
 
-    /** Plans the statements of a chart or KPI tile; one that cannot be planned answers its error later. */
+    /**
+     * Plans the statements of a chart, pie, KPI or telemetry map tile; one that cannot be planned
+     * answers its error later.
+     */
     private void plan(Tile tile, Refresh refresh) {
         Optional<TileType> type = TileType.byWireName(tile.type());
-        boolean chart = type.filter(CHARTS::contains).isPresent();
-        if (chart || type.equals(Optional.of(TileType.KPI))) {
-            JsonNode config = tile.configuration();
-            try {
-                TelemetryTiles.plan(config, members(config, refresh), TileRange.of(refresh.shared(), config,
-                        refresh.now()), chart, refresh.statements());
-            } catch (DomainException e) {
-                // answered as the tile's error
-            }
+        Optional<TelemetryTiles.Kind> kind = type.flatMap(TileData::kind);
+        boolean track = type.equals(Optional.of(TileType.MAP_TELEMETRY));
+        if (kind.isEmpty() && !track) {
+            return;
         }
+        JsonNode config = tile.configuration();
+        try {
+            TileRange range = TileRange.of(refresh.shared(), config, refresh.now());
+            if (track) {
+                Tracks.plan(config, members(config, refresh), range, refresh.statements());
+            } else {
+                TelemetryTiles.plan(config, members(config, refresh), range, kind.get(), refresh.statements());
+            }
+        } catch (DomainException e) {
+            // answered as the tile's error
+        }
+    }
+
+    /** How a tile of {@code type} aggregates telemetry, if it does. */
+    private static Optional<TelemetryTiles.Kind> kind(TileType type) {
+        return switch (type) {
+            case LINE_CHART, BAR_CHART, HEAT_MAP_CHART -> Optional.of(TelemetryTiles.Kind.CHART);
+            case PIE_CHART -> Optional.of(TelemetryTiles.Kind.PIE);
+            case KPI -> Optional.of(TelemetryTiles.Kind.KPI);
+            default -> Optional.empty();
+        };
     }
 
     private ObjectNode answer(Tile tile, Refresh refresh) {
@@ -121,23 +139,36 @@ public final class TileData {
         TileType type = TileType.byWireName(tile.type()).orElseThrow(() -> DomainException.badRequest(
                 "unknown tile type '" + tile.type() + "'"));
         return Optional.ofNullable(switch (type) {
-            case LINE_CHART, BAR_CHART, PIE_CHART, HEAT_MAP_CHART -> TelemetryTiles.chart(config,
-                    members(config, refresh), TileRange.of(refresh.shared(), config, refresh.now()),
+            case LINE_CHART, BAR_CHART, HEAT_MAP_CHART -> TelemetryTiles.chart(config, members(config, refresh),
+                    range(config, refresh), refresh.statements());
+            case PIE_CHART -> TelemetryTiles.pie(config, members(config, refresh), range(config, refresh),
                     refresh.statements());
-            case KPI -> TelemetryTiles.kpi(config, members(config, refresh),
-                    TileRange.of(refresh.shared(), config, refresh.now()), refresh.statements());
+            case KPI -> TelemetryTiles.kpi(config, members(config, refresh), range(config, refresh),
+                    refresh.statements());
+            case EVENT_CHART, EVENT_HISTORY_CHART, STATE_CHART, STATE_HISTORY_CHART -> events.events(config,
+                    members(config, refresh), range(config, refresh));
             case LKV -> devices.lastValues(config, members(config, refresh));
             case PROPERTY -> devices.properties(config, members(config, refresh));
-            case MAP_TELEMETRY -> devices.locations(config, members(config, refresh), true);
+            case MAP_TELEMETRY -> telemetryMap(config, refresh);
             case MAP_PROPERTY -> devices.locations(config, members(config, refresh), false);
             case DEVICE_COUNT -> devices.count(config, refresh.groups(), refresh.devices());
             case MESSAGE_RATE -> devices.messageRate();
             case TELEMETRY_ISSUES -> devices.issues(refresh.devices());
-            case DATA_EXPLORER -> explorer.explore(config, members(config, refresh),
-                    TileRange.of(refresh.shared(), config, refresh.now()));
-            case EVENT_CHART, EVENT_HISTORY_CHART, STATE_CHART, STATE_HISTORY_CHART, COMMAND,
-                    EXTERNAL_CONTENT, IMAGE, LABEL, MARKDOWN -> null;
+            case DATA_EXPLORER -> explorer.explore(config, members(config, refresh), range(config, refresh));
+            case COMMAND, EXTERNAL_CONTENT, IMAGE, LABEL, MARKDOWN -> null;
         });
+    }
+
+    /** A telemetry map: each device's last location, and its track over the range. */
+    private ObjectNode telemetryMap(JsonNode config, Refresh refresh) {
+        List<String> members = members(config, refresh);
+        ObjectNode data = devices.locations(config, members, true);
+        data.set("tracks", Tracks.tracks(config, members, range(config, refresh), refresh.statements()));
+        return data;
+    }
+
+    private static TileRange range(JsonNode config, Refresh refresh) {
+        return TileRange.of(refresh.shared(), config, refresh.now());
     }
 
     private List<String> members(JsonNode config, Refresh refresh) {

@@ -63,8 +63,13 @@ public record TileRange(TimeRange range, Duration window) {
     }
 
     private static Duration fitting(Duration length) {
+        return fitting(length, POINTS);
+    }
+
+    /** The smallest window of 1 min, 5 min, … 1 w that cuts {@code length} into at most {@code points} windows. */
+    static Duration fitting(Duration length, int points) {
         for (Duration window : WINDOWS) {
-            if (length.dividedBy(window) <= POINTS) {
+            if (length.dividedBy(window) <= points) {
                 return window;
             }
         }

@@ -62,6 +62,12 @@ final class TileStatements {
                 .rows(column);
     }
 
+    /** The most rows an aggregation of {@code shape} answers: a row per window (and device). */
+    static int limit(Shape shape) {
+        long windows = shape.window().map(w -> shape.range().length().dividedBy(w) + 2).orElse(1L);
+        return (int) Math.min(Integer.MAX_VALUE, windows * (shape.byDevice() ? shape.devices().size() : 1));
+    }
+
     /** One shape's statement, run on first use. */
     private final class Statement {
         private final Shape shape;
@@ -100,11 +106,9 @@ final class TileStatements {
             List<TelemetryQuery.Series> series = columns.stream().map(Column::series).distinct().toList();
             List<TelemetryQuery.Aggregate> aggregates = columns.stream().map(c -> new TelemetryQuery.Aggregate(
                     c.function(), OptionalInt.of(series.indexOf(c.series())))).toList();
-            long windows = shape.window().map(w -> shape.range().length().dividedBy(w) + 2).orElse(1L);
-            int limit = (int) Math.min(Integer.MAX_VALUE, windows * (shape.byDevice() ? shape.devices().size() : 1));
             TelemetryQuery query = new TelemetryQuery(shape.devices(), series, Optional.of(shape.range()),
                     Optional.of(new TelemetryQuery.Aggregation(aggregates, shape.byDevice(), shape.window(), true)),
-                    Optional.empty(), List.of(), limit);
+                    Optional.empty(), List.of(), limit(shape));
             return engine.run(query, TIMEOUT);
         }
     }
