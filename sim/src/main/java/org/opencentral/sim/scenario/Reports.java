@@ -17,7 +17,7 @@ final class Reports {
                      Report.Connections connections, RunLoop loop, RunLoop.Measurement measurement) {
         return new Report(scenario, fleet.describe(), context.settings(), started, measurement.seconds(), connections,
                 new Report.Throughput(measurement.delta().sent(), measurement.delta().acked(), measurement.seconds()),
-                LatencySummary.ofMicros(measurement.latencyMicros()),
+                LatencySummary.ofMicros(measurement.latencyMicros()), LatencySummary.ofMicros(measurement.warmupMicros()),
                 LatencySummary.ofMicros(metrics.connectLatency().getIntervalHistogram()),
                 metrics.errors().snapshot(), loop.serverReport(), loop.selfReport());
     }
