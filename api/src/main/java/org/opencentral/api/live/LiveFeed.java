@@ -14,6 +14,7 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.platform.background.BackgroundLoop;
 import org.opencentral.platform.job.JobChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +114,8 @@ public final class LiveFeed implements AutoCloseable {
         log.onAppended(wakeups::release);
         jobs.listen(jobListener);
         // a platform thread: it tails the log without pause under load (see BackgroundLoop)
-        this.thread = Thread.ofPlatform().name("live-feed").daemon(true).start(this::loop);
+        this.thread = Thread.ofPlatform().name("live-feed").daemon(true).priority(BackgroundLoop.PRIORITY)
+                .start(this::loop);
     }
 
     /** Starts tailing {@code log} from its current end and listening to {@code jobs}. */

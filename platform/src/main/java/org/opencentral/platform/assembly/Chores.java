@@ -2,6 +2,7 @@ package org.opencentral.platform.assembly;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.opencentral.platform.background.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ final class Chores {
     private static void every(ScheduledExecutorService timer, long period, TimeUnit unit, String name, Runnable task) {
         // The store work runs on a thread of its own so that one slow chore never delays the others; a
         // platform thread, because it is native (SQLite) work that would pin a virtual thread's carrier.
-        timer.scheduleWithFixedDelay(() -> Thread.ofPlatform().name("chore-" + name).daemon(true).start(() -> {
+        timer.scheduleWithFixedDelay(() -> Thread.ofPlatform().name("chore-" + name).daemon(true)
+                .priority(BackgroundLoop.PRIORITY).start(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {

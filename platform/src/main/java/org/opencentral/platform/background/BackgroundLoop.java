@@ -25,12 +25,26 @@ import org.slf4j.LoggerFactory;
  * up can never take every core from device acknowledgements, REST calls and commands; with
  * uncapped platform threads they took enough to triple the command round trip's p99 after an
  * ingest of 10,000 devices (BENCHMARKS.md).
+ *
+ * <p>And they run at {@link #PRIORITY}: within the core they hold, the operating system still shares
+ * time equally between them and the threads that acknowledge devices (event loops, the event log's
+ * writer), so a consumer catching up used to delay PUBACKs by whole time slices.
  */
 public final class BackgroundLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundLoop.class);
     static final int IDLE_SECONDS = 1;
     /** The cores background steps may use at once, shared by every loop of the process. */
     static final Semaphore CORES = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
+    /**
+     * The Java priority of background threads (budgeted loops, and the platform's other threads that may
+     * lag: retention, chores, the live feed, export transforms). Threads started from them inherit it (see
+     * {@link #startingThreads}). On Linux the JVM maps it to an OS
+     * priority only with {@code -XX:ThreadPriorityPolicy=1}; the launcher passes that and
+     * {@code -XX:JavaPriority1_To_OSPriority=10}, so these threads run at nice 10 (about a tenth of a
+     * nice-0 thread's share of a busy core) and the acknowledgement path at nice 0. Without those flags it
+     * has no effect. Lowering a priority needs no privilege.
+     */
+    public static final int PRIORITY = Thread.MIN_PRIORITY;
 
     /** What the loop does after a step. */
     public sealed interface Next {
@@ -66,18 +80,20 @@ public final class BackgroundLoop implements AutoCloseable {
     private final String name;
     private final Step step;
     private final boolean budgeted;
+    private final int priority;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     public BackgroundLoop(String name, Step step) {
-        this(name, step, true);
+        this(name, step, true, PRIORITY);
     }
 
-    private BackgroundLoop(String name, Step step, boolean budgeted) {
+    private BackgroundLoop(String name, Step step, boolean budgeted, int priority) {
         this.name = Objects.requireNonNull(name, "name");
         this.step = Objects.requireNonNull(step, "step");
         this.budgeted = budgeted;
+        this.priority = priority;
     }
 
     /**
@@ -88,7 +104,16 @@ public final class BackgroundLoop implements AutoCloseable {
      * every ~10 s (BENCHMARKS.md).
      */
     public static BackgroundLoop coordinating(String name, Step step) {
-        return new BackgroundLoop(name, step, false);
+        return new BackgroundLoop(name, step, false, Thread.NORM_PRIORITY);
+    }
+
+    /**
+     * A budgeted loop at normal priority, for a step that starts threads (e.g. virtual threads): a new
+     * thread inherits its starter's priority, and so do the carrier threads the virtual-thread scheduler
+     * creates on demand, which then would run REST calls and device requests at {@link #PRIORITY}.
+     */
+    public static BackgroundLoop startingThreads(String name, Step step) {
+        return new BackgroundLoop(name, step, true, Thread.NORM_PRIORITY);
     }
 
     public synchronized void start() {
@@ -96,7 +121,7 @@ public final class BackgroundLoop implements AutoCloseable {
             throw new IllegalStateException(name + " is already started");
         }
         running = true;
-        thread = Thread.ofPlatform().name(name).daemon(true).start(this::loop);
+        thread = Thread.ofPlatform().name(name).daemon(true).priority(priority).start(this::loop);
     }
 
     /** Asks for a step now; never blocks. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.opencentral.core.store.TimeRetention;
+import org.opencentral.platform.background.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ public final class RetentionJob implements AutoCloseable {
     /** Runs a step now and then every {@code period} on a background thread. */
     public synchronized void start(Duration period) {
         scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("retention").daemon(true).factory()); // long native deletes: see BackgroundLoop
+                Thread.ofPlatform().name("retention").daemon(true).priority(BackgroundLoop.PRIORITY).factory()); // long native deletes: see BackgroundLoop
         scheduler.scheduleWithFixedDelay(this::runLogged, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,33 @@ class BackgroundLoopTest {
         }
         assertThat(mostAtOnce.get()).isBetween(1, cores);
         assertThat(BackgroundLoop.CORES.availablePermits()).isEqualTo(cores);
+    }
+
+    /**
+     * Background work runs below the acknowledgement path's priority; a coordinating loop, and one whose
+     * steps start threads (which, like the virtual-thread scheduler's carriers, inherit it), do not.
+     */
+    @Test
+    void budgetedStepsRunAtTheBackgroundPriority() {
+        Map<String, Integer> seen = new ConcurrentHashMap<>();
+        List<BackgroundLoop> loops = List.of(
+                new BackgroundLoop("consumer", () -> record(seen, "consumer")),
+                BackgroundLoop.coordinating("coordinating", () -> record(seen, "coordinating")),
+                BackgroundLoop.startingThreads("starting", () -> record(seen, "starting")));
+        try {
+            loops.forEach(BackgroundLoop::start);
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() == 3);
+        } finally {
+            loops.forEach(BackgroundLoop::close);
+        }
+        assertThat(BackgroundLoop.PRIORITY).isLessThan(Thread.NORM_PRIORITY);
+        assertThat(seen).containsEntry("consumer", BackgroundLoop.PRIORITY)
+                .containsEntry("coordinating", Thread.NORM_PRIORITY).containsEntry("starting", Thread.NORM_PRIORITY);
+    }
+
+    private static BackgroundLoop.Next record(Map<String, Integer> seen, String name) {
+        seen.put(name, Thread.currentThread().getPriority());
+        return BackgroundLoop.Next.IDLE;
     }
 
     /** A coordinating loop runs its step while every core of the budget is taken; a budgeted one waits. */

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Telemetry ingest: every device publishes JSON messages; measures messages/s and "
                 + "publish→PUBACK latency.",
-                "Without --rate each connection keeps --window QoS 1 messages in flight (as fast as acknowledged)."})
+                "Without --rate each connection keeps --window QoS 1 messages in flight (as fast as acknowledged).",
+                "--rate-per-device is the open loop: each device sends on its own fixed schedule (starts staggered "
+                        + "over one interval) and latency is timed from the scheduled send, so a late send counts."})
 final class IngestCommand extends ScenarioCommand {
     @Option(names = "--qos", defaultValue = "1", description = "0 or 1. Default: ${DEFAULT-VALUE}.")
     int qos;
@@ -29,13 +31,18 @@ final class IngestCommand extends ScenarioCommand {
             + "acknowledged. Default: ${DEFAULT-VALUE}.")
     double rate;
 
+    @Option(names = "--rate-per-device", defaultValue = "0", description = "Open loop: messages/s each device sends on "
+            + "its own schedule, latency from the scheduled send; at most --window in flight, later messages wait "
+            + "(their wait counts). 0 = off. Default: ${DEFAULT-VALUE}.")
+    double ratePerDevice;
+
     @Option(names = "--count", defaultValue = "0", description = "Messages per device, then stop (the measured "
             + "window ends early); 0 = until --duration ends. Default: ${DEFAULT-VALUE}.")
     int count;
 
     @Override
     Report run(FleetSpec fleet, RunContext context) throws Exception {
-        return IngestScenario.run(fleet, new IngestSettings(qos, size, fields, window, rate, count, run.warmup(), run.duration()),
-                context);
+        return IngestScenario.run(fleet, new IngestSettings(qos, size, fields, window, rate, ratePerDevice, count,
+                run.warmup(), run.duration()), context);
     }
 }

@@ -10,7 +10,12 @@ public final class ErrorCounts {
     private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     public void add(String kind) {
-        counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        add(kind, 1);
+    }
+
+    /** Counts {@code n} errors of one kind at once (e.g. every message still unacknowledged at the end). */
+    public void add(String kind, long n) {
+        counts.computeIfAbsent(kind, k -> new LongAdder()).add(n);
     }
 
     public long total() {

@@ -55,6 +55,10 @@ public final class Metrics {
         errors.add(kind);
     }
 
+    public void errors(String kind, long count) {
+        errors.add(kind, count);
+    }
+
     public Counters counters() {
         return new Counters(sent.sum(), acked.sum(), connected.get(), connectsSucceeded.sum(), connectsFailed.sum(),
                 errors.total());

@@ -24,7 +24,7 @@ public final class ProgressLine {
         line.append("  in flight ").append(Units.count(Math.max(0, total.sent() - total.acked())));
         if (interval.count() > 0) {
             line.append("  p50 ").append(Units.ms(interval.p50Ms())).append(" p99 ").append(Units.ms(interval.p99Ms()))
-                    .append(" max ").append(Units.ms(interval.maxMs())).append(" ms");
+                    .append(" p99.9 ").append(Units.ms(interval.p999Ms())).append(" max ").append(Units.ms(interval.maxMs())).append(" ms");
         }
         line.append("  errors ").append(Units.count(total.errors()));
         server.ifPresent(s -> line.append("  server cpu ").append(Units.percent(s.lastCpuPercent()))

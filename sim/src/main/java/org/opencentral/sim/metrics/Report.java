@@ -15,12 +15,13 @@ import org.opencentral.sim.metrics.ProcSampler.ProcessReport;
  * @param settings        the run's parameters, as given
  * @param measuredSeconds length of the measured window (after warm-up)
  * @param latency         publish→PUBACK (ingest), REST round trip (command) or PATCH→204 (twin)
+ * @param warmupLatency   the same during the warm-up, which {@code latency} leaves out
  * @param server          the server process, when its pid was known
  * @param client          this load generator's own process
  */
 public record Report(String scenario, String target, Map<String, String> settings, Instant started,
                      double measuredSeconds, Connections connections, Throughput throughput, LatencySummary latency,
-                     LatencySummary connectLatency, Map<String, Long> errors, Optional<ProcessReport> server,
+                     LatencySummary warmupLatency, LatencySummary connectLatency, Map<String, Long> errors, Optional<ProcessReport> server,
                      ProcessReport client) {
     public Report {
         Objects.requireNonNull(scenario, "scenario");

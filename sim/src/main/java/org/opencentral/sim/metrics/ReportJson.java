@@ -30,6 +30,7 @@ public final class ReportJson {
         throughput.put("ackedPerSecond", r.throughput().ackedPerSecond());
         root.set("messages", throughput);
         root.set("latencyMs", JSON.valueToTree(r.latency()));
+        root.set("warmupLatencyMs", JSON.valueToTree(r.warmupLatency()));
         root.set("errors", JSON.valueToTree(r.errors()));
         r.server().ifPresent(s -> root.set("server", JSON.valueToTree(s)));
         root.set("loadGenerator", JSON.valueToTree(r.client()));

@@ -22,6 +22,9 @@ public final class ReportTable {
         line(out, "messages", "sent %s (%s/s), acknowledged %s (%s/s)".formatted(Units.count(t.sent()),
                 Units.count(t.sentPerSecond()), Units.count(t.acked()), Units.count(t.ackedPerSecond())));
         line(out, "latency (ms)", latency(r.latency()));
+        if (r.warmupLatency().count() > 0) {
+            line(out, "warm-up (ms)", latency(r.warmupLatency()));
+        }
         line(out, "errors", errors(r.errors()));
         r.server().ifPresent(s -> line(out, "server", process(s)));
         line(out, "load generator", process(r.client()));

@@ -9,8 +9,10 @@ import org.opencentral.sim.metrics.Metrics;
 /**
  * One device publishing telemetry. As fast as acknowledged: keeps {@code window} QoS 1 messages in
  * flight, sending the next one from each PUBACK. At a rate: sends what is due every tick, never more
- * than the window in flight (a full window is counted as {@code window_full}). QoS 0 counts a
- * message as delivered when written.
+ * than the window in flight (a full window is counted as {@code window_full}). Open loop (a rate per
+ * device): every message has its scheduled time, the first one at a random offset within one interval;
+ * its latency is timed from that time, and a message the window holds back is sent (late, and counted
+ * late) on the next PUBACK instead of being skipped. QoS 0 counts a message as delivered when written.
  */
 final class IngestSession extends ScenarioSession {
     private static final long MIN_TICK_NANOS = 50_000_000;
@@ -20,12 +22,15 @@ final class IngestSession extends ScenarioSession {
     private final MqttQoS qos;
     private final int window;
     private final double rate;
+    private final long intervalNanos;
     private final long limit;
     private final InFlight inFlight;
     private volatile boolean running;
     private ScheduledFuture<?> ticks;
     private long startNanos;
     private long sentSinceStart;
+    private long nextDue;
+    private boolean heldBack;
     private volatile long sentTotal;
 
     IngestSession(Metrics metrics, String topic, byte[] body, IngestSettings settings, double ratePerConnection) {
@@ -35,6 +40,7 @@ final class IngestSession extends ScenarioSession {
         this.qos = settings.mqttQos();
         this.window = settings.window();
         this.rate = ratePerConnection;
+        this.intervalNanos = settings.ratePerDevice() > 0 ? (long) (1e9 / settings.ratePerDevice()) : 0;
         this.limit = settings.messagesPerDevice() == 0 ? Long.MAX_VALUE : settings.messagesPerDevice();
         this.inFlight = qos == MqttQoS.AT_LEAST_ONCE ? new InFlight(window) : null;
     }
@@ -44,7 +50,10 @@ final class IngestSession extends ScenarioSession {
         execute(() -> {
             running = true;
             startNanos = System.nanoTime();
-            if (rate > 0) {
+            if (intervalNanos > 0) {
+                nextDue = startNanos + (long) (Math.random() * intervalNanos);
+                scheduleNext();
+            } else if (rate > 0) {
                 long tick = Math.max(MIN_TICK_NANOS, (long) (1e9 / rate));
                 long offset = (long) (Math.random() * tick);
                 ticks = connection.eventLoop().scheduleAtFixedRate(this::sendDue, offset, tick, TimeUnit.NANOSECONDS);
@@ -77,14 +86,18 @@ final class IngestSession extends ScenarioSession {
             return;
         }
         metrics.acked(latency);
-        if (running && rate == 0) {
+        if (heldBack) {
+            sendScheduled();
+        } else if (running && rate == 0 && intervalNanos == 0) {
             sendUpTo(window - inFlight.count());  // flushed by the client after the read batch
         }
     }
 
     @Override
     public void onWritable() {
-        if (running && rate == 0) {
+        if (heldBack) {
+            sendScheduled();
+        } else if (running && rate == 0 && intervalNanos == 0) {
             fill();
         }
     }
@@ -120,16 +133,60 @@ final class IngestSession extends ScenarioSession {
         connection.flush();
     }
 
+    private void scheduleNext() {
+        ticks = connection.eventLoop().schedule(this::sendScheduled, Math.max(0, nextDue - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Open loop: sends every message whose scheduled time has come, each timed from that time. What the
+     * window or the socket holds back waits for the next PUBACK or writability; otherwise the next
+     * scheduled message gets a timer.
+     */
+    private void sendScheduled() {
+        heldBack = false;
+        if (!running || !connection.isActive()) {
+            return;
+        }
+        long now = System.nanoTime();
+        int sent = 0;
+        while (nextDue <= now && sentTotal + sent < limit && connection.isWritable()
+                && (inFlight == null || inFlight.count() < window) && publish(nextDue)) {
+            sent++;
+            nextDue += intervalNanos;
+        }
+        count(sent);
+        connection.flush();
+        if (sentTotal >= limit) {
+            return;
+        }
+        heldBack = nextDue <= now;
+        if (!heldBack) {
+            scheduleNext();
+        }
+    }
+
     private int sendUpTo(int count) {
         int sent = 0;
-        while (sent < count && running && sentTotal + sent < limit && connection.isWritable()) {
-            int id = 0;
-            if (inFlight != null && (id = inFlight.add(System.nanoTime())) < 0) {
-                break;
-            }
-            connection.publish(topic, Unpooled.wrappedBuffer(body), qos, id);
+        while (sent < count && running && sentTotal + sent < limit && connection.isWritable()
+                && publish(System.nanoTime())) {
             sent++;
         }
+        count(sent);
+        return sent;
+    }
+
+    /** Publishes one message timed from {@code timedFrom}; false while the in-flight ring has no slot. */
+    private boolean publish(long timedFrom) {
+        int id = 0;
+        if (inFlight != null && (id = inFlight.add(timedFrom)) < 0) {
+            return false;
+        }
+        connection.publish(topic, Unpooled.wrappedBuffer(body), qos, id);
+        return true;
+    }
+
+    private void count(int sent) {
         sentSinceStart += sent;
         // counted before sentTotal can make finished() true: a run that ends once every session is
         // finished and all that was sent is acknowledged must not end before these are counted
@@ -139,6 +196,5 @@ final class IngestSession extends ScenarioSession {
             metrics.sent(sent);
         }
         sentTotal += sent;
-        return sent;
     }
 }

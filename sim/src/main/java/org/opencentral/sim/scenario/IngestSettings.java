@@ -11,12 +11,14 @@ import java.time.Duration;
  * @param fields           numeric fields in each body
  * @param window           messages in flight per connection (QoS 1: unacknowledged; QoS 0: written per turn)
  * @param ratePerSecond    total target rate over all connections; 0 sends as fast as acknowledged
+ * @param ratePerDevice    open loop: messages/s each device sends on its own fixed schedule, latency timed from the
+ *                         scheduled send; 0 = not open loop (excludes {@code ratePerSecond})
  * @param messagesPerDevice stop each device after this many messages; 0 = until the duration ends
  * @param warmup           time before measuring
  * @param duration         measured time
  */
 public record IngestSettings(int qos, int messageBytes, int fields, int window, double ratePerSecond,
-                             int messagesPerDevice, Duration warmup, Duration duration) {
+                             double ratePerDevice, int messagesPerDevice, Duration warmup, Duration duration) {
     public IngestSettings {
         if (qos != 0 && qos != 1) {
             throw new IllegalArgumentException("qos must be 0 or 1");
@@ -29,6 +31,12 @@ public record IngestSettings(int qos, int messageBytes, int fields, int window, 
         }
         if (ratePerSecond < 0) {
             throw new IllegalArgumentException("rate must not be negative");
+        }
+        if (ratePerDevice < 0 || ratePerDevice > 10_000) {
+            throw new IllegalArgumentException("rate per device must be within 0…10000 msg/s");
+        }
+        if (ratePerDevice > 0 && ratePerSecond > 0) {
+            throw new IllegalArgumentException("give a total rate or a rate per device, not both");
         }
     }
 

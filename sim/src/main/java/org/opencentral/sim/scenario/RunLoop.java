@@ -15,8 +15,9 @@ import org.opencentral.sim.metrics.ProgressLine;
 
 /**
  * The clock of a run: once per second it samples the processes, takes the interval's latencies and
- * prints the progress line; between {@link #startMeasuring()} and {@link #stopMeasuring()} it also
- * adds them to the run's histogram.
+ * prints the progress line; during the warm-up it adds them to the warm-up's histogram, between
+ * {@link #startMeasuring()} and {@link #stopMeasuring()} to the run's, and after that (the drain) to
+ * a histogram that {@link #withDrained} adds to the run's.
  */
 public final class RunLoop implements AutoCloseable {
     private final Metrics metrics;
@@ -25,7 +26,9 @@ public final class RunLoop implements AutoCloseable {
     private final PrintStream out;
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("progress").factory());
+    private final Histogram warmup = new Histogram(3);
     private final Histogram measured = new Histogram(3);
+    private final Histogram drained = new Histogram(3);
     private Histogram recycled;
     private String phase = "setup";
     private long phaseStart = System.nanoTime();
@@ -33,7 +36,7 @@ public final class RunLoop implements AutoCloseable {
     private Metrics.Counters last;
     private Metrics.Counters atMeasureStart;
     private long measureStart;
-    private boolean measuring;
+    private Stage stage = Stage.SETUP;
 
     public RunLoop(Metrics metrics, Optional<ProcSampler> server, ProcSampler self, PrintStream out) {
         this.metrics = metrics;
@@ -68,7 +71,7 @@ public final class RunLoop implements AutoCloseable {
             start.run();
         } else {
             start.run();
-            phase("warm-up");
+            startWarmup();
             Thread.sleep(warmup);
             startMeasuring();
         }
@@ -79,25 +82,49 @@ public final class RunLoop implements AutoCloseable {
         return stopMeasuring();
     }
 
+    private synchronized void startWarmup() {
+        phase("warm-up");
+        recycled = metrics.latency().getIntervalHistogram(recycled);
+        warmup.reset();
+        stage = Stage.WARMUP;
+    }
+
     public synchronized void startMeasuring() {
         phase("measure");
         recycled = metrics.latency().getIntervalHistogram(recycled);
+        if (stage == Stage.WARMUP) {
+            warmup.add(recycled);
+        }
         measured.reset();
         atMeasureStart = metrics.counters();
         measureStart = System.nanoTime();
         server.ifPresent(ProcSampler::resetWindow);
         self.resetWindow();
-        measuring = true;
+        stage = Stage.MEASURE;
     }
 
     public synchronized Measurement stopMeasuring() {
         measured.add(metrics.latency().getIntervalHistogram());
-        measuring = false;
+        drained.reset();
+        stage = Stage.DRAIN;
         server.ifPresent(ProcSampler::sample);
         self.sample();
         double seconds = (System.nanoTime() - measureStart) / 1e9;
         phase("drain");
-        return new Measurement(measured.copy(), metrics.counters().minus(atMeasureStart), seconds);
+        return new Measurement(measured.copy(), warmup.copy(), metrics.counters().minus(atMeasureStart), seconds);
+    }
+
+    /**
+     * The measurement with the latencies recorded since it stopped (the drain) added: the last messages
+     * sent in the window, which are also the ones that waited longest when the server fell behind.
+     */
+    public synchronized Measurement withDrained(Measurement measurement) {
+        drained.add(metrics.latency().getIntervalHistogram());
+        Histogram all = measurement.latencyMicros().copy();
+        all.add(drained);
+        drained.reset();
+        stage = Stage.SETUP;
+        return new Measurement(all, measurement.warmupMicros(), measurement.delta(), measurement.seconds());
     }
 
     private synchronized void tick() {
@@ -105,8 +132,11 @@ public final class RunLoop implements AutoCloseable {
             server.ifPresent(ProcSampler::sample);
             self.sample();
             recycled = metrics.latency().getIntervalHistogram(recycled);
-            if (measuring) {
-                measured.add(recycled);
+            switch (stage) {
+                case WARMUP -> warmup.add(recycled);
+                case MEASURE -> measured.add(recycled);
+                case DRAIN -> drained.add(recycled);
+                case SETUP -> { }
             }
             long now = System.nanoTime();
             Metrics.Counters counters = metrics.counters();
@@ -132,7 +162,10 @@ public final class RunLoop implements AutoCloseable {
         ticker.shutdownNow();
     }
 
-    /** The measured window: latencies in microseconds, counter deltas, its length. */
-    public record Measurement(Histogram latencyMicros, Metrics.Counters delta, double seconds) {
+    private enum Stage { SETUP, WARMUP, MEASURE, DRAIN }
+
+    /** The measured window: latencies (and the warm-up's) in microseconds, counter deltas, its length. */
+    public record Measurement(Histogram latencyMicros, Histogram warmupMicros, Metrics.Counters delta,
+                              double seconds) {
     }
 }

@@ -53,7 +53,7 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
         this.context = Objects.requireNonNull(context, "context");
         this.senders = Objects.requireNonNull(senders, "senders");
         this.newStats = Objects.requireNonNull(newStats, "newStats");
-        this.loop = new BackgroundLoop("export-runner", this::step);
+        this.loop = BackgroundLoop.startingThreads("export-runner", this::step); // lanes run on virtual threads
     }
 
     /** Re-reads the definitions and steps every pipe once; how many events the pipes moved past. */

@@ -22,6 +22,7 @@ import net.thisptr.jackson.jq.Versions;
 import net.thisptr.jackson.jq.exception.JsonQueryException;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
+import org.opencentral.platform.background.BackgroundLoop;
 
 /**
  * A jq transform of one export destination, compiled once (jq 1.6 as jackson-jq implements it, with
@@ -38,7 +39,7 @@ public final class ExportTransform {
     private static final Pattern IMPORT = Pattern.compile("\\b(import|include)\\s+\"([^\"]*)\"");
     private static final Scope ROOT = root();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
-            Thread.ofPlatform().name("export-transform-", 0).daemon().factory());
+            Thread.ofPlatform().name("export-transform-", 0).daemon().priority(BackgroundLoop.PRIORITY).factory());
 
     /** The outcome of one run. */
     public sealed interface Result {

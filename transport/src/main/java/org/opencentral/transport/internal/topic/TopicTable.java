@@ -72,7 +72,7 @@ public final class TopicTable {
             }
             Matcher matcher = route.pattern().matcher(topic);
             if (matcher.matches()) {
-                return ownTopic(matcher, device) ? route.parse().apply(matcher)
+                return ownTopic(matcher, route.deviceScoped(), device) ? route.parse().apply(matcher)
                         : new Forbidden("topic of another device");
             }
         }
@@ -84,7 +84,8 @@ public final class TopicTable {
     public static Optional<Subscription> subscription(DeviceId device, String filter) {
         for (FilterRoute route : SUBSCRIBE) {
             Matcher matcher = route.pattern().matcher(filter);
-            if (route.endpoint() == Endpoint.HUB && matcher.matches() && ownTopic(matcher, device)) {
+            if (route.endpoint() == Endpoint.HUB && matcher.matches()
+                    && ownTopic(matcher, route.deviceScoped(), device)) {
                 return route.subscription();
             }
         }
@@ -96,8 +97,14 @@ public final class TopicTable {
         return "devices/" + device.value() + "/messages/devicebound/" + encodedBag;
     }
 
-    private static boolean ownTopic(Matcher matcher, DeviceId device) {
-        return !matcher.pattern().namedGroups().containsKey("device") || matcher.group("device").equals(device.value());
+    /** {@code deviceScoped}: the pattern has a {@code device} group (found once per route, as
+     *  {@code Pattern.namedGroups()} copies a map on every call: it did so for every PUBLISH). */
+    private static boolean ownTopic(Matcher matcher, boolean deviceScoped, DeviceId device) {
+        return !deviceScoped || matcher.group("device").equals(device.value());
+    }
+
+    private static boolean hasDeviceGroup(Pattern pattern) {
+        return pattern.namedGroups().containsKey("device");
     }
 
     private static DeviceMessage telemetry(Matcher matcher) {
@@ -155,16 +162,26 @@ public final class TopicTable {
         };
     }
 
-    private record Route(Endpoint endpoint, Pattern pattern, Function<Matcher, DeviceMessage> parse) {
+    private record Route(Endpoint endpoint, Pattern pattern, boolean deviceScoped,
+                         Function<Matcher, DeviceMessage> parse) {
         Route(Endpoint endpoint, String regex, Function<Matcher, DeviceMessage> parse) {
             this(endpoint, Pattern.compile(regex), parse);
+        }
+
+        private Route(Endpoint endpoint, Pattern pattern, Function<Matcher, DeviceMessage> parse) {
+            this(endpoint, pattern, hasDeviceGroup(pattern), parse);
         }
     }
 
     /** A filter a session may subscribe to; hub filters stand for a platform subscription. */
-    private record FilterRoute(Endpoint endpoint, Pattern pattern, Optional<Subscription> subscription) {
+    private record FilterRoute(Endpoint endpoint, Pattern pattern, boolean deviceScoped,
+                               Optional<Subscription> subscription) {
         FilterRoute(Endpoint endpoint, String regex, Optional<Subscription> subscription) {
             this(endpoint, Pattern.compile(regex), subscription);
+        }
+
+        private FilterRoute(Endpoint endpoint, Pattern pattern, Optional<Subscription> subscription) {
+            this(endpoint, pattern, hasDeviceGroup(pattern), subscription);
         }
     }
 }
