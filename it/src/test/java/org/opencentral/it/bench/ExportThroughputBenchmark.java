@@ -1,7 +1,6 @@
 package org.opencentral.it.bench;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -102,7 +101,7 @@ final class ExportThroughputBenchmark {
             runner.runOnce();
             runner.start();
             Run run = new Run(log, state, rate, seconds);
-            run.warmUp();
+            run.warmUp(() -> runner.of(state.exports().findDestination("dest").orElseThrow()));
             run.measure();
             runner.close();
             System.out.printf("destination=%s holds=%,d (appended %,d)%n", kind, target.count(),
@@ -127,12 +126,19 @@ final class ExportThroughputBenchmark {
             this.seconds = seconds;
         }
 
-        /** One message of each device, delivered before the run: the destination connected, the JIT warm. */
-        void warmUp() {
+        /**
+         * One message of each device, delivered before the run: the destination connected, the JIT
+         * warm. Fails with the destination's status if that takes over a minute.
+         */
+        void warmUp(java.util.function.Supplier<Object> status) {
             for (int d = 0; d < DEVICES; d++) {
                 log.append(telemetry(d)).join();
             }
+            long start = System.nanoTime();
             while (position() < log.lastSequence()) {
+                if (System.nanoTime() - start > 60_000_000_000L) {
+                    throw new IllegalStateException("the warm-up was not delivered in a minute: " + status.get());
+                }
                 LockSupport.parkNanos(10_000_000);
             }
         }
@@ -258,18 +264,8 @@ final class ExportThroughputBenchmark {
         }
 
         private static long messages(InputStream body) throws IOException {
-            long count = 0;
-            try (JsonParser parser = Json.MAPPER.createParser(body)) {
-                JsonToken first = parser.nextToken();
-                if (first == JsonToken.START_OBJECT) {
-                    return 1;
-                }
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    parser.readValueAsTree();
-                    count++;
-                }
-            }
-            return count;
+            JsonNode parsed = Json.parse(body.readAllBytes());
+            return parsed.isArray() ? parsed.size() : 1;
         }
 
         public Destination destination() {
@@ -338,7 +334,8 @@ final class ExportThroughputBenchmark {
         }
     }
 
-    private static void clean(Path directory) throws IOException {
+    /** Empties {@code directory} (creating it if needed). */
+    static void clean(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (var files = Files.walk(directory)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
