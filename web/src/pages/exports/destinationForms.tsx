@@ -2,7 +2,9 @@
 // (its label, an empty configuration, and the form that edits the type's own members).
 import { ComponentType } from 'preact';
 import { Destination } from './exportApi';
+import { BlobStorageForm } from './BlobStorageForm';
 import { EventHubsForm } from './EventHubsForm';
+import { FolderForm } from './FolderForm';
 import { KafkaForm } from './KafkaForm';
 import { PostgresForm } from './PostgresForm';
 import { WebhookForm } from './WebhookForm';
@@ -21,6 +23,12 @@ export const DESTINATION_FORMS: Record<string, DestinationForm> = {
   'kafka@v1': { label: 'Kafka', empty: () => ({ bootstrapServers: [], topic: '' }), Form: KafkaForm },
   'eventhubs@v1': { label: 'Azure Event Hubs', empty: () => ({}), Form: EventHubsForm },
   'postgresql@v1': { label: 'PostgreSQL table', empty: () => ({ url: '', username: '', table: '' }), Form: PostgresForm },
+  'blobstorage@v1': {
+    label: 'Azure Blob Storage',
+    empty: () => ({ authorization: { type: 'connectionString', containerName: '' } }),
+    Form: BlobStorageForm,
+  },
+  'folder@v1': { label: 'Folder on the server', empty: () => ({ path: '' }), Form: FolderForm },
 };
 
 export function destinationForm(type: string): DestinationForm | undefined {

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import com.microsoft.playwright.Locator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +32,10 @@ import org.opencentral.testkit.WebhookSink;
  * export with a jq transform, tries the transform on a sample from the simulated device, saves, and
  * then sees the device's messages arrive at the receiver transformed and the sent counter and lag in
  * the list of exports; and creates a Kafka destination (a real broker, the test kit's
- * {@code EmbeddedKafka}) and an export to it whose records arrive keyed by the device.
+ * {@code EmbeddedKafka}) and an export to it whose records arrive keyed by the device; and creates
+ * an Azure Blob Storage destination (its connection string then shown only as set) and a folder
+ * destination with an export to it, whose files appear under the server's export directory while
+ * the lists show the export and the destination healthy with messages sent.
  */
 @Timeout(180)
 class DataExportJourneyTest extends BrowserTest {
@@ -38,6 +45,8 @@ class DataExportJourneyTest extends BrowserTest {
 
     private static final String SIGNING_SECRET = "a-signing-secret-of-32-characters";
     private static final String TOPIC = "pump-telemetry";
+    private static final String BLOB_CONNECTION = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;";
 
     private static RestClient rest;
     private static WebhookSink sink;
@@ -125,6 +134,51 @@ class DataExportJourneyTest extends BrowserTest {
                 assertThat(message.path("telemetry").path("flow").isNumber()).isTrue();
             });
             assertThat(exports.status("to-kafka")).containsText("healthy");
+        }
+    }
+
+    @Test
+    void anAdministratorExportsTelemetryToAFolderAndSeesItsFilesAndHealth() throws Exception {
+        try (BrowserWindow window = session.signedIn(platform.http())) {
+            DestinationsPage destinations = DestinationsPage.open(window.page())
+                    .createBlobStorage("archive", "Archive", BLOB_CONNECTION, "telemetry-archive")
+                    .createFolder("local", "Local files", "pump/telemetry");
+            assertThat(destinations.secret("archive", "Connection string"))
+                    .hasAccessibleDescription(Pattern.compile("^Set: leave empty to keep it\\."));
+            assertThat(rest.get("/dataExport/destinations/archive").ok().path("authorization")
+                    .path("connectionString").asText()).isEqualTo("********");
+            assertThat(Axe.seriousViolations(window.page())).isEmpty();
+            window.shot("63-folder-destination");
+
+            ExportEditorPage editor = ExportEditorPage.create(ExportsPage.open(window.page()));
+            editor.identify("to-folder", "Pump to files", "Telemetry");
+            editor.sendTo(1, "Local files", "");
+            ExportsPage exports = editor.save();
+            Path folder = platform.dataDir().resolve("exports").resolve("pump/telemetry");
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> exportedLines(folder).size() >= 2);
+            assertThat(exportedLines(folder)).allSatisfy(line -> {
+                JsonNode message = Json.parse(line.getBytes(StandardCharsets.UTF_8));
+                assertThat(message.path("deviceId").asText()).isEqualTo("pump-x");
+                assertThat(message.path("telemetry").path("flow").isNumber()).isTrue();
+            });
+            assertThat(exports.status("to-folder")).containsText("healthy");
+            assertThat(exports.sent("to-folder")).hasText(Pattern.compile("[1-9][0-9]*"));
+            assertThat(exports.failed("to-folder")).hasText("0");
+            DestinationsPage listed = DestinationsPage.open(window.page());
+            assertThat(listed.destination("Local files")).containsText("Folder on the server");
+            assertThat(listed.destination("Local files")).containsText("healthy");
+            window.shot("64-folder-export");
+        }
+    }
+
+    /** The lines of every file under {@code folder} (the export's per-minute files). */
+    private static List<String> exportedLines(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<String> lines = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+            return lines;
         }
     }
 }

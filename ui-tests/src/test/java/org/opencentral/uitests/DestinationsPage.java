@@ -30,6 +30,21 @@ record DestinationsPage(Page page) {
         return save(name);
     }
 
+    /** Creates a folder destination writing under {@code path} of the server's export directory. */
+    DestinationsPage createFolder(String id, String name, String path) {
+        start(id, name, "Folder on the server");
+        Roles.field(page, "Folder").fill(path);
+        return save(name);
+    }
+
+    /** Creates an Azure Blob Storage destination of {@code container} reached with {@code connectionString}. */
+    DestinationsPage createBlobStorage(String id, String name, String connectionString, String container) {
+        start(id, name, "Azure Blob Storage");
+        Roles.field(page, "Connection string").fill(connectionString);
+        Roles.field(page, "Container").fill(container);
+        return save(name);
+    }
+
     /** The secret field {@code secretLabel} of destination {@code id}'s editor (described by whether it is set). */
     Locator secret(String id, String secretLabel) {
         page.navigate("/destinations/" + id);

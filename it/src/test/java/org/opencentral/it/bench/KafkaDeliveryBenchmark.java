@@ -1,7 +1,6 @@
 package org.opencentral.it.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +43,7 @@ final class KafkaDeliveryBenchmark {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path directory = Path.of(args.length > 1 ? args[1] : "/tmp/opencentral-kafka-bench");
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : PipeContext.BATCH;
-        clean(directory);
+        ExportThroughputBenchmark.clean(directory);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(directory.resolve("kafka"));
                 StateStore state = SqliteStateStore.open(directory.resolve("state.db"), AesGcmSecretCipher.random());
                 DuckDbEventLog log = DuckDbEventLog.open(directory.resolve("events.duckdb"))) {
@@ -71,16 +70,5 @@ final class KafkaDeliveryBenchmark {
                     messages, batch, kafka.records("bench").size(), seconds, messages / seconds,
                     Runtime.getRuntime().availableProcessors());
         }
-    }
-
-    private static void clean(Path directory) throws Exception {
-        if (Files.exists(directory)) {
-            try (var files = Files.walk(directory)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Files.createDirectories(directory);
     }
 }

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
 import org.opencentral.core.Json;
-import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.export.BlobStorageDestination;
@@ -17,13 +16,10 @@ import org.opencentral.core.export.PostgresDestination;
 import org.opencentral.core.export.WebhookDestination;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.StateStore;
-import org.opencentral.core.template.CloudPropertyValue;
-import org.opencentral.core.template.DeviceTemplate;
-import org.opencentral.platform.export.CapabilityIds;
 import org.opencentral.platform.export.DeviceFacts;
-import org.opencentral.platform.export.DeviceProperties;
 import org.opencentral.platform.export.ExportMessages;
 import org.opencentral.platform.export.ExportService;
+import org.opencentral.platform.export.StoredDeviceFacts;
 import org.opencentral.platform.export.TransformTrial;
 import org.opencentral.platform.export.delivery.BatchSender;
 import org.opencentral.platform.export.delivery.BlobFiles;
@@ -46,20 +42,21 @@ import org.opencentral.platform.export.delivery.WebhookSender;
 record Exports(ExportService service, ExportRunner runner) {
 
     static Exports create(StateStore state, EventLog log, PlatformSettings settings, Clock clock) {
+        StoredDeviceFacts facts = new StoredDeviceFacts(state);
         PipeContext context = new PipeContext(log, state.cursors(), new ExportMessages(settings.applicationId()),
-                id -> facts(state, state.devices().find(id)), settings.exportRetry(), clock, PipeContext.BATCH);
+                facts::of, settings.exportRetry(), clock, PipeContext.BATCH);
         HttpClient client = WebhookSender.client();
         ExportRunner runner = new ExportRunner(state.exports(), context, destination -> sender(client, settings, destination),
                 settings.exportMeters());
-        TransformTrial trial = new TransformTrial(context.messages(), () -> sampleDevice(state),
+        TransformTrial trial = new TransformTrial(context.messages(), () -> sampleDevice(state, facts),
                 context.devices(), id -> lastTelemetry(state, id), clock);
         return new Exports(new ExportService(state.exports(), runner, trial), runner);
     }
 
     /** The first device of the application, for samples of "try it". */
-    private static Optional<DeviceFacts> sampleDevice(StateStore state) {
+    private static Optional<DeviceFacts> sampleDevice(StateStore state, StoredDeviceFacts facts) {
         return state.devices().list(DeviceListQuery.all(1)).items().stream().findFirst()
-                .map(device -> facts(state, Optional.of(device)));
+                .map(device -> facts.of(Optional.of(device)));
     }
 
     /** A device's last telemetry values of its default component. */
@@ -68,25 +65,6 @@ record Exports(ExportService service, ExportRunner runner) {
         state.lastValues().list(id, 100).stream().filter(v -> v.component().isEmpty())
                 .forEach(v -> values.set(v.name(), v.value()));
         return values;
-    }
-
-    private static DeviceFacts facts(StateStore state, Optional<Device> device) {
-        Optional<DeviceTemplate> template = device.flatMap(Device::template).flatMap(state.templates()::find);
-        return new DeviceFacts(device, template.map(DeviceTemplate::displayName), () -> device
-                .map(d -> properties(state, d.id(), template)).orElse(DeviceProperties.NONE));
-    }
-
-    /** Reported properties and cloud property values, components as nested objects marked {@code __t: c}, and the template's capability ids. */
-    private static DeviceProperties properties(StateStore state, DeviceId id, Optional<DeviceTemplate> template) {
-        ObjectNode reported = state.twins().find(id).map(t -> t.reported().properties()).orElseGet(Json::object);
-        ObjectNode cloud = Json.object();
-        for (CloudPropertyValue value : state.cloudProperties().list(id)) {
-            ObjectNode target = value.component().isEmpty() ? cloud
-                    : cloud.withObjectProperty(value.component()).put("__t", "c");
-            target.set(value.name(), value.value());
-        }
-        return new DeviceProperties(reported, cloud,
-                template.map(t -> CapabilityIds.of(t.capabilityModel())).orElseGet(java.util.Map::of));
     }
 
     /** The destination types and their senders: one row per type. */

@@ -27,7 +27,7 @@ import org.opencentral.platform.export.ExportStatus;
  * disabled or deleted. {@link #runOnce()} re-reads the definitions and steps every pipe once (tests
  * call it directly); {@link #start()} runs the same on a {@link BackgroundLoop} woken by every
  * durable append and at least every second, so backoffs and rechecks come due, re-reading the
- * definitions at most once a second. It is the {@link ExportHealth}
+ * definitions at most once a second. The pipes share a {@link DeviceFactsCache}. It is the {@link ExportHealth}
  * the API answers statuses from.
  */
 public final class ExportRunner implements ExportHealth, AutoCloseable {
@@ -36,6 +36,7 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
 
     private final ExportStore store;
     private final PipeContext context;
+    private final DeviceFactsCache devices;
     private final Function<Destination, BatchSender> senders;
     private final Consumer<PipeStats> newStats;
     private final Map<String, PipeStats> stats = new ConcurrentHashMap<>();
@@ -51,6 +52,7 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
             Consumer<PipeStats> newStats) {
         this.store = Objects.requireNonNull(store, "store");
         this.context = Objects.requireNonNull(context, "context");
+        this.devices = new DeviceFactsCache(context.devices());
         this.senders = Objects.requireNonNull(senders, "senders");
         this.newStats = Objects.requireNonNull(newStats, "newStats");
         this.loop = BackgroundLoop.startingThreads("export-runner", this::step); // lanes run on virtual threads
@@ -102,7 +104,8 @@ public final class ExportRunner implements ExportHealth, AutoCloseable {
                 String key = export.id() + "\n" + destination.id();
                 Pipe pipe = current.get(key);
                 next.put(key, pipe != null && pipe.serves(export, destination) ? pipe
-                        : new Pipe(export, destination, senders.apply(destination), context, stats(key, export, destination)));
+                        : new Pipe(export, destination, senders.apply(destination), context, devices,
+                                stats(key, export, destination)));
             }
         }
         pipes = Map.copyOf(next);

@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.export.Destination;
@@ -48,6 +46,7 @@ final class Pipe implements AutoCloseable {
     private final TransformStep transform;
     private final BatchSender sender;
     private final PipeContext context;
+    private final DeviceFactsCache devices;
     private final PipeStats stats;
     private final String cursor;
     private Optional<Instant> failingSince = Optional.empty();
@@ -58,7 +57,8 @@ final class Pipe implements AutoCloseable {
     private volatile boolean error;
     private volatile Optional<Instant> lastExportTime = Optional.empty();
 
-    Pipe(Export export, Destination destination, BatchSender sender, PipeContext context, PipeStats stats) {
+    Pipe(Export export, Destination destination, BatchSender sender, PipeContext context, DeviceFactsCache devices,
+            PipeStats stats) {
         this.export = export;
         this.destination = destination;
         this.matcher = ExportMatcher.compile(export.filter());
@@ -66,6 +66,7 @@ final class Pipe implements AutoCloseable {
                 .findFirst().flatMap(DestinationReference::transform));
         this.sender = sender;
         this.context = context;
+        this.devices = devices;
         this.stats = stats;
         this.cursor = "export:" + export.id() + ":" + destination.id();
         String started = cursor + ":started";
@@ -94,10 +95,10 @@ final class Pipe implements AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
-        Map<DeviceId, DeviceFacts> devices = new HashMap<>();
         List<BatchSender.Outgoing> outgoing = new ArrayList<>();
         for (LoggedEvent logged : batch) {
-            outgoing.addAll(messages(logged, devices));
+            devices.saw(logged.event());
+            outgoing.addAll(messages(logged));
         }
         Optional<BatchSender.Refusal> refusal = sender.send(outgoing, () -> {
             stats.sent.incrementAndGet();
@@ -147,15 +148,14 @@ final class Pipe implements AutoCloseable {
      * The messages to send for the logged event: none if the export does not send it, else its message
      * or the outputs of the destination's transform. A failing transform sends nothing for the event:
      * it is counted as failed and its reason kept in the errors (the cursor moves past it).
-     * {@code devices} caches lookups for one batch.
      */
-    private List<BatchSender.Outgoing> messages(LoggedEvent logged, Map<DeviceId, DeviceFacts> devices) {
+    private List<BatchSender.Outgoing> messages(LoggedEvent logged) {
         PlatformEvent event = logged.event();
         if (ExportMessages.source(event).filter(export.source()::equals).isEmpty()) {
             return List.of();
         }
         DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent device
-                ? devices.computeIfAbsent(device.deviceId(), context.devices()) : DeviceFacts.NONE;
+                ? devices.of(device.deviceId()) : DeviceFacts.NONE;
         ObjectNode message = context.messages().message(event, facts);
         if (!matcher.matches(message, facts)) {
             return List.of();
