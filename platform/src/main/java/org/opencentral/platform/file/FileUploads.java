@@ -1,11 +1,13 @@
 package org.opencentral.platform.file;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,17 @@ import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.file.DeviceFile;
 import org.opencentral.core.file.DeviceFileStore;
+import org.opencentral.core.file.FileUploadConfig;
 
 /**
- * IoT Hub's file-upload flow over the embedded blob store, a folder of files named by correlation
- * id. A blob is {@code {deviceId}/{file name}} in container {@value #CONTAINER} of account
+ * IoT Hub's file-upload flow, to the configured Azure Blob container ({@link FileUploadStorage}) or,
+ * without one, to the embedded blob store, a folder of files named by correlation id. A blob is {@code {deviceId}/{file name}} in container {@value #CONTAINER} of account
  * {@value #ACCOUNT}: the Azure Storage client puts it to a path under {@value #PATH_PREFIX} that
  * decodes to {@code {container}/{blob}} (it percent-encodes the slashes or not, depending on
  * whether it takes the host for an account or an IP address).
  * One SAS URI stores one blob; a file over the per-device size limit or over the device's quota is
- * refused, and so is any upload while no folder is configured.
+ * refused, and so is any upload to it while no folder is configured. Devices upload to Azure directly
+ * with the SAS the container signs; their notification records the blob (its size is not limited).
  */
 public final class FileUploads {
     public static final String ACCOUNT = "devicefiles";
@@ -38,6 +42,7 @@ public final class FileUploads {
     private final FileUploadSettings settings;
     private final Clock clock;
     private final BlobSas sas;
+    private final FileUploadStorage storage;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     public FileUploads(DeviceFileStore store, FileUploadSettings settings, Clock clock) {
@@ -45,6 +50,7 @@ public final class FileUploads {
         this.settings = settings;
         this.clock = clock;
         this.sas = new BlobSas(clock);
+        this.storage = new FileUploadStorage(store);
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -55,9 +61,11 @@ public final class FileUploads {
         return settings;
     }
 
-    /** A SAS URI for {@code device}'s file {@code fileName} on {@code hostName} (the host the device reached us by). */
+    /**
+     * A SAS URI for {@code device}'s file {@code fileName}: to the configured Azure Blob container if
+     * there is one, else to the embedded store on {@code hostName} (the host the device reached us by).
+     */
     public BlobGrant request(DeviceId device, String fileName, String hostName) {
-        folder();
         String problem = nameProblem(fileName);
         if (problem != null) {
             throw DomainException.badRequest("blobName " + problem);
@@ -65,26 +73,52 @@ public final class FileUploads {
         String blobName = device.value() + "/" + fileName;
         String correlationId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        if (!store.insert(DeviceFile.requested(correlationId, device, blobName, now))) {
+        Optional<AzureBlobContainer> azure = storage.container();
+        if (azure.isEmpty()) {
+            folder();
+        }
+        if (!store.insert(DeviceFile.requested(correlationId, device, blobName, now,
+                azure.map(AzureBlobContainer::address)))) {
             throw DomainException.notFound("device " + device.value());
+        }
+        if (azure.isPresent()) {
+            Duration ttl = storage.configuration().map(FileUploadConfig::sasTtl).orElse(settings.sasLifetime());
+            return azure.get().grant(correlationId, blobName, now.plus(ttl));
         }
         return new BlobGrant(correlationId, hostName, ACCOUNT + "/" + CONTAINER, blobName,
                 sas.token(blobName, now.plus(settings.sasLifetime())));
     }
 
     /**
-     * The device's notification of an upload's outcome. A success needs the stored blob; an unknown
-     * correlation id, or another device's, is not found.
+     * The device's notification of an upload's outcome. A success needs the stored blob (for an upload
+     * to Azure Blob storage, the blob is looked up and recorded now); an unknown correlation id, or
+     * another device's, is not found.
      */
     public void notify(DeviceId device, String correlationId, boolean success) {
         DeviceFile file = store.find(correlationId).filter(f -> f.device().equals(device))
                 .orElseThrow(() -> DomainException.notFound("file upload " + correlationId));
+        if (success && file.status() == DeviceFile.Status.REQUESTED && file.container().isPresent()) {
+            recordAzureBlob(file);
+        }
         DeviceFile.Status outcome = success ? DeviceFile.Status.COMPLETED : DeviceFile.Status.FAILED;
         if (!store.settle(correlationId, outcome)) {
             throw DomainException.badRequest(file.status() == DeviceFile.Status.REQUESTED
                     ? "no blob was stored for correlation id " + correlationId
                     : "the upload " + correlationId + " was notified already");
         }
+    }
+
+    private void recordAzureBlob(DeviceFile file) {
+        AzureBlobContainer container = configuredContainer(file);
+        container.stored(file.blobName()).ifPresent(blob -> store.uploaded(file.correlationId(), blob.size(),
+                blob.contentType(), blob.at()));
+    }
+
+    /** The configured container {@code file} went to; a 409 if the storage configuration changed since. */
+    private AzureBlobContainer configuredContainer(DeviceFile file) {
+        return storage.container().filter(c -> file.container().equals(Optional.of(c.address())))
+                .orElseThrow(() -> DomainException.conflict("the file upload storage " + file.container().orElseThrow()
+                        + " is not configured any more"));
     }
 
     /**
@@ -111,7 +145,7 @@ public final class FileUploads {
     }
 
     private BlobPut store(DeviceId device, String blobName, Optional<String> contentType, byte[] body) {
-        Optional<DeviceFile> pending = store.pending(device, blobName);
+        Optional<DeviceFile> pending = store.pending(device, blobName).filter(f -> f.container().isEmpty());
         if (pending.isEmpty()) {
             return new BlobPut.Refused(409, "BlobAlreadyExists", "this SAS URI was used already");
         }
@@ -141,9 +175,32 @@ public final class FileUploads {
                 .orElseThrow(() -> DomainException.notFound("file " + correlationId));
     }
 
-    /** Where an upload's bytes are kept. */
+    /** Where an upload's bytes are kept in the embedded store. */
     public Path content(DeviceFile file) {
         return folder().resolve(file.correlationId());
+    }
+
+    /**
+     * The content of a stored file, from the embedded store or from the Azure Blob container it went
+     * to (403 unless the configuration grants {@code readAccess}); the caller closes it.
+     */
+    public InputStream read(DeviceFile file) {
+        if (file.container().isEmpty()) {
+            try {
+                return Files.newInputStream(content(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read an uploaded file", e);
+            }
+        }
+        if (!storage.configuration().map(FileUploadConfig::readAccess).orElse(false)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "the file upload storage does not grant readAccess");
+        }
+        return configuredContainer(file).open(file.blobName());
+    }
+
+    /** The application's file-upload storage configuration. */
+    public FileUploadStorage storage() {
+        return storage;
     }
 
     private Path folder() {

@@ -24,6 +24,7 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.file.DeviceFile;
+import org.opencentral.core.file.FileUploadConfig;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
 import org.opencentral.platform.device.DeviceChanges;
@@ -32,7 +33,11 @@ import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
 
-/** IoT Hub's file-upload flow over a real SQLite state store and a real folder. */
+/**
+ * IoT Hub's file-upload flow over a real SQLite state store and a real folder; with a storage
+ * configuration, the SAS URIs of its Azure container (signed locally; the uploads themselves are
+ * tested against Azurite in compat-tests).
+ */
 class FileUploadsTest {
     private static final DeviceId CAMERA = DeviceId.of("camera");
     private static final DeviceId OTHER = DeviceId.of("other");
@@ -75,7 +80,7 @@ class FileUploadsTest {
         DeviceFile file = ((BlobPut.Stored) put).file();
         assertThat(file).isEqualTo(new DeviceFile(grant.correlationId(), CAMERA, "camera/snaps/1.jpg",
                 Instant.parse("2026-12-01T10:00:00Z"), DeviceFile.Status.UPLOADED, 8, Optional.of("image/jpeg"),
-                Optional.of(Instant.parse("2026-12-01T10:00:30Z"))));
+                Optional.of(Instant.parse("2026-12-01T10:00:30Z")), Optional.empty()));
         assertThat(Files.readAllBytes(uploads.content(file))).isEqualTo(bytes(8));
 
         uploads.notify(CAMERA, grant.correlationId(), true);
@@ -142,6 +147,48 @@ class FileUploadsTest {
 
         FileUploads disabled = new FileUploads(state.files(), FileUploadSettings.DISABLED, clock);
         assertRefused(() -> disabled.request(CAMERA, "a", "hub"), ErrorCode.FORBIDDEN);
+    }
+
+    @Test
+    void withAStorageConfigurationDevicesGetASasOfItsContainerAndTheEmbeddedStoreRefusesThoseBlobs() {
+        String connection = "DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=c2VjcmV0LWtleQ==";
+        uploads.storage().configure(new FileUploadConfig(connection, "device-files", Duration.ofMinutes(30), false, "x"),
+                Optional.empty());
+        BlobGrant grant = uploads.request(CAMERA, "snaps/2.jpg", "hub.example.com");
+        assertThat(grant.hostName()).isEqualTo("contoso.blob.core.windows.net");
+        assertThat(grant.containerName()).isEqualTo("device-files");
+        assertThat(grant.blobName()).isEqualTo("camera/snaps/2.jpg");
+        assertThat(query(grant)).containsEntry("sr", List.of("b")).containsEntry("sp", List.of("cw"))
+                .containsEntry("se", List.of("2026-12-01T10:30:00Z")).containsKey("sig");
+        assertThat(state.files().find(grant.correlationId()).orElseThrow().container())
+                .contains("https://contoso.blob.core.windows.net/device-files");
+        assertThat(uploads.put(grant.blobName(), query(grant), Optional.empty(), bytes(1)))
+                .isInstanceOfSatisfying(BlobPut.Refused.class, r -> assertThat(r.status()).isEqualTo(403));
+
+        uploads.storage().remove(Optional.empty());
+        assertRefused(() -> uploads.notify(CAMERA, grant.correlationId(), true), ErrorCode.CONFLICT);
+        uploads.notify(CAMERA, grant.correlationId(), false);
+        BlobGrant embedded = uploads.request(CAMERA, "snaps/3.jpg", "hub.example.com");
+        assertThat(embedded.containerName()).isEqualTo("devicefiles/uploads");
+    }
+
+    @Test
+    void aConfigurationIsCheckedAndWrittenOnlyOverTheEtagItNames() {
+        String connection = "AccountName=contoso;AccountKey=c2VjcmV0LWtleQ==";
+        FileUploadStorage storage = uploads.storage();
+        assertRefused(() -> storage.configure(new FileUploadConfig(connection, "ab", Duration.ofHours(1), false, "x"),
+                Optional.empty()), ErrorCode.BAD_REQUEST);
+        assertRefused(() -> storage.configure(new FileUploadConfig(connection, "a--b", Duration.ofHours(1), false, "x"),
+                Optional.empty()), ErrorCode.BAD_REQUEST);
+        assertRefused(() -> storage.configure(new FileUploadConfig(connection, "files", Duration.ofSeconds(30), false,
+                "x"), Optional.empty()), ErrorCode.BAD_REQUEST);
+        FileUploadConfig stored = storage.configure(new FileUploadConfig(connection, "files", Duration.ofHours(1), false,
+                "x"), Optional.empty());
+        assertThat(stored.etag()).isNotEqualTo("x");
+        assertRefused(() -> storage.configure(stored, Optional.of("stale")), ErrorCode.PRECONDITION_FAILED);
+        assertRefused(() -> storage.remove(Optional.of("stale")), ErrorCode.PRECONDITION_FAILED);
+        storage.remove(Optional.of(stored.etag()));
+        assertRefused(() -> storage.remove(Optional.empty()), ErrorCode.NOT_FOUND);
     }
 
     private static void assertAuthenticationFailed(BlobPut put, String reason) {
