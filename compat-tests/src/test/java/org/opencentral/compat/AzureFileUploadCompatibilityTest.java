@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.BinaryData;
-import com.azure.storage.blob.BlobClientBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.azure.sdk.iot.device.ClientOptions;
 import com.microsoft.azure.sdk.iot.device.DeviceClient;
 import com.microsoft.azure.sdk.iot.device.FileUploadCompletionNotification;
 import com.microsoft.azure.sdk.iot.device.FileUploadSasUriRequest;
 import com.microsoft.azure.sdk.iot.device.FileUploadSasUriResponse;
-import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
 import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,18 +89,12 @@ class AzureFileUploadCompatibilityTest {
     }
 
     private static DeviceClient deviceClient(String id) throws IotHubClientException {
-        String key = platform.createDevice(id);
-        DeviceClient client = new DeviceClient("HostName=" + TestPlatform.HOST + ";DeviceId=" + id + ";SharedAccessKey="
-                + key, IotHubClientProtocol.HTTPS, ClientOptions.builder().sslContext(platform.deviceTrust()).build());
-        client.open(false);
-        return client;
+        return FileUploadClients.device(platform, id);
     }
 
     private static void upload(FileUploadSasUriResponse sas, byte[] content, String contentType) throws Exception {
-        new BlobClientBuilder().endpoint(sas.getBlobUri().toString())
-                .httpClient(new JdkHttpClientBuilder(HttpClient.newBuilder().sslContext(platform.deviceTrust())).build())
-                .buildClient().uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(content))
-                        .setHeaders(new BlobHttpHeaders().setContentType(contentType)), null, null);
+        FileUploadClients.blob(platform, sas.getBlobUri().toString()).uploadWithResponse(new BlobParallelUploadOptions(
+                BinaryData.fromBytes(content)).setHeaders(new BlobHttpHeaders().setContentType(contentType)), null, null);
     }
 
     @Test
@@ -149,9 +140,7 @@ class AzureFileUploadCompatibilityTest {
                     .isInstanceOf(IotHubClientException.class);
 
             String otherBlob = sas.getBlobUri().toString().replace("never.bin", "other.bin");
-            assertThatThrownBy(() -> new BlobClientBuilder().endpoint(otherBlob)
-                    .httpClient(new JdkHttpClientBuilder(HttpClient.newBuilder().sslContext(platform.deviceTrust()))
-                            .build()).buildClient().upload(BinaryData.fromString("x")))
+            assertThatThrownBy(() -> FileUploadClients.blob(platform, otherBlob).upload(BinaryData.fromString("x")))
                     .isInstanceOfSatisfying(BlobStorageException.class, e -> assertThat(e.getStatusCode()).isEqualTo(403));
             assertThat(rest.get("/devices/azure-refused/files").ok().path("value")).isEmpty();
         } finally {

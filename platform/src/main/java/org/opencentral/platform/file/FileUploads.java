@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencentral.core.DomainException;
@@ -22,13 +20,13 @@ import org.opencentral.core.file.FileUploadConfig;
 
 /**
  * IoT Hub's file-upload flow, to the configured Azure Blob container ({@link FileUploadStorage}) or,
- * without one, to the embedded blob store, a folder of files named by correlation id. A blob is {@code {deviceId}/{file name}} in container {@value #CONTAINER} of account
+ * without one, to the embedded blob store ({@link EmbeddedBlobStore}). A blob is
+ * {@code {deviceId}/{file name}}; in the embedded store, in container {@value #CONTAINER} of account
  * {@value #ACCOUNT}: the Azure Storage client puts it to a path under {@value #PATH_PREFIX} that
  * decodes to {@code {container}/{blob}} (it percent-encodes the slashes or not, depending on
- * whether it takes the host for an account or an IP address).
- * One SAS URI stores one blob; a file over the per-device size limit or over the device's quota is
- * refused, and so is any upload to it while no folder is configured. Devices upload to Azure directly
- * with the SAS the container signs; their notification records the blob (its size is not limited).
+ * whether it takes the host for an account or an IP address); no upload is asked for while neither
+ * a storage nor a folder is configured. Devices upload to Azure directly with the SAS the container
+ * signs; their notification records the blob (its size is not limited).
  */
 public final class FileUploads {
     public static final String ACCOUNT = "devicefiles";
@@ -36,24 +34,19 @@ public final class FileUploads {
     /** The start of every blob's request path: the account. */
     public static final String PATH_PREFIX = "/" + ACCOUNT + "/";
     private static final int MAX_NAME_LENGTH = 1024;
-    private static final int LOCK_STRIPES = 64;
 
     private final DeviceFileStore store;
     private final FileUploadSettings settings;
     private final Clock clock;
-    private final BlobSas sas;
+    private final EmbeddedBlobStore embedded;
     private final FileUploadStorage storage;
-    private final Object[] locks = new Object[LOCK_STRIPES];
 
     public FileUploads(DeviceFileStore store, FileUploadSettings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
-        this.sas = new BlobSas(clock);
+        this.embedded = new EmbeddedBlobStore(store, settings, clock);
         this.storage = new FileUploadStorage(store);
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new Object();
-        }
     }
 
     /** The limits and folder. */
@@ -86,7 +79,7 @@ public final class FileUploads {
             return azure.get().grant(correlationId, blobName, now.plus(ttl));
         }
         return new BlobGrant(correlationId, hostName, ACCOUNT + "/" + CONTAINER, blobName,
-                sas.token(blobName, now.plus(settings.sasLifetime())));
+                embedded.token(blobName, now));
     }
 
     /**
@@ -121,49 +114,6 @@ public final class FileUploads {
                         + " is not configured any more"));
     }
 
-    /**
-     * Puts blob {@code blobName} (decoded, without the path prefix) with the decoded SAS
-     * {@code query}: checks the SAS, the size limit and the device's quota, then stores the bytes and
-     * records the upload.
-     */
-    public BlobPut put(String blobName, Map<String, List<String>> query, Optional<String> contentType, byte[] body) {
-        Optional<String> refusal = sas.refusal(blobName, query);
-        if (refusal.isPresent()) {
-            return new BlobPut.Refused(403, "AuthenticationFailed", refusal.get());
-        }
-        if (settings.folder().isEmpty()) {
-            return new BlobPut.Refused(403, "AuthorizationFailure", "file uploads are not enabled");
-        }
-        if (body.length > settings.maxFileBytes()) {
-            return new BlobPut.Refused(413, "RequestBodyTooLarge", "a file of " + body.length
-                    + " bytes is over the limit of " + settings.maxFileBytes() + " bytes per file");
-        }
-        DeviceId device = DeviceId.of(blobName.substring(0, blobName.indexOf('/')));
-        synchronized (locks[Math.floorMod(device.hashCode(), LOCK_STRIPES)]) {
-            return store(device, blobName, contentType, body);
-        }
-    }
-
-    private BlobPut store(DeviceId device, String blobName, Optional<String> contentType, byte[] body) {
-        Optional<DeviceFile> pending = store.pending(device, blobName).filter(f -> f.container().isEmpty());
-        if (pending.isEmpty()) {
-            return new BlobPut.Refused(409, "BlobAlreadyExists", "this SAS URI was used already");
-        }
-        long stored = store.bytesStored(device);
-        if (stored + body.length > settings.quotaBytes()) {
-            return new BlobPut.Refused(403, "QuotaExceeded", "the device holds " + stored + " bytes of files; "
-                    + body.length + " more would pass its quota of " + settings.quotaBytes() + " bytes");
-        }
-        Path target = content(pending.get());
-        write(target, body);
-        Instant at = clock.instant();
-        if (!store.uploaded(pending.get().correlationId(), body.length, contentType, at)) {
-            delete(target);
-            return new BlobPut.Refused(409, "BlobAlreadyExists", "this SAS URI was used already");
-        }
-        return new BlobPut.Stored(store.find(pending.get().correlationId()).orElseThrow(), at);
-    }
-
     /** {@code device}'s stored files (their blobs stored, notified or not), newest first. */
     public List<DeviceFile> files(DeviceId device) {
         return store.stored(device);
@@ -177,7 +127,13 @@ public final class FileUploads {
 
     /** Where an upload's bytes are kept in the embedded store. */
     public Path content(DeviceFile file) {
-        return folder().resolve(file.correlationId());
+        folder();
+        return embedded.content(file);
+    }
+
+    /** The embedded blob store, which the HTTPS listener's blob endpoint writes to. */
+    public EmbeddedBlobStore embedded() {
+        return embedded;
     }
 
     /**
@@ -206,25 +162,6 @@ public final class FileUploads {
     private Path folder() {
         return settings.folder().orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN,
                 "file uploads are not enabled: the node has no folder for them"));
-    }
-
-    private static void write(Path target, byte[] body) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            Files.write(partial, body);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store an uploaded file", e);
-        }
-    }
-
-    private static void delete(Path target) {
-        try {
-            Files.deleteIfExists(target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + target, e);
-        }
     }
 
     /** What is wrong with a device's file name, or null: it is a blob name's tail. */
