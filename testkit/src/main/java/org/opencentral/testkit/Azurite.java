@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Azurite's blob service (the Azure Storage emulator, {@code npm ci} by the testkit module's build,
- * found from a test module's directory as {@code ../testkit/node_modules}) as a child process on a
+ * Azurite's blob service (the Azure Storage emulator, {@code testkit/package.json}, installed by
+ * {@code npm ci} in the builds of the modules that start it, found from a test module's directory as
+ * {@code ../testkit/node_modules}) as a child process on a
  * free port of 127.0.0.1, keeping its blobs in a folder so that a stop and a start keep them; its
  * well-known development account; over plain HTTP, or over HTTPS with a PEM certificate and key
  * (as the device SDKs' blob URIs are always {@code https}).
@@ -68,7 +69,7 @@ public final class Azurite implements AutoCloseable {
     /** Starts Azurite on its port and data folder; returns once it listens. */
     public void restart() {
         if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY.toAbsolutePath() + " is missing: the testkit module's build runs npm ci");
+            throw new IllegalStateException(BINARY.toAbsolutePath() + " is missing: the it and compat-tests builds run npm ci in testkit/");
         }
         try {
             Files.createDirectories(location);
