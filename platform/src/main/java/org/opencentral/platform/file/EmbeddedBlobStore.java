@@ -221,7 +221,8 @@ public final class EmbeddedBlobStore {
         }
     }
 
-    private static void write(Path target, byte[] body) {
+    /** Writes {@code body} to {@code target} atomically (a partial file moved into place), its folder made if missing. */
+    static void write(Path target, byte[] body) {
         try {
             Files.createDirectories(target.getParent());
             Path partial = target.resolveSibling(target.getFileName() + ".partial");

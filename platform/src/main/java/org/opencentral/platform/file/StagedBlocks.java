@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -104,15 +103,7 @@ final class StagedBlocks {
 
     /** Stages (or replaces) block {@code blockId}. */
     void stage(String blockId, byte[] body) {
-        try {
-            Files.createDirectories(folder);
-            Path target = block(blockId);
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            Files.write(partial, body);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not stage a block", e);
-        }
+        EmbeddedBlobStore.write(block(blockId), body);
     }
 
     /** Deletes the staged blocks, and the device's folder if it is left empty. */
