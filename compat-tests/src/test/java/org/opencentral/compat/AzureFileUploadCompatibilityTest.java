@@ -122,6 +122,12 @@ class AzureFileUploadCompatibilityTest {
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.body()).isEqualTo(file);
 
+            byte[] rewritten = new byte[file.length + 1_000];
+            new Random(8).nextBytes(rewritten);
+            upload(sas, rewritten, "text/csv");
+            assertThat(download("azure-files", sas.getCorrelationId()).body())
+                    .as("a blob written again while its SAS is valid is served as it is now").isEqualTo(rewritten);
+
             rest.patch("/fileUploads", Map.of("readAccess", false)).ok();
             assertThat(download("azure-files", sas.getCorrelationId()).statusCode()).isEqualTo(403);
             rest.patch("/fileUploads", Map.of("readAccess", true)).ok();

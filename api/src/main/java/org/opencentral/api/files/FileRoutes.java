@@ -72,9 +72,10 @@ public final class FileRoutes {
         devices.get(id);
         DeviceFile file = uploads.file(id, call.pathParam(FILE_ID));
         String name = fileName(file).substring(fileName(file).lastIndexOf('/') + 1);
+        FileUploads.Content content = uploads.read(file);
         call.file(file.contentType().orElse("application/octet-stream"), "attachment; filename=\""
                 + name.replaceAll("[^A-Za-z0-9._ -]", "_") + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"), file.size(), uploads.read(file));
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"), content.size(), content.stream());
     }
 
     static ObjectNode toJson(DeviceFile file) {

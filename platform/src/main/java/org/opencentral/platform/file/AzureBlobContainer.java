@@ -1,17 +1,16 @@
 package org.opencentral.platform.file;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
-import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.specialized.BlobInputStream;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -77,11 +76,11 @@ final class AzureBlobContainer {
         }
     }
 
-    /** The content of {@code blobName}, streamed; the caller closes it. */
-    InputStream open(String blobName) {
-        BlobClient blob = client.getBlobClient(blobName);
+    /** The content of {@code blobName} as it is now, streamed, with its size; the caller closes it. */
+    FileUploads.Content open(String blobName) {
         try {
-            return blob.openInputStream();
+            BlobInputStream stream = client.getBlobClient(blobName).openInputStream();
+            return new FileUploads.Content(stream.getProperties().getBlobSize(), stream);
         } catch (RuntimeException e) {
             throw unavailable(e);
         }

@@ -137,13 +137,16 @@ public final class FileUploads {
     }
 
     /**
-     * The content of a stored file, from the embedded store or from the Azure Blob container it went
-     * to (403 unless the configuration grants {@code readAccess}); the caller closes it.
+     * The content of a stored file as it is now, from the embedded store or from the Azure Blob
+     * container it went to (403 unless the configuration grants {@code readAccess}; a device may have
+     * written the blob again while its SAS was valid, so the size is the blob's, not the recorded one);
+     * the caller closes it.
      */
-    public InputStream read(DeviceFile file) {
+    public Content read(DeviceFile file) {
         if (file.container().isEmpty()) {
             try {
-                return Files.newInputStream(content(file));
+                Path path = content(file);
+                return new Content(Files.size(path), Files.newInputStream(path));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read an uploaded file", e);
             }
@@ -152,6 +155,10 @@ public final class FileUploads {
             throw new DomainException(ErrorCode.FORBIDDEN, "the file upload storage does not grant readAccess");
         }
         return configuredContainer(file).open(file.blobName());
+    }
+
+    /** A stored file's bytes, streamed, and how many there are. */
+    public record Content(long size, InputStream stream) {
     }
 
     /** The application's file-upload storage configuration. */
