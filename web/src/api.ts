@@ -195,6 +195,19 @@ export function deviceFileUrl(deviceId: string, fileId: string) {
   return withVersion('/api/devices/' + encodeURIComponent(deviceId) + '/files/' + encodeURIComponent(fileId));
 }
 
+/** The application's file upload storage (IoT Central's /fileUploads); its connection string comes back masked. */
+export type FileUpload = Schemas['FileUpload'];
+
+/** The file upload storage, or null when devices upload to the embedded store (404). */
+export async function getFileUploads(signal?: AbortSignal): Promise<FileUpload | null> {
+  try {
+    return await get<FileUpload>('/fileUploads', signal);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
 /** A template's model expanded by the server (GET …/deviceTemplates/{id}/model, an extension). */
 export function getTemplateModel(templateId: string, signal?: AbortSignal) {
   return get<any>('/deviceTemplates/' + encodeURIComponent(templateId) + '/model', signal);

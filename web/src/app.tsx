@@ -26,6 +26,7 @@ import { Destinations } from './pages/exports/Destinations';
 import { DestinationEditor } from './pages/exports/DestinationEditor';
 import { Dashboards } from './pages/dashboards/Dashboards';
 import { Explorer } from './pages/explorer/Explorer';
+import { FileUploadSettings } from './pages/settings/FileUploads';
 
 /** A page of the side navigation, shown to callers holding `permission` (or `or`). */
 interface NavItem { path: string; label: string; permission: string; or?: string }
@@ -42,6 +43,7 @@ const NAV: NavItem[] = [
   { path: '/roles', label: 'Roles', permission: 'customRoles.view' },
   { path: '/tokens', label: 'API tokens', permission: 'apiTokens.view' },
   { path: '/audit', label: 'Audit log', permission: 'auditLog.view' },
+  { path: '/settings/file-uploads', label: 'File uploads', permission: 'deviceFileUpload.view' },
 ];
 
 type Theme = 'light' | 'dark';
@@ -147,6 +149,7 @@ function Route({ path }: { path: string }) {
   if (path === '/dashboards') return <Dashboards />;
   if ((m = match('/dashboards/:id', path))) return <Dashboards id={m.id} />;
   if (path === '/explorer') return <Explorer />;
+  if (path === '/settings/file-uploads') return <FileUploadSettings />;
   if (path === '/devices') return <DeviceList />;
   if ((m = match('/devices/:id', path))) return <DevicePage id={m.id} tab="overview" />;
   if ((m = match('/devices/:id/:tab', path))) return <DevicePage id={m.id} tab={m.tab} />;

@@ -111,7 +111,7 @@ class AuthorizationMatrixTest {
                 "/api/jobs", "/api/jobs/{jobId}", "/api/jobs/{jobId}/devices", "/api/jobs/{jobId}/stop",
                 "/api/jobs/{jobId}/resume", "/api/jobs/{jobId}/rerun/{rerunId}", "/api/scheduledJobs",
                 "/api/scheduledJobs/{scheduledJobId}", "/api/scheduledJobs/{scheduledJobId}/jobs", "/api/dashboards",
-                "/api/dashboards/{dashboardId}");
+                "/api/dashboards/{dashboardId}", "/api/fileUploads");
         assertThat(denied.get("ORG_VIEWER")).isGreaterThan(denied.getOrDefault("APP_OPERATOR", 0));
         assertThat(denied).doesNotContainKey("APP_ADMINISTRATOR");
     }
@@ -137,6 +137,10 @@ class AuthorizationMatrixTest {
                 Permission.DEVICE_GROUPS_CREATE, Permission.DEVICE_GROUPS_UPDATE, Permission.DEVICE_GROUPS_DELETE);
         assertThat(p.get("APP_OPERATOR").permissions()).contains(Permission.JOBS_VIEW, Permission.JOBS_EXECUTE);
         assertThat(p.get("ORG_VIEWER").permissions()).doesNotContain(Permission.JOBS_VIEW, Permission.JOBS_EXECUTE);
+        assertThat(p.get("APP_ADMINISTRATOR").permissions()).contains(Permission.FILE_UPLOAD_VIEW,
+                Permission.FILE_UPLOAD_MANAGE);
+        assertThat(p.get("APP_BUILDER").permissions()).doesNotContain(Permission.FILE_UPLOAD_VIEW,
+                Permission.FILE_UPLOAD_MANAGE);
         assertThat(p.get("ORG_VIEWER").permissions()).contains(Permission.DEVICE_GROUPS_VIEW).doesNotContain(
                 Permission.DEVICE_GROUPS_CREATE, Permission.DEVICE_GROUPS_UPDATE, Permission.DEVICE_GROUPS_DELETE);
     }

@@ -26,6 +26,8 @@ final class ContractCases {
     private static final String KEYS = "{\"primaryKey\":\"cHJpbWFyeS1rZXktb2YtdGhlLWdyb3VwLTEyMzQ1Njc4OTA=\","
             + "\"secondaryKey\":\"c2Vjb25kYXJ5LWtleS1vZi10aGUtZ3JvdXAtMTIzNDU2Nzg5MA==\"}";
     private static final String ORG_ROLE = "{\"role\":\"" + BuiltInRole.ORG_VIEWER.id() + "\",\"organization\":\"west\"}";
+    private static final String STORAGE = "DefaultEndpointsProtocol=https;AccountName=contoso;"
+            + "AccountKey=c2VjcmV0LWtleS1vZi10aGUtYWNjb3VudA==;EndpointSuffix=core.windows.net";
     private static final String OPERATOR = "{\"role\":\"" + BuiltInRole.APP_OPERATOR.id() + "\"}";
 
     record Call(String route, String path, Supplier<String> body, int status) {
@@ -59,6 +61,7 @@ final class ContractCases {
         security();
         provisioning();
         templates();
+        fileUploads();
         return List.copyOf(calls);
     }
 
@@ -339,6 +342,19 @@ final class ContractCases {
         call("GET " + attestation, "/devices/missing/attestation", null, 404);
         call("DELETE " + attestation, "/devices/c-dev/attestation", null, 204);
         call("DELETE " + attestation, "/devices/missing/attestation", null, 404);
+    }
+
+    private void fileUploads() {
+        String storage = "{\"connectionString\":\"" + STORAGE + "\",\"container\":\"device-files\",\"sasTtl\":\"PT2H\"}";
+        call("GET /fileUploads", "/fileUploads", null, 404);
+        call("PATCH /fileUploads", "/fileUploads", "{\"sasTtl\":\"PT3H\"}", 404);
+        call("PUT /fileUploads", "/fileUploads", "{\"connectionString\":\"AccountName=a\",\"container\":\"x\"}", 400);
+        call("PUT /fileUploads", "/fileUploads", storage, 200);
+        call("GET /fileUploads", "/fileUploads", null, 200);
+        call("PATCH /fileUploads", "/fileUploads", "{\"sasTtl\":\"PT3H\",\"readAccess\":true}", 200);
+        call("PATCH /fileUploads", "/fileUploads", "{\"container\":\"Not_A_Container\"}", 400);
+        call("DELETE /fileUploads", "/fileUploads", null, 204);
+        call("DELETE /fileUploads", "/fileUploads", null, 404);
     }
 
     private void call(String route, String path, String body, int status) {

@@ -38,12 +38,13 @@ class ContractTest {
      * connected and when it was last heard from (the web UI's device status). A refused device template
      * lists every model error with its JSON pointer ({@code details}), so that a client can show each
      * one where it is. A job's failed device tells why it failed; a scheduled job when its next
-     * occurrence runs (the jobs list shows it).
+     * occurrence runs (the jobs list shows it). A file upload configuration tells whether users may read
+     * the uploaded files (IoT Central's 2022-10-31-preview member).
      */
     static final Map<String, Set<String>> EXTENSIONS = Map.of("Role", Set.of("kind", "builtIn", "permissions"),
             "DeviceRelationship", Set.of("name"), "Device",
             Set.of("simulationInterval", "connected", "lastActivity"), "ErrorDetails", Set.of("details"),
-            "JobDeviceStatus", Set.of("reason"), "ScheduledJob", Set.of("nextRun"));
+            "JobDeviceStatus", Set.of("reason"), "ScheduledJob", Set.of("nextRun"), "FileUpload", Set.of("readAccess"));
 
     /**
      * Routes without a success here: OpenCentral devices have no IoT Edge modules (module-scoped paths

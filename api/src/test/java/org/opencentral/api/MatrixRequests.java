@@ -71,6 +71,9 @@ final class MatrixRequests {
         if (path.startsWith("/api/dataExport/exports")) {
             return "{\"displayName\":\"Matrix\",\"enabled\":false,\"source\":\"telemetry\",\"destinations\":[]}";
         }
+        if (path.equals("/api/fileUploads")) {
+            return "{\"connectionString\":\"AccountName=matrix;AccountKey=bWF0cml4\",\"container\":\"matrix\"}";
+        }
         if (path.startsWith("/api/dashboards")) {
             return "{\"displayName\":\"Matrix\",\"personal\":true,\"tiles\":[]}";
         }

@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
-import com.azure.storage.blob.BlobClientBuilder;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.BlockBlobItem;
+import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.azure.sdk.iot.device.ClientOptions;
 import com.microsoft.azure.sdk.iot.device.DeviceClient;
 import com.microsoft.azure.sdk.iot.device.FileUploadCompletionNotification;
 import com.microsoft.azure.sdk.iot.device.FileUploadSasUriRequest;
 import com.microsoft.azure.sdk.iot.device.FileUploadSasUriResponse;
-import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
 import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,8 +42,9 @@ import org.opencentral.testkit.TestPlatform;
 /**
  * IoT Hub's file-upload flow with the unmodified Java device SDK ({@code getFileUploadSasUri},
  * {@code completeFileUpload}) and the official Azure Storage client ({@code azure-storage-blob})
- * putting the blob to the embedded store on the HTTPS port (443, where the SAS URI points); then
- * raw requests that the store must refuse in the Blob protocol's shape.
+ * putting the blob to the embedded store on the HTTPS port (443, where the SAS URI points), in one
+ * Put Blob or in blocks (Put Block, Put Block List); then raw requests that the store must refuse in
+ * the Blob protocol's shape.
  */
 class FileUploadCompatibilityTest {
     private static final MovableClock CLOCK = new MovableClock();
@@ -71,17 +69,11 @@ class FileUploadCompatibilityTest {
     }
 
     private static DeviceClient deviceClient(String id) throws IotHubClientException {
-        String key = platform.createDevice(id);
-        DeviceClient client = new DeviceClient("HostName=" + TestPlatform.HOST + ";DeviceId=" + id + ";SharedAccessKey="
-                + key, IotHubClientProtocol.HTTPS, ClientOptions.builder().sslContext(platform.deviceTrust()).build());
-        client.open(false);
-        return client;
+        return FileUploadClients.device(platform, id);
     }
 
     private static BlobClient blobClient(FileUploadSasUriResponse sas) throws Exception {
-        return new BlobClientBuilder().endpoint(sas.getBlobUri().toString())
-                .httpClient(new JdkHttpClientBuilder(HttpClient.newBuilder().sslContext(platform.deviceTrust())).build())
-                .buildClient();
+        return FileUploadClients.blob(platform, sas.getBlobUri().toString());
     }
 
     private static byte[] randomBytes(int size, long seed) {
@@ -112,6 +104,48 @@ class FileUploadCompatibilityTest {
         } finally {
             client.close();
         }
+    }
+
+    @Test
+    void theStorageClientUploadsALargerFileInBlocksThatTheNodeListsAndServes() throws Exception {
+        DeviceClient client = deviceClient("files-blocks");
+        try {
+            byte[] file = randomBytes(3 * 1024 * 1024 + 12_345, 3);
+            FileUploadSasUriResponse sas = client.getFileUploadSasUri(new FileUploadSasUriRequest("dumps/core.bin"));
+            long blockSize = 512 * 1024;
+            blobClient(sas).uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(file))
+                    .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong(blockSize)
+                            .setMaxSingleUploadSizeLong(blockSize).setMaxConcurrency(2))
+                    .setHeaders(new BlobHttpHeaders().setContentType("application/octet-stream")), null, null);
+            client.completeFileUpload(new FileUploadCompletionNotification(sas.getCorrelationId(), true));
+
+            assertThat(Files.readAllBytes(stored(sas.getCorrelationId()))).isEqualTo(file);
+            JsonNode listed = platform.rest().get("/devices/files-blocks/files").ok().path("value").get(0);
+            assertThat(listed.path("size").asLong()).isEqualTo(file.length);
+            assertThat(listed.path("status").asText()).isEqualTo("completed");
+            assertThat(Files.exists(platform.dataDir().resolve("files/blocks"))
+                    && Files.list(platform.dataDir().resolve("files/blocks")).findAny().isPresent())
+                    .as("no staged block is left").isFalse();
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void blocksOverTheFileLimitAreRefusedInTheBlobShape() throws Exception {
+        JsonNode grant = requestUpload("files-blocks-limit", "big.bin");
+        int max = FileUploadSettings.DEFAULT_MAX_FILE_BYTES;
+        String block = "&comp=block&blockid=" + java.net.URLEncoder.encode(java.util.Base64.getEncoder()
+                .encodeToString("b-1".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        assertThat(put(path(grant) + block, new byte[max - 10]).statusCode()).isEqualTo(201);
+        String second = block.replace("Yi0x", "Yi0y");
+        assertBlobError(put(path(grant) + second, new byte[11]), 413, "RequestBodyTooLarge");
+        assertBlobError(put(path(grant) + "&comp=blocklist", "<BlockList><Latest>Yi0y</Latest></BlockList>"
+                .getBytes(StandardCharsets.UTF_8)), 400, "InvalidBlockList");
+        assertBlobError(put(path(grant) + "&comp=blocklist", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                .getBytes(StandardCharsets.UTF_8)), 400, "InvalidXmlDocument");
+        assertThat(put(path(grant) + "&comp=blocklist", ("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>"
+                + "<Latest>Yi0x</Latest></BlockList>").getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
+import org.opencentral.testkit.Azurite;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.TestDevice;
 import org.opencentral.testkit.TestPlatform;

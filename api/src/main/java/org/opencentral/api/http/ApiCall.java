@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
@@ -107,10 +106,10 @@ public final class ApiCall {
         ctx.res().addHeader("Set-Cookie", setCookie);
     }
 
-    /** Answers 200 with the file at {@code path}, streamed, with its content type and disposition. */
-    public void file(String contentType, String disposition, Path path) throws IOException {
+    /** Answers 200 with {@code size} bytes of {@code content}, streamed (and closed), with its content type and disposition. */
+    public void file(String contentType, String disposition, long size, InputStream content) {
         ctx.status(200).contentType(contentType).header("Content-Disposition", disposition)
-                .header("Content-Length", Long.toString(Files.size(path))).result(Files.newInputStream(path));
+                .header("Content-Length", Long.toString(size)).result(content);
     }
 
     public void noContent() {

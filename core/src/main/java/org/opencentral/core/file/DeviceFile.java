@@ -18,9 +18,11 @@ import org.opencentral.core.device.DeviceId;
  * @param size          the stored blob's size in bytes (0 before it is stored)
  * @param contentType   the stored blob's content type, if the device sent one
  * @param uploadedAt    when the blob was stored
+ * @param container     the address of the Azure Blob container the blob went to (no secrets); none: the
+ *                      embedded store
  */
 public record DeviceFile(String correlationId, DeviceId device, String blobName, Instant requestedAt, Status status,
-        long size, Optional<String> contentType, Optional<Instant> uploadedAt) {
+        long size, Optional<String> contentType, Optional<Instant> uploadedAt, Optional<String> container) {
 
     /** Where an upload stands. */
     public enum Status {
@@ -35,6 +37,7 @@ public record DeviceFile(String correlationId, DeviceId device, String blobName,
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(uploadedAt, "uploadedAt");
+        Objects.requireNonNull(container, "container");
         if (size < 0) {
             throw new IllegalArgumentException("size must not be negative");
         }
@@ -43,9 +46,15 @@ public record DeviceFile(String correlationId, DeviceId device, String blobName,
         }
     }
 
-    /** A newly requested upload: nothing stored yet. */
+    /** A newly requested upload to the embedded store: nothing stored yet. */
     public static DeviceFile requested(String correlationId, DeviceId device, String blobName, Instant at) {
+        return requested(correlationId, device, blobName, at, Optional.empty());
+    }
+
+    /** A newly requested upload to {@code container} (none: the embedded store): nothing stored yet. */
+    public static DeviceFile requested(String correlationId, DeviceId device, String blobName, Instant at,
+            Optional<String> container) {
         return new DeviceFile(correlationId, device, blobName, at, Status.REQUESTED, 0, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), container);
     }
 }

@@ -30,4 +30,13 @@ public interface DeviceFileStore {
 
     /** {@code device}'s uploads whose blob is stored, newest first. */
     List<DeviceFile> stored(DeviceId device);
+
+    /** The application's file-upload storage, if one is configured. */
+    Optional<FileUploadConfig> configuration();
+
+    /** Stores the file-upload storage (its connection string sealed), replacing any. */
+    void configure(FileUploadConfig config);
+
+    /** Removes the file-upload storage; false if none was configured. */
+    boolean removeConfiguration();
 }

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's periodic chores: flushing device activity, purging expired C2D messages and browser
- * sessions, finishing DPS operations, the rules' timer step.
+ * sessions, finishing DPS operations, the rules' timer step, discarding the staged blocks of file
+ * uploads that can no longer be committed.
  */
 final class Chores {
     private static final Logger LOG = LoggerFactory.getLogger(Chores.class);
@@ -23,6 +24,7 @@ final class Chores {
         every(timer, 1, TimeUnit.MINUTES, "dps-operations", platform.provisioning().dps()::runOnce);
         // Lets time pass for the rules: windows close, absences fire, quiet instances resolve.
         every(timer, 1, TimeUnit.SECONDS, "rules", platform.ruleEngine()::runOnce);
+        every(timer, 10, TimeUnit.MINUTES, "abandoned-blocks", platform.files().embedded()::purgeAbandonedBlocks);
     }
 
     private static void every(ScheduledExecutorService timer, long period, TimeUnit unit, String name, Runnable task) {

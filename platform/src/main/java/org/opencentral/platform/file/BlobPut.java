@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.opencentral.core.file.DeviceFile;
 
-/** The outcome of putting a blob to the embedded store. */
+/** The outcome of a Put Blob, Put Block or Put Block List on the embedded store. */
 public sealed interface BlobPut {
     /** The blob is stored and recorded. */
     record Stored(DeviceFile file, Instant at) implements BlobPut {
@@ -12,6 +12,10 @@ public sealed interface BlobPut {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(at, "at");
         }
+    }
+
+    /** A block is staged (Put Block), waiting for the Put Block List that commits it. */
+    record BlockStaged() implements BlobPut {
     }
 
     /** Refused, with the Blob protocol's status and error code. */

@@ -79,7 +79,7 @@ public final class JdbcStateStore implements StateStore {
         this.jobs = new JdbcJobStore(database);
         this.scheduledJobs = new JdbcScheduledJobStore(database, jobs);
         this.dashboards = new JdbcDashboardStore(database, Clock.systemUTC());
-        this.files = new JdbcDeviceFileStore(database);
+        this.files = new JdbcDeviceFileStore(database, keys);
     }
 
     /**

@@ -6,12 +6,20 @@ import static org.opencentral.store.contract.Fixtures.T0;
 import static org.opencentral.store.contract.Fixtures.device;
 import static org.opencentral.store.contract.Fixtures.id;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.file.DeviceFile;
 import org.opencentral.core.file.DeviceFile.Status;
+import org.opencentral.core.file.FileUploadConfig;
 
-/** Device file uploads: requested, stored once, notified once, counted against the device, gone with it. */
+/**
+ * Device file uploads: requested, stored once, notified once, counted against the device, gone with it;
+ * the application's storage configuration, its connection string sealed.
+ */
 public interface DeviceFileStoreContract extends StoreFixture {
     @Test
     default void anUploadIsRequestedStoredAndCompleted() {
@@ -30,7 +38,7 @@ public interface DeviceFileStoreContract extends StoreFixture {
 
         DeviceFile stored = reopen().files().find("c1").orElseThrow();
         assertThat(stored).isEqualTo(new DeviceFile("c1", id("d1"), "d1/photo.jpg", T0, Status.COMPLETED, 1234,
-                Optional.of("image/jpeg"), Optional.of(T0.plusSeconds(5))));
+                Optional.of("image/jpeg"), Optional.of(T0.plusSeconds(5)), Optional.empty()));
         assertThat(store().files().stored(id("d1"))).containsExactly(stored);
     }
 
@@ -63,6 +71,36 @@ public interface DeviceFileStoreContract extends StoreFixture {
         assertThat(store().files().find("ghost")).isEmpty();
         assertThatThrownBy(() -> store().files().settle("old", Status.UPLOADED))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    default void anUploadRemembersTheContainerItWentTo() {
+        store().devices().insert(device("d1"));
+        store().files().insert(DeviceFile.requested("az", id("d1"), "d1/x", T0,
+                Optional.of("https://acct.blob.core.windows.net/uploads")));
+        assertThat(reopen().files().find("az")).map(DeviceFile::container)
+                .contains(Optional.of("https://acct.blob.core.windows.net/uploads"));
+    }
+
+    @Test
+    default void theStorageConfigurationIsStoredSealedReplacedAndRemoved() throws Exception {
+        String connection = "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2VjcmV0LWtleQ==";
+        assertThat(store().files().configuration()).isEmpty();
+        FileUploadConfig first = new FileUploadConfig(connection, "uploads", Duration.ofHours(2), true, "e1");
+        store().files().configure(first);
+        assertThat(reopen().files().configuration()).contains(first);
+        try (Connection raw = rawConnection(); Statement statement = raw.createStatement();
+                ResultSet row = statement.executeQuery("SELECT connection_string FROM file_upload_config")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).startsWith("enc1:").doesNotContain("c2VjcmV0LWtleQ==");
+        }
+
+        FileUploadConfig second = new FileUploadConfig(connection, "other", Duration.ofMinutes(5), false, "e2");
+        store().files().configure(second);
+        assertThat(store().files().configuration()).contains(second);
+        assertThat(store().files().removeConfiguration()).isTrue();
+        assertThat(store().files().removeConfiguration()).isFalse();
+        assertThat(reopen().files().configuration()).isEmpty();
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.opencentral.platform.file.BlobPut;
+import org.opencentral.platform.file.EmbeddedBlobStore;
 import org.opencentral.platform.file.FileUploadSettings;
 import org.opencentral.platform.file.FileUploads;
 import org.opencentral.transport.internal.TransportContext;
@@ -26,11 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded blob store's endpoint on the HTTPS listener: the part of the Azure Blob protocol a
- * device SDK's upload uses, Put Blob ({@code PUT /devicefiles/uploads/{blob}?{SAS}} with
- * {@code x-ms-blob-type: BlockBlob}; the path is decoded as a whole, {@code +} as a space as the
- * device SDK's URL encoder writes it), answered 201 with an ETag. Put Block and Put Block List
- * ({@code comp=block}, {@code comp=blocklist}), which the Azure Storage client uses only for files
- * over its single-upload size (256 MiB, far above the per-file limit), are refused as unsupported.
+ * device SDK's upload uses, each a {@code PUT /devicefiles/uploads/{blob}?{SAS}} (the path is decoded
+ * as a whole, {@code +} as a space as the device SDK's URL encoder writes it): Put Blob (with
+ * {@code x-ms-blob-type: BlockBlob}), answered 201 with an ETag; Put Block ({@code comp=block&blockid=…},
+ * the block as the body), answered 201; Put Block List ({@code comp=blocklist}, the XML
+ * {@code <BlockList>} naming the blocks in order, {@link BlockListXml}), answered 201 with an ETag.
  * Errors have the Blob protocol's shape: the status, an {@code x-ms-error-code} header and an XML
  * {@code <Error><Code/><Message/></Error>} body.
  */
@@ -89,30 +91,40 @@ public final class BlobHttpHandler extends HttpsRouteHandler {
                 .or(() -> Optional.ofNullable(request.headers().get(HttpHeaderNames.CONTENT_TYPE)));
         byte[] body = ByteBufUtil.getBytes(request.content());
         Map<String, List<String>> query = uri.parameters();
-        context.blocking().execute(() -> HttpReplies.send(ctx, keepAlive, put(blobName, query, contentType, body)));
+        EmbeddedBlobStore store = context.services().files().embedded();
+        String comp = query.getOrDefault("comp", List.of("")).getFirst();
+        Supplier<BlobPut> put = switch (comp) {
+            case "block" -> () -> store.putBlock(blobName, query, query.getOrDefault("blockid", List.of("")).getFirst(),
+                    body);
+            case "blocklist" -> () -> BlockListXml.parse(body).<BlobPut>map(
+                    ids -> store.putBlockList(blobName, query, contentType, ids)).orElseGet(() -> new BlobPut.Refused(400,
+                    "InvalidXmlDocument", "the body is not a <BlockList> of block ids"));
+            default -> () -> store.put(blobName, query, contentType, body);
+        };
+        context.blocking().execute(() -> HttpReplies.send(ctx, keepAlive, answer(put)));
     }
 
-    /** A request that is not a Put Blob, answered as such. */
+    /** A request that is not a Put Blob, Put Block or Put Block List, answered as such. */
     private static Optional<FullHttpResponse> refusal(FullHttpRequest request, Map<String, List<String>> query) {
         if (!request.method().equals(HttpMethod.PUT)) {
             return Optional.of(error(HttpResponseStatus.METHOD_NOT_ALLOWED, "UnsupportedHttpVerb",
-                    "only Put Blob is supported; " + request.method() + " is not"));
+                    "only Put Blob, Put Block and Put Block List are supported; " + request.method() + " is not"));
         }
-        if (query.containsKey("comp")) {
+        List<String> comp = query.getOrDefault("comp", List.of());
+        if (comp.size() > 1 || (comp.size() == 1 && !List.of("block", "blocklist").contains(comp.getFirst()))) {
             return Optional.of(error(HttpResponseStatus.BAD_REQUEST, "UnsupportedQueryParameter",
-                    "comp=" + query.get("comp") + " (Put Block, Put Block List) is not supported; upload with Put Blob"));
+                    "comp=" + comp + " is not supported; only Put Blob, Put Block and Put Block List are"));
         }
-        if (!"BlockBlob".equals(request.headers().get(BLOB_TYPE))) {
+        if (comp.isEmpty() && !"BlockBlob".equals(request.headers().get(BLOB_TYPE))) {
             return Optional.of(error(HttpResponseStatus.BAD_REQUEST, "MissingRequiredHeader",
                     BLOB_TYPE + ": BlockBlob is required"));
         }
         return Optional.empty();
     }
 
-    private FullHttpResponse put(String blobName, Map<String, List<String>> query, Optional<String> contentType,
-            byte[] body) {
+    private FullHttpResponse answer(Supplier<BlobPut> put) {
         try {
-            return switch (context.services().files().put(blobName, query, contentType, body)) {
+            return switch (put.get()) {
                 case BlobPut.Stored stored -> {
                     FullHttpResponse response = HttpReplies.of(HttpResponseStatus.CREATED, "", new byte[0]);
                     response.headers().set(HttpHeaderNames.ETAG, "\"0x" + Long.toHexString(stored.at().toEpochMilli())
@@ -120,6 +132,7 @@ public final class BlobHttpHandler extends HttpsRouteHandler {
                             .set(HttpHeaderNames.LAST_MODIFIED, HTTP_DATE.format(stored.at()));
                     yield withIds(response);
                 }
+                case BlobPut.BlockStaged staged -> withIds(HttpReplies.of(HttpResponseStatus.CREATED, "", new byte[0]));
                 case BlobPut.Refused no -> {
                     context.metrics().refused("blob_" + no.code().toLowerCase(Locale.ROOT));
                     yield error(HttpResponseStatus.valueOf(no.status()), no.code(), no.message());

@@ -1,4 +1,4 @@
-package org.opencentral.it;
+package org.opencentral.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -8,57 +8,77 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Azurite's blob service (the Azure Storage emulator, {@code npm ci} by this module's build) as a
- * child process on a free port of 127.0.0.1, keeping its blobs in a folder so that a stop and a
- * start keep them; its well-known development account.
+ * Azurite's blob service (the Azure Storage emulator, {@code testkit/package.json}, installed by
+ * {@code npm ci} in the builds of the modules that start it, found from a test module's directory as
+ * {@code ../testkit/node_modules}) as a child process on a
+ * free port of 127.0.0.1, keeping its blobs in a folder so that a stop and a start keep them; its
+ * well-known development account; over plain HTTP, or over HTTPS with a PEM certificate and key
+ * (as the device SDKs' blob URIs are always {@code https}).
  */
-final class Azurite implements AutoCloseable {
-    private static final Path BINARY = Path.of("node_modules", ".bin", "azurite-blob");
+public final class Azurite implements AutoCloseable {
+    private static final Path BINARY = Path.of("..", "testkit", "node_modules", ".bin", "azurite-blob");
     private static final String ACCOUNT = "devstoreaccount1";
     private static final String KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private final Path location;
     private final int port;
+    private final List<String> tls;
     private Process process;
 
-    private Azurite(Path location, int port) {
+    private Azurite(Path location, int port, List<String> tls) {
         this.location = location;
         this.port = port;
+        this.tls = tls;
     }
 
-    static Azurite start(Path location) {
+    /** Azurite over plain HTTP, its blobs in {@code location}. */
+    public static Azurite start(Path location) {
+        return start(location, List.of());
+    }
+
+    /** Azurite over HTTPS with the PEM {@code certificate} and its {@code key}, its blobs in {@code location}. */
+    public static Azurite startHttps(Path location, Path certificate, Path key) {
+        return start(location, List.of("--cert", certificate.toAbsolutePath().toString(), "--key",
+                key.toAbsolutePath().toString()));
+    }
+
+    private static Azurite start(Path location, List<String> tls) {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Azurite azurite = new Azurite(location, port);
+        Azurite azurite = new Azurite(location, port, tls);
         azurite.restart();
         return azurite;
     }
 
     /** The connection string of the development account on this Azurite. */
-    String connectionString() {
-        return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint=http://127.0.0.1:"
-                + port + "/" + ACCOUNT + ";";
+    public String connectionString() {
+        String scheme = tls.isEmpty() ? "http" : "https";
+        return "DefaultEndpointsProtocol=" + scheme + ";AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint="
+                + scheme + "://127.0.0.1:" + port + "/" + ACCOUNT + ";";
     }
 
     /** Starts Azurite on its port and data folder; returns once it listens. */
-    void restart() {
+    public void restart() {
         if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY.toAbsolutePath() + " is missing: the it module's build runs npm ci");
+            throw new IllegalStateException(BINARY.toAbsolutePath() + " is missing: the it and compat-tests builds run npm ci in testkit/");
         }
         try {
             Files.createDirectories(location);
             Path out = location.resolve("azurite.out");
             Files.deleteIfExists(out);
-            process = new ProcessBuilder(List.of(BINARY.toString(), "--blobHost", "127.0.0.1", "--blobPort",
-                    Integer.toString(port), "--location", location.toString(), "--skipApiVersionCheck"))
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--blobHost", "127.0.0.1", "--blobPort",
+                    Integer.toString(port), "--location", location.toString(), "--skipApiVersionCheck"));
+            command.addAll(tls);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 if (!process.isAlive()) {
@@ -72,7 +92,7 @@ final class Azurite implements AutoCloseable {
     }
 
     /** Stops Azurite (its blobs stay in its folder). */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
