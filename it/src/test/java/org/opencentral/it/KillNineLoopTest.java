@@ -21,9 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
-import org.opencentral.core.event.LoggedEvent;
-import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
-import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.ServerProcess;
 import org.opencentral.testkit.TestDevice;
@@ -77,7 +74,7 @@ class KillNineLoopTest {
             }
         }
         assertThat(KillNineTest.storedNumbers(dataDir)).containsAll(ackedTelemetry);
-        List<String> created = createdInTheLog();
+        List<String> created = KillNineTest.createdInTheLog(dataDir);
         assertThat(created).doesNotHaveDuplicates().containsAll(createdDevices);
         assertThat(commandsAnswered.get()).as("commands answered over all runs").isPositive();
         System.out.printf("KillNineLoopTest: %d kills; acknowledged before them: %d telemetry messages, %d reported "
@@ -178,18 +175,5 @@ class KillNineLoopTest {
                 failures.add(e);
             }
         }
-    }
-
-    private List<String> createdInTheLog() {
-        List<String> created = new ArrayList<>();
-        try (DuckDbEventLog log = DuckDbEventLog.open(dataDir.resolve("events.duckdb"))) {
-            for (LoggedEvent logged : log.read(0, 100_000)) {
-                if (logged.event() instanceof DeviceLifecycle lifecycle
-                        && lifecycle.change() == DeviceLifecycle.Change.CREATED) {
-                    created.add(lifecycle.deviceId().value());
-                }
-            }
-        }
-        return created;
     }
 }
