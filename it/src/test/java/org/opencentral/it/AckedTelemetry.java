@@ -45,10 +45,18 @@ final class AckedTelemetry implements AutoCloseable {
     }
 
     private void send(int firstNumber) {
+        boolean up = false;
         for (int n = firstNumber; sending.get(); ) {
-            if (!device.isConnected() && !connected()) {
-                LockSupport.parkNanos(RETRY.toNanos());
+            if (!device.isConnected()) {
+                up = false;
+                connect();
                 continue;
+            }
+            if (!up) {
+                // counted here, not when connect() returns: a CONNECT still pending when its wait timed out
+                // (the server frozen) completes later by itself
+                up = true;
+                connects.incrementAndGet();
             }
             if (!window.tryAcquire()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
@@ -66,13 +74,12 @@ final class AckedTelemetry implements AutoCloseable {
         }
     }
 
-    private boolean connected() {
+    /** One attempt; after a refusal, a timeout or while an earlier attempt is still pending, waits a little. */
+    private void connect() {
         try {
             device.connectWithKeepAlive(keepAliveSeconds);
-            connects.incrementAndGet();
-            return true;
-        } catch (RuntimeException refusedOrUnreachable) {
-            return false;
+        } catch (RuntimeException refusedUnreachableOrPending) {
+            LockSupport.parkNanos(RETRY.toNanos());
         }
     }
 
@@ -90,7 +97,7 @@ final class AckedTelemetry implements AutoCloseable {
         return failed.get();
     }
 
-    /** Successful CONNECTs, the first one included. */
+    /** Connections seen established, the first one included. */
     int connectCount() {
         return connects.get();
     }

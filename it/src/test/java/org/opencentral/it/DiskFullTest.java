@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.ServerProcess;
@@ -36,6 +37,7 @@ import org.opencentral.testkit.TestDevice;
  * itself once the ballast is deleted; every acknowledged message is stored and the stores open again.
  * Mounting needs root (CAP_SYS_ADMIN): without it the test is skipped, saying so.
  */
+@Timeout(300) // filling 64 MiB and two starts
 class DiskFullTest {
     private static final int SIZE_MIB = Integer.getInteger("diskfull.sizeMib", 64);
     private static final int ACKED_BEFORE_FULL = Integer.getInteger("diskfull.ackedBeforeFull", 1_000);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.ServerProcess;
@@ -24,6 +25,7 @@ import org.opencentral.testkit.TestDevice;
  * The freeze lasts {@code -Dfreeze.seconds} (8 s in the build, 30 s in RELIABILITY.md) with a
  * keep-alive of {@code -Dfreeze.keepAliveSeconds} (2 s).
  */
+@Timeout(300) // a 30-s freeze, a start and the catching up
 class FreezeTest {
     private static final int FREEZE_SECONDS = Integer.getInteger("freeze.seconds", 8);
     private static final int KEEP_ALIVE_SECONDS = Integer.getInteger("freeze.keepAliveSeconds", 2);

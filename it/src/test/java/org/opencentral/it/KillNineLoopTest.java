@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.testkit.RestClient;
@@ -34,6 +35,7 @@ import org.opencentral.testkit.TestDevice;
  * whose creation answered 2xx exists, and the log has one {@code CREATED} event for each. The runs are
  * {@code -Dkillnine.runs} (2 in the build, 10 in RELIABILITY.md).
  */
+@Timeout(1200) // ten runs of the setting take minutes
 class KillNineLoopTest {
     private static final int RUNS = Integer.getInteger("killnine.runs", 2);
     private static final int ACKED_PER_RUN = Integer.getInteger("killnine.ackedPerRun", 300);
