@@ -65,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
                 new RouteInstaller.Auditing(security.audit(), security.organizations()));
         var metrics = new HttpMetrics(operations.registry());
         this.live = liveLog.map(log -> LiveFeed.start(log, services.jobs().changes()));
-        this.table = RouteTable.of(services, config, live, new OpsHandlers(operations.ready(), operations.scrape()),
+        this.table = RouteTable.of(services, config, live, new OpsHandlers(operations),
                 WebUi.fromClasspath());
         this.app = Javalin.create(c -> {
             configure(c);

@@ -3,6 +3,7 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,24 @@ class ServerEdgeTest {
         platform.ready.set(false);
 
         assertThat(anonymous.get("/healthz").status()).isEqualTo(503);
+        assertThat(anonymous.get("/healthz").json().path("status").asText()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void healthzNamesEachProblemOfADegradedNode() {
+        Http anonymous = admin.as(null);
+        platform.problems.set(List.of("the data directory /data has 0 MiB free", "the event log cannot write"));
+
+        Http.Reply degraded = anonymous.get("/healthz");
+
+        assertThat(degraded.status()).isEqualTo(200);
+        assertThat(degraded.json().path("status").asText()).isEqualTo("degraded");
+        assertThat(degraded.json().path("problems")).extracting(JsonNode::asText)
+                .containsExactly("the data directory /data has 0 MiB free", "the event log cannot write");
+
+        platform.problems.set(List.of());
+
+        assertThat(anonymous.get("/healthz").json().path("status").asText()).isEqualTo("ok");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.security.RoleAssignment;
 import org.opencentral.core.store.StateStore;
@@ -57,6 +58,7 @@ public final class TestPlatform implements AutoCloseable {
     final org.opencentral.platform.job.Jobs jobs;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final AtomicBoolean ready = new AtomicBoolean(true);
+    final AtomicReference<List<String>> problems = new AtomicReference<>(List.of());
     final ApiServer server;
     public final int port;
 
@@ -82,7 +84,7 @@ public final class TestPlatform implements AutoCloseable {
         tokens = security.tokens();
         templateService = platform.templates().service();
         jobs = platform.jobs();
-        Operations operations = new Operations(ready::get, () -> "# HELP up 1\nup 1\n", meters);
+        Operations operations = new Operations(ready::get, problems::get, () -> "# HELP up 1\nup 1\n", meters);
         server = new ApiServer(config, ApiServices.of(platform), operations, Optional.of(log));
         port = server.start();
     }

@@ -68,7 +68,7 @@ class KillNineTest {
 
         restartAndStop();
         Set<String> stored = storedDevices();
-        List<String> created = createdInTheLog();
+        List<String> created = createdInTheLog(dataDir);
         assertThat(answered).hasSizeGreaterThanOrEqualTo(CREATED_BEFORE_KILL);
         assertThat(stored).containsAll(answered);
         assertThat(created).doesNotHaveDuplicates();
@@ -135,7 +135,8 @@ class KillNineTest {
         return ids;
     }
 
-    private List<String> createdInTheLog() {
+    /** The devices of the {@code CREATED} events in the event log of {@code dataDir} (no server running on it), in log order. */
+    static List<String> createdInTheLog(Path dataDir) {
         List<String> created = new ArrayList<>();
         try (DuckDbEventLog log = DuckDbEventLog.open(dataDir.resolve("events.duckdb"))) {
             for (LoggedEvent logged : log.read(0, 100_000)) {

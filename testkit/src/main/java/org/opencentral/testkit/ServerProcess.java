@@ -15,20 +15,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.opencentral.core.Json;
 import org.opencentral.server.runtime.InitialCredentialsFile;
 
 /**
  * OpenCentral as a separate JVM ({@code opencentral start}), for tests that kill or signal the
- * process. Its output goes to {@code <data-dir>/server.log}, which {@link #output()} returns.
+ * process. Its output goes to {@code <data-dir>/server.log} (or a file of the caller's), which
+ * {@link #output()} returns.
  */
 public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
+    private final Path logFile;
     private final int httpPort;
     private final int mqttPort;
     private final Process process;
 
-    private ServerProcess(Path dataDir, int httpPort, int mqttPort, Process process) {
+    private ServerProcess(Path dataDir, Path logFile, int httpPort, int mqttPort, Process process) {
         this.dataDir = dataDir;
+        this.logFile = logFile;
         this.httpPort = httpPort;
         this.mqttPort = mqttPort;
         this.process = process;
@@ -52,9 +56,21 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a server from the test class path as {@link #start(Path)} does, with its output in
+     * {@code logFile} instead of the data directory (for a data directory that may run out of space).
+     */
+    public static ServerProcess startLoggingTo(Path dataDir, Path logFile) {
+        return startWith(dataDir, logFile, fromClassPath(System.getProperty("java.class.path")), Map.of());
+    }
+
     private static ServerProcess start(Path dataDir, String classPath) {
-        return startWith(dataDir, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "org.opencentral.server.Main"), Map.of());
+        return startWith(dataDir, fromClassPath(classPath), Map.of());
+    }
+
+    private static List<String> fromClassPath(String classPath) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "org.opencentral.server.Main");
     }
 
     /**
@@ -63,6 +79,11 @@ public final class ServerProcess implements AutoCloseable {
      * this process's, on free ports as {@link #start(Path)} does.
      */
     public static ServerProcess startWith(Path dataDir, List<String> launcher, Map<String, String> environment) {
+        return startWith(dataDir, dataDir.resolve("server.log"), launcher, environment);
+    }
+
+    private static ServerProcess startWith(Path dataDir, Path logFile, List<String> launcher,
+            Map<String, String> environment) {
         int http = freePort();
         int mqtt = freePort();
         List<String> command = new ArrayList<>(launcher);
@@ -71,14 +92,14 @@ public final class ServerProcess implements AutoCloseable {
                 "--http-port", String.valueOf(http), "--mqtt-port", String.valueOf(mqtt),
                 "--mqtts-port", String.valueOf(freePort()), "--https-port", "0", "--amqps-port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile());
+                .redirectOutput(logFile.toFile());
         // Traffic shaping would only slow tests down that are about durability and lifecycle, not rates.
         builder.environment().put("OPENCENTRAL_DEVICE_MESSAGE_RATE", "1000000");
         builder.environment().put("OPENCENTRAL_DEVICE_MESSAGE_BURST", "1000000");
         builder.environment().put("OPENCENTRAL_API_RATE_LIMIT", "1000000");
         builder.environment().putAll(environment);
         try {
-            return new ServerProcess(dataDir, http, mqtt, builder.start());
+            return new ServerProcess(dataDir, logFile, http, mqtt, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,6 +120,26 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** {@code /healthz} now: its status and JSON body. */
+    public RestClient.Response health() {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://" + TestPlatform.HOST + ":" + httpPort + "/healthz"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return new RestClient.Response(answer.statusCode(), Json.parse(answer.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The base address of the HTTP listener (UI and REST API). */
+    public URI httpBase() {
+        return URI.create("http://" + TestPlatform.HOST + ":" + httpPort);
+    }
+
     public int mqttPort() {
         return mqttPort;
     }
@@ -110,7 +151,7 @@ public final class ServerProcess implements AutoCloseable {
     /** What the server printed so far. */
     public String output() {
         try {
-            return Files.readString(dataDir.resolve("server.log"));
+            return Files.readString(logFile);
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
         }

@@ -63,9 +63,22 @@ public final class TestDevice implements AutoCloseable {
         return connect("&model-id=" + URLEncoder.encode(modelId, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Connects with a keep-alive of {@code keepAliveSeconds}: the client pings after that long without
+     * writing and drops the connection when the ping goes unanswered; the server drops it after one and
+     * a half times that long without reading.
+     */
+    public Mqtt3ConnAck connectWithKeepAlive(int keepAliveSeconds) {
+        return connect("", keepAliveSeconds);
+    }
+
     private Mqtt3ConnAck connect(String usernameSuffix) {
+        return connect(usernameSuffix, 60);
+    }
+
+    private Mqtt3ConnAck connect(String usernameSuffix, int keepAliveSeconds) {
         String token = SasToken.sign(TestPlatform.HOST + "/devices/" + id, key, Instant.now().getEpochSecond() + 3600);
-        return client.connectWith().cleanSession(true).keepAlive(60)
+        return client.connectWith().cleanSession(true).keepAlive(keepAliveSeconds)
                 .simpleAuth().username(TestPlatform.HOST + "/" + id + "/?api-version=2021-04-12" + usernameSuffix)
                 .password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .send().orTimeout(15, TimeUnit.SECONDS).join();

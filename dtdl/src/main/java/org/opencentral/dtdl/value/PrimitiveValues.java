@@ -51,6 +51,10 @@ final class PrimitiveValues {
         if (!value.isNumber()) {
             return "expected an integer";
         }
+        if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+            // a literal beyond double's range (6666E66666) reads as infinite, which has no decimal value
+            return "out of range: " + value + " is not between " + min + " and " + max;
+        }
         BigDecimal decimal = value.decimalValue();
         if (decimal.stripTrailingZeros().scale() > 0) {
             return "expected an integer, not " + value;

@@ -32,6 +32,8 @@ class SchemaValidatorTest {
         "integer  | 3.0                         | ",
         "integer  | 3.5                         | TYPE_MISMATCH",
         "long     | 9223372036854775808         | OUT_OF_RANGE",
+        "integer  | 6666E66666                  | OUT_OF_RANGE",
+        "long     | -1e400                      | OUT_OF_RANGE",
         "float    | 1e39                        | OUT_OF_RANGE",
         "double   | \"1.5\"                     | TYPE_MISMATCH",
         "boolean  | 1                           | TYPE_MISMATCH",

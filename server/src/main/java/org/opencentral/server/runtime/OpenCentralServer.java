@@ -84,7 +84,8 @@ public final class OpenCentralServer implements AutoCloseable {
                     .start(Duration.ofHours(1));
             bind(metrics, log, platform);
             api = keep(Listeners.api(config, identity.idScope(), platform,
-                    new Operations(() -> ready, metrics::scrape, metrics)));
+                    new Operations(() -> ready, new NodeProblems(dataDir, log::writeProblem), metrics::scrape,
+                            metrics)));
             httpPort = api.start();
             devicePorts = keep(Listeners.mqtt(config, tls, platform, metrics, api)).start();
             controlChannel(config, log, opened.backup(), clock).ifPresent(this::keep);

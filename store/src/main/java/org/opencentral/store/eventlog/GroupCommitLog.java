@@ -144,6 +144,14 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
         }
     }
 
+    /**
+     * Why the log cannot store events now (the cause of the last failed batch, e.g. a full disk), for
+     * {@code /healthz}; empty while batches commit.
+     */
+    public Optional<String> writeProblem() {
+        return writer.problem();
+    }
+
     @Override
     public long lastSequence() {
         return durable.get();

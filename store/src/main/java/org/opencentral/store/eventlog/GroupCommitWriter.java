@@ -1,8 +1,10 @@
 package org.opencentral.store.eventlog;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * The log's single writer thread. It takes what is queued (up to {@code maxBatch} events), writes
  * it in one transaction, and only after the commit completes the futures in order and wakes the
  * listeners. A failed batch fails its futures and reuses its sequence numbers (nothing of it was
- * committed), so sequence numbers stay gap-free. Futures complete on this thread: callers chain
- * only non-blocking work, or use the {@code ...Async} stages.
+ * committed), so sequence numbers stay gap-free, and leaves the reason as the log's {@link #problem()}
+ * until a batch commits again (a full disk: the next batch after space returns). Futures complete on
+ * this thread: callers chain only non-blocking work, or use the {@code ...Async} stages.
  */
 final class GroupCommitWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -49,6 +52,7 @@ final class GroupCommitWriter implements Runnable {
     private final Runnable onBatchDurable;
     private final int maxBatch;
     private volatile BatchObserver observer = BatchObserver.NONE;
+    private volatile Optional<String> problem = Optional.empty();
     private long nextSequence;
 
     GroupCommitWriter(LogStorage storage, AtomicLong durable, Committed committed, Runnable onBatchDurable,
@@ -63,6 +67,11 @@ final class GroupCommitWriter implements Runnable {
 
     void observe(BatchObserver batchObserver) {
         this.observer = batchObserver;
+    }
+
+    /** Why the last batch failed, since when; empty once a batch commits. */
+    Optional<String> problem() {
+        return problem;
     }
 
     void enqueue(Pending pending) {
@@ -107,12 +116,20 @@ final class GroupCommitWriter implements Runnable {
         } catch (SQLException | RuntimeException e) {
             long commit = System.nanoTime() - start;
             LOG.error("event log batch of {} events from sequence {} failed: {}", batch.size(), first, e.toString());
+            if (problem.isEmpty()) {
+                problem = Optional.of("the event log cannot store events (since " + Instant.now() + "): "
+                        + e.getMessage());
+            }
             nextSequence = recoverNextSequence(first);
             failAll(batch, new DomainException(ErrorCode.UNAVAILABLE, "the event log could not store the event", e));
             observe(batch.size(), queued, commit, true);
             return;
         }
         long commit = System.nanoTime() - start;
+        if (problem.isPresent()) {
+            LOG.info("the event log stores events again from sequence {}", first);
+            problem = Optional.empty();
+        }
         nextSequence = first + batch.size();
         committed.batch(first, batch);
         durable.set(nextSequence - 1);
