@@ -100,10 +100,12 @@ public final class RuleEngine implements LogConsumer {
             List<RuleHistoryEntry> out = new ArrayList<>();
             Set<Instance> touched = new LinkedHashSet<>();
             for (LoadedRules.Loaded loaded : rules.enabled()) {
+                boolean timed = loaded.evaluator().timed();
                 for (Instance instance : loaded.instances().values()) {
-                    if (inScope(loaded.evaluator().rule(), instance.device)) {
+                    if ((timed || instance.status == RuleInstance.Status.FIRING)
+                            && inScope(loaded.evaluator().rule(), instance.device)) {
                         loaded.evaluator().advance(instance, now, facts, out);
-                        touched.add(instance);
+                        keep(instance, touched);
                     }
                 }
             }
@@ -148,19 +150,35 @@ public final class RuleEngine implements LogConsumer {
         if (observation.isEmpty()) {
             return;
         }
-        for (LoadedRules.Loaded loaded : scoped) {
+        LoadedRules.Slots slots = rules.slots(event.deviceId(), scoped);
+        for (int i = 0; i < scoped.size(); i++) {
+            LoadedRules.Loaded loaded = scoped.get(i);
             if (!inScope(loaded.evaluator().rule(), event.deviceId())) {
                 continue;
             }
-            Instance instance = loaded.instance(event.deviceId(), observation.get().time());
+            Instance instance = slots.instances()[i];
+            if (instance == null) {
+                if (!loaded.evaluator().starts(observation.get(), facts, event.deviceId())) {
+                    continue;
+                }
+                instance = loaded.instance(event.deviceId(), observation.get().time());
+                slots.instances()[i] = instance;
+            }
             loaded.evaluator().observe(instance, observation.get(), logged.sequence(), facts, out);
+            keep(instance, touched);
+        }
+    }
+
+    /** Keeps an instance to write at the end of the step when it changed. */
+    private static void keep(Instance instance, Set<Instance> touched) {
+        if (instance.changed()) {
             touched.add(instance);
         }
     }
 
     /** Whether the rule applies to the device of its template: always, or while it is a member of the rule's group. */
     private boolean inScope(Rule rule, DeviceId device) {
-        return rule.group().map(group -> facts.inGroup(group, device)).orElse(true);
+        return rule.group().isEmpty() || facts.inGroup(rule.group().get(), device);
     }
 
     private void record(Set<Instance> touched, List<RuleHistoryEntry> out, OptionalLong cursor) {

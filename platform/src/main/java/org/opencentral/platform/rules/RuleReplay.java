@@ -130,7 +130,7 @@ public final class RuleReplay {
                 return;
             }
             observations.of(logged).ifPresent(observation -> evaluator.observe(instances.computeIfAbsent(
-                    event.deviceId(), d -> new Instance(rule.id(), d, "replay", observation.time())), observation,
+                    event.deviceId(), d -> evaluator.instance(d, observation.time())), observation,
                     logged.sequence(), facts, entries));
         }
 
