@@ -71,12 +71,13 @@ public final class RuleChecker {
         return switch (item) {
             case Condition.Telemetry t -> telemetry(model, t.telemetry())
                     .map(schema -> t.member().isEmpty() ? fits(model, schema, t.comparison(), t.aggregation())
-                            : member(schema, t).map(field -> fits(model, field, t.comparison(), t.aggregation()))
-                                    .orElseGet(() -> Optional.of("member: the telemetry '" + t.telemetry().describe()
-                                            + "' has no field '" + t.member().get() + "' (it must be an Object)")))
+                            : member(schema, t.member()).map(field -> fits(model, field, t.comparison(), t.aggregation()))
+                                    .orElseGet(() -> Optional.of(noField("telemetry", t.telemetry(), t.member()))))
                     .orElseGet(() -> Optional.of(unknown(model, "telemetry", t.telemetry())));
             case Condition.Property p -> property(model, p.property(), false)
-                    .map(schema -> fits(model, schema, p.comparison(), Optional.empty()))
+                    .map(schema -> p.member().isEmpty() ? fits(model, schema, p.comparison(), Optional.empty())
+                            : member(schema, p.member()).map(field -> fits(model, field, p.comparison(), Optional.empty()))
+                                    .orElseGet(() -> Optional.of(noField("property", p.property(), p.member()))))
                     .orElseGet(() -> Optional.of(unknown(model, "device property", p.property())));
             case Condition.CloudProperty c -> property(model, c.property(), true)
                     .map(schema -> fits(model, schema, c.comparison(), Optional.empty()))
@@ -99,17 +100,24 @@ public final class RuleChecker {
         ValueKind kind = aggregation.isPresent() ? new ValueKind.Number() : own;
         return switch (comparison.operand()) {
             case Comparison.Operand.Constant c -> ValueKind.misfit(kind, comparison.operator(), c.value());
-            case Comparison.Operand.CloudProperty c -> property(model, Capability.of(c.name()), true)
-                    .map(other -> ValueKind.misfit(kind, comparison.operator(), ValueKind.of(other), c.name()))
-                    .orElseGet(() -> Optional.of("compareTo: the template has no cloud property '" + c.name() + "'"));
+            case Comparison.Operand.CloudProperty c -> property(model, c.capability(), true)
+                    .map(other -> ValueKind.misfit(kind, comparison.operator(), ValueKind.of(other),
+                            c.capability().describe()))
+                    .orElseGet(() -> Optional.of("compareTo: the template has no cloud property '"
+                            + c.capability().describe() + "'"));
         };
     }
 
-    /** The schema of the item's member: a field of the telemetry's Object schema. */
-    static Optional<Schema> member(Schema schema, Condition.Telemetry item) {
+    /** The schema of an item's member: a field of the capability's Object schema. */
+    static Optional<Schema> member(Schema schema, Optional<String> member) {
         return schema instanceof ObjectSchema object ? object.fields().stream()
-                .filter(f -> f.name().equals(item.member().orElseThrow())).findFirst().map(ObjectField::schema)
+                .filter(f -> f.name().equals(member.orElseThrow())).findFirst().map(ObjectField::schema)
                 : Optional.empty();
+    }
+
+    private static String noField(String kind, Capability capability, Optional<String> member) {
+        return "member: the " + kind + " '" + capability.describe() + "' has no field '" + member.orElseThrow()
+                + "' (it must be an Object)";
     }
 
     private static Optional<Schema> telemetry(DeviceModel model, Capability capability) {

@@ -145,7 +145,8 @@ final class RuleEvaluator {
         return switch (item) {
             case Condition.Telemetry t -> telemetry(observation, t);
             case Condition.Property p -> observation instanceof Observation.Reported r
-                    ? member(p.property().component().map(c -> r.patch().path(c)).orElse(r.patch()), p.property())
+                    ? field(member(p.property().component().map(c -> r.patch().path(c)).orElse(r.patch()),
+                            p.property()), p.member())
                     : Optional.empty();
             case Condition.CloudProperty c -> observation instanceof Observation.Cloud cloud
                     && cloud.component().equals(c.property().component())
@@ -184,8 +185,9 @@ final class RuleEvaluator {
     private static boolean recompare(Instance instance, int i, Condition item, Observation observation,
             KnownDevices facts) {
         Optional<Comparison> comparison = comparison(item);
-        boolean changed = observation instanceof Observation.Cloud cloud && cloud.component().isEmpty()
+        boolean changed = observation instanceof Observation.Cloud cloud
                 && comparison.map(Comparison::operand).orElse(null) instanceof Comparison.Operand.CloudProperty c
+                && cloud.component().equals(c.component())
                 && cloud.patch().has(c.name()) && instance.values[i] != null;
         if (changed) {
             truth(instance, i, RuleComparisons.matches(comparison.get(), instance.values[i], facts,
@@ -231,8 +233,12 @@ final class RuleEvaluator {
     /** The item's value in a telemetry message: the telemetry's, or its member's when the item names one. */
     static Optional<JsonNode> telemetry(Observation observation, Condition.Telemetry item) {
         Optional<JsonNode> value = telemetry(observation, item.telemetry());
-        return item.member().isEmpty() ? value
-                : value.map(v -> v.get(item.member().get())).filter(v -> v != null && !v.isNull());
+        return field(value, item.member());
+    }
+
+    /** The value, or its field {@code member} (absent when the value has none, or has it {@code null}). */
+    private static Optional<JsonNode> field(Optional<JsonNode> value, Optional<String> member) {
+        return member.isEmpty() ? value : value.map(v -> v.get(member.get())).filter(v -> v != null && !v.isNull());
     }
 
     private static Optional<JsonNode> member(JsonNode patch, Capability capability) {
@@ -268,7 +274,7 @@ final class RuleEvaluator {
             }
             switch (items.get(i)) {
                 case Condition.Telemetry t -> values.put("telemetry", t.valueName(), seen);
-                case Condition.Property p -> values.put("properties", p.property(), seen);
+                case Condition.Property p -> values.put("properties", p.valueName(), seen);
                 case Condition.CloudProperty c -> values.put("cloudProperties", c.property(), seen);
                 case Condition.Connection c -> { }
                 case Condition.Absence a -> { }
