@@ -16,10 +16,12 @@ import org.opencentral.dtdl.model.ObjectSchema;
 import org.opencentral.dtdl.model.Schema;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.organization.AccessScope;
+import org.opencentral.platform.query.QueryException;
 import org.opencentral.platform.template.TemplateService;
 
 /**
- * Checks a rule against its template's model: the template exists, the group (if any) exists,
+ * Checks a rule against its template's model: the template exists, the group (if any) exists, the
+ * filter (if any) is a device group filter over the template's properties,
  * every item names a capability of the right kind, and its operator, value (or the cloud property
  * it compares with) and aggregation fit the capability's schema; an email action needs an SMTP
  * server, a device action a capability of the template ({@link ActionChecker}). A misfit is a
@@ -53,6 +55,13 @@ public final class RuleChecker {
         DeviceModel model = templates.find(rule.template()).flatMap(templates::model)
                 .orElseThrow(() -> DomainException.badRequest("template '" + rule.template()
                         + "' is not a published device template"));
+        rule.filter().ifPresent(filter -> {
+            try {
+                groups.checkFilter(filter, rule.template());
+            } catch (QueryException e) {
+                throw DomainException.badRequest("filter: " + e.getMessage());
+            }
+        });
         for (int i = 0; i < rule.conditions().items().size(); i++) {
             String where = "conditions.items[" + i + "]: ";
             check(model, rule.conditions().items().get(i)).ifPresent(problem -> {

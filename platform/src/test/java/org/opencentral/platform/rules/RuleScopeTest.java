@@ -88,6 +88,24 @@ class RuleScopeTest extends RuleEngineFixture {
     }
 
     @Test
+    void aFilterScopesTheRuleToTheDevicesWhosePropertiesMatchItAsTheyChange() {
+        DeviceId south = DeviceId.of("thermo-2");
+        device(south);
+        rules.put("north-hot", Json.parse(rule("\"filter\": \"SELECT * FROM devices WHERE site = 'north'\"",
+                "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));
+        cloud(DEVICE, "{\"site\": \"north\"}");
+        cloud(south, "{\"site\": \"south\"}");
+
+        send(DEVICE, "{\"temperature\": 31}");
+        send(south, "{\"temperature\": 31}");
+        assertThat(history("north-hot")).extracting(e -> e.device().value()).containsExactly("thermo-1");
+
+        cloud(south, "{\"site\": \"north\"}");
+        send(south, "{\"temperature\": 32}");
+        assertThat(history("north-hot")).extracting(e -> e.device().value()).containsExactly("thermo-1", "thermo-2");
+    }
+
+    @Test
     void aComparisonWithACloudPropertyOfAComponentFollowsThatComponentsValue() {
         rules.put("over", Json.parse(rule("", "{\"telemetry\": \"temperature\", \"operator\": \">\", "
                 + "\"compareTo\": {\"cloudProperty\": \"max\", \"component\": \"sensor\"}}")));

@@ -122,6 +122,29 @@ class RuleServiceTest {
     }
 
     @Test
+    void aFilterIsADeviceGroupFilterOverTheTemplatesPropertiesAndANamedBadRequestOtherwise() {
+        String filter = "SELECT * FROM devices WHERE site = 'north' AND battery.level < 20";
+        rules.put("north", Json.parse(filtered(filter)));
+        assertThat(state.rules().find("north").orElseThrow().filter()).contains(filter);
+        assertThat(RuleJson.write(state.rules().find("north").orElseThrow()).path("filter").asText()).isEqualTo(filter);
+
+        assertThatThrownBy(() -> rules.put("bad", Json.parse(filtered("SELECT * FROM devices WHERE nope = 1"))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+                    assertThat(e.getMessage()).startsWith("filter: ")
+                            .endsWith("'nope' is not a property or cloud property of " + TEMPLATE);
+                });
+        assertThatThrownBy(() -> rules.put("bad", Json.parse(filtered("SELECT * FROM devices WHERE"))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).startsWith("filter: "));
+        assertThat(state.rules().find("bad")).isEmpty();
+    }
+
+    private static String filtered(String filter) {
+        return rule("{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")
+                .replace("{\"template\"", "{\"filter\": \"" + filter + "\", \"template\"");
+    }
+
+    @Test
     void aMemberOfAnObjectPropertyIsAConditionCheckedAgainstItsFieldSchema() {
         String item = "{\"property\": \"battery\", \"member\": \"level\", \"operator\": \"<\", \"value\": 10}";
         rules.put("low", Json.parse(rule(item)));
