@@ -157,12 +157,10 @@ class RuleEngineTest extends RuleEngineFixture {
 
     @Test
     void aRuleOfOneConstantItemStoresStateOnlyForTheDevicesItFiredForAndKeepsItAcrossARestart() {
-        DeviceId calm = DeviceId.of("thermo-2");
-        device(calm);
-        rules.put("hot", Json.parse(rule("\"resolveAfter\": \"PT1M\"",
-                "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));
-        rules.put("both", Json.parse(rule("", "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}, "
-                + "{\"telemetry\": \"status\", \"operator\": \"==\", \"value\": \"alarm\"}")));
+        DeviceId calm = otherDevice();
+        rules.put("hot", Json.parse(rule("\"resolveAfter\": \"PT1M\"", HOT)));
+        rules.put("both", Json.parse(rule("",
+                HOT + ", {\"telemetry\": \"status\", \"operator\": \"==\", \"value\": \"alarm\"}")));
 
         send(calm, "{\"temperature\": 20, \"status\": \"alarm\"}");
         send("{\"temperature\": 31}");

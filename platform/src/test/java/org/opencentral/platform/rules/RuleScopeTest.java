@@ -22,7 +22,6 @@ import org.opencentral.platform.group.GroupChanges;
 @Timeout(60)
 class RuleScopeTest extends RuleEngineFixture {
     static final DeviceId OTHER = DeviceId.of("thermo-2");
-    static final String HOT = "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}";
 
     private long reportedVersion;
 
@@ -89,10 +88,8 @@ class RuleScopeTest extends RuleEngineFixture {
 
     @Test
     void aFilterScopesTheRuleToTheDevicesWhosePropertiesMatchItAsTheyChange() {
-        DeviceId south = DeviceId.of("thermo-2");
-        device(south);
-        rules.put("north-hot", Json.parse(rule("\"filter\": \"SELECT * FROM devices WHERE site = 'north'\"",
-                "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")));
+        DeviceId south = otherDevice();
+        rules.put("north-hot", Json.parse(rule("\"filter\": \"SELECT * FROM devices WHERE site = 'north'\"", HOT)));
         cloud(DEVICE, "{\"site\": \"north\"}");
         cloud(south, "{\"site\": \"south\"}");
 
