@@ -40,7 +40,8 @@ export const AGGREGATIONS: Aggregation[] = ['avg', 'min', 'max', 'sum', 'count']
 
 /**
  * A capability the editor offers, keyed `component/name` (or `name` in the root interface); a field
- * of an Object telemetry is offered as its `member`, keyed `…name.member`, with the field's schema.
+ * of an Object telemetry or device property is offered as its `member`, keyed `…name.member`, with
+ * the field's schema.
  */
 export interface Choice extends Capability {
   key: string;
@@ -50,7 +51,7 @@ export interface Choice extends Capability {
 
 export const keyOf = (component: string | undefined, name: string) => (component ? component + '/' + name : name);
 
-/** The fields of an Object telemetry, each a choice of its own (a condition names it as `member`). */
+/** The fields of an Object telemetry or property, each a choice of its own (a condition names it as `member`). */
 function members(c: Capability): Choice[] {
   const schema = c.element.schema;
   if (typeof schema !== 'object' || !types(schema).includes('Object')) return [];
@@ -60,14 +61,15 @@ function members(c: Capability): Choice[] {
   }));
 }
 
-/** The capabilities an item kind can name: telemetry (and the fields of Object telemetry), device properties or cloud properties. */
+/** The capabilities an item kind can name: telemetry and device properties (and the fields of Objects), or cloud properties. */
 export function choices(model: any, kind: ItemKind): Choice[] {
   const of = (list: Capability[]) => list.map((c) => ({ ...c, key: keyOf(c.component, c.name), kind: schemaKind(c.element.schema) }));
   if (kind === 'absence') return of(capabilities(model, 'Telemetry'));
   if (kind === 'telemetry') return of(capabilities(model, 'Telemetry')).flatMap((c) => [c, ...members(c)]);
   if (kind === 'connectivity') return [];
   const properties = capabilities(model, 'Property');
-  return of(properties.filter((p) => (propertyKind(p) === 'cloud') === (kind === 'cloudProperty')));
+  const named = of(properties.filter((p) => (propertyKind(p) === 'cloud') === (kind === 'cloudProperty')));
+  return kind === 'property' ? named.flatMap((c) => [c, ...members(c)]) : named;
 }
 
 /** The values of an enum schema, as its choices. */
@@ -116,7 +118,7 @@ export function itemOf(d: DraftItem, choice: Choice | undefined, aggregated: boo
   const base = { operator: d.operator, ...compare };
   const member = choice.member ? { member: choice.member } : {};
   if (d.kind === 'telemetry') return { telemetry: choice.name, ...member, ...component, ...(aggregated ? { aggregation: d.aggregation } : {}), ...base };
-  if (d.kind === 'property') return { property: choice.name, ...component, ...base };
+  if (d.kind === 'property') return { property: choice.name, ...member, ...component, ...base };
   return { cloudProperty: choice.name, ...base };
 }
 

@@ -14,7 +14,7 @@ export type Aggregation = 'avg' | 'min' | 'max' | 'sum' | 'count';
 
 export type ConditionItem =
   | ({ telemetry: string; member?: string; component?: string; aggregation?: Aggregation } & Comparison)
-  | ({ property: string; component?: string } & Comparison)
+  | ({ property: string; member?: string; component?: string } & Comparison)
   | ({ cloudProperty: string } & Comparison)
   | { connectivity: 'connected' | 'disconnected' }
   | { absence: string; component?: string; duration: string };

@@ -224,6 +224,20 @@ class RulesApiTest {
     }
 
     @Test
+    void aFilterOnPropertiesIsStoredAndAnInvalidOneIsABadRequestNamingIt() {
+        String filter = "SELECT * FROM devices WHERE $simulated = false";
+        Http.Reply put = admin.put("/api/rules/r?" + Http.V, rule("R", HOT).replace("{\"displayName\"",
+                "{\"filter\":\"" + filter + "\",\"displayName\""));
+        Http.Reply bad = admin.put("/api/rules/s?" + Http.V, rule("S", HOT).replace("{\"displayName\"",
+                "{\"filter\":\"SELECT * FROM devices WHERE nope = 1\",\"displayName\""));
+
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(admin.get("/api/rules/r?" + Http.V).json().path("filter").asText()).isEqualTo(filter);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/error/message").asText()).startsWith("filter: ").contains("'nope'");
+    }
+
+    @Test
     void theRoutesAreMarkedAsExtensionsInTheServedDocument() {
         JsonNode doc = new Http(platform.port, null).get("/api/openapi.json?" + Http.V).json();
 
@@ -236,6 +250,8 @@ class RulesApiTest {
                 .isEqualTo("#/definitions/Rule");
         assertThat(doc.at("/definitions/RuleAction/properties/on/enum")).extracting(JsonNode::asText)
                 .containsExactly("fire", "resolve");
+        assertThat(doc.at("/definitions/Rule/properties/filter/type").asText()).isEqualTo("string");
+        assertThat(doc.at("/definitions/RuleCompareTo/properties/component/type").asText()).isEqualTo("string");
     }
 
     private static String encode(String id) {

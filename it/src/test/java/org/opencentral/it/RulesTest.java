@@ -44,7 +44,8 @@ class RulesTest {
     static final String TEMPLATE = "dtmi:rules:Thermostat;1";
     static final String MODEL = "{\"@id\":\"dtmi:rules:Thermostat_cm;1\",\"@type\":\"Interface\",\"@context\":"
             + "\"dtmi:dtdl:context;2\",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"temperature\","
-            + "\"schema\":\"double\"}]}";
+            + "\"schema\":\"double\"},{\"@type\":[\"Property\",\"Cloud\"],\"name\":\"site\","
+            + "\"schema\":\"string\"}]}";
 
     static final String SECRET = "rules-test-webhook-secret";
 
@@ -202,6 +203,20 @@ class RulesTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aRuleWithAFilterActsOnlyOnceTheDevicesPropertiesMatchIt() {
+        putRule("north-hot", "{\"telemetry\":\"temperature\",\"operator\":\">\",\"value\":30}",
+                "\"filter\":\"SELECT * FROM devices WHERE site = 'north'\",");
+
+        send(31);
+        await().atMost(Duration.ofSeconds(30)).until(this::engineHasRead);
+        rest.patch("/devices/thermo-1/properties", Map.of("site", "north")).ok();
+        send(32);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds("north-hot").equals(List.of("fired")));
+        assertThat(history("north-hot").get(0).at("/telemetry/temperature/value").asDouble()).isEqualTo(32);
     }
 
     private void putRule(String id, String item, String extra) {

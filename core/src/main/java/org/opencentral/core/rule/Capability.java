@@ -19,6 +19,11 @@ public record Capability(Optional<String> component, String name) {
         return new Capability(Optional.empty(), name);
     }
 
+    /** The name a member of its Object value goes by in a fire's values: {@code name.member}. */
+    public Capability withMember(Optional<String> member) {
+        return member.map(m -> new Capability(component, name + "." + m)).orElse(this);
+    }
+
     /** {@code name} or {@code component.name}, for messages. */
     public String describe() {
         return component.map(c -> c + "." + name).orElse(name);

@@ -2,6 +2,7 @@ package org.opencentral.core.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An operator and what it compares with: a constant (a number, a string or a boolean) or the
@@ -36,12 +37,25 @@ public record Comparison(Operator operator, Operand operand) {
             }
         }
 
-        /** The device's current value of a cloud property of the root interface. */
-        record CloudProperty(String name) implements Operand {
+        /** The device's current value of a cloud property, of the root interface or of a {@code component}. */
+        record CloudProperty(String name, Optional<String> component) implements Operand {
             public CloudProperty {
                 if (name == null || name.isBlank()) {
                     throw new IllegalArgumentException("compareTo.cloudProperty names a cloud property");
                 }
+                Objects.requireNonNull(component, "component");
+                if (component.isPresent() && component.get().isBlank()) {
+                    throw new IllegalArgumentException("compareTo.component must not be blank");
+                }
+            }
+
+            public CloudProperty(String name) {
+                this(name, Optional.empty());
+            }
+
+            /** The cloud property, as a capability of the template. */
+            public Capability capability() {
+                return new Capability(component, name);
             }
         }
     }

@@ -32,15 +32,31 @@ public sealed interface Condition {
 
         /** The name its values go by in a fire's values: the telemetry's, or {@code telemetry.member}. */
         public Capability valueName() {
-            return member.map(m -> new Capability(telemetry.component(), telemetry.name() + "." + m)).orElse(telemetry);
+            return telemetry.withMember(member);
         }
     }
 
-    /** A reported property value compared with a constant. */
-    record Property(Capability property, Comparison comparison) implements Condition {
+    /**
+     * A reported property value — or, with a {@code member}, one field of an Object property —
+     * compared with a constant or a cloud property.
+     */
+    record Property(Capability property, Optional<String> member, Comparison comparison) implements Condition {
         public Property {
             Objects.requireNonNull(property, "property");
+            Objects.requireNonNull(member, "member");
             Objects.requireNonNull(comparison, "comparison");
+            if (member.isPresent() && member.get().isBlank()) {
+                throw new IllegalArgumentException("a member name must not be blank");
+            }
+        }
+
+        public Property(Capability property, Comparison comparison) {
+            this(property, Optional.empty(), comparison);
+        }
+
+        /** The name its values go by in a fire's values: the property's, or {@code property.member}. */
+        public Capability valueName() {
+            return property.withMember(member);
         }
     }
 

@@ -24,15 +24,16 @@ final class ConditionJson {
             throw RuleJson.bad(where, "names exactly one of " + String.join(", ", KINDS) + " (it names "
                     + (named.isEmpty() ? "none" : String.join(" and ", named)) + ")");
         }
-        if (item.has("member") && !named.getFirst().equals("telemetry")) {
-            throw RuleJson.bad(where + ".member", "is only for a telemetry item (a field of an Object telemetry), "
-                    + "not for a " + named.getFirst() + " item");
+        if (item.has("member") && !named.getFirst().equals("telemetry") && !named.getFirst().equals("property")) {
+            throw RuleJson.bad(where + ".member", "is only for a telemetry or property item (a field of an Object "
+                    + "telemetry or property), not for a " + named.getFirst() + " item");
         }
         try {
             return switch (named.getFirst()) {
                 case "telemetry" -> new Condition.Telemetry(capability(where, item, "telemetry"), member(where, item),
                         comparison(where, item), aggregation(where, item));
-                case "property" -> new Condition.Property(capability(where, item, "property"), comparison(where, item));
+                case "property" -> new Condition.Property(capability(where, item, "property"), member(where, item),
+                        comparison(where, item));
                 case "cloudProperty" -> new Condition.CloudProperty(capability(where, item, "cloudProperty"),
                         comparison(where, item));
                 case "connectivity" -> new Condition.Connection(connectivity(where, item));
@@ -58,6 +59,7 @@ final class ConditionJson {
             }
             case Condition.Property p -> {
                 capability(json, "property", p.property());
+                p.member().ifPresent(m -> json.put("member", m));
                 comparison(json, p.comparison());
             }
             case Condition.CloudProperty c -> {
@@ -89,7 +91,7 @@ final class ConditionJson {
             return Optional.empty();
         }
         if (!member.isTextual() || member.asText().isBlank()) {
-            throw RuleJson.bad(where + ".member", "is the name of a field of the telemetry's Object schema");
+            throw RuleJson.bad(where + ".member", "is the name of a field of the capability's Object schema");
         }
         return Optional.of(member.asText());
     }
@@ -107,11 +109,7 @@ final class ConditionJson {
             throw RuleJson.bad(where, "names exactly one of value and compareTo");
         }
         if (hasCompareTo) {
-            if (!compareTo.isObject() || compareTo.size() != 1 || !compareTo.path("cloudProperty").isTextual()) {
-                throw RuleJson.bad(where + ".compareTo", "is {\"cloudProperty\": \"<name>\"}");
-            }
-            return new Comparison(operator,
-                    new Comparison.Operand.CloudProperty(compareTo.get("cloudProperty").asText()));
+            return new Comparison(operator, cloudProperty(where, compareTo));
         }
         if (!(value.isNumber() || value.isTextual() || value.isBoolean())) {
             throw RuleJson.bad(where + ".value", "is required: a number, a string or a boolean");
@@ -123,8 +121,24 @@ final class ConditionJson {
         json.put("operator", comparison.operator().symbol());
         switch (comparison.operand()) {
             case Comparison.Operand.Constant c -> json.set("value", c.value());
-            case Comparison.Operand.CloudProperty c -> json.putObject("compareTo").put("cloudProperty", c.name());
+            case Comparison.Operand.CloudProperty c -> {
+                ObjectNode compareTo = json.putObject("compareTo").put("cloudProperty", c.name());
+                c.component().ifPresent(component -> compareTo.put("component", component));
+            }
         }
+    }
+
+    /** {@code {"cloudProperty": "<name>"}}, with {@code "component"} for a cloud property of a component. */
+    private static Comparison.Operand.CloudProperty cloudProperty(String where, JsonNode compareTo) {
+        JsonNode component = compareTo.path("component");
+        boolean componentFits = component.isMissingNode() || component.isTextual() && !component.asText().isBlank();
+        if (!compareTo.isObject() || compareTo.size() != (component.isMissingNode() ? 1 : 2)
+                || !compareTo.path("cloudProperty").isTextual() || !componentFits) {
+            throw RuleJson.bad(where + ".compareTo", "is {\"cloudProperty\": \"<name>\"}, with \"component\": "
+                    + "\"<name>\" for a cloud property of a component");
+        }
+        return new Comparison.Operand.CloudProperty(compareTo.get("cloudProperty").asText(),
+                component.isMissingNode() ? Optional.empty() : Optional.of(component.asText()));
     }
 
     private static Optional<Aggregation> aggregation(String where, JsonNode item) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A rule over the devices of one template, or only those of its devices that are live members of
- * a device {@code group}. With a {@code window} it is aggregated: every item is
+ * a device {@code group} and match a {@code filter} (a device group's filter, the device query of
+ * IoT Central, over the device's properties and metadata). With a {@code window} it is aggregated: every item is
  * telemetry with an aggregation, evaluated per tumbling window of that length; without one it
  * evaluates every message. A window closes once the platform's time passes its end by
  * {@code lateness}; a value later than that is not counted. A device's instance of the rule fires
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * while firing it notifies again every {@code renotify} if set, never otherwise.
  */
 public record Rule(String id, String displayName, boolean enabled, String template, Optional<String> group,
-        Conditions conditions,
+        Optional<String> filter, Conditions conditions,
         Optional<Duration> window, Duration lateness, Duration resolveAfter, Optional<Duration> renotify,
         List<RuleAction> actions) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
@@ -37,6 +38,10 @@ public record Rule(String id, String displayName, boolean enabled, String templa
         Objects.requireNonNull(group, "group");
         if (group.isPresent() && group.get().isBlank()) {
             throw new IllegalArgumentException("group must not be blank");
+        }
+        Objects.requireNonNull(filter, "filter");
+        if (filter.isPresent() && filter.get().isBlank()) {
+            throw new IllegalArgumentException("filter must not be blank");
         }
         Objects.requireNonNull(conditions, "conditions");
         Objects.requireNonNull(window, "window");
@@ -64,12 +69,13 @@ public record Rule(String id, String displayName, boolean enabled, String templa
     }
 
     public Rule withId(String newId) {
-        return new Rule(newId, displayName, enabled, template, group, conditions, window, lateness, resolveAfter,
+        return new Rule(newId, displayName, enabled, template, group, filter, conditions, window, lateness, resolveAfter,
                 renotify, actions);
     }
 
     public Rule withActions(List<RuleAction> newActions) {
-        return new Rule(id, displayName, enabled, template, group, conditions, window, lateness, resolveAfter, renotify,
+        return new Rule(id, displayName, enabled, template, group, filter, conditions, window, lateness, resolveAfter,
+                renotify,
                 newActions);
     }
 

@@ -13,13 +13,13 @@ import org.opencentral.core.Json;
 
 /**
  * The JSON form of a rule (the REST body and the stored document):
- * {@code {"displayName", "enabled", "template", "group", "conditions": {"match", "items"}, "window",
+ * {@code {"displayName", "enabled", "template", "group", "filter", "conditions": {"match", "items"}, "window",
  * "lateness", "resolveAfter", "renotify", "actions"}}. Reading refuses what is not a valid rule with a
  * {@code BAD_REQUEST} naming the member ({@code conditions.items[1].operator: ...}).
  */
 public final class RuleJson {
-    private static final Set<String> MEMBERS = Set.of("id", "displayName", "enabled", "template", "group", "conditions",
-            "window", "lateness", "resolveAfter", "renotify", "actions");
+    private static final Set<String> MEMBERS = Set.of("id", "displayName", "enabled", "template", "group", "filter",
+            "conditions", "window", "lateness", "resolveAfter", "renotify", "actions");
 
     private RuleJson() {
     }
@@ -38,7 +38,7 @@ public final class RuleJson {
             return new Rule(id, optionalText(body, "displayName").orElse(id),
                     bool(body, "enabled", true),
                     optionalText(body, "template").orElseThrow(() -> bad("template", "is required")),
-                    optionalText(body, "group"),
+                    optionalText(body, "group"), optionalText(body, "filter"),
                     conditions(body.path("conditions")),
                     duration(body, "window"), duration(body, "lateness").orElse(Rule.DEFAULT_LATENESS),
                     duration(body, "resolveAfter").orElse(Duration.ZERO),
@@ -55,6 +55,7 @@ public final class RuleJson {
         json.put("enabled", rule.enabled());
         json.put("template", rule.template());
         rule.group().ifPresent(g -> json.put("group", g));
+        rule.filter().ifPresent(f -> json.put("filter", f));
         ObjectNode conditions = json.putObject("conditions");
         conditions.put("match", rule.conditions().match().wireName());
         var items = conditions.putArray("items");

@@ -28,6 +28,19 @@ class RuleJsonTest {
     }
 
     @Test
+    void aPropertyMemberAndACloudPropertyOfAComponentRoundTrip() {
+        Rule rule = RuleJson.read("low", Json.parse(items("{\"property\": \"battery\", \"member\": \"level\", "
+                + "\"operator\": \"<\", \"compareTo\": {\"cloudProperty\": \"min\", \"component\": \"power\"}}")));
+
+        Condition.Property item = (Condition.Property) rule.conditions().items().getFirst();
+        assertThat(item.member()).contains("level");
+        assertThat(item.valueName().name()).isEqualTo("battery.level");
+        assertThat(item.comparison().operand()).isEqualTo(
+                new Comparison.Operand.CloudProperty("min", java.util.Optional.of("power")));
+        assertThat(RuleJson.read("low", RuleJson.write(rule))).isEqualTo(rule);
+    }
+
+    @Test
     void defaultsAreEnabledAnyMatchAllAndResolvingAtOnce() {
         Rule rule = RuleJson.read("r", Json.parse("{\"template\": \"t\", \"conditions\": {\"items\": "
                 + "[{\"connectivity\": \"connected\"}]}}"));

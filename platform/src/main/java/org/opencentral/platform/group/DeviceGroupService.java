@@ -138,6 +138,16 @@ public final class DeviceGroupService {
     }
 
     /** Whether a device is a member of a group now (false when the group does not exist). */
+    /** Checks a filter of the devices of {@code template}, as a group's filter is checked (a 400 naming its problem). */
+    public void checkFilter(String filter, String template) {
+        filters.check(filter, template);
+    }
+
+    /** Whether the device matches a filter that {@link #checkFilter} accepted. */
+    public boolean matches(String filter, DeviceId device) {
+        return store.contains(filters.parse(filter), device);
+    }
+
     public boolean isMember(String groupId, DeviceId device) {
         return store.find(groupId).map(g -> store.contains(membership(g), device)).orElse(false);
     }

@@ -52,6 +52,16 @@ public final class GroupFilters {
         return parsed;
     }
 
+    /**
+     * Checks a filter of the devices of one {@code template} (a rule's): {@link #check} and, whether
+     * or not the filter names the template, that every property name is one of the template's.
+     */
+    public MemberFilter check(String filter, String template) {
+        MemberFilter parsed = check(filter);
+        parser.parseDeviceQuery(filter).ifPresent(condition -> new TemplateNames(catalog).check(condition, template));
+        return parsed;
+    }
+
     private MemberFilter condition(WhereCondition condition) {
         return switch (condition) {
             case WhereCondition.And and -> new MemberFilter.All(and.operands().stream().map(this::condition).toList());

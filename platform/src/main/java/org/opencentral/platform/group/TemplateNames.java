@@ -34,6 +34,11 @@ final class TemplateNames {
         if (!catalog.templateExists(template)) {
             throw new QueryException(named.get().position(), "device template '" + template + "' does not exist");
         }
+        check(where, template);
+    }
+
+    /** Checks that every property name of the condition is a property or cloud property of {@code template}. */
+    void check(WhereCondition where, String template) {
         names(where).forEach(name -> checkName(name, template));
     }
 

@@ -104,7 +104,7 @@ public final class ActionTests {
                 case Condition.Telemetry t -> {
                     JsonNode sample = sample(model.flatMap(m -> m.telemetry(t.telemetry().component(),
                             t.telemetry().name())).map(x -> x.schema()).flatMap(s -> t.member().isEmpty()
-                                    ? Optional.of(s) : RuleChecker.member(s, t)), t.comparison());
+                                    ? Optional.of(s) : RuleChecker.member(s, t.member())), t.comparison());
                     if (t.aggregation().isPresent()) {
                         ObjectNode shaped = Json.object();
                         Aggregation aggregation = t.aggregation().get();
@@ -114,8 +114,9 @@ public final class ActionTests {
                         values.put("telemetry", t.valueName(), sample);
                     }
                 }
-                case Condition.Property p -> values.put("properties", p.property(), sample(property(model,
-                        p.property()), p.comparison()));
+                case Condition.Property p -> values.put("properties", p.valueName(), sample(property(model,
+                        p.property()).flatMap(s -> p.member().isEmpty() ? Optional.of(s)
+                                : RuleChecker.member(s, p.member())), p.comparison()));
                 case Condition.CloudProperty c -> values.put("cloudProperties", c.property(), sample(property(model,
                         c.property()), c.comparison()));
                 case Condition.Connection c -> { }

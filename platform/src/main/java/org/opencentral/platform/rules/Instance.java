@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.opencentral.core.Json;
@@ -16,7 +14,10 @@ import org.opencentral.core.rule.RuleInstance.Status;
 /**
  * A rule's live state for one device, as the engine changes it; stored as a {@link RuleInstance}
  * whose memory is this state's JSON. Memory written for another version of the rule is dropped
- * (the status is kept). Not thread-safe: the engine serializes its steps.
+ * (the status is kept). The items' truths, values and windows are written only for a rule that
+ * {@code remembers} them across events ({@link RuleEvaluator#remembers}); for the others only a
+ * change of the state (status, quiet period, last notification) is written, and an instance that
+ * has never changed state is not stored at all. Not thread-safe: the engine serializes its steps.
  */
 final class Instance {
     final String rule;
@@ -26,28 +27,35 @@ final class Instance {
     Instant firstSeen;
     Optional<Instant> falseSince = Optional.empty();
     Optional<Instant> lastNotified = Optional.empty();
-    final Map<Integer, Boolean> truths = new HashMap<>();
-    final Map<Integer, JsonNode> values = new HashMap<>();
-    final Map<Integer, Instant> lastSeen = new HashMap<>();
+    /** Per item (by index): its truth, its last value and when it was last seen; null while unknown. */
+    final Boolean[] truths;
+    final JsonNode[] values;
+    final Instant[] lastSeen;
     /** Open windows by start (epoch milliseconds), one accumulator per item. */
     final TreeMap<Long, Accumulator[]> windows = new TreeMap<>();
     /** The end of the newest window evaluated; values before it are too late. */
     Optional<Instant> closedUntil = Optional.empty();
     private final String version;
+    private final boolean remembers;
     private boolean dirty;
 
-    Instance(String rule, DeviceId device, String version, Instant firstSeen) {
+    Instance(String rule, DeviceId device, String version, boolean remembers, int items, Instant firstSeen) {
         this.rule = rule;
         this.device = device;
+        this.truths = new Boolean[items];
+        this.values = new JsonNode[items];
+        this.lastSeen = new Instant[items];
         this.version = version;
+        this.remembers = remembers;
         this.firstSeen = firstSeen;
         this.changedAt = firstSeen;
-        this.dirty = true;
+        this.dirty = remembers;
     }
 
-    static Instance of(RuleInstance stored, String version, int items) {
+    static Instance of(RuleInstance stored, String version, boolean remembers, int items) {
         ObjectNode memory = stored.memory();
-        Instance instance = new Instance(stored.rule(), stored.device(), version, stored.changedAt());
+        Instance instance = new Instance(stored.rule(), stored.device(), version, remembers, items,
+                stored.changedAt());
         instance.status = stored.status();
         instance.dirty = false;
         if (!version.equals(memory.path("version").asText())) {
@@ -58,12 +66,14 @@ final class Instance {
         instance.falseSince = instant(memory, "falseSince");
         instance.lastNotified = instant(memory, "lastNotified");
         instance.closedUntil = instant(memory, "closedUntil");
-        memory.path("truths").properties().forEach(e -> instance.truths.put(Integer.valueOf(e.getKey()),
-                e.getValue().asBoolean()));
-        memory.path("values").properties().forEach(e -> instance.values.put(Integer.valueOf(e.getKey()),
-                e.getValue()));
-        memory.path("lastSeen").properties().forEach(e -> instance.lastSeen.put(Integer.valueOf(e.getKey()),
-                Instant.parse(e.getValue().asText())));
+        for (int i = 0; i < items; i++) {
+            String item = Integer.toString(i);
+            JsonNode truth = memory.path("truths").get(item);
+            instance.truths[i] = truth == null ? null : truth.asBoolean();
+            instance.values[i] = memory.path("values").get(item);
+            JsonNode seen = memory.path("lastSeen").get(item);
+            instance.lastSeen[i] = seen == null ? null : Instant.parse(seen.asText());
+        }
         memory.path("windows").properties().forEach(e -> {
             Accumulator[] accumulators = new Accumulator[items];
             for (int i = 0; i < items; i++) {
@@ -74,8 +84,18 @@ final class Instance {
         return instance;
     }
 
+    /** Marks a change of the state: the instance is written at the end of the step. */
     void touch() {
         dirty = true;
+    }
+
+    /** Marks a change of what the items saw: written only when the rule remembers it. */
+    void touchItems() {
+        dirty |= remembers;
+    }
+
+    boolean changed() {
+        return dirty;
     }
 
     /** The stored form if it changed since the last call, clearing the mark. */
@@ -95,11 +115,20 @@ final class Instance {
         lastNotified.ifPresent(t -> json.put("lastNotified", t.toString()));
         closedUntil.ifPresent(t -> json.put("closedUntil", t.toString()));
         ObjectNode truthsJson = json.putObject("truths");
-        truths.forEach((i, truth) -> truthsJson.put(i.toString(), truth));
         ObjectNode valuesJson = json.putObject("values");
-        values.forEach((i, value) -> valuesJson.set(i.toString(), value));
         ObjectNode seenJson = json.putObject("lastSeen");
-        lastSeen.forEach((i, seen) -> seenJson.put(i.toString(), seen.toString()));
+        for (int i = 0; i < truths.length; i++) {
+            String item = Integer.toString(i);
+            if (truths[i] != null) {
+                truthsJson.put(item, truths[i]);
+            }
+            if (values[i] != null) {
+                valuesJson.set(item, values[i]);
+            }
+            if (lastSeen[i] != null) {
+                seenJson.put(item, lastSeen[i].toString());
+            }
+        }
         ObjectNode windowsJson = json.putObject("windows");
         windows.forEach((start, accumulators) -> {
             ArrayNode window = windowsJson.putArray(start.toString());

@@ -9,6 +9,7 @@ import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.rule.Capability;
+import org.opencentral.core.rule.Rule;
 import org.opencentral.core.template.CloudPropertyValue;
 
 /**
@@ -16,7 +17,8 @@ import org.opencentral.core.template.CloudPropertyValue;
  * events of the log that can change it, so that a message costs no query once its device is known:
  * its template (read again after a lifecycle event), whether it is a live member of a device group
  * (after a lifecycle event, a reported or cloud property change, a change of that group or of the
- * organizations), and its cloud property values (after a cloud property change or a lifecycle
+ * organizations), whether it matches a rule's filter (after a lifecycle event or a reported or
+ * cloud property change), and its cloud property values (after a cloud property change or a lifecycle
  * event). The owner reports every event it reads to {@link #observed} before it evaluates the
  * event. Not thread-safe: the engine (or one replay) owns it.
  */
@@ -27,6 +29,7 @@ final class KnownDevices {
     private final DeviceSources sources;
     private final Map<DeviceId, Optional<String>> templates = new HashMap<>();
     private final Map<DeviceId, Map<String, Boolean>> memberships = new HashMap<>();
+    private final Map<DeviceId, Map<String, Boolean>> filtered = new HashMap<>();
     private final Map<DeviceId, Map<String, JsonNode>> cloud = new HashMap<>();
 
     KnownDevices(DeviceSources sources) {
@@ -39,6 +42,21 @@ final class KnownDevices {
 
     Optional<String> template(DeviceId device) {
         return templates.computeIfAbsent(device, id -> sources.devices().find(id).flatMap(Device::template));
+    }
+
+    /**
+     * Whether the rule applies to the device of its template: always, or while it is a member of the
+     * rule's group and matches the rule's filter.
+     */
+    boolean covers(Rule rule, DeviceId device) {
+        return (rule.group().isEmpty() || inGroup(rule.group().get(), device))
+                && (rule.filter().isEmpty() || matches(rule.filter().get(), device));
+    }
+
+    /** Whether the device matches a rule's filter now. */
+    boolean matches(String filter, DeviceId device) {
+        return filtered.computeIfAbsent(device, d -> new HashMap<>())
+                .computeIfAbsent(filter, f -> sources.groups().matches(f, device));
     }
 
     /** Whether the device is a member of the group now (false when the group does not exist). */
@@ -63,9 +81,13 @@ final class KnownDevices {
     void observed(PlatformEvent event) {
         switch (event) {
             case PlatformEvent.DeviceLifecycle l -> forget(l.deviceId());
-            case PlatformEvent.ReportedPropertiesUpdated r -> memberships.remove(r.deviceId());
+            case PlatformEvent.ReportedPropertiesUpdated r -> {
+                memberships.remove(r.deviceId());
+                filtered.remove(r.deviceId());
+            }
             case PlatformEvent.CloudPropertiesUpdated c -> {
                 memberships.remove(c.deviceId());
+                filtered.remove(c.deviceId());
                 cloud.remove(c.deviceId());
             }
             case PlatformEvent.AuditRecorded a -> audited(a.entry().path("target").asText());
@@ -80,6 +102,7 @@ final class KnownDevices {
     void clear() {
         templates.clear();
         memberships.clear();
+        filtered.clear();
         cloud.clear();
     }
 
@@ -96,6 +119,7 @@ final class KnownDevices {
     private void forget(DeviceId device) {
         templates.remove(device);
         memberships.remove(device);
+        filtered.remove(device);
         cloud.remove(device);
     }
 

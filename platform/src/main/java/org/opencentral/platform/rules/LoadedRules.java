@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,23 +21,29 @@ import org.opencentral.core.store.RuleStore;
 
 /**
  * The rules the engine evaluates, read again at every step: a rule new or changed since the last
- * step is loaded with its stored instances (whose memory of another version of the rule is
+ * step (compared by value, not by its JSON) is loaded with its stored instances (whose memory of another version of the rule is
  * dropped); a deleted rule is forgotten.
  */
 final class LoadedRules {
     private static final int PAGE = 1000;
+    private static final Comparator<Loaded> BY_ID = Comparator.comparing(l -> l.evaluator().rule().id());
 
     /** A rule's evaluator and its instances by device. */
     record Loaded(RuleEvaluator evaluator, Map<DeviceId, Instance> instances) {
         Instance instance(DeviceId device, Instant firstSeen) {
-            return instances.computeIfAbsent(device,
-                    d -> new Instance(evaluator.rule().id(), d, evaluator.version(), firstSeen));
+            return instances.computeIfAbsent(device, d -> evaluator.instance(d, firstSeen));
         }
     }
 
     private final RuleStore store;
     private Map<String, Loaded> byId = new HashMap<>();
     private Map<String, List<Loaded>> byTemplate = new HashMap<>();
+    /** Per device, its instances of the rules of its template (in {@link #forTemplate}'s order). */
+    private final Map<DeviceId, Slots> slots = new HashMap<>();
+
+    /** A device's instances of {@code rules} (null: the rule has none for the device yet). */
+    record Slots(List<Loaded> rules, Instance[] instances) {
+    }
 
     LoadedRules(RuleStore store) {
         this.store = store;
@@ -48,18 +55,35 @@ final class LoadedRules {
         do {
             Page<Rule> page = store.list(after, PAGE);
             for (Rule rule : page.items()) {
-                String version = version(rule);
                 Loaded current = byId.get(rule.id());
-                next.put(rule.id(), current != null && current.evaluator().version().equals(version) ? current
-                        : load(rule, version));
+                next.put(rule.id(), current != null && current.evaluator().rule().equals(rule) ? current : load(rule));
             }
             after = page.next();
         } while (after.isPresent());
         byId = next;
         Map<String, List<Loaded>> templates = new HashMap<>();
-        next.values().stream().filter(l -> l.evaluator().rule().enabled())
+        next.values().stream().filter(l -> l.evaluator().rule().enabled()).sorted(BY_ID)
                 .forEach(l -> templates.computeIfAbsent(l.evaluator().rule().template(), t -> new ArrayList<>()).add(l));
+        templates.replaceAll((template, loaded) -> same(byTemplate.get(template), loaded)
+                ? byTemplate.get(template) : List.copyOf(loaded));
         byTemplate = templates;
+    }
+
+    /**
+     * The device's instances of the rules of its template: one lookup per event instead of one per
+     * rule. Made again when that list of rules changed (the device's template, or a rule).
+     */
+    Slots slots(DeviceId device, List<Loaded> rules) {
+        Slots found = slots.get(device);
+        if (found == null || found.rules() != rules) {
+            Instance[] instances = new Instance[rules.size()];
+            for (int i = 0; i < instances.length; i++) {
+                instances[i] = rules.get(i).instances().get(device);
+            }
+            found = new Slots(rules, instances);
+            slots.put(device, found);
+        }
+        return found;
     }
 
     /** A loaded rule (of a fire of this step). */
@@ -78,15 +102,30 @@ final class LoadedRules {
     void clear() {
         byId = new HashMap<>();
         byTemplate = new HashMap<>();
+        slots.clear();
     }
 
-    private Loaded load(Rule rule, String version) {
+    /** Whether two lists hold the same loaded rules (the same objects) in the same order. */
+    private static boolean same(List<Loaded> before, List<Loaded> now) {
+        if (before == null || before.size() != now.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (before.get(i) != now.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Loaded load(Rule rule) {
+        RuleEvaluator evaluator = new RuleEvaluator(rule, version(rule));
         Map<DeviceId, Instance> instances = new HashMap<>();
         int items = rule.conditions().items().size();
         for (RuleInstance stored : store.instances(rule.id())) {
-            instances.put(stored.device(), Instance.of(stored, version, items));
+            instances.put(stored.device(), Instance.of(stored, evaluator.version(), evaluator.remembers(), items));
         }
-        return new Loaded(new RuleEvaluator(rule, version), instances);
+        return new Loaded(evaluator, instances);
     }
 
     private static String version(Rule rule) {

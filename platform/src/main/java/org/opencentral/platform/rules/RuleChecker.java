@@ -16,10 +16,12 @@ import org.opencentral.dtdl.model.ObjectSchema;
 import org.opencentral.dtdl.model.Schema;
 import org.opencentral.platform.group.DeviceGroupService;
 import org.opencentral.platform.organization.AccessScope;
+import org.opencentral.platform.query.QueryException;
 import org.opencentral.platform.template.TemplateService;
 
 /**
- * Checks a rule against its template's model: the template exists, the group (if any) exists,
+ * Checks a rule against its template's model: the template exists, the group (if any) exists, the
+ * filter (if any) is a device group filter over the template's properties,
  * every item names a capability of the right kind, and its operator, value (or the cloud property
  * it compares with) and aggregation fit the capability's schema; an email action needs an SMTP
  * server, a device action a capability of the template ({@link ActionChecker}). A misfit is a
@@ -53,6 +55,13 @@ public final class RuleChecker {
         DeviceModel model = templates.find(rule.template()).flatMap(templates::model)
                 .orElseThrow(() -> DomainException.badRequest("template '" + rule.template()
                         + "' is not a published device template"));
+        rule.filter().ifPresent(filter -> {
+            try {
+                groups.checkFilter(filter, rule.template());
+            } catch (QueryException e) {
+                throw DomainException.badRequest("filter: " + e.getMessage());
+            }
+        });
         for (int i = 0; i < rule.conditions().items().size(); i++) {
             String where = "conditions.items[" + i + "]: ";
             check(model, rule.conditions().items().get(i)).ifPresent(problem -> {
@@ -71,12 +80,13 @@ public final class RuleChecker {
         return switch (item) {
             case Condition.Telemetry t -> telemetry(model, t.telemetry())
                     .map(schema -> t.member().isEmpty() ? fits(model, schema, t.comparison(), t.aggregation())
-                            : member(schema, t).map(field -> fits(model, field, t.comparison(), t.aggregation()))
-                                    .orElseGet(() -> Optional.of("member: the telemetry '" + t.telemetry().describe()
-                                            + "' has no field '" + t.member().get() + "' (it must be an Object)")))
+                            : member(schema, t.member()).map(field -> fits(model, field, t.comparison(), t.aggregation()))
+                                    .orElseGet(() -> Optional.of(noField("telemetry", t.telemetry(), t.member()))))
                     .orElseGet(() -> Optional.of(unknown(model, "telemetry", t.telemetry())));
             case Condition.Property p -> property(model, p.property(), false)
-                    .map(schema -> fits(model, schema, p.comparison(), Optional.empty()))
+                    .map(schema -> p.member().isEmpty() ? fits(model, schema, p.comparison(), Optional.empty())
+                            : member(schema, p.member()).map(field -> fits(model, field, p.comparison(), Optional.empty()))
+                                    .orElseGet(() -> Optional.of(noField("property", p.property(), p.member()))))
                     .orElseGet(() -> Optional.of(unknown(model, "device property", p.property())));
             case Condition.CloudProperty c -> property(model, c.property(), true)
                     .map(schema -> fits(model, schema, c.comparison(), Optional.empty()))
@@ -99,17 +109,24 @@ public final class RuleChecker {
         ValueKind kind = aggregation.isPresent() ? new ValueKind.Number() : own;
         return switch (comparison.operand()) {
             case Comparison.Operand.Constant c -> ValueKind.misfit(kind, comparison.operator(), c.value());
-            case Comparison.Operand.CloudProperty c -> property(model, Capability.of(c.name()), true)
-                    .map(other -> ValueKind.misfit(kind, comparison.operator(), ValueKind.of(other), c.name()))
-                    .orElseGet(() -> Optional.of("compareTo: the template has no cloud property '" + c.name() + "'"));
+            case Comparison.Operand.CloudProperty c -> property(model, c.capability(), true)
+                    .map(other -> ValueKind.misfit(kind, comparison.operator(), ValueKind.of(other),
+                            c.capability().describe()))
+                    .orElseGet(() -> Optional.of("compareTo: the template has no cloud property '"
+                            + c.capability().describe() + "'"));
         };
     }
 
-    /** The schema of the item's member: a field of the telemetry's Object schema. */
-    static Optional<Schema> member(Schema schema, Condition.Telemetry item) {
+    /** The schema of an item's member: a field of the capability's Object schema. */
+    static Optional<Schema> member(Schema schema, Optional<String> member) {
         return schema instanceof ObjectSchema object ? object.fields().stream()
-                .filter(f -> f.name().equals(item.member().orElseThrow())).findFirst().map(ObjectField::schema)
+                .filter(f -> f.name().equals(member.orElseThrow())).findFirst().map(ObjectField::schema)
                 : Optional.empty();
+    }
+
+    private static String noField(String kind, Capability capability, Optional<String> member) {
+        return "member: the " + kind + " '" + capability.describe() + "' has no field '" + member.orElseThrow()
+                + "' (it must be an Object)";
     }
 
     private static Optional<Schema> telemetry(DeviceModel model, Capability capability) {

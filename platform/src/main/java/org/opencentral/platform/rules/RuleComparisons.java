@@ -3,7 +3,6 @@ package org.opencentral.platform.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.opencentral.core.device.DeviceId;
-import org.opencentral.core.rule.Capability;
 import org.opencentral.core.rule.Comparison;
 
 /**
@@ -28,7 +27,7 @@ final class RuleComparisons {
     static Optional<JsonNode> operand(Comparison comparison, KnownDevices facts, DeviceId device) {
         return switch (comparison.operand()) {
             case Comparison.Operand.Constant c -> Optional.of(c.value());
-            case Comparison.Operand.CloudProperty c -> facts.cloudProperty(device, Capability.of(c.name()));
+            case Comparison.Operand.CloudProperty c -> facts.cloudProperty(device, c.capability());
         };
     }
 

@@ -16,7 +16,6 @@ import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.device.Device;
-import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.rule.ActionTask;
 import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleAction;
@@ -28,8 +27,8 @@ import org.opencentral.platform.eventlog.LogConsumer;
 
 /**
  * Evaluates the rules from the event log, from its own durable cursor ({@value #NAME}): each device
- * event is observed by the enabled rules of the device's template (of a rule with a group, only
- * while the device is a member), and a step's instance states,
+ * event is observed by the enabled rules of the device's template (of a rule with a group or a
+ * filter, only while the device is a member and matches), and a step's instance states,
  * fires and resolves are stored with the cursor in one transaction, so that after a crash the
  * engine continues where its last stored step ended. {@link #runOnce()} lets time pass (on the
  * injected clock; while the engine lags the log, only up to the time of the last event it read):
@@ -100,10 +99,12 @@ public final class RuleEngine implements LogConsumer {
             List<RuleHistoryEntry> out = new ArrayList<>();
             Set<Instance> touched = new LinkedHashSet<>();
             for (LoadedRules.Loaded loaded : rules.enabled()) {
+                boolean timed = loaded.evaluator().timed();
                 for (Instance instance : loaded.instances().values()) {
-                    if (inScope(loaded.evaluator().rule(), instance.device)) {
+                    if ((timed || instance.status == RuleInstance.Status.FIRING)
+                            && facts.covers(loaded.evaluator().rule(), instance.device)) {
                         loaded.evaluator().advance(instance, now, facts, out);
-                        touched.add(instance);
+                        keep(instance, touched);
                     }
                 }
             }
@@ -148,19 +149,30 @@ public final class RuleEngine implements LogConsumer {
         if (observation.isEmpty()) {
             return;
         }
-        for (LoadedRules.Loaded loaded : scoped) {
-            if (!inScope(loaded.evaluator().rule(), event.deviceId())) {
+        LoadedRules.Slots slots = rules.slots(event.deviceId(), scoped);
+        for (int i = 0; i < scoped.size(); i++) {
+            LoadedRules.Loaded loaded = scoped.get(i);
+            if (!facts.covers(loaded.evaluator().rule(), event.deviceId())) {
                 continue;
             }
-            Instance instance = loaded.instance(event.deviceId(), observation.get().time());
+            Instance instance = slots.instances()[i];
+            if (instance == null) {
+                if (!loaded.evaluator().starts(observation.get(), facts, event.deviceId())) {
+                    continue;
+                }
+                instance = loaded.instance(event.deviceId(), observation.get().time());
+                slots.instances()[i] = instance;
+            }
             loaded.evaluator().observe(instance, observation.get(), logged.sequence(), facts, out);
-            touched.add(instance);
+            keep(instance, touched);
         }
     }
 
-    /** Whether the rule applies to the device of its template: always, or while it is a member of the rule's group. */
-    private boolean inScope(Rule rule, DeviceId device) {
-        return rule.group().map(group -> facts.inGroup(group, device)).orElse(true);
+    /** Keeps an instance to write at the end of the step when it changed. */
+    private static void keep(Instance instance, Set<Instance> touched) {
+        if (instance.changed()) {
+            touched.add(instance);
+        }
     }
 
     private void record(Set<Instance> touched, List<RuleHistoryEntry> out, OptionalLong cursor) {

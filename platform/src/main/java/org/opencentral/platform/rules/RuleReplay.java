@@ -126,11 +126,11 @@ public final class RuleReplay {
         private void observe(LoggedEvent logged, PlatformEvent.DeviceEvent event) {
             if (event instanceof PlatformEvent.DeviceLifecycle
                     || !facts.template(event.deviceId()).equals(Optional.of(rule.template()))
-                    || !rule.group().map(g -> facts.inGroup(g, event.deviceId())).orElse(true)) {
+                    || !facts.covers(rule, event.deviceId())) {
                 return;
             }
             observations.of(logged).ifPresent(observation -> evaluator.observe(instances.computeIfAbsent(
-                    event.deviceId(), d -> new Instance(rule.id(), d, "replay", observation.time())), observation,
+                    event.deviceId(), d -> evaluator.instance(d, observation.time())), observation,
                     logged.sequence(), facts, entries));
         }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opencentral.core.Json;
 import org.opencentral.core.rule.Rule;
 import org.opencentral.core.rule.RuleHistoryEntry;
@@ -26,7 +27,11 @@ final class Transitions {
         this.rule = rule;
     }
 
-    void step(Instance instance, boolean holds, Instant at, String occurrence, ObjectNode detail,
+    /**
+     * One evaluation at {@code at}; the occurrence (of the entry's key) and the values seen are built
+     * only when the step makes an entry.
+     */
+    void step(Instance instance, boolean holds, Instant at, Supplier<String> occurrence, Supplier<ObjectNode> detail,
             List<RuleHistoryEntry> out) {
         if (holds) {
             if (instance.falseSince.isPresent()) {
@@ -56,11 +61,11 @@ final class Transitions {
 
     /** Resolves a firing instance whose conditions have not held for the quiet period by {@code now}. */
     void resolveIfQuiet(Instance instance, Instant now, List<RuleHistoryEntry> out) {
-        resolveIfQuiet(instance, now, out, "t" + now.toEpochMilli(), Json.object());
+        resolveIfQuiet(instance, now, out, () -> "t" + now.toEpochMilli(), Json::object);
     }
 
-    private void resolveIfQuiet(Instance instance, Instant now, List<RuleHistoryEntry> out, String occurrence,
-            ObjectNode detail) {
+    private void resolveIfQuiet(Instance instance, Instant now, List<RuleHistoryEntry> out,
+            Supplier<String> occurrence, Supplier<ObjectNode> detail) {
         if (instance.status == Status.FIRING && instance.falseSince.isPresent()
                 && !now.isBefore(instance.falseSince.get().plus(rule.resolveAfter()))) {
             instance.status = Status.OK;
@@ -71,8 +76,10 @@ final class Transitions {
         }
     }
 
-    private RuleHistoryEntry entry(Instance instance, Kind kind, Instant at, String occurrence, ObjectNode detail) {
-        String key = rule.id() + "/" + instance.device.value() + "/" + kind.wireName() + "/" + occurrence;
-        return new RuleHistoryEntry(0, key, rule.id(), instance.device, kind, at.truncatedTo(ChronoUnit.MILLIS), detail);
+    private RuleHistoryEntry entry(Instance instance, Kind kind, Instant at, Supplier<String> occurrence,
+            Supplier<ObjectNode> detail) {
+        String key = rule.id() + "/" + instance.device.value() + "/" + kind.wireName() + "/" + occurrence.get();
+        return new RuleHistoryEntry(0, key, rule.id(), instance.device, kind, at.truncatedTo(ChronoUnit.MILLIS),
+                detail.get());
     }
 }

@@ -44,7 +44,7 @@ final class WindowCloser {
             int index = i;
             RuleEvaluator.telemetry(observation, item).ifPresent(value -> {
                 instance.windows.computeIfAbsent(start, s -> empty(items.size()))[index].add(value);
-                instance.touch();
+                instance.touchItems();
             });
         }
     }
@@ -98,7 +98,7 @@ final class WindowCloser {
         ObjectNode detail = values.json();
         detail.putObject("window").put("start", Instant.ofEpochMilli(start).toString()).put("end", end.toString());
         boolean holds = rule.conditions().match() == Match.ALL ? all : any;
-        transitions.step(instance, holds, end, "w" + end.toEpochMilli(), detail, out);
+        transitions.step(instance, holds, end, () -> "w" + end.toEpochMilli(), () -> detail, out);
     }
 
     private static Accumulator[] empty(int items) {

@@ -24,7 +24,6 @@ import org.opencentral.platform.rules.action.ActionSender;
  */
 @Timeout(60)
 class RuleActionsTest extends RuleEngineFixture {
-    static final String HOT = "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}";
 
     final HttpReceiver receiver = HttpReceiver.start();
 

@@ -30,6 +30,7 @@ import org.opencentral.platform.telemetry.TelemetryParses;
 abstract class RuleEngineFixture {
     static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
     static final DeviceId DEVICE = DeviceId.of("thermo-1");
+    static final String HOT = "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}";
 
     @TempDir
     Path dir;
@@ -69,6 +70,13 @@ abstract class RuleEngineFixture {
         while (runner.runOnce() > 0) {
             // read everything forwarded
         }
+    }
+
+    /** A second device of the template. */
+    DeviceId otherDevice() {
+        DeviceId other = DeviceId.of("thermo-2");
+        device(other);
+        return other;
     }
 
     void device(DeviceId id) {

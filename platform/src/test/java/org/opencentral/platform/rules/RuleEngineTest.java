@@ -1,6 +1,7 @@
 package org.opencentral.platform.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -152,6 +153,34 @@ class RuleEngineTest extends RuleEngineFixture {
         assertThat(kinds("avg")).containsExactly(Kind.FIRED);
         assertThat(history("avg").getFirst().detail().at("/telemetry/temperature/max").asDouble()).isEqualTo(50);
         assertThat(state.cursors().position(RuleEngine.NAME)).isEqualTo(log.lastSequence());
+    }
+
+    @Test
+    void aRuleOfOneConstantItemStoresStateOnlyForTheDevicesItFiredForAndKeepsItAcrossARestart() {
+        DeviceId calm = otherDevice();
+        rules.put("hot", Json.parse(rule("\"resolveAfter\": \"PT1M\"", HOT)));
+        rules.put("both", Json.parse(rule("",
+                HOT + ", {\"telemetry\": \"status\", \"operator\": \"==\", \"value\": \"alarm\"}")));
+
+        send(calm, "{\"temperature\": 20, \"status\": \"alarm\"}");
+        send("{\"temperature\": 31}");
+        send(calm, "{\"temperature\": 21}");
+
+        assertThat(state.rules().instances("hot")).extracting(RuleInstance::device).containsExactly(DEVICE);
+        assertThat(state.rules().instances("both")).extracting(RuleInstance::device)
+                .containsExactlyInAnyOrder(DEVICE, calm);
+
+        start();
+        send("{\"temperature\": 20}");
+        send(calm, "{\"temperature\": 35}");
+        clock.advance(Duration.ofMinutes(1));
+        engine.runOnce();
+
+        assertThat(history("hot")).extracting(RuleHistoryEntry::device, RuleHistoryEntry::kind).containsExactly(
+                tuple(DEVICE, Kind.FIRED), tuple(calm, Kind.FIRED),
+                tuple(DEVICE, Kind.RESOLVED));
+        assertThat(history("both")).extracting(RuleHistoryEntry::device).containsExactly(calm);
+        assertThat(history("both").getFirst().detail().at("/telemetry/status/value").asText()).isEqualTo("alarm");
     }
 
     @Test

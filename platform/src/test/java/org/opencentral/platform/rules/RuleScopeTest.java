@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.rule.ActionTask;
 import org.opencentral.core.rule.RuleHistoryEntry.Kind;
 import org.opencentral.dtdl.model.DeviceModel;
@@ -21,7 +22,8 @@ import org.opencentral.platform.group.GroupChanges;
 @Timeout(60)
 class RuleScopeTest extends RuleEngineFixture {
     static final DeviceId OTHER = DeviceId.of("thermo-2");
-    static final String HOT = "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}";
+
+    private long reportedVersion;
 
     @Test
     void aGroupRuleAppliesOnlyWhileTheDeviceIsALiveMemberOfTheGroup() {
@@ -85,6 +87,50 @@ class RuleScopeTest extends RuleEngineFixture {
     }
 
     @Test
+    void aFilterScopesTheRuleToTheDevicesWhosePropertiesMatchItAsTheyChange() {
+        DeviceId south = otherDevice();
+        rules.put("north-hot", Json.parse(rule("\"filter\": \"SELECT * FROM devices WHERE site = 'north'\"", HOT)));
+        cloud(DEVICE, "{\"site\": \"north\"}");
+        cloud(south, "{\"site\": \"south\"}");
+
+        send(DEVICE, "{\"temperature\": 31}");
+        send(south, "{\"temperature\": 31}");
+        assertThat(history("north-hot")).extracting(e -> e.device().value()).containsExactly("thermo-1");
+
+        cloud(south, "{\"site\": \"north\"}");
+        send(south, "{\"temperature\": 32}");
+        assertThat(history("north-hot")).extracting(e -> e.device().value()).containsExactly("thermo-1", "thermo-2");
+    }
+
+    @Test
+    void aComparisonWithACloudPropertyOfAComponentFollowsThatComponentsValue() {
+        rules.put("over", Json.parse(rule("", "{\"telemetry\": \"temperature\", \"operator\": \">\", "
+                + "\"compareTo\": {\"cloudProperty\": \"max\", \"component\": \"sensor\"}}")));
+        cloud(DEVICE, Optional.of("sensor"), "{\"max\": 40}");
+
+        send("{\"temperature\": 35}");
+        cloud(DEVICE, Optional.empty(), "{\"limit\": 20}");
+        assertThat(kinds("over")).as("the root's cloud properties are not the component's").isEmpty();
+
+        cloud(DEVICE, Optional.of("sensor"), "{\"max\": 30}");
+        assertThat(kinds("over")).containsExactly(Kind.FIRED);
+    }
+
+    @Test
+    void aMemberOfAnObjectPropertyChangesTheItemOnlyWhenAPatchCarriesTheField() {
+        rules.put("low", Json.parse(rule("", "{\"property\": \"battery\", \"member\": \"level\", "
+                + "\"operator\": \"<\", \"value\": 10}")));
+
+        reported("{\"battery\": {\"level\": 50, \"state\": \"ok\"}}");
+        reported("{\"battery\": {\"state\": \"draining\"}}");
+        assertThat(kinds("low")).isEmpty();
+        reported("{\"battery\": {\"level\": 8}}");
+
+        assertThat(kinds("low")).containsExactly(Kind.FIRED);
+        assertThat(history("low").getFirst().detail().at("/properties/battery.level/value").asInt()).isEqualTo(8);
+    }
+
+    @Test
     void anAggregatedConditionComparesItsWindowWithTheCloudPropertyWhenTheWindowCloses() {
         rules.put("avg", Json.parse(rule("\"window\": \"PT1M\", \"lateness\": \"PT0S\"", "{\"telemetry\": "
                 + "\"temperature\", \"aggregation\": \"avg\", \"operator\": \">\", \"compareTo\": {\"cloudProperty\": "
@@ -134,8 +180,17 @@ class RuleScopeTest extends RuleEngineFixture {
 
     /** Writes cloud properties as the API does and brings the change to the log. */
     private void cloud(DeviceId device, String members) {
+        cloud(device, Optional.empty(), members);
+    }
+
+    private void cloud(DeviceId device, Optional<String> component, String members) {
         DeviceModel model = stores.templates.find(RuleStores.TEMPLATE).flatMap(stores.templates::model).orElseThrow();
-        stores.cloudProperties.write(device, model, Optional.empty(), Json.parseObject(members), "/value");
+        stores.cloudProperties.write(device, model, component, Json.parseObject(members), "/value");
         forward();
+    }
+
+    private void reported(String patch) {
+        append(new PlatformEvent.ReportedPropertiesUpdated(DEVICE, clock.instant(), Json.parseObject(patch),
+                ++reportedVersion));
     }
 }

@@ -114,10 +114,72 @@ class RuleServiceTest {
                 "conditions.items[0]: member: the telemetry 'temperature' has no field 'x' (it must be an Object)");
         assertBad(rule("{\"telemetry\": \"position\", \"member\": \"x\", \"operator\": \"==\", \"value\": \"a\"}"),
                 "conditions.items[0]: compares a number with a number");
-        assertBad(rule("{\"property\": \"firmware\", \"member\": \"x\", \"operator\": \"==\", \"value\": \"a\"}"),
-                "conditions.items[0].member is only for a telemetry item (a field of an Object telemetry), not for a property item");
+        assertBad(rule("{\"cloudProperty\": \"site\", \"member\": \"x\", \"operator\": \"==\", \"value\": \"a\"}"),
+                "conditions.items[0].member is only for a telemetry or property item (a field of an Object telemetry or "
+                        + "property), not for a cloudProperty item");
         assertBad(rule("{\"telemetry\": \"position\", \"member\": 3, \"operator\": \">\", \"value\": 5}"),
-                "conditions.items[0].member is the name of a field of the telemetry's Object schema");
+                "conditions.items[0].member is the name of a field of the capability's Object schema");
+    }
+
+    @Test
+    void aFilterIsADeviceGroupFilterOverTheTemplatesPropertiesAndANamedBadRequestOtherwise() {
+        String filter = "SELECT * FROM devices WHERE site = 'north' AND battery.level < 20";
+        rules.put("north", Json.parse(filtered(filter)));
+        assertThat(state.rules().find("north").orElseThrow().filter()).contains(filter);
+        assertThat(RuleJson.write(state.rules().find("north").orElseThrow()).path("filter").asText()).isEqualTo(filter);
+
+        assertThatThrownBy(() -> rules.put("bad", Json.parse(filtered("SELECT * FROM devices WHERE nope = 1"))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+                    assertThat(e.getMessage()).startsWith("filter: ")
+                            .endsWith("'nope' is not a property or cloud property of " + TEMPLATE);
+                });
+        assertThatThrownBy(() -> rules.put("bad", Json.parse(filtered("SELECT * FROM devices WHERE"))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).startsWith("filter: "));
+        assertThat(state.rules().find("bad")).isEmpty();
+    }
+
+    private static String filtered(String filter) {
+        return rule("{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 30}")
+                .replace("{\"template\"", "{\"filter\": \"" + filter + "\", \"template\"");
+    }
+
+    @Test
+    void aMemberOfAnObjectPropertyIsAConditionCheckedAgainstItsFieldSchema() {
+        String item = "{\"property\": \"battery\", \"member\": \"level\", \"operator\": \"<\", \"value\": 10}";
+        rules.put("low", Json.parse(rule(item)));
+        assertThat(RuleJson.write(state.rules().find("low").orElseThrow()).at("/conditions/items/0"))
+                .isEqualTo(Json.parse(item));
+
+        assertBad(rule("{\"property\": \"battery\", \"member\": \"volts\", \"operator\": \"<\", \"value\": 1}"),
+                "conditions.items[0]: member: the property 'battery' has no field 'volts' (it must be an Object)");
+        assertBad(rule("{\"property\": \"firmware\", \"member\": \"x\", \"operator\": \"==\", \"value\": \"a\"}"),
+                "conditions.items[0]: member: the property 'firmware' has no field 'x' (it must be an Object)");
+        assertBad(rule("{\"property\": \"battery\", \"member\": \"state\", \"operator\": \"<\", \"value\": \"a\"}"),
+                "conditions.items[0]: '<' does not apply to a string");
+        assertBad(rule("{\"property\": \"battery\", \"operator\": \"==\", \"value\": 1}"),
+                "conditions.items[0]: a capability of schema object is not a condition");
+    }
+
+    @Test
+    void aConditionComparesWithACloudPropertyOfAComponentWhenItNamesTheComponent() {
+        String item = "{\"telemetry\": \"temperature\", \"operator\": \">\", \"compareTo\": {\"cloudProperty\": "
+                + "\"max\", \"component\": \"sensor\"}}";
+        rules.put("over", Json.parse(rule(item)));
+        assertThat(RuleJson.write(state.rules().find("over").orElseThrow()).at("/conditions/items/0"))
+                .isEqualTo(Json.parse(item));
+
+        assertBad(rule("{\"telemetry\": \"temperature\", \"operator\": \">\", \"compareTo\": {\"cloudProperty\": "
+                + "\"max\"}}"), "conditions.items[0]: compareTo: the template has no cloud property 'max'");
+        assertBad(rule("{\"telemetry\": \"temperature\", \"operator\": \">\", \"compareTo\": {\"cloudProperty\": "
+                + "\"limit\", \"component\": \"sensor\"}}"),
+                "conditions.items[0]: compareTo: the template has no cloud property 'sensor.limit'");
+        assertBad(rule("{\"telemetry\": \"status\", \"operator\": \"==\", \"compareTo\": {\"cloudProperty\": "
+                + "\"max\", \"component\": \"sensor\"}}"),
+                "conditions.items[0]: compareTo: cloud property 'sensor.max' is not of the same kind as the value");
+        assertBad(rule("{\"telemetry\": \"temperature\", \"operator\": \">\", \"compareTo\": {\"cloudProperty\": "
+                + "\"max\", \"component\": 1}}"), "conditions.items[0].compareTo is {\"cloudProperty\": \"<name>\"}, "
+                + "with \"component\": \"<name>\" for a cloud property of a component");
     }
 
     @Test

@@ -56,11 +56,14 @@ public final class RuleStores implements AutoCloseable {
                  {"name": "x", "schema": "double"}]}},
                {"@type": "Property", "name": "firmware", "schema": "string"},
                {"@type": "Property", "name": "target", "schema": "double", "writable": true},
+               {"@type": "Property", "name": "battery", "schema": {"@type": "Object", "fields": [
+                 {"name": "level", "schema": "double"}, {"name": "state", "schema": "string"}]}},
                {"@type": ["Property", "Cloud"], "name": "limit", "schema": "double"},
                {"@type": ["Property", "Cloud"], "name": "site", "schema": "string"},
                {"@type": "Command", "name": "reboot", "request": {"name": "delay", "schema": "integer"}},
                {"@type": "Component", "name": "sensor", "schema": {"@id": "dtmi:rules:sensor;1",
-                 "@type": "Interface", "contents": [{"@type": "Telemetry", "name": "level", "schema": "integer"}]}}
+                 "@type": "Interface", "contents": [{"@type": "Telemetry", "name": "level", "schema": "integer"},
+                 {"@type": ["Property", "Cloud"], "name": "max", "schema": "integer"}]}}
              ]}
             """;
 
