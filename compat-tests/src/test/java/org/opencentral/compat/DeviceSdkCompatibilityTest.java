@@ -39,8 +39,7 @@ import org.slf4j.LoggerFactory;
  * MQTT (port 8883, which the SDK hard-codes), MQTT over WebSockets and HTTPS (both port 443) and
  * AMQPS (port 5671). The only configuration a device needs: our host name in its connection string
  * and our CA in its SSLContext (and, over HTTPS, how often it polls for cloud-to-device messages).
- * HTTPS has no twin and no direct methods, and AMQPS has none yet, so those scenarios run over MQTT
- * only.
+ * HTTPS has no twin and no direct methods, so those scenarios run over the other transports.
  */
 class DeviceSdkCompatibilityTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -109,7 +108,7 @@ class DeviceSdkCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS", "AMQPS"})
     void reportedPropertiesAreVisibleThroughTheApi(Transport transport) throws Exception {
         String id = "sdk-reported-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);
@@ -173,7 +172,7 @@ class DeviceSdkCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS", "AMQPS"})
     void desiredPropertiesSetThroughTheApiReachTheDevice(Transport transport) throws Exception {
         String id = "sdk-desired-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);
@@ -197,7 +196,7 @@ class DeviceSdkCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS", "AMQPS"})
     void directMethodsRoundTripPayloadAndStatus(Transport transport) throws Exception {
         String id = "sdk-method-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);

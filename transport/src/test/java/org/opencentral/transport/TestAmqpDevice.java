@@ -139,6 +139,15 @@ final class TestAmqpDevice implements AutoCloseable {
         return state;
     }
 
+    /** Sends {@code message} and answers the server's disposition once it settled the delivery. */
+    DeliveryState sendMessage(Sender sender, Message message) {
+        Delivery delivery = send(sender, message);
+        pumpUntil(() -> delivery.remotelySettled() || sender.getRemoteState() == EndpointState.CLOSED);
+        DeliveryState state = delivery.getRemoteState();
+        delivery.settle();
+        return state;
+    }
+
     /** The next message on {@code receiver} and its delivery, which the caller disposes of. */
     Received awaitMessage(Receiver receiver) {
         pumpUntil(() -> receiver.current() != null && !receiver.current().isPartial());

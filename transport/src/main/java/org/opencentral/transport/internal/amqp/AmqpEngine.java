@@ -66,6 +66,10 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
         return connection;
     }
 
+    io.netty.channel.Channel channel() {
+        return ctx.channel();
+    }
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
