@@ -28,6 +28,7 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
     private final Connection connection = Connection.Factory.create();
     private final AmqpEndpoint endpoint;
     private ChannelHandlerContext ctx;
+    private boolean ticking;
 
     AmqpEngine(AmqpEndpoint.Factory endpoints, int maxFrameBytes) {
         this.endpoint = endpoints.create(this);
@@ -70,15 +71,26 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
         return ctx.channel();
     }
 
+    /** Added to a connection that is already open (AMQP over WebSockets, after the handshake): starts at once. */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        if (ctx.channel().isActive()) {
+            startTicking();
+        }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        tick();
+        startTicking();
         ctx.fireChannelActive();
+    }
+
+    private void startTicking() {
+        if (!ticking) {
+            ticking = true;
+            tick();
+        }
     }
 
     @Override
