@@ -25,7 +25,8 @@ import org.opencentral.transport.internal.pipeline.CloseReason;
 /**
  * One AMQP connection's endpoints: sessions and links open as the device asks; a link attaches
  * only to {@value AmqpAddress#CBS} or to the telemetry, cloud-to-device, methods and twin nodes of
- * a device the connection proved over CBS (others are refused with {@code amqp:unauthorized-access}).
+ * a device the connection proved over CBS or with its TLS client certificate
+ * ({@link ClientCertificates}); others are refused with {@code amqp:unauthorized-access}.
  * Telemetry is accepted and settled only once durable in the event log; a message over the size
  * limit is rejected with {@code amqp:link:message-size-exceeded}. Method responses and twin requests
  * are accepted on arrival and handed to the device's session ({@link AmqpDevices}). When a device's
@@ -45,6 +46,7 @@ final class AmqpEndpoint {
     private final DeviceGrants grants = new DeviceGrants();
     private final Map<Link, CloudToDeviceLink> cloudToDevice = new HashMap<>();
     private final AmqpDevices devices;
+    private final ClientCertificates certificates;
     private Optional<Sender> cbsReplies = Optional.empty();
 
     AmqpEndpoint(TransportContext context, AmqpEngine engine) {
@@ -52,6 +54,7 @@ final class AmqpEndpoint {
         this.engine = engine;
         this.cbs = new ClaimsBasedSecurity(context);
         this.devices = new AmqpDevices(context, engine);
+        this.certificates = new ClientCertificates(context, engine, grants);
     }
 
     void handle(Event event) {
@@ -92,6 +95,11 @@ final class AmqpEndpoint {
         link.setTarget(link.getRemoteTarget());
         link.setSenderSettleMode(link.getRemoteSenderSettleMode());
         link.setReceiverSettleMode(link.getRemoteReceiverSettleMode());
+        Optional<DeviceId> owner = AmqpAddress.parse(address).flatMap(AmqpAddress::owner);
+        if (owner.isPresent() && !grants.holds(owner.get(), Instant.now())
+                && certificates.judging(owner.get(), () -> attach(link))) {
+            return;
+        }
         Optional<String> refusal = refusal(AmqpAddress.parse(address), fromDevice);
         if (refusal.isPresent()) {
             context.metrics().refused("amqp_link");
@@ -139,7 +147,7 @@ final class AmqpEndpoint {
 
     private Optional<String> granted(DeviceId device) {
         return grants.holds(device, Instant.now()) ? Optional.empty()
-                : Optional.of("no valid put-token on $cbs for device '" + device + "'");
+                : Optional.of("no valid put-token on $cbs nor an accepted client certificate for device '" + device + "'");
     }
 
     private static String address(org.apache.qpid.proton.amqp.transport.Source source) {

@@ -17,7 +17,8 @@ import org.opencentral.transport.internal.pipeline.Disconnects;
 /**
  * Drives one Proton-J engine from a Netty channel: bytes read go into the transport's tail, the
  * events it raises go to the {@link AmqpEndpoint}, the frames it produces are written out. SASL
- * ANONYMOUS only (devices prove themselves over CBS). Event loop only: work finishing elsewhere
+ * ANONYMOUS (devices prove themselves over CBS), or no SASL at all (the SDKs' X.509 devices, which
+ * prove themselves with their TLS client certificate). Event loop only: work finishing elsewhere
  * comes back through {@link #run}.
  */
 final class AmqpEngine extends ChannelInboundHandlerAdapter {
@@ -36,6 +37,7 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
         Sasl sasl = transport.sasl();
         sasl.server();
         sasl.setMechanisms("ANONYMOUS");
+        sasl.allowSkip(true);
         sasl.setListener(new SaslListener() {
             @Override
             public void onSaslInit(Sasl sasl, Transport transport) {
