@@ -41,6 +41,7 @@ public final class AmqpIngestBenchmark {
             run("MQTT", platform, devices, warmup, measured, device -> mqtt(platform, device, window));
             run("AMQP", platform, devices, warmup, measured, device -> amqp(platform, device, window));
         }
+        System.exit(0); // the MQTT test client's shared event loop threads would keep the JVM alive
     }
 
     /** One device's load loop until the deadline; answers its latencies (ns) after the warm-up. */

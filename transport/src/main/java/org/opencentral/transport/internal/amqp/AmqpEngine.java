@@ -30,6 +30,8 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
     private final AmqpEndpoint endpoint;
     private ChannelHandlerContext ctx;
     private boolean ticking;
+    private final java.util.Queue<Runnable> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
     AmqpEngine(AmqpEndpoint.Factory endpoints, int maxFrameBytes) {
         this.endpoint = endpoints.create(this);
@@ -125,14 +127,29 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
-    /** Runs {@code work} on the event loop, then lets the engine write what it produced. */
+    /**
+     * Runs {@code work} on the event loop, then lets the engine write what it produced; callable from
+     * any thread. Work arriving together (the settlements of one durable batch) runs in one task
+     * with one write and flush, as MQTT's PUBACKs of a batch do.
+     */
     void run(Runnable work) {
-        ctx.executor().execute(() -> {
-            if (ctx.channel().isActive()) {
+        queued.add(work);
+        if (drainScheduled.compareAndSet(false, true)) {
+            ctx.executor().execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        boolean active = ctx.channel().isActive();
+        for (Runnable work = queued.poll(); work != null; work = queued.poll()) {
+            if (active) {
                 work.run();
-                pump();
             }
-        });
+        }
+        if (active) {
+            pump();
+        }
     }
 
     void schedule(Runnable work, long delay, TimeUnit unit) {
