@@ -36,11 +36,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The unmodified official Java device SDK ({@code iot-device-client}) against OpenCentral, over
- * MQTT (port 8883, which the SDK hard-codes), MQTT over WebSockets and HTTPS (both port 443) and
- * AMQPS (port 5671). The only configuration a device needs: our host name in its connection string
+ * MQTT (port 8883, which the SDK hard-codes), MQTT over WebSockets, AMQP over WebSockets and HTTPS
+ * (all three on port 443, the HTTPS listener) and AMQPS (port 5671). The only configuration a device needs: our host name in its connection string
  * and our CA in its SSLContext (and, over HTTPS, how often it polls for cloud-to-device messages).
- * HTTPS has no twin and no direct methods, and AMQPS has none yet, so those scenarios run over MQTT
- * only.
+ * HTTPS has no twin and no direct methods, so those scenarios run over the other transports.
  */
 class DeviceSdkCompatibilityTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -54,7 +53,7 @@ class DeviceSdkCompatibilityTest {
 
     enum Transport {
         MQTT(IotHubClientProtocol.MQTT), MQTT_WS(IotHubClientProtocol.MQTT_WS), HTTPS(IotHubClientProtocol.HTTPS),
-        AMQPS(IotHubClientProtocol.AMQPS);
+        AMQPS(IotHubClientProtocol.AMQPS), AMQPS_WS(IotHubClientProtocol.AMQPS_WS);
 
         final IotHubClientProtocol protocol;
 
@@ -109,7 +108,7 @@ class DeviceSdkCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS", "AMQPS", "AMQPS_WS"})
     void reportedPropertiesAreVisibleThroughTheApi(Transport transport) throws Exception {
         String id = "sdk-reported-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);
@@ -173,7 +172,7 @@ class DeviceSdkCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS", "AMQPS", "AMQPS_WS"})
     void desiredPropertiesSetThroughTheApiReachTheDevice(Transport transport) throws Exception {
         String id = "sdk-desired-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);
@@ -197,7 +196,7 @@ class DeviceSdkCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS"})
+    @EnumSource(value = Transport.class, names = {"MQTT", "MQTT_WS", "AMQPS", "AMQPS_WS"})
     void directMethodsRoundTripPayloadAndStatus(Transport transport) throws Exception {
         String id = "sdk-method-" + transport.name().toLowerCase();
         DeviceClient client = deviceClient(id, transport);

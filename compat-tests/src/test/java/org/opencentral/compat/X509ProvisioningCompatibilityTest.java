@@ -1,11 +1,13 @@
 package org.opencentral.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.azure.sdk.iot.device.ClientOptions;
 import com.microsoft.azure.sdk.iot.device.DeviceClient;
 import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
 import com.microsoft.azure.sdk.iot.device.Message;
 import com.microsoft.azure.sdk.iot.provisioning.security.SecurityProvider;
 import com.microsoft.azure.sdk.iot.provisioning.security.hsm.SecurityProviderX509Cert;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.opencentral.server.config.MqttConfig;
 import org.opencentral.testkit.RestClient;
 import org.opencentral.testkit.TestCa;
@@ -30,7 +34,8 @@ import org.opencentral.testkit.TestPlatform;
  * and proven by proof of possession over the REST API; a device certificate it issued (CN = the
  * registration id) registers with the SDK's {@code SecurityProviderX509Cert} over MQTT, then
  * {@code DeviceClient} connects to the assigned hub with the same certificate ({@code x509=true})
- * and sends telemetry. A CA that was uploaded but never verified gets the DPS 401 and no device.
+ * and sends telemetry, over MQTT and over AMQPS (no SASL, no CBS: the TLS client certificate proves
+ * the device, and opens no other device's links). A CA that was uploaded but never verified gets the DPS 401 and no device.
  * Device-side configuration only: our host, and our server CA in the SSLContexts.
  */
 @Timeout(200) // see DpsRegistration: the client can stall 60 s per request
@@ -46,7 +51,7 @@ class X509ProvisioningCompatibilityTest {
     @BeforeAll
     static void start() {
         platform = TestPlatform.start(config -> config.toBuilder().mqtt(new MqttConfig(TestPlatform.HOST, 8883,
-                OptionalInt.empty(), OptionalInt.of(443))).build());
+                OptionalInt.empty(), OptionalInt.of(443), OptionalInt.of(5671))).build());
         rest = platform.rest();
         idScope = platform.server().identity().idScope();
         serverCa = platform.server().tls().caCertificate();
@@ -60,9 +65,11 @@ class X509ProvisioningCompatibilityTest {
         platform.close();
     }
 
-    @Test
-    void aDeviceCertificateFromAVerifiedCaRegistersThenSendsTelemetryWithTheSameCertificate() throws Exception {
-        String id = "x509-sensor-1";
+    @ParameterizedTest
+    @EnumSource(value = IotHubClientProtocol.class, names = {"MQTT", "AMQPS"})
+    void aDeviceCertificateFromAVerifiedCaRegistersThenSendsTelemetryWithTheSameCertificate(IotHubClientProtocol protocol)
+            throws Exception {
+        String id = "x509-sensor-" + protocol.name().toLowerCase(java.util.Locale.ROOT);
         TestCa.Issued device = FLEET.issue(id);
 
         DpsRegistration registration = DpsRegistration.attempt(idScope, x509(device), "{\"modelId\":\"dtmi:com:example:Thermostat;1\"}");
@@ -74,7 +81,7 @@ class X509ProvisioningCompatibilityTest {
         assertThat(rest.get("/devices/" + id).ok().path("provisioned").asBoolean()).isTrue();
 
         DeviceClient client = new DeviceClient("HostName=" + registration.result().getIothubUri() + ";DeviceId="
-                + registration.result().getDeviceId() + ";x509=true", IotHubClientProtocol.MQTT,
+                + registration.result().getDeviceId() + ";x509=true", protocol,
                 ClientOptions.builder().sslContext(device.sslContext(serverCa)).build());
         try {
             client.open(false);
@@ -86,6 +93,22 @@ class X509ProvisioningCompatibilityTest {
                     rest.get("/devices/" + id + "/telemetry/temperature").ok().path("value").asDouble()).isEqualTo(19.25));
         } finally {
             client.close();
+        }
+    }
+
+    @Test
+    void overAmqpsADeviceCertificateOpensNoOtherDevice() throws Exception {
+        TestCa.Issued device = FLEET.issue("x509-amqp-owner");
+        assertThat(DpsRegistration.attempt(idScope, x509(device), "{}").assigned()).isTrue();
+        assertThat(DpsRegistration.attempt(idScope, x509(FLEET.issue("x509-amqp-other")), "{}").assigned()).isTrue();
+
+        DeviceClient impostor = new DeviceClient("HostName=" + TestPlatform.HOST + ";DeviceId=x509-amqp-other;x509=true",
+                IotHubClientProtocol.AMQPS, ClientOptions.builder().sslContext(device.sslContext(serverCa)).build());
+        try {
+            assertThatThrownBy(() -> impostor.open(false)).isInstanceOf(IotHubClientException.class)
+                    .hasStackTraceContaining("no valid put-token on $cbs nor an accepted client certificate");
+        } finally {
+            impostor.close();
         }
     }
 

@@ -141,7 +141,7 @@ public final class MqttServer implements AutoCloseable {
                 () -> new DeviceHttpHandler(context), () -> new BlobHttpHandler(context),
                 BlobHttpHandler.bodyLimit(context.services().files().settings()),
                 web.map(tunnel -> () -> new WebRequestSplitter(MqttServer::isDeviceRequest, tunnel)),
-                config.limits().connectTimeout());
+                config.amqps().map(amqps -> AmqpPipeline.engines(context)), config.limits().connectTimeout());
         return pipeline;
     }
 

@@ -139,6 +139,22 @@ final class TestAmqpDevice implements AutoCloseable {
         return state;
     }
 
+    /** Sends a telemetry body without waiting: the delivery settles once {@link #pump} reads the server's disposition. */
+    Delivery sendWithoutWaiting(Sender sender, byte[] body) {
+        Message message = Message.Factory.create();
+        message.setBody(new Data(new Binary(body)));
+        return send(sender, message);
+    }
+
+    /** Sends {@code message} and answers the server's disposition once it settled the delivery. */
+    DeliveryState sendMessage(Sender sender, Message message) {
+        Delivery delivery = send(sender, message);
+        pumpUntil(() -> delivery.remotelySettled() || sender.getRemoteState() == EndpointState.CLOSED);
+        DeliveryState state = delivery.getRemoteState();
+        delivery.settle();
+        return state;
+    }
+
     /** The next message on {@code receiver} and its delivery, which the caller disposes of. */
     Received awaitMessage(Receiver receiver) {
         pumpUntil(() -> receiver.current() != null && !receiver.current().isPartial());
@@ -197,7 +213,8 @@ final class TestAmqpDevice implements AutoCloseable {
         return message;
     }
 
-    private void pump() {
+    /** Writes what the engine produced, then reads what arrived within the socket's short timeout. */
+    void pump() {
         try {
             while (transport.pending() > 0) {
                 ByteBuffer head = transport.head();

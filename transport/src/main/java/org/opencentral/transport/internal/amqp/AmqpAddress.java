@@ -10,12 +10,15 @@ import org.opencentral.core.device.DeviceId;
 
 /**
  * The node a device link attaches to: the claims-based-security node {@value #CBS}, a device's
- * telemetry ({@code /devices/{id}/messages/events}, device to cloud) or its cloud-to-device queue
- * ({@code /devices/{id}/messages/deviceBound}, case-insensitive as IoT Hub's).
+ * telemetry ({@code /devices/{id}/messages/events}, device to cloud), its cloud-to-device queue
+ * ({@code /devices/{id}/messages/deviceBound}), its direct methods
+ * ({@code /devices/{id}/methods/deviceBound}: requests out, responses in, one link each way) or its
+ * twin ({@code /devices/{id}/twin}: requests in, responses and desired patches out); case-insensitive
+ * as IoT Hub's.
  */
 sealed interface AmqpAddress {
     String CBS = "$cbs";
-    Pattern DEVICE_NODE = Pattern.compile("/devices/([^/]+)/messages/(events|devicebound)/?",
+    Pattern DEVICE_NODE = Pattern.compile("/devices/([^/]+)/(messages/events|messages/devicebound|methods/devicebound|twin)/?",
             Pattern.CASE_INSENSITIVE);
 
     record Cbs() implements AmqpAddress {
@@ -25,6 +28,23 @@ sealed interface AmqpAddress {
     }
 
     record CloudToDevice(DeviceId device) implements AmqpAddress {
+    }
+
+    record Methods(DeviceId device) implements AmqpAddress {
+    }
+
+    record Twin(DeviceId device) implements AmqpAddress {
+    }
+
+    /** The device a node belongs to; empty for {@value #CBS}. */
+    default Optional<DeviceId> owner() {
+        return switch (this) {
+            case Cbs c -> Optional.empty();
+            case Telemetry t -> Optional.of(t.device());
+            case CloudToDevice c -> Optional.of(c.device());
+            case Methods m -> Optional.of(m.device());
+            case Twin t -> Optional.of(t.device());
+        };
     }
 
     /** The node an address names, empty when it names none this endpoint serves. */
@@ -40,7 +60,12 @@ sealed interface AmqpAddress {
             return Optional.empty();
         }
         Optional<DeviceId> device = deviceId(matcher.group(1));
-        return device.map(id -> matcher.group(2).toLowerCase(Locale.ROOT).equals("events") ? new Telemetry(id) : new CloudToDevice(id));
+        return device.map(id -> switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "messages/events" -> new Telemetry(id);
+            case "messages/devicebound" -> new CloudToDevice(id);
+            case "methods/devicebound" -> new Methods(id);
+            default -> new Twin(id);
+        });
     }
 
     /** The device a CBS audience ({@code {host}/devices/{id}}) names. */

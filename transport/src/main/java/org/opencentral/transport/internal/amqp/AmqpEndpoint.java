@@ -24,11 +24,13 @@ import org.opencentral.transport.internal.pipeline.CloseReason;
 
 /**
  * One AMQP connection's endpoints: sessions and links open as the device asks; a link attaches
- * only to {@value AmqpAddress#CBS} or to the telemetry and cloud-to-device nodes of a device the
- * connection proved over CBS (others are refused with {@code amqp:unauthorized-access}). Telemetry
- * is accepted and settled only once durable in the event log; a message over the size limit is
- * rejected with {@code amqp:link:message-size-exceeded}. When a device's token expires the
- * connection closes. Event loop only.
+ * only to {@value AmqpAddress#CBS} or to the telemetry, cloud-to-device, methods and twin nodes of
+ * a device the connection proved over CBS or with its TLS client certificate
+ * ({@link ClientCertificates}); others are refused with {@code amqp:unauthorized-access}.
+ * Telemetry is accepted and settled only once durable in the event log; a message over the size
+ * limit is rejected with {@code amqp:link:message-size-exceeded}. Method responses and twin requests
+ * are accepted on arrival and handed to the device's session ({@link AmqpDevices}). When a device's
+ * token expires the connection closes. Event loop only.
  */
 final class AmqpEndpoint {
     static final int CREDIT = 100;
@@ -43,12 +45,16 @@ final class AmqpEndpoint {
     private final ClaimsBasedSecurity cbs;
     private final DeviceGrants grants = new DeviceGrants();
     private final Map<Link, CloudToDeviceLink> cloudToDevice = new HashMap<>();
+    private final AmqpDevices devices;
+    private final ClientCertificates certificates;
     private Optional<Sender> cbsReplies = Optional.empty();
 
     AmqpEndpoint(TransportContext context, AmqpEngine engine) {
         this.context = context;
         this.engine = engine;
         this.cbs = new ClaimsBasedSecurity(context);
+        this.devices = new AmqpDevices(context, engine);
+        this.certificates = new ClientCertificates(context, engine, grants);
     }
 
     void handle(Event event) {
@@ -79,6 +85,7 @@ final class AmqpEndpoint {
     void ended() {
         cloudToDevice.values().forEach(CloudToDeviceLink::ended);
         cloudToDevice.clear();
+        devices.ended();
     }
 
     private void attach(Link link) {
@@ -88,6 +95,11 @@ final class AmqpEndpoint {
         link.setTarget(link.getRemoteTarget());
         link.setSenderSettleMode(link.getRemoteSenderSettleMode());
         link.setReceiverSettleMode(link.getRemoteReceiverSettleMode());
+        Optional<DeviceId> owner = AmqpAddress.parse(address).flatMap(AmqpAddress::owner);
+        if (owner.isPresent() && !grants.holds(owner.get(), Instant.now())
+                && certificates.judging(owner.get(), () -> attach(link))) {
+            return;
+        }
         Optional<String> refusal = refusal(AmqpAddress.parse(address), fromDevice);
         if (refusal.isPresent()) {
             context.metrics().refused("amqp_link");
@@ -102,16 +114,20 @@ final class AmqpEndpoint {
             return;
         }
         link.open();
-        switch (AmqpAddress.parse(address).orElseThrow()) {
+        AmqpAddress node = AmqpAddress.parse(address).orElseThrow();
+        node.owner().ifPresent(device -> devices.attached(node, link));
+        switch (node) {
             case AmqpAddress.Cbs c when !fromDevice -> cbsReplies = Optional.of((Sender) link);
-            case AmqpAddress.CloudToDevice node -> {
-                CloudToDeviceLink c2d = new CloudToDeviceLink(context, node.device(), (Sender) link, engine);
+            case AmqpAddress.CloudToDevice c2dNode -> {
+                CloudToDeviceLink c2d = new CloudToDeviceLink(context, c2dNode.device(), (Sender) link, engine);
                 cloudToDevice.put(link, c2d);
                 c2d.pull();
             }
             default -> {
-                link.setMaxMessageSize(UnsignedLong.valueOf(context.services().ingest().limit().maxBytes()));
-                ((Receiver) link).flow(CREDIT);
+                if (fromDevice) {
+                    link.setMaxMessageSize(UnsignedLong.valueOf(context.services().ingest().limit().maxBytes()));
+                    ((Receiver) link).flow(CREDIT);
+                }
             }
         }
     }
@@ -124,12 +140,14 @@ final class AmqpEndpoint {
             case AmqpAddress.CloudToDevice c when fromDevice -> Optional.of("cloud-to-device messages are received");
             case AmqpAddress.Telemetry t -> granted(t.device());
             case AmqpAddress.CloudToDevice c -> granted(c.device());
+            case AmqpAddress.Methods m -> granted(m.device());
+            case AmqpAddress.Twin t -> granted(t.device());
         };
     }
 
     private Optional<String> granted(DeviceId device) {
         return grants.holds(device, Instant.now()) ? Optional.empty()
-                : Optional.of("no valid put-token on $cbs for device '" + device + "'");
+                : Optional.of("no valid put-token on $cbs nor an accepted client certificate for device '" + device + "'");
     }
 
     private static String address(org.apache.qpid.proton.amqp.transport.Source source) {
@@ -142,6 +160,7 @@ final class AmqpEndpoint {
 
     private void detach(Link link) {
         Optional.ofNullable(cloudToDevice.remove(link)).ifPresent(CloudToDeviceLink::ended);
+        devices.detached(link);
         if (cbsReplies.filter(link::equals).isPresent()) {
             cbsReplies = Optional.empty();
         }
@@ -150,7 +169,12 @@ final class AmqpEndpoint {
 
     private void delivery(Delivery delivery) {
         if (delivery.getLink() instanceof Sender) {
-            Optional.ofNullable(cloudToDevice.get(delivery.getLink())).ifPresent(link -> link.disposed(delivery));
+            Optional.ofNullable(cloudToDevice.get(delivery.getLink())).ifPresentOrElse(link -> link.disposed(delivery),
+                    () -> {
+                        if (delivery.remotelySettled() || delivery.getRemoteState() != null) {
+                            delivery.settle();
+                        }
+                    });
             return;
         }
         Receiver receiver = (Receiver) delivery.getLink();
@@ -184,6 +208,10 @@ final class AmqpEndpoint {
             case AmqpAddress.Cbs c -> putToken(delivery, message);
             case AmqpAddress.Telemetry t -> telemetry(t.device(), delivery, message, limit);
             case AmqpAddress.CloudToDevice c -> reject(delivery, AmqpError.NOT_ALLOWED, "not a device-to-cloud node");
+            case AmqpAddress.Methods m -> deviceRequest(delivery, () -> devices.methodResponse(m.device(), message,
+                    AmqpMessages.body(message)));
+            case AmqpAddress.Twin t -> deviceRequest(delivery, () -> devices.twinRequest(t.device(), message,
+                    AmqpMessages.body(message)));
         }
     }
 
@@ -202,6 +230,14 @@ final class AmqpEndpoint {
                 sender.advance();
             });
         }));
+    }
+
+    /** A method response or twin request: accepted at once (its answer is a message of its own). */
+    private void deviceRequest(Delivery delivery, Runnable handling) {
+        Receiver receiver = (Receiver) delivery.getLink();
+        settle(delivery, Accepted.getInstance());
+        receiver.flow(1);
+        handling.run();
     }
 
     private void telemetry(DeviceId device, Delivery delivery, Message message, int limit) {

@@ -17,7 +17,8 @@ import org.opencentral.transport.internal.pipeline.Disconnects;
 /**
  * Drives one Proton-J engine from a Netty channel: bytes read go into the transport's tail, the
  * events it raises go to the {@link AmqpEndpoint}, the frames it produces are written out. SASL
- * ANONYMOUS only (devices prove themselves over CBS). Event loop only: work finishing elsewhere
+ * ANONYMOUS (devices prove themselves over CBS), or no SASL at all (the SDKs' X.509 devices, which
+ * prove themselves with their TLS client certificate). Event loop only: work finishing elsewhere
  * comes back through {@link #run}.
  */
 final class AmqpEngine extends ChannelInboundHandlerAdapter {
@@ -28,6 +29,9 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
     private final Connection connection = Connection.Factory.create();
     private final AmqpEndpoint endpoint;
     private ChannelHandlerContext ctx;
+    private boolean ticking;
+    private final java.util.Queue<Runnable> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
     AmqpEngine(AmqpEndpoint.Factory endpoints, int maxFrameBytes) {
         this.endpoint = endpoints.create(this);
@@ -35,6 +39,7 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
         Sasl sasl = transport.sasl();
         sasl.server();
         sasl.setMechanisms("ANONYMOUS");
+        sasl.allowSkip(true);
         sasl.setListener(new SaslListener() {
             @Override
             public void onSaslInit(Sasl sasl, Transport transport) {
@@ -66,15 +71,30 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
         return connection;
     }
 
+    io.netty.channel.Channel channel() {
+        return ctx.channel();
+    }
+
+    /** Added to a connection that is already open (AMQP over WebSockets, after the handshake): starts at once. */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        if (ctx.channel().isActive()) {
+            startTicking();
+        }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        tick();
+        startTicking();
         ctx.fireChannelActive();
+    }
+
+    private void startTicking() {
+        if (!ticking) {
+            ticking = true;
+            tick();
+        }
     }
 
     @Override
@@ -107,14 +127,29 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
-    /** Runs {@code work} on the event loop, then lets the engine write what it produced. */
+    /**
+     * Runs {@code work} on the event loop, then lets the engine write what it produced; callable from
+     * any thread. Work arriving together (the settlements of one durable batch) runs in one task
+     * with one write and flush, as MQTT's PUBACKs of a batch do.
+     */
     void run(Runnable work) {
-        ctx.executor().execute(() -> {
-            if (ctx.channel().isActive()) {
+        queued.add(work);
+        if (drainScheduled.compareAndSet(false, true)) {
+            ctx.executor().execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        boolean active = ctx.channel().isActive();
+        for (Runnable work = queued.poll(); work != null; work = queued.poll()) {
+            if (active) {
                 work.run();
-                pump();
             }
-        });
+        }
+        if (active) {
+            pump();
+        }
     }
 
     void schedule(Runnable work, long delay, TimeUnit unit) {

@@ -57,8 +57,8 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public static final String SESSION = "session";
     public static final String EXCEPTIONS = "exceptions";
     /** What a connection for the web server drops: every handler between TLS and the exception tail. */
-    static final List<String> DEVICE_HANDLERS = List.of(HTTP, HTTP_AGGREGATOR, DPS_HTTPS, WEBSOCKET, WEBSOCKET_MQTT,
-            MQTT_DECODER, MQTT_ENCODER, CONNECT);
+    static final List<String> DEVICE_HANDLERS = List.of(HTTP, OriginFormUri.NAME, HTTP_AGGREGATOR, DPS_HTTPS, WEBSOCKET,
+            WEBSOCKET_MQTT, WebSocketSubprotocol.NAME, MQTT_DECODER, MQTT_ENCODER, CONNECT);
 
     /** How a listener carries MQTT. */
     public enum Flavor { PLAIN, TLS, WEBSOCKET }
@@ -74,6 +74,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     private final Supplier<ChannelHandler> blobHttpsHandlers;
     private final int httpBodyBytes;
     private final Optional<Supplier<ChannelHandler>> webHandlers;
+    private final Optional<Supplier<ChannelHandler>> amqpHandlers;
     private final Duration tlsHandshakeTimeout;
 
     /**
@@ -82,13 +83,15 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
      * event loops during a connect storm do not eat into the time a device has to send CONNECT. With
      * {@code webHandlers}, the WebSocket listener also serves the web: each of its connections starts
      * with one of these ({@link WebRequestSplitter}). An HTTPS request's body may have
-     * {@code httpBodyBytes} (an uploaded file), or the message-size limit if that is larger.
+     * {@code httpBodyBytes} (an uploaded file), or the message-size limit if that is larger. With
+     * {@code amqpHandlers}, a WebSocket that asks for {@value WebSocketSubprotocol#AMQP} carries AMQP
+     * ({@link WebSocketSubprotocol}).
      */
     public MqttPipeline(Flavor flavor, Optional<SslContext> tls, MessageSizeLimit messageSize, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
             Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Supplier<ChannelHandler> deviceHttpsHandlers,
             Supplier<ChannelHandler> blobHttpsHandlers, int httpBodyBytes, Optional<Supplier<ChannelHandler>> webHandlers,
-            Duration tlsHandshakeTimeout) {
+            Optional<Supplier<ChannelHandler>> amqpHandlers, Duration tlsHandshakeTimeout) {
         if (flavor != Flavor.PLAIN && tls.isEmpty()) {
             throw new IllegalArgumentException(flavor + " listener needs a TLS certificate");
         }
@@ -103,6 +106,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         this.blobHttpsHandlers = blobHttpsHandlers;
         this.httpBodyBytes = Math.max(httpBodyBytes, messageSize.maxPacketBytes());
         this.webHandlers = webHandlers;
+        this.amqpHandlers = amqpHandlers;
         this.tlsHandshakeTimeout = tlsHandshakeTimeout;
     }
 
@@ -115,19 +119,26 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         if (flavor == Flavor.WEBSOCKET) {
             webHandlers.ifPresent(handlers -> pipeline.addLast(WEB, handlers.get()));
             pipeline.addLast(HTTP, new HttpServerCodec());
+            pipeline.addLast(OriginFormUri.NAME, OriginFormUri.INSTANCE);
             pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(httpBodyBytes));
             dpsHttpsHandlers.ifPresent(handlers -> pipeline.addLast(DPS_HTTPS, handlers.get()));
             pipeline.addLast(DEVICE_HTTPS, deviceHttpsHandlers.get());
             pipeline.addLast(BLOB_HTTPS, blobHttpsHandlers.get());
             pipeline.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                    .websocketPath("/$iothub/websocket").subprotocols("mqtt").checkStartsWith(true)
+                    .websocketPath("/$iothub/websocket").subprotocols(subprotocols()).checkStartsWith(true)
                     .maxFramePayloadLength(messageSize.maxPacketBytes()).handshakeTimeoutMillis(10_000).build()));
             pipeline.addLast(WEBSOCKET_MQTT, new WebSocketMqttAdapter());
+            amqpHandlers.ifPresent(amqp -> pipeline.addLast(WebSocketSubprotocol.NAME, new WebSocketSubprotocol(amqp)));
         }
         pipeline.addLast(MQTT_DECODER, new MqttDecoder(messageSize.maxPacketBytes()));
         pipeline.addLast(MQTT_ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(CONNECT, connectHandlers.get());
         pipeline.addLast(EXCEPTIONS, ExceptionTail.INSTANCE);
+    }
+
+    private String subprotocols() {
+        return amqpHandlers.isPresent() ? WebSocketSubprotocol.MQTT + "," + WebSocketSubprotocol.AMQP
+                : WebSocketSubprotocol.MQTT;
     }
 
     /** The server side of TLS for a device connection (every TLS listener's, MQTT and AMQP). */
@@ -153,7 +164,8 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         if (pipeline.get(IDLE) != null) {
             return;
         }
-        for (String name : List.of(WEBSOCKET, WEBSOCKET_MQTT, MQTT_DECODER, MQTT_ENCODER, CONNECT)) {
+        for (String name : List.of(WEBSOCKET, WEBSOCKET_MQTT, WebSocketSubprotocol.NAME, MQTT_DECODER, MQTT_ENCODER,
+                CONNECT)) {
             if (pipeline.get(name) != null) {
                 pipeline.remove(name);
             }

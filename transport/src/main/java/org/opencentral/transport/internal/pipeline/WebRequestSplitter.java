@@ -49,9 +49,12 @@ public final class WebRequestSplitter extends ByteToMessageDecoder {
         pipeline.remove(this);
     }
 
-    /** The request target of a request line ({@code METHOD SP target SP version}), or the empty string. */
+    /**
+     * The request target of a request line ({@code METHOD SP target SP version}) in origin form, or
+     * the empty string.
+     */
     static String target(String requestLine) {
         String[] parts = requestLine.trim().split(" ");
-        return parts.length == 3 ? parts[1] : "";
+        return parts.length == 3 ? OriginFormUri.of(parts[1]) : "";
     }
 }

@@ -3,18 +3,13 @@ package org.opencentral.transport.internal.session;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import org.opencentral.core.DomainException;
-import org.opencentral.core.ErrorCode;
 import org.opencentral.core.Json;
 import org.opencentral.platform.twin.TwinService;
 import org.opencentral.transport.internal.metrics.MessageKind;
 import org.opencentral.transport.internal.metrics.MqttMetrics;
 import org.opencentral.transport.internal.topic.PropertyBagCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Twin GET and reported PATCH, answered on {@code $iothub/twin/res/{status}/?$rid=…}. They run in
@@ -22,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * JSON body {@code {"errorCode":…,"message":…}}, which the Node SDK needs to see a failure.
  */
 final class TwinRequests {
-    private static final Logger LOG = LoggerFactory.getLogger(TwinRequests.class);
     private static final byte[] EMPTY = new byte[0];
 
     private final DeviceConnection connection;
@@ -64,15 +58,8 @@ final class TwinRequests {
     }
 
     private Response error(RuntimeException e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        DomainException domain = cause instanceof DomainException d ? d
-                : new DomainException(ErrorCode.INTERNAL, "internal error");
-        if (!(cause instanceof DomainException)) {
-            LOG.warn("twin request of {} failed", connection.deviceId(), cause);
-        }
-        metrics.error("twin_" + domain.code().code());
-        ObjectNode body = Json.object().put("errorCode", domain.code().iotHubCode()).put("message", domain.getMessage());
-        return new Response(domain.code().httpStatus(), Json.write(body).getBytes(StandardCharsets.UTF_8), "");
+        TwinFailure failure = TwinFailure.of(e, connection.deviceId(), metrics);
+        return new Response(failure.status(), failure.body(), "");
     }
 
     private record Response(int status, byte[] body, String topicSuffix) {

@@ -14,6 +14,12 @@ class AmqpAddressTest {
                 .contains(new AmqpAddress.CloudToDevice(DeviceId.of("thermostat-1")));
         assertThat(AmqpAddress.parse("/devices/thermostat-1/messages/devicebound/"))
                 .contains(new AmqpAddress.CloudToDevice(DeviceId.of("thermostat-1")));
+        assertThat(AmqpAddress.parse("/devices/thermostat-1/methods/devicebound"))
+                .contains(new AmqpAddress.Methods(DeviceId.of("thermostat-1")));
+        assertThat(AmqpAddress.parse("/devices/thermostat-1/methods/deviceBound"))
+                .contains(new AmqpAddress.Methods(DeviceId.of("thermostat-1")));
+        assertThat(AmqpAddress.parse("/devices/thermostat-1/twin"))
+                .contains(new AmqpAddress.Twin(DeviceId.of("thermostat-1")));
         assertThat(AmqpAddress.parse("$cbs")).contains(new AmqpAddress.Cbs());
     }
 
@@ -22,7 +28,8 @@ class AmqpAddressTest {
         assertThat(AmqpAddress.parse(null)).isEmpty();
         assertThat(AmqpAddress.parse("/devices/a/b/messages/events")).isEmpty();
         assertThat(AmqpAddress.parse("/devices/%20bad/messages/events")).isEmpty();
-        assertThat(AmqpAddress.parse("/devices/d/methods/devicebound")).isEmpty();
+        assertThat(AmqpAddress.parse("/devices/d/methods/events")).isEmpty();
+        assertThat(AmqpAddress.parse("/devices/d/modules/m/twin")).isEmpty();
         assertThat(AmqpAddress.parse("$management")).isEmpty();
     }
 

@@ -71,6 +71,16 @@ class WebRequestSplitterTest {
         assertThat(WebRequestSplitter.target("garbage")).isEmpty();
     }
 
+    @Test
+    void anAbsoluteTargetIsReadInOriginForm() {
+        assertThat(WebRequestSplitter.target(
+                "GET https://hub.example:443/$iothub/websocket?iothub-no-client-cert=true HTTP/1.1\r"))
+                .isEqualTo("/$iothub/websocket?iothub-no-client-cert=true");
+        assertThat(OriginFormUri.of("http://hub.example")).isEqualTo("/");
+        assertThat(OriginFormUri.of("https://hub.example?x=1")).isEqualTo("/?x=1");
+        assertThat(OriginFormUri.of("/api/devices?next=https://x/y")).isEqualTo("/api/devices?next=https://x/y");
+    }
+
     /** The WebSocket listener's handlers after TLS, with plain stand-ins named as the pipeline names them. */
     private static EmbeddedChannel channel(WebTunnel web) {
         EmbeddedChannel channel = new EmbeddedChannel() {
