@@ -4,12 +4,11 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslContext;
-import java.time.Duration;
 import org.opencentral.transport.internal.TransportContext;
 import org.opencentral.transport.internal.pipeline.Disconnects;
 import org.opencentral.transport.internal.pipeline.ExceptionTail;
 import org.opencentral.transport.internal.pipeline.MqttPipeline;
+import org.opencentral.transport.internal.pipeline.TlsHandshakes;
 
 /** The AMQPS listener's pipeline: the same TLS as MQTT, then one Proton-J engine per connection. */
 @Sharable
@@ -17,26 +16,23 @@ public final class AmqpPipeline extends ChannelInitializer<SocketChannel> {
     /** The largest frame either side sends; a message spans frames. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
-    private final SslContext tls;
+    private final TlsHandshakes tls;
     private final TransportContext context;
     private final Disconnects disconnects;
     private final ChannelGroup channels;
-    private final Duration tlsHandshakeTimeout;
 
-    public AmqpPipeline(SslContext tls, TransportContext context, Disconnects disconnects, ChannelGroup channels,
-            Duration tlsHandshakeTimeout) {
+    public AmqpPipeline(TlsHandshakes tls, TransportContext context, Disconnects disconnects, ChannelGroup channels) {
         this.tls = tls;
         this.context = context;
         this.disconnects = disconnects;
         this.channels = channels;
-        this.tlsHandshakeTimeout = tlsHandshakeTimeout;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         disconnects.track(channel);
         channels.add(channel);
-        channel.pipeline().addLast(MqttPipeline.TLS, MqttPipeline.tlsHandler(channel, tls, tlsHandshakeTimeout))
+        channel.pipeline().addLast(MqttPipeline.TLS, tls.newHandler(channel))
                 .addLast("amqp", new AmqpEngine(engine -> new AmqpEndpoint(context, engine), MAX_FRAME_BYTES))
                 .addLast("exceptions", ExceptionTail.INSTANCE);
     }
