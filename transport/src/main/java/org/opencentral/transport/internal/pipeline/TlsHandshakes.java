@@ -9,10 +9,11 @@ import java.util.concurrent.Executor;
 
 /**
  * The server side of TLS for every device listener (MQTT, WebSockets, AMQP): one {@link SslHandler}
- * per connection, whose handshake may take {@code timeout} and whose delegated tasks (the JDK
- * provider's key exchange and signature, BoringSSL's certificate callbacks) run on
- * {@code delegatedTasks}, not on the event loop: during a connect storm the event loops keep serving
- * the devices already connected while handshakes queue on that executor.
+ * per connection, whose handshake may take {@code timeout} and whose delegated tasks (with the JDK
+ * provider: the key exchange and the signature) run on {@code delegatedTasks}, not on the event loop:
+ * during a connect storm the event loops keep serving the devices already connected while handshakes
+ * queue on that executor. BoringSSL hands out no tasks; its handshake, a third of the JDK's CPU, runs
+ * inline.
  */
 public record TlsHandshakes(SslContext context, Executor delegatedTasks, Duration timeout) {
     public TlsHandshakes {
