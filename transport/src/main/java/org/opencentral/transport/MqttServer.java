@@ -33,6 +33,7 @@ import org.opencentral.transport.internal.pipeline.Disconnects;
 import org.opencentral.transport.internal.pipeline.ConnectionCap;
 import org.opencentral.transport.internal.pipeline.MqttPipeline;
 import org.opencentral.transport.internal.pipeline.MqttPipeline.Flavor;
+import org.opencentral.transport.internal.pipeline.TlsHandshakes;
 import org.opencentral.transport.internal.pipeline.WebRequestSplitter;
 import org.opencentral.transport.internal.provisioning.DpsHttpHandler;
 import org.opencentral.transport.internal.provisioning.ProvisioningSessionStarter;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * (the UI and REST API); those connections count towards {@code maxConnections} too. With an
  * {@code amqps} endpoint, IoT Hub's AMQP 1.0 device endpoint over the same TLS (CBS SAS tokens,
  * telemetry and cloud-to-device links). NIO event
- * loops; blocking platform calls run on virtual threads.
+ * loops; blocking platform calls run on virtual threads, the TLS handshakes' crypto on a pool of one
+ * platform thread per core ({@link TlsHandshakes}).
  *
  * <pre>
  *   MqttServer server = new MqttServer(config, Optional.of(MqttTls.of(key, chain)), services, listener, registry);
@@ -68,6 +70,9 @@ public final class MqttServer implements AutoCloseable {
     private final Optional<WebTunnel> web;
     private final MqttMetrics metrics;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    /** Runs the TLS handshakes' delegated tasks (their crypto), off the event loops: one thread per core. */
+    private final ExecutorService handshakes = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("tls-handshake-", 0).daemon().factory());
     private final TransportContext context;
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private final List<Channel> listeners = new ArrayList<>();
@@ -128,12 +133,12 @@ public final class MqttServer implements AutoCloseable {
             return OptionalInt.empty();
         }
         Disconnects disconnects = new Disconnects(metrics);
-        return listen(config.amqps().get(), disconnects, new AmqpPipeline(tls.orElseThrow().sslContext(), context,
-                disconnects, channels, config.limits().connectTimeout()));
+        return listen(config.amqps().get(), disconnects, new AmqpPipeline(tlsHandshakes().orElseThrow(), context,
+                disconnects, channels));
     }
 
     private MqttPipeline mqttPipeline(Flavor flavor, Disconnects disconnects) {
-        MqttPipeline pipeline = new MqttPipeline(flavor, tls.map(MqttTls::sslContext),
+        MqttPipeline pipeline = new MqttPipeline(flavor, tlsHandshakes(),
                 context.services().ingest().limit(), disconnects, channels,
                 () -> new ConnectHandler(context, new MqttSessionStarter(context),
                         new ProvisioningSessionStarter(context)),
@@ -141,8 +146,13 @@ public final class MqttServer implements AutoCloseable {
                 () -> new DeviceHttpHandler(context), () -> new BlobHttpHandler(context),
                 BlobHttpHandler.bodyLimit(context.services().files().settings()),
                 web.map(tunnel -> () -> new WebRequestSplitter(MqttServer::isDeviceRequest, tunnel)),
-                config.amqps().map(amqps -> AmqpPipeline.engines(context)), config.limits().connectTimeout());
+                config.amqps().map(amqps -> AmqpPipeline.engines(context)));
         return pipeline;
+    }
+
+    /** The TLS listeners' handshakes: as long as a CONNECT may take, crypto on {@link #handshakes}. */
+    private Optional<TlsHandshakes> tlsHandshakes() {
+        return tls.map(t -> new TlsHandshakes(t.sslContext(), handshakes, config.limits().connectTimeout()));
     }
 
     private OptionalInt listen(Endpoint endpoint, Disconnects disconnects, io.netty.channel.ChannelHandler pipeline) {
@@ -182,5 +192,6 @@ public final class MqttServer implements AutoCloseable {
             workers = null;
         }
         blocking.close();
+        handshakes.shutdownNow();
     }
 }

@@ -80,7 +80,9 @@ public final class MqttClient implements AutoCloseable {
     private void configure(Channel ch, ConnectSpec spec, ConnectionHandler session, CompletableFuture<MqttConnection> connected) {
         ChannelPipeline pipeline = ch.pipeline();
         tls.ifPresent(context -> {
-            SslHandler ssl = context.newHandler(ch.alloc(), server.getHostString(), server.getPort());
+            // no peer host and port: no client session cache, so every connection is a full handshake,
+            // as from as many devices (with them, later connections resumed the sessions of earlier ones)
+            SslHandler ssl = context.newHandler(ch.alloc());
             ssl.setHandshakeTimeoutMillis(connectTimeoutMillis);
             pipeline.addLast("tls", ssl);
         });

@@ -49,7 +49,7 @@ class IngestEndToEndTest {
 
         Report report = IngestScenario.run(fleet("e2e", out), settings,
                 new RunContext(Optional.of(ProcessHandle.current().pid()), out, Map.of("devices", "20")));
-        assertThat(report.connections().established()).as(progress.toString()).isEqualTo(20);
+        assertThat(report.connections().established()).as(progress + " " + report.errors()).isEqualTo(20);
         assertThat(report.throughput().sent()).isEqualTo(1_000);
         assertThat(report.throughput().acked()).isEqualTo(1_000);
         assertThat(report.latency().count()).isEqualTo(1_000);

@@ -5,13 +5,12 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslContext;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.opencentral.transport.internal.TransportContext;
 import org.opencentral.transport.internal.pipeline.Disconnects;
 import org.opencentral.transport.internal.pipeline.ExceptionTail;
 import org.opencentral.transport.internal.pipeline.MqttPipeline;
+import org.opencentral.transport.internal.pipeline.TlsHandshakes;
 
 /**
  * The AMQPS listener's pipeline: the same TLS as MQTT, then one Proton-J engine per connection. AMQP
@@ -22,19 +21,16 @@ public final class AmqpPipeline extends ChannelInitializer<SocketChannel> {
     /** The largest frame either side sends; a message spans frames. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
-    private final SslContext tls;
+    private final TlsHandshakes tls;
     private final TransportContext context;
     private final Disconnects disconnects;
     private final ChannelGroup channels;
-    private final Duration tlsHandshakeTimeout;
 
-    public AmqpPipeline(SslContext tls, TransportContext context, Disconnects disconnects, ChannelGroup channels,
-            Duration tlsHandshakeTimeout) {
+    public AmqpPipeline(TlsHandshakes tls, TransportContext context, Disconnects disconnects, ChannelGroup channels) {
         this.tls = tls;
         this.context = context;
         this.disconnects = disconnects;
         this.channels = channels;
-        this.tlsHandshakeTimeout = tlsHandshakeTimeout;
     }
 
     /** A new AMQP engine per connection, also for AMQP over WebSockets on the HTTPS listener. */
@@ -46,7 +42,7 @@ public final class AmqpPipeline extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         disconnects.track(channel);
         channels.add(channel);
-        channel.pipeline().addLast(MqttPipeline.TLS, MqttPipeline.tlsHandler(channel, tls, tlsHandshakeTimeout))
+        channel.pipeline().addLast(MqttPipeline.TLS, tls.newHandler(channel))
                 .addLast("amqp", engines(context).get())
                 .addLast("exceptions", ExceptionTail.INSTANCE);
     }

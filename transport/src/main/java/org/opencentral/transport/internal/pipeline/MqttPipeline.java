@@ -12,8 +12,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +62,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     public enum Flavor { PLAIN, TLS, WEBSOCKET }
 
     private final Flavor flavor;
-    private final Optional<SslContext> tls;
+    private final Optional<TlsHandshakes> tls;
     private final MessageSizeLimit messageSize;
     private final Disconnects disconnects;
     private final ChannelGroup channels;
@@ -75,23 +73,22 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     private final int httpBodyBytes;
     private final Optional<Supplier<ChannelHandler>> webHandlers;
     private final Optional<Supplier<ChannelHandler>> amqpHandlers;
-    private final Duration tlsHandshakeTimeout;
 
     /**
-     * With {@code tlsHandshakeTimeout}: how long the TLS handshake may take. The connect handler's
-     * CONNECT timeout starts only once the handshake is done, so that handshakes queued on busy
-     * event loops during a connect storm do not eat into the time a device has to send CONNECT. With
+     * With {@code tls}: the TLS handshakes (with their own timeout). The connect handler's CONNECT
+     * timeout starts only once the handshake is done, so that handshakes queued during a connect
+     * storm do not eat into the time a device has to send CONNECT. With
      * {@code webHandlers}, the WebSocket listener also serves the web: each of its connections starts
      * with one of these ({@link WebRequestSplitter}). An HTTPS request's body may have
      * {@code httpBodyBytes} (an uploaded file), or the message-size limit if that is larger. With
      * {@code amqpHandlers}, a WebSocket that asks for {@value WebSocketSubprotocol#AMQP} carries AMQP
      * ({@link WebSocketSubprotocol}).
      */
-    public MqttPipeline(Flavor flavor, Optional<SslContext> tls, MessageSizeLimit messageSize, Disconnects disconnects,
+    public MqttPipeline(Flavor flavor, Optional<TlsHandshakes> tls, MessageSizeLimit messageSize, Disconnects disconnects,
             ChannelGroup channels, Supplier<ChannelHandler> connectHandlers,
             Optional<Supplier<ChannelHandler>> dpsHttpsHandlers, Supplier<ChannelHandler> deviceHttpsHandlers,
             Supplier<ChannelHandler> blobHttpsHandlers, int httpBodyBytes, Optional<Supplier<ChannelHandler>> webHandlers,
-            Optional<Supplier<ChannelHandler>> amqpHandlers, Duration tlsHandshakeTimeout) {
+            Optional<Supplier<ChannelHandler>> amqpHandlers) {
         if (flavor != Flavor.PLAIN && tls.isEmpty()) {
             throw new IllegalArgumentException(flavor + " listener needs a TLS certificate");
         }
@@ -107,7 +104,6 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         this.httpBodyBytes = Math.max(httpBodyBytes, messageSize.maxPacketBytes());
         this.webHandlers = webHandlers;
         this.amqpHandlers = amqpHandlers;
-        this.tlsHandshakeTimeout = tlsHandshakeTimeout;
     }
 
     @Override
@@ -115,7 +111,7 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         disconnects.track(channel);
         channels.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
-        tls.ifPresent(context -> pipeline.addLast(TLS, tlsHandler(channel, context, tlsHandshakeTimeout)));
+        tls.ifPresent(handshakes -> pipeline.addLast(TLS, handshakes.newHandler(channel)));
         if (flavor == Flavor.WEBSOCKET) {
             webHandlers.ifPresent(handlers -> pipeline.addLast(WEB, handlers.get()));
             pipeline.addLast(HTTP, new HttpServerCodec());
@@ -139,13 +135,6 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
     private String subprotocols() {
         return amqpHandlers.isPresent() ? WebSocketSubprotocol.MQTT + "," + WebSocketSubprotocol.AMQP
                 : WebSocketSubprotocol.MQTT;
-    }
-
-    /** The server side of TLS for a device connection (every TLS listener's, MQTT and AMQP). */
-    public static SslHandler tlsHandler(SocketChannel channel, SslContext context, Duration handshakeTimeout) {
-        SslHandler handler = context.newHandler(channel.alloc());
-        handler.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
-        return handler;
     }
 
     /** Replaces the connect handler by the session handler, behind a keep-alive timer unless it is zero. */
