@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.platform.ingest.MessageSizeLimit;
+import org.opencentral.platform.session.DeviceSession.Subscription;
 
 /**
  * Devices over AMQPS, driven by a raw Proton-J client: a device proves itself with a SAS token on
@@ -161,6 +162,25 @@ class AmqpDeviceTest {
         }
         await().untilAsserted(() -> assertThat(platform.cloudToDevice.receive(device.id(), Duration.ofSeconds(5)))
                 .isEmpty());
+    }
+
+    @Test
+    void aMessageQueuedWhileTheLinkIsAttachedIsPushedAtOnce() throws Exception {
+        Device device = newDevice();
+        try (TestAmqpDevice client = connect()) {
+            assertThat(client.putToken(device.id().value(), TestPlatform.validToken(device))).isEqualTo(200);
+            Receiver inbox = client.receiver("/devices/" + device.id() + "/messages/deviceBound", 1);
+            await().until(() -> platform.sessions.find(device.id())
+                    .filter(session -> session.isSubscribed(Subscription.CLOUD_TO_DEVICE)).isPresent());
+
+            // the link found the queue empty; only the platform's push (not the next recheck, a
+            // minute away) can bring this within the client's wait
+            platform.cloudToDevice.send(device.id(), "now".getBytes(StandardCharsets.UTF_8), Map.of(),
+                    Duration.ofHours(1));
+            TestAmqpDevice.Received pushed = client.awaitMessage(inbox);
+            assertThat(pushed.body()).isEqualTo("now");
+            client.dispose(pushed.delivery(), Accepted.getInstance());
+        }
     }
 
     @Test

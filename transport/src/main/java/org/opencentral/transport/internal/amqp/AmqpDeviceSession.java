@@ -31,8 +31,9 @@ import org.opencentral.transport.internal.pipeline.CloseReason;
  * (correlation id a UUID, the method name in {@code IoThub-methodname}) and come back on the paired
  * link with the same correlation id and {@code IoThub-status}; twin answers and, once the device
  * sent the {@code PUT} of {@code /notifications/twin/properties/desired}, desired patches go out on
- * its {@code /devices/{id}/twin} link. Cloud-to-device messages are not pushed: the device's
- * {@code deviceBound} link pulls them ({@link CloudToDeviceLink}). Callable from any thread; the
+ * its {@code /devices/{id}/twin} link. A cloud-to-device message queued while the device's
+ * {@code deviceBound} link is attached wakes that link, which receives it under a lock
+ * ({@link CloudToDeviceLink}). Callable from any thread; the
  * links are touched on the event loop only.
  */
 final class AmqpDeviceSession implements DeviceSession {
@@ -50,6 +51,7 @@ final class AmqpDeviceSession implements DeviceSession {
     private volatile Optional<Sender> methodRequests = Optional.empty();
     private volatile Optional<Sender> twinAnswers = Optional.empty();
     private volatile boolean desiredSubscribed;
+    private volatile Optional<CloudToDeviceLink> cloudToDevice = Optional.empty();
     private long tags;
 
     AmqpDeviceSession(TransportContext context, AmqpEngine engine, DeviceId device) {
@@ -69,13 +71,19 @@ final class AmqpDeviceSession implements DeviceSession {
             case METHODS -> methodRequests.isPresent();
             case DESIRED_PROPERTIES -> desiredSubscribed && twinAnswers.isPresent();
             case TWIN_RESPONSES -> twinAnswers.isPresent();
-            case CLOUD_TO_DEVICE -> false;
+            case CLOUD_TO_DEVICE -> cloudToDevice.isPresent();
         };
     }
 
     /** The device attached (or detached, empty) the link that receives method requests. Event loop. */
     void methodRequests(Optional<Sender> link) {
         methodRequests = link;
+        subscriptionsChanged();
+    }
+
+    /** The device attached (or detached, empty) its cloud-to-device link. Event loop. */
+    void cloudToDevice(Optional<CloudToDeviceLink> link) {
+        cloudToDevice = link;
         subscriptionsChanged();
     }
 
@@ -144,7 +152,7 @@ final class AmqpDeviceSession implements DeviceSession {
 
     @Override
     public void sendCloudToDevice(C2dMessage message) {
-        // Never called: isSubscribed(CLOUD_TO_DEVICE) is false, the device-bound link pulls the queue.
+        cloudToDevice.ifPresent(link -> engine.run(link::pull)); // queued already: the link receives it under a lock
     }
 
     @Override

@@ -50,6 +50,13 @@ final class AmqpDevices {
         }
     }
 
+    /** The device attached its cloud-to-device link: messages queued from now on wake it. */
+    void cloudToDevice(DeviceId device, Link link, CloudToDeviceLink c2d) {
+        AmqpDeviceSession session = session(device, link);
+        session.cloudToDevice(Optional.of(c2d));
+        detaches.put(link, () -> session.cloudToDevice(Optional.empty()));
+    }
+
     void detached(Link link) {
         Optional.ofNullable(detaches.remove(link)).ifPresent(Runnable::run);
     }

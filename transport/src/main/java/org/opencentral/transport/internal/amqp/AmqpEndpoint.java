@@ -121,6 +121,7 @@ final class AmqpEndpoint {
             case AmqpAddress.CloudToDevice c2dNode -> {
                 CloudToDeviceLink c2d = new CloudToDeviceLink(context, c2dNode.device(), (Sender) link, engine);
                 cloudToDevice.put(link, c2d);
+                devices.cloudToDevice(c2dNode.device(), link, c2d);
                 c2d.pull();
             }
             default -> {

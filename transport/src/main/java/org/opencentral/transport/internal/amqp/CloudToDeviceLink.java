@@ -22,14 +22,17 @@ import org.opencentral.transport.internal.metrics.MessageKind;
 
 /**
  * A device's {@code /devices/{id}/messages/deviceBound} link: while the device gives credit, the
- * next queued message is received under a lock and sent with the lock token as delivery tag (a poll
- * every {@link #POLL} when the queue is empty); the device's disposition settles it: accepted
+ * next queued message is received under a lock and sent with the lock token as delivery tag. The
+ * link receives when it attaches, when the device gives credit, and when the platform queues a
+ * message for the device ({@link AmqpDeviceSession#sendCloudToDevice}); an empty queue is looked at
+ * again only after {@link #RECHECK} (a lock that expired, a message abandoned over HTTPS), once per
+ * link, not per event. The device's disposition settles a message: accepted
  * completes, rejected rejects, released or modified abandons. Unsettled messages are abandoned when
  * the link ends. Event loop only, except the platform calls.
  */
 final class CloudToDeviceLink {
     static final Duration LOCK = Duration.ofSeconds(60);
-    static final Duration POLL = Duration.ofSeconds(1);
+    static final Duration RECHECK = LOCK;
 
     private final TransportContext context;
     private final DeviceId device;
@@ -37,6 +40,9 @@ final class CloudToDeviceLink {
     private final AmqpEngine engine;
     private final Map<String, Delivery> unsettled = new HashMap<>();
     private boolean receiving;
+    /** Asked to receive while a receive was under way: receive again when it ends. */
+    private boolean again;
+    private boolean recheckScheduled;
 
     CloudToDeviceLink(TransportContext context, DeviceId device, Sender sender, AmqpEngine engine) {
         this.context = context;
@@ -47,10 +53,15 @@ final class CloudToDeviceLink {
 
     /** Receives the next message if the device has credit and no receive is under way. */
     void pull() {
-        if (receiving || sender.getCredit() <= 0 || sender.getLocalState() != EndpointState.ACTIVE) {
+        if (receiving) {
+            again = true;
+            return;
+        }
+        if (sender.getCredit() <= 0 || sender.getLocalState() != EndpointState.ACTIVE) {
             return;
         }
         receiving = true;
+        again = false;
         CompletableFuture.supplyAsync(() -> context.services().cloudToDevice().receive(device, LOCK),
                 context.blocking()).whenComplete((locked, error) -> engine.run(() -> received(locked)));
     }
@@ -62,7 +73,15 @@ final class CloudToDeviceLink {
             return;
         }
         if (locked == null || locked.isEmpty()) {
-            engine.schedule(this::pull, POLL.toMillis(), TimeUnit.MILLISECONDS);
+            if (again) {
+                pull();
+            } else if (!recheckScheduled) {
+                recheckScheduled = true;
+                engine.schedule(() -> {
+                    recheckScheduled = false;
+                    pull();
+                }, RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return;
         }
         String token = locked.get().lockToken();
