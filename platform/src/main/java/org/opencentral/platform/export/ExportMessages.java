@@ -38,6 +38,10 @@ public final class ExportMessages {
         this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
     }
 
+    public String applicationId() {
+        return applicationId;
+    }
+
     /** The export source an event belongs to; empty for events no source exports. */
     public static Optional<ExportSource> source(PlatformEvent event) {
         return switch (event) {
@@ -82,6 +86,15 @@ public final class ExportMessages {
         }
         message.put("enqueuedTime", MILLIS.format(event.time()));
         return message;
+    }
+
+    /**
+     * The bytes of {@code t}'s message with {@code enrichments}, written without a tree
+     * ({@link TelemetryJson}): the bytes of {@link #message} with {@link Enrichments#add}; empty for a
+     * body that is not one JSON object (format that one as a tree).
+     */
+    public Optional<byte[]> telemetryJson(TelemetryReceived t, DeviceFacts facts, ObjectNode enrichments) {
+        return TelemetryJson.write(applicationId, t, facts, MILLIS.format(t.time()), enrichments);
     }
 
     private static void telemetry(ObjectNode message, TelemetryReceived t, DeviceFacts facts) {
