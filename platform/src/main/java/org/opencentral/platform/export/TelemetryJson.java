@@ -63,7 +63,12 @@ final class TelemetryJson {
             }
             json.writeStringField("enqueuedTime", enqueuedTime);
             json.writeFieldName("enrichments");
-            json.writeTree(enrichments);
+            if (enrichments.isEmpty()) {
+                json.writeStartObject();
+                json.writeEndObject();
+            } else {
+                json.writeTree(enrichments);
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing an export message in memory failed", e);

@@ -170,6 +170,24 @@ class ExportMessagesGoldenTest {
         }
     }
 
+    /** The enqueued time written digit by digit is the formatter's, for times from year 1 to 9999 and beyond. */
+    @Test
+    void enqueuedTimeIsTheFormattersText() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(15);
+        List<Instant> times = new java.util.ArrayList<>(List.of(T, Instant.EPOCH, Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-06-01T12:00:00.5Z")));
+        for (int i = 0; i < 10_000; i++) {
+            times.add(Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_800L),
+                    random.nextInt(1_000_000_000)));
+        }
+        for (Instant time : times) {
+            assertThat(ExportMessages.enqueuedTime(time)).as(time.toString()).isEqualTo(formatter.format(time));
+        }
+    }
+
     /** A body of 2,000 decimals of 1 to 17 digits with the point anywhere, some with exponents and trailing zeros. */
     private static String randomNumbers(java.util.Random random) {
         StringBuilder body = new StringBuilder("{");
