@@ -67,8 +67,8 @@ import org.opencentral.testkit.EmbeddedKafka;
  * end and the export's cursor), then the run's summary and the messages the destination holds.
  * Everything shares one process and the machine's cores. Not a test: the commands are in BENCHMARKS.md.
  *
- * <p>Arguments: destination, target ingest rate (msg/s), seconds of ingest, directory, and the
- * webhook's {@code batchSize}.
+ * <p>Arguments: destination, target ingest rate (msg/s), seconds of ingest, directory, the
+ * webhook's {@code batchSize}, and the events a pipe reads per step ({@link PipeContext#BATCH}).
  */
 final class ExportThroughputBenchmark {
     private static final int DEVICES = 1000;
@@ -84,6 +84,7 @@ final class ExportThroughputBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path directory = Path.of(args.length > 3 ? args[3] : "/tmp/opencentral-export-throughput");
         int batchSize = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+        int eventsPerStep = args.length > 5 ? Integer.parseInt(args[5]) : PipeContext.BATCH;
         clean(directory);
         try (Target target = Target.start(kind, directory, batchSize);
                 StateStore state = SqliteStateStore.open(directory.resolve("state.db"), AesGcmSecretCipher.random());
@@ -94,7 +95,7 @@ final class ExportThroughputBenchmark {
             }
             ExportRunner runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(),
                     new ExportMessages("bench"), new StoredDeviceFacts(state)::of, RetryPolicy.DEFAULTS,
-                    Clock.systemUTC(), PipeContext.BATCH), target::sender, stats -> { });
+                    Clock.systemUTC(), eventsPerStep), target::sender, stats -> { });
             state.exports().putDestination(target.destination());
             state.exports().putExport(new Export("bench", "Bench", true, ExportSource.TELEMETRY, Optional.empty(),
                     Map.of(), List.of(new DestinationReference("dest", Optional.empty()))));
