@@ -67,8 +67,8 @@ import org.opencentral.testkit.EmbeddedKafka;
  * end and the export's cursor), then the run's summary and the messages the destination holds.
  * Everything shares one process and the machine's cores. Not a test: the commands are in BENCHMARKS.md.
  *
- * <p>Arguments: destination, target ingest rate (msg/s), seconds of ingest, directory, and the
- * webhook's {@code batchSize}.
+ * <p>Arguments: destination, target ingest rate (msg/s), seconds of ingest, directory, the
+ * webhook's {@code batchSize}, and the events a pipe reads per step ({@link PipeContext#BATCH}).
  */
 final class ExportThroughputBenchmark {
     private static final int DEVICES = 1000;
@@ -84,6 +84,7 @@ final class ExportThroughputBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path directory = Path.of(args.length > 3 ? args[3] : "/tmp/opencentral-export-throughput");
         int batchSize = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+        int eventsPerStep = args.length > 5 ? Integer.parseInt(args[5]) : PipeContext.BATCH;
         clean(directory);
         try (Target target = Target.start(kind, directory, batchSize);
                 StateStore state = SqliteStateStore.open(directory.resolve("state.db"), AesGcmSecretCipher.random());
@@ -94,7 +95,7 @@ final class ExportThroughputBenchmark {
             }
             ExportRunner runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(),
                     new ExportMessages("bench"), new StoredDeviceFacts(state)::of, RetryPolicy.DEFAULTS,
-                    Clock.systemUTC(), PipeContext.BATCH), target::sender, stats -> { });
+                    Clock.systemUTC(), eventsPerStep), target::sender, stats -> { });
             state.exports().putDestination(target.destination());
             state.exports().putExport(new Export("bench", "Bench", true, ExportSource.TELEMETRY, Optional.empty(),
                     Map.of(), List.of(new DestinationReference("dest", Optional.empty()))));
@@ -150,34 +151,76 @@ final class ExportThroughputBenchmark {
 
         void measure() throws InterruptedException {
             long start = System.nanoTime();
+            Cpu atStart = Cpu.now(position());
             Thread ingest = Thread.ofPlatform().name("bench-ingest").start(() -> ingest(start));
-            long exportedBefore = position();
             long maxLag = 0;
             long lastDurable = 0;
-            long lastExported = exportedBefore;
+            long lastExported = atStart.exported();
+            Cpu atHalf = atStart;
             for (int s = 1; s <= seconds; s++) {
                 LockSupport.parkNanos(start + s * 1_000_000_000L - System.nanoTime());
                 long d = durable.get();
                 long e = position();
-                long lag = log.lastSequence() - position();
+                long lag = log.lastSequence() - e;
                 maxLag = Math.max(maxLag, lag);
                 System.out.printf("t=%2ds ingest=%,7d msg/s export=%,7d msg/s lag=%,9d events%n", s, d - lastDurable,
                         e - lastExported, lag);
                 lastDurable = d;
                 lastExported = e;
+                if (s == seconds / 2) {
+                    atHalf = Cpu.now(e, d);
+                }
             }
             ingesting = false;
             ingest.join();
+            while (durable.get() < appended.get()) { // the drain is timed to the log's end with every append in it
+                LockSupport.parkNanos(1_000_000);
+            }
             double ingestSeconds = (System.nanoTime() - start) / 1e9;
-            long exportedDuring = position() - exportedBefore;
-            long lagAtEnd = log.lastSequence() - position();
+            Cpu atStop = Cpu.now(position(), durable.get());
+            long lagAtEnd = log.lastSequence() - atStop.exported();
             long drainStart = System.nanoTime();
             while (position() < log.lastSequence() && System.nanoTime() - drainStart < 600_000_000_000L) {
                 LockSupport.parkNanos(10_000_000);
             }
+            Cpu drained = Cpu.now(position());
             System.out.printf("ingest=%,.0f msg/s export=%,.0f msg/s (while ingesting) max-lag=%,d lag-at-end=%,d "
-                    + "drained-in=%.1fs cores=%d%n", durable.get() / ingestSeconds, exportedDuring / ingestSeconds,
-                    maxLag, lagAtEnd, (System.nanoTime() - drainStart) / 1e9, Runtime.getRuntime().availableProcessors());
+                    + "drained-in=%.1fs cores=%d%n", durable.get() / ingestSeconds,
+                    (atStop.exported() - atStart.exported()) / ingestSeconds, maxLag, lagAtEnd,
+                    (System.nanoTime() - drainStart) / 1e9, Runtime.getRuntime().availableProcessors());
+            System.out.printf("cpu-s per 100k exported: runner %.2f, export threads %.2f (process %.2f) while ingesting; "
+                    + "runner %.2f, export threads %.2f (process %.2f) draining%n", atStop.runnerPer100k(atStart),
+                    atStop.exportPer100k(atStart), atStop.processPer100k(atStart), drained.runnerPer100k(atStop),
+                    drained.exportPer100k(atStop), drained.processPer100k(atStop));
+            long ingestedLate = atStop.durable() - atHalf.durable();
+            long exportedLate = atStop.exported() - atHalf.exported();
+            boolean keptUp = exportedLate >= 0.95 * ingestedLate && lagAtEnd <= Math.max(1_000, rate);
+            System.out.printf("kept-up=%s (second half: ingested %,d, exported %,d; lag at end %,d events)%n",
+                    keptUp ? "yes" : "no", ingestedLate, exportedLate, lagAtEnd);
+        }
+
+        /** The export's progress, the appends made durable and the CPU used, at one moment. */
+        private record Cpu(long exported, long durable, long runnerNanos, long exportNanos, long processNanos) {
+            static Cpu now(long exported) {
+                return now(exported, 0);
+            }
+
+            static Cpu now(long exported, long durable) {
+                return new Cpu(exported, durable, ExportCpu.runnerNanos(), ExportCpu.exportNanos(),
+                        ExportCpu.processNanos());
+            }
+
+            double runnerPer100k(Cpu before) {
+                return ExportCpu.per100k(runnerNanos - before.runnerNanos, exported - before.exported);
+            }
+
+            double exportPer100k(Cpu before) {
+                return ExportCpu.per100k(exportNanos - before.exportNanos, exported - before.exported);
+            }
+
+            double processPer100k(Cpu before) {
+                return ExportCpu.per100k(processNanos - before.processNanos, exported - before.exported);
+            }
         }
 
         /** Appends at {@link #rate}, at most one second of appends waiting to be durable. */
@@ -259,7 +302,7 @@ final class ExportThroughputBenchmark {
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon(true).name("receiver-", 0).factory()));
             server.start();
         }
 

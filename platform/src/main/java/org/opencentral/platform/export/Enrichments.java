@@ -22,9 +22,14 @@ public final class Enrichments {
     }
 
     public static void add(ObjectNode message, Map<String, Enrichment> enrichments, DeviceFacts facts) {
+        message.set("enrichments", of(enrichments, facts));
+    }
+
+    /** The {@code enrichments} member of a message about the device of {@code facts}. */
+    public static ObjectNode of(Map<String, Enrichment> enrichments, DeviceFacts facts) {
         ObjectNode added = Json.object();
         enrichments.forEach((name, enrichment) -> value(enrichment, facts).ifPresent(v -> added.set(name, v)));
-        message.set("enrichments", added);
+        return added;
     }
 
     private static Optional<JsonNode> value(Enrichment enrichment, DeviceFacts facts) {

@@ -60,9 +60,19 @@ public final class ExportMatcher {
         }
     }
 
+    /** Whether the filter reads the message (a WHERE condition); if not, {@link #matchesDevice} decides alone. */
+    public boolean readsMessage() {
+        return where.isPresent();
+    }
+
+    /** Whether the filter's template (after FROM) is the device's, or the filter names none. */
+    public boolean matchesDevice(DeviceFacts facts) {
+        return template.isEmpty() || template.equals(facts.templateId());
+    }
+
     /** Whether the export sends {@code message} about the device of {@code facts}. */
     public boolean matches(ObjectNode message, DeviceFacts facts) {
-        if (template.isPresent() && !template.equals(facts.templateId())) {
+        if (!matchesDevice(facts)) {
             return false;
         }
         return where.map(c -> test(c, message, facts)).orElse(true);

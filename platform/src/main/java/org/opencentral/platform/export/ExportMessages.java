@@ -3,6 +3,9 @@ package org.opencentral.platform.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
@@ -30,12 +33,16 @@ import org.opencentral.core.export.ExportSource;
 public final class ExportMessages {
     public static final String SCHEMA = "default@v1";
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
+            .withZone(ZoneOffset.UTC);
 
     private final String applicationId;
 
     public ExportMessages(String applicationId) {
         this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
+    }
+
+    public String applicationId() {
+        return applicationId;
     }
 
     /** The export source an event belongs to; empty for events no source exports. */
@@ -80,8 +87,45 @@ public final class ExportMessages {
             }
             case AuditRecorded a -> audit(message, a.entry());
         }
-        message.put("enqueuedTime", MILLIS.format(event.time()));
+        message.put("enqueuedTime", enqueuedTime(event.time()));
         return message;
+    }
+
+    /**
+     * The bytes of {@code t}'s message with {@code enrichments}, written without a tree
+     * ({@link TelemetryJson}): the bytes of {@link #message} with {@link Enrichments#add}; empty for a
+     * body that is not one JSON object (format that one as a tree).
+     */
+    public Optional<byte[]> telemetryJson(TelemetryReceived t, DeviceFacts facts, ObjectNode enrichments) {
+        return TelemetryJson.write(applicationId, t, facts, enqueuedTime(t.time()), enrichments);
+    }
+
+    /**
+     * {@code time} as {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC, written digit by digit for the years
+     * 1 to 9999 (a tenth of the formatter's time per message), by the formatter otherwise.
+     */
+    static String enqueuedTime(Instant time) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 1 || utc.getYear() > 9999) {
+            return MILLIS.format(time);
+        }
+        char[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0',
+            '.', '0', '0', '0', 'Z'};
+        digits(text, 0, 4, utc.getYear());
+        digits(text, 5, 2, utc.getMonthValue());
+        digits(text, 8, 2, utc.getDayOfMonth());
+        digits(text, 11, 2, utc.getHour());
+        digits(text, 14, 2, utc.getMinute());
+        digits(text, 17, 2, utc.getSecond());
+        digits(text, 20, 3, utc.getNano() / 1_000_000);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static void telemetry(ObjectNode message, TelemetryReceived t, DeviceFacts facts) {

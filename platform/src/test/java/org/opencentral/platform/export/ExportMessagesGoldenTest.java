@@ -128,6 +128,84 @@ class ExportMessagesGoldenTest {
         assertThat(text).isEqualTo(Files.readString(golden));
     }
 
+    /**
+     * A telemetry message written straight to bytes is byte for byte the tree's, for bodies of every
+     * JSON shape; a body that is not one JSON object in UTF-8 is left to the tree.
+     */
+    @Test
+    void telemetryWrittenStraightToBytesIsTheTreesBytes() {
+        List<String> objects = List.of("{\"temperature\":30.5,\"humidity\":40}", "{}", " \n{ \"a\" : 1 }\t",
+                "{\"a\":{\"b\":[1,2.5,\"x\",true,false,null,[]],\"c\":{}},\"s\":\"\u00e9\\\"\\\\\\n\\u0001\\u00e9\"}",
+                "{\"big\":123456789012345678901234567890,\"neg\":-9223372036854775808,\"z\":-0}",
+                "{\"e\":1e5,\"E\":1.0E2,\"t\":21.50,\"nz\":-0.0,\"small\":0.0001,\"large\":12345678.9,"
+                        + "\"long\":0.1000000000000000055511151231257827}",
+                "{\"a\":0.001,\"b\":0.01,\"c\":9999999.5,\"d\":1234567.12345678,\"e\":100.0,\"f\":-21.5,\"g\":0,"
+                        + "\"h\":-0,\"i\":-7,\"j\":0.5,\"k\":123456789012345.6,\"l\":1.7976931348623157E308,"
+                        + "\"m\":4.9E-324,\"n\":0.30000000000000004,\"o\":0.1e1,\"p\":0.0,\"q\":10000000.0,"
+                        + "\"r\":0.0010,\"s\":999999.999999999,\"t\":0.00999999999999999}",
+                randomNumbers(new java.util.Random(15)));
+        for (String body : objects) {
+            TelemetryReceived t = new TelemetryReceived(THERMOSTAT, T, Optional.of("thermostat1"), Map.of("alert", "high"),
+                    Map.of("connectionModuleId", "sensor"), body.getBytes(StandardCharsets.UTF_8));
+            assertThat(messages.telemetryJson(t, FACTS, Enrichments.of(ENRICHMENTS, FACTS)))
+                    .as(body).hasValueSatisfying(json -> assertThat(new String(json, StandardCharsets.UTF_8))
+                            .isEqualTo(Json.write(enriched(t, ENRICHMENTS))));
+        }
+        TelemetryReceived bare = new TelemetryReceived(THERMOSTAT, T, Optional.empty(), Map.of(), Map.of(),
+                objects.getFirst().getBytes(StandardCharsets.UTF_8));
+        ObjectNode unknown = messages.message(bare, DeviceFacts.NONE);
+        Enrichments.add(unknown, Map.of(), DeviceFacts.NONE);
+        assertThat(messages.telemetryJson(bare, DeviceFacts.NONE, Enrichments.of(Map.of(), DeviceFacts.NONE)))
+                .hasValueSatisfying(json -> assertThat(new String(json, StandardCharsets.UTF_8))
+                        .isEqualTo(Json.write(unknown)));
+        List<byte[]> others = List.of("not json".getBytes(StandardCharsets.UTF_8), "[1,2]".getBytes(StandardCharsets.UTF_8),
+                "42".getBytes(StandardCharsets.UTF_8), "{\"a\":1} x".getBytes(StandardCharsets.UTF_8),
+                "{\"a\":1}{\"b\":2}".getBytes(StandardCharsets.UTF_8), "{\"a\":".getBytes(StandardCharsets.UTF_8),
+                new byte[0], "{\"a\":1}".getBytes(StandardCharsets.UTF_16),
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'});
+        for (byte[] body : others) {
+            TelemetryReceived t = new TelemetryReceived(THERMOSTAT, T, Optional.empty(), Map.of(), Map.of(), body);
+            assertThat(messages.telemetryJson(t, FACTS, Enrichments.of(ENRICHMENTS, FACTS))).as(new String(body,
+                    StandardCharsets.UTF_8)).isEmpty();
+        }
+    }
+
+    /** The enqueued time written digit by digit is the formatter's, for times from year 1 to 9999 and beyond. */
+    @Test
+    void enqueuedTimeIsTheFormattersText() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(15);
+        List<Instant> times = new java.util.ArrayList<>(List.of(T, Instant.EPOCH, Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-06-01T12:00:00.5Z")));
+        for (int i = 0; i < 10_000; i++) {
+            times.add(Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_800L),
+                    random.nextInt(1_000_000_000)));
+        }
+        for (Instant time : times) {
+            assertThat(ExportMessages.enqueuedTime(time)).as(time.toString()).isEqualTo(formatter.format(time));
+        }
+    }
+
+    /** A body of 2,000 decimals of 1 to 17 digits with the point anywhere, some with exponents and trailing zeros. */
+    private static String randomNumbers(java.util.Random random) {
+        StringBuilder body = new StringBuilder("{");
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder digits = new StringBuilder();
+            int length = 1 + random.nextInt(17);
+            for (int d = 0; d < length; d++) {
+                digits.append((char) ('0' + random.nextInt(10)));
+            }
+            String number = new java.math.BigDecimal(new java.math.BigInteger(digits.toString()), random.nextInt(length + 3))
+                    .toPlainString();
+            number = random.nextInt(10) == 0 ? number + "e" + (random.nextInt(9) - 4) : number;
+            body.append(i == 0 ? "" : ",").append("\"n").append(i).append("\":").append(random.nextBoolean() ? "-" : "")
+                    .append(number);
+        }
+        return body.append('}').toString();
+    }
+
     @Test
     void aDeviceChangeOtherThanRegistrationOrDeletionHasNoSource() {
         assertThat(ExportMessages.source(new DeviceLifecycle(THERMOSTAT, T, DeviceLifecycle.Change.UPDATED))).isEmpty();

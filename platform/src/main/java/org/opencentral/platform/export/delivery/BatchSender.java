@@ -1,6 +1,5 @@
 package org.opencentral.platform.export.delivery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,11 @@ public interface BatchSender extends AutoCloseable {
      * way on every attempt ({@code {exportId}:{sequence}:{n}}, {@code n} its place among the event's
      * messages), for destinations that drop what they already have, IoT Central's user properties
      * ({@code iotcentral-device-id}, {@code iotcentral-application-id}, {@code iotcentral-message-source}
-     * and, when it applies, {@code iotcentral-message-type}), and when the platform accepted the fact.
+     * and, when it applies, {@code iotcentral-message-type}), when the platform accepted the fact, and
+     * the message itself: its JSON in UTF-8.
      */
     record Outgoing(long sequence, Optional<String> device, String key, Map<String, String> properties,
-            Instant enqueued, ObjectNode message) {
+            Instant enqueued, byte[] json) {
         public Outgoing {
             properties = Map.copyOf(properties);
         }

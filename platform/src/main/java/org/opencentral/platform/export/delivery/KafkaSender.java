@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.opencentral.core.Json;
 
 /**
  * {@code kafka@v1} and {@code eventhubs@v1}: each message is one record of the {@link KafkaTarget}'s
@@ -89,8 +88,7 @@ public final class KafkaSender implements BatchSender {
         RecordHeaders headers = new RecordHeaders();
         o.properties().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         String key = o.device().orElse(o.properties().getOrDefault(SOURCE, ""));
-        return new ProducerRecord<>(target.topic(), null, key, Json.bytes(o.message()),
-                headers);
+        return new ProducerRecord<>(target.topic(), null, key, o.json(), headers);
     }
 
     /** Waits for a send's outcome: empty when the record was written. */

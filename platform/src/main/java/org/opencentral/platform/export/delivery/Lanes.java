@@ -58,7 +58,7 @@ public final class Lanes implements BatchSender {
         for (int from = 0; from < lane.size(); from += perRequest) {
             List<Outgoing> request = lane.subList(from, Math.min(lane.size(), from + perRequest));
             try {
-                sender.send(request.stream().map(Outgoing::message).toList());
+                sender.send(request.stream().map(Outgoing::json).toList());
             } catch (DeliveryFailure failure) {
                 return Optional.of(new Refusal(request.getFirst().sequence(), failure));
             }

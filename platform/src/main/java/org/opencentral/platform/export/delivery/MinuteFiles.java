@@ -2,14 +2,12 @@ package org.opencentral.platform.export.delivery;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.opencentral.core.Json;
 
 /**
  * Blob storage's export layout, shared by {@code blobstorage@v1} and {@code folder@v1}: a message goes
@@ -80,7 +78,7 @@ public final class MinuteFiles implements BatchSender {
     private static byte[] lines(List<Outgoing> run) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (Outgoing o : run) {
-            bytes.writeBytes(Json.write(o.message()).getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(o.json());
             bytes.write('\n');
         }
         return bytes.toByteArray();

@@ -1,6 +1,7 @@
 package org.opencentral.platform.export.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.opencentral.core.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.export.Destination;
 import org.opencentral.core.export.DestinationReference;
 import org.opencentral.core.export.Export;
+import org.opencentral.core.export.ExportSource;
 import org.opencentral.platform.export.DeviceFacts;
 import org.opencentral.platform.export.Enrichments;
 import org.opencentral.platform.export.ExportMatcher;
@@ -44,6 +47,8 @@ final class Pipe implements AutoCloseable {
     private final Destination destination;
     private final ExportMatcher matcher;
     private final TransformStep transform;
+    /** Whether a telemetry message is written straight to bytes: nothing reads or reshapes it as a tree. */
+    private final boolean direct;
     private final BatchSender sender;
     private final PipeContext context;
     private final DeviceFactsCache devices;
@@ -64,6 +69,7 @@ final class Pipe implements AutoCloseable {
         this.matcher = ExportMatcher.compile(export.filter());
         this.transform = TransformStep.of(export.destinations().stream().filter(d -> d.id().equals(destination.id()))
                 .findFirst().flatMap(DestinationReference::transform));
+        this.direct = !matcher.readsMessage() && transform instanceof TransformStep.None;
         this.sender = sender;
         this.context = context;
         this.devices = devices;
@@ -120,21 +126,39 @@ final class Pipe implements AutoCloseable {
      * the user properties come from the {@code default@v1} message before the transform reshapes it.
      */
     private List<BatchSender.Outgoing> outgoing(LoggedEvent logged, ObjectNode message, List<ObjectNode> outputs) {
-        Optional<String> device = logged.event() instanceof PlatformEvent.DeviceEvent d
-                ? Optional.of(d.deviceId().value()) : Optional.empty();
         Map<String, String> properties = new LinkedHashMap<>();
         USER_PROPERTIES.forEach((name, member) -> {
             if (message.path(member).isTextual()) {
                 properties.put(name, message.get(member).asText());
             }
         });
-        Instant enqueued = logged.event().time().truncatedTo(ChronoUnit.MILLIS);
         List<BatchSender.Outgoing> outgoing = new ArrayList<>(outputs.size());
         for (int n = 0; n < outputs.size(); n++) {
-            outgoing.add(new BatchSender.Outgoing(logged.sequence(), device,
-                    export.id() + ":" + logged.sequence() + ":" + n, properties, enqueued, outputs.get(n)));
+            outgoing.add(outgoing(logged, n, properties, Json.bytes(outputs.get(n))));
         }
         return outgoing;
+    }
+
+    private BatchSender.Outgoing outgoing(LoggedEvent logged, int n, Map<String, String> properties, byte[] json) {
+        Optional<String> device = logged.event() instanceof PlatformEvent.DeviceEvent d
+                ? Optional.of(d.deviceId().value()) : Optional.empty();
+        return new BatchSender.Outgoing(logged.sequence(), device, export.id() + ":" + logged.sequence() + ":" + n,
+                properties, logged.event().time().truncatedTo(ChronoUnit.MILLIS), json);
+    }
+
+    /**
+     * The message of a telemetry event written straight to bytes when nothing needs it as a tree
+     * ({@link #direct}); empty if it must be formatted as one (a body that is not one JSON object).
+     */
+    private Optional<List<BatchSender.Outgoing>> direct(LoggedEvent logged, TelemetryReceived t, DeviceFacts facts) {
+        if (!matcher.matchesDevice(facts)) {
+            return Optional.of(List.of());
+        }
+        ExportMessages messages = context.messages();
+        return messages.telemetryJson(t, facts, Enrichments.of(export.enrichments(), facts))
+                .map(json -> List.of(outgoing(logged, 0, Map.of("iotcentral-device-id", t.deviceId().value(),
+                        "iotcentral-application-id", messages.applicationId(),
+                        "iotcentral-message-source", ExportSource.TELEMETRY.wireName()), json)));
     }
 
     private void save(long from, long done) {
@@ -156,6 +180,12 @@ final class Pipe implements AutoCloseable {
         }
         DeviceFacts facts = event instanceof PlatformEvent.DeviceEvent device
                 ? devices.of(device.deviceId()) : DeviceFacts.NONE;
+        if (direct && event instanceof TelemetryReceived t) {
+            Optional<List<BatchSender.Outgoing>> written = direct(logged, t, facts);
+            if (written.isPresent()) {
+                return written.get();
+            }
+        }
         ObjectNode message = context.messages().message(event, facts);
         if (!matcher.matches(message, facts)) {
             return List.of();

@@ -1,9 +1,9 @@
 package org.opencentral.platform.export.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.opencentral.core.Json;
 import org.opencentral.core.export.ExportTable;
 
 /**
@@ -27,7 +27,7 @@ public final class PostgresSender implements BatchSender {
         try {
             table.insert(outgoing.stream().map(o -> new ExportTable.Row(o.key(), o.device(),
                     o.properties().getOrDefault("iotcentral-message-source", ""), o.enqueued(),
-                    Json.write(o.message()))).toList());
+                    new String(o.json(), StandardCharsets.UTF_8))).toList());
         } catch (ExportTable.Refused refused) {
             return Optional.of(new Refusal(outgoing.getFirst().sequence(), new DeliveryFailure(refused.getMessage())));
         }

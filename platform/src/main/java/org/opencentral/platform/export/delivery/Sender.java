@@ -1,16 +1,15 @@
 package org.opencentral.platform.export.delivery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
  * Sends exported messages to a destination that takes them by request (a webhook): one request
- * carries {@code messages} (at most {@link #perRequest()} of them) and returns only once the
+ * carries {@code messages} (each one message's JSON in UTF-8, at most {@link #perRequest()} of them) and returns only once the
  * destination accepted them all; a refusal refuses them all. {@link Lanes} makes a
  * {@link BatchSender} of it.
  */
 public interface Sender {
-    void send(List<ObjectNode> messages) throws DeliveryFailure;
+    void send(List<byte[]> messages) throws DeliveryFailure;
 
     /** How many messages one request carries at most. */
     int perRequest();

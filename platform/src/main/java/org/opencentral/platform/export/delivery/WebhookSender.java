@@ -1,6 +1,5 @@
 package org.opencentral.platform.export.delivery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.opencentral.core.Json;
 import org.opencentral.core.export.Customization;
 import org.opencentral.core.export.WebhookAuthorization;
 import org.opencentral.core.export.WebhookDestination;
@@ -53,7 +51,7 @@ public final class WebhookSender implements Sender {
     }
 
     @Override
-    public void send(List<ObjectNode> messages) throws DeliveryFailure {
+    public void send(List<byte[]> messages) throws DeliveryFailure {
         byte[] body = body(messages);
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -84,8 +82,24 @@ public final class WebhookSender implements Sender {
     }
 
     /** One message as an object; a batched destination's messages as an array (of one too). */
-    private byte[] body(List<ObjectNode> messages) {
-        return Json.bytes(destination.batched() ? messages : messages.getFirst());
+    private byte[] body(List<byte[]> messages) {
+        if (!destination.batched()) {
+            return messages.getFirst();
+        }
+        int length = messages.size() + 1;
+        for (byte[] message : messages) {
+            length += message.length;
+        }
+        byte[] body = new byte[length];
+        body[0] = '[';
+        int at = 1;
+        for (byte[] message : messages) {
+            System.arraycopy(message, 0, body, at, message.length);
+            at += message.length;
+            body[at++] = ',';
+        }
+        body[length - 1] = ']';
+        return body;
     }
 
     private static URI withQuery(URI url, Map<String, Customization> query) {
