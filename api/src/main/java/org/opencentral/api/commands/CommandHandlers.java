@@ -54,7 +54,7 @@ public final class CommandHandlers {
     private void execute(ApiCall call, String methodName) throws Exception {
         DeviceId id = call.deviceId();
         CommandRequest request = CommandRequest.of(call.body());
-        devices.get(id);
+        devices.requireExists(id);
         CommandRecord record = commands.run(new CommandCall(id, methodName, request.request(),
                 request.connectionTimeout(), request.responseTimeout(), call.principal().actor()));
         call.json(201, toJson(record));
@@ -64,7 +64,7 @@ public final class CommandHandlers {
         DeviceId id = call.deviceId();
         DevicePaging paging = DevicePaging.of(call.query("maxpagesize"), call.query("$top"),
                 call.query(DevicePaging.SKIP_TOKEN), call.query("$filter"), call.query("$orderby"));
-        devices.get(id);
+        devices.requireExists(id);
         Page<CommandRecord> page = commands.history(id, methodName, paging.after().map(CommandHandlers::sequence),
                 paging.size());
         ObjectNode body = Json.object();
