@@ -57,12 +57,25 @@ public final class CommandService {
      * latency path; {@link CommandHistory#list} sees every call that returned before it.
      */
     public CommandRecord run(CommandCall call) {
+        return run(call, () -> {
+        });
+    }
+
+    /**
+     * {@link #run(CommandCall)}, running {@code accepted} on the caller's thread once the call passed
+     * validation, right before the request goes to the device: what the caller records of a valid call
+     * (the API's audit entry) can start there and proceed beside the device's answer.
+     */
+    public CommandRecord run(CommandCall call, Runnable accepted) {
         Instant requested = now();
-        CommandOutcome outcome = outcomeOf(invoke(call.device(), call.method(), call.request(), call.connection(),
+        JsonNode request = call.request();
+        byte[] payload = payload(call.method(), request);
+        accepted.run();
+        CommandOutcome outcome = outcomeOf(invoke(call.device(), call.method(), payload, call.connection(),
                 call.response()));
         CommandRecord record = new CommandRecord(0, UUID.randomUUID().toString(), call.device(), call.method(),
                 call.actor(), requested, now(), call.connectionTimeout(), call.responseTimeout(),
-                Optional.of(call.request()).filter(r -> !r.isMissingNode()), outcome);
+                Optional.of(request).filter(r -> !r.isMissingNode()), outcome);
         history.record(record);
         return switch (outcome) {
             case CommandOutcome.Answered answered -> record;
@@ -102,12 +115,8 @@ public final class CommandService {
         }
     }
 
-    /**
-     * Sends the request once the device is connected and subscribed; the future completes with the
-     * answer or fails with a DEVICE_NOT_CONNECTED {@link DomainException} or a {@link TimeoutException}.
-     */
-    CompletableFuture<CommandOutcome.Answered> invoke(DeviceId id, String methodName, JsonNode request,
-            Duration connectionTimeout, Duration responseTimeout) {
+    /** The request's bytes on the wire; BAD_REQUEST for an invalid method name, PAYLOAD_TOO_LARGE over 128 KB. */
+    private static byte[] payload(String methodName, JsonNode request) {
         if (!METHOD_NAME.matcher(methodName).matches()) {
             throw DomainException.badRequest("invalid method name '" + methodName + "'");
         }
@@ -115,6 +124,15 @@ public final class CommandService {
         if (payload.length > MAX_PAYLOAD_BYTES) {
             throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, "method payload exceeds 128 KB");
         }
+        return payload;
+    }
+
+    /**
+     * Sends the request once the device is connected and subscribed; the future completes with the
+     * answer or fails with a DEVICE_NOT_CONNECTED {@link DomainException} or a {@link TimeoutException}.
+     */
+    CompletableFuture<CommandOutcome.Answered> invoke(DeviceId id, String methodName, byte[] payload,
+            Duration connectionTimeout, Duration responseTimeout) {
         return sessions.await(id, Subscription.METHODS, connectionTimeout)
                 .exceptionally(e -> {
                     throw new CompletionException(new DomainException(ErrorCode.DEVICE_NOT_CONNECTED,

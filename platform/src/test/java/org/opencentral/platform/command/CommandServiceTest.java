@@ -121,7 +121,7 @@ class CommandServiceTest {
     @Test
     void noAnswerWithinTheResponseTimeoutIsAGatewayTimeoutAndIsRecorded() {
         sessions.register(new RecordingSession(device, Subscription.METHODS));
-        CompletableFuture<CommandOutcome.Answered> answer = commands.invoke(device, "slow", Json.object(),
+        CompletableFuture<CommandOutcome.Answered> answer = commands.invoke(device, "slow", "{}".getBytes(StandardCharsets.UTF_8),
                 Duration.ZERO, Duration.ofMillis(100));
         assertThatThrownBy(answer::get).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
 
