@@ -148,7 +148,11 @@ public final class CommandService {
                 });
     }
 
-    /** Called by a transport when a device answers {@code $rid}; unknown or late answers are ignored. */
+    /**
+     * Called by a transport when a device answers {@code $rid}; unknown or late answers are ignored.
+     * Never blocks (it parses the answer and wakes the waiting caller; nothing else depends on the
+     * answer's future), so a transport may call it on its event loop.
+     */
     public boolean onResponse(DeviceId id, String requestId, int status, byte[] payload) {
         CompletableFuture<CommandOutcome.Answered> waiting = pending.get(key(id, requestId));
         if (waiting == null) {
