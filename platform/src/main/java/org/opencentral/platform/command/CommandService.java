@@ -7,13 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -41,13 +39,16 @@ public final class CommandService {
     private final DeviceSessions sessions;
     private final CommandHistory history;
     private final Clock clock;
-    private final Map<String, CompletableFuture<CommandOutcome.Answered>> pending = new ConcurrentHashMap<>();
+    private final PendingAnswers pending;
     private final AtomicLong requestIds = new AtomicLong();
 
-    public CommandService(DeviceSessions sessions, CommandHistory history, Clock clock) {
+    /** {@code timer} enforces response timeouts (see {@link PendingAnswers}). */
+    public CommandService(DeviceSessions sessions, CommandHistory history, Clock clock,
+            ScheduledExecutorService timer) {
         this.sessions = sessions;
         this.history = history;
         this.clock = clock;
+        this.pending = new PendingAnswers(timer);
     }
 
     /**
@@ -140,11 +141,9 @@ public final class CommandService {
                 })
                 .thenCompose(session -> {
                     String rid = Long.toHexString(requestIds.incrementAndGet());
-                    CompletableFuture<CommandOutcome.Answered> answer = new CompletableFuture<>();
-                    pending.put(key(id, rid), answer);
-                    answer.whenComplete((r, e) -> pending.remove(key(id, rid)));
+                    CompletableFuture<CommandOutcome.Answered> answer = pending.expect(key(id, rid), responseTimeout);
                     session.sendMethodRequest(methodName, rid, payload);
-                    return answer.orTimeout(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    return answer;
                 });
     }
 
@@ -154,17 +153,13 @@ public final class CommandService {
      * answer's future), so a transport may call it on its event loop.
      */
     public boolean onResponse(DeviceId id, String requestId, int status, byte[] payload) {
-        CompletableFuture<CommandOutcome.Answered> waiting = pending.get(key(id, requestId));
-        if (waiting == null) {
-            return false;
-        }
         JsonNode body;
         try {
             body = payload.length == 0 ? NullNode.instance : Json.parse(payload);
         } catch (DomainException e) {
             body = Json.MAPPER.getNodeFactory().textNode(new String(payload, StandardCharsets.UTF_8));
         }
-        return waiting.complete(new CommandOutcome.Answered(status, body));
+        return pending.answer(key(id, requestId), new CommandOutcome.Answered(status, body));
     }
 
     private static String key(DeviceId id, String rid) {

@@ -56,7 +56,7 @@ class CommandServiceTest {
         state.devices().insert(Device.builder(device).displayName("T").etag("e1").createdAt(clock.instant()).build());
         history = new CommandHistory(state.commandHistory());
         history.start();
-        commands = new CommandService(sessions, history, clock);
+        commands = new CommandService(sessions, history, clock, timer);
     }
 
     @AfterEach
