@@ -12,11 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.CommandHistoryStore;
 import org.opencentral.platform.security.BuiltInRole;
 
-/** Command history over real HTTP: what was run, newest first, paged, bounded, and gone with the device. */
+/**
+ * Command history over real HTTP: what was run, newest first, paged, bounded, and gone with the device;
+ * and the audit entry of every valid call.
+ */
 @Timeout(60)
 class CommandHistoryApiTest {
     private static final String DEVICE = "/api/devices/hist-1";
@@ -98,6 +102,31 @@ class CommandHistoryApiTest {
 
         assertThat(api.get(DEVICE + "/commands/reboot?" + Http.V).json().path("value")).isEmpty();
         assertThat(api.get("/api/devices/none/commands/reboot?" + Http.V).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyValidCallIsAuditedWithItsRequestBeforeItsAnswerLeavesWhateverTheDeviceDoes() {
+        Http admin = api.as(platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
+        assertThat(api.post(DEVICE + "/commands/reboot?" + Http.V, "{\"request\":{\"n\":7},\"responseTimeout\":9}")
+                .status()).isEqualTo(201);
+        JsonNode answered = admin.get("/api/auditLogs?" + Http.V + "&maxpagesize=1").json().path("value").get(0);
+        assertThat(answered.path("actor").asText()).isEqualTo("apiToken:operator");
+        assertThat(answered.path("action").asText()).isEqualTo("POST /api/devices/{deviceId}/commands/{commandName}");
+        assertThat(answered.path("target").asText()).isEqualTo(DEVICE + "/commands/reboot");
+        assertThat(answered.path("after")).isEqualTo(Json.parse(
+                "{\"request\":{\"n\":7},\"connectionTimeout\":0,\"responseTimeout\":9}"));
+
+        api.put("/api/devices/offline?" + Http.V, "{\"displayName\":\"Offline\"}");
+        assertThat(api.post("/api/devices/offline/commands/reboot?" + Http.V, "{}").status()).isEqualTo(404);
+        JsonNode offline = admin.get("/api/auditLogs?" + Http.V + "&maxpagesize=1").json().path("value").get(0);
+        assertThat(offline.path("target").asText()).isEqualTo("/api/devices/offline/commands/reboot");
+        assertThat(offline.path("after")).isEqualTo(Json.parse("{\"connectionTimeout\":0,\"responseTimeout\":30}"));
+
+        assertThat(api.post(DEVICE + "/commands/re(boot?" + Http.V, "{}").status()).isEqualTo(400);
+        assertThat(api.post("/api/devices/none/commands/reboot?" + Http.V, "{}").status()).isEqualTo(404);
+        assertThat(api.post(DEVICE + "/commands/reboot?" + Http.V, "{\"responseTimeout\":1}").status()).isEqualTo(400);
+        assertThat(admin.get("/api/auditLogs?" + Http.V + "&maxpagesize=1").json().path("value").get(0))
+                .isEqualTo(offline);
     }
 
     private static String pathOf(String link) {

@@ -20,7 +20,9 @@ import org.opencentral.platform.device.DeviceRegistry;
  * 404 {@code DeviceNotOnline} when it is not connected within {@code connectionTimeout},
  * 504 {@code GatewayTimeout} when it does not answer within {@code responseTimeout}. Reads a
  * command's history on a device: newest first, {@code maxpagesize} (1..100, default 100) per page
- * with {@code nextLink}; the newest 100 invocations of each command are kept.
+ * with {@code nextLink}; the newest 100 invocations of each command are kept. A valid call's audit
+ * entry (the request as {@code after}) is written while the device answers, and recorded whatever the
+ * outcome (as the command history records it); the answer leaves once the entry is stored.
  */
 public final class CommandHandlers {
     private final DeviceRegistry devices;
@@ -54,9 +56,10 @@ public final class CommandHandlers {
     private void execute(ApiCall call, String methodName) throws Exception {
         DeviceId id = call.deviceId();
         CommandRequest request = CommandRequest.of(call.body());
-        devices.get(id);
+        devices.requireExists(id);
         CommandRecord record = commands.run(new CommandCall(id, methodName, request.request(),
-                request.connectionTimeout(), request.responseTimeout(), call.principal().actor()));
+                request.connectionTimeout(), request.responseTimeout(), call.principal().actor()),
+                () -> call.auditAhead(request.toJson()));
         call.json(201, toJson(record));
     }
 
@@ -64,7 +67,7 @@ public final class CommandHandlers {
         DeviceId id = call.deviceId();
         DevicePaging paging = DevicePaging.of(call.query("maxpagesize"), call.query("$top"),
                 call.query(DevicePaging.SKIP_TOKEN), call.query("$filter"), call.query("$orderby"));
-        devices.get(id);
+        devices.requireExists(id);
         Page<CommandRecord> page = commands.history(id, methodName, paging.after().map(CommandHandlers::sequence),
                 paging.size());
         ObjectNode body = Json.object();

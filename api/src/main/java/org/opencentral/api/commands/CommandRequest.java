@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.opencentral.api.http.ApiError;
+import org.opencentral.core.Json;
 
 /**
  * A validated DeviceCommand request: {@code request} (any JSON, absent allowed),
@@ -31,6 +32,17 @@ public record CommandRequest(JsonNode request, int connectionTimeout, int respon
         return new CommandRequest(object.path("request"),
                 seconds(object, "connectionTimeout", DEFAULT_CONNECTION_TIMEOUT),
                 seconds(object, "responseTimeout", DEFAULT_RESPONSE_TIMEOUT));
+    }
+
+    /** The request as IoT Central's DeviceCommand body ({@code request} only when present). */
+    public ObjectNode toJson() {
+        ObjectNode body = Json.object();
+        if (!request.isMissingNode()) {
+            body.set("request", request);
+        }
+        body.put("connectionTimeout", connectionTimeout);
+        body.put("responseTimeout", responseTimeout);
+        return body;
     }
 
     private static int seconds(ObjectNode body, String name, int fallback) {

@@ -23,14 +23,17 @@ public final class ApiCall {
     private final Authenticator.Caller caller;
     private final RequestBodies bodies;
     private final OrganizationService organizations;
+    private final Optional<CallAudit> audit;
     private JsonNode answered = Json.object();
     private JsonNode before = Json.object();
 
-    ApiCall(Context ctx, Authenticator.Caller caller, RequestBodies bodies, OrganizationService organizations) {
+    ApiCall(Context ctx, Authenticator.Caller caller, RequestBodies bodies, OrganizationService organizations,
+            Optional<CallAudit> audit) {
         this.ctx = ctx;
         this.caller = caller;
         this.bodies = bodies;
         this.organizations = organizations;
+        this.audit = audit;
     }
 
     public Principal principal() {
@@ -131,6 +134,16 @@ public final class ApiCall {
     /** Records what the changed resource looked like before (for the audit log). */
     public void auditBefore(JsonNode summary) {
         before = summary;
+    }
+
+    /**
+     * Starts writing this call's audit entry now, with {@code after} as the change, instead of after
+     * the handler: for a handler that goes on to wait for something slow once the request is valid (a
+     * command, for the device's answer). The entry is written whatever the call answers afterwards, and
+     * the answer leaves only once it is stored. Nothing for a call that is not audited (reads).
+     */
+    public void auditAhead(JsonNode after) {
+        audit.ifPresent(a -> a.ahead(before, after));
     }
 
     JsonNode auditBefore() {

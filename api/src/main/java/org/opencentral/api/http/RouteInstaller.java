@@ -16,7 +16,9 @@ import org.opencentral.platform.security.Principal;
  * so that, in this order, the caller is authenticated (401; CSRF 403 for cookie changes),
  * rate-limited (429 with {@code Retry-After}), {@code api-version} is checked (400), the row's
  * permission is required (403) over its declared scope (a device outside the caller's
- * organizations: 404), the handler runs, and a successful change is written to the audit log.
+ * organizations: 404), the handler runs, and a successful change is written to the audit log (or,
+ * when the handler started its entry ahead with {@link ApiCall#auditAhead}, that entry is awaited,
+ * also when the handler failed).
  * Operations rows answer as they are, static rows serve class-path files, and fallback rows answer
  * what nothing else matched before the 404.
  */
@@ -80,14 +82,29 @@ public final class RouteInstaller {
                         .withRetryAfter(seconds);
             });
             ApiVersions.require(Optional.ofNullable(ctx.queryParam("api-version")));
-            ApiCall call = new ApiCall(ctx, caller, bodies, auditing.organizations());
+            Optional<CallAudit> audit = changes && !(route.access() instanceof Access.Anonymous)
+                    ? Optional.of(new CallAudit(auditing.audit(), caller.principal().actor(),
+                            route.method() + " " + route.path(), ctx.path()))
+                    : Optional.empty();
+            ApiCall call = new ApiCall(ctx, caller, bodies, auditing.organizations(), audit);
             authorize(route.access(), call);
-            handler.handle(call);
-            if (changes && ctx.statusCode() < 400 && !(route.access() instanceof Access.Anonymous)) {
-                auditing.audit().record(caller.principal().actor(), route.method() + " " + route.path(),
-                        ctx.path(), call.auditBefore(), call.answered());
-            }
+            run(handler, call, audit);
+            audit.ifPresent(a -> a.afterHandler(ctx.statusCode(), call.auditBefore(), call.answered()));
         };
+    }
+
+    /** Runs the handler; when it fails, still waits for an audit entry it started ahead (the answer follows both). */
+    private static void run(ApiHandler handler, ApiCall call, Optional<CallAudit> audit) throws Exception {
+        try {
+            handler.handle(call);
+        } catch (Exception | Error e) {
+            try {
+                audit.ifPresent(CallAudit::awaitAhead);
+            } catch (RuntimeException auditFailure) {
+                e.addSuppressed(auditFailure);
+            }
+            throw e;
+        }
     }
 
     private void authorize(Access access, ApiCall call) {

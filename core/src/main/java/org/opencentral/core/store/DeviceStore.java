@@ -10,6 +10,9 @@ import org.opencentral.core.device.DeviceId;
 public interface DeviceStore {
     Optional<Device> find(DeviceId id);
 
+    /** Whether the device is registered: {@link #find} without reading (and decrypting) its record. */
+    boolean exists(DeviceId id);
+
     /** Inserts a new device together with its empty twin; CONFLICT if the id exists. */
     Device insert(Device device);
 

@@ -92,7 +92,7 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
         DeviceRegistry devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
         TwinService twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         CommandHistory commandHistory = new CommandHistory(state.commandHistory());
-        CommandService commands = new CommandService(sessions, commandHistory, clock);
+        CommandService commands = new CommandService(sessions, commandHistory, clock, timer);
         CloudToDeviceService cloudToDevice = new CloudToDeviceService(state.c2d(), sessions, clock);
         ActivityTracker activity = new ActivityTracker(state.devices(), clock);
         IngestService ingest = new IngestService(log, activity, clock, settings.messageSize());

@@ -1,5 +1,6 @@
 package org.opencentral.platform.command;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The history of command invocations, written behind the caller's back so that recording adds no
  * state-store write to a command's round trip: {@link #record} queues (it blocks only while
  * {@value #QUEUE} records wait, which pushes back on callers when the store cannot keep up) and one
- * virtual thread writes what is queued, many records per transaction. {@link #list} first waits
+ * background thread writes what is queued, many records per transaction (lingering {@link #LINGER}
+ * after a partial batch). {@link #list} first waits
  * until everything queued before it is written, so a caller always sees its own finished calls. A
  * crash can lose the records of the last moments before it; the audit log, written before the API
  * answers, still holds every call.
@@ -33,6 +35,13 @@ public final class CommandHistory implements AutoCloseable {
     static final int QUEUE = 10_000;
     private static final int BATCH = 500;
     private static final long FLUSH_WAIT_SECONDS = 10;
+    /**
+     * After writing less than a full batch the writer lets records gather this long: under a steady
+     * stream of commands it commits a few times a second instead of once per call, so it takes the
+     * state store's write lock (which a command's audit entry needs) and a core that much less often.
+     * A reader's flush waits for it at most this long.
+     */
+    static final Duration LINGER = Duration.ofMillis(20);
 
     /** What waits for the writer: a record to store, or a reader waiting for what was queued before it. */
     private sealed interface Pending {
@@ -46,8 +55,7 @@ public final class CommandHistory implements AutoCloseable {
 
     private final CommandHistoryStore store;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE);
-    private final BackgroundLoop writer = new BackgroundLoop("command-history",
-            () -> runOnce() == 0 ? BackgroundLoop.Next.IDLE : BackgroundLoop.Next.AGAIN);
+    private final BackgroundLoop writer = new BackgroundLoop("command-history", this::step);
     private List<Pending> unwritten = new ArrayList<>();
 
     public CommandHistory(CommandHistoryStore store) {
@@ -88,6 +96,14 @@ public final class CommandHistory implements AutoCloseable {
         int handled = unwritten.size();
         unwritten = new ArrayList<>();
         return handled;
+    }
+
+    private BackgroundLoop.Next step() {
+        int handled = runOnce();
+        if (handled == 0) {
+            return BackgroundLoop.Next.IDLE;
+        }
+        return handled < BATCH ? BackgroundLoop.Next.pause(LINGER) : BackgroundLoop.Next.AGAIN;
     }
 
     public void start() {

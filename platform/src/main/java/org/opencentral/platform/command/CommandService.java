@@ -7,13 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -41,13 +39,16 @@ public final class CommandService {
     private final DeviceSessions sessions;
     private final CommandHistory history;
     private final Clock clock;
-    private final Map<String, CompletableFuture<CommandOutcome.Answered>> pending = new ConcurrentHashMap<>();
+    private final PendingAnswers pending;
     private final AtomicLong requestIds = new AtomicLong();
 
-    public CommandService(DeviceSessions sessions, CommandHistory history, Clock clock) {
+    /** {@code timer} enforces response timeouts (see {@link PendingAnswers}). */
+    public CommandService(DeviceSessions sessions, CommandHistory history, Clock clock,
+            ScheduledExecutorService timer) {
         this.sessions = sessions;
         this.history = history;
         this.clock = clock;
+        this.pending = new PendingAnswers(timer);
     }
 
     /**
@@ -57,12 +58,25 @@ public final class CommandService {
      * latency path; {@link CommandHistory#list} sees every call that returned before it.
      */
     public CommandRecord run(CommandCall call) {
+        return run(call, () -> {
+        });
+    }
+
+    /**
+     * {@link #run(CommandCall)}, running {@code accepted} on the caller's thread once the call passed
+     * validation, right before the request goes to the device: what the caller records of a valid call
+     * (the API's audit entry) can start there and proceed beside the device's answer.
+     */
+    public CommandRecord run(CommandCall call, Runnable accepted) {
         Instant requested = now();
-        CommandOutcome outcome = outcomeOf(invoke(call.device(), call.method(), call.request(), call.connection(),
+        JsonNode request = call.request();
+        byte[] payload = payload(call.method(), request);
+        accepted.run();
+        CommandOutcome outcome = outcomeOf(invoke(call.device(), call.method(), payload, call.connection(),
                 call.response()));
         CommandRecord record = new CommandRecord(0, UUID.randomUUID().toString(), call.device(), call.method(),
                 call.actor(), requested, now(), call.connectionTimeout(), call.responseTimeout(),
-                Optional.of(call.request()).filter(r -> !r.isMissingNode()), outcome);
+                Optional.of(request).filter(r -> !r.isMissingNode()), outcome);
         history.record(record);
         return switch (outcome) {
             case CommandOutcome.Answered answered -> record;
@@ -102,12 +116,8 @@ public final class CommandService {
         }
     }
 
-    /**
-     * Sends the request once the device is connected and subscribed; the future completes with the
-     * answer or fails with a DEVICE_NOT_CONNECTED {@link DomainException} or a {@link TimeoutException}.
-     */
-    CompletableFuture<CommandOutcome.Answered> invoke(DeviceId id, String methodName, JsonNode request,
-            Duration connectionTimeout, Duration responseTimeout) {
+    /** The request's bytes on the wire; BAD_REQUEST for an invalid method name, PAYLOAD_TOO_LARGE over 128 KB. */
+    private static byte[] payload(String methodName, JsonNode request) {
         if (!METHOD_NAME.matcher(methodName).matches()) {
             throw DomainException.badRequest("invalid method name '" + methodName + "'");
         }
@@ -115,6 +125,15 @@ public final class CommandService {
         if (payload.length > MAX_PAYLOAD_BYTES) {
             throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, "method payload exceeds 128 KB");
         }
+        return payload;
+    }
+
+    /**
+     * Sends the request once the device is connected and subscribed; the future completes with the
+     * answer or fails with a DEVICE_NOT_CONNECTED {@link DomainException} or a {@link TimeoutException}.
+     */
+    CompletableFuture<CommandOutcome.Answered> invoke(DeviceId id, String methodName, byte[] payload,
+            Duration connectionTimeout, Duration responseTimeout) {
         return sessions.await(id, Subscription.METHODS, connectionTimeout)
                 .exceptionally(e -> {
                     throw new CompletionException(new DomainException(ErrorCode.DEVICE_NOT_CONNECTED,
@@ -122,27 +141,25 @@ public final class CommandService {
                 })
                 .thenCompose(session -> {
                     String rid = Long.toHexString(requestIds.incrementAndGet());
-                    CompletableFuture<CommandOutcome.Answered> answer = new CompletableFuture<>();
-                    pending.put(key(id, rid), answer);
-                    answer.whenComplete((r, e) -> pending.remove(key(id, rid)));
+                    CompletableFuture<CommandOutcome.Answered> answer = pending.expect(key(id, rid), responseTimeout);
                     session.sendMethodRequest(methodName, rid, payload);
-                    return answer.orTimeout(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    return answer;
                 });
     }
 
-    /** Called by a transport when a device answers {@code $rid}; unknown or late answers are ignored. */
+    /**
+     * Called by a transport when a device answers {@code $rid}; unknown or late answers are ignored.
+     * Never blocks (it parses the answer and wakes the waiting caller; nothing else depends on the
+     * answer's future), so a transport may call it on its event loop.
+     */
     public boolean onResponse(DeviceId id, String requestId, int status, byte[] payload) {
-        CompletableFuture<CommandOutcome.Answered> waiting = pending.get(key(id, requestId));
-        if (waiting == null) {
-            return false;
-        }
         JsonNode body;
         try {
             body = payload.length == 0 ? NullNode.instance : Json.parse(payload);
         } catch (DomainException e) {
             body = Json.MAPPER.getNodeFactory().textNode(new String(payload, StandardCharsets.UTF_8));
         }
-        return waiting.complete(new CommandOutcome.Answered(status, body));
+        return pending.answer(key(id, requestId), new CommandOutcome.Answered(status, body));
     }
 
     private static String key(DeviceId id, String rid) {

@@ -43,6 +43,13 @@ public final class DeviceRegistry {
         return devices.find(id).orElseThrow(() -> DomainException.notFound("device '" + id + "'"));
     }
 
+    /** NOT_FOUND unless the device is registered; cheaper than {@link #get} (its record is not read). */
+    public void requireExists(DeviceId id) {
+        if (!devices.exists(id)) {
+            throw DomainException.notFound("device '" + id + "'");
+        }
+    }
+
     /** One page of the devices the query selects; BAD_REQUEST for a page size over {@value #MAX_PAGE}. */
     public Page<Device> list(DeviceListQuery query) {
         if (query.limit() > MAX_PAGE) {

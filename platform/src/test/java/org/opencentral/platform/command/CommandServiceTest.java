@@ -56,7 +56,7 @@ class CommandServiceTest {
         state.devices().insert(Device.builder(device).displayName("T").etag("e1").createdAt(clock.instant()).build());
         history = new CommandHistory(state.commandHistory());
         history.start();
-        commands = new CommandService(sessions, history, clock);
+        commands = new CommandService(sessions, history, clock, timer);
     }
 
     @AfterEach
@@ -121,7 +121,7 @@ class CommandServiceTest {
     @Test
     void noAnswerWithinTheResponseTimeoutIsAGatewayTimeoutAndIsRecorded() {
         sessions.register(new RecordingSession(device, Subscription.METHODS));
-        CompletableFuture<CommandOutcome.Answered> answer = commands.invoke(device, "slow", Json.object(),
+        CompletableFuture<CommandOutcome.Answered> answer = commands.invoke(device, "slow", "{}".getBytes(StandardCharsets.UTF_8),
                 Duration.ZERO, Duration.ofMillis(100));
         assertThatThrownBy(answer::get).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
 

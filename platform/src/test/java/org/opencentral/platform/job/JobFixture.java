@@ -80,7 +80,7 @@ final class JobFixture implements AutoCloseable {
         twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         history = new CommandHistory(state.commandHistory());
         history.start();
-        commands = new CommandService(sessions, history, clock);
+        commands = new CommandService(sessions, history, clock, timer);
         templates = new TemplateService(state.templates(), Optional.empty(), state.outbox(), clock);
         OrganizationService organizations = new OrganizationService(state.organizations(), state.devices(),
                 state.users(), state.apiTokens());

@@ -91,7 +91,7 @@ public final class RuleStores implements AutoCloseable {
         devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
         commandHistory = new CommandHistory(state.commandHistory());
         commandHistory.start();
-        commands = new CommandService(sessions, commandHistory, clock);
+        commands = new CommandService(sessions, commandHistory, clock, timer);
         cloudProperties = new CloudProperties(state.cloudProperties(), state.outbox(), clock);
         groups = new DeviceGroupService(state.deviceGroups(), new OrganizationService(state.organizations(),
                 state.devices(), state.users(), state.apiTokens()),

@@ -74,7 +74,7 @@ class SimulatorTest {
                 org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT);
         simulator = new Simulator(CONFIG, new SimulationPorts(devices, templates, sessions, ingest, twins,
                 new CommandService(sessions, new org.opencentral.platform.command.CommandHistory(state.commandHistory()),
-                        clock), new CloudToDeviceService(state.c2d(), sessions, clock)), clock);
+                        clock, timer), new CloudToDeviceService(state.c2d(), sessions, clock)), clock);
     }
 
     @AfterEach

@@ -47,6 +47,11 @@ final class JdbcDeviceStore implements DeviceStore {
     }
 
     @Override
+    public boolean exists(DeviceId id) {
+        return database.read(c -> Jdbc.exists(c, "SELECT 1 FROM devices WHERE id = ?", id.value()));
+    }
+
+    @Override
     public Device insert(Device device) {
         String etag = device.etag().isBlank() ? Etags.fresh() : device.etag();
         return database.write(c -> {

@@ -29,6 +29,8 @@ public interface DeviceStoreContract extends StoreFixture {
         assertThat(store().devices().find(id("thermostat-1"))).contains(device);
         assertThat(store().twins().find(id("thermostat-1"))).contains(Twin.empty(id("thermostat-1")));
         assertThat(store().devices().find(id("unknown"))).isEmpty();
+        assertThat(store().devices().exists(id("thermostat-1"))).isTrue();
+        assertThat(store().devices().exists(id("unknown"))).isFalse();
     }
 
     @Test
@@ -160,6 +162,7 @@ public interface DeviceStoreContract extends StoreFixture {
         assertThat(store().devices().delete(id("d1"))).isFalse();
 
         assertThat(store().devices().find(id("d1"))).isEmpty();
+        assertThat(store().devices().exists(id("d1"))).isFalse();
         assertThat(store().twins().find(id("d1"))).isEmpty();
         assertThat(store().c2d().countPending(id("d1"), T0)).isZero();
         assertThat(store().lastValues().find(id("d1"), "", "temp")).isEmpty();

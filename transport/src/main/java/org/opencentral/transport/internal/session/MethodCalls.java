@@ -1,7 +1,6 @@
 package org.opencentral.transport.internal.session;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
-import java.util.concurrent.Executor;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.transport.internal.metrics.MessageKind;
 import org.opencentral.transport.internal.metrics.MqttMetrics;
@@ -11,13 +10,11 @@ import org.opencentral.transport.internal.topic.PropertyBagCodec;
 final class MethodCalls {
     private final DeviceConnection connection;
     private final CommandService commands;
-    private final Executor blocking;
     private final MqttMetrics metrics;
 
-    MethodCalls(DeviceConnection connection, CommandService commands, Executor blocking, MqttMetrics metrics) {
+    MethodCalls(DeviceConnection connection, CommandService commands, MqttMetrics metrics) {
         this.connection = connection;
         this.commands = commands;
-        this.blocking = blocking;
         this.metrics = metrics;
     }
 
@@ -26,13 +23,14 @@ final class MethodCalls {
                 payload, MqttQoS.AT_MOST_ONCE, 0, MessageKind.METHOD_REQUEST);
     }
 
-    /** The device answered; completing the caller's future may run its continuations, so not on the event loop. */
+    /**
+     * The device answered: handed to the waiting caller right here on the event loop
+     * ({@link CommandService#onResponse} never blocks), without a hop through another thread.
+     */
     void response(String rid, int status, byte[] payload) {
         metrics.received(MessageKind.METHOD_RESPONSE);
-        blocking.execute(() -> {
-            if (!commands.onResponse(connection.deviceId(), rid, status, payload)) {
-                metrics.error("method_response_unmatched");
-            }
-        });
+        if (!commands.onResponse(connection.deviceId(), rid, status, payload)) {
+            metrics.error("method_response_unmatched");
+        }
     }
 }

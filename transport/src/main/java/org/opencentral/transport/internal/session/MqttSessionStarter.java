@@ -39,7 +39,7 @@ public final class MqttSessionStarter implements SessionStarter {
         TrafficShaper shaper = new TrafficShaper(channel,
                 new TokenBucket(limits.messagesPerSecond(), limits.burst(), System::nanoTime),
                 limits.maxUnacknowledged(), context.metrics());
-        MethodCalls methods = new MethodCalls(connection, services.commands(), context.blocking(), context.metrics());
+        MethodCalls methods = new MethodCalls(connection, services.commands(), context.metrics());
         CloudToDeviceDelivery cloudToDevice = new CloudToDeviceDelivery(connection, services.cloudToDevice(),
                 context.blocking(), context.metrics());
         MqttDeviceSession session = new MqttDeviceSession(connection, methods, cloudToDevice);
