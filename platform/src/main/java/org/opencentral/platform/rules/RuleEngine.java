@@ -65,6 +65,12 @@ public final class RuleEngine implements LogConsumer {
         return NAME;
     }
 
+    /** Rules have a lag target (p99 under a second): they follow the log in the prompt lane. */
+    @Override
+    public Pace pace() {
+        return Pace.PROMPT;
+    }
+
     @Override
     public synchronized void handle(List<LoggedEvent> batch) {
         try {
