@@ -11,6 +11,7 @@ import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.platform.eventlog.ConsumerRunner;
 import org.opencentral.platform.eventlog.LogConsumer;
+import org.opencentral.platform.eventlog.LogConsumers;
 import org.opencentral.platform.telemetry.LastValueProjection;
 import org.opencentral.platform.telemetry.TelemetryIndexer;
 import org.opencentral.platform.telemetry.TelemetryParses;
@@ -24,8 +25,11 @@ import org.opencentral.store.telemetry.DuckDbTelemetryStore;
  * DuckDB log first; then each consumer catches up on all of it from its own cursor through
  * {@link ConsumerRunner} in the default batches, one after the other, with its own parse cache (so
  * each pays the JSON parse it would pay alone). {@code read} is a consumer that does nothing (the
- * cost of reading and decoding the log); it runs first twice (the first warms the JIT). Prints the
- * wall time and the process CPU per 100,000 events of each.
+ * cost of reading and decoding the log); it runs first twice (the first warms the JIT). The index
+ * runs twice: its first pass registers every device's series (once per new fleet). Then the three
+ * telemetry consumers catch up together, reading the log each for itself and then through one
+ * {@link LogConsumers} ({@code together}). Prints the wall time and the process CPU per 100,000
+ * events of each.
  *
  * <pre>args: [devices 10000] [rules 1000] [templates 10] [messages 200000] [consumers to run, e.g. telemetry-index,rules: all]
  * java -Xmx4g --enable-native-access=ALL-UNNAMED -cp platform/target/test-classes:platform/target/classes:$(cat /tmp/cp.txt) \
@@ -54,6 +58,10 @@ public final class ConsumerCostBenchmark {
                     catchUp(stores, consumer, messages);
                 }
             }
+            if (only.isEmpty() || only.contains("together")) {
+                together(stores, telemetry, "separate", messages);
+                together(stores, telemetry, "shared", messages);
+            }
         }
     }
 
@@ -62,6 +70,8 @@ public final class ConsumerCostBenchmark {
         all.add(new Reading("read-warm-up"));
         all.add(new Reading("read"));
         all.add(new LastValueProjection(stores.state.lastValues(), new TelemetryParses()));
+        // The first pass registers the devices' series (80,000 at 10,000 devices), as a new fleet does.
+        all.add(new Renamed("telemetry-index-new-series", new TelemetryIndexer(telemetry, new TelemetryParses())));
         all.add(new TelemetryIndexer(telemetry, new TelemetryParses()));
         all.add(new TelemetryConformance(stores.state.devices(), stores.templates, stores.state.telemetryIssues(),
                 new TelemetryParses()));
@@ -87,9 +97,53 @@ public final class ConsumerCostBenchmark {
         }
     }
 
+    /**
+     * The three telemetry consumers (last values, index, conformance) catching up together, a batch
+     * each in turn, with one parse cache as on a node: {@code separate} reads (each runner reads the
+     * log itself, as before {@code SharedReads}) or {@code shared} (one {@link LogConsumers}).
+     */
+    private static void together(RuleStores stores, TelemetryStore telemetry, String reads, int messages) {
+        TelemetryParses parses = new TelemetryParses();
+        List<LogConsumer> three = List.of(
+                new Renamed(reads + "-last-values", new LastValueProjection(stores.state.lastValues(), parses)),
+                new Renamed(reads + "-telemetry-index", new TelemetryIndexer(telemetry, parses)),
+                new Renamed(reads + "-telemetry-conformance", new TelemetryConformance(stores.state.devices(),
+                        stores.templates, stores.state.telemetryIssues(), parses)));
+        try (LogConsumers shared = new LogConsumers(stores.log, stores.state.cursors(), three)) {
+            List<ConsumerRunner> runners = reads.equals("shared") ? shared.runners()
+                    : three.stream().map(c -> new ConsumerRunner(stores.log, stores.state.cursors(), c)).toList();
+            double cpuBefore = cpuSeconds();
+            long begin = System.nanoTime();
+            int handled;
+            do {
+                handled = 0;
+                for (ConsumerRunner runner : runners) {
+                    handled += runner.runOnce();
+                }
+            } while (handled > 0);
+            double cpu = cpuSeconds() - cpuBefore;
+            long events = runners.getFirst().eventsHandled();
+            System.out.printf(Locale.ROOT, "together, %-8s reads: 3 consumers × %,d events  wall %6.2f s  CPU %6.2f s"
+                    + "  = %5.2f CPU-s per 100k events; parses %s; reads %s%n", reads, events,
+                    (System.nanoTime() - begin) / 1e9, cpu, cpu * 100_000 / events, parses.stats(),
+                    reads.equals("shared") ? shared.readStats() : "each its own");
+            if (events < messages) {
+                throw new IllegalStateException("handled " + events + " of " + messages + " events");
+            }
+        }
+    }
+
     private static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
+    }
+
+    /** {@code delegate} on a cursor of another name. */
+    private record Renamed(String name, LogConsumer delegate) implements LogConsumer {
+        @Override
+        public void handle(List<LoggedEvent> batch) {
+            delegate.handle(batch);
+        }
     }
 
     /** Reads the log and does nothing with it. */
