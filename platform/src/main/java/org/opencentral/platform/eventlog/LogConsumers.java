@@ -31,8 +31,7 @@ public final class LogConsumers implements AutoCloseable {
 
     /** How many events the runners were handed from another's read, and how many they read from the log. */
     public ReadStats readStats() {
-        SharedReads.Stats stats = reads.stats();
-        return new ReadStats(stats.shared(), stats.read());
+        return reads.stats();
     }
 
     /** Events handed from a batch another runner read ({@code shared}) and events read from the log. */

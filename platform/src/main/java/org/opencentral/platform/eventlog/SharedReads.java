@@ -60,12 +60,8 @@ final class SharedReads {
     }
 
     /** Events handed from a kept batch, and events read from the log, since this was created. */
-    Stats stats() {
-        return new Stats(sharedEvents.sum(), readEvents.sum());
-    }
-
-    /** Counters of {@link SharedReads}. */
-    record Stats(long shared, long read) {
+    LogConsumers.ReadStats stats() {
+        return new LogConsumers.ReadStats(sharedEvents.sum(), readEvents.sum());
     }
 
     /** The rest of a kept batch after {@code position}, or null when none holds it. */

@@ -98,17 +98,7 @@ class ConsumerRunnerTest {
     @Test
     void theListStartsEveryConsumerOnItsOwnCursorAndRefusesTwoOnOneCursor() {
         List<Long> other = new CopyOnWriteArrayList<>();
-        LogConsumer second = new LogConsumer() {
-            @Override
-            public String name() {
-                return "second";
-            }
-
-            @Override
-            public void handle(List<LoggedEvent> batch) {
-                batch.forEach(e -> other.add(e.sequence()));
-            }
-        };
+        LogConsumer second = sequences("second", other, LogConsumer.Pace.BACKGROUND);
         cursors.save("second", 3);
         append(5);
 
@@ -189,22 +179,7 @@ class ConsumerRunnerTest {
                 batch.forEach(e -> slow.add(e.sequence()));
             }
         };
-        LogConsumer rules = new LogConsumer() {
-            @Override
-            public String name() {
-                return "prompt";
-            }
-
-            @Override
-            public void handle(List<LoggedEvent> batch) {
-                batch.forEach(e -> prompt.add(e.sequence()));
-            }
-
-            @Override
-            public Pace pace() {
-                return Pace.PROMPT;
-            }
-        };
+        LogConsumer rules = sequences("prompt", prompt, LogConsumer.Pace.PROMPT);
         try (LogConsumers consumers = new LogConsumers(log, cursors, List.of(stuck, rules))) {
             consumers.start();
             append(5);
@@ -217,6 +192,26 @@ class ConsumerRunnerTest {
         }
         assertThat(slow).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
         assertThat(prompt).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+    }
+
+    /** A consumer of {@code pace} that adds the sequence numbers it handles to {@code into}. */
+    private static LogConsumer sequences(String name, List<Long> into, LogConsumer.Pace pace) {
+        return new LogConsumer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void handle(List<LoggedEvent> batch) {
+                batch.forEach(e -> into.add(e.sequence()));
+            }
+
+            @Override
+            public Pace pace() {
+                return pace;
+            }
+        };
     }
 
     private static LogConsumer collecting(String name, List<List<LoggedEvent>> into) {
