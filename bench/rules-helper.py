@@ -13,6 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 VERSION = "api-version=2022-07-31"
 # bench/sim's body: "f<i>": 20 + (i * 7.31) % 60 (see sim Payload)
 VALUES = [20 + (i * 7.31) % 60 for i in range(8)]
+# how often sample reads /metrics
+SAMPLE_SECONDS = 0.25
 
 
 def call(api, token, method, path, body):
@@ -82,7 +84,7 @@ def sample(api, out):
             samples.append({"t": started, "lagSeconds": seconds, "lagEvents": events})
         except OSError:
             pass
-        time.sleep(max(0.0, 1 - (time.time() - started)))
+        time.sleep(max(0.0, SAMPLE_SECONDS - (time.time() - started)))
     json.dump(samples, open(out, "w"))
 
 
@@ -106,12 +108,15 @@ def percentile(values, p):
 
 
 def summary(results, devices, rules_count, templates_count):
-    rows = ["| run | msg/s acked | ack p50 ms | ack p99 ms | connected | rule lag p50 / p99 / max s | rules' lag events max |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| run | msg/s acked | ack p50 ms | ack p99 ms | connected | rule lag p50 / p99 / max s | rules' lag events max "
+            "| server CPU s (whole run) |",
+            "|---|---|---|---|---|---|---|---|"]
+    cpu_path = os.path.join(results, "cpu.txt")
+    cpu = dict(line.split() for line in open(cpu_path)) if os.path.exists(cpu_path) else {}
     for name in ("without-rules", "with-rules"):
         path = os.path.join(results, name + ".json")
         if not os.path.exists(path):
-            rows.append(f"| {name} | (no result) | | | | | |")
+            rows.append(f"| {name} | (no result) | | | | | | |")
             continue
         r = json.load(open(path))
         samples = json.load(open(os.path.join(results, name + "-lag.json")))
@@ -120,7 +125,7 @@ def summary(results, devices, rules_count, templates_count):
         rows.append(f"| {name} | {r['messages']['ackedPerSecond']:,.0f} | {r['latencyMs']['p50Ms']:.1f} "
                     f"| {r['latencyMs']['p99Ms']:.1f} | {r['connections']['established']:,} "
                     f"| {percentile(lags, 50):.1f} / {percentile(lags, 99):.1f} / {max(lags or [float('nan')]):.1f} "
-                    f"| {max(events or [0]):,.0f} |")
+                    f"| {max(events or [0]):,.0f} | {cpu.get(name, '?')} |")
     machine = open(os.path.join(results, "machine.txt")).read().split()
     catch = os.path.join(results, "catch-up.json")
     caught = json.load(open(catch))["seconds"] if os.path.exists(catch) else float("nan")

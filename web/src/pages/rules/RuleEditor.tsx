@@ -32,7 +32,7 @@ export function RuleEditor({ id }: { id: string }) {
 }
 
 /** Each part of the form's rule, built into the JSON; a part that does not fit is named in the problems. */
-function build(draft: { name: string; enabled: boolean; template: string; group: string; match: 'all' | 'any'; items: DraftItem[]; actions: DraftAction[] },
+function build(draft: { name: string; enabled: boolean; template: string; group: string; filter: string; match: 'all' | 'any'; items: DraftItem[]; actions: DraftAction[] },
   timing: ReturnType<typeof draftTimingOf>, model: any | null): { body?: RuleBody; problems: Located } {
   const problems: Located = { conditions: {}, actions: {} };
   const aggregated = timing.window > 0;
@@ -57,6 +57,7 @@ function build(draft: { name: string; enabled: boolean; template: string; group:
     problems,
     body: {
       displayName: draft.name.trim(), enabled: draft.enabled, template: draft.template, ...(draft.group ? { group: draft.group } : {}),
+      ...(draft.filter.trim() ? { filter: draft.filter.trim() } : {}),
       conditions: { match: draft.match, items: items as RuleBody['conditions']['items'] }, ...timingOf(timing), actions: actions as RuleBody['actions'],
     },
   };
@@ -68,6 +69,7 @@ function Editor({ initial, creating }: { initial: Rule; creating: boolean }) {
   const [enabled, setEnabled] = useState(initial.enabled);
   const [template, setTemplate] = useState(initial.template);
   const [group, setGroup] = useState(initial.group ?? '');
+  const [filter, setFilter] = useState(initial.filter ?? '');
   const [match, setMatch] = useState(initial.conditions.match);
   const [items, setItems] = useState<DraftItem[]>(initial.conditions.items.length ? initial.conditions.items.map(draftOf) : [NEW_ITEM]);
   const initialActions = initial.actions.map(draftActionOf);
@@ -82,7 +84,7 @@ function Editor({ initial, creating }: { initial: Rule; creating: boolean }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const built = build({ name, enabled, template, group, match, items, actions }, timing, model);
+    const built = build({ name, enabled, template, group, filter, match, items, actions }, timing, model);
     setProblems(built.problems);
     if (!built.body) return;
     setBusy(true);
@@ -91,7 +93,7 @@ function Editor({ initial, creating }: { initial: Rule; creating: boolean }) {
       const body = built.body;
       // An edit is a merge patch: what the form removed is null; unchanged actions are left out, which keeps webhook secrets.
       const saved = creating ? await saveRule(ruleId, body)
-        : await patchRule(ruleId, { group: null, window: null, renotify: null, ...body, ...(actionsChanged ? {} : { actions: undefined }) });
+        : await patchRule(ruleId, { group: null, filter: null, window: null, renotify: null, ...body, ...(actionsChanged ? {} : { actions: undefined }) });
       toast(`Rule ${saved.displayName} saved.`);
       navigate(rulePath(saved.id));
     } catch (err) {
@@ -110,8 +112,9 @@ function Editor({ initial, creating }: { initial: Rule; creating: boolean }) {
             <input id="rule-name" required maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} /></div>
           <label class="check"><input type="checkbox" checked={enabled} onChange={() => setEnabled(!enabled)} /> Enabled</label>
         </div>
-        <ScopeFields template={template} group={group} templates={templates.items ?? []} groups={groups.items ?? []}
-          error={templates.error ?? modelError} onTemplate={(t) => { setTemplate(t); setItems([NEW_ITEM]); }} onGroup={setGroup} />
+        <ScopeFields template={template} group={group} filter={filter} filterProblem={problems.filter}
+          templates={templates.items ?? []} groups={groups.items ?? []} error={templates.error ?? modelError}
+          onTemplate={(t) => { setTemplate(t); setItems([NEW_ITEM]); }} onGroup={setGroup} onFilter={setFilter} />
         <ConditionFields model={model} items={items} match={match} aggregated={timing.window > 0} problems={problems.conditions}
           onChange={(next, m) => { setItems(next); setMatch(m); }} />
         <TimingFields timing={timing} onChange={setTiming} />
@@ -127,10 +130,13 @@ function Editor({ initial, creating }: { initial: Rule; creating: boolean }) {
   );
 }
 
-/** The template a rule watches and, optionally, a device group of it (groups naming another template are left out). */
-function ScopeFields({ template, group, templates, groups, error, onTemplate, onGroup }: {
-  template: string; group: string; templates: DeviceTemplate[]; groups: DeviceGroup[]; error: unknown;
-  onTemplate: (t: string) => void; onGroup: (g: string) => void;
+/**
+ * The template a rule watches and, optionally, a device group of it (groups naming another template are left out)
+ * and a filter on the devices' properties; the server's refusal of the filter is shown under it.
+ */
+function ScopeFields({ template, group, filter, filterProblem, templates, groups, error, onTemplate, onGroup, onFilter }: {
+  template: string; group: string; filter: string; filterProblem?: string; templates: DeviceTemplate[]; groups: DeviceGroup[];
+  error: unknown; onTemplate: (t: string) => void; onGroup: (g: string) => void; onFilter: (f: string) => void;
 }) {
   const shown = groups.filter((g) => !template || !g.filter?.includes('$template') || g.filter.includes(template));
   return (
@@ -148,6 +154,11 @@ function ScopeFields({ template, group, templates, groups, error, onTemplate, on
             {shown.map((g) => <option key={g.id} value={g.id}>{g.displayName}</option>)}
           </select></div>
       </div>
+      <div class="field"><label for="rule-filter">Device filter (optional)</label>
+        <input id="rule-filter" value={filter} placeholder="SELECT * FROM devices WHERE site = 'north'"
+          aria-describedby={filterProblem ? 'rule-filter-problem' : undefined} aria-invalid={filterProblem ? true : undefined}
+          onInput={(e) => onFilter(e.currentTarget.value)} />
+        {filterProblem && <div id="rule-filter-problem" class="banner error" role="alert">{filterProblem}</div>}</div>
       <ErrorBanner error={error} />
     </fieldset>
   );

@@ -35,6 +35,8 @@ export interface RuleBody {
   template: string;
   /** Newer: a device group of the template the rule is limited to. */
   group?: string;
+  /** A device group filter (`SELECT * FROM devices WHERE …`) the rule's devices must match. */
+  filter?: string;
   conditions: { match: 'all' | 'any'; items: ConditionItem[] };
   window?: string;
   lateness?: string;
@@ -121,13 +123,17 @@ export function ruleIdFrom(name: string): string {
 /** Where an entry came from: fires, renotifications and resolves change a device's state. */
 export const STATE_KINDS: HistoryKind[] = ['fired', 'renotified', 'resolved'];
 
-/** Where a 400 points: `conditions.items[2]…` → the condition 2, `actions[0]…` → the action 0, else the rule. */
-export interface Located { conditions: Record<number, string>; actions: Record<number, string>; rule?: string }
+/** Where a 400 points: `conditions.items[2]…` → the condition 2, `actions[0]…` → the action 0, `filter: …` → the filter, else the rule. */
+export interface Located { conditions: Record<number, string>; actions: Record<number, string>; filter?: string; rule?: string }
 
 export function locate(error: unknown): Located {
   const out: Located = { conditions: {}, actions: {} };
   if (!(error instanceof ApiError) || error.status !== 400) {
     out.rule = error instanceof Error ? error.message : error ? String(error) : undefined;
+    return out;
+  }
+  if (error.detail.startsWith('filter: ')) {
+    out.filter = error.detail;
     return out;
   }
   const m = /^(conditions\.items|actions)\[(\d+)\]/.exec(error.detail);

@@ -73,6 +73,10 @@ class EndToEndTest {
                                 + "\",?\\} [1-9]")
                         .containsPattern("opencentral_eventlog_consumer_lag_events\\{consumer=\"" + consumer + "\""));
             }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/metrics").body())
+                    .as("the consumers' reads: one from the log, the others handed on")
+                    .containsPattern("opencentral_eventlog_consumer_reads_events_total\\{from=\"log\",?\\} [1-9]")
+                    .containsPattern("opencentral_eventlog_consumer_reads_events_total\\{from=\"shared\",?\\} [1-9]"));
         }
     }
 

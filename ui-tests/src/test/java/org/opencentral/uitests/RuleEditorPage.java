@@ -15,6 +15,15 @@ record RuleEditorPage(Page page) {
         Roles.field(page, "Device template").selectOption(new SelectOption().setLabel(label));
     }
 
+    void filter(String filter) {
+        Roles.field(page, "Device filter (optional)").fill(filter);
+    }
+
+    /** The server's refusal of the scope's device filter, shown under it. */
+    Locator filterProblem() {
+        return group("Scope").getByRole(AriaRole.ALERT);
+    }
+
     /** The field {@code label} of condition {@code number}. */
     Locator conditionField(int number, String label) {
         return field(group("Condition " + number), label);

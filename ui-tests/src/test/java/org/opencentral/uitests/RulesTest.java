@@ -24,7 +24,8 @@ import org.opencentral.testkit.WebhookSink;
  * Rules in a real browser against a real node: an operator builds a threshold rule on a template's
  * telemetry with a webhook to a real receiver, a real MQTT device over TLS goes over the threshold,
  * the list shows the rule firing, the history the value that fired it, and a replay of the last hour
- * charts the temperature with the fire marked. A refusal of the server is shown next to the action it
+ * charts the temperature with the fire marked; the rule's scope has a device filter (a refused one shows the
+ * server's reason under the field). A refusal of the server is shown next to the action it
  * names; a condition names a field of an Object telemetry; a "Send test" of a command action runs on the simulated device picked next to it; the
  * navigation offers rules only to roles that may view them.
  */
@@ -73,7 +74,7 @@ class RulesTest extends BrowserTest {
     @Test
     void anOperatorBuildsAThresholdRuleWatchesItFireAndReplaysIt() {
         try (BrowserWindow window = session.signedIn(platform.http())
-                .expectFailure("POST", "/api/rules/", 404)) {
+                .expectFailure("POST", "/api/rules/", 404).expectFailure("PUT", "/api/rules/", 400)) {
             RulePage rule = buildTooHot(window, RulesPage.open(window.page()).newRule());
             assertThat(rule.history()).containsText("Nothing yet");
 
@@ -111,6 +112,10 @@ class RulesTest extends BrowserTest {
         editor.conditionField(1, "Value").fill("30");
         editor.addAction();
         editor.actionField(1, "URL").fill(sink.url());
+        editor.filter("SELECT * FROM devices WHERE nope = 'x'");
+        editor.saveRefused();
+        assertThat(editor.filterProblem()).containsText("'nope' is not a property or cloud property of " + THERMOSTAT);
+        editor.filter("SELECT * FROM devices WHERE $displayName = 'Rule thermostat 1'");
         assertThat(Axe.seriousViolations(editor.page())).isEmpty();
         window.shot("59-rule-editor");
         return editor.save("Too hot");
@@ -136,6 +141,8 @@ class RulesTest extends BrowserTest {
         assertThat(rule.facts()).containsText("temperature > 35");
         assertThat(rest.get("/rules/" + ruleIdNamed("Too hot")).ok().at("/actions/0/url").asText())
                 .as("an edit that leaves the actions alone keeps them").isEqualTo(sink.url());
+        assertThat(rest.get("/rules/" + ruleIdNamed("Too hot")).ok().path("filter").asText())
+                .as("the device filter set in the editor").isEqualTo("SELECT * FROM devices WHERE $displayName = 'Rule thermostat 1'");
     }
 
     private static void toggleAndDelete(RulesPage list) {

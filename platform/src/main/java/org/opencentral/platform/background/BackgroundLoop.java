@@ -45,6 +45,12 @@ public final class BackgroundLoop implements AutoCloseable {
      * has no effect. Lowering a priority needs no privilege.
      */
     public static final int PRIORITY = Thread.MIN_PRIORITY;
+    /**
+     * The lane of {@link #prompt} loops: one core at most, apart from {@link #CORES}, so that a prompt
+     * step never queues behind a background loop's batch (a telemetry index batch of 20,000 events
+     * held the one background core for seconds while the rule engine waited, BENCHMARKS.md).
+     */
+    static final Semaphore PROMPT_CORE = new Semaphore(1, true);
 
     /** What the loop does after a step. */
     public sealed interface Next {
@@ -79,20 +85,21 @@ public final class BackgroundLoop implements AutoCloseable {
 
     private final String name;
     private final Step step;
-    private final boolean budgeted;
+    private final Semaphore budget;
     private final int priority;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     public BackgroundLoop(String name, Step step) {
-        this(name, step, true, PRIORITY);
+        this(name, step, CORES, PRIORITY);
     }
 
-    private BackgroundLoop(String name, Step step, boolean budgeted, int priority) {
+    /** {@code budget}: the cores a step holds one of while it runs, or null for none. */
+    private BackgroundLoop(String name, Step step, Semaphore budget, int priority) {
         this.name = Objects.requireNonNull(name, "name");
         this.step = Objects.requireNonNull(step, "step");
-        this.budgeted = budgeted;
+        this.budget = budget;
         this.priority = priority;
     }
 
@@ -104,7 +111,17 @@ public final class BackgroundLoop implements AutoCloseable {
      * every ~10 s (BENCHMARKS.md).
      */
     public static BackgroundLoop coordinating(String name, Step step) {
-        return new BackgroundLoop(name, step, false, Thread.NORM_PRIORITY);
+        return new BackgroundLoop(name, step, null, Thread.NORM_PRIORITY);
+    }
+
+    /**
+     * A loop with a latency target, in a lane of its own ({@link #PROMPT_CORE}) at normal priority:
+     * the rule engine, whose lag is bounded by its own work (about 26 µs an event with 100 rules per
+     * event, BENCHMARKS.md) rather than by the background consumers' batches. It competes with the
+     * acknowledgement path as an equal, so only consumers whose cost per event is small belong here.
+     */
+    public static BackgroundLoop prompt(String name, Step step) {
+        return new BackgroundLoop(name, step, PROMPT_CORE, Thread.NORM_PRIORITY);
     }
 
     /**
@@ -113,7 +130,7 @@ public final class BackgroundLoop implements AutoCloseable {
      * creates on demand, which then would run REST calls and device requests at {@link #PRIORITY}.
      */
     public static BackgroundLoop startingThreads(String name, Step step) {
-        return new BackgroundLoop(name, step, true, Thread.NORM_PRIORITY);
+        return new BackgroundLoop(name, step, CORES, Thread.NORM_PRIORITY);
     }
 
     public synchronized void start() {
@@ -132,7 +149,7 @@ public final class BackgroundLoop implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                Next next = budgeted ? budgetedStep() : step.run();
+                Next next = budget != null ? budgetedStep() : step.run();
                 switch (next) {
                     case Again again -> {
                     }
@@ -161,11 +178,11 @@ public final class BackgroundLoop implements AutoCloseable {
     }
 
     private Next budgetedStep() throws InterruptedException {
-        CORES.acquire();
+        budget.acquire();
         try {
             return step.run();
         } finally {
-            CORES.release();
+            budget.release();
         }
     }
 

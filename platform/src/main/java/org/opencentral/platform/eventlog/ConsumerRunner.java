@@ -11,41 +11,63 @@ import org.opencentral.platform.background.BackgroundLoop;
 /**
  * Drives one {@link LogConsumer}: reads the log after the consumer's cursor, hands it batches and
  * saves the cursor after each. {@link #runOnce()} is one step (tests call it directly); {@link #start()}
- * runs steps on a virtual thread, woken by every durable append. Batches are sized by {@link Batching}.
+ * runs steps on a {@link BackgroundLoop} of the consumer's {@link LogConsumer.Pace}, woken by every
+ * durable append. Batches are sized by {@link Batching} and come from {@link SharedReads}, shared
+ * with the other runners of a {@link LogConsumers} (a runner made on its own reads for itself).
  */
 public final class ConsumerRunner implements AutoCloseable {
     private final EventLog log;
+    private final SharedReads reads;
     private final CursorStore cursors;
     private final LogConsumer consumer;
     private final Batching batching;
     private final BackgroundLoop loop;
     private volatile long position = -1;
     private final AtomicLong eventsHandled = new AtomicLong();
+    private boolean moreWaiting;
 
     public ConsumerRunner(EventLog log, CursorStore cursors, LogConsumer consumer) {
         this(log, cursors, consumer, Batching.DEFAULTS);
     }
 
     public ConsumerRunner(EventLog log, CursorStore cursors, LogConsumer consumer, Batching batching) {
-        this.log = log;
-        this.cursors = cursors;
-        this.consumer = consumer;
+        this(log, new SharedReads(log, batching.maxEvents()), cursors, consumer, batching);
+    }
+
+    ConsumerRunner(EventLog log, SharedReads reads, CursorStore cursors, LogConsumer consumer, Batching batching) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.reads = Objects.requireNonNull(reads, "reads");
+        this.cursors = Objects.requireNonNull(cursors, "cursors");
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.batching = Objects.requireNonNull(batching, "batching");
-        this.loop = new BackgroundLoop("consumer-" + consumer.name(), this::step);
+        if (reads.maxEvents() != batching.maxEvents()) {
+            throw new IllegalArgumentException("the shared reads' batches (" + reads.maxEvents()
+                    + " events) differ from the consumer's (" + batching.maxEvents() + ")");
+        }
+        String name = "consumer-" + consumer.name();
+        this.loop = switch (consumer.pace()) {
+            case BACKGROUND -> new BackgroundLoop(name, this::step);
+            case PROMPT -> BackgroundLoop.prompt(name, this::step);
+        };
     }
 
     /** Processes at most one batch; returns how many events it handled. */
     public int runOnce() {
         long from = cursors.position(consumer.name());
         position = from;
-        List<LoggedEvent> batch = log.read(from, batching.maxEvents());
+        long durable = log.lastSequence();
+        List<LoggedEvent> batch = reads.after(from);
         if (batch.isEmpty()) {
+            moreWaiting = false;
             return 0;
         }
         consumer.handle(batch);
-        cursors.save(consumer.name(), batch.getLast().sequence());
-        position = batch.getLast().sequence();
+        long last = batch.getLast().sequence();
+        cursors.save(consumer.name(), last);
+        position = last;
         eventsHandled.addAndGet(batch.size());
+        // A full batch, or the rest of a batch shared by a runner ahead: more was durable before the read.
+        moreWaiting = batch.size() >= batching.maxEvents() || last < durable;
         return batch.size();
     }
 
@@ -74,7 +96,7 @@ public final class ConsumerRunner implements AutoCloseable {
         if (handled == 0) {
             return BackgroundLoop.Next.IDLE;
         }
-        return handled < batching.maxEvents() ? BackgroundLoop.Next.pause(batching.linger()) : BackgroundLoop.Next.AGAIN;
+        return moreWaiting ? BackgroundLoop.Next.AGAIN : BackgroundLoop.Next.pause(batching.linger());
     }
 
     @Override

@@ -10,7 +10,24 @@ public interface LogConsumer {
 
     /**
      * Processes a batch. Returning normally commits the cursor past the batch; throwing leaves it
-     * where it was, so the batch is seen again (at-least-once).
+     * where it was, so the batch is seen again (at-least-once). The batch is shared with the other
+     * consumers at that position: read it, never change it.
      */
     void handle(List<LoggedEvent> batch);
+
+    /** How promptly the consumer must follow the log (which background budget runs it). */
+    default Pace pace() {
+        return Pace.BACKGROUND;
+    }
+
+    /** How promptly a consumer follows the log. */
+    enum Pace {
+        /** As CPU is left over: below the acknowledgement path, sharing the background cores. */
+        BACKGROUND,
+        /**
+         * With a latency target (the rule engine's lag): a lane of its own, not queued behind the
+         * background consumers' batches, at normal priority.
+         */
+        PROMPT
+    }
 }

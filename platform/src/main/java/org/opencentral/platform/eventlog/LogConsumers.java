@@ -8,11 +8,14 @@ import org.opencentral.core.store.CursorStore;
 
 /**
  * Every consumer of the event log on a node, in one list: each runs on its own {@link ConsumerRunner}
- * from the durable cursor named by {@link LogConsumer#name()} (also its name in logs and metrics).
- * The owner starts them in list order and stops them in reverse.
+ * from the durable cursor named by {@link LogConsumer#name()} (also its name in logs and metrics),
+ * on its own thread, so a slow consumer never holds another back. The runners share one
+ * {@link SharedReads}: the log is read and decoded once for every consumer at a position. The owner
+ * starts them in list order and stops them in reverse.
  */
 public final class LogConsumers implements AutoCloseable {
     private final List<ConsumerRunner> runners;
+    private final SharedReads reads;
 
     public LogConsumers(EventLog log, CursorStore cursors, List<LogConsumer> consumers) {
         Set<String> names = new HashSet<>();
@@ -21,7 +24,23 @@ public final class LogConsumers implements AutoCloseable {
                 throw new IllegalArgumentException("two event-log consumers share the cursor " + consumer.name());
             }
         }
-        this.runners = consumers.stream().map(consumer -> new ConsumerRunner(log, cursors, consumer)).toList();
+        this.reads = new SharedReads(log, Batching.DEFAULTS.maxEvents());
+        this.runners = consumers.stream()
+                .map(consumer -> new ConsumerRunner(log, reads, cursors, consumer, Batching.DEFAULTS)).toList();
+    }
+
+    /** How many events the runners were handed from another's read, and how many they read from the log. */
+    public ReadStats readStats() {
+        return reads.stats();
+    }
+
+    /** Events handed from a batch another runner read ({@code shared}) and events read from the log. */
+    public record ReadStats(long shared, long read) {
+        public ReadStats {
+            if (shared < 0 || read < 0) {
+                throw new IllegalArgumentException("counts cannot be negative");
+            }
+        }
     }
 
     /** The runners in start order: name, lag and events handled of each (for metrics and tests). */

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
+import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.event.PlatformEvent.DeviceLifecycle;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
+import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.TelemetryIssueStore;
 import org.opencentral.core.template.TelemetryIssue;
@@ -21,13 +24,19 @@ import org.opencentral.platform.telemetry.TelemetryParses;
  * component; values the model does not describe are counted as unmodeled, values that do not fit
  * their schema as invalid with the reason. Nothing is dropped: the telemetry itself stays in the
  * log and the telemetry views; this only records the issues. Devices without a template are skipped.
- * Bodies are parsed once for all telemetry consumers ({@link TelemetryParses}).
+ * Bodies are parsed once for all telemetry consumers ({@link TelemetryParses}). Each device's template
+ * model is kept from batch to batch (up to {@value #KEPT_DEVICES} devices) and read again after the
+ * log says the device or any template changed: read per batch, it cost two state-store reads per
+ * device and batch, most of this consumer's time (BENCHMARKS.md, "One read, and a lane for the rules").
  */
 public final class TelemetryConformance implements LogConsumer {
     private final DeviceStore devices;
     private final TemplateService templates;
     private final TelemetryIssueStore issues;
     private final TelemetryParses parses;
+    /** Read and written by the consumer's one thread only. */
+    private final Map<DeviceId, Optional<TemplateModel>> models = new HashMap<>();
+    static final int KEPT_DEVICES = 200_000;
 
     public TelemetryConformance(DeviceStore devices, TemplateService templates, TelemetryIssueStore issues,
             TelemetryParses parses) {
@@ -44,16 +53,40 @@ public final class TelemetryConformance implements LogConsumer {
 
     @Override
     public void handle(List<LoggedEvent> batch) {
-        Map<DeviceId, Optional<TemplateModel>> models = new HashMap<>();
         List<TelemetryIssue> found = new ArrayList<>();
-        for (LoggedEvent logged : batch) {
-            if (logged.event() instanceof TelemetryReceived telemetry) {
-                Optional<TemplateModel> model = models.computeIfAbsent(telemetry.deviceId(),
-                        id -> devices.find(id).flatMap(templates::of));
-                model.ifPresent(m -> check(m, parses.parse(logged, telemetry), found));
+        try {
+            for (LoggedEvent logged : batch) {
+                switch (logged.event()) {
+                    case TelemetryReceived telemetry -> model(telemetry.deviceId())
+                            .ifPresent(m -> check(m, parses.parse(logged, telemetry), found));
+                    case DeviceLifecycle lifecycle -> models.remove(lifecycle.deviceId());
+                    case TemplateLifecycle template -> models.clear();
+                    case PlatformEvent.ReportedPropertiesUpdated r -> { }
+                    case PlatformEvent.DesiredPropertiesUpdated d -> { }
+                    case PlatformEvent.CloudPropertiesUpdated c -> { }
+                    case PlatformEvent.DeviceConnected c -> { }
+                    case PlatformEvent.DeviceDisconnected d -> { }
+                    case PlatformEvent.AuditRecorded a -> { }
+                }
             }
+            issues.record(merged(found));
+        } catch (RuntimeException e) {
+            models.clear();
+            throw e;
         }
-        issues.record(merged(found));
+    }
+
+    private Optional<TemplateModel> model(DeviceId device) {
+        Optional<TemplateModel> kept = models.get(device);
+        if (kept != null) {
+            return kept;
+        }
+        if (models.size() >= KEPT_DEVICES) {
+            models.clear();
+        }
+        Optional<TemplateModel> model = devices.find(device).flatMap(templates::of);
+        models.put(device, model);
+        return model;
     }
 
     /** One occurrence per device, kind, component and name: counts summed, the latest value kept. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -97,17 +98,7 @@ class ConsumerRunnerTest {
     @Test
     void theListStartsEveryConsumerOnItsOwnCursorAndRefusesTwoOnOneCursor() {
         List<Long> other = new CopyOnWriteArrayList<>();
-        LogConsumer second = new LogConsumer() {
-            @Override
-            public String name() {
-                return "second";
-            }
-
-            @Override
-            public void handle(List<LoggedEvent> batch) {
-                batch.forEach(e -> other.add(e.sequence()));
-            }
-        };
+        LogConsumer second = sequences("second", other, LogConsumer.Pace.BACKGROUND);
         cursors.save("second", 3);
         append(5);
 
@@ -135,6 +126,106 @@ class ConsumerRunnerTest {
 
         assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, 3_500).boxed().toList());
         assertThat(batchSizes.subList(0, 3)).containsExactly(1_000, 1_000, 1_000);
+    }
+
+    @Test
+    void consumersAtOnePositionAreHandedTheSameReadAndAFollowerRejoinsTheLeadersBatches() {
+        List<List<LoggedEvent>> first = new CopyOnWriteArrayList<>();
+        List<List<LoggedEvent>> second = new CopyOnWriteArrayList<>();
+        cursors.save("second", 4);
+        append(12);
+        try (LogConsumers consumers = new LogConsumers(log, cursors, List.of(collecting("first", first),
+                collecting("second", second)))) {
+            ConsumerRunner leader = consumers.runners().get(0);
+            ConsumerRunner follower = consumers.runners().get(1);
+            assertThat(leader.runOnce()).isEqualTo(12);
+            assertThat(follower.runOnce()).as("the rest of the leader's read, from the follower's own cursor")
+                    .isEqualTo(8);
+            assertThat(second.getFirst()).isEqualTo(first.getFirst().subList(4, 12));
+            assertThat(second.getFirst().getFirst()).isSameAs(first.getFirst().get(4));
+
+            append(3);
+            assertThat(leader.runOnce()).isEqualTo(3);
+            assertThat(follower.runOnce()).isEqualTo(3);
+            assertThat(second.get(1)).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(second.get(1).get(i)).as("one decoded instance for both").isSameAs(first.get(1).get(i));
+            }
+            assertThat(consumers.readStats()).isEqualTo(new LogConsumers.ReadStats(11, 15));
+            assertThat(cursors.position("first")).isEqualTo(15);
+            assertThat(cursors.position("second")).isEqualTo(15);
+        }
+    }
+
+    @Test
+    void aPromptConsumerFollowsTheLogWhileABackgroundOneIsStuckInABatch() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> slow = new CopyOnWriteArrayList<>();
+        List<Long> prompt = new CopyOnWriteArrayList<>();
+        LogConsumer stuck = new LogConsumer() {
+            @Override
+            public String name() {
+                return "stuck";
+            }
+
+            @Override
+            public void handle(List<LoggedEvent> batch) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                batch.forEach(e -> slow.add(e.sequence()));
+            }
+        };
+        LogConsumer rules = sequences("prompt", prompt, LogConsumer.Pace.PROMPT);
+        try (LogConsumers consumers = new LogConsumers(log, cursors, List.of(stuck, rules))) {
+            consumers.start();
+            append(5);
+            await().until(() -> prompt.size() == 5);
+            append(5);
+            await().until(() -> prompt.size() == 10);
+            assertThat(slow).isEmpty();
+            release.countDown();
+            await().until(() -> slow.size() == 10);
+        }
+        assertThat(slow).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+        assertThat(prompt).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+    }
+
+    /** A consumer of {@code pace} that adds the sequence numbers it handles to {@code into}. */
+    private static LogConsumer sequences(String name, List<Long> into, LogConsumer.Pace pace) {
+        return new LogConsumer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void handle(List<LoggedEvent> batch) {
+                batch.forEach(e -> into.add(e.sequence()));
+            }
+
+            @Override
+            public Pace pace() {
+                return pace;
+            }
+        };
+    }
+
+    private static LogConsumer collecting(String name, List<List<LoggedEvent>> into) {
+        return new LogConsumer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void handle(List<LoggedEvent> batch) {
+                into.add(batch);
+            }
+        };
     }
 
     @Test

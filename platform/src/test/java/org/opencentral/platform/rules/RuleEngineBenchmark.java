@@ -63,7 +63,7 @@ public final class RuleEngineBenchmark {
         }
     }
 
-    private static void setUp(RuleStores stores, int devices, int rules, int templates) {
+    static void setUp(RuleStores stores, int devices, int rules, int templates) {
         for (int t = 0; t < templates; t++) {
             ObjectNode model = Json.parseObject("{\"@id\": \"dtmi:bench:rules:Sensor" + t
                     + "_cm;1\", \"@type\": \"Interface\", \"@context\": \"dtmi:dtdl:context;2\", \"contents\": []}");
@@ -88,7 +88,7 @@ public final class RuleEngineBenchmark {
         }
     }
 
-    private static void append(RuleStores stores, int devices, int messages, boolean varying) {
+    static void append(RuleStores stores, int devices, int messages, boolean varying) {
         CompletableFuture<?> last = CompletableFuture.completedFuture(null);
         for (int m = 0; m < messages; m++) {
             StringBuilder body = new StringBuilder("{");
