@@ -9,8 +9,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ import org.opencentral.transport.internal.pipeline.Disconnects;
 import org.opencentral.transport.internal.pipeline.ConnectionCap;
 import org.opencentral.transport.internal.pipeline.MqttPipeline;
 import org.opencentral.transport.internal.pipeline.MqttPipeline.Flavor;
+import org.opencentral.transport.internal.pipeline.SocketTransport;
 import org.opencentral.transport.internal.pipeline.TlsHandshakes;
 import org.opencentral.transport.internal.pipeline.WebRequestSplitter;
 import org.opencentral.transport.internal.provisioning.DpsHttpHandler;
@@ -76,6 +75,7 @@ public final class MqttServer implements AutoCloseable {
     private final TransportContext context;
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private final List<Channel> listeners = new ArrayList<>();
+    private final SocketTransport transport = SocketTransport.best();
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
 
@@ -106,13 +106,13 @@ public final class MqttServer implements AutoCloseable {
         if (workers != null) {
             throw new IllegalStateException("already started");
         }
-        acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        acceptors = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers());
+        workers = new MultiThreadIoEventLoopGroup(transport.ioHandlers());
         try {
             BoundPorts ports = new BoundPorts(bind(config.mqtts(), Flavor.TLS), bind(config.mqtt(), Flavor.PLAIN),
                     bind(config.websocket(), Flavor.WEBSOCKET), bindAmqps());
-            LOG.info("Device listeners: mqtts={} mqtt={} websocket={} amqps={}", ports.mqtts(), ports.mqtt(),
-                    ports.websocket(), ports.amqps());
+            LOG.info("Device listeners ({}): mqtts={} mqtt={} websocket={} amqps={}", transport, ports.mqtts(),
+                    ports.mqtt(), ports.websocket(), ports.amqps());
             return ports;
         } catch (RuntimeException e) {
             close();
@@ -156,7 +156,7 @@ public final class MqttServer implements AutoCloseable {
     }
 
     private OptionalInt listen(Endpoint endpoint, Disconnects disconnects, io.netty.channel.ChannelHandler pipeline) {
-        Channel channel = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
+        Channel channel = new ServerBootstrap().group(acceptors, workers).channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ConnectionCap(channels, config.maxConnections(), disconnects, pipeline))

@@ -102,7 +102,8 @@ public final class OpenApiDocument {
         device.putObject("lastActivity").put("type", "string").put("format", "date-time").put("readOnly", true)
                 .put("x-opencentral-extension", true)
                 .put("description", "When the device was last heard from (connected, disconnected or sent "
-                        + "a message); absent when never.");
+                        + "a message); absent when never. Written at most once a minute per device, "
+                        + "so up to a minute old while the device keeps sending.");
         extendJobs(definitions);
     }
 
