@@ -14,9 +14,11 @@ import org.slf4j.event.Level;
  * a repeat after {@link #WINDOW} of counting is logged with the count, without the stack trace
  * ("… (37 more like this in the last 60 s)"), and opens the next window. Failures are alike when they
  * have the same message pattern and the same exception class at the root of their causes, whatever
- * the pattern's arguments (a device id, a sequence number); the first one of a kind is logged whole.
- * {@link #recovered()} ends every window (logging what it counted): the next failure is news again and
- * is logged with its stack trace.
+ * the pattern's arguments (a device id, a sequence number). A failure is logged whole (with its stack
+ * trace) when it is the first of its kind or none like it came for a whole window. {@link #recovered()}
+ * logs what was counted so far; a failure that comes back within the window is counted again, so a
+ * store that fails and recovers by turns (a nearly full disk) adds a short line per recovery, not a
+ * stack trace.
  *
  * <p>One instance per place that logs failures (a loop, a handler), sharing that place's logger.
  * Thread-safe; windows are measured by a monotonic clock ({@link System#nanoTime()} in production), so
@@ -63,9 +65,9 @@ public final class RepeatedFailures {
                 return;
             }
             counting.put(kind, new Counting(now, 0));
-            repeats = current == null ? -1 : current.repeats();
+            repeats = current == null ? 0 : current.repeats();
         }
-        if (repeats < 0) {
+        if (repeats == 0) {
             log.atLevel(level).setCause(failure).log(pattern, arguments);
         } else {
             log.atLevel(level).log(pattern + " (" + failure + "; " + repeats + " more like this in the last "
@@ -73,22 +75,23 @@ public final class RepeatedFailures {
         }
     }
 
-    /** Logs what was counted since the last line of each kind, and forgets them: the failure stopped. */
+    /** The failures stopped: logs what was counted since the last line of each kind. */
     public void recovered() {
-        Map<Kind, Counting> ended;
+        Map<Kind, Long> ended = new HashMap<>();
         synchronized (this) {
             if (counting.isEmpty()) {
                 return;
             }
-            ended = Map.copyOf(counting);
-            counting.clear();
+            counting.replaceAll((kind, count) -> {
+                if (count.repeats() == 0) {
+                    return count;
+                }
+                ended.put(kind, count.repeats());
+                return new Counting(count.since(), 0);
+            });
         }
-        ended.forEach((kind, count) -> {
-            if (count.repeats() > 0) {
-                log.info("{} more failures like \"{}\" ({}) until it recovered", count.repeats(), kind.pattern(),
-                        kind.rootCause());
-            }
-        });
+        ended.forEach((kind, repeats) -> log.info("{} more failures like \"{}\" ({}) until it recovered", repeats,
+                kind.pattern(), kind.rootCause()));
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -50,16 +50,21 @@ class RepeatedFailuresTest {
     }
 
     @Test
-    void recoveryLogsWhatWasCountedAndMakesTheNextFailureNewsAgain() {
+    void recoveryLogsWhatWasCountedAndAFailureAfterAQuietWindowIsNewsAgain() {
         failures.log(Level.ERROR, diskFull(), "outbox-forwarder failed");
         failures.log(Level.ERROR, diskFull(), "outbox-forwarder failed");
         failures.log(Level.ERROR, diskFull(), "outbox-forwarder failed");
         failures.recovered();
         failures.recovered();
+        failures.log(Level.ERROR, diskFull(), "outbox-forwarder failed"); // back within the window: counted
+        failures.recovered();
+        nanos.addAndGet(WINDOW.toNanos());
         failures.log(Level.ERROR, diskFull(), "outbox-forwarder failed");
 
         assertThat(log.lines).containsExactly(new Line(Level.ERROR, "outbox-forwarder failed", true),
                 new Line(Level.INFO, "2 more failures like \"outbox-forwarder failed\" (java.io.IOException) "
+                        + "until it recovered", false),
+                new Line(Level.INFO, "1 more failures like \"outbox-forwarder failed\" (java.io.IOException) "
                         + "until it recovered", false),
                 new Line(Level.ERROR, "outbox-forwarder failed", true));
     }
