@@ -28,6 +28,7 @@ final class AckedTelemetry implements AutoCloseable {
     private final Set<Integer> acked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean(true);
     private final Thread sender;
 
@@ -76,6 +77,7 @@ final class AckedTelemetry implements AutoCloseable {
 
     /** One attempt; after a refusal, a timeout or while an earlier attempt is still pending, waits a little. */
     private void connect() {
+        attempts.incrementAndGet();
         try {
             device.connectWithKeepAlive(keepAliveSeconds);
         } catch (RuntimeException refusedUnreachableOrPending) {
@@ -100,6 +102,11 @@ final class AckedTelemetry implements AutoCloseable {
     /** Connections seen established, the first one included. */
     int connectCount() {
         return connects.get();
+    }
+
+    /** Connection attempts, refused and successful ones alike. */
+    int connectAttempts() {
+        return attempts.get();
     }
 
     /** Stops sending, waits up to 30 s for the answers of what is in flight, and returns what was acknowledged. */

@@ -18,8 +18,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +46,13 @@ class DiskFullTest {
     private static final int SIZE_MIB = Integer.getInteger("diskfull.sizeMib", 64);
     private static final int ACKED_BEFORE_FULL = Integer.getInteger("diskfull.ackedBeforeFull", 1_000);
     private static final int ACKED_AFTER_SPACE_RETURNS = Integer.getInteger("diskfull.ackedAfter", 1_000);
+    /** How many times the device tries to connect while the disk stays full (every half second: 120 is a minute). */
+    private static final int ATTEMPTS_WHILE_FULL = Integer.getInteger("diskfull.attemptsWhileFull", 10);
     private static final int IN_FLIGHT = 50;
+    /** A line of the server's log: time, level, [thread], logger - message. */
+    private static final Pattern LOG_LINE = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\S+ +(\\w+) +\\[[^\\]]*\\] (.*)");
+    /** The first line of a stack trace: an exception's class name. */
+    private static final Pattern STACK_TRACE_START = Pattern.compile("[\\w$]+(\\.[\\w$]+)+(Exception|Error)\\b");
 
     @TempDir
     Path work;
@@ -81,7 +91,8 @@ class DiskFullTest {
     void aFullDiskStopsAcknowledgementsUntilSpaceReturnsAndLosesNothing() throws Exception {
         Set<Integer> acked;
         Path ballast = work.resolve("data").resolve("ballast");
-        try (ServerProcess server = ServerProcess.startLoggingTo(dataDir, work.resolve("server.log"))) {
+        Path serverLog = work.resolve("server.log");
+        try (ServerProcess server = ServerProcess.startLoggingTo(dataDir, serverLog)) {
             try {
                 RestClient rest = server.awaitReady();
                 rest.put("/devices/filler", Map.of("displayName", "Filler")).ok();
@@ -90,6 +101,7 @@ class DiskFullTest {
                         60, IN_FLIGHT, 0)) {
                     await().atMost(Duration.ofMinutes(1)).until(() -> load.ackedCount() >= ACKED_BEFORE_FULL);
 
+                    long loggedBeforeFull = Files.size(serverLog);
                     long fullAt = System.nanoTime();
                     fill(ballast);
                     await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
@@ -104,6 +116,15 @@ class DiskFullTest {
                     assertThat(rest.get("/devices/filler").ok().path("displayName").asText()).isEqualTo("Filler");
                     assertThat(uiStatus(server)).isEqualTo(200);
 
+                    int attemptsWhenDegraded = load.connectAttempts();
+                    await().atMost(Duration.ofMinutes(5)).until(
+                            () -> load.connectAttempts() >= attemptsWhenDegraded + ATTEMPTS_WHILE_FULL);
+                    String whileFull = logSince(serverLog, loggedBeforeFull);
+                    long loggedWhileFull = whileFull.getBytes(StandardCharsets.UTF_8).length;
+                    long fullFor = System.nanoTime() - fullAt;
+                    assertThat(stackTraces(whileFull)).as("log lines with a stack trace while the disk was full, "
+                            + "each logged once (RepeatedFailures)").isNotEmpty()
+                            .allSatisfy((line, times) -> assertThat(times).as(line).isEqualTo(1));
                     int whenSpaceReturned = load.ackedCount();
                     long freedAt = System.nanoTime();
                     Files.delete(ballast);
@@ -114,9 +135,11 @@ class DiskFullTest {
                             .until(() -> load.ackedCount() >= whenSpaceReturned + ACKED_AFTER_SPACE_RETURNS);
                     acked = load.stop();
                     System.out.printf("DiskFullTest: degraded %d ms after the disk filled, %d acknowledged then, "
-                            + "%d when space returned (%d sends refused), ok %d ms after, %d acknowledged in all%n",
+                            + "%d when space returned (%d sends refused), ok %d ms after, %d acknowledged in all; "
+                            + "full for %d s with %d connection attempts, %d bytes of server log meanwhile%n",
                             degradedAfter / 1_000_000, ackedWhenDegraded, whenSpaceReturned, load.failedCount(),
-                            okAfter / 1_000_000, acked.size());
+                            okAfter / 1_000_000, acked.size(), fullFor / 1_000_000_000,
+                            load.connectAttempts() - attemptsWhenDegraded, loggedWhileFull);
                 }
                 server.process().destroy();
                 assertThat(server.process().waitFor()).as("exit status of a stop by SIGTERM").isEqualTo(143);
@@ -138,6 +161,25 @@ class DiskFullTest {
             }
         }
         assertThat(KillNineTest.storedNumbers(dataDir)).containsAll(acked);
+    }
+
+    /** What the server logged from byte {@code offset} on. */
+    private static String logSince(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+    }
+
+    /** How often each log line (its level, logger and message with numbers and thread aside) came with a stack trace. */
+    static Map<String, Integer> stackTraces(String log) {
+        Map<String, Integer> counts = new TreeMap<>();
+        List<String> lines = log.lines().toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            Matcher line = LOG_LINE.matcher(lines.get(i));
+            if (line.matches() && STACK_TRACE_START.matcher(lines.get(i + 1)).lookingAt()) {
+                counts.merge((line.group(1) + " " + line.group(2)).replaceAll("\\d+", "N"), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** Writes zeros to {@code ballast} until the filesystem refuses (ENOSPC). */

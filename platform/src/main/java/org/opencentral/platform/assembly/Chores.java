@@ -2,14 +2,17 @@ package org.opencentral.platform.assembly;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.opencentral.core.logging.RepeatedFailures;
 import org.opencentral.platform.background.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The node's periodic chores: flushing device activity, purging expired C2D messages and browser
  * sessions, finishing DPS operations, the rules' timer step, discarding the staged blocks of file
- * uploads that can no longer be committed.
+ * uploads that can no longer be committed. A chore that keeps failing (a full disk) is logged with its
+ * stack trace once, then counted until it succeeds again ({@link RepeatedFailures}).
  */
 final class Chores {
     private static final Logger LOG = LoggerFactory.getLogger(Chores.class);
@@ -30,12 +33,14 @@ final class Chores {
     private static void every(ScheduledExecutorService timer, long period, TimeUnit unit, String name, Runnable task) {
         // The store work runs on a thread of its own so that one slow chore never delays the others; a
         // platform thread, because it is native (SQLite) work that would pin a virtual thread's carrier.
+        RepeatedFailures failures = RepeatedFailures.of(LOG);
         timer.scheduleWithFixedDelay(() -> Thread.ofPlatform().name("chore-" + name).daemon(true)
                 .priority(BackgroundLoop.PRIORITY).start(() -> {
             try {
                 task.run();
+                failures.recovered();
             } catch (RuntimeException e) {
-                LOG.warn("periodic task {} failed; it runs again at the next period", name, e);
+                failures.log(Level.WARN, e, "periodic task {} failed; it runs again at the next period", name);
             }
         }), period, period, unit);
     }

@@ -5,14 +5,19 @@ import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.opencentral.core.logging.RepeatedFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Runs {@link Step#run()} on one platform thread until closed. After each step the step's answer says
  * what comes next: run again at once, wait for {@link #wake()} (or {@value #IDLE_SECONDS} s at most),
  * or pause for a while first. A step that throws is logged and retried after {@value #IDLE_SECONDS} s
- * (wake-ups do not shorten that pause, so a failing store is not hammered). Owners keep a {@code runOnce()} of their own for tests and for draining on close.
+ * (wake-ups do not shorten that pause, so a failing store is not hammered); a failure that repeats
+ * (a full disk) is logged with its stack trace once, then once a minute with a count, and the count is
+ * logged when a step succeeds again ({@link RepeatedFailures}). Owners keep a {@code runOnce()} of
+ * their own for tests and for draining on close.
  *
  * <p>A platform thread, not a virtual one: a step that has work runs again at once and spends most
  * of its time in native code (DuckDB, SQLite), and a virtual thread there neither yields nor lets
@@ -88,6 +93,7 @@ public final class BackgroundLoop implements AutoCloseable {
     private final Semaphore budget;
     private final int priority;
     private final Semaphore wakeups = new Semaphore(0);
+    private final RepeatedFailures failures = RepeatedFailures.of(LOG);
     private volatile boolean running;
     private Thread thread;
 
@@ -150,6 +156,7 @@ public final class BackgroundLoop implements AutoCloseable {
         while (running) {
             try {
                 Next next = budget != null ? budgetedStep() : step.run();
+                failures.recovered();
                 switch (next) {
                     case Again again -> {
                     }
@@ -165,7 +172,7 @@ public final class BackgroundLoop implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("{} failed; retrying in {} s", name, IDLE_SECONDS, e);
+                failures.log(Level.ERROR, e, "{} failed; retrying in {} s", name, IDLE_SECONDS);
                 try {
                     Thread.sleep(Duration.ofSeconds(IDLE_SECONDS));
                     wakeups.drainPermits();

@@ -13,9 +13,19 @@ import org.opencentral.core.event.PlatformEvent.DeviceLifecycle.Change;
 /**
  * A device's raw data: its telemetry messages and connection changes as the event log holds them,
  * newest first, in pages ({@link RawMessage}). Property changes and lifecycle events of the device
- * are skipped, and the listing ends at the device's creation (a deleted and re-created device does not
- * show its predecessor's messages); a page reads the log at most {@value #MAX_READS} times, so a page may hold fewer
- * messages than asked for while older ones remain (its {@code nextBefore} says so).
+ * are skipped, and the listing ends at the deletion of an earlier device of that id (a deleted and
+ * re-created device does not show its predecessor's messages); a page reads the log at most
+ * {@value #MAX_READS} times, so a page may hold fewer messages than asked for while older ones remain
+ * (its {@code nextBefore} says so).
+ *
+ * <p>The boundary is the deletion, not the device's creation, because the two reach the log by
+ * different paths: lifecycle events go through the state store's outbox, telemetry is appended by
+ * ingest directly, so a device that connects right after it is created (as a device provisioned through
+ * DPS does) can have its first messages logged before its {@code CREATED} event. A listing that ended at
+ * {@code CREATED} hid them. What remains: a device deleted, re-created and sending again before the
+ * outbox forwarded the deletion shows its first new messages as its predecessor's (hidden), and a
+ * message of the deleted device still in flight when the deletion was forwarded shows as the new
+ * device's.
  */
 public final class RawMessages {
     /** The largest page. */
@@ -49,7 +59,7 @@ public final class RawMessages {
         for (int read = 0; read < MAX_READS; read++) {
             List<LoggedEvent> events = log.readDevice(device, cursor, max);
             for (LoggedEvent event : events) {
-                if (event.event() instanceof DeviceLifecycle lifecycle && lifecycle.change() == Change.CREATED) {
+                if (event.event() instanceof DeviceLifecycle lifecycle && lifecycle.change() == Change.DELETED) {
                     return new Page(messages, Optional.empty()); // older events belong to an earlier device of that id
                 }
                 RawMessage.of(event).ifPresent(messages::add);

@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.event.PlatformEvent;
+import org.opencentral.core.logging.RepeatedFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The log's single writer thread. It takes what is queued (up to {@code maxBatch} events), writes
@@ -53,6 +55,8 @@ final class GroupCommitWriter implements Runnable {
     private final int maxBatch;
     private volatile BatchObserver observer = BatchObserver.NONE;
     private volatile Optional<String> problem = Optional.empty();
+    /** While batches fail (a full disk), each would log its failure. */
+    private final RepeatedFailures failures = RepeatedFailures.of(LOG);
     private long nextSequence;
 
     GroupCommitWriter(LogStorage storage, AtomicLong durable, Committed committed, Runnable onBatchDurable,
@@ -115,7 +119,7 @@ final class GroupCommitWriter implements Runnable {
             storage.appendCommitted(first, batch.stream().map(Pending::event).toList());
         } catch (SQLException | RuntimeException e) {
             long commit = System.nanoTime() - start;
-            LOG.error("event log batch of {} events from sequence {} failed: {}", batch.size(), first, e.toString());
+            failures.log(Level.ERROR, e, "event log batch of {} events from sequence {} failed", batch.size(), first);
             if (problem.isEmpty()) {
                 problem = Optional.of("the event log cannot store events (since " + Instant.now() + "): "
                         + e.getMessage());
@@ -127,6 +131,7 @@ final class GroupCommitWriter implements Runnable {
         }
         long commit = System.nanoTime() - start;
         if (problem.isPresent()) {
+            failures.recovered();
             LOG.info("the event log stores events again from sequence {}", first);
             problem = Optional.empty();
         }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.opencentral.core.logging.RepeatedFailures;
 import org.opencentral.store.internal.FixedConnectionPool;
 import org.opencentral.store.jdbc.Dialect;
 import org.opencentral.store.jdbc.JdbcDatabase;
@@ -17,6 +18,7 @@ import org.opencentral.store.jdbc.SqlErrors;
 import org.opencentral.store.jdbc.SqlWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -39,6 +41,8 @@ final class SqliteDatabase implements JdbcDatabase {
 
     private final Path file;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** SQLite rolls a transaction back itself on SQLITE_FULL, so while the disk is full every rollback fails. */
+    private final RepeatedFailures rollbackFailures = RepeatedFailures.of(LOG);
     private final Connection writer;
     private final FixedConnectionPool readers;
 
@@ -139,7 +143,7 @@ final class SqliteDatabase implements JdbcDatabase {
         try {
             writer.rollback();
         } catch (SQLException e) {
-            LOG.warn("rollback failed on {}: {}", file, e.getMessage());
+            rollbackFailures.log(Level.WARN, e, "rollback failed on {}", file);
         }
     }
 

@@ -14,12 +14,14 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.opencentral.core.logging.RepeatedFailures;
 import org.opencentral.platform.device.DeviceAuthentication;
 import org.opencentral.transport.internal.TransportContext;
 import org.opencentral.transport.internal.pipeline.CloseReason;
 import org.opencentral.transport.internal.pipeline.Disconnects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The first handler of a connection: expects CONNECT within the connect timeout, validates it,
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectHandler.class);
+    /** Shared by every connection: while a store fails (a full disk) each reconnecting device would log it. */
+    private static final RepeatedFailures AUTHENTICATION_FAILURES = RepeatedFailures.of(LOG);
     private static final int MAX_EARLY_PACKETS = 64;
 
     private final TransportContext context;
@@ -157,7 +161,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             try {
                 result = authenticate(request, chain);
             } catch (RuntimeException e) {
-                LOG.warn("cannot authenticate device {}", request.deviceId(), e);
+                AUTHENTICATION_FAILURES.log(Level.WARN, e, "cannot authenticate device {}", request.deviceId());
                 ctx.executor().execute(() -> refuse(ctx, Refusal.unavailable("authentication failed: " + e)));
                 return;
             }
