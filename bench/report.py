@@ -33,6 +33,12 @@ def errors(r):
     return ", ".join(f"{k} {v:,}" for k, v in e.items()) if e else "none"
 
 
+def cpu_per_100k(r):
+    """Server CPU seconds per 100,000 acknowledged messages in the measured window: the per-message cost."""
+    srv, acked = r.get("server", {}), r["messages"]["acked"]
+    return f"{srv.get('cpuAvgPercent', 0) / 100 * r['measuredSeconds'] / acked * 100_000:.1f}" if acked else "–"
+
+
 def broker(name, r):
     """OpenCentral (over MQTT), OpenCentral AMQP, or Mosquitto."""
     if not name.startswith("oc-"):
@@ -51,7 +57,7 @@ def ingest_rows(results):
                     f"| {r['connections']['established']:,} ({r['connections']['perSecond']:,.0f}/s) "
                     f"| **{r['messages']['ackedPerSecond']:,.0f}** | {ms(lat['p50Ms'])} | **{ms(lat['p99Ms'])}** "
                     f"| {ms(lat['p999Ms'])} | {ms(lat['maxMs'])} "
-                    f"| {srv.get('cpuAvgPercent', 0):.0f}% | {mib(srv.get('rssMaxBytes', 0))} "
+                    f"| {srv.get('cpuAvgPercent', 0):.0f}% | {cpu_per_100k(r)} | {mib(srv.get('rssMaxBytes', 0))} "
                     f"| {r['loadGenerator']['cpuAvgPercent']:.0f}% | {errors(r)} |")
     return rows, names
 
@@ -159,8 +165,8 @@ def section(results):
         lines += ["", "### Ingest, QoS 1, 256-byte JSON bodies (8 fields), as fast as acknowledged with `window` messages "
                   "in flight per device", "",
                   "| broker | transport | devices | window | connected | msg/s acked | p50 ms | p99 | p99.9 | max "
-                  "| server CPU | server RSS max | load gen. CPU | errors |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"] + rows
+                  "| server CPU | server CPU-s per 100k msgs | server RSS max | load gen. CPU | errors |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"] + rows
     names += open_section(results, lines)
     soak = soak_section(results, lines)
     command = command_section(results, lines)
