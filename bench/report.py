@@ -33,18 +33,31 @@ def errors(r):
     return ", ".join(f"{k} {v:,}" for k, v in e.items()) if e else "none"
 
 
+def cpu_per_100k(r):
+    """Server CPU seconds per 100,000 acknowledged messages in the measured window: the per-message cost."""
+    srv, acked = r.get("server", {}), r["messages"]["acked"]
+    return f"{srv.get('cpuAvgPercent', 0) / 100 * r['measuredSeconds'] / acked * 100_000:.1f}" if acked else "–"
+
+
+def broker(name, r):
+    """OpenCentral (over MQTT), OpenCentral AMQP, or Mosquitto."""
+    if not name.startswith("oc-"):
+        return "Mosquitto"
+    return "OpenCentral AMQP" if r["settings"].get("protocol") == "amqp" else "OpenCentral"
+
+
 def ingest_rows(results):
     rows = []
     names = sorted(p.stem for p in results.glob("*ingest-*.json"))
-    for name in sorted(names, key=lambda n: (not n.startswith("oc-"), "plain" in n, int(n.rsplit("-", 1)[1]))):
+    names = sorted(names, key=lambda n: (not n.startswith("oc-"), "plain" in n, int(n.rsplit("-", 1)[1]), "amqp" in n))
+    for name in names:
         r = load(results, name)
         s, lat, srv = r["settings"], r["latencyMs"], r.get("server", {})
-        broker = "OpenCentral" if name.startswith("oc-") else "Mosquitto"
-        rows.append(f"| {broker} | {'TLS' if s.get('tls') == 'true' else 'plain'} | {int(s['devices']):,} | {s['window']} "
+        rows.append(f"| {broker(name, r)} | {'TLS' if s.get('tls') == 'true' else 'plain'} | {int(s['devices']):,} | {s['window']} "
                     f"| {r['connections']['established']:,} ({r['connections']['perSecond']:,.0f}/s) "
                     f"| **{r['messages']['ackedPerSecond']:,.0f}** | {ms(lat['p50Ms'])} | **{ms(lat['p99Ms'])}** "
                     f"| {ms(lat['p999Ms'])} | {ms(lat['maxMs'])} "
-                    f"| {srv.get('cpuAvgPercent', 0):.0f}% | {mib(srv.get('rssMaxBytes', 0))} "
+                    f"| {srv.get('cpuAvgPercent', 0):.0f}% | {cpu_per_100k(r)} | {mib(srv.get('rssMaxBytes', 0))} "
                     f"| {r['loadGenerator']['cpuAvgPercent']:.0f}% | {errors(r)} |")
     return rows, names
 
@@ -52,7 +65,7 @@ def ingest_rows(results):
 def open_section(results, lines):
     """The open-loop ingest (issue 17): latency from each message's scheduled send, warm-up apart."""
     names = sorted((p.stem for p in results.glob("*-open-*.json")),
-                   key=lambda n: (int(n.rsplit("x", 1)[1]), not n.startswith("oc-")))
+                   key=lambda n: (int(n.rsplit("x", 1)[1]), not n.startswith("oc-"), "amqp" in n))
     if not names:
         return []
     lines += ["", "### Open loop: every device sends on its own schedule, QoS 1 over TLS (issue 17)", "",
@@ -65,7 +78,7 @@ def open_section(results, lines):
         r = load(results, name)
         s, lat, warm, srv = r["settings"], r["latencyMs"], r.get("warmupLatencyMs", {}), r.get("server", {})
         devices, rate = int(s["devices"]), float(s["rate-per-device"])
-        lines.append(f"| {'OpenCentral' if name.startswith('oc-') else 'Mosquitto'} | {devices:,} × {rate:g} "
+        lines.append(f"| {broker(name, r)} | {devices:,} × {rate:g} "
                      f"| {devices * rate:,.0f} | {r['connections']['established']:,} "
                      f"| **{r['messages']['ackedPerSecond']:,.0f}** | {ms(lat['p50Ms'])} | **{ms(lat['p99Ms'])}** "
                      f"| **{ms(lat['p999Ms'])}** | {ms(lat['maxMs'])} "
@@ -152,8 +165,8 @@ def section(results):
         lines += ["", "### Ingest, QoS 1, 256-byte JSON bodies (8 fields), as fast as acknowledged with `window` messages "
                   "in flight per device", "",
                   "| broker | transport | devices | window | connected | msg/s acked | p50 ms | p99 | p99.9 | max "
-                  "| server CPU | server RSS max | load gen. CPU | errors |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"] + rows
+                  "| server CPU | server CPU-s per 100k msgs | server RSS max | load gen. CPU | errors |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"] + rows
     names += open_section(results, lines)
     soak = soak_section(results, lines)
     command = command_section(results, lines)

@@ -27,13 +27,13 @@ public final class Azurite implements AutoCloseable {
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private final Path location;
     private final int port;
-    private final List<String> tls;
+    private final List<String> options;
     private Process process;
 
-    private Azurite(Path location, int port, List<String> tls) {
+    private Azurite(Path location, int port, List<String> options) {
         this.location = location;
         this.port = port;
-        this.tls = tls;
+        this.options = List.copyOf(options);
     }
 
     /** Azurite over plain HTTP, its blobs in {@code location}. */
@@ -43,25 +43,40 @@ public final class Azurite implements AutoCloseable {
 
     /** Azurite over HTTPS with the PEM {@code certificate} and its {@code key}, its blobs in {@code location}. */
     public static Azurite startHttps(Path location, Path certificate, Path key) {
-        return start(location, List.of("--cert", certificate.toAbsolutePath().toString(), "--key",
-                key.toAbsolutePath().toString()));
+        return start(location, https(certificate, key));
     }
 
-    private static Azurite start(Path location, List<String> tls) {
+    /**
+     * Like {@link #startHttps}, in Azurite's loose mode, which ignores headers it does not implement
+     * where its default (strict) mode refuses them with 500 {@code FeatureNotSupported}: the Node.js
+     * device SDK's {@code @azure/storage-blob} 12.8.0 sends {@code x-ms-encryption-algorithm: AES256}
+     * (without a key) with every Put Block, which Azure accepts.
+     */
+    public static Azurite startHttpsLoose(Path location, Path certificate, Path key) {
+        List<String> options = new ArrayList<>(https(certificate, key));
+        options.add("--loose");
+        return start(location, options);
+    }
+
+    private static List<String> https(Path certificate, Path key) {
+        return List.of("--cert", certificate.toAbsolutePath().toString(), "--key", key.toAbsolutePath().toString());
+    }
+
+    private static Azurite start(Path location, List<String> options) {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Azurite azurite = new Azurite(location, port, tls);
+        Azurite azurite = new Azurite(location, port, options);
         azurite.restart();
         return azurite;
     }
 
     /** The connection string of the development account on this Azurite. */
     public String connectionString() {
-        String scheme = tls.isEmpty() ? "http" : "https";
+        String scheme = options.contains("--cert") ? "https" : "http";
         return "DefaultEndpointsProtocol=" + scheme + ";AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint="
                 + scheme + "://127.0.0.1:" + port + "/" + ACCOUNT + ";";
     }
@@ -77,7 +92,7 @@ public final class Azurite implements AutoCloseable {
             Files.deleteIfExists(out);
             List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--blobHost", "127.0.0.1", "--blobPort",
                     Integer.toString(port), "--location", location.toString(), "--skipApiVersionCheck"));
-            command.addAll(tls);
+            command.addAll(options);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -139,13 +139,6 @@ final class TestAmqpDevice implements AutoCloseable {
         return state;
     }
 
-    /** Sends a telemetry body without waiting: the delivery settles once {@link #pump} reads the server's disposition. */
-    Delivery sendWithoutWaiting(Sender sender, byte[] body) {
-        Message message = Message.Factory.create();
-        message.setBody(new Data(new Binary(body)));
-        return send(sender, message);
-    }
-
     /** Sends {@code message} and answers the server's disposition once it settled the delivery. */
     DeliveryState sendMessage(Sender sender, Message message) {
         Delivery delivery = send(sender, message);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench/sim", mixinStandardHelpOptions = true, version = "opencentral-sim 0.1.0",
         subcommands = {IngestCommand.class, SoakCommand.class, CommandRoundTripCommand.class, TwinCommand.class,
                 SimulatedCommand.class},
-        description = {"OpenCentral load generator: real MQTT 3.1.1 connections (TLS or plain) speaking the IoT Hub "
+        description = {"OpenCentral load generator: real MQTT 3.1.1 (or, with --protocol amqp, AMQP 1.0) connections (TLS or plain) speaking the IoT Hub "
                 + "protocol to OpenCentral (--mode iothub) or plain topics to any broker (--mode generic).",
                 "Prints a progress line every second, a final table, and JSON with --out."},
         footer = {"", "Examples:",

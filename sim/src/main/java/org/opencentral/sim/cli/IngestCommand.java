@@ -10,12 +10,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Telemetry ingest: every device publishes JSON messages; measures messages/s and "
-                + "publish→PUBACK latency.",
+                + "publish→PUBACK latency (AMQP: transfer→settlement).",
                 "Without --rate each connection keeps --window QoS 1 messages in flight (as fast as acknowledged).",
                 "--rate-per-device is the open loop: each device sends on its own fixed schedule (starts staggered "
                         + "over one interval) and latency is timed from the scheduled send, so a late send counts."})
 final class IngestCommand extends ScenarioCommand {
-    @Option(names = "--qos", defaultValue = "1", description = "0 or 1. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--qos", defaultValue = "1", description = "0 or 1 (AMQP: 1, unsettled transfers). Default: ${DEFAULT-VALUE}.")
     int qos;
 
     @Option(names = "--size", defaultValue = "256", description = "Message body bytes. Default: ${DEFAULT-VALUE}.")

@@ -16,9 +16,10 @@ import org.opencentral.sim.iothub.DeviceApi;
 import org.opencentral.sim.iothub.DeviceProvisioner;
 import org.opencentral.sim.iothub.KeysFile;
 import org.opencentral.sim.iothub.SimDevice;
-import org.opencentral.sim.mqtt.ClientTls;
+import org.opencentral.sim.client.ClientTls;
 import org.opencentral.sim.scenario.FleetSpec;
 import org.opencentral.sim.scenario.Mode;
+import org.opencentral.sim.scenario.Protocol;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -27,6 +28,11 @@ public final class TargetOptions {
     @Option(names = "--mode", defaultValue = "iothub", description = "iothub (OpenCentral / IoT Hub: REST-created "
             + "devices, SAS tokens) or generic (any MQTT broker, no device creation). Default: ${DEFAULT-VALUE}.")
     String mode;
+
+    @Option(names = "--protocol", defaultValue = "mqtt", description = "mqtt, or amqp (AMQP 1.0 as IoT Hub's device "
+            + "SDKs speak it: SASL ANONYMOUS, a CBS put-token of the SAS token, one telemetry sender link; "
+            + "--mode iothub; the ingest and soak scenarios). Default: ${DEFAULT-VALUE}.")
+    String protocol;
 
     @Option(names = {"-n", "--devices"}, defaultValue = "100", description = "Number of devices (connections). Default: ${DEFAULT-VALUE}.")
     int devices;
@@ -37,11 +43,11 @@ public final class TargetOptions {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Broker host. Default: ${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--port", description = "Broker port. Default: 8883 with TLS, 1883 without.")
+    @Option(names = "--port", description = "Broker port. Default: 8883 with TLS, 1883 without (AMQP: 5671, 5672).")
     Integer port;
 
     @Option(names = "--tls", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "MQTT over TLS (--no-tls: plain MQTT). Default: ${DEFAULT-VALUE}.")
+            description = "Over TLS (--no-tls: plain TCP). Default: ${DEFAULT-VALUE}.")
     boolean tls;
 
     @Option(names = "--ca", paramLabel = "PEM", description = "CA certificate(s) to trust, e.g. <data-dir>/tls/ca.pem.")
@@ -105,8 +111,22 @@ public final class TargetOptions {
         };
     }
 
+    Protocol protocol() {
+        return switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
+            case "mqtt" -> Protocol.MQTT;
+            case "amqp" -> Protocol.AMQP;
+            default -> throw new IllegalArgumentException("--protocol must be mqtt or amqp, not " + protocol);
+        };
+    }
+
     int port() {
-        return port != null ? port : tls ? 8883 : 1883;
+        if (port != null) {
+            return port;
+        }
+        return switch (protocol()) {
+            case MQTT -> tls ? 8883 : 1883;
+            case AMQP -> tls ? 5671 : 5672;
+        };
     }
 
     /** The device ids, created through the REST API (with their keys) in IoT Hub mode. */
@@ -134,7 +154,7 @@ public final class TargetOptions {
     FleetSpec fleet(List<SimDevice> list) throws IOException {
         Optional<FleetSpec.Credentials> auth = username == null ? Optional.empty()
                 : Optional.of(new FleetSpec.Credentials(username, password == null ? "" : password));
-        return new FleetSpec(mode(), new InetSocketAddress(host, port()), sslContext(), hubHost == null ? host : hubHost,
+        return new FleetSpec(mode(), protocol(), new InetSocketAddress(host, port()), sslContext(), hubHost == null ? host : hubHost,
                 topic, auth, list, sources(), maxPendingConnects, connectRate, keepAlive, threads,
                 java.time.Duration.ofSeconds(connectBudget));
     }

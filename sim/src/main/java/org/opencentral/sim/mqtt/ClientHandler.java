@@ -12,6 +12,8 @@ import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
+import org.opencentral.sim.client.ConnectFailure;
+import org.opencentral.sim.client.ConnectionHandler;
 
 /**
  * The tail of a connection's pipeline: sends CONNECT when the channel is active, completes the
@@ -20,13 +22,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ConnectSpec spec;
-    private final ConnectionHandler session;
+    private final ConnectionHandler<? super MqttConnection> session;
     private final CompletableFuture<MqttConnection> connected;
     private final SubscribeTracker subscriptions = new SubscribeTracker();
     private MqttConnection connection;
     private Throwable failure;
 
-    ClientHandler(ConnectSpec spec, ConnectionHandler session, CompletableFuture<MqttConnection> connected) {
+    ClientHandler(ConnectSpec spec, ConnectionHandler<? super MqttConnection> session, CompletableFuture<MqttConnection> connected) {
         this.spec = spec;
         this.session = session;
         this.connected = connected;
@@ -52,7 +54,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                         subAck.payload().grantedQoSLevels().stream().allMatch(q -> q < 0x80));
                 case MqttMessage mqtt when mqtt.variableHeader() instanceof MqttMessageIdVariableHeader id
                         && mqtt.fixedHeader().messageType() == io.netty.handler.codec.mqtt.MqttMessageType.PUBACK ->
-                        session.onPubAck(id.messageId());
+                        session.onAcknowledged(id.messageId());
                 default -> { } // PINGRESP and anything a 3.1.1 server may add
             }
         } finally {

@@ -7,12 +7,13 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.opencentral.sim.client.Connection;
 
 /**
- * One established MQTT connection. Writes do not flush: call {@link #flush()} after a batch (the
- * client flushes by itself after each read batch). Call from the connection's {@link #eventLoop()}.
+ * One established MQTT connection: a {@link Connection} that also subscribes. Call from the
+ * connection's {@link #eventLoop()}.
  */
-public final class MqttConnection {
+public final class MqttConnection implements Connection {
     /** Packet id reserved for SUBSCRIBE; publishes use 1…65534. */
     public static final int SUBSCRIBE_PACKET_ID = 65_535;
 
@@ -25,19 +26,23 @@ public final class MqttConnection {
         this.subscriptions = subscriptions;
     }
 
+    @Override
     public EventLoop eventLoop() {
         return channel.eventLoop();
     }
 
+    @Override
     public boolean isActive() {
         return channel.isActive();
     }
 
+    @Override
     public boolean isWritable() {
         return channel.isWritable();
     }
 
     /** Writes a PUBLISH (not flushed); {@code packetId} is ignored for QoS 0. Takes ownership of {@code payload}. */
+    @Override
     public void publish(String topic, ByteBuf payload, MqttQoS qos, int packetId) {
         var builder = MqttMessageBuilders.publish().topicName(topic).qos(qos).retained(false).payload(payload);
         if (qos != MqttQoS.AT_MOST_ONCE) {
@@ -46,11 +51,12 @@ public final class MqttConnection {
         channel.write(builder.build(), channel.voidPromise());
     }
 
-    /** Whether {@link #close()} was called: the close that follows is not an error. */
+    @Override
     public boolean isClosing() {
         return closing;
     }
 
+    @Override
     public void flush() {
         channel.flush();
     }
@@ -69,6 +75,7 @@ public final class MqttConnection {
     }
 
     /** Sends DISCONNECT and closes. */
+    @Override
     public void close() {
         closing = true;
         if (channel.isActive()) {

@@ -2,6 +2,7 @@ package org.opencentral.sim.mqtt;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.opencentral.sim.client.ConnectFailure;
 
 /** The one outstanding SUBSCRIBE of a connection, completed by its SUBACK. */
 final class SubscribeTracker {

@@ -14,6 +14,7 @@ import org.opencentral.sim.iothub.DeviceApi;
 import org.opencentral.sim.iothub.SimDevice;
 import org.opencentral.sim.metrics.Metrics;
 import org.opencentral.sim.metrics.Report;
+import org.opencentral.sim.mqtt.MqttConnection;
 
 /**
  * Command round trip: devices answer direct methods; {@code concurrency} virtual threads call
@@ -29,7 +30,7 @@ public final class CommandScenario {
         Metrics metrics = new Metrics();
         Instant started = Instant.now();
         List<MethodResponder> responders = new CopyOnWriteArrayList<>();
-        try (RunLoop loop = Reports.loop(metrics, context); Fleet fleet = new Fleet(spec, metrics)) {
+        try (RunLoop loop = Reports.loop(metrics, context); Fleet<MqttConnection> fleet = Fleet.mqtt(spec, metrics, "command")) {
             loop.phase("connect");
             Report.Connections connections = fleet.connect(device -> {
                 MethodResponder responder = new MethodResponder(metrics);

@@ -8,35 +8,65 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import org.opencentral.sim.amqp.AmqpClient;
+import org.opencentral.sim.client.ConnectFailure;
+import org.opencentral.sim.client.Connection;
+import org.opencentral.sim.client.ConnectionHandler;
+import org.opencentral.sim.client.DeviceClient;
 import org.opencentral.sim.iothub.SimDevice;
 import org.opencentral.sim.metrics.Metrics;
 import org.opencentral.sim.metrics.Report;
-import org.opencentral.sim.mqtt.ConnectFailure;
 import org.opencentral.sim.mqtt.MqttClient;
 import org.opencentral.sim.mqtt.MqttConnection;
-import org.opencentral.sim.mqtt.ConnectionHandler;
 
 /**
  * Connects every device of a {@link FleetSpec}: at most {@code maxPendingConnects} attempts in
  * flight and {@code connectRate} new ones per second, source addresses round robin. Runs on the
  * caller's thread (never an event loop); failures are counted by kind, not retried.
+ *
+ * @param <C> the connections of the fleet's protocol
  */
-public final class Fleet implements AutoCloseable {
+public final class Fleet<C extends Connection> implements AutoCloseable {
+    private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+
     private final FleetSpec spec;
     private final Metrics metrics;
-    private final MqttClient client;
-    private final AtomicReferenceArray<MqttConnection> connections;
+    private final DeviceClient<C> client;
+    private final AtomicReferenceArray<C> connections;
     private Report.Connections outcome = new Report.Connections(0, 0, 0, 0);
 
-    public Fleet(FleetSpec spec, Metrics metrics) {
+    private Fleet(FleetSpec spec, Metrics metrics, DeviceClient<C> client) {
         this.spec = spec;
         this.metrics = metrics;
-        this.client = new MqttClient(spec.server(), spec.tls(), spec.threads(), 10_000);
+        this.client = client;
         this.connections = new AtomicReferenceArray<>(spec.devices().size());
     }
 
+    /** A fleet of the spec's protocol, for scenarios that only send and receive acknowledgements. */
+    public static Fleet<? extends Connection> of(FleetSpec spec, Metrics metrics) {
+        return switch (spec.protocol()) {
+            case MQTT -> mqtt(spec, metrics);
+            case AMQP -> new Fleet<>(spec, metrics, new AmqpClient(spec.server(), spec.tls(), spec.threads(),
+                    CONNECT_TIMEOUT_MILLIS, spec::amqpLogin));
+        };
+    }
+
+    /** An MQTT fleet, for scenarios that subscribe ({@code scenario} names the scenario in the refusal of AMQP). */
+    public static Fleet<MqttConnection> mqtt(FleetSpec spec, Metrics metrics, String scenario) {
+        if (spec.protocol() != Protocol.MQTT) {
+            throw new IllegalArgumentException("the " + scenario + " scenario speaks MQTT only");
+        }
+        return mqtt(spec, metrics);
+    }
+
+    private static Fleet<MqttConnection> mqtt(FleetSpec spec, Metrics metrics) {
+        return new Fleet<>(spec, metrics, new MqttClient(spec.server(), spec.tls(), spec.threads(),
+                CONNECT_TIMEOUT_MILLIS, spec::connectSpec));
+    }
+
     /** Connects all devices, each with the session {@code sessions} makes for it; returns when all have answered. */
-    public Report.Connections connect(Function<SimDevice, ConnectionHandler> sessions) throws InterruptedException {
+    public Report.Connections connect(Function<SimDevice, ? extends ConnectionHandler<? super C>> sessions)
+            throws InterruptedException {
         List<SimDevice> devices = spec.devices();
         Semaphore pending = new Semaphore(spec.maxPendingConnects());
         CountDownLatch answered = new CountDownLatch(devices.size());
@@ -62,9 +92,10 @@ public final class Fleet implements AutoCloseable {
         return outcome;
     }
 
-    private void connectOne(int index, SimDevice device, ConnectionHandler session, Semaphore pending, CountDownLatch answered) {
+    private void connectOne(int index, SimDevice device, ConnectionHandler<? super C> session, Semaphore pending,
+                            CountDownLatch answered) {
         long attempt = System.nanoTime();
-        client.connect(spec.connectSpec(device), source(index), session).whenComplete((connection, error) -> {
+        client.connect(device, source(index), session).whenComplete((connection, error) -> {
             pending.release();
             if (error == null) {
                 connections.set(index, connection);
@@ -90,10 +121,10 @@ public final class Fleet implements AutoCloseable {
     }
 
     /** The established connections, in device order (devices that failed to connect are skipped). */
-    public List<MqttConnection> connections() {
-        List<MqttConnection> list = new java.util.ArrayList<>();
+    public List<C> connections() {
+        List<C> list = new java.util.ArrayList<>();
         for (int i = 0; i < connections.length(); i++) {
-            MqttConnection c = connections.get(i);
+            C c = connections.get(i);
             if (c != null) {
                 list.add(c);
             }
@@ -112,7 +143,7 @@ public final class Fleet implements AutoCloseable {
     /** Disconnects every connection and stops the event loops. */
     @Override
     public void close() {
-        for (MqttConnection connection : connections()) {
+        for (C connection : connections()) {
             connection.eventLoop().execute(connection::close);
         }
         client.close();

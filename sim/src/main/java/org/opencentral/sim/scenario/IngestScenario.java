@@ -16,12 +16,15 @@ public final class IngestScenario {
     }
 
     public static Report run(FleetSpec spec, IngestSettings settings, RunContext context) throws InterruptedException {
+        if (spec.protocol() == Protocol.AMQP && settings.qos() != 1) {
+            throw new IllegalArgumentException("AMQP ingest sends unsettled transfers: --qos 1 only");
+        }
         Metrics metrics = new Metrics();
         Instant started = Instant.now();
         byte[] body = Payload.json(settings.messageBytes(), settings.fields());
         double perConnection = settings.ratePerSecond() / Math.max(1, spec.devices().size());
         List<IngestSession> sessions = new CopyOnWriteArrayList<>();
-        try (RunLoop loop = Reports.loop(metrics, context); Fleet fleet = new Fleet(spec, metrics)) {
+        try (RunLoop loop = Reports.loop(metrics, context); Fleet<?> fleet = Fleet.of(spec, metrics)) {
             loop.phase("connect");
             Report.Connections connections = fleet.connect(device -> {
                 IngestSession session = new IngestSession(metrics, spec.telemetryTopic(device), body, settings, perConnection);

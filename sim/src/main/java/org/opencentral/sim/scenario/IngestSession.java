@@ -4,17 +4,19 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.opencentral.sim.client.Connection;
 import org.opencentral.sim.metrics.Metrics;
 
 /**
- * One device publishing telemetry. As fast as acknowledged: keeps {@code window} QoS 1 messages in
+ * One device publishing telemetry (over MQTT or AMQP: an acknowledgement is a PUBACK or an accepted
+ * settlement). As fast as acknowledged: keeps {@code window} QoS 1 messages in
  * flight, sending the next one from each PUBACK. At a rate: sends what is due every tick, never more
  * than the window in flight (a full window is counted as {@code window_full}). Open loop (a rate per
  * device): every message has its scheduled time, the first one at a random offset within one interval;
  * its latency is timed from that time, and a message the window holds back is sent (late, and counted
  * late) on the next PUBACK instead of being skipped. QoS 0 counts a message as delivered when written.
  */
-final class IngestSession extends ScenarioSession {
+final class IngestSession extends ScenarioSession<Connection> {
     private static final long MIN_TICK_NANOS = 50_000_000;
 
     private final String topic;
@@ -79,13 +81,28 @@ final class IngestSession extends ScenarioSession {
     }
 
     @Override
-    public void onPubAck(int packetId) {
-        long latency = inFlight == null ? -1 : inFlight.remove(packetId, System.nanoTime());
+    public void onAcknowledged(int id) {
+        long latency = inFlight == null ? -1 : inFlight.remove(id, System.nanoTime());
         if (latency < 0) {
-            metrics.error("unexpected_puback");
+            metrics.error("unexpected_acknowledgement");
             return;
         }
         metrics.acked(latency);
+        sendMore();
+    }
+
+    /** The server settled a message without taking it: counted by reason, its slot in the window freed. */
+    @Override
+    public void onRefused(int id, String reason) {
+        if (inFlight == null || inFlight.remove(id, System.nanoTime()) < 0) {
+            metrics.error("unexpected_acknowledgement");
+            return;
+        }
+        metrics.error(reason);
+        sendMore();
+    }
+
+    private void sendMore() {
         if (heldBack) {
             sendScheduled();
         } else if (running && rate == 0 && intervalNanos == 0) {

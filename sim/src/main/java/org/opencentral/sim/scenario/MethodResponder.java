@@ -11,7 +11,7 @@ import org.opencentral.sim.metrics.Metrics;
 import org.opencentral.sim.mqtt.MqttConnection;
 
 /** A device that answers every direct method at once with status 200 and a small JSON body. */
-final class MethodResponder extends ScenarioSession {
+final class MethodResponder extends ScenarioSession<MqttConnection> {
     private static final byte[] ANSWER = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
     final CompletableFuture<Void> subscribed = new CompletableFuture<>();

@@ -1,21 +1,25 @@
 package org.opencentral.sim.scenario;
 
+import org.opencentral.sim.client.ConnectFailure;
+import org.opencentral.sim.client.Connection;
+import org.opencentral.sim.client.ConnectionHandler;
 import org.opencentral.sim.metrics.Metrics;
-import org.opencentral.sim.mqtt.ConnectFailure;
-import org.opencentral.sim.mqtt.MqttConnection;
-import org.opencentral.sim.mqtt.ConnectionHandler;
 
-/** What every scenario's session does: remember its connection, count unexpected disconnects. */
-abstract class ScenarioSession implements ConnectionHandler {
+/**
+ * What every scenario's session does: remember its connection, count unexpected disconnects.
+ *
+ * @param <C> the connections it works with: {@link Connection} for any protocol
+ */
+abstract class ScenarioSession<C extends Connection> implements ConnectionHandler<C> {
     protected final Metrics metrics;
-    protected MqttConnection connection;
+    protected C connection;
 
     ScenarioSession(Metrics metrics) {
         this.metrics = metrics;
     }
 
     @Override
-    public void onConnected(MqttConnection established) {
+    public void onConnected(C established) {
         this.connection = established;
     }
 

@@ -2,6 +2,7 @@ package org.opencentral.sim.scenario;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.opencentral.sim.client.Connection;
 import org.opencentral.sim.metrics.Metrics;
 import org.opencentral.sim.metrics.Report;
 
@@ -17,7 +18,7 @@ public final class SoakScenario {
     public static Report run(FleetSpec spec, Duration hold, RunContext context) throws InterruptedException {
         Metrics metrics = new Metrics();
         Instant started = Instant.now();
-        try (RunLoop loop = Reports.loop(metrics, context); Fleet fleet = new Fleet(spec, metrics)) {
+        try (RunLoop loop = Reports.loop(metrics, context); Fleet<?> fleet = Fleet.of(spec, metrics)) {
             loop.phase("connect");
             Report.Connections connections = fleet.connect(device -> new IdleSession(metrics));
             context.out().printf("connected %,d of %,d in %.1f s (%,.0f/s); holding for %d s%n",
@@ -29,7 +30,7 @@ public final class SoakScenario {
     }
 
     /** A connection that only keeps itself alive. */
-    static final class IdleSession extends ScenarioSession {
+    static final class IdleSession extends ScenarioSession<Connection> {
         IdleSession(Metrics metrics) {
             super(metrics);
         }

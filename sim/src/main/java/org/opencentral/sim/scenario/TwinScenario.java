@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.opencentral.sim.metrics.Metrics;
 import org.opencentral.sim.metrics.Report;
+import org.opencentral.sim.mqtt.MqttConnection;
 
 /** Twin updates: every device sends reported patches, {@code window} at a time, and the PATCH→204 latency is measured. */
 public final class TwinScenario {
@@ -18,7 +19,7 @@ public final class TwinScenario {
         Metrics metrics = new Metrics();
         Instant started = Instant.now();
         List<TwinSession> sessions = new CopyOnWriteArrayList<>();
-        try (RunLoop loop = Reports.loop(metrics, context); Fleet fleet = new Fleet(spec, metrics)) {
+        try (RunLoop loop = Reports.loop(metrics, context); Fleet<MqttConnection> fleet = Fleet.mqtt(spec, metrics, "twin")) {
             loop.phase("connect");
             Report.Connections connections = fleet.connect(device -> {
                 TwinSession session = new TwinSession(metrics, window);

@@ -15,7 +15,7 @@ import org.opencentral.sim.mqtt.MqttConnection;
  * A device sending reported-property patches, {@code window} of them waiting for their
  * {@code $iothub/twin/res/204/?$rid=…} at once; latency is PATCH→204.
  */
-final class TwinSession extends ScenarioSession {
+final class TwinSession extends ScenarioSession<MqttConnection> {
     final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private final int window;
     private final InFlight inFlight;

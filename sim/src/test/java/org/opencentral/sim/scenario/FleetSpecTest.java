@@ -43,13 +43,31 @@ class FleetSpecTest {
 
     @Test
     void iotHubModeNeedsKeys() {
-        assertThatThrownBy(() -> new FleetSpec(Mode.IOTHUB, new InetSocketAddress("127.0.0.1", 1883), Optional.empty(),
+        assertThatThrownBy(() -> new FleetSpec(Mode.IOTHUB, Protocol.MQTT, new InetSocketAddress("127.0.0.1", 1883), Optional.empty(),
                 "h", "", Optional.empty(), List.of(new SimDevice("x", Optional.empty())), List.of(), 1, 0, 60, 1,
                 Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void amqpDevicesSendToTheirTelemetryNodeWithTheirSasTokenAndOnlyInIotHubMode() {
+        FleetSpec amqp = new FleetSpec(Mode.IOTHUB, Protocol.AMQP, new InetSocketAddress("127.0.0.1", 5671),
+                Optional.empty(), "iotc.local", "", Optional.empty(), List.of(DEVICE), List.of(), 10, 0, 60, 1,
+                Duration.ZERO);
+
+        assertThat(amqp.telemetryTopic(DEVICE)).isEqualTo("/devices/sim-000007/messages/events");
+        assertThat(amqp.amqpLogin(DEVICE).hubHost()).isEqualTo("iotc.local");
+        assertThat(SasToken.parse(amqp.amqpLogin(DEVICE).sasToken()).orElseThrow().isSignedWith(KEY)).isTrue();
+        assertThat(amqp.describe()).isEqualTo("iothub amqp://127.0.0.1:5671");
+        assertThatThrownBy(() -> fleet(Mode.GENERIC, Protocol.AMQP, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--mode iothub");
+    }
+
     private static FleetSpec fleet(Mode mode, Optional<FleetSpec.Credentials> auth) {
-        return new FleetSpec(mode, new InetSocketAddress("127.0.0.1", 1883), Optional.empty(), "iotc.local",
+        return fleet(mode, Protocol.MQTT, auth);
+    }
+
+    private static FleetSpec fleet(Mode mode, Protocol protocol, Optional<FleetSpec.Credentials> auth) {
+        return new FleetSpec(mode, protocol, new InetSocketAddress("127.0.0.1", 1883), Optional.empty(), "iotc.local",
                 "bench/{id}/telemetry", auth, List.of(DEVICE), List.of(), 10, 0, 60, 1, Duration.ZERO);
     }
 }

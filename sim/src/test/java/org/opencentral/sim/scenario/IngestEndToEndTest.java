@@ -9,28 +9,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.opencentral.server.config.LimitsConfig;
+import org.opencentral.server.config.MqttConfig;
 import org.opencentral.testkit.TestPlatform;
 import org.opencentral.sim.iothub.DeviceApi;
 import org.opencentral.sim.iothub.DeviceProvisioner;
 import org.opencentral.sim.iothub.SimDevice;
 import org.opencentral.sim.metrics.Report;
-import org.opencentral.sim.mqtt.ClientTls;
+import org.opencentral.sim.client.ClientTls;
 
-/** A tiny ingest against a real OpenCentral node: 20 devices × 50 QoS 1 messages over TLS. */
+/** A tiny ingest against a real OpenCentral node: 20 devices × 50 QoS 1 messages over MQTT or AMQP over TLS. */
 @Timeout(60)
 class IngestEndToEndTest {
     private static TestPlatform platform;
 
     @BeforeAll
     static void startPlatform() {
-        platform = TestPlatform.start(config -> config.toBuilder().limits(
-                new LimitsConfig(org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT_BYTES, 100_000, 100_000,
+        platform = TestPlatform.start(config -> config.toBuilder()
+                .mqtt(new MqttConfig(TestPlatform.HOST, 0, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.of(0)))
+                .limits(new LimitsConfig(org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT_BYTES, 100_000, 100_000,
                         10_000)).build());
     }
 
@@ -41,13 +46,14 @@ class IngestEndToEndTest {
         }
     }
 
-    @Test
-    void everyMessageIsAcknowledgedAndCounted() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void everyMessageIsAcknowledgedAndCounted(Protocol protocol) throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(progress, true);
         IngestSettings settings = new IngestSettings(1, 200, 6, 5, 0, 0, 50, Duration.ZERO, Duration.ofSeconds(30));
 
-        Report report = IngestScenario.run(fleet("e2e", out), settings,
+        Report report = IngestScenario.run(fleet("e2e-" + protocol.name().toLowerCase(), protocol, out), settings,
                 new RunContext(Optional.of(ProcessHandle.current().pid()), out, Map.of("devices", "20")));
         assertThat(report.connections().established()).as(progress + " " + report.errors()).isEqualTo(20);
         assertThat(report.throughput().sent()).isEqualTo(1_000);
@@ -57,6 +63,23 @@ class IngestEndToEndTest {
         assertThat(report.errors()).isEmpty();
         assertThat(report.server()).isPresent();
         assertThat(report.measuredSeconds()).isLessThan(30);
+    }
+
+    /** A device whose token the server refuses fails to connect with the CBS status as its kind. */
+    @Test
+    void anAmqpDeviceWithAWrongKeyIsRefusedOnCbs() throws Exception {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(progress, true);
+        FleetSpec real = fleet("cbs", Protocol.AMQP, out);
+        String wrongKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        FleetSpec wrong = new FleetSpec(real.mode(), real.protocol(), real.server(), real.tls(), real.hubHost(), "",
+                Optional.empty(), real.devices().stream().map(d -> new SimDevice(d.id(), Optional.of(wrongKey))).toList(),
+                List.of(), 20, 0, 60, 2, Duration.ZERO);
+
+        Report report = IngestScenario.run(wrong, new IngestSettings(1, 200, 6, 5, 0, 0, 1, Duration.ZERO,
+                Duration.ofSeconds(1)), new RunContext(Optional.empty(), out, Map.of()));
+        assertThat(report.connections().established()).isZero();
+        assertThat(report.errors()).containsEntry("cbs_401", 20L);
     }
 
     /**
@@ -70,7 +93,7 @@ class IngestEndToEndTest {
         IngestSettings settings = new IngestSettings(1, 200, 6, 5, 0, 20, 30, Duration.ofSeconds(1),
                 Duration.ofSeconds(30));
 
-        Report report = IngestScenario.run(fleet("open", out), settings,
+        Report report = IngestScenario.run(fleet("open", Protocol.MQTT, out), settings,
                 new RunContext(Optional.empty(), out, Map.of("devices", "20")));
         assertThat(report.connections().established()).as(progress.toString()).isEqualTo(20);
         assertThat(report.warmupLatency().count()).as(progress.toString()).isPositive();
@@ -80,11 +103,15 @@ class IngestEndToEndTest {
         assertThat(progress.toString()).contains("[warm-up").contains("p99.9");
     }
 
-    private static FleetSpec fleet(String prefix, PrintStream out) throws Exception {
+    private static FleetSpec fleet(String prefix, Protocol protocol, PrintStream out) throws Exception {
         List<String> ids = IntStream.range(0, 20).mapToObj(i -> SimDevice.idFor(prefix, i)).toList();
         List<SimDevice> devices = new DeviceProvisioner(new DeviceApi(platform.http(), platform.adminToken()), 20, out)
                 .create(ids);
-        return new FleetSpec(Mode.IOTHUB, new InetSocketAddress(TestPlatform.HOST, platform.mqttsPort()),
+        int port = switch (protocol) {
+            case MQTT -> platform.mqttsPort();
+            case AMQP -> platform.server().devicePorts().amqps().orElseThrow();
+        };
+        return new FleetSpec(Mode.IOTHUB, protocol, new InetSocketAddress(TestPlatform.HOST, port),
                 Optional.of(ClientTls.trusting(List.of(platform.server().tls().caCertificate()))), TestPlatform.HOST,
                 "", Optional.empty(), devices, List.of(), 20, 0, 60, 2, Duration.ZERO);
     }

@@ -43,7 +43,7 @@ final class AmqpEndpoint {
     private final TransportContext context;
     private final AmqpEngine engine;
     private final ClaimsBasedSecurity cbs;
-    private final DeviceGrants grants = new DeviceGrants();
+    private final DeviceGrants grants;
     private final Map<Link, CloudToDeviceLink> cloudToDevice = new HashMap<>();
     private final AmqpDevices devices;
     private final ClientCertificates certificates;
@@ -52,6 +52,7 @@ final class AmqpEndpoint {
     AmqpEndpoint(TransportContext context, AmqpEngine engine) {
         this.context = context;
         this.engine = engine;
+        this.grants = new DeviceGrants(engine::tickBy);
         this.cbs = new ClaimsBasedSecurity(context);
         this.devices = new AmqpDevices(context, engine);
         this.certificates = new ClientCertificates(context, engine, grants);
@@ -62,6 +63,7 @@ final class AmqpEndpoint {
             case CONNECTION_REMOTE_OPEN -> {
                 event.getConnection().setContainer("opencentral");
                 event.getConnection().open();
+                engine.tickBy(Instant.now());   // the peer's idle timeout, if any, sets the next tick
             }
             case CONNECTION_REMOTE_CLOSE -> event.getConnection().close();
             case SESSION_REMOTE_OPEN -> event.getSession().open();
@@ -75,11 +77,16 @@ final class AmqpEndpoint {
         }
     }
 
-    /** Once a second: a connection whose device token has expired closes. */
+    /** At each tick of the engine: a connection whose device token has expired closes. */
     void tick() {
         if (grants.anyExpired(Instant.now())) {
             engine.close(new ErrorCondition(UNAUTHORIZED, "the SAS token has expired"), CloseReason.REFUSED);
         }
+    }
+
+    /** When the engine must tick next for this endpoint: the first expiry of a device's token, if any. */
+    Optional<Instant> nextTick() {
+        return grants.firstExpiry();
     }
 
     void ended() {

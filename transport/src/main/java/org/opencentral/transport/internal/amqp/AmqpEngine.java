@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.qpid.proton.engine.Collector;
 import org.apache.qpid.proton.engine.Connection;
@@ -22,7 +24,12 @@ import org.opencentral.transport.internal.pipeline.Disconnects;
  * comes back through {@link #run}.
  */
 final class AmqpEngine extends ChannelInboundHandlerAdapter {
-    static final long TICK_MILLIS = 1_000;
+    /**
+     * The longest an engine goes without a tick. It ticks when something is due — the peer's idle
+     * timeout (an empty frame to send), a device's token expiring — rather than every second: ten
+     * thousand connections ticking each second cost the server about 5% of a core (BENCHMARKS.md).
+     */
+    static final long MAX_TICK_MILLIS = 60_000;
 
     private final Transport transport = Transport.Factory.create();
     private final Collector collector = Collector.Factory.create();
@@ -30,6 +37,8 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
     private final AmqpEndpoint endpoint;
     private ChannelHandlerContext ctx;
     private boolean ticking;
+    private ScheduledFuture<?> nextTick;
+    private long nextTickAt = Long.MAX_VALUE;
     private final java.util.Queue<Runnable> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -164,13 +173,40 @@ final class AmqpEngine extends ChannelInboundHandlerAdapter {
         Disconnects.close(ctx.channel(), reason, condition.getDescription());
     }
 
-    private void tick() {
-        if (ctx.channel().isActive()) {
-            transport.tick(System.currentTimeMillis());
-            endpoint.tick();
-            pump();
-            ctx.executor().schedule(this::tick, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    /**
+     * Makes the engine tick no later than {@code at} (wall clock): when a device's token expires, or
+     * at once when the peer's open announced its idle timeout. Event loop only.
+     */
+    void tickBy(Instant at) {
+        if (ticking && at.toEpochMilli() < nextTickAt) {
+            scheduleTick(at.toEpochMilli());
         }
+    }
+
+    private void scheduleTick(long atMillis) {
+        if (nextTick != null) {
+            nextTick.cancel(false);
+        }
+        nextTickAt = atMillis;
+        nextTick = ctx.executor().schedule(this::tick, Math.max(0, atMillis - System.currentTimeMillis()),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Ticks Proton's transport (idle timeouts) and the endpoint (token expiry), then schedules the next tick. */
+    private void tick() {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        long transportDue = transport.tick(now);   // 0: no idle timeout to keep
+        endpoint.tick();
+        pump();
+        long next = now + MAX_TICK_MILLIS;
+        if (transportDue > 0) {
+            next = Math.min(next, transportDue);
+        }
+        next = Math.min(next, endpoint.nextTick().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
+        scheduleTick(Math.max(next, now + 1));
     }
 
     /** Hands every pending event to the endpoint, then writes the frames the engine has ready. */

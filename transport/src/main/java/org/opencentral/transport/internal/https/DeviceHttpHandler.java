@@ -84,7 +84,8 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
             case DeviceHttpRoute.Settle settle -> new Request.Settle(settle);
             case DeviceHttpRoute.RequestUpload upload -> new Request.Upload(ByteBufUtil.getBytes(request.content()),
                     Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)));
-            case DeviceHttpRoute.NotifyUpload notify -> new Request.Notify(ByteBufUtil.getBytes(request.content()));
+            case DeviceHttpRoute.NotifyUpload notify -> new Request.Notify(ByteBufUtil.getBytes(request.content()),
+                    notify.correlationId());
         };
         context.blocking().execute(() -> answer(id, sas, chain, work).whenComplete((response, error) ->
                 HttpReplies.send(ctx, keepAlive, error == null ? response : failed(id, error))));
@@ -108,7 +109,7 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
             case Request.Receive receive -> CompletableFuture.completedFuture(cloudToDevice.receive(id, receive.lock()));
             case Request.Settle settle -> CompletableFuture.completedFuture(cloudToDevice.settle(id, settle.route()));
             case Request.Upload upload -> CompletableFuture.completedFuture(files.request(id, upload.body(), upload.host()));
-            case Request.Notify notify -> CompletableFuture.completedFuture(files.notify(id, notify.body()));
+            case Request.Notify notify -> CompletableFuture.completedFuture(files.notify(id, notify.body(), notify.correlationId()));
         };
     }
 
@@ -170,7 +171,7 @@ public final class DeviceHttpHandler extends HttpsRouteHandler {
         record Upload(byte[] body, Optional<String> host) implements Request {
         }
 
-        record Notify(byte[] body) implements Request {
+        record Notify(byte[] body, Optional<String> correlationId) implements Request {
         }
     }
 }

@@ -50,10 +50,15 @@ sealed interface DeviceHttpRoute {
         }
     }
 
-    /** {@code POST /devices/{id}/files/notifications}: the outcome of a file upload. */
-    record NotifyUpload(String deviceId) implements DeviceHttpRoute {
+    /**
+     * {@code POST /devices/{id}/files/notifications}: the outcome of a file upload, its correlation id
+     * in the body (the Java SDK), or {@code …/notifications/{correlationId}} with it in the path (the
+     * Node.js SDK).
+     */
+    record NotifyUpload(String deviceId, Optional<String> correlationId) implements DeviceHttpRoute {
         public NotifyUpload {
             Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(correlationId, "correlationId");
         }
     }
 
@@ -71,7 +76,10 @@ sealed interface DeviceHttpRoute {
             new Row(HttpMethod.POST, LOCKED + "/abandon", (m, query) ->
                     new Settle(m.group("device"), m.group("etag"), Settlement.ABANDON)),
             new Row(HttpMethod.POST, FILES, (m, query) -> new RequestUpload(m.group("device"))),
-            new Row(HttpMethod.POST, FILES + "/notifications", (m, query) -> new NotifyUpload(m.group("device"))));
+            new Row(HttpMethod.POST, FILES + "/notifications", (m, query) ->
+                    new NotifyUpload(m.group("device"), Optional.empty())),
+            new Row(HttpMethod.POST, FILES + "/notifications/(?<correlation>[^/]+)", (m, query) ->
+                    new NotifyUpload(m.group("device"), Optional.of(m.group("correlation")))));
 
     /** The device request {@code method} on {@code uri} stands for, if it is one (path segments URL-decoded, etag unquoted). */
     static Optional<DeviceHttpRoute> match(HttpMethod method, String uri) {

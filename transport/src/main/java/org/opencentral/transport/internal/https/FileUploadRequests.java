@@ -41,13 +41,16 @@ final class FileUploadRequests {
     }
 
     /** Records the outcome the body notifies. */
-    FullHttpResponse notify(DeviceId id, byte[] body) {
+    FullHttpResponse notify(DeviceId id, byte[] body, Optional<String> correlationInPath) {
         return answer(() -> {
             JsonNode notification = object(body);
-            if (!notification.path("correlationId").isTextual() || !notification.path("isSuccess").isBoolean()) {
-                throw DomainException.badRequest("the notification needs a correlationId string and an isSuccess boolean");
+            Optional<String> correlationId = correlationInPath.or(() -> Optional.of(notification.path("correlationId"))
+                    .filter(JsonNode::isTextual).map(JsonNode::asText));
+            if (correlationId.isEmpty() || !notification.path("isSuccess").isBoolean()) {
+                throw DomainException.badRequest("the notification needs a correlationId string (in the body or the "
+                        + "path) and an isSuccess boolean");
             }
-            uploads.notify(id, notification.path("correlationId").asText(), notification.path("isSuccess").asBoolean());
+            uploads.notify(id, correlationId.get(), notification.path("isSuccess").asBoolean());
             return HttpReplies.of(HttpResponseStatus.NO_CONTENT, "", new byte[0]);
         });
     }

@@ -3,6 +3,7 @@ package org.opencentral.transport.internal.https;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.HttpMethod;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencentral.platform.c2d.CloudToDeviceService.Settlement;
 
@@ -43,9 +44,12 @@ class DeviceHttpRouteTest {
         assertThat(DeviceHttpRoute.match(HttpMethod.POST, "/devices/dev-1/files" + API))
                 .hasValue(new DeviceHttpRoute.RequestUpload("dev-1"));
         assertThat(DeviceHttpRoute.match(HttpMethod.POST, "/devices/dev%2D1/files/notifications" + API))
-                .hasValue(new DeviceHttpRoute.NotifyUpload("dev-1"));
+                .hasValue(new DeviceHttpRoute.NotifyUpload("dev-1", Optional.empty()));
+        assertThat(DeviceHttpRoute.match(HttpMethod.POST, "/devices/dev-1/files/notifications/c%2B1" + API))
+                .as("the Node.js SDK's form: the correlation id in the path")
+                .hasValue(new DeviceHttpRoute.NotifyUpload("dev-1", Optional.of("c+1")));
         assertThat(DeviceHttpRoute.match(HttpMethod.GET, "/devices/dev-1/files")).isEmpty();
-        assertThat(DeviceHttpRoute.isDevicePath("/devices/dev-1/files/notifications/x")).isFalse();
+        assertThat(DeviceHttpRoute.isDevicePath("/devices/dev-1/files/notifications/x/y")).isFalse();
     }
 
     @Test

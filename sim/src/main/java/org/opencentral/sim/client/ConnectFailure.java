@@ -1,4 +1,4 @@
-package org.opencentral.sim.mqtt;
+package org.opencentral.sim.client;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;

@@ -1,4 +1,4 @@
-package org.opencentral.sim.mqtt;
+package org.opencentral.sim.client;
 
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
@@ -20,7 +20,7 @@ import javax.net.ssl.SSLException;
  * BoringSSL where netty-tcnative loads (else the JDK's provider; {@code -Dio.netty.handler.ssl.noOpenSsl=true}
  * in {@code SIM_JAVA_OPTS} forces the JDK's): with the JDK's, 1,000 handshakes in flight made the
  * load generator, not the server, the limit of a connect storm on two cores. Sessions are not resumed
- * ({@link MqttClient}): each connection is a device of its own.
+ * ({@code MqttClient}, {@code AmqpClient}): each connection is a device of its own.
  */
 public final class ClientTls {
     private ClientTls() {
@@ -33,7 +33,7 @@ public final class ClientTls {
 
     /**
      * Trusts {@code cas}, by the chain only: connections carry no peer host (every one a full
-     * handshake, see {@link MqttClient}), so there is no name to check.
+     * handshake, see {@code MqttClient}), so there is no name to check.
      */
     public static SslContext trusting(List<X509Certificate> cas) throws SSLException {
         return SslContextBuilder.forClient().sslProvider(provider()).endpointIdentificationAlgorithm(null)
