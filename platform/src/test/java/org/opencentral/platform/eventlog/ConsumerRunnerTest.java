@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -196,6 +197,14 @@ class ConsumerRunnerTest {
 
     /** A consumer of {@code pace} that adds the sequence numbers it handles to {@code into}. */
     private static LogConsumer sequences(String name, List<Long> into, LogConsumer.Pace pace) {
+        return consumer(name, pace, batch -> batch.forEach(e -> into.add(e.sequence())));
+    }
+
+    private static LogConsumer collecting(String name, List<List<LoggedEvent>> into) {
+        return consumer(name, LogConsumer.Pace.BACKGROUND, into::add);
+    }
+
+    private static LogConsumer consumer(String name, LogConsumer.Pace pace, Consumer<List<LoggedEvent>> handler) {
         return new LogConsumer() {
             @Override
             public String name() {
@@ -204,26 +213,12 @@ class ConsumerRunnerTest {
 
             @Override
             public void handle(List<LoggedEvent> batch) {
-                batch.forEach(e -> into.add(e.sequence()));
+                handler.accept(batch);
             }
 
             @Override
             public Pace pace() {
                 return pace;
-            }
-        };
-    }
-
-    private static LogConsumer collecting(String name, List<List<LoggedEvent>> into) {
-        return new LogConsumer() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void handle(List<LoggedEvent> batch) {
-                into.add(batch);
             }
         };
     }
