@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, Collection, Credentials, Device, deviceListPath, get, odataString } from '../api';
 import { linkClick } from '../router';
 import { CopyField, Dialog } from '../ui/components';
+import { useSubmit } from './useActions';
 
 // Valid with the `v` flag browsers compile `pattern` with: `(`, `)` and `-` are escaped in the class.
 const ID_PATTERN = '[A-Za-z0-9\\-.%_*?!\\(\\),:=@$\']{1,128}';
@@ -15,30 +16,19 @@ export function CreateDevice({ onClose }: { onClose: (created: boolean) => void 
   const [id, setId] = useState('');
   const [name, setName] = useState('');
   const [simulated, setSimulated] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ device: Device; credentials: Credentials } | null>(null);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useSubmit(async () => {
     const deviceId = id.trim();
-    try {
-      // Asked through the list, so that a free id is an empty page rather than a failed request.
-      const existing = await get<Collection<Device>>(deviceListPath({ conditions: ['id eq ' + odataString(deviceId)], pageSize: 1 }));
-      if (existing.value.length) throw new Error(`A device with ID “${deviceId}” already exists.`);
-      const device = await api<Device>('PUT', '/devices/' + encodeURIComponent(deviceId), {
-        body: { displayName: name.trim() || deviceId, simulated, enabled: true },
-      });
-      const credentials = await api<Credentials>('GET', '/devices/' + encodeURIComponent(deviceId) + '/credentials');
-      setCreated({ device, credentials });
-    } catch (err: any) {
-      setError(err?.message ?? String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    // Asked through the list, so that a free id is an empty page rather than a failed request.
+    const existing = await get<Collection<Device>>(deviceListPath({ conditions: ['id eq ' + odataString(deviceId)], pageSize: 1 }));
+    if (existing.value.length) throw new Error(`A device with ID “${deviceId}” already exists.`);
+    const device = await api<Device>('PUT', '/devices/' + encodeURIComponent(deviceId), {
+      body: { displayName: name.trim() || deviceId, simulated, enabled: true },
+    });
+    const credentials = await api<Credentials>('GET', '/devices/' + encodeURIComponent(deviceId) + '/credentials');
+    setCreated({ device, credentials });
+  });
 
   if (created) {
     const { device, credentials } = created;

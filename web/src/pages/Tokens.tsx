@@ -1,29 +1,17 @@
 import { useState } from 'preact/hooks';
 import { api, ApiToken } from '../api';
 import { roleName, useSession } from '../session';
-import { Confirm, CopyField, Dialog, ErrorBanner, Notice, Spinner, toast, toastError } from '../ui/components';
+import { Confirm, CopyField, Dialog, ErrorBanner, Notice, Spinner } from '../ui/components';
 import { RolePicker } from './RolePicker';
+import { useConfirmedDelete, useSubmit } from './useActions';
 import { useList } from './useList';
 
 export function Tokens() {
   const session = useSession();
   const { items, error, reload } = useList<ApiToken>('/apiTokens');
   const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<ApiToken | null>(null);
-  const [busy, setBusy] = useState(false);
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await api('DELETE', '/apiTokens/' + encodeURIComponent(deleting!.id));
-      toast(`Token ${deleting!.id} revoked.`);
-      reload();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-      setDeleting(null);
-    }
-  };
+  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<ApiToken>(
+    (t) => api('DELETE', '/apiTokens/' + encodeURIComponent(t.id)), reload, (t) => `Token ${t.id} revoked.`);
   return (
     <section aria-labelledby="tokens-title">
       <div class="page-head">
@@ -50,7 +38,7 @@ export function Tokens() {
         </table>
       )}
       {creating && <NewToken onClose={(created) => { setCreating(false); if (created) reload(); }} />}
-      <Confirm open={!!deleting} title="Revoke token?" action="Revoke" busy={busy} onConfirm={remove} onCancel={() => setDeleting(null)}
+      <Confirm open={!!deleting} title="Revoke token?" action="Revoke" busy={busy} onConfirm={confirm} onCancel={() => setDeleting(null)}
         body={<p>Revoke {deleting?.id}? Programs using it stop working immediately.</p>} />
     </section>
   );
@@ -72,23 +60,12 @@ function NewToken({ onClose }: { onClose: (created: boolean) => void }) {
   const [id, setId] = useState('');
   const [role, setRole] = useState('');
   const [expiry, setExpiry] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<ApiToken | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setIssued(await api<ApiToken>('PUT', '/apiTokens/' + encodeURIComponent(id.trim()), {
-        body: { roles: [{ role }], ...(expiry ? { expiry: new Date(expiry + 'T23:59:59Z').toISOString() } : {}) },
-      }));
-    } catch (err: any) {
-      setError(err?.message ?? String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    setIssued(await api<ApiToken>('PUT', '/apiTokens/' + encodeURIComponent(id.trim()), {
+      body: { roles: [{ role }], ...(expiry ? { expiry: new Date(expiry + 'T23:59:59Z').toISOString() } : {}) },
+    }));
+  });
   if (issued) {
     return (
       <Dialog title="Token created" open onClose={() => onClose(true)} wide>

@@ -1,30 +1,17 @@
 import { useState } from 'preact/hooks';
 import { api, User } from '../api';
 import { roleName, useSession } from '../session';
-import { Confirm, Dialog, ErrorBanner, Spinner, toast, toastError } from '../ui/components';
+import { Confirm, Dialog, ErrorBanner, Spinner, toast } from '../ui/components';
 import { RolePicker } from './RolePicker';
 import { useList } from './useList';
-import { useSubmit } from './useActions';
+import { useConfirmedDelete, useSubmit } from './useActions';
 
 export function Users() {
   const session = useSession();
   const { items, error, reload } = useList<User>('/users');
   const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState<User | null>(null);
-  const [busy, setBusy] = useState(false);
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await api('DELETE', '/users/' + encodeURIComponent(deleting!.id));
-      toast(`User ${deleting!.email} removed.`);
-      reload();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-      setDeleting(null);
-    }
-  };
+  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<User>(
+    (u) => api('DELETE', '/users/' + encodeURIComponent(u.id)), reload, (u) => `User ${u.email} removed.`);
   return (
     <section aria-labelledby="users-title">
       <div class="page-head">
@@ -50,7 +37,7 @@ export function Users() {
         </table>
       )}
       {adding && <AddUser onClose={(added) => { setAdding(false); if (added) reload(); }} />}
-      <Confirm open={!!deleting} title="Remove user?" action="Remove" busy={busy} onConfirm={remove} onCancel={() => setDeleting(null)}
+      <Confirm open={!!deleting} title="Remove user?" action="Remove" busy={busy} onConfirm={confirm} onCancel={() => setDeleting(null)}
         body={<p>Remove {deleting?.email}? They can no longer sign in.</p>} />
     </section>
   );

@@ -3,18 +3,18 @@ import { toast, toastError } from '../ui/components';
 
 /**
  * Deleting an item of a list after a confirmation: `deleting` is the item asked about (show a
- * Confirm while it is set), `remove` deletes it, says so in a toast (`what` names the kind) and
- * reloads the list; a failure is a toast too.
+ * Confirm while it is set), `confirm` deletes it with `remove`, says so in a toast (`done` says what
+ * was done to the item) and reloads the list; a failure is a toast too.
  */
-export function useConfirmedDelete<T extends { displayName?: string }>(what: string, remove: (item: T) => Promise<unknown>,
-  reload: () => void) {
+export function useConfirmedDelete<T>(remove: (item: T) => Promise<unknown>, reload: () => void,
+  done: (item: T) => string) {
   const [deleting, setDeleting] = useState<T | null>(null);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     setBusy(true);
     try {
       await remove(deleting!);
-      toast(`${what} ${deleting!.displayName} deleted.`);
+      toast(done(deleting!));
       reload();
     } catch (e) {
       toastError(e);

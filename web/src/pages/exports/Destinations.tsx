@@ -11,7 +11,8 @@ import { deleteDestination, Destination, exportPath, statusKind } from './export
 export function Destinations() {
   const session = useSession();
   const destinations = useList<Destination>(exportPath('/destinations'));
-  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<Destination>('Destination', (d) => deleteDestination(d.id), destinations.reload);
+  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<Destination>((d) => deleteDestination(d.id), destinations.reload,
+    (d) => `Destination ${d.displayName} deleted.`);
   const canDelete = session.can('dataExport.delete');
   return (
     <section aria-labelledby="destinations-title">

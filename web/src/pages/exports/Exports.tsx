@@ -12,7 +12,8 @@ export function Exports() {
   const session = useSession();
   const exports = useList<Export>(exportPath('/exports'));
   const [counters, setCounters] = useState<DeliveryCounters[]>([]);
-  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<Export>('Export', (e) => deleteExport(e.id), exports.reload);
+  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<Export>((e) => deleteExport(e.id), exports.reload,
+    (e) => `Export ${e.displayName} deleted.`);
   useEffect(() => {
     const refresh = () => {
       exports.reload();

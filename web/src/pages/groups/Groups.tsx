@@ -10,7 +10,8 @@ import { DeviceGroup } from './groupApi';
 export function Groups() {
   const session = useSession();
   const { items, error, reload } = useList<DeviceGroup>('/deviceGroups');
-  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<DeviceGroup>('Device group', (g) => api('DELETE', '/deviceGroups/' + encodeURIComponent(g.id)), reload);
+  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<DeviceGroup>((g) => api('DELETE', '/deviceGroups/' + encodeURIComponent(g.id)), reload,
+    (g) => `Device group ${g.displayName} deleted.`);
   const canDelete = session.can('deviceGroups.delete');
   return (
     <section aria-labelledby="groups-title">

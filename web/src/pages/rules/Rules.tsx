@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { DeviceTemplate } from '../../api';
 import { linkClick } from '../../router';
 import { useSession } from '../../session';
 import { Badge, Confirm, ErrorBanner, Spinner, relativeTime, toast, toastError } from '../../ui/components';
 import { count } from '../../ui/format';
+import { useConfirmedDelete } from '../useActions';
 import { useList } from '../useList';
 import { deleteRule, patchRule, Rule, RuleStatus, rulePath } from './ruleApi';
 
@@ -21,8 +22,8 @@ export function Rules() {
   const rules = useList<Rule>('/rules?maxpagesize=1000');
   const templates = useList<DeviceTemplate>(session.can('deviceTemplates.view') ? '/deviceTemplates?maxpagesize=100' : '');
   useRefresh(rules.reload);
-  const [deleting, setDeleting] = useState<Rule | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { deleting, setDeleting, busy, confirm } = useConfirmedDelete<Rule>((r) => deleteRule(r.id), rules.reload,
+    (r) => `Rule ${r.displayName} deleted.`);
   const templateName = (id: string) => templates.items?.find((t) => t['@id'] === id)?.displayName ?? id;
   const toggle = async (r: Rule) => {
     try {
@@ -31,20 +32,6 @@ export function Rules() {
       rules.reload();
     } catch (e) {
       toastError(e);
-    }
-  };
-  const remove = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    try {
-      await deleteRule(deleting.id);
-      toast(`Rule ${deleting.displayName} deleted.`);
-      setDeleting(null);
-      rules.reload();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
     }
   };
   const canUpdate = session.can('rules.update');
@@ -76,7 +63,7 @@ export function Rules() {
           </tbody>
         </table>
       )}
-      <Confirm open={!!deleting} title="Delete rule" action="Delete" busy={busy} onConfirm={remove} onCancel={() => setDeleting(null)}
+      <Confirm open={!!deleting} title="Delete rule" action="Delete" busy={busy} onConfirm={confirm} onCancel={() => setDeleting(null)}
         body={<p>Delete the rule <strong>{deleting?.displayName}</strong> and its history? This cannot be undone.</p>} />
     </section>
   );

@@ -2,18 +2,15 @@ package org.opencentral.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.api.http.Access;
 import org.opencentral.api.http.Route;
 import org.opencentral.core.security.RoleKind;
@@ -27,24 +24,14 @@ import org.opencentral.platform.security.Principal;
  * principal's resolved permissions. Allowed calls must not be 401/403; denied ones must be 403.
  */
 @Timeout(120)
-class AuthorizationMatrixTest {
-    @TempDir
-    Path dir;
-    TestPlatform platform;
+class AuthorizationMatrixTest extends ScenarioApiTest {
     Http anonymous;
 
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE));
-        Scenario.build(platform);
+    void customRoleAndAnonymous() {
         platform.security.roles().put("device-reader", "Device reader", RoleKind.APPLICATION,
                 Set.of(Permission.DEVICES_VIEW, Permission.USERS_VIEW));
         anonymous = new Http(platform.port, null);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private record Caller(String name, Principal principal, Supplier<Http> client) {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.CommandHistoryStore;
@@ -22,25 +19,16 @@ import org.opencentral.platform.security.BuiltInRole;
  * and the audit entry of every valid call.
  */
 @Timeout(60)
-class CommandHistoryApiTest {
+class CommandHistoryApiTest extends PlatformApiTest {
     private static final String DEVICE = "/api/devices/hist-1";
-    @TempDir
-    Path dir;
-    TestPlatform platform;
     Http api;
 
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
+    void operatorAndDevice() {
         api = new Http(platform.port, platform.token("operator", BuiltInRole.APP_OPERATOR));
         assertThat(api.put(DEVICE + "?" + Http.V, "{\"displayName\":\"History\"}").status()).isEqualTo(200);
         platform.sessions.register(new AnsweringSession(DeviceId.of("hist-1"), platform.commands,
                 (method, request) -> "{\"echo\":" + request + "}"));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test
@@ -96,7 +84,6 @@ class CommandHistoryApiTest {
     @Test
     void theHistoryGoesWithTheDevice() {
         api.post(DEVICE + "/commands/reboot?" + Http.V, "{}");
-        Http admin = api.as(platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
         assertThat(admin.delete(DEVICE + "?" + Http.V).status()).isEqualTo(204);
         admin.put(DEVICE + "?" + Http.V, "{\"displayName\":\"Again\"}");
 
@@ -106,7 +93,6 @@ class CommandHistoryApiTest {
 
     @Test
     void everyValidCallIsAuditedWithItsRequestBeforeItsAnswerLeavesWhateverTheDeviceDoes() {
-        Http admin = api.as(platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
         assertThat(api.post(DEVICE + "/commands/reboot?" + Http.V, "{\"request\":{\"n\":7},\"responseTimeout\":9}")
                 .status()).isEqualTo(201);
         JsonNode answered = admin.get("/api/auditLogs?" + Http.V + "&maxpagesize=1").json().path("value").get(0);

@@ -3,7 +3,6 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.api.contract.SpecResponses;
 import org.opencentral.api.openapi.OpenApiDocument;
 import org.opencentral.core.Json;
@@ -29,7 +26,7 @@ import org.opencentral.platform.security.BuiltInRole;
  * the official 2022-07-31 document's schema for that operation and status.
  */
 @Timeout(120)
-class ContractTest {
+class ContractTest extends ScenarioApiTest {
     /**
      * Members we answer that the spec does not name, kept on purpose (definition → members). A role
      * also tells its kind, whether it is built in, and its permissions: the UI's role editor needs them,
@@ -66,17 +63,10 @@ class ContractTest {
         return Set.copyOf(routes);
     }
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
     final SpecResponses spec = new SpecResponses(OpenApiDocument.official(), EXTENSIONS);
 
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
-        Scenario.build(platform);
-        admin = new Http(platform.port, platform.token("contract-admin", BuiltInRole.APP_ADMINISTRATOR));
+    void contractData() {
         platform.sessions.register(new AnsweringSession(DeviceId.of("c-dev"), platform.commands,
                 (method, request) -> "{\"method\":\"" + method + "\",\"request\":" + request + "}"));
         ContractCases.gateway(platform);
@@ -85,11 +75,6 @@ class ContractTest {
         platform.state.lastValues().upsert(List.of(
                 new LastValue(DeviceId.of("dev-root"), "", "temperature", Json.parse("21.5"), at),
                 new LastValue(DeviceId.of("dev-root"), "c1", "humidity", Json.parse("{\"rh\":40}"), at)));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.LastValue;
@@ -30,23 +27,15 @@ import org.opencentral.platform.security.BuiltInRole;
  * organizations.
  */
 @Timeout(120)
-class DashboardDataApiTest {
+class DashboardDataApiTest extends ScenarioApiTest {
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     static final String RANGE = "{\"from\":\"2026-03-01T10:00:00Z\",\"to\":\"2026-03-01T11:00:00Z\"}";
     static final String THERMOSTATS = "\"group\":\"thermostats\",\"capabilities\":"
             + "[{\"capability\":\"temperature\",\"aggregateFunction\":\"%s\"}]";
     static final String TIME = "\"queryRange\":{\"type\":\"time\",\"duration\":\"PT1H\"}";
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
-
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
-        Scenario.build(platform);
-        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
+    void thermostatsAndTiles() {
         for (String id : List.of("t1", "t2")) {
             assertThat(admin.put("/api/devices/" + id + "?" + Http.V, "{\"displayName\":\"thermo\"}").status())
                     .isEqualTo(200);
@@ -75,11 +64,6 @@ class DashboardDataApiTest {
                 tile("rate", "{\"type\":\"messageRate\"}")) + "]";
         assertThat(admin.put("/api/dashboards/ops?" + Http.V, "{\"displayName\":\"Ops\",\"tiles\":" + tiles + "}")
                 .status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private static TelemetryPoint point(String device, int minute, double value) {

@@ -8,17 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.api.contract.SpecResponses;
 import org.opencentral.core.Json;
 import org.opencentral.platform.security.BuiltInRole;
@@ -31,7 +27,7 @@ import org.opencentral.platform.security.BuiltInRole;
  * etags, paging, audit.
  */
 @Timeout(120)
-class DashboardsApiTest {
+class DashboardsApiTest extends ScenarioApiTest {
     static final String PREVIEW = "api-version=2022-10-31-preview";
     static final String GROUPED = "\"group\":\"g\",\"devices\":[],"
             + "\"capabilities\":[{\"capability\":\"temperature\",\"aggregateFunction\":\"avg\"}]";
@@ -60,10 +56,6 @@ class DashboardsApiTest {
             "{\"type\":\"label\",\"text\":\"Hello\",\"textSize\":14,\"wordWrap\":true}",
             "{\"type\":\"markdown\",\"description\":\"# Notes\\n*ok*\",\"href\":\"https://example.com/\"}");
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
     /**
      * The document has two schemas for the tile type {@code command}, both closed:
      * {@code CommandTileConfiguration} (group, command, device) and {@code CommandConfiguration}
@@ -72,18 +64,6 @@ class DashboardsApiTest {
     final SpecResponses spec = new SpecResponses(preview(), Map.of("CommandConfiguration", Set.of("group")));
     final List<String> problems = new ArrayList<>();
     final Set<String> covered = new TreeSet<>();
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
-        Scenario.build(platform);
-        admin = new Http(platform.port, platform.token("dash-admin", BuiltInRole.APP_ADMINISTRATOR));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
 
     static String dashboard(String name, List<String> configurations) {
         ObjectNode body = Json.object();

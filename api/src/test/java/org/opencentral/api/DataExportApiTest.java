@@ -7,17 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.api.contract.SpecResponses;
 import org.opencentral.core.Json;
 import org.opencentral.core.export.DestinationJson;
@@ -31,7 +27,7 @@ import org.opencentral.platform.security.BuiltInRole;
  * filters checked, a destination in use kept, every change audited.
  */
 @Timeout(120)
-class DataExportApiTest {
+class DataExportApiTest extends PlatformApiTest {
     static final String PREVIEW = "api-version=2022-10-31-preview";
     /** An export's destination list answers each destination with the export's transform for it. */
     static final Map<String, Set<String>> EXTENSIONS = Map.of("WebhookV1Destination", Set.of("transform"));
@@ -50,24 +46,9 @@ class DataExportApiTest {
              "enrichments":{"site":{"value":"north"},"name":{"path":"$displayName"}},
              "destinations":[{"id":"hook","transform":"{ id: .device.id }"}]}""";
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
     final SpecResponses spec = new SpecResponses(preview(), EXTENSIONS);
     final List<String> problems = new ArrayList<>();
     final Set<String> covered = new TreeSet<>();
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
-        admin = new Http(platform.port, platform.token("export-admin", BuiltInRole.APP_ADMINISTRATOR));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
 
     @Test
     void everyDataExportRouteAnswersAsThePreviewDocumentSays() {

@@ -3,37 +3,25 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.LastValue;
 import org.opencentral.platform.security.BuiltInRole;
 
 /** Properties, commands, telemetry and cloud-to-device messages over real HTTP and real stores. */
-class DeviceCapabilitiesApiTest {
+class DeviceCapabilitiesApiTest extends PlatformApiTest {
     private static final DeviceId ID = DeviceId.of("th-1");
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
     Http api;
 
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
+    void operatorAndDevice() {
         api = new Http(platform.port, platform.token("operator", BuiltInRole.APP_OPERATOR));
         assertThat(api.put("/api/devices/th-1?" + Http.V, "{}").status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test

@@ -6,46 +6,25 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.event.PlatformEvent.CloudPropertiesUpdated;
 import org.opencentral.core.event.PlatformEvent.TemplateLifecycle;
 import org.opencentral.core.event.PlatformEvent.TemplateLifecycle.Change;
-import org.opencentral.platform.security.BuiltInRole;
 
 /** /api/deviceTemplates over real HTTP and real stores, and the template-aware device routes. */
 @Timeout(60)
-class DeviceTemplatesApiTest {
+class DeviceTemplatesApiTest extends PlatformApiTest {
     static final String THERMOSTAT = "dtmi:contoso:Thermostat;1";
-
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http api;
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, "0ne00000001"));
-        api = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
 
     @Test
     void aValidTemplateIsPublishedAndReadInIotCentralsShape() {
-        Http.Reply put = api.put(path(THERMOSTAT), template("double", ""));
+        Http.Reply put = admin.put(path(THERMOSTAT), template("double", ""));
 
         assertThat(put.status()).isEqualTo(200);
         JsonNode body = put.json();
@@ -54,13 +33,13 @@ class DeviceTemplatesApiTest {
         assertThat(body.path("displayName").asText()).isEqualTo("Thermostat");
         assertThat(body.path("etag").asText()).isNotBlank();
         assertThat(body.at("/capabilityModel/contents/0/name").asText()).isEqualTo("temperature");
-        assertThat(api.get(path(THERMOSTAT)).json()).isEqualTo(body);
-        assertThat(api.get(path("dtmi:contoso:Other;1")).status()).isEqualTo(404);
+        assertThat(admin.get(path(THERMOSTAT)).json()).isEqualTo(body);
+        assertThat(admin.get(path("dtmi:contoso:Other;1")).status()).isEqualTo(404);
     }
 
     @Test
     void anInvalidModelIsRefusedWithEveryErrorAtItsPointer() {
-        Http.Reply put = api.put(path(THERMOSTAT), template("doubel", ""));
+        Http.Reply put = admin.put(path(THERMOSTAT), template("doubel", ""));
 
         assertThat(put.status()).isEqualTo(400);
         JsonNode details = put.json().at("/error/details");
@@ -69,27 +48,27 @@ class DeviceTemplatesApiTest {
             assertThat(d.path("pointer").asText()).isEqualTo("/capabilityModel/contents/0/schema");
             assertThat(d.path("message").asText()).isNotBlank();
         });
-        assertThat(api.get(path(THERMOSTAT)).status()).isEqualTo(404);
+        assertThat(admin.get(path(THERMOSTAT)).status()).isEqualTo(404);
     }
 
     @Test
     void aPublishedVersionIsImmutableButItsEnvelopeAndCloudPropertiesMayChange() {
-        api.put(path(THERMOSTAT), template("double", ""));
+        admin.put(path(THERMOSTAT), template("double", ""));
 
-        assertThat(api.put(path(THERMOSTAT), template("double", "")).status()).isEqualTo(200);
-        assertThat(api.put(path(THERMOSTAT), template("integer", "")).json().at("/error/code").asText())
+        assertThat(admin.put(path(THERMOSTAT), template("double", "")).status()).isEqualTo(200);
+        assertThat(admin.put(path(THERMOSTAT), template("integer", "")).json().at("/error/code").asText())
                 .isEqualTo("Conflict");
-        Http.Reply renamed = api.patch(path(THERMOSTAT), "{\"displayName\":\"Renamed\"}");
+        Http.Reply renamed = admin.patch(path(THERMOSTAT), "{\"displayName\":\"Renamed\"}");
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.json().path("displayName").asText()).isEqualTo("Renamed");
         JsonNode model = renamed.json().path("capabilityModel");
         String withCloud = model.toString().replace("\"contents\":[", "\"contents\":[" + CLOUD + ",");
-        Http.Reply patched = api.patch(path(THERMOSTAT), "{\"capabilityModel\":" + withCloud + "}");
+        Http.Reply patched = admin.patch(path(THERMOSTAT), "{\"capabilityModel\":" + withCloud + "}");
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json().at("/capabilityModel/contents/0/name").asText()).isEqualTo("customerName");
         String changed = model.toString().replace("\"double\"", "\"integer\"");
-        assertThat(api.patch(path(THERMOSTAT), "{\"capabilityModel\":" + changed + "}").status()).isEqualTo(409);
-        assertThat(api.put(path("dtmi:contoso:Thermostat;2"), template("integer", "")).status()).isEqualTo(200);
+        assertThat(admin.patch(path(THERMOSTAT), "{\"capabilityModel\":" + changed + "}").status()).isEqualTo(409);
+        assertThat(admin.put(path("dtmi:contoso:Thermostat;2"), template("integer", "")).status()).isEqualTo(200);
 
         assertThat(logged(TemplateLifecycle.class)).extracting(TemplateLifecycle::templateId, TemplateLifecycle::change)
                 .containsExactly(tuple(THERMOSTAT, Change.CREATED), tuple(THERMOSTAT, Change.UPDATED),
@@ -101,19 +80,19 @@ class DeviceTemplatesApiTest {
 
     @Test
     void aTemplateInUseCannotBeDeletedAndDevicesNeedAnExistingTemplate() {
-        api.put(path(THERMOSTAT), template("double", ""));
+        admin.put(path(THERMOSTAT), template("double", ""));
 
-        assertThat(api.put("/api/devices/d1?" + Http.V, "{\"template\":\"dtmi:contoso:Missing;1\"}").status())
+        assertThat(admin.put("/api/devices/d1?" + Http.V, "{\"template\":\"dtmi:contoso:Missing;1\"}").status())
                 .isEqualTo(400);
-        assertThat(api.put("/api/devices/d1?" + Http.V, "{\"template\":\"" + THERMOSTAT + "\"}").status())
+        assertThat(admin.put("/api/devices/d1?" + Http.V, "{\"template\":\"" + THERMOSTAT + "\"}").status())
                 .isEqualTo(200);
-        assertThat(api.delete(path(THERMOSTAT)).status()).isEqualTo(409);
+        assertThat(admin.delete(path(THERMOSTAT)).status()).isEqualTo(409);
         assertThat(logged(TemplateLifecycle.class)).extracting(TemplateLifecycle::change)
                 .containsExactly(Change.CREATED);
 
-        assertThat(api.delete("/api/devices/d1?" + Http.V).status()).isEqualTo(204);
-        assertThat(api.delete(path(THERMOSTAT)).status()).isEqualTo(204);
-        assertThat(api.get(path(THERMOSTAT)).status()).isEqualTo(404);
+        assertThat(admin.delete("/api/devices/d1?" + Http.V).status()).isEqualTo(204);
+        assertThat(admin.delete(path(THERMOSTAT)).status()).isEqualTo(204);
+        assertThat(admin.get(path(THERMOSTAT)).status()).isEqualTo(404);
         assertThat(logged(TemplateLifecycle.class)).extracting(TemplateLifecycle::change)
                 .containsExactly(Change.CREATED, Change.DELETED);
     }
@@ -121,35 +100,35 @@ class DeviceTemplatesApiTest {
     @Test
     void templatesArePagedWithNextLinks() {
         for (int i = 1; i <= 5; i++) {
-            api.put(path("dtmi:contoso:T" + i + ";1"), template("double", ""));
+            admin.put(path("dtmi:contoso:T" + i + ";1"), template("double", ""));
         }
 
-        JsonNode first = api.get("/api/deviceTemplates?" + Http.V + "&maxpagesize=2").json();
+        JsonNode first = admin.get("/api/deviceTemplates?" + Http.V + "&maxpagesize=2").json();
         assertThat(first.path("value")).hasSize(2);
         String next = first.path("nextLink").asText();
-        JsonNode second = api.get(next.substring(next.indexOf("/api/"))).json();
+        JsonNode second = admin.get(next.substring(next.indexOf("/api/"))).json();
         assertThat(second.path("value").get(0).path("@id").asText()).isEqualTo("dtmi:contoso:T3;1");
-        JsonNode last = api.get("/api/deviceTemplates?" + Http.V + "&$top=10").json();
+        JsonNode last = admin.get("/api/deviceTemplates?" + Http.V + "&$top=10").json();
         assertThat(last.path("value")).hasSize(5);
         assertThat(last.has("nextLink")).isFalse();
     }
 
     @Test
     void cloudPropertiesAreValidatedStoredAndShownBesideDeviceProperties() {
-        api.put(path(THERMOSTAT), template("double", CLOUD + ","));
-        api.put("/api/devices/d1?" + Http.V, "{\"template\":\"" + THERMOSTAT + "\"}");
+        admin.put(path(THERMOSTAT), template("double", CLOUD + ","));
+        admin.put("/api/devices/d1?" + Http.V, "{\"template\":\"" + THERMOSTAT + "\"}");
 
-        Http.Reply bad = api.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":5}");
+        Http.Reply bad = admin.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":5}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().at("/error/details/0/pointer").asText()).isEqualTo("/customerName");
-        assertThat(api.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":\"Contoso\"}")
+        assertThat(admin.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":\"Contoso\"}")
                 .status()).isEqualTo(202);
 
-        JsonNode properties = api.get("/api/devices/d1/properties?" + Http.V).json();
+        JsonNode properties = admin.get("/api/devices/d1/properties?" + Http.V).json();
         assertThat(properties.path("customerName").asText()).isEqualTo("Contoso");
         assertThat(properties.at("/$metadata/customerName/lastUpdateTime").asText()).isNotBlank();
-        assertThat(api.patch("/api/devices/d1/properties?" + Http.V, "{\"target\":21}").status()).isEqualTo(202);
-        assertThat(api.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":null}").status())
+        assertThat(admin.patch("/api/devices/d1/properties?" + Http.V, "{\"target\":21}").status()).isEqualTo(202);
+        assertThat(admin.patch("/api/devices/d1/properties?" + Http.V, "{\"customerName\":null}").status())
                 .isEqualTo(202);
 
         List<CloudPropertiesUpdated> cloud = logged(CloudPropertiesUpdated.class);

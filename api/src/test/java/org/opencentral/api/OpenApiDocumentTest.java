@@ -3,14 +3,10 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.api.http.ApiRoute;
 import org.opencentral.api.http.PublicRoute;
 import org.opencentral.api.http.Route;
@@ -18,21 +14,7 @@ import org.opencentral.api.http.StreamRoute;
 import org.opencentral.api.openapi.OpenApiDocument;
 
 /** The served document, the route table and what Javalin actually serves describe the same operations. */
-class OpenApiDocumentTest {
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
-
+class OpenApiDocumentTest extends PlatformApiTest {
     @Test
     void theServedDocumentListsEveryRouteAndNothingElse() {
         Set<String> routed = new TreeSet<>();

@@ -3,16 +3,13 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.telemetry.SeriesKey;
@@ -22,27 +19,20 @@ import org.opencentral.platform.security.BuiltInRole;
 
 /** {@code POST /api/query} over real HTTP, a real state store and a real DuckDB telemetry store. */
 @Timeout(60)
-class QueryApiTest {
+class QueryApiTest extends PlatformApiTest {
     private static final String TEMPLATE = "dtmi:contoso:Thermostat;1";
     private static final String PREVIEW = "api-version=2022-10-31-preview";
     private static final Instant START = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http api;
-
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, "0ne00000001"));
-        api = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
-        assertThat(api.put("/api/deviceTemplates/" + TEMPLATE.replace(";", "%3B") + "?" + Http.V, template()).status())
+    void devicesWithTelemetry() {
+        assertThat(admin.put("/api/deviceTemplates/" + TEMPLATE.replace(";", "%3B") + "?" + Http.V, template()).status())
                 .isEqualTo(200);
         for (String id : List.of("q1", "q2")) {
-            assertThat(api.put("/api/devices/" + id + "?" + Http.V, "{\"template\":\"" + TEMPLATE + "\"}").status())
+            assertThat(admin.put("/api/devices/" + id + "?" + Http.V, "{\"template\":\"" + TEMPLATE + "\"}").status())
                     .isEqualTo(200);
         }
-        assertThat(api.put("/api/devices/other?" + Http.V, "{}").status()).isEqualTo(200);
+        assertThat(admin.put("/api/devices/other?" + Http.V, "{}").status()).isEqualTo(200);
         List<TelemetryPoint> points = new ArrayList<>();
         for (String id : List.of("q1", "q2", "other")) {
             for (int i = 0; i < 10; i++) {
@@ -51,11 +41,6 @@ class QueryApiTest {
             }
         }
         platform.telemetry.append(points);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test
@@ -86,7 +71,7 @@ class QueryApiTest {
     @Test
     void propertyQueriesReadReportedAndCloudProperties() {
         platform.twins.patchReported(DeviceId.of("q1"), Json.parseObject("{\"target\":21.5}"));
-        assertThat(api.patch("/api/devices/q1/properties?" + Http.V, "{\"customerName\":\"Contoso\"}").status())
+        assertThat(admin.patch("/api/devices/q1/properties?" + Http.V, "{\"customerName\":\"Contoso\"}").status())
                 .isEqualTo(202);
 
         JsonNode results = query("SELECT $id, target, customerName FROM " + TEMPLATE
@@ -98,9 +83,9 @@ class QueryApiTest {
 
     @Test
     void callersSeeOnlyTheDevicesOfTheirOrganizations() {
-        assertThat(api.put("/api/organizations/east?" + Http.V, "{\"displayName\":\"East\"}").status()).isEqualTo(200);
-        assertThat(api.patch("/api/devices/q2?" + Http.V, "{\"organizations\":[\"east\"]}").status()).isEqualTo(200);
-        Http east = api.as(platform.token("east-viewer", BuiltInRole.ORG_VIEWER.id(), "east"));
+        assertThat(admin.put("/api/organizations/east?" + Http.V, "{\"displayName\":\"East\"}").status()).isEqualTo(200);
+        assertThat(admin.patch("/api/devices/q2?" + Http.V, "{\"organizations\":[\"east\"]}").status()).isEqualTo(200);
+        Http east = admin.as(platform.token("east-viewer", BuiltInRole.ORG_VIEWER.id(), "east"));
 
         Http.Reply reply = east.post("/api/query?" + PREVIEW, body("SELECT $id, COUNT(temperature) FROM " + TEMPLATE));
 
@@ -111,11 +96,11 @@ class QueryApiTest {
 
     @Test
     void badQueriesAre400WithThePosition() {
-        Http.Reply bad = api.post("/api/query?" + PREVIEW, "{\"query\":\"SELECT temperature FROM\"}");
+        Http.Reply bad = admin.post("/api/query?" + PREVIEW, "{\"query\":\"SELECT temperature FROM\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().at("/error/message").asText()).startsWith("at 1:");
 
-        Http.Reply stable = api.post("/api/query?" + Http.V, body("SELECT $id FROM " + TEMPLATE));
+        Http.Reply stable = admin.post("/api/query?" + Http.V, body("SELECT $id FROM " + TEMPLATE));
         assertThat(stable.status()).isEqualTo(400);
     }
 
@@ -146,14 +131,14 @@ class QueryApiTest {
         assertThat(query("SELECT $id, $ts, accelerometer.x FROM " + TEMPLATE + " WHERE accelerometer.x < 0"))
                 .hasSize(2).allSatisfy(row -> assertThat(row.path("accelerometer.x").asDouble()).isNegative());
 
-        Http.Reply unknown = api.post("/api/query?" + PREVIEW, body("SELECT accelerometer.z FROM " + TEMPLATE));
+        Http.Reply unknown = admin.post("/api/query?" + PREVIEW, body("SELECT accelerometer.z FROM " + TEMPLATE));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().at("/error/message").asText())
                 .isEqualTo("at 1:8: unknown member 'z' of 'accelerometer' (an Object): it has x, y");
     }
 
     private JsonNode query(String text) {
-        Http.Reply reply = api.post("/api/query?" + PREVIEW, body(text));
+        Http.Reply reply = admin.post("/api/query?" + PREVIEW, body(text));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.json().path("results");
     }

@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.api.contract.SpecResponses;
 import org.opencentral.core.Json;
 import org.opencentral.core.device.DeviceId;
@@ -27,29 +24,17 @@ import org.opencentral.platform.security.BuiltInRole;
 
 /** /api/rules over real HTTP and real stores: checked against the template, paged, audited, authorized. */
 @Timeout(60)
-class RulesApiTest {
+class RulesApiTest extends PlatformApiTest {
     static final String TEMPLATE = "dtmi:rules:Thermostat;1";
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
-
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE));
-        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
+    void thermostatTemplate() {
         String model = "{\"@id\":\"dtmi:rules:Thermostat_cm;1\",\"@type\":\"Interface\",\"@context\":"
                 + "\"dtmi:dtdl:context;2\",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"temperature\","
                 + "\"schema\":\"double\"},{\"@type\":\"Telemetry\",\"name\":\"status\",\"schema\":\"string\"}]}";
         Http.Reply published = admin.put("/api/deviceTemplates/" + encode(TEMPLATE) + "?" + Http.V,
                 "{\"displayName\":\"Thermostat\",\"capabilityModel\":" + model + "}");
         assertThat(published.status()).as(published.text()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     static String rule(String name, String item) {

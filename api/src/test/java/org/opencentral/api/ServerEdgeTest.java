@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 import org.opencentral.api.http.HttpMetrics;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
@@ -21,23 +17,7 @@ import org.opencentral.platform.security.Principal;
 import java.util.List;
 
 /** Health, metrics, authentication, api-version, body limits and error bodies, over real HTTP. */
-class ServerEdgeTest {
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http admin;
-
-    @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
-        admin = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
-
+class ServerEdgeTest extends PlatformApiTest {
     @Test
     void healthzFollowsReadinessWithoutAuthentication() {
         Http anonymous = admin.as(null);

@@ -6,15 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.opencentral.platform.security.BuiltInRole;
 
 /**
  * The {@code simulationInterval} extension of a device over real HTTP: set, read back, changed and
@@ -22,68 +18,56 @@ import org.opencentral.platform.security.BuiltInRole;
  * default interval of 10 s), counted in the device's raw data. Rates are checked with a wide margin.
  */
 @Timeout(120)
-class SimulationIntervalApiTest {
+class SimulationIntervalApiTest extends PlatformApiTest {
     static final String THERMOSTAT = "dtmi:contoso:Thermostat;1";
     static final String DEVICE = "/api/devices/sim-1?" + Http.V;
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
-    Http api;
-
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir, ApiConfig.of("127.0.0.1", 0, TestPlatform.ID_SCOPE));
-        api = new Http(platform.port, platform.token("admin", BuiltInRole.APP_ADMINISTRATOR));
-        assertThat(api.put("/api/deviceTemplates/" + URLEncoder.encode(THERMOSTAT, StandardCharsets.UTF_8) + "?"
+    void thermostatTemplate() {
+        assertThat(admin.put("/api/deviceTemplates/" + URLEncoder.encode(THERMOSTAT, StandardCharsets.UTF_8) + "?"
                 + Http.V, TEMPLATE).status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test
     void theIntervalIsSetReadBackChangedAndRefusedWhenInvalid() {
-        Http.Reply created = api.put(DEVICE, "{\"template\":\"" + THERMOSTAT + "\",\"simulated\":true,"
+        Http.Reply created = admin.put(DEVICE, "{\"template\":\"" + THERMOSTAT + "\",\"simulated\":true,"
                 + "\"simulationInterval\":\"PT2.5S\"}");
         assertThat(created.status()).as(created.text()).isEqualTo(200);
         assertThat(created.json().path("simulationInterval").asText()).isEqualTo("PT2.5S");
-        assertThat(api.get(DEVICE).json().path("simulationInterval").asText()).isEqualTo("PT2.5S");
+        assertThat(admin.get(DEVICE).json().path("simulationInterval").asText()).isEqualTo("PT2.5S");
 
-        assertThat(api.patch(DEVICE, "{\"simulationInterval\":\"P1D\"}").json().path("simulationInterval")
+        assertThat(admin.patch(DEVICE, "{\"simulationInterval\":\"P1D\"}").json().path("simulationInterval")
                 .asText()).isEqualTo("PT24H");
         for (String invalid : new String[] {"\"PT0.1S\"", "\"P1DT1S\"", "\"-PT5S\"", "\"PT0.2505S\"", "\"often\"",
                 "5", "true"}) {
-            Http.Reply refused = api.patch(DEVICE, "{\"simulationInterval\":" + invalid + "}");
+            Http.Reply refused = admin.patch(DEVICE, "{\"simulationInterval\":" + invalid + "}");
             assertThat(refused.status()).as(invalid).isEqualTo(400);
             assertThat(refused.errorCode()).as(invalid).isEqualTo("BadRequest");
             assertThat(refused.json().at("/error/message").asText()).as(invalid).containsIgnoringCase("interval");
         }
-        assertThat(api.get(DEVICE).json().path("simulationInterval").asText()).isEqualTo("PT24H");
+        assertThat(admin.get(DEVICE).json().path("simulationInterval").asText()).isEqualTo("PT24H");
 
-        Http.Reply reset = api.patch(DEVICE, "{\"simulationInterval\":null}");
+        Http.Reply reset = admin.patch(DEVICE, "{\"simulationInterval\":null}");
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.json().has("simulationInterval")).isFalse();
-        api.patch(DEVICE, "{\"simulationInterval\":\"PT3S\"}");
-        assertThat(api.put(DEVICE, "{\"template\":\"" + THERMOSTAT + "\",\"simulated\":true}").json()
+        admin.patch(DEVICE, "{\"simulationInterval\":\"PT3S\"}");
+        assertThat(admin.put(DEVICE, "{\"template\":\"" + THERMOSTAT + "\",\"simulated\":true}").json()
                 .has("simulationInterval")).as("PUT replaces: left out is the default").isFalse();
     }
 
     @Test
     void aSimulatedDeviceSendsAtItsIntervalAndAPatchChangesTheRateWithoutARestart() {
-        api.put(DEVICE, "{\"template\":\"" + THERMOSTAT + "\",\"simulated\":true,\"simulationInterval\":\"PT0.5S\"}");
+        admin.put(DEVICE, "{\"template\":\"" + THERMOSTAT + "\",\"simulated\":true,\"simulationInterval\":\"PT0.5S\"}");
 
         assertThat(timeToSend(6)).as("6 messages at one every 0.5 s").isBetween(Duration.ofMillis(2_000),
                 Duration.ofSeconds(20));
 
-        assertThat(api.patch(DEVICE, "{\"simulationInterval\":null}").status()).isEqualTo(200);
+        assertThat(admin.patch(DEVICE, "{\"simulationInterval\":null}").status()).isEqualTo(200);
         long before = telemetryCount();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> telemetryCount() <= before + 1);
 
-        assertThat(api.patch(DEVICE, "{\"simulationInterval\":\"PT0.25S\"}").status()).isEqualTo(200);
+        assertThat(admin.patch(DEVICE, "{\"simulationInterval\":\"PT0.25S\"}").status()).isEqualTo(200);
         assertThat(timeToSend(8)).as("8 messages at one every 0.25 s").isBetween(Duration.ofMillis(1_500),
                 Duration.ofSeconds(20));
     }
@@ -99,7 +83,7 @@ class SimulationIntervalApiTest {
 
     /** Telemetry messages of the device stored in the event log, read through its raw data. */
     private long telemetryCount() {
-        JsonNode page = api.get("/api/devices/sim-1/rawData?" + Http.V + "&maxpagesize=500").json();
+        JsonNode page = admin.get("/api/devices/sim-1/rawData?" + Http.V + "&maxpagesize=500").json();
         return StreamSupport.stream(page.path("value").spliterator(), false)
                 .filter(m -> m.path("kind").asText().equals("telemetry")).count();
     }

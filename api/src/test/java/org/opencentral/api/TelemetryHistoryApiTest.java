@@ -3,16 +3,13 @@ package org.opencentral.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.telemetry.SeriesKey;
 import org.opencentral.core.telemetry.TelemetryPoint;
@@ -21,25 +18,16 @@ import org.opencentral.platform.security.BuiltInRole;
 
 /** The telemetry history extension over real HTTP and a real DuckDB telemetry store. */
 @Timeout(60)
-class TelemetryHistoryApiTest {
+class TelemetryHistoryApiTest extends PlatformApiTest {
     private static final DeviceId ID = DeviceId.of("th-1");
     private static final Instant START = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
 
-    @TempDir
-    Path dir;
-    TestPlatform platform;
     Http api;
 
     @BeforeEach
-    void start() {
-        platform = new TestPlatform(dir);
+    void operatorAndDevice() {
         api = new Http(platform.port, platform.token("viewer", BuiltInRole.APP_OPERATOR));
         assertThat(api.put("/api/devices/th-1?" + Http.V, "{}").status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test

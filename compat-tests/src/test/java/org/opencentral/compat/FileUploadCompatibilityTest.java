@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,17 +75,11 @@ class FileUploadCompatibilityTest {
         return FileUploadClients.blob(platform, sas.getBlobUri().toString());
     }
 
-    private static byte[] randomBytes(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
     @Test
     void theSdkUploadsAFileThatIsStoredByteForByte() throws Exception {
         DeviceClient client = deviceClient("files-sdk");
         try {
-            byte[] file = randomBytes(300_000, 1);
+            byte[] file = FileUploadFixture.randomBytes(300_000, 1);
             FileUploadSasUriResponse sas = client.getFileUploadSasUri(new FileUploadSasUriRequest("logs/boot 1.bin"));
             assertThat(sas.getBlobName()).isEqualTo("files-sdk/logs/boot 1.bin");
             assertThat(sas.getHostName()).isEqualTo(TestPlatform.HOST);
@@ -110,7 +103,7 @@ class FileUploadCompatibilityTest {
     void theStorageClientUploadsALargerFileInBlocksThatTheNodeListsAndServes() throws Exception {
         DeviceClient client = deviceClient("files-blocks");
         try {
-            byte[] file = randomBytes(3 * 1024 * 1024 + 12_345, 3);
+            byte[] file = FileUploadFixture.randomBytes(3 * 1024 * 1024 + 12_345, 3);
             FileUploadSasUriResponse sas = client.getFileUploadSasUri(new FileUploadSasUriRequest("dumps/core.bin"));
             long blockSize = 512 * 1024;
             blobClient(sas).uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(file))
@@ -196,7 +189,7 @@ class FileUploadCompatibilityTest {
         long filesInQuota = FileUploadSettings.DEFAULT_QUOTA_BYTES / max;
         for (int i = 0; i < filesInQuota; i++) {
             JsonNode grant = requestUpload("files-quota", "part-" + i + ".bin");
-            assertThat(put(path(grant), randomBytes(max, i)).statusCode()).isEqualTo(201);
+            assertThat(put(path(grant), FileUploadFixture.randomBytes(max, i)).statusCode()).isEqualTo(201);
         }
         JsonNode overQuota = requestUpload("files-quota", "one-more.bin");
         assertBlobError(put(path(overQuota), new byte[1]), 403, "QuotaExceeded");

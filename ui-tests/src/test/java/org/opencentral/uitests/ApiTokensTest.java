@@ -23,7 +23,7 @@ import org.opencentral.core.Json;
 /**
  * The API token page sets and shows a token's expiry: a token created in the browser with a date
  * expires at the end of that day (UTC), as the server stores it; a token whose expiry has passed is
- * answered 401 {@code TokenExpired} and the page marks it expired.
+ * answered 401 {@code TokenExpired} and the page marks it expired; revoking it there deletes it.
  */
 @Timeout(120)
 class ApiTokensTest extends BrowserTest {
@@ -51,7 +51,7 @@ class ApiTokensTest extends BrowserTest {
     }
 
     @Test
-    void aTokenPastItsExpiryIsRefusedAndMarkedExpired() throws Exception {
+    void aTokenPastItsExpiryIsRefusedMarkedExpiredAndRevoked() throws Exception {
         String token = platform.rest().put("/apiTokens/short-lived", Map.of("roles", List.of(Map.of("role", OPERATOR)),
                 "expiry", Instant.now().plusSeconds(2).toString())).ok().path("token").asText();
 
@@ -63,7 +63,12 @@ class ApiTokensTest extends BrowserTest {
             new AppShell(page).go("API tokens");
             assertThat(Roles.row(Roles.table(page, "API tokens"), "short-lived")).containsText("Expired");
             window.shot("12-api-token-expired");
+
+            Roles.button(page, "Revoke short-lived").click();
+            ConfirmDialog.of(page).confirm("Revoke");
+            assertThat(Roles.table(page, "API tokens")).not().containsText("short-lived");
         }
+        assertThat(platform.rest().get("/apiTokens/short-lived").status()).isEqualTo(404);
     }
 
     /** The error code of a REST call made with {@code token} (empty when it succeeds). */

@@ -23,6 +23,8 @@ import org.opencentral.testkit.TestPlatform;
  */
 abstract class BrowserTest {
     private static final Path MODELS = Path.of("../testdata/dtdl/dtmi");
+    /** The DTDL contents of a pump: one telemetry {@code flow} (a double). */
+    static final String FLOW = "{\"@type\":\"Telemetry\",\"name\":\"flow\",\"schema\":\"double\"}";
 
     static TestPlatform platform;
     static BrowserSession session;
@@ -59,6 +61,22 @@ abstract class BrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        platform.rest().put("/deviceTemplates/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body).ok();
+    }
+
+    /**
+     * Publishes the template {@code id} named {@code displayName}, its model an interface (its
+     * {@code @id} is {@code id}'s with {@code Model} before the version) holding {@code contents}: the
+     * members of a JSON array of DTDL contents.
+     */
+    static void publishTemplate(String id, String displayName, String contents) {
+        ObjectNode body = Json.object();
+        body.putArray("@type").add("ModelDefinition").add("DeviceModel");
+        body.put("displayName", displayName);
+        ObjectNode model = body.putObject("capabilityModel");
+        model.put("@id", id.replaceFirst(";(\\d+)$", "Model;$1"));
+        model.put("@type", "Interface");
+        model.set("contents", Json.parse("[" + contents + "]"));
         platform.rest().put("/deviceTemplates/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body).ok();
     }
 }

@@ -55,10 +55,7 @@ class DataExportJourneyTest extends BrowserTest {
     static void simulatedPump() {
         rest = platform.rest();
         sink = new WebhookSink();
-        rest.put("/deviceTemplates/" + PUMP.replace(";", "%3B"), "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],"
-                + "\"displayName\":\"Export pump\",\"capabilityModel\":{\"@id\":\"dtmi:com:example:ui:ExportPumpModel;1\","
-                + "\"@type\":\"Interface\",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"flow\","
-                + "\"schema\":\"double\"}]}}").ok();
+        publishTemplate(PUMP, "Export pump", FLOW);
         rest.put("/devices/pump-x", Map.of("displayName", "Export pump", "template", PUMP, "simulated", true,
                 "simulationInterval", "PT1S")).ok();
         await().atMost(Duration.ofSeconds(30)).until(() -> rest.get("/devices/pump-x/telemetry").ok()

@@ -23,10 +23,7 @@ class DeviceGroupsTest extends BrowserTest {
     @BeforeAll
     static void devices() {
         rest = platform.rest();
-        rest.put("/deviceTemplates/" + PUMP.replace(";", "%3B"), "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],"
-                + "\"displayName\":\"Group pump\",\"capabilityModel\":{\"@id\":\"dtmi:com:example:ui:GroupPumpModel;1\","
-                + "\"@type\":\"Interface\",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"flow\","
-                + "\"schema\":\"double\"}]}}").ok();
+        publishTemplate(PUMP, "Group pump", FLOW);
         rest.put("/devices/pump-1", Map.of("displayName", "Pump one", "template", PUMP, "simulated", true)).ok();
         rest.put("/devices/pump-2", Map.of("displayName", "Pump two", "template", PUMP)).ok();
         rest.put("/devices/valve-1", Map.of("displayName", "Valve one", "simulated", true)).ok();

@@ -23,8 +23,8 @@ class DeviceListTest extends BrowserTest {
     @BeforeAll
     static void start() {
         RestClient rest = platform.rest();
-        rest.put("/deviceTemplates/" + PUMP.replace(";", "%3B"), template(PUMP, "Pump")).ok();
-        rest.put("/deviceTemplates/" + VALVE.replace(";", "%3B"), template(VALVE, "Valve")).ok();
+        publishTemplate(PUMP, "Pump", FLOW);
+        publishTemplate(VALVE, "Valve", FLOW);
         device(rest, "pump-a", "Pump Alpha", PUMP, true);
         device(rest, "pump-b", "pump bravo", PUMP, false);
         device(rest, "pump-c", "PUMP Charlie", PUMP, true);
@@ -78,11 +78,5 @@ class DeviceListTest extends BrowserTest {
             body.put("template", template);
         }
         rest.put("/devices/" + id, body).ok();
-    }
-
-    private static String template(String id, String name) {
-        return "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],\"displayName\":\"" + name + "\","
-                + "\"capabilityModel\":{\"@id\":\"" + id.replace(";1", "Model;1") + "\",\"@type\":\"Interface\","
-                + "\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"flow\",\"schema\":\"double\"}]}}";
     }
 }

@@ -37,11 +37,8 @@ class JobsTest extends BrowserTest {
     @BeforeAll
     static void fleet() {
         RestClient rest = platform.rest();
-        rest.put("/deviceTemplates/" + FAN.replace(";", "%3B"), "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],"
-                + "\"displayName\":\"Job fan\",\"capabilityModel\":{\"@id\":\"dtmi:com:example:ui:JobFanModel;1\","
-                + "\"@type\":\"Interface\",\"contents\":[{\"@type\":\"Command\",\"name\":\"reboot\","
-                + "\"displayName\":\"Reboot\",\"request\":{\"name\":\"delay\",\"displayName\":\"Delay\","
-                + "\"schema\":\"integer\"}}]}}").ok();
+        publishTemplate(FAN, "Job fan", "{\"@type\":\"Command\",\"name\":\"reboot\",\"displayName\":\"Reboot\","
+                + "\"request\":{\"name\":\"delay\",\"displayName\":\"Delay\",\"schema\":\"integer\"}}");
         for (String id : new String[] {"job-fan-1", "job-fan-2", "job-fan-3"}) {
             rest.put("/devices/" + id, Map.of("displayName", id, "template", FAN, "simulated", true)).ok();
         }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -43,16 +41,13 @@ class RulesTest extends BrowserTest {
     @BeforeAll
     static void thermostat() {
         rest = platform.rest();
-        rest.put("/deviceTemplates/" + URLEncoder.encode(THERMOSTAT, StandardCharsets.UTF_8), "{\"@type\":"
-                + "[\"ModelDefinition\",\"DeviceModel\"],\"displayName\":\"Rule thermostat\",\"capabilityModel\":"
-                + "{\"@id\":\"dtmi:com:example:ui:RuleThermostatModel;1\",\"@type\":\"Interface\",\"contents\":["
-                + "{\"@type\":\"Telemetry\",\"name\":\"temperature\",\"displayName\":\"Temperature\",\"schema\":\"double\"},"
+        publishTemplate(THERMOSTAT, "Rule thermostat", "{\"@type\":\"Telemetry\",\"name\":\"temperature\",\"displayName\":\"Temperature\",\"schema\":\"double\"},"
                 + "{\"@type\":\"Telemetry\",\"name\":\"heating\",\"displayName\":\"Heating\",\"schema\":\"boolean\"},"
                 + "{\"@type\":\"Telemetry\",\"name\":\"position\",\"displayName\":\"Position\",\"schema\":{\"@type\":\"Object\","
                 + "\"fields\":[{\"name\":\"x\",\"displayName\":\"X\",\"schema\":\"double\"}]}},"
                 + "{\"@type\":\"Telemetry\",\"name\":\"mode\",\"displayName\":\"Mode\",\"schema\":{\"@type\":\"Enum\","
                 + "\"valueSchema\":\"string\",\"enumValues\":[{\"name\":\"eco\",\"displayName\":\"Eco\",\"enumValue\":\"eco\"},"
-                + "{\"name\":\"boost\",\"displayName\":\"Boost\",\"enumValue\":\"boost\"}]}}]}}").ok();
+                + "{\"name\":\"boost\",\"displayName\":\"Boost\",\"enumValue\":\"boost\"}]}}");
         rest.put("/devices/rule-thermo-1", Map.of("displayName", "Rule thermostat 1", "template", THERMOSTAT)).ok();
         String key = rest.get("/devices/rule-thermo-1/credentials").ok().at("/symmetricKey/primaryKey").asText();
         device = TestDevice.overTls(platform, "rule-thermo-1", key);
@@ -182,11 +177,8 @@ class RulesTest extends BrowserTest {
     @Test
     void aSendTestOfACommandActionRunsOnTheDeviceChosen() {
         String fan = "dtmi:com:example:ui:RuleFan;1";
-        rest.put("/deviceTemplates/" + URLEncoder.encode(fan, StandardCharsets.UTF_8), "{\"@type\":"
-                + "[\"ModelDefinition\",\"DeviceModel\"],\"displayName\":\"Rule fan\",\"capabilityModel\":"
-                + "{\"@id\":\"dtmi:com:example:ui:RuleFanModel;1\",\"@type\":\"Interface\",\"contents\":["
-                + "{\"@type\":\"Telemetry\",\"name\":\"speed\",\"schema\":\"double\"},"
-                + "{\"@type\":\"Command\",\"name\":\"reboot\",\"displayName\":\"Reboot\"}]}}").ok();
+        publishTemplate(fan, "Rule fan", "{\"@type\":\"Telemetry\",\"name\":\"speed\",\"schema\":\"double\"},"
+                + "{\"@type\":\"Command\",\"name\":\"reboot\",\"displayName\":\"Reboot\"}");
         rest.put("/devices/rule-fan-1", Map.of("displayName", "Rule fan 1", "template", fan, "simulated", true)).ok();
         rest.put("/rules/fan-reboot", Map.of("displayName", "Fan reboot", "template", fan,
                 "conditions", Map.of("items", List.of(Map.of("telemetry", "speed", "operator", ">", "value", 100))),

@@ -23,10 +23,7 @@ class SimulationIntervalTest extends BrowserTest {
     @BeforeAll
     static void start() {
         rest = platform.rest();
-        rest.put("/deviceTemplates/" + PUMP.replace(";", "%3B"), "{\"@type\":[\"ModelDefinition\",\"DeviceModel\"],"
-                + "\"displayName\":\"Pump\",\"capabilityModel\":{\"@id\":\"dtmi:com:example:ui:SimPumpModel;1\","
-                + "\"@type\":\"Interface\",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"flow\","
-                + "\"schema\":\"double\"}]}}").ok();
+        publishTemplate(PUMP, "Pump", FLOW);
         rest.put("/devices/" + DEVICE, Map.of("displayName", "Simulated pump", "template", PUMP, "simulated", true))
                 .ok();
     }

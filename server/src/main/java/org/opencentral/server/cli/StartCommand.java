@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code opencentral start}: load and validate the configuration, then run the server. */
 @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start the server: HTTP (REST API, UI, /metrics, /healthz) and the device endpoints "
-                + "(MQTT over TLS, MQTT over WebSockets, plain MQTT on loopback), with embedded storage in the "
-                + "data directory.",
+                + "(MQTT and AMQP over TLS, both also over WebSockets, DPS and the device API over HTTPS, plain MQTT "
+                + "on loopback), with embedded storage in the data directory (or PostgreSQL: --database-url).",
                 "Every option can also be set as an OPENCENTRAL_* environment variable or in a --config file; "
                         + "flags win over the environment, which wins over the file."},
         exitCodeListHeading = "%nExit codes:%n",

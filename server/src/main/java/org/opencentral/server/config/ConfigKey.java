@@ -25,14 +25,14 @@ public enum ConfigKey {
     MQTT_PORT("mqtt-port", "N", "Port for plain MQTT, bound to loopback (127.0.0.1) only, for development; "
             + "0 disables it.",
             c -> Integer.toString(c.mqtt().plainPort().orElse(0))),
-    HTTPS_PORT("https-port", "N", "Port of the TLS listener for the web UI and REST API, MQTT over "
-            + "WebSockets (/$iothub/websocket) and DPS over HTTPS; 0 disables it. The Azure SDKs' WebSocket "
-            + "transports use 443.",
+    HTTPS_PORT("https-port", "N", "Port of the TLS listener for the web UI and REST API, MQTT and AMQP over "
+            + "WebSockets (/$iothub/websocket), DPS over HTTPS, the HTTPS device API and the embedded blob store; "
+            + "0 disables it. The Azure SDKs' WebSocket and HTTPS transports use 443.",
             c -> Integer.toString(c.mqtt().httpsPort().orElse(0))),
     AMQPS_PORT("amqps-port", "N", "Port for AMQP 1.0 over TLS (the IoT Hub device endpoint the SDKs' AMQPS "
             + "transport uses: 5671); 0 disables it.",
             c -> Integer.toString(c.mqtt().amqpsPort().orElse(0))),
-    DEVICE_BIND_ADDRESS("device-bind-address", "IP", "IP address the MQTTS and HTTPS device listeners bind; "
+    DEVICE_BIND_ADDRESS("device-bind-address", "IP", "IP address the MQTTS, AMQPS and HTTPS device listeners bind; "
             + "0.0.0.0 for all interfaces.",
             c -> c.mqtt().bindAddress()),
     PUBLIC_HOST("public-host", "NAME", "Host name devices use to reach this server: put in the generated "
@@ -48,9 +48,9 @@ public enum ConfigKey {
     ADMIN_PASSWORD("admin-password", "PASSWORD", "Initial administrator password (at least 8 characters). "
             + "Environment or file only, never a flag.",
             c -> c.admin().password().orElse(""), "generated on first start and printed once"),
-    MAX_MESSAGE_SIZE("max-message-size", "BYTES", "Largest device-to-cloud message accepted, in bytes (MQTT "
-            + "payload, also over WebSockets; IoT Hub: 262144). A larger message closes the device's connection "
-            + "without an acknowledgement, as IoT Hub does.",
+    MAX_MESSAGE_SIZE("max-message-size", "BYTES", "Largest device-to-cloud message accepted, in bytes: one "
+            + "limit for MQTT (also over WebSockets), AMQP and HTTPS (IoT Hub: 262144). A larger message closes the "
+            + "device's connection without an acknowledgement, as IoT Hub does.",
             c -> Integer.toString(c.limits().maxMessageBytes())),
     DEVICE_MESSAGE_RATE("device-message-rate", "N", "Messages per second a device may send, sustained; "
             + "above it the device is throttled as IoT Hub does.",

@@ -6,12 +6,13 @@ import java.util.OptionalInt;
 /**
  * The device listeners.
  *
- * @param bindAddress IP address the TLS listeners (MQTTS and HTTPS) bind, {@code 0.0.0.0} for all
+ * @param bindAddress IP address the TLS listeners (MQTTS, AMQPS and HTTPS) bind, {@code 0.0.0.0} for all
  * @param mqttsPort   MQTT 3.1.1 over TLS; 0 picks a free port (tests)
  * @param plainPort   plain MQTT, bound to {@link #plainBindAddress()} (loopback) only; empty when
  *                    disabled, 0 picks a free port (tests)
- * @param httpsPort   the TLS listener for MQTT over WebSockets ({@code /$iothub/websocket}) and,
- *                    later, the HTTPS device API; empty when disabled, 0 picks a free port (tests)
+ * @param httpsPort   the TLS listener for MQTT and AMQP over WebSockets ({@code /$iothub/websocket}), DPS
+ *                    and the device API over HTTPS, the web UI and REST API; empty when disabled, 0 picks
+ *                    a free port (tests)
  * @param amqpsPort   AMQP 1.0 over TLS for devices (IoT Hub's 5671); empty when disabled, 0 picks a
  *                    free port (tests)
  */

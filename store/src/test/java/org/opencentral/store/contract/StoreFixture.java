@@ -1,6 +1,9 @@
 package org.opencentral.store.contract;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.opencentral.core.secret.SecretCipher;
 import org.opencentral.core.store.StateStore;
@@ -13,8 +16,19 @@ public interface StoreFixture {
     /** Closes the current store and opens the same database again. */
     StateStore reopen();
 
-    /** The versions recorded in {@code schema_version}, read with plain JDBC. */
-    List<Integer> appliedVersions();
+    /** The versions recorded in {@code schema_version}, read through {@link #rawConnection()}. */
+    default List<Integer> appliedVersions() {
+        try (Connection connection = rawConnection(); ResultSet rows = connection.createStatement()
+                .executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+            List<Integer> versions = new ArrayList<>();
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Closes the current store, runs {@code whileClosed}, and opens the same database again. */
     StateStore reopenAfter(Runnable whileClosed);

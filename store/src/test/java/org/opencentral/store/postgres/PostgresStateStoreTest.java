@@ -2,10 +2,7 @@ package org.opencentral.store.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.opencentral.core.secret.SecretCipher;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.store.contract.SharedPostgres;
@@ -32,21 +29,6 @@ class PostgresStateStoreTest extends StateStoreContract {
     public Connection rawConnection() {
         try {
             return DriverManager.getConnection(url, "postgres", "postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public List<Integer> appliedVersions() {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-                ResultSet rows = connection.createStatement()
-                        .executeQuery("SELECT version FROM schema_version ORDER BY version")) {
-            List<Integer> versions = new ArrayList<>();
-            while (rows.next()) {
-                versions.add(rows.getInt(1));
-            }
-            return versions;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
