@@ -25,7 +25,7 @@ def threads(pid):
 
 
 def metrics(url):
-    text = urllib.request.urlopen(url, timeout=10).read().decode()
+    text = urllib.request.urlopen(url, timeout=60).read().decode()
     consumers, telemetry = {}, 0.0
     for line in text.splitlines():
         m = re.match(r'opencentral_eventlog_consumer_events_total\{.*consumer="([^"]+)".*\} ([0-9.eE+]+)', line)
