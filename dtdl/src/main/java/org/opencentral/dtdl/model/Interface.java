@@ -30,7 +30,12 @@ public record Interface(
     }
 
     public Optional<Content> content(String name) {
-        return contents.stream().filter(c -> c.name().equals(name)).findFirst();
+        for (Content content : contents) {
+            if (content.name().equals(name)) {
+                return Optional.of(content);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Telemetry> telemetry() {

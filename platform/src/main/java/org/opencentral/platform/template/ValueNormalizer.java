@@ -65,9 +65,11 @@ final class ValueNormalizer {
         };
     }
 
+    /** Empty for a value beyond a double (JSON's {@code 1e400} parses to infinity): left for the validator. */
     private static Optional<BigDecimal> number(JsonNode value) {
         if (value.isNumber()) {
-            return Optional.of(value.decimalValue());
+            return value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())
+                    ? Optional.empty() : Optional.of(value.decimalValue());
         }
         if (value.isTextual()) {
             try {

@@ -139,11 +139,11 @@ public final class RuleEngineBenchmark {
         return "dtmi:bench:rules:Sensor" + t + ";1";
     }
 
-    private static DeviceId device(int d) {
+    static DeviceId device(int d) {
         return DeviceId.of(String.format(Locale.ROOT, "sim-%06d", d));
     }
 
-    private static double value(int field) {
+    static double value(int field) {
         return 20 + (field * 7.31) % 60;
     }
 

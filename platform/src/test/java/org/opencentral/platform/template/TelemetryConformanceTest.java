@@ -87,6 +87,21 @@ class TelemetryConformanceTest {
                 .extracting(TelemetryIssue::count).containsExactly(2L);
     }
 
+    @Test
+    void doublesInRangeAreModeledAndANumberBeyondADoubleIsInvalidWithoutHoldingUpTheConsumer() {
+        send("{\"temperature\": 21.5}");
+        send("{\"temperature\": -0.0}");
+        send("{\"temperature\": 1e400}");
+        send("{\"temperature\": \"hot\"}");
+
+        assertThat(conformance.runOnce()).isEqualTo(4);
+
+        assertThat(state.telemetryIssues().list(DEVICE)).singleElement().satisfies(issue -> {
+            assertThat(issue.kind()).isEqualTo(TelemetryIssue.Kind.INVALID);
+            assertThat(issue.count()).as("1e400 and \"hot\"; 21.5 and -0.0 fit").isEqualTo(2);
+        });
+    }
+
     private void send(String body) {
         log.append(new TelemetryReceived(DEVICE, T0, Optional.empty(), Map.of(), Map.of(),
                 body.getBytes(StandardCharsets.UTF_8))).join();

@@ -7,11 +7,9 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.opencentral.core.telemetry.SeriesKey;
@@ -57,12 +55,10 @@ final class DuckDbTelemetryWriter implements TelemetryWriter {
 
     @Override
     public synchronized void append(List<TelemetryPoint> points) throws SQLException {
-        Set<SeriesKey> keys = new LinkedHashSet<>();
-        points.forEach(p -> keys.add(p.series()));
         Map<SeriesKey, Integer> added = new HashMap<>();
         TelemetryBatch[] written = new TelemetryBatch[1];
         inTransaction(() -> {
-            written[0] = TelemetryBatch.of(points, dictionary.resolve(connection, keys, added));
+            written[0] = TelemetryBatch.of(points, dictionary.resolve(connection, points, added));
             appendRaw(written[0].points(), lastBatch + 1);
         });
         lastBatch++;

@@ -48,8 +48,6 @@ final class PostgresTelemetryWriter implements TelemetryWriter {
 
     @Override
     public synchronized void append(List<TelemetryPoint> points) throws SQLException {
-        Set<SeriesKey> keys = new LinkedHashSet<>();
-        points.forEach(p -> keys.add(p.series()));
         Map<SeriesKey, Integer> added = new HashMap<>();
         try (Connection connection = pool.getConnection()) {
             Set<LocalDate> days = new LinkedHashSet<>();
@@ -59,7 +57,7 @@ final class PostgresTelemetryWriter implements TelemetryWriter {
             }
             connection.setAutoCommit(false);
             try {
-                TelemetryBatch batch = TelemetryBatch.of(points, dictionary.resolve(connection, keys, added));
+                TelemetryBatch batch = TelemetryBatch.of(points, dictionary.resolve(connection, points, added));
                 insertRaw(connection, batch.points());
                 upsert(connection, Table.MINUTE, batch.minutes());
                 upsert(connection, Table.HOUR, batch.hours());

@@ -5,17 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.telemetry.SeriesKey;
+import org.opencentral.core.telemetry.TelemetryPoint;
 
 /**
  * The {@code series} table cached in memory: one integer id per device, component and capability,
@@ -39,26 +41,27 @@ final class SeriesDictionary {
         }
     }
 
-    /** The ids of {@code keys}; unknown ones are registered on {@code connection} (in its transaction). */
-    Map<SeriesKey, Integer> resolve(Connection connection, Collection<SeriesKey> keys, Map<SeriesKey, Integer> added)
-            throws SQLException {
-        Map<SeriesKey, Integer> resolved = new HashMap<>();
-        List<SeriesKey> missing = new ArrayList<>();
-        for (SeriesKey key : keys) {
-            Integer id = ids.get(key);
-            if (id == null) {
-                missing.add(key);
-            } else {
-                resolved.put(key, id);
+    /**
+     * The id of each series of {@code points}: known ones from the cache; unknown ones are registered
+     * on {@code connection} (in its transaction) and put in {@code added}. One cache lookup per point
+     * to find the unknown ones, none of them copied when all are known (the common case).
+     */
+    ToIntFunction<SeriesKey> resolve(Connection connection, List<TelemetryPoint> points,
+            Map<SeriesKey, Integer> added) throws SQLException {
+        Set<SeriesKey> missing = new LinkedHashSet<>();
+        for (TelemetryPoint point : points) {
+            if (!ids.containsKey(point.series())) {
+                missing.add(point.series());
             }
         }
-        for (int from = 0; from < missing.size(); from += CHUNK) {
-            List<SeriesKey> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
-            Map<SeriesKey, Integer> registered = register(connection, chunk);
-            resolved.putAll(registered);
-            added.putAll(registered);
+        List<SeriesKey> unknown = List.copyOf(missing);
+        for (int from = 0; from < unknown.size(); from += CHUNK) {
+            added.putAll(register(connection, unknown.subList(from, Math.min(unknown.size(), from + CHUNK))));
         }
-        return resolved;
+        return key -> {
+            Integer id = ids.get(key);
+            return id != null ? id : added.get(key);
+        };
     }
 
     /** Publishes ids registered by a transaction that committed. */

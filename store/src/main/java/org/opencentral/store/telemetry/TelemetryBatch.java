@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.opencentral.core.telemetry.SeriesKey;
 import org.opencentral.core.telemetry.TelemetryPoint;
 import org.opencentral.core.telemetry.TelemetryValue.NumberValue;
@@ -15,7 +16,7 @@ import org.opencentral.core.telemetry.TelemetryValue.NumberValue;
  */
 record TelemetryBatch(List<EncodedPoint> points, List<RollupRow> minutes, List<RollupRow> hours) {
 
-    static TelemetryBatch of(List<TelemetryPoint> points, Map<SeriesKey, Integer> ids) {
+    static TelemetryBatch of(List<TelemetryPoint> points, ToIntFunction<SeriesKey> ids) {
         List<EncodedPoint> encoded = new ArrayList<>(points.size());
         Map<Long, Accumulator> minutes = new HashMap<>();
         Map<Long, Accumulator> hours = new HashMap<>();
@@ -24,7 +25,7 @@ record TelemetryBatch(List<EncodedPoint> points, List<RollupRow> minutes, List<R
         for (TelemetryPoint point : points) {
             if (point.series() != lastKey) {
                 lastKey = point.series();
-                id = ids.get(lastKey);
+                id = ids.applyAsInt(lastKey);
             }
             long time = Micros.of(point.time());
             encoded.add(new EncodedPoint(id, time, point.value()));
