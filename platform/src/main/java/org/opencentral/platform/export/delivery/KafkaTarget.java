@@ -16,7 +16,7 @@ import org.opencentral.core.export.KafkaDestination;
  * sent, so a device's records keep their order even where an idempotent producer with several
  * requests in flight loses it (a partition the broker has only just opened refusing the first request
  * and taking the next, KAFKA-15591); with the batches that large, one request carries what several
- * did, which halved the embedded broker's CPU per message (BENCHMARKS.md). {@code eventhubs@v1} maps to Event Hubs' Kafka endpoint:
+ * did (the embedded broker's CPU per message was lower in every run measured, BENCHMARKS.md). {@code eventhubs@v1} maps to Event Hubs' Kafka endpoint:
  * {@code {namespace}:9093}, SASL/PLAIN over TLS with user {@code $ConnectionString} and the
  * connection string as password, and the {@code EntityPath} as topic.
  *
