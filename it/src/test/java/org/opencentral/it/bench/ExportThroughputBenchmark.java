@@ -104,6 +104,8 @@ final class ExportThroughputBenchmark {
             Run run = new Run(log, state, rate, seconds);
             run.warmUp(() -> runner.of(state.exports().findDestination("dest").orElseThrow()));
             run.measure();
+            System.out.printf("counters=%s errors=%s%n", runner.counters(),
+                    runner.of(state.exports().findDestination("dest").orElseThrow()).errors());
             runner.close();
             System.out.printf("destination=%s holds=%,d (appended %,d)%n", kind, target.count(),
                     run.appended.get() + DEVICES);
@@ -188,10 +190,11 @@ final class ExportThroughputBenchmark {
                     + "drained-in=%.1fs cores=%d%n", durable.get() / ingestSeconds,
                     (atStop.exported() - atStart.exported()) / ingestSeconds, maxLag, lagAtEnd,
                     (System.nanoTime() - drainStart) / 1e9, Runtime.getRuntime().availableProcessors());
-            System.out.printf("cpu-s per 100k exported: runner %.2f, export threads %.2f (process %.2f) while ingesting; "
-                    + "runner %.2f, export threads %.2f (process %.2f) draining%n", atStop.runnerPer100k(atStart),
-                    atStop.exportPer100k(atStart), atStop.processPer100k(atStart), drained.runnerPer100k(atStop),
-                    drained.exportPer100k(atStop), drained.processPer100k(atStop));
+            System.out.printf("cpu-s per 100k exported: runner %.2f, export threads %.2f, broker %.2f (process %.2f) "
+                    + "while ingesting; runner %.2f, export threads %.2f, broker %.2f (process %.2f) draining%n",
+                    atStop.runnerPer100k(atStart), atStop.exportPer100k(atStart), atStop.brokerPer100k(atStart),
+                    atStop.processPer100k(atStart), drained.runnerPer100k(atStop), drained.exportPer100k(atStop),
+                    drained.brokerPer100k(atStop), drained.processPer100k(atStop));
             long ingestedLate = atStop.durable() - atHalf.durable();
             long exportedLate = atStop.exported() - atHalf.exported();
             boolean keptUp = exportedLate >= 0.95 * ingestedLate && lagAtEnd <= Math.max(1_000, rate);
@@ -200,14 +203,15 @@ final class ExportThroughputBenchmark {
         }
 
         /** The export's progress, the appends made durable and the CPU used, at one moment. */
-        private record Cpu(long exported, long durable, long runnerNanos, long exportNanos, long processNanos) {
+        private record Cpu(long exported, long durable, long runnerNanos, long exportNanos, long brokerNanos,
+                long processNanos) {
             static Cpu now(long exported) {
                 return now(exported, 0);
             }
 
             static Cpu now(long exported, long durable) {
                 return new Cpu(exported, durable, ExportCpu.runnerNanos(), ExportCpu.exportNanos(),
-                        ExportCpu.processNanos());
+                        ExportCpu.brokerNanos(), ExportCpu.processNanos());
             }
 
             double runnerPer100k(Cpu before) {
@@ -216,6 +220,10 @@ final class ExportThroughputBenchmark {
 
             double exportPer100k(Cpu before) {
                 return ExportCpu.per100k(exportNanos - before.exportNanos, exported - before.exported);
+            }
+
+            double brokerPer100k(Cpu before) {
+                return ExportCpu.per100k(brokerNanos - before.brokerNanos, exported - before.exported);
             }
 
             double processPer100k(Cpu before) {

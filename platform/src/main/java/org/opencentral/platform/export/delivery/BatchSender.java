@@ -35,6 +35,52 @@ public interface BatchSender extends AutoCloseable {
     /** Sends {@code outgoing} (in log order); {@code accepted} is told of each accepted message. */
     Optional<Refusal> send(List<Outgoing> outgoing, Runnable accepted);
 
+    /**
+     * Starts sending {@code outgoing} (in log order) and answers with the batch on its way. A sender
+     * whose destination answers only when asked sends before it returns ({@link #send}, the default);
+     * one that can have several batches in flight ({@link #inFlight()} above 1) returns at once, and
+     * keeps every device's messages in the order their batches were started.
+     */
+    default InFlight start(List<Outgoing> outgoing, Runnable accepted) {
+        return InFlight.settled(send(outgoing, accepted));
+    }
+
+    /** How many started batches a pipe may have unsettled at once: 1 unless {@link #start} returns early. */
+    default int inFlight() {
+        return 1;
+    }
+
+    /**
+     * Drops the batches still in flight after one of them was refused: the pipe starts them again from
+     * the refused message after its backoff, so none of them may reach the destination after the
+     * retry's messages of the same device.
+     */
+    default void abandon() {
+    }
+
+    /** A started batch: whether its outcome is known yet, and the outcome (waiting for it if need be). */
+    interface InFlight {
+        boolean done();
+
+        /** The earliest refused message of the batch, if any; waits until it is known. */
+        Optional<Refusal> outcome();
+
+        /** A batch already sent. */
+        static InFlight settled(Optional<Refusal> outcome) {
+            return new InFlight() {
+                @Override
+                public boolean done() {
+                    return true;
+                }
+
+                @Override
+                public Optional<Refusal> outcome() {
+                    return outcome;
+                }
+            };
+        }
+    }
+
     /** Releases the sender's connections; it sends nothing after. */
     @Override
     default void close() {

@@ -23,14 +23,21 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * partition and keep their order; a message about no device is keyed by its message source), and
  * IoT Central's user properties ({@link Outgoing#properties()}) as headers: {@code iotcentral-device-id},
  * {@code iotcentral-application-id}, {@code iotcentral-message-source} and, when the message has
- * one, {@code iotcentral-message-type}. A batch is sent at once; a message is accepted when its
+ * one, {@code iotcentral-message-type}. A batch is handed to the producer at once and the pipe goes on
+ * to the next ({@value #IN_FLIGHT} batches in flight at most); a message is accepted when its
  * record's send completed, and the earliest record that failed (the cluster down longer than the
  * delivery timeout, a refusal) is the batch's refusal. The producer is created on the first send,
  * so a cluster that cannot be reached yet is a refusal, not an error of the runner, and again after
- * each refusal, so a retry never inherits a failed producer's state.
+ * each refusal ({@link #abandon()}), so a retry never inherits a failed producer's state.
  */
 public final class KafkaSender implements BatchSender {
     private static final long WAIT_MS = 40_000;
+    /**
+     * Batches a pipe may have in flight: the runner reads and formats the next batch while the producer
+     * sends the last ones. Order holds regardless: the one producer sends a partition's records in the
+     * order it was handed them, a retried request before any later one ({@link KafkaTarget}).
+     */
+    static final int IN_FLIGHT = 8;
     private static final String SOURCE = "iotcentral-message-source";
 
     private final KafkaTarget target;
@@ -40,41 +47,79 @@ public final class KafkaSender implements BatchSender {
         this.target = Objects.requireNonNull(target, "target");
     }
 
+    /** Waits for the batch: what {@link #start} does, then its outcome. */
     @Override
     public Optional<Refusal> send(List<Outgoing> outgoing, Runnable accepted) {
-        if (outgoing.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Refusal> outcome = sendAll(outgoing, accepted);
+        Optional<Refusal> outcome = start(outgoing, accepted).outcome();
         if (outcome.isPresent()) {
-            close(Duration.ZERO); // a fresh producer for the retry, whatever state this one is in
+            abandon();
         }
         return outcome;
     }
 
-    private Optional<Refusal> sendAll(List<Outgoing> outgoing, Runnable accepted) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        Optional<Refusal> refusal = Optional.empty();
+    /** Hands every record to the producer and returns: the batch is done when every record's send is. */
+    @Override
+    public InFlight start(List<Outgoing> outgoing, Runnable accepted) {
+        Batch batch = new Batch(outgoing, accepted);
         try {
             Producer<String, byte[]> producer = producer();
             for (Outgoing o : outgoing) {
                 Future<RecordMetadata> future = producer.send(record(o));
-                sent.add(future);
+                batch.sent.add(future);
                 if (future.isDone() && failure(future).isPresent()) {
                     break; // the cluster cannot be reached: the records after it would each wait as long
                 }
             }
         } catch (KafkaException e) {
-            refusal = Optional.of(new Refusal(outgoing.get(sent.size()).sequence(), failure(e)));
+            batch.refusal = Optional.of(new Refusal(outgoing.get(batch.sent.size()).sequence(), failure(e)));
         }
-        for (int i = 0; i < sent.size(); i++) {
-            Optional<DeliveryFailure> failed = failure(sent.get(i));
-            if (failed.isPresent()) {
-                return Optional.of(new Refusal(outgoing.get(i).sequence(), failed.get()));
+        return batch;
+    }
+
+    @Override
+    public int inFlight() {
+        return IN_FLIGHT;
+    }
+
+    /** Closes the producer at once, failing what it still holds: a fresh one for the retry, whatever state this one is in. */
+    @Override
+    public void abandon() {
+        close(Duration.ZERO);
+    }
+
+    /** A batch's records handed to the producer, in log order, and the refusal of the one it could not take. */
+    private final class Batch implements InFlight {
+        private final List<Outgoing> outgoing;
+        private final Runnable accepted;
+        private final List<Future<RecordMetadata>> sent;
+        private Optional<Refusal> refusal = Optional.empty();
+        private int done;
+
+        Batch(List<Outgoing> outgoing, Runnable accepted) {
+            this.outgoing = outgoing;
+            this.accepted = accepted;
+            this.sent = new ArrayList<>(outgoing.size());
+        }
+
+        @Override
+        public boolean done() {
+            while (done < sent.size() && sent.get(done).isDone()) {
+                done++;
             }
-            accepted.run();
+            return done == sent.size();
         }
-        return refusal;
+
+        @Override
+        public Optional<Refusal> outcome() {
+            for (int i = 0; i < sent.size(); i++) {
+                Optional<DeliveryFailure> failed = failure(sent.get(i));
+                if (failed.isPresent()) {
+                    return Optional.of(new Refusal(outgoing.get(i).sequence(), failed.get()));
+                }
+                accepted.run();
+            }
+            return refusal;
+        }
     }
 
     private Producer<String, byte[]> producer() {

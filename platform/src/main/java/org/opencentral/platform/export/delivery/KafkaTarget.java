@@ -11,7 +11,12 @@ import org.opencentral.core.export.KafkaDestination;
  * The topic and producer configuration of a destination reached with the Kafka protocol: an
  * idempotent producer of string keys and byte values with {@code acks=all} (no duplicates or reordering from the producer's own
  * retries), 10 s to find the cluster or a request's answer and 30 s for a record to be delivered
- * (the webhook's timeout). {@code eventhubs@v1} maps to Event Hubs' Kafka endpoint:
+ * (the webhook's timeout). One request in flight per broker, each partition's records gathered for
+ * up to 10 ms into batches of up to 256 KiB: a request that fails is retried before any later one is
+ * sent, so a device's records keep their order even where an idempotent producer with several
+ * requests in flight loses it (a partition the broker has only just opened refusing the first request
+ * and taking the next, KAFKA-15591); with the batches that large, one request carries what several
+ * did (the embedded broker's CPU per message was lower in every run measured, BENCHMARKS.md). {@code eventhubs@v1} maps to Event Hubs' Kafka endpoint:
  * {@code {namespace}:9093}, SASL/PLAIN over TLS with user {@code $ConnectionString} and the
  * connection string as password, and the {@code EntityPath} as topic.
  *
@@ -50,7 +55,9 @@ public record KafkaTarget(String topic, Map<String, Object> config, String where
         config.put("max.block.ms", 10_000);
         config.put("request.timeout.ms", 10_000);
         config.put("delivery.timeout.ms", 30_000);
-        config.put("linger.ms", 5);
+        config.put("linger.ms", 10);
+        config.put("batch.size", 256 * 1024);
+        config.put("max.in.flight.requests.per.connection", 1);
         config.put("key.serializer", StringSerializer.class);
         config.put("value.serializer", ByteArraySerializer.class);
         return config;

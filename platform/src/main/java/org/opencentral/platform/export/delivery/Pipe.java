@@ -29,7 +29,9 @@ import org.opencentral.platform.export.transform.ExportTransform.Result;
  * ({@code export:{exportId}:{destinationId}}): reads a batch after the cursor, sends the messages of
  * the export's source that pass its filter, in order per device ({@link BatchSender}), and saves the cursor
  * before the earliest message the destination refused (after the batch when it accepted them all).
- * A refusal keeps the cursor there and waits out the retry
+ * A sender that allows several batches in flight ({@link BatchSender#inFlight()}) gets the next batch
+ * while the last ones are on their way ({@link Flights}); the cursor still moves only past batches
+ * accepted whole, in log order. A refusal drops the batches after it, keeps the cursor there and waits out the retry
  * policy's backoff before the next attempt (which starts again at the refused message); after
  * {@link RetryPolicy#giveUpAfter()} of refusals the destination is in error and tried every
  * {@link RetryPolicy#recheck()}. A pipe of an export and destination never seen before starts at the
@@ -54,6 +56,7 @@ final class Pipe implements AutoCloseable {
     private final DeviceFactsCache devices;
     private final PipeStats stats;
     private final String cursor;
+    private final Flights flights;
     private Optional<Instant> failingSince = Optional.empty();
     private Optional<Instant> nextAttempt = Optional.empty();
     private int attempts;
@@ -75,6 +78,7 @@ final class Pipe implements AutoCloseable {
         this.devices = devices;
         this.stats = stats;
         this.cursor = "export:" + export.id() + ":" + destination.id();
+        this.flights = new Flights(sender.inFlight());
         String started = cursor + ":started";
         if (context.cursors().position(started) == 0) {
             context.cursors().save(cursor, Math.max(context.cursors().position(cursor), context.log().lastSequence()));
@@ -87,17 +91,40 @@ final class Pipe implements AutoCloseable {
         return this.export.equals(export) && this.destination.equals(destination);
     }
 
-    /** Delivers at most one batch if no backoff is pending; how many events it moved the cursor past. */
+    /**
+     * One step if no backoff is pending: starts the next batch after those in flight (if fewer than
+     * the sender allows are), then settles the batches whose outcome is known, waiting for the oldest
+     * when no batch was started (none to read, or the sender allows no more); saves the cursor once,
+     * after the last batch accepted. How many events it started and settled: 0 when there was nothing to do.
+     */
     int step() {
         Instant now = context.clock().instant();
         if (nextAttempt.isPresent() && now.isBefore(nextAttempt.get())) {
             return 0;
         }
-        long from = context.cursors().position(cursor);
+        long saved = context.cursors().position(cursor);
+        stats.lagEvents.set(Math.max(0, context.log().lastSequence() - saved));
+        int started = flights.full() ? 0 : start(flights.next(saved), now);
+        Flights.Settled settled = flights.settle(started == 0);
+        if (settled.refusal().isPresent()) {
+            sender.abandon();
+            long done = settled.refusal().get().sequence() - 1;
+            save(saved, done);
+            refused(settled.refusal().get().failure(), now);
+            return started + (int) Math.max(0, done - saved);
+        }
+        if (settled.acceptedUpTo().isPresent()) {
+            save(saved, settled.acceptedUpTo().getAsLong());
+            accepted();
+        }
+        return started + settled.events();
+    }
+
+    /** Reads a batch at {@code from} and starts sending its messages; how many events it read. */
+    private int start(long from, Instant now) {
         List<LoggedEvent> batch = context.log().read(from, context.batchSize());
-        stats.lagEvents.set(Math.max(0, context.log().lastSequence() - from));
-        stats.lagSeconds.set(batch.isEmpty() ? 0
-                : Math.max(0, Duration.between(batch.getFirst().event().time(), now).toSeconds()));
+        Instant oldest = flights.oldest().orElse(batch.isEmpty() ? now : batch.getFirst().event().time());
+        stats.lagSeconds.set(Math.max(0, Duration.between(oldest, now).toSeconds()));
         if (batch.isEmpty()) {
             return 0;
         }
@@ -106,18 +133,11 @@ final class Pipe implements AutoCloseable {
             devices.saw(logged.event());
             outgoing.addAll(messages(logged));
         }
-        Optional<BatchSender.Refusal> refusal = sender.send(outgoing, () -> {
-            stats.sent.incrementAndGet();
-            lastExportTime = Optional.of(now);
-        });
-        if (refusal.isPresent()) {
-            long done = refusal.get().sequence() - 1;
-            save(from, done);
-            refused(refusal.get().failure(), now);
-            return (int) Math.max(0, done - from);
-        }
-        save(from, batch.getLast().sequence());
-        accepted();
+        flights.add(batch.getLast().sequence(), batch.size(), batch.getFirst().event().time(),
+                sender.start(outgoing, () -> {
+                    stats.sent.incrementAndGet();
+                    lastExportTime = Optional.of(now);
+                }));
         return batch.size();
     }
 

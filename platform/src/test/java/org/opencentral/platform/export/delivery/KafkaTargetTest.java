@@ -59,6 +59,20 @@ class KafkaTargetTest {
                 .getString("security.protocol")).isEqualTo("SASL_PLAINTEXT");
     }
 
+    @Test
+    void batchesInFlightKeepTheirOrderPerPartition() {
+        ProducerConfig config = new ProducerConfig(KafkaTarget.of(new KafkaDestination("k", "K",
+                List.of("a.example.com:9092"), "iot", Optional.empty(), false)).config());
+        assertThat(config.getBoolean("enable.idempotence")).as("the broker drops a retried request's duplicates")
+                .isTrue();
+        assertThat(config.getInt("max.in.flight.requests.per.connection"))
+                .as("one request in flight: a retried request goes before any later one, even to a partition "
+                        + "the broker has just opened (KAFKA-15591)")
+                .isEqualTo(1);
+        assertThat(KafkaSender.IN_FLIGHT).as("the pipe's batches in flight, all through the one producer")
+                .isGreaterThan(1);
+    }
+
     /** The options of the JAAS login the client would use. */
     private static Map<String, Object> login(ProducerConfig config) {
         List<AppConfigurationEntry> entries = JaasContext.loadClientContext(config.values()).configurationEntries();
