@@ -85,10 +85,18 @@ public final class DuckDbEventLog extends GroupCommitLog {
         }
     }
 
-    /** DuckDB's inline checkpoint threshold (a global setting of this database instance). */
-    private static void configure(DuckDBConnection connection, DuckDbLogSettings settings) throws SQLException {
+    /**
+     * Global settings of this database instance: DuckDB's inline checkpoint threshold, and one thread.
+     * With DuckDB's default (a worker per core) every {@code COMMIT}, even of one row, spends
+     * milliseconds of CPU on the committing thread waiting for its workers, and the writer commits
+     * back to back whenever events keep arriving; with {@code threads = 1} a commit runs on the writer
+     * alone (BENCHMARKS.md, "Where the core goes at 10,000 msg/s"). The log's own queries are
+     * sequence-range reads, which gain nothing from parallel workers on a 2-core node.
+     */
+    static void configure(DuckDBConnection connection, DuckDbLogSettings settings) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET checkpoint_threshold = '" + settings.inlineThresholdBytes() + "B'");
+            statement.execute("SET threads = 1");
         }
     }
 }
