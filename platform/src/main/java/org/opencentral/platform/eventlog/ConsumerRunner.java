@@ -12,8 +12,12 @@ import org.opencentral.platform.background.BackgroundLoop;
  * Drives one {@link LogConsumer}: reads the log after the consumer's cursor, hands it batches and
  * saves the cursor after each. {@link #runOnce()} is one step (tests call it directly); {@link #start()}
  * runs steps on a {@link BackgroundLoop} of the consumer's {@link LogConsumer.Pace}, woken by every
- * durable append. Batches are sized by {@link Batching} and come from {@link SharedReads}, shared
- * with the other runners of a {@link LogConsumers} (a runner made on its own reads for itself).
+ * durable append. Batches are sized by the runner's own {@link Batching} (by default the one of the
+ * consumer's pace) and come from {@link SharedReads}, shared with the other runners of a
+ * {@link LogConsumers} (a runner made on its own reads for itself). The cursor is read from the store
+ * once, at the first step, and then kept in memory; the store keeps the durable copy, saved after each
+ * batch. While the consumer has use for no event ({@link LogConsumer#skips}), the runner reads nothing
+ * and moves the cursor to the log's end.
  */
 public final class ConsumerRunner implements AutoCloseable {
     private final EventLog log;
@@ -22,16 +26,17 @@ public final class ConsumerRunner implements AutoCloseable {
     private final LogConsumer consumer;
     private final Batching batching;
     private final BackgroundLoop loop;
+    /** The consumer's cursor: -1 until the first step reads it from the store. */
     private volatile long position = -1;
     private final AtomicLong eventsHandled = new AtomicLong();
     private boolean moreWaiting;
 
     public ConsumerRunner(EventLog log, CursorStore cursors, LogConsumer consumer) {
-        this(log, cursors, consumer, Batching.DEFAULTS);
+        this(log, cursors, consumer, Batching.of(consumer.pace()));
     }
 
     public ConsumerRunner(EventLog log, CursorStore cursors, LogConsumer consumer, Batching batching) {
-        this(log, new SharedReads(log, batching.maxEvents()), cursors, consumer, batching);
+        this(log, new SharedReads(log), cursors, consumer, batching);
     }
 
     ConsumerRunner(EventLog log, SharedReads reads, CursorStore cursors, LogConsumer consumer, Batching batching) {
@@ -40,10 +45,6 @@ public final class ConsumerRunner implements AutoCloseable {
         this.cursors = Objects.requireNonNull(cursors, "cursors");
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.batching = Objects.requireNonNull(batching, "batching");
-        if (reads.maxEvents() != batching.maxEvents()) {
-            throw new IllegalArgumentException("the shared reads' batches (" + reads.maxEvents()
-                    + " events) differ from the consumer's (" + batching.maxEvents() + ")");
-        }
         String name = "consumer-" + consumer.name();
         this.loop = switch (consumer.pace()) {
             case BACKGROUND -> new BackgroundLoop(name, this::step);
@@ -53,10 +54,16 @@ public final class ConsumerRunner implements AutoCloseable {
 
     /** Processes at most one batch; returns how many events it handled. */
     public int runOnce() {
-        long from = cursors.position(consumer.name());
+        long from = position >= 0 ? position : cursors.position(consumer.name());
         position = from;
         long durable = log.lastSequence();
-        List<LoggedEvent> batch = reads.after(from);
+        if (durable > from && consumer.skips(durable)) {
+            cursors.save(consumer.name(), durable);
+            position = durable;
+            moreWaiting = false;
+            return 0;
+        }
+        List<LoggedEvent> batch = reads.after(from, batching.maxEvents());
         if (batch.isEmpty()) {
             moreWaiting = false;
             return 0;
