@@ -46,7 +46,8 @@ public final class RuleEngine implements LogConsumer {
     private final Clock clock;
     private final LoadedRules rules;
     private final LongAdder fires = new LongAdder();
-    private long position = -1;
+    /** The last sequence evaluated; -1 until the first step. Read without the engine's lock by {@link #lag()}. */
+    private volatile long position = -1;
     private Instant lastEventTime;
 
     public RuleEngine(RuleStore store, EventLog log, RuleEnginePorts ports, Clock clock) {
@@ -56,7 +57,7 @@ public final class RuleEngine implements LogConsumer {
         this.observations = new Observations(ports.parses());
         this.facts = new KnownDevices(ports.devices());
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rules = new LoadedRules(store);
+        this.rules = new LoadedRules(store, ports.edits());
         this.lastEventTime = clock.instant();
     }
 
@@ -69,6 +70,26 @@ public final class RuleEngine implements LogConsumer {
     @Override
     public Pace pace() {
         return Pace.PROMPT;
+    }
+
+    /**
+     * With no enabled rule, no event can change anything the engine stores: it skips them unread (and
+     * forgets what it knew of devices, since it does not see their events).
+     */
+    @Override
+    public synchronized boolean skips(long upTo) {
+        try {
+            rules.refresh();
+        } catch (RuntimeException e) {
+            forget();
+            throw e;
+        }
+        if (rules.anyEnabled()) {
+            return false;
+        }
+        facts.clear();
+        position = upTo;
+        return true;
     }
 
     @Override
@@ -125,9 +146,10 @@ public final class RuleEngine implements LogConsumer {
     /**
      * How far evaluation trails the log in time: zero when the engine has read every durable event,
      * else the age of the oldest event it has not read. (The age of the last event it read, as this
-     * was before, counts an idle engine's quiet minutes as lag when one new event arrives.)
+     * was before, counts an idle engine's quiet minutes as lag when one new event arrives.) Without the
+     * engine's lock: a {@code /metrics} scrape never waits for a step, nor a step for a scrape.
      */
-    public synchronized Duration lag() {
+    public Duration lag() {
         List<LoggedEvent> unread = log.read(read(), 1);
         if (unread.isEmpty()) {
             return Duration.ZERO;

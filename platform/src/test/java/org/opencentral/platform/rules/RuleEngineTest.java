@@ -259,4 +259,22 @@ class RuleEngineTest extends RuleEngineFixture {
         assertThat(kinds("off")).isEmpty();
         assertThat(state.rules().instances("off")).isEmpty();
     }
+
+    @Test
+    void withNoEnabledRuleTheEngineSkipsTheLogUnreadAndARuleEnabledLaterSeesWhatFollows() {
+        rules.put("off", Json.parse(rule("\"enabled\": false", HOT)));
+        send("{\"temperature\": 31}");
+        send("{\"temperature\": 32}");
+
+        assertThat(runner.eventsHandled()).as("no event read, none decoded").isZero();
+        assertThat(state.cursors().position(RuleEngine.NAME)).isEqualTo(log.lastSequence());
+        assertThat(engine.lag()).isZero();
+
+        rules.patch("off", Json.parse("{\"enabled\": true}"));
+        send("{\"temperature\": 33}");
+
+        assertThat(runner.eventsHandled()).isEqualTo(1);
+        assertThat(history("off")).extracting(RuleHistoryEntry::kind, e -> e.detail().at("/telemetry/temperature/value").asDouble())
+                .containsExactly(tuple(Kind.FIRED, 33.0));
+    }
 }
