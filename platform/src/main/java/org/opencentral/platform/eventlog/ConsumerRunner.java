@@ -16,7 +16,7 @@ import org.opencentral.platform.background.BackgroundLoop;
  * consumer's pace) and come from {@link SharedReads}, shared with the other runners of a
  * {@link LogConsumers} (a runner made on its own reads for itself). The cursor is read from the store
  * once, at the first step, and then kept in memory; the store keeps the durable copy, saved after each
- * batch. While the consumer has use for no event ({@link LogConsumer#skips}), the runner reads nothing
+ * batch (by the consumer itself when it {@linkplain LogConsumer#storesCursor stores it} with its work). While the consumer has use for no event ({@link LogConsumer#skips}), the runner reads nothing
  * and moves the cursor to the log's end.
  */
 public final class ConsumerRunner implements AutoCloseable {
@@ -30,6 +30,7 @@ public final class ConsumerRunner implements AutoCloseable {
     private volatile long position = -1;
     private final AtomicLong eventsHandled = new AtomicLong();
     private boolean moreWaiting;
+    private boolean skipped;
 
     public ConsumerRunner(EventLog log, CursorStore cursors, LogConsumer consumer) {
         this(log, cursors, consumer, Batching.of(consumer.pace()));
@@ -61,8 +62,10 @@ public final class ConsumerRunner implements AutoCloseable {
             cursors.save(consumer.name(), durable);
             position = durable;
             moreWaiting = false;
+            skipped = true;
             return 0;
         }
+        skipped = false;
         List<LoggedEvent> batch = reads.after(from, batching.maxEvents());
         if (batch.isEmpty()) {
             moreWaiting = false;
@@ -70,7 +73,9 @@ public final class ConsumerRunner implements AutoCloseable {
         }
         consumer.handle(batch);
         long last = batch.getLast().sequence();
-        cursors.save(consumer.name(), last);
+        if (!consumer.storesCursor()) {
+            cursors.save(consumer.name(), last);
+        }
         position = last;
         eventsHandled.addAndGet(batch.size());
         // A full batch, or the rest of a batch shared by a runner ahead: more was durable before the read.
@@ -101,7 +106,8 @@ public final class ConsumerRunner implements AutoCloseable {
     private BackgroundLoop.Next step() {
         int handled = runOnce();
         if (handled == 0) {
-            return BackgroundLoop.Next.IDLE;
+            // after a skip, linger as after a partial batch: not one cursor write per group commit
+            return skipped ? BackgroundLoop.Next.pause(batching.linger()) : BackgroundLoop.Next.IDLE;
         }
         return moreWaiting ? BackgroundLoop.Next.AGAIN : BackgroundLoop.Next.pause(batching.linger());
     }

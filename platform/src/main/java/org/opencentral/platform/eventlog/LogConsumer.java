@@ -25,6 +25,15 @@ public interface LogConsumer {
         return false;
     }
 
+    /**
+     * Whether the consumer stores its cursor itself, with its work, in one transaction (the rule engine):
+     * the runner then does not save it after a batch (only after skipped events), and the consumer may
+     * store it less often than every batch as long as what it replays after a crash changes nothing.
+     */
+    default boolean storesCursor() {
+        return false;
+    }
+
     /** How promptly the consumer must follow the log (which background budget runs it, {@link Batching#of}). */
     default Pace pace() {
         return Pace.BACKGROUND;

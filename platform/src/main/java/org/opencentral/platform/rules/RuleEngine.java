@@ -30,13 +30,22 @@ import org.opencentral.platform.eventlog.LogConsumer;
  * event is observed by the enabled rules of the device's template (of a rule with a group or a
  * filter, only while the device is a member and matches), and a step's instance states,
  * fires and resolves are stored with the cursor in one transaction, so that after a crash the
- * engine continues where its last stored step ended. {@link #runOnce()} lets time pass (on the
+ * engine continues where its last stored step ended (a step that stores nothing else stores the
+ * cursor at most every {@link #CURSOR_INTERVAL} or {@value #CURSOR_EVENTS} events). {@link #runOnce()} lets time pass (on the
  * injected clock; while the engine lags the log, only up to the time of the last event it read):
  * it closes windows, fires absences and resolves quiet instances. A step that fails forgets the
  * engine's memory, which is read again from the store.
  */
 public final class RuleEngine implements LogConsumer {
     public static final String NAME = "rules";
+    /**
+     * A step that stores nothing else stores the cursor only when this many events or {@link #CURSOR_INTERVAL}
+     * passed since it was last stored: a step of the prompt lane's small batches then costs no state-store
+     * write, which used to wait behind the background consumers' transactions (BENCHMARKS.md, issue 14).
+     * After a crash the engine reads those events again from its stored state, which they did not change.
+     */
+    static final int CURSOR_EVENTS = 20_000;
+    static final Duration CURSOR_INTERVAL = Duration.ofSeconds(1);
 
     private final RuleStore store;
     private final EventLog log;
@@ -49,6 +58,9 @@ public final class RuleEngine implements LogConsumer {
     /** The last sequence evaluated; -1 until the first step. Read without the engine's lock by {@link #lag()}. */
     private volatile long position = -1;
     private Instant lastEventTime;
+    /** The cursor last stored, and when (-1: not since this engine started or forgot). */
+    private long storedCursor = -1;
+    private Instant storedAt = Instant.MIN;
 
     public RuleEngine(RuleStore store, EventLog log, RuleEnginePorts ports, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -64,6 +76,12 @@ public final class RuleEngine implements LogConsumer {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** The cursor is stored with the step's states and fires, in one transaction. */
+    @Override
+    public boolean storesCursor() {
+        return true;
     }
 
     /** Rules have a lag target (p99 under a second): they follow the log in the prompt lane. */
@@ -89,6 +107,8 @@ public final class RuleEngine implements LogConsumer {
         }
         facts.clear();
         position = upTo;
+        storedCursor = upTo; // the runner stores it
+        storedAt = clock.instant();
         return true;
     }
 
@@ -106,7 +126,13 @@ public final class RuleEngine implements LogConsumer {
                 lastEventTime = logged.event().time();
             }
             long last = batch.getLast().sequence();
-            record(touched, out, OptionalLong.of(last));
+            boolean cursorDue = !touched.isEmpty() || !out.isEmpty() || storedCursor < 0
+                    || last - storedCursor >= CURSOR_EVENTS || !clock.instant().isBefore(storedAt.plus(CURSOR_INTERVAL));
+            record(touched, out, cursorDue ? OptionalLong.of(last) : OptionalLong.empty());
+            if (cursorDue) {
+                storedCursor = last;
+                storedAt = clock.instant();
+            }
             position = last;
         } catch (RuntimeException e) {
             forget();
@@ -209,6 +235,9 @@ public final class RuleEngine implements LogConsumer {
     private void record(Set<Instance> touched, List<RuleHistoryEntry> out, OptionalLong cursor) {
         List<RuleInstance> changed = new ArrayList<>();
         touched.forEach(instance -> instance.takeChanged().ifPresent(changed::add));
+        if (changed.isEmpty() && out.isEmpty() && cursor.isEmpty()) {
+            return;
+        }
         List<ActionTask> actions = new ArrayList<>();
         for (RuleHistoryEntry entry : out) {
             queue(entry, actions);
@@ -247,5 +276,6 @@ public final class RuleEngine implements LogConsumer {
         rules.clear();
         facts.clear();
         position = -1;
+        storedCursor = -1;
     }
 }
