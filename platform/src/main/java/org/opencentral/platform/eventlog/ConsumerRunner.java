@@ -59,7 +59,9 @@ public final class ConsumerRunner implements AutoCloseable {
         position = from;
         long durable = log.lastSequence();
         if (durable > from && consumer.skips(durable)) {
-            cursors.save(consumer.name(), durable);
+            if (!consumer.storesCursor()) {
+                cursors.save(consumer.name(), durable);
+            }
             position = durable;
             moreWaiting = false;
             skipped = true;

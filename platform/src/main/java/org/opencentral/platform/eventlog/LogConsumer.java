@@ -27,8 +27,8 @@ public interface LogConsumer {
 
     /**
      * Whether the consumer stores its cursor itself, with its work, in one transaction (the rule engine):
-     * the runner then does not save it after a batch (only after skipped events), and the consumer may
-     * store it less often than every batch as long as what it replays after a crash changes nothing.
+     * the runner then never saves it (neither after a batch nor after skipped events), and the consumer
+     * may store it less often than every batch as long as what it replays after a crash changes nothing.
      */
     default boolean storesCursor() {
         return false;

@@ -106,9 +106,10 @@ public final class RuleEngine implements LogConsumer {
             return false;
         }
         facts.clear();
+        if (cursorDue(upTo, false)) {
+            record(Set.of(), List.of(), OptionalLong.of(upTo));
+        }
         position = upTo;
-        storedCursor = upTo; // the runner stores it
-        storedAt = clock.instant();
         return true;
     }
 
@@ -126,13 +127,8 @@ public final class RuleEngine implements LogConsumer {
                 lastEventTime = logged.event().time();
             }
             long last = batch.getLast().sequence();
-            boolean cursorDue = !touched.isEmpty() || !out.isEmpty() || storedCursor < 0
-                    || last - storedCursor >= CURSOR_EVENTS || !clock.instant().isBefore(storedAt.plus(CURSOR_INTERVAL));
-            record(touched, out, cursorDue ? OptionalLong.of(last) : OptionalLong.empty());
-            if (cursorDue) {
-                storedCursor = last;
-                storedAt = clock.instant();
-            }
+            record(touched, out, cursorDue(last, !touched.isEmpty() || !out.isEmpty())
+                    ? OptionalLong.of(last) : OptionalLong.empty());
             position = last;
         } catch (RuntimeException e) {
             forget();
@@ -223,6 +219,21 @@ public final class RuleEngine implements LogConsumer {
             loaded.evaluator().observe(instance, observation.get(), logged.sequence(), facts, out);
             keep(instance, touched);
         }
+    }
+
+    /**
+     * Whether a step up to {@code last} stores the cursor: with anything else it stores, else once
+     * {@link #CURSOR_EVENTS} events or {@link #CURSOR_INTERVAL} passed since the last stored one.
+     */
+    private boolean cursorDue(long last, boolean storing) {
+        Instant now = clock.instant();
+        boolean due = storing || storedCursor < 0 || last - storedCursor >= CURSOR_EVENTS
+                || !now.isBefore(storedAt.plus(CURSOR_INTERVAL));
+        if (due) {
+            storedCursor = last;
+            storedAt = now;
+        }
+        return due;
     }
 
     /** Keeps an instance to write at the end of the step when it changed. */

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -119,25 +120,13 @@ class ConsumerRunnerTest {
     void aConsumerThatSkipsIsNotHandedEventsAndItsCursorMovesToTheEndOfTheLog() {
         AtomicBoolean skipping = new AtomicBoolean(true);
         List<Long> skippedTo = new CopyOnWriteArrayList<>();
-        LogConsumer skipper = new LogConsumer() {
-            @Override
-            public String name() {
-                return "skipper";
-            }
-
-            @Override
-            public void handle(List<LoggedEvent> batch) {
-                batch.forEach(e -> seen.add(e.sequence()));
-            }
-
-            @Override
-            public boolean skips(long upTo) {
-                if (skipping.get()) {
-                    skippedTo.add(upTo);
-                }
-                return skipping.get();
-            }
-        };
+        LogConsumer skipper = consumer("skipper", LogConsumer.Pace.BACKGROUND,
+                batch -> batch.forEach(e -> seen.add(e.sequence())), upTo -> {
+                    if (skipping.get()) {
+                        skippedTo.add(upTo);
+                    }
+                    return skipping.get();
+                });
         append(25);
         ConsumerRunner runner = new ConsumerRunner(log, cursors, skipper, new Batching(10, Duration.ZERO));
 
@@ -275,14 +264,15 @@ class ConsumerRunnerTest {
 
     /** A consumer of {@code pace} that adds the sequence numbers it handles to {@code into}. */
     private static LogConsumer sequences(String name, List<Long> into, LogConsumer.Pace pace) {
-        return consumer(name, pace, batch -> batch.forEach(e -> into.add(e.sequence())));
+        return consumer(name, pace, batch -> batch.forEach(e -> into.add(e.sequence())), upTo -> false);
     }
 
     private static LogConsumer collecting(String name, List<List<LoggedEvent>> into) {
-        return consumer(name, LogConsumer.Pace.BACKGROUND, into::add);
+        return consumer(name, LogConsumer.Pace.BACKGROUND, into::add, upTo -> false);
     }
 
-    private static LogConsumer consumer(String name, LogConsumer.Pace pace, Consumer<List<LoggedEvent>> handler) {
+    private static LogConsumer consumer(String name, LogConsumer.Pace pace, Consumer<List<LoggedEvent>> handler,
+            LongPredicate skips) {
         return new LogConsumer() {
             @Override
             public String name() {
@@ -297,6 +287,11 @@ class ConsumerRunnerTest {
             @Override
             public Pace pace() {
                 return pace;
+            }
+
+            @Override
+            public boolean skips(long upTo) {
+                return skips.test(upTo);
             }
         };
     }

@@ -265,9 +265,11 @@ class RuleEngineTest extends RuleEngineFixture {
         rules.put("off", Json.parse(rule("\"enabled\": false", HOT)));
         send("{\"temperature\": 31}");
         send("{\"temperature\": 32}");
+        clock.advance(RuleEngine.CURSOR_INTERVAL);
+        send("{\"temperature\": 29}");
 
         assertThat(runner.eventsHandled()).as("no event read, none decoded").isZero();
-        assertThat(state.cursors().position(RuleEngine.NAME)).isEqualTo(log.lastSequence());
+        assertThat(state.cursors().position(RuleEngine.NAME)).as("stored once a second").isEqualTo(log.lastSequence());
         assertThat(engine.lag()).isZero();
 
         rules.patch("off", Json.parse("{\"enabled\": true}"));
