@@ -11,6 +11,7 @@ import org.opencentral.platform.rules.ActionTests;
 import org.opencentral.platform.rules.DeviceSources;
 import org.opencentral.platform.rules.RuleApplication;
 import org.opencentral.platform.rules.RuleChecker;
+import org.opencentral.platform.rules.RuleEdits;
 import org.opencentral.platform.rules.RuleEngine;
 import org.opencentral.platform.rules.RuleEnginePorts;
 import org.opencentral.platform.rules.RuleReplay;
@@ -42,7 +43,8 @@ record Rules(RuleService service, RuleEngine engine, ActionSender sender) {
         DeviceSources devices = new DeviceSources(state.devices(), state.cloudProperties(), services.groups());
         ActionDelivery delivery = new ActionDelivery(new WebhookClient(WEBHOOK_TIMEOUT), settings.mailer(),
                 new DeviceActions(new JobSteps(services.devices(), settings.jobs()), services.audit()));
-        RuleService service = new RuleService(state.rules(),
+        RuleEdits edits = new RuleEdits();
+        RuleService service = new RuleService(state.rules(), edits,
                 new RuleChecker(services.templates(), services.groups(), settings.mailer().isPresent()),
                 new RuleReplay(log, devices, parses),
                 new ActionTests(services.templates(), state.devices(), delivery, application, clock));
@@ -50,7 +52,7 @@ record Rules(RuleService service, RuleEngine engine, ActionSender sender) {
             service.requireNoEmailActions();
         }
         RuleEngine engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(devices, state.cursors(), parses,
-                application), clock);
+                application, edits), clock);
         return new Rules(service, engine, new ActionSender(state.rules(), delivery, clock));
     }
 }

@@ -18,8 +18,23 @@ public record Batching(int maxEvents, Duration linger) {
      * log's in-memory tail, so consumers that keep up read from memory.
      */
     public static final Batching DEFAULTS = new Batching(20_000, Duration.ofMillis(50));
+    /**
+     * A {@link LogConsumer.Pace#PROMPT} consumer's: 2,000 events and 20 ms. Its lag is the age of the
+     * oldest event it has not handled, and a batch's events count as unhandled until the whole batch
+     * is: with the defaults, a backlog of 20,000 events was one step of up to 2 s beside a busy node
+     * (BENCHMARKS.md, issue 14). A prompt consumer's fixed cost per batch must be small.
+     */
+    public static final Batching PROMPT = new Batching(2_000, Duration.ofMillis(20));
 
     private static final int MAX_EVENTS = 1_000_000;
+
+    /** The batching of a consumer of {@code pace}. */
+    public static Batching of(LogConsumer.Pace pace) {
+        return switch (pace) {
+            case BACKGROUND -> DEFAULTS;
+            case PROMPT -> PROMPT;
+        };
+    }
 
     public Batching {
         Objects.requireNonNull(linger, "linger");

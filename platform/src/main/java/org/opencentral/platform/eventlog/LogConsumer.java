@@ -15,7 +15,26 @@ public interface LogConsumer {
      */
     void handle(List<LoggedEvent> batch);
 
-    /** How promptly the consumer must follow the log (which background budget runs it). */
+    /**
+     * Asked before each read while the consumer is behind: whether it would do nothing with any event up
+     * to {@code upTo} (the rule engine with no enabled rule), in which case the runner reads nothing and
+     * moves the cursor to {@code upTo}, as if the consumer had handled those events. A consumer that
+     * answers true must forget whatever it learns from events (it will not see these).
+     */
+    default boolean skips(long upTo) {
+        return false;
+    }
+
+    /**
+     * Whether the consumer stores its cursor itself, with its work, in one transaction (the rule engine):
+     * the runner then never saves it (neither after a batch nor after skipped events), and the consumer
+     * may store it less often than every batch as long as what it replays after a crash changes nothing.
+     */
+    default boolean storesCursor() {
+        return false;
+    }
+
+    /** How promptly the consumer must follow the log (which background budget runs it, {@link Batching#of}). */
     default Pace pace() {
         return Pace.BACKGROUND;
     }
@@ -26,7 +45,7 @@ public interface LogConsumer {
         BACKGROUND,
         /**
          * With a latency target (the rule engine's lag): a lane of its own, not queued behind the
-         * background consumers' batches, at normal priority.
+         * background consumers' batches, at normal priority, in small batches ({@link Batching#PROMPT}).
          */
         PROMPT
     }

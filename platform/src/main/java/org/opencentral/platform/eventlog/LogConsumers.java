@@ -24,9 +24,10 @@ public final class LogConsumers implements AutoCloseable {
                 throw new IllegalArgumentException("two event-log consumers share the cursor " + consumer.name());
             }
         }
-        this.reads = new SharedReads(log, Batching.DEFAULTS.maxEvents());
+        this.reads = new SharedReads(log);
         this.runners = consumers.stream()
-                .map(consumer -> new ConsumerRunner(log, reads, cursors, consumer, Batching.DEFAULTS)).toList();
+                .map(consumer -> new ConsumerRunner(log, reads, cursors, consumer, Batching.of(consumer.pace())))
+                .toList();
     }
 
     /** How many events the runners were handed from another's read, and how many they read from the log. */

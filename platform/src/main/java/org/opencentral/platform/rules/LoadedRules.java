@@ -20,8 +20,9 @@ import org.opencentral.core.store.Page;
 import org.opencentral.core.store.RuleStore;
 
 /**
- * The rules the engine evaluates, read again at every step: a rule new or changed since the last
- * step (compared by value, not by its JSON) is loaded with its stored instances (whose memory of another version of the rule is
+ * The rules the engine evaluates, read again at a step after a rule was edited ({@link RuleEdits}) or
+ * after {@link #clear}: a rule new or changed since the last read (compared by value, not by its
+ * JSON) is loaded with its stored instances (whose memory of another version of the rule is
  * dropped); a deleted rule is forgotten.
  */
 final class LoadedRules {
@@ -36,6 +37,9 @@ final class LoadedRules {
     }
 
     private final RuleStore store;
+    private final RuleEdits edits;
+    /** The edit count the rules were read at; -1: not read (or forgotten). */
+    private long readAt = -1;
     private Map<String, Loaded> byId = new HashMap<>();
     private Map<String, List<Loaded>> byTemplate = new HashMap<>();
     /** Per device, its instances of the rules of its template (in {@link #forTemplate}'s order). */
@@ -45,11 +49,17 @@ final class LoadedRules {
     record Slots(List<Loaded> rules, Instance[] instances) {
     }
 
-    LoadedRules(RuleStore store) {
+    LoadedRules(RuleStore store, RuleEdits edits) {
         this.store = store;
+        this.edits = edits;
     }
 
+    /** Reads the rules again when one was edited since the last read (an edit during the read: at the next). */
     void refresh() {
+        long count = edits.count();
+        if (count == readAt) {
+            return;
+        }
         Map<String, Loaded> next = new HashMap<>();
         Optional<String> after = Optional.empty();
         do {
@@ -67,6 +77,7 @@ final class LoadedRules {
         templates.replaceAll((template, loaded) -> same(byTemplate.get(template), loaded)
                 ? byTemplate.get(template) : List.copyOf(loaded));
         byTemplate = templates;
+        readAt = count;
     }
 
     /**
@@ -95,11 +106,16 @@ final class LoadedRules {
         return byTemplate.getOrDefault(template, List.of());
     }
 
+    boolean anyEnabled() {
+        return !byTemplate.isEmpty();
+    }
+
     List<Loaded> enabled() {
         return byTemplate.values().stream().flatMap(List::stream).toList();
     }
 
     void clear() {
+        readAt = -1;
         byId = new HashMap<>();
         byTemplate = new HashMap<>();
         slots.clear();

@@ -30,13 +30,22 @@ import org.opencentral.platform.eventlog.LogConsumer;
  * event is observed by the enabled rules of the device's template (of a rule with a group or a
  * filter, only while the device is a member and matches), and a step's instance states,
  * fires and resolves are stored with the cursor in one transaction, so that after a crash the
- * engine continues where its last stored step ended. {@link #runOnce()} lets time pass (on the
+ * engine continues where its last stored step ended (a step that stores nothing else stores the
+ * cursor at most every {@link #CURSOR_INTERVAL} or {@value #CURSOR_EVENTS} events). {@link #runOnce()} lets time pass (on the
  * injected clock; while the engine lags the log, only up to the time of the last event it read):
  * it closes windows, fires absences and resolves quiet instances. A step that fails forgets the
  * engine's memory, which is read again from the store.
  */
 public final class RuleEngine implements LogConsumer {
     public static final String NAME = "rules";
+    /**
+     * A step that stores nothing else stores the cursor only when this many events or {@link #CURSOR_INTERVAL}
+     * passed since it was last stored: a step of the prompt lane's small batches then costs no state-store
+     * write, which used to wait behind the background consumers' transactions (BENCHMARKS.md, issue 14).
+     * After a crash the engine reads those events again from its stored state, which they did not change.
+     */
+    static final int CURSOR_EVENTS = 20_000;
+    static final Duration CURSOR_INTERVAL = Duration.ofSeconds(1);
 
     private final RuleStore store;
     private final EventLog log;
@@ -46,8 +55,12 @@ public final class RuleEngine implements LogConsumer {
     private final Clock clock;
     private final LoadedRules rules;
     private final LongAdder fires = new LongAdder();
-    private long position = -1;
+    /** The last sequence evaluated; -1 until the first step. Read without the engine's lock by {@link #lag()}. */
+    private volatile long position = -1;
     private Instant lastEventTime;
+    /** The cursor last stored, and when (-1: not since this engine started or forgot). */
+    private long storedCursor = -1;
+    private Instant storedAt = Instant.MIN;
 
     public RuleEngine(RuleStore store, EventLog log, RuleEnginePorts ports, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -56,7 +69,7 @@ public final class RuleEngine implements LogConsumer {
         this.observations = new Observations(ports.parses());
         this.facts = new KnownDevices(ports.devices());
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rules = new LoadedRules(store);
+        this.rules = new LoadedRules(store, ports.edits());
         this.lastEventTime = clock.instant();
     }
 
@@ -65,10 +78,39 @@ public final class RuleEngine implements LogConsumer {
         return NAME;
     }
 
+    /** The cursor is stored with the step's states and fires, in one transaction. */
+    @Override
+    public boolean storesCursor() {
+        return true;
+    }
+
     /** Rules have a lag target (p99 under a second): they follow the log in the prompt lane. */
     @Override
     public Pace pace() {
         return Pace.PROMPT;
+    }
+
+    /**
+     * With no enabled rule, no event can change anything the engine stores: it skips them unread (and
+     * forgets what it knew of devices, since it does not see their events).
+     */
+    @Override
+    public synchronized boolean skips(long upTo) {
+        try {
+            rules.refresh();
+        } catch (RuntimeException e) {
+            forget();
+            throw e;
+        }
+        if (rules.anyEnabled()) {
+            return false;
+        }
+        facts.clear();
+        if (cursorDue(upTo, false)) {
+            record(Set.of(), List.of(), OptionalLong.of(upTo));
+        }
+        position = upTo;
+        return true;
     }
 
     @Override
@@ -85,7 +127,8 @@ public final class RuleEngine implements LogConsumer {
                 lastEventTime = logged.event().time();
             }
             long last = batch.getLast().sequence();
-            record(touched, out, OptionalLong.of(last));
+            record(touched, out, cursorDue(last, !touched.isEmpty() || !out.isEmpty())
+                    ? OptionalLong.of(last) : OptionalLong.empty());
             position = last;
         } catch (RuntimeException e) {
             forget();
@@ -125,9 +168,10 @@ public final class RuleEngine implements LogConsumer {
     /**
      * How far evaluation trails the log in time: zero when the engine has read every durable event,
      * else the age of the oldest event it has not read. (The age of the last event it read, as this
-     * was before, counts an idle engine's quiet minutes as lag when one new event arrives.)
+     * was before, counts an idle engine's quiet minutes as lag when one new event arrives.) Without the
+     * engine's lock: a {@code /metrics} scrape never waits for a step, nor a step for a scrape.
      */
-    public synchronized Duration lag() {
+    public Duration lag() {
         List<LoggedEvent> unread = log.read(read(), 1);
         if (unread.isEmpty()) {
             return Duration.ZERO;
@@ -177,6 +221,21 @@ public final class RuleEngine implements LogConsumer {
         }
     }
 
+    /**
+     * Whether a step up to {@code last} stores the cursor: with anything else it stores, else once
+     * {@link #CURSOR_EVENTS} events or {@link #CURSOR_INTERVAL} passed since the last stored one.
+     */
+    private boolean cursorDue(long last, boolean storing) {
+        Instant now = clock.instant();
+        boolean due = storing || storedCursor < 0 || last - storedCursor >= CURSOR_EVENTS
+                || !now.isBefore(storedAt.plus(CURSOR_INTERVAL));
+        if (due) {
+            storedCursor = last;
+            storedAt = now;
+        }
+        return due;
+    }
+
     /** Keeps an instance to write at the end of the step when it changed. */
     private static void keep(Instance instance, Set<Instance> touched) {
         if (instance.changed()) {
@@ -187,6 +246,9 @@ public final class RuleEngine implements LogConsumer {
     private void record(Set<Instance> touched, List<RuleHistoryEntry> out, OptionalLong cursor) {
         List<RuleInstance> changed = new ArrayList<>();
         touched.forEach(instance -> instance.takeChanged().ifPresent(changed::add));
+        if (changed.isEmpty() && out.isEmpty() && cursor.isEmpty()) {
+            return;
+        }
         List<ActionTask> actions = new ArrayList<>();
         for (RuleHistoryEntry entry : out) {
             queue(entry, actions);
@@ -225,5 +287,6 @@ public final class RuleEngine implements LogConsumer {
         rules.clear();
         facts.clear();
         position = -1;
+        storedCursor = -1;
     }
 }

@@ -26,12 +26,14 @@ public final class RuleService {
     public static final int MAX_PAGE = 1000;
 
     private final RuleStore store;
+    private final RuleEdits edits;
     private final RuleChecker checker;
     private final RuleReplay replay;
     private final ActionTests tests;
 
-    public RuleService(RuleStore store, RuleChecker checker, RuleReplay replay, ActionTests tests) {
+    public RuleService(RuleStore store, RuleEdits edits, RuleChecker checker, RuleReplay replay, ActionTests tests) {
         this.store = Objects.requireNonNull(store, "store");
+        this.edits = Objects.requireNonNull(edits, "edits");
         this.checker = Objects.requireNonNull(checker, "checker");
         this.replay = Objects.requireNonNull(replay, "replay");
         this.tests = Objects.requireNonNull(tests, "tests");
@@ -75,7 +77,9 @@ public final class RuleService {
     public Saved put(String id, JsonNode body) {
         Rule rule = RuleJson.read(id, body);
         checker.check(rule);
-        return new Saved(rule, store.put(rule));
+        boolean created = store.put(rule);
+        edits.edited();
+        return new Saved(rule, created);
     }
 
     public Rule patch(String id, JsonNode patch) {
@@ -91,6 +95,7 @@ public final class RuleService {
         }
         checker.check(rule);
         store.put(rule);
+        edits.edited();
         return rule;
     }
 
@@ -122,6 +127,7 @@ public final class RuleService {
         if (!store.delete(id)) {
             throw DomainException.notFound("rule '" + id + "'");
         }
+        edits.edited();
     }
 
     private static void merge(ObjectNode target, ObjectNode patch) {

@@ -13,7 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +38,13 @@ class ConsumerRunnerTest {
     @TempDir
     Path directory;
     private DuckDbEventLog log;
+    private final AtomicInteger cursorReads = new AtomicInteger();
     private final CursorStore cursors = new CursorStore() {
         private final Map<String, Long> positions = new ConcurrentHashMap<>();
 
         @Override
         public long position(String consumer) {
+            cursorReads.incrementAndGet();
             return positions.getOrDefault(consumer, 0L);
         }
 
@@ -94,6 +99,68 @@ class ConsumerRunnerTest {
         assertThat(runner.eventsHandled()).isEqualTo(25);
         assertThat(batchSizes).containsExactly(10, 10, 5);
         assertThat(cursors.position("recorder")).isEqualTo(25);
+    }
+
+    @Test
+    void theCursorIsReadFromTheStoreOnceAndThenKeptInMemoryWhileEveryBatchSavesIt() {
+        cursors.save("recorder", 5);
+        append(25);
+        ConsumerRunner runner = new ConsumerRunner(log, cursors, recorder, new Batching(10, Duration.ZERO));
+
+        assertThat(runner.runOnce()).isEqualTo(10);
+        assertThat(runner.runOnce()).isEqualTo(10);
+        assertThat(runner.runOnce()).isZero();
+
+        assertThat(cursorReads).as("the store read once, at the first step").hasValue(1);
+        assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(6, 25).boxed().toList());
+        assertThat(cursors.position("recorder")).isEqualTo(25);
+    }
+
+    @Test
+    void aConsumerThatSkipsIsNotHandedEventsAndItsCursorMovesToTheEndOfTheLog() {
+        AtomicBoolean skipping = new AtomicBoolean(true);
+        List<Long> skippedTo = new CopyOnWriteArrayList<>();
+        LogConsumer skipper = consumer("skipper", LogConsumer.Pace.BACKGROUND,
+                batch -> batch.forEach(e -> seen.add(e.sequence())), upTo -> {
+                    if (skipping.get()) {
+                        skippedTo.add(upTo);
+                    }
+                    return skipping.get();
+                });
+        append(25);
+        ConsumerRunner runner = new ConsumerRunner(log, cursors, skipper, new Batching(10, Duration.ZERO));
+
+        assertThat(runner.runOnce()).isZero();
+        assertThat(runner.runOnce()).as("nothing new: not asked again").isZero();
+        assertThat(skippedTo).containsExactly(25L);
+        assertThat(cursors.position("skipper")).isEqualTo(25);
+        assertThat(runner.lag()).isZero();
+
+        skipping.set(false);
+        append(3);
+        assertThat(runner.runOnce()).isEqualTo(3);
+        assertThat(seen).containsExactly(26L, 27L, 28L);
+        assertThat(cursors.position("skipper")).isEqualTo(28);
+    }
+
+    @Test
+    void consumersOfDifferentBatchSizesShareReadsJoinedAndSplitToTheirOwnSize() {
+        append(10);
+        SharedReads reads = new SharedReads(log);
+        List<LoggedEvent> small1 = reads.after(0, 4);
+        List<LoggedEvent> small2 = reads.after(4, 4);
+        List<LoggedEvent> small3 = reads.after(8, 4);
+        assertThat(small3).hasSize(2);
+
+        List<LoggedEvent> large = reads.after(1, 100);
+        assertThat(large).as("the rest of the first read, joined with the two after it")
+                .extracting(LoggedEvent::sequence).containsExactlyElementsOf(LongStream.rangeClosed(2, 10).boxed().toList());
+        assertThat(large.getFirst()).isSameAs(small1.get(1));
+        assertThat(large.get(3)).isSameAs(small2.getFirst());
+        assertThat(large.getLast()).isSameAs(small3.getLast());
+        assertThat(reads.after(2, 5)).as("cut to the asker's size").extracting(LoggedEvent::sequence)
+                .containsExactly(3L, 4L, 5L, 6L, 7L);
+        assertThat(reads.stats()).isEqualTo(new LogConsumers.ReadStats(14, 10));
     }
 
     @Test
@@ -197,14 +264,15 @@ class ConsumerRunnerTest {
 
     /** A consumer of {@code pace} that adds the sequence numbers it handles to {@code into}. */
     private static LogConsumer sequences(String name, List<Long> into, LogConsumer.Pace pace) {
-        return consumer(name, pace, batch -> batch.forEach(e -> into.add(e.sequence())));
+        return consumer(name, pace, batch -> batch.forEach(e -> into.add(e.sequence())), upTo -> false);
     }
 
     private static LogConsumer collecting(String name, List<List<LoggedEvent>> into) {
-        return consumer(name, LogConsumer.Pace.BACKGROUND, into::add);
+        return consumer(name, LogConsumer.Pace.BACKGROUND, into::add, upTo -> false);
     }
 
-    private static LogConsumer consumer(String name, LogConsumer.Pace pace, Consumer<List<LoggedEvent>> handler) {
+    private static LogConsumer consumer(String name, LogConsumer.Pace pace, Consumer<List<LoggedEvent>> handler,
+            LongPredicate skips) {
         return new LogConsumer() {
             @Override
             public String name() {
@@ -220,6 +288,11 @@ class ConsumerRunnerTest {
             public Pace pace() {
                 return pace;
             }
+
+            @Override
+            public boolean skips(long upTo) {
+                return skips.test(upTo);
+            }
         };
     }
 
@@ -229,5 +302,8 @@ class ConsumerRunnerTest {
         assertThatThrownBy(() -> new Batching(10, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Batching(10, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(Batching.DEFAULTS.maxEvents()).isEqualTo(20_000);
+        assertThat(Batching.of(LogConsumer.Pace.BACKGROUND)).isEqualTo(Batching.DEFAULTS);
+        assertThat(Batching.of(LogConsumer.Pace.PROMPT)).isEqualTo(Batching.PROMPT);
+        assertThat(Batching.PROMPT.maxEvents()).isLessThan(Batching.DEFAULTS.maxEvents());
     }
 }

@@ -75,8 +75,7 @@ public final class ConsumerCostBenchmark {
         all.add(new TelemetryIndexer(telemetry, new TelemetryParses()));
         all.add(new TelemetryConformance(stores.state.devices(), stores.templates, stores.state.telemetryIssues(),
                 new TelemetryParses()));
-        all.add(new RuleEngine(stores.state.rules(), stores.log, new RuleEnginePorts(stores.sources(),
-                stores.state.cursors(), new TelemetryParses(), stores.application()), stores.clock));
+        all.add(new RuleEngine(stores.state.rules(), stores.log, stores.enginePorts(), stores.clock));
         return all;
     }
 

@@ -19,7 +19,6 @@ import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.eventlog.Batching;
-import org.opencentral.platform.telemetry.TelemetryParses;
 import org.opencentral.platform.template.TemplateDraft;
 
 /**
@@ -106,8 +105,7 @@ public final class RuleEngineBenchmark {
     }
 
     private static void evaluate(RuleStores stores, int messages) {
-        RuleEngine engine = new RuleEngine(stores.state.rules(), stores.log, new RuleEnginePorts(stores.sources(),
-                stores.state.cursors(), new TelemetryParses(), stores.application()), stores.clock);
+        RuleEngine engine = new RuleEngine(stores.state.rules(), stores.log, stores.enginePorts(), stores.clock);
         long from = stores.state.cursors().position(RuleEngine.NAME);
         long handleNanos = 0;
         long evaluated = 0;

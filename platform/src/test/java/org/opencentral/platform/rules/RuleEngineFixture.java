@@ -20,7 +20,6 @@ import org.opencentral.core.testing.ManualClock;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.eventlog.ConsumerRunner;
 import org.opencentral.platform.outbox.OutboxForwarder;
-import org.opencentral.platform.telemetry.TelemetryParses;
 
 /**
  * The engine over a real SQLite state store and DuckDB log, driven step by step on a manual clock:
@@ -54,8 +53,7 @@ abstract class RuleEngineFixture {
 
     /** Starts (again, as after a restart) the engine and its consumer runner. */
     void start() {
-        engine = new RuleEngine(state.rules(), log, new RuleEnginePorts(stores.sources(), state.cursors(),
-                new TelemetryParses(), stores.application()), clock);
+        engine = new RuleEngine(state.rules(), log, stores.enginePorts(), clock);
         runner = new ConsumerRunner(log, state.cursors(), engine);
     }
 

@@ -259,4 +259,46 @@ class RuleEngineTest extends RuleEngineFixture {
         assertThat(kinds("off")).isEmpty();
         assertThat(state.rules().instances("off")).isEmpty();
     }
+
+    @Test
+    void withNoEnabledRuleTheEngineSkipsTheLogUnreadAndARuleEnabledLaterSeesWhatFollows() {
+        rules.put("off", Json.parse(rule("\"enabled\": false", HOT)));
+        send("{\"temperature\": 31}");
+        send("{\"temperature\": 32}");
+        clock.advance(RuleEngine.CURSOR_INTERVAL);
+        send("{\"temperature\": 29}");
+
+        assertThat(runner.eventsHandled()).as("no event read, none decoded").isZero();
+        assertThat(state.cursors().position(RuleEngine.NAME)).as("stored once a second").isEqualTo(log.lastSequence());
+        assertThat(engine.lag()).isZero();
+
+        rules.patch("off", Json.parse("{\"enabled\": true}"));
+        send("{\"temperature\": 33}");
+
+        assertThat(runner.eventsHandled()).isEqualTo(1);
+        assertThat(history("off")).extracting(RuleHistoryEntry::kind, e -> e.detail().at("/telemetry/temperature/value").asDouble())
+                .containsExactly(tuple(Kind.FIRED, 33.0));
+    }
+
+    @Test
+    void aStepThatStoresNothingStoresTheCursorOnlyOnceASecondAndARestartReadsItsEventsAgainWithoutFiringTwice() {
+        rules.put("hot", Json.parse(rule("", HOT)));
+        send("{\"temperature\": 31}");
+        long fired = log.lastSequence();
+        assertThat(state.cursors().position(RuleEngine.NAME)).as("stored with the fire").isEqualTo(fired);
+
+        send("{\"temperature\": 32}");
+        send("{\"temperature\": 33}");
+        assertThat(state.cursors().position(RuleEngine.NAME)).as("nothing changed, within the second").isEqualTo(fired);
+        clock.advance(RuleEngine.CURSOR_INTERVAL);
+        send("{\"temperature\": 34}");
+        long stored = log.lastSequence();
+        assertThat(state.cursors().position(RuleEngine.NAME)).isEqualTo(stored);
+        send("{\"temperature\": 35}");
+
+        start();
+        send("{\"temperature\": 36}");
+        assertThat(runner.eventsHandled()).as("the event after the stored cursor, again, and the new one").isEqualTo(2);
+        assertThat(kinds("hot")).containsExactly(Kind.FIRED);
+    }
 }

@@ -68,6 +68,8 @@ public final class RuleStores implements AutoCloseable {
             """;
 
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    /** Shared by the rule service and the engines made over these stores, as the composition root shares it. */
+    final RuleEdits edits = new RuleEdits();
     final Clock clock;
     public final StateStore state;
     final EventLog log;
@@ -110,13 +112,18 @@ public final class RuleStores implements AutoCloseable {
                         clock), cloudProperties, commands, templates), JobSettings.DEFAULTS), audit));
     }
 
+    /** The engine's ports over these stores, with a parse cache of its own. */
+    RuleEnginePorts enginePorts() {
+        return new RuleEnginePorts(sources(), state.cursors(), new TelemetryParses(), application(), edits);
+    }
+
     RuleApplication application() {
         return new RuleApplication("app-test", "Test", "localhost");
     }
 
     /** The rule service over these stores, on a server with an SMTP server. */
     RuleService rules() {
-        return new RuleService(state.rules(), new RuleChecker(templates, groups, true),
+        return new RuleService(state.rules(), edits, new RuleChecker(templates, groups, true),
                 new RuleReplay(log, sources(), new TelemetryParses()),
                 new ActionTests(templates, state.devices(), delivery(), application(), clock));
     }
