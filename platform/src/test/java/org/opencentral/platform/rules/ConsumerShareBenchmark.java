@@ -76,7 +76,7 @@ public final class ConsumerShareBenchmark {
                     new TelemetryConformance(stores.state.devices(), stores.templates, stores.state.telemetryIssues(),
                             parses),
                     new RuleEngine(stores.state.rules(), stores.log, new RuleEnginePorts(stores.sources(),
-                            stores.state.cursors(), parses, stores.application()), stores.clock));
+                            stores.state.cursors(), parses, stores.application(), stores.edits), stores.clock));
             try (LogConsumers running = new LogConsumers(stores.log, stores.state.cursors(),
                     consumers.stream().map(c -> (LogConsumer) new Counted(c, batches.computeIfAbsent(c.name(),
                             n -> new AtomicLong()))).toList())) {
