@@ -10,6 +10,7 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -64,6 +65,11 @@ public record MqttTls(SslContext sslContext) {
 
     /** TLS 1.2/1.3 on the given provider (tests and benchmarks compare them). */
     public static MqttTls of(SslProvider provider, PrivateKey key, X509Certificate... chain) {
+        return of(provider, List.of(GROUPS), key, chain);
+    }
+
+    /** With BoringSSL, {@code groups} in order of preference; none: Netty's default (benchmarks compare them). */
+    static MqttTls of(SslProvider provider, List<String> groups, PrivateKey key, X509Certificate... chain) {
         if (chain.length == 0) {
             throw new IllegalArgumentException("a certificate chain is required");
         }
@@ -72,7 +78,10 @@ public record MqttTls(SslContext sslContext) {
                 .trustManager(InsecureTrustManagerFactory.INSTANCE)
                 .sessionCacheSize(SESSION_CACHE_SIZE).sessionTimeout(SESSION_TIMEOUT.toSeconds());
         if (provider == SslProvider.OPENSSL) {
-            builder.option(OpenSslContextOption.GROUPS, GROUPS.clone()).option(OpenSslContextOption.USE_TASKS, false);
+            builder.option(OpenSslContextOption.USE_TASKS, false);
+            if (!groups.isEmpty()) {
+                builder.option(OpenSslContextOption.GROUPS, groups.toArray(String[]::new));
+            }
         }
         try {
             return new MqttTls(builder.build());
