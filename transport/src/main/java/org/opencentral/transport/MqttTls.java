@@ -2,6 +2,7 @@ package org.opencentral.transport;
 
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -9,6 +10,7 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -24,12 +26,22 @@ import org.slf4j.LoggerFactory;
  * a connect storm is made of. {@code -Dio.netty.handler.ssl.noOpenSsl=true} forces the JDK provider.
  * Both keep a session cache and issue TLS 1.3 session tickets, so a device that reconnects resumes
  * its session instead of doing the full handshake again.
+ *
+ * <p>With BoringSSL the server prefers the key exchanges {@link #GROUPS} in that order: X25519 first,
+ * as IoT Hub and Mosquitto negotiate it, where Netty's default puts the post-quantum hybrid
+ * X25519MLKEM768 first (a BoringSSL or OpenSSL 3.5 client offers both; the hybrid costs the server a
+ * third more CPU per handshake, BENCHMARKS.md). A client that offers only the hybrid still gets it.
+ * BoringSSL's certificate callback runs inside the handshake on the event loop
+ * ({@link OpenSslContextOption#USE_TASKS} off): handing it to another thread cost two thread
+ * switches per connect for a few microseconds of work.
  */
 public record MqttTls(SslContext sslContext) {
     /** Sessions kept for resumption (TLS 1.2 session ids; a TLS 1.3 ticket needs no server state). */
     static final long SESSION_CACHE_SIZE = 20_480;
     /** How long a session may be resumed. */
     static final Duration SESSION_TIMEOUT = Duration.ofHours(2);
+    /** The key exchanges BoringSSL offers, most preferred first (names as BoringSSL spells them). */
+    static final String[] GROUPS = {"X25519", "P-256", "X25519MLKEM768", "P-384"};
     private static final Logger LOG = LoggerFactory.getLogger(MqttTls.class);
 
     public MqttTls {
@@ -53,14 +65,26 @@ public record MqttTls(SslContext sslContext) {
 
     /** TLS 1.2/1.3 on the given provider (tests and benchmarks compare them). */
     public static MqttTls of(SslProvider provider, PrivateKey key, X509Certificate... chain) {
+        return of(provider, List.of(GROUPS), key, chain);
+    }
+
+    /** With BoringSSL, {@code groups} in order of preference; none: Netty's default (benchmarks compare them). */
+    static MqttTls of(SslProvider provider, List<String> groups, PrivateKey key, X509Certificate... chain) {
         if (chain.length == 0) {
             throw new IllegalArgumentException("a certificate chain is required");
         }
+        SslContextBuilder builder = SslContextBuilder.forServer(key, chain).sslProvider(provider)
+                .protocols("TLSv1.3", "TLSv1.2").clientAuth(ClientAuth.OPTIONAL)
+                .trustManager(InsecureTrustManagerFactory.INSTANCE)
+                .sessionCacheSize(SESSION_CACHE_SIZE).sessionTimeout(SESSION_TIMEOUT.toSeconds());
+        if (provider == SslProvider.OPENSSL) {
+            builder.option(OpenSslContextOption.USE_TASKS, false);
+            if (!groups.isEmpty()) {
+                builder.option(OpenSslContextOption.GROUPS, groups.toArray(String[]::new));
+            }
+        }
         try {
-            return new MqttTls(SslContextBuilder.forServer(key, chain).sslProvider(provider)
-                    .protocols("TLSv1.3", "TLSv1.2").clientAuth(ClientAuth.OPTIONAL)
-                    .trustManager(InsecureTrustManagerFactory.INSTANCE)
-                    .sessionCacheSize(SESSION_CACHE_SIZE).sessionTimeout(SESSION_TIMEOUT.toSeconds()).build());
+            return new MqttTls(builder.build());
         } catch (SSLException e) {
             throw new IllegalArgumentException("cannot build a TLS context: " + e.getMessage(), e);
         }

@@ -100,6 +100,21 @@ class ConnectTest {
     }
 
     @Test
+    void aDeviceThatConnectedBeforeIsRefusedAsSoonAsItIsDisabled() {
+        try (TestMqttDevice client = TestMqttDevice.plain(platform.mqttPort())) {
+            assertThat(client.connect("dev-1", TestPlatform.username(device), TestPlatform.validToken(device)))
+                    .as("its keys were read, and remembered, for this connect").isEqualTo(CONNECTION_ACCEPTED);
+        }
+        platform.registry.update(device.id(), new DeviceChanges(Optional.empty(), Optional.empty(), Optional.of(false),
+                Optional.empty()), Optional.empty());
+
+        assertThat(connect("dev-1", TestPlatform.username(device), TestPlatform.validToken(device)))
+                .isEqualTo(CONNECTION_REFUSED_NOT_AUTHORIZED);
+        assertThat(connect("dev-1", TestPlatform.username(device), "SharedAccessSignature sr=x&sig=y&se=1"))
+                .isEqualTo(CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+    }
+
+    @Test
     void usernameMustNameTheClientId() {
         assertThat(connect("dev-1", TestPlatform.HOST + "/dev-2/?api-version=1", TestPlatform.validToken(device)))
                 .isEqualTo(CONNECTION_REFUSED_IDENTIFIER_REJECTED);

@@ -19,8 +19,9 @@ import javax.net.ssl.SSLException;
  * What a TLS handshake costs the server: the CPU time of the server's side only (its engine's wrap,
  * unwrap and delegated tasks, measured with the thread's CPU clock, so other work on the machine
  * does not count), for each provider (BoringSSL, JDK) and server key (ECDSA P-256, RSA 2048), full
- * handshakes and resumed ones, TLS 1.3 and 1.2. The client is the JDK's in every case and runs in
- * the same thread, excluded from the figure. In memory, no sockets. Not a test: run it by hand
+ * handshakes and resumed ones, TLS 1.3 and 1.2, against a JDK client; then full TLS 1.3 handshakes
+ * against a BoringSSL client with the server's key-exchange preference and Netty's default. The
+ * client runs in the same thread, excluded from the figure. In memory, no sockets. Not a test: run it by hand
  * (BENCHMARKS.md, issue 17).
  *
  * <pre>java -cp … org.opencentral.transport.TlsHandshakeBenchmark [handshakes per case, default 2000]</pre>
@@ -47,38 +48,68 @@ public final class TlsHandshakeBenchmark {
                 SslContext server = MqttTls.of(provider, key.certificate.key(), key.certificate.cert()).sslContext();
                 for (String protocol : List.of("TLSv1.3", "TLSv1.2")) {
                     for (boolean resumed : List.of(false, true)) {
-                        run(server, protocol, resumed, count / 4);   // warm-up
-                        double micros = run(server, protocol, resumed, count) / 1e3 / count;
+                        run(server, SslProvider.JDK, protocol, resumed, count / 4);   // warm-up
+                        double micros = run(server, SslProvider.JDK, protocol, resumed, count) / 1e3 / count;
                         System.out.printf("| %s | %s | %s | %s | %.0f | %,.0f |%n", provider, key.name, protocol,
                                 resumed ? "resumed" : "full", micros, 1e6 / micros);
                     }
                 }
             }
         }
+        boringSslClient(count, ec);
         ec.delete();
         rsa.delete();
+    }
+
+    /**
+     * A BoringSSL client (bench/sim's; OpenSSL 3.5 and Chrome offer the same) puts the post-quantum
+     * hybrid X25519MLKEM768 first: the server's CPU with Netty's default group list (the hybrid first)
+     * and with {@link MqttTls#GROUPS} (X25519 first), full TLS 1.3 handshakes, ECDSA P-256.
+     */
+    private static void boringSslClient(int count, SelfSignedCertificate ec) throws SSLException {
+        if (!SslProvider.isTlsv13Supported(SslProvider.OPENSSL)) {
+            return;
+        }
+        System.out.println();
+        System.out.println("| server groups, BoringSSL client, TLS 1.3 full, ECDSA P-256 | server CPU µs per handshake |");
+        System.out.println("|---|---|");
+        for (int round = 0; round < 2; round++) {
+            for (var groups : List.of(List.<String>of(), List.of(MqttTls.GROUPS))) {
+                SslContext server = MqttTls.of(SslProvider.OPENSSL, groups, ec.key(), ec.cert()).sslContext();
+                run(server, SslProvider.OPENSSL, "TLSv1.3", false, count / 4);   // warm-up
+                double micros = run(server, SslProvider.OPENSSL, "TLSv1.3", false, count) / 1e3 / count;
+                System.out.printf("| %s (round %d) | %.0f |%n",
+                        groups.isEmpty() ? "Netty's default (X25519MLKEM768 first)" : String.join(", ", groups),
+                        round + 1, micros);
+            }
+        }
     }
 
     private record Key(String name, SelfSignedCertificate certificate) {
     }
 
     /** Server CPU nanoseconds of {@code count} handshakes; resumed: one client context, so it resumes. */
-    private static long run(SslContext server, String protocol, boolean resumed, int count) throws SSLException {
-        SslContext client = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                .trustManager(InsecureTrustManagerFactory.INSTANCE).protocols(protocol).build();
+    private static long run(SslContext server, SslProvider clientProvider, String protocol, boolean resumed, int count)
+            throws SSLException {
+        SslContext client = client(clientProvider, protocol);
         long serverCpu = 0;
         for (int i = 0; i < count; i++) {
-            SslContext c = resumed ? client : SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                    .trustManager(InsecureTrustManagerFactory.INSTANCE).protocols(protocol).build();
+            SslContext c = resumed ? client : client(clientProvider, protocol);
             SSLEngine clientEngine = c.newEngine(ByteBufAllocator.DEFAULT, "localhost", 8883);
             SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
             try {
                 serverCpu += handshake(clientEngine, serverEngine);
             } finally {
                 ReferenceCountUtil.release(serverEngine);
+                ReferenceCountUtil.release(clientEngine);
             }
         }
         return serverCpu;
+    }
+
+    private static SslContext client(SslProvider provider, String protocol) throws SSLException {
+        return SslContextBuilder.forClient().sslProvider(provider).trustManager(InsecureTrustManagerFactory.INSTANCE)
+                .protocols(protocol).build();
     }
 
     /** Runs one handshake to its end (and the server's first record, which carries TLS 1.3 tickets). */

@@ -41,9 +41,11 @@ import org.opencentral.transport.internal.pipeline.TlsHandshakes;
 
 /**
  * The device listeners' TLS over real sockets: BoringSSL loads here (the platform the release is
- * built for), both providers speak TLS 1.3 and 1.2 to a JDK client, a handshake's delegated tasks run
- * on the handshake executor (not the event loop), and a client that reconnects resumes its session
- * (a resumed session keeps the creation time of the one it resumes).
+ * built for), both providers speak TLS 1.3 and 1.2 to a JDK client, the JDK provider's delegated tasks
+ * run on the handshake executor (not the event loop) while BoringSSL hands out none, BoringSSL prefers
+ * X25519 to the post-quantum hybrid a BoringSSL client puts first and still agrees the hybrid with a
+ * client that offers nothing else, and a client that reconnects resumes its session (a resumed
+ * session keeps the creation time of the one it resumes).
  */
 class TlsHandshakesTest {
     private final SelfSignedCertificate certificate = selfSigned();
@@ -86,6 +88,29 @@ class TlsHandshakesTest {
         InetSocketAddress server = listen(MqttTls.of(SslProvider.JDK, certificate.key(), certificate.cert()));
         handshake(server, client("TLSv1.3"));
         assertThat(delegated).as("delegated tasks run on the handshake executor").hasPositiveValue();
+    }
+
+    @Test
+    void boringSslHandsOutNoDelegatedTasks() throws Exception {
+        assumeProvider(SslProvider.OPENSSL);
+        InetSocketAddress server = listen(MqttTls.of(SslProvider.OPENSSL, certificate.key(), certificate.cert()));
+        handshake(server, client("TLSv1.3"));
+        handshake(server, client("TLSv1.2"));
+        assertThat(delegated).as("the handshake runs on the event loop, no thread switch").hasValue(0);
+    }
+
+    @Test
+    void boringSslPrefersX25519AndStillAgreesThePostQuantumHybrid() throws Exception {
+        assumeProvider(SslProvider.OPENSSL);
+        SslContext server = MqttTls.of(SslProvider.OPENSSL, certificate.key(), certificate.cert()).sslContext();
+        SslContext boringSslDefaults = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
+                .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE).build();
+        SslContext hybridOnly = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
+                .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE)
+                .option(io.netty.handler.ssl.OpenSslContextOption.GROUPS, new String[] {"X25519MLKEM768"}).build();
+
+        assertThat(ServerHellos.keyShareGroup(boringSslDefaults, server)).as("X25519 (0x001d)").isEqualTo(0x001d);
+        assertThat(ServerHellos.keyShareGroup(hybridOnly, server)).as("X25519MLKEM768 (0x11ec)").isEqualTo(0x11ec);
     }
 
     @ParameterizedTest

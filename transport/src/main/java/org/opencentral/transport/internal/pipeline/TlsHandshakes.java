@@ -12,8 +12,8 @@ import java.util.concurrent.Executor;
  * per connection, whose handshake may take {@code timeout} and whose delegated tasks (with the JDK
  * provider: the key exchange and the signature) run on {@code delegatedTasks}, not on the event loop:
  * during a connect storm the event loops keep serving the devices already connected while handshakes
- * queue on that executor. BoringSSL hands out no tasks; its handshake, a third of the JDK's CPU, runs
- * inline.
+ * queue on that executor. BoringSSL hands out no tasks ({@link org.opencentral.transport.MqttTls} turns
+ * them off): its whole handshake, a third of the JDK's CPU, runs inline.
  */
 public record TlsHandshakes(SslContext context, Executor delegatedTasks, Duration timeout) {
     public TlsHandshakes {
