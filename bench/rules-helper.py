@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """bench/rules' REST and /metrics steps (see bench/rules): templates, rules, sample, catch-up, summary."""
+import datetime
 import json
 import os
 import re
@@ -107,25 +108,37 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def phases(run, samples):
+    """The lag samples split like the ingest's latency: the measured window, and the warm-up before it
+    (from the run's start, its connects and its --warmup seconds)."""
+    started = datetime.datetime.fromisoformat(run["started"].replace("Z", "+00:00")[:26] + "+00:00").timestamp()
+    window_start = started + run["connections"]["seconds"] + float(run["settings"]["warmup"])
+    window_end = window_start + run["measuredSeconds"]
+    window = [s["lagSeconds"] for s in samples if s["lagSeconds"] is not None and window_start <= s["t"] <= window_end]
+    warmup = [s["lagSeconds"] for s in samples if s["lagSeconds"] is not None and started <= s["t"] < window_start]
+    return window, warmup
+
+
 def summary(results, devices, rules_count, templates_count):
-    rows = ["| run | msg/s acked | ack p50 ms | ack p99 ms | connected | rule lag p50 / p99 / max s | rules' lag events max "
-            "| server CPU s (whole run) |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| run | msg/s acked | ack p50 ms | ack p99 ms | connected | rule lag p50 / p99 / max s (measured window) "
+            "| samples < 1 s | warm-up rule lag max s | rules' lag events max | server CPU s (whole run) |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
     cpu_path = os.path.join(results, "cpu.txt")
     cpu = dict(line.split() for line in open(cpu_path)) if os.path.exists(cpu_path) else {}
     for name in ("without-rules", "with-rules"):
         path = os.path.join(results, name + ".json")
         if not os.path.exists(path):
-            rows.append(f"| {name} | (no result) | | | | | | |")
+            rows.append(f"| {name} | (no result) | | | | | | | | |")
             continue
         r = json.load(open(path))
         samples = json.load(open(os.path.join(results, name + "-lag.json")))
-        lags = [s["lagSeconds"] for s in samples if s["lagSeconds"] is not None]
+        lags, warmup = phases(r, samples)
+        under = f"{100 * sum(1 for lag in lags if lag < 1) / len(lags):.1f} % ({len(lags)})" if lags else "?"
         events = [s["lagEvents"] for s in samples if s["lagEvents"] is not None]
         rows.append(f"| {name} | {r['messages']['ackedPerSecond']:,.0f} | {r['latencyMs']['p50Ms']:.1f} "
                     f"| {r['latencyMs']['p99Ms']:.1f} | {r['connections']['established']:,} "
-                    f"| {percentile(lags, 50):.1f} / {percentile(lags, 99):.1f} / {max(lags or [float('nan')]):.1f} "
-                    f"| {max(events or [0]):,.0f} | {cpu.get(name, '?')} |")
+                    f"| {percentile(lags, 50):.2f} / {percentile(lags, 99):.2f} / {max(lags or [float('nan')]):.2f} "
+                    f"| {under} | {max(warmup or [float('nan')]):.2f} | {max(events or [0]):,.0f} | {cpu.get(name, '?')} |")
     machine = open(os.path.join(results, "machine.txt")).read().split()
     catch = os.path.join(results, "catch-up.json")
     caught = json.load(open(catch))["seconds"] if os.path.exists(catch) else float("nan")
