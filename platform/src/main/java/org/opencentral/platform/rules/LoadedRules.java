@@ -38,8 +38,15 @@ final class LoadedRules {
 
     private final RuleStore store;
     private final RuleEdits edits;
+    /**
+     * How long rules read are used without reading them again when no edit went through this node:
+     * edits made through another node of a cluster (same database) are seen within this.
+     */
+    static final long REREAD_NANOS = 10_000_000_000L;
     /** The edit count the rules were read at; -1: not read (or forgotten). */
     private long readAt = -1;
+    /** When they were read ({@link System#nanoTime}). */
+    private long readNanos;
     private Map<String, Loaded> byId = new HashMap<>();
     private Map<String, List<Loaded>> byTemplate = new HashMap<>();
     /** Per device, its instances of the rules of its template (in {@link #forTemplate}'s order). */
@@ -54,10 +61,14 @@ final class LoadedRules {
         this.edits = edits;
     }
 
-    /** Reads the rules again when one was edited since the last read (an edit during the read: at the next). */
+    /**
+     * Reads the rules again when one was edited through this node since the last read (an edit during
+     * the read: at the next), or {@link #REREAD_NANOS} after the last read (edits through other nodes).
+     */
     void refresh() {
         long count = edits.count();
-        if (count == readAt) {
+        long now = System.nanoTime();
+        if (count == readAt && now - readNanos < REREAD_NANOS) {
             return;
         }
         Map<String, Loaded> next = new HashMap<>();
@@ -78,6 +89,7 @@ final class LoadedRules {
                 ? byTemplate.get(template) : List.copyOf(loaded));
         byTemplate = templates;
         readAt = count;
+        readNanos = now;
     }
 
     /**
