@@ -30,7 +30,7 @@ import org.opencentral.platform.export.transform.ExportTransform.Result;
  * the export's source that pass its filter, in order per device ({@link BatchSender}), and saves the cursor
  * before the earliest message the destination refused (after the batch when it accepted them all). The
  * cursor is read from the store at the first step and then kept in memory (the pipe is its only writer;
- * the store keeps the durable copy); the lag in events is updated every step, also while a backoff waits.
+ * the store keeps the durable copy); the lag (events and seconds) is updated every step, also while a backoff waits.
  * A sender that allows several batches in flight ({@link BatchSender#inFlight()}) gets the next batch
  * while the last ones are on their way ({@link Flights}); the cursor still moves only past batches
  * accepted whole, in log order. A refusal drops the batches after it, keeps the cursor there and waits out the retry
@@ -61,6 +61,8 @@ final class Pipe implements AutoCloseable {
     private final Flights flights;
     /** The cursor's position: read from the store at the first step, then kept here (this pipe is its only writer). */
     private long position = -1;
+    /** The oldest event not yet accepted, as of the last batch started: the time the lag in seconds counts from. */
+    private Optional<Instant> lagFrom = Optional.empty();
     private Optional<Instant> failingSince = Optional.empty();
     private Optional<Instant> nextAttempt = Optional.empty();
     private int attempts;
@@ -109,6 +111,7 @@ final class Pipe implements AutoCloseable {
         stats.lagEvents.set(Math.max(0, context.log().lastSequence() - saved));
         Instant now = context.clock().instant();
         if (nextAttempt.isPresent() && now.isBefore(nextAttempt.get())) {
+            lagFrom.ifPresent(from -> stats.lagSeconds.set(Math.max(0, Duration.between(from, now).toSeconds())));
             return 0;
         }
         int started = flights.full() ? 0 : start(flights.next(saved), now);
@@ -131,6 +134,7 @@ final class Pipe implements AutoCloseable {
     private int start(long from, Instant now) {
         List<LoggedEvent> batch = context.log().read(from, context.batchSize());
         Instant oldest = flights.oldest().orElse(batch.isEmpty() ? now : batch.getFirst().event().time());
+        lagFrom = Optional.of(oldest);
         stats.lagSeconds.set(Math.max(0, Duration.between(oldest, now).toSeconds()));
         if (batch.isEmpty()) {
             return 0;
