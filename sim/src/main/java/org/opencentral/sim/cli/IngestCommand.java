@@ -1,5 +1,7 @@
 package org.opencentral.sim.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.opencentral.sim.metrics.Report;
 import org.opencentral.sim.scenario.FleetSpec;
 import org.opencentral.sim.scenario.IngestScenario;
@@ -40,9 +42,15 @@ final class IngestCommand extends ScenarioCommand {
             + "window ends early); 0 = until --duration ends. Default: ${DEFAULT-VALUE}.")
     int count;
 
+    @Option(names = "--sequence-file", description = "Number each device's messages (a \"seq\" member first in the "
+            + "body: 1, 2, 3, … per device; QoS 1 only) and write to FILE, after the run, one line per device: id, "
+            + "sent, acknowledged, and the numbers sent but not acknowledged (comma-separated, - for none), "
+            + "tab-separated. Without it the body is unchanged.", paramLabel = "FILE")
+    Path sequenceFile;
+
     @Override
     Report run(FleetSpec fleet, RunContext context) throws Exception {
         return IngestScenario.run(fleet, new IngestSettings(qos, size, fields, window, rate, ratePerDevice, count,
-                run.warmup(), run.duration()), context);
+                run.warmup(), run.duration(), Optional.ofNullable(sequenceFile)), context);
     }
 }

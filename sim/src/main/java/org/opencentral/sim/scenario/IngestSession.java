@@ -15,6 +15,7 @@ import org.opencentral.sim.metrics.Metrics;
  * device): every message has its scheduled time, the first one at a random offset within one interval;
  * its latency is timed from that time, and a message the window holds back is sent (late, and counted
  * late) on the next PUBACK instead of being skipped. QoS 0 counts a message as delivered when written.
+ * With a {@link Sequence} (QoS 1) every body is numbered and the acknowledged numbers are recorded.
  */
 final class IngestSession extends ScenarioSession<Connection> {
     private static final long MIN_TICK_NANOS = 50_000_000;
@@ -27,6 +28,8 @@ final class IngestSession extends ScenarioSession<Connection> {
     private final long intervalNanos;
     private final long limit;
     private final InFlight inFlight;
+    /** Numbers the messages and records their acknowledgements; null when not asked for. */
+    private final Sequence sequence;
     private volatile boolean running;
     private ScheduledFuture<?> ticks;
     private long startNanos;
@@ -35,8 +38,10 @@ final class IngestSession extends ScenarioSession<Connection> {
     private boolean heldBack;
     private volatile long sentTotal;
 
-    IngestSession(Metrics metrics, String topic, byte[] body, IngestSettings settings, double ratePerConnection) {
+    IngestSession(Metrics metrics, String topic, byte[] body, IngestSettings settings, double ratePerConnection,
+            Sequence sequence) {
         super(metrics);
+        this.sequence = sequence;
         this.topic = topic;
         this.body = body;
         this.qos = settings.mqttQos();
@@ -82,10 +87,14 @@ final class IngestSession extends ScenarioSession<Connection> {
 
     @Override
     public void onAcknowledged(int id) {
+        int number = inFlight == null ? -1 : inFlight.number(id);
         long latency = inFlight == null ? -1 : inFlight.remove(id, System.nanoTime());
         if (latency < 0) {
             metrics.error("unexpected_acknowledgement");
             return;
+        }
+        if (sequence != null) {
+            sequence.acknowledged(number);
         }
         metrics.acked(latency);
         sendMore();
@@ -195,11 +204,26 @@ final class IngestSession extends ScenarioSession<Connection> {
 
     /** Publishes one message timed from {@code timedFrom}; false while the in-flight ring has no slot. */
     private boolean publish(long timedFrom) {
+        if (sequence != null) {
+            return publishNumbered(timedFrom);
+        }
         int id = 0;
         if (inFlight != null && (id = inFlight.add(timedFrom)) < 0) {
             return false;
         }
         connection.publish(topic, Unpooled.wrappedBuffer(body), qos, id);
+        return true;
+    }
+
+    /** {@link #publish} of the next numbered message (QoS 1: the settings refuse numbering without it). */
+    private boolean publishNumbered(long timedFrom) {
+        int number = sequence.next();
+        int id = inFlight.add(timedFrom, number);
+        if (id < 0) {
+            return false;
+        }
+        sequence.sent(number);
+        connection.publish(topic, Unpooled.wrappedBuffer(Sequence.numbered(body, number)), qos, id);
         return true;
     }
 

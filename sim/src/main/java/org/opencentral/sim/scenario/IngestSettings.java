@@ -1,7 +1,9 @@
 package org.opencentral.sim.scenario;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * An ingest run.
@@ -16,9 +18,18 @@ import java.time.Duration;
  * @param messagesPerDevice stop each device after this many messages; 0 = until the duration ends
  * @param warmup           time before measuring
  * @param duration         measured time
+ * @param sequenceFile     numbers every device's messages ({@code "seq"} first in the body, from 1) and writes,
+ *                         after the run, one line per device with the numbers acknowledged ({@link Sequence#line()})
  */
 public record IngestSettings(int qos, int messageBytes, int fields, int window, double ratePerSecond,
-                             double ratePerDevice, int messagesPerDevice, Duration warmup, Duration duration) {
+                             double ratePerDevice, int messagesPerDevice, Duration warmup, Duration duration,
+                             Optional<Path> sequenceFile) {
+    public IngestSettings(int qos, int messageBytes, int fields, int window, double ratePerSecond,
+                          double ratePerDevice, int messagesPerDevice, Duration warmup, Duration duration) {
+        this(qos, messageBytes, fields, window, ratePerSecond, ratePerDevice, messagesPerDevice, warmup, duration,
+                Optional.empty());
+    }
+
     public IngestSettings {
         if (qos != 0 && qos != 1) {
             throw new IllegalArgumentException("qos must be 0 or 1");
@@ -37,6 +48,9 @@ public record IngestSettings(int qos, int messageBytes, int fields, int window, 
         }
         if (ratePerDevice > 0 && ratePerSecond > 0) {
             throw new IllegalArgumentException("give a total rate or a rate per device, not both");
+        }
+        if (sequenceFile.isPresent() && qos != 1) {
+            throw new IllegalArgumentException("numbered messages record their acknowledgements: qos 1 only");
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opencentral.server.config.LimitsConfig;
@@ -101,6 +104,22 @@ class IngestEndToEndTest {
         assertThat(report.warmupLatency().count() + report.latency().count()).isEqualTo(20 * 30);
         assertThat(report.errors()).isEmpty();
         assertThat(progress.toString()).contains("[warm-up").contains("p99.9");
+    }
+
+    /** Numbered messages: every device's line says it sent 10 and all 10 were acknowledged. */
+    @Test
+    void numberedMessagesRecordEveryDevicesAcknowledgedNumbers(@TempDir Path directory) throws Exception {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(progress, true);
+        Path file = directory.resolve("sequences.tsv");
+        IngestSettings settings = new IngestSettings(1, 200, 6, 5, 0, 20, 10, Duration.ZERO, Duration.ofSeconds(30),
+                Optional.of(file));
+
+        FleetSpec fleet = fleet("seq", Protocol.MQTT, out);
+        Report report = IngestScenario.run(fleet, settings, new RunContext(Optional.empty(), out, Map.of()));
+        assertThat(report.errors()).as(progress.toString()).isEmpty();
+        assertThat(Files.readAllLines(file)).containsExactlyElementsOf(
+                fleet.devices().stream().map(d -> d.id() + "\t10\t10\t-").toList());
     }
 
     private static FleetSpec fleet(String prefix, Protocol protocol, PrintStream out) throws Exception {

@@ -50,4 +50,42 @@ class PayloadAndInFlightTest {
         }
         assertThat(inFlight.add(0)).as("ring full").isEqualTo(-1);
     }
+
+    @Test
+    void aNumberedBodyHasTheSequenceNumberFirstAndTheBodyUnchangedAfterIt() throws Exception {
+        byte[] body = Payload.json(64, 2);
+        var json = new ObjectMapper().readTree(Sequence.numbered(body, 42));
+
+        assertThat(json.fieldNames().next()).isEqualTo("seq");
+        assertThat(json.get("seq").asInt()).isEqualTo(42);
+        assertThat(json.get("f1")).isEqualTo(new ObjectMapper().readTree(body).get("f1"));
+        assertThat(new String(Sequence.numbered("{}".getBytes(), 1))).isEqualTo("{\"seq\":1}");
+    }
+
+    @Test
+    void aSequenceListsWhatWasSentButNotAcknowledged() {
+        Sequence sequence = new Sequence("d-1");
+        for (int n = 1; n <= 5; n++) {
+            assertThat(sequence.next()).isEqualTo(n);
+            sequence.sent(n);
+        }
+        sequence.acknowledged(1);
+        sequence.acknowledged(3);
+        sequence.acknowledged(4);
+
+        assertThat(sequence.line()).isEqualTo("d-1\t5\t3\t2,5");
+        sequence.acknowledged(2);
+        sequence.acknowledged(5);
+        assertThat(sequence.line()).isEqualTo("d-1\t5\t5\t-");
+    }
+
+    @Test
+    void inFlightKeepsEachMessagesNumberUntilItIsRemoved() {
+        InFlight inFlight = new InFlight(4);
+        int id = inFlight.add(100, 7);
+
+        assertThat(inFlight.number(id)).isEqualTo(7);
+        inFlight.remove(id, 200);
+        assertThat(inFlight.number(id)).isEqualTo(-1);
+    }
 }

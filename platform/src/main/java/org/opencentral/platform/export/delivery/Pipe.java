@@ -28,7 +28,9 @@ import org.opencentral.platform.export.transform.ExportTransform.Result;
  * One export's delivery to one of its destinations, from its own durable cursor
  * ({@code export:{exportId}:{destinationId}}): reads a batch after the cursor, sends the messages of
  * the export's source that pass its filter, in order per device ({@link BatchSender}), and saves the cursor
- * before the earliest message the destination refused (after the batch when it accepted them all).
+ * before the earliest message the destination refused (after the batch when it accepted them all). The
+ * cursor is read from the store at the first step and then kept in memory (the pipe is its only writer;
+ * the store keeps the durable copy); the lag (events and seconds) is updated every step, also while a backoff waits.
  * A sender that allows several batches in flight ({@link BatchSender#inFlight()}) gets the next batch
  * while the last ones are on their way ({@link Flights}); the cursor still moves only past batches
  * accepted whole, in log order. A refusal drops the batches after it, keeps the cursor there and waits out the retry
@@ -57,6 +59,10 @@ final class Pipe implements AutoCloseable {
     private final PipeStats stats;
     private final String cursor;
     private final Flights flights;
+    /** The cursor's position: read from the store at the first step, then kept here (this pipe is its only writer). */
+    private long position = -1;
+    /** The oldest event not yet accepted, as of the last batch started: the time the lag in seconds counts from. */
+    private Optional<Instant> lagFrom = Optional.empty();
     private Optional<Instant> failingSince = Optional.empty();
     private Optional<Instant> nextAttempt = Optional.empty();
     private int attempts;
@@ -98,12 +104,16 @@ final class Pipe implements AutoCloseable {
      * after the last batch accepted. How many events it started and settled: 0 when there was nothing to do.
      */
     int step() {
+        if (position < 0) {
+            position = context.cursors().position(cursor);
+        }
+        long saved = position;
+        stats.lagEvents.set(Math.max(0, context.log().lastSequence() - saved));
         Instant now = context.clock().instant();
         if (nextAttempt.isPresent() && now.isBefore(nextAttempt.get())) {
+            lagFrom.ifPresent(from -> stats.lagSeconds.set(Math.max(0, Duration.between(from, now).toSeconds())));
             return 0;
         }
-        long saved = context.cursors().position(cursor);
-        stats.lagEvents.set(Math.max(0, context.log().lastSequence() - saved));
         int started = flights.full() ? 0 : start(flights.next(saved), now);
         Flights.Settled settled = flights.settle(started == 0);
         if (settled.refusal().isPresent()) {
@@ -124,6 +134,7 @@ final class Pipe implements AutoCloseable {
     private int start(long from, Instant now) {
         List<LoggedEvent> batch = context.log().read(from, context.batchSize());
         Instant oldest = flights.oldest().orElse(batch.isEmpty() ? now : batch.getFirst().event().time());
+        lagFrom = Optional.of(oldest);
         stats.lagSeconds.set(Math.max(0, Duration.between(oldest, now).toSeconds()));
         if (batch.isEmpty()) {
             return 0;
@@ -184,6 +195,7 @@ final class Pipe implements AutoCloseable {
     private void save(long from, long done) {
         if (done > from) {
             context.cursors().save(cursor, done);
+            position = done;
             stats.lagEvents.set(Math.max(0, context.log().lastSequence() - done));
         }
     }

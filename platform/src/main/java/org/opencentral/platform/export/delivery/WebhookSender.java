@@ -1,6 +1,7 @@
 package org.opencentral.platform.export.delivery;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -70,8 +71,7 @@ public final class WebhookSender implements Sender {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new DeliveryFailure("POST " + destination.url() + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw new DeliveryFailure("POST " + destination.url() + " failed: " + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailure("interrupted while sending to " + destination.url());
@@ -79,6 +79,19 @@ public final class WebhookSender implements Sender {
         if (response.statusCode() / 100 != 2) {
             throw new DeliveryFailure("POST " + destination.url() + " answered " + response.statusCode());
         }
+    }
+
+    /**
+     * The exception's kind and the first message in its chain of causes; the HTTP client's {@code
+     * ConnectException} (a refused or unreachable address) carries none, so it is said in words.
+     */
+    static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return e.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e instanceof ConnectException ? "cannot connect (ConnectException)" : e.getClass().getSimpleName();
     }
 
     /** One message as an object; a batched destination's messages as an array (of one too). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.opencentral.core.export.DestinationReference;
 import org.opencentral.core.export.Export;
 import org.opencentral.core.export.ExportSource;
 import org.opencentral.core.export.FolderDestination;
+import org.opencentral.core.store.CursorStore;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
 import org.opencentral.platform.export.DeviceFacts;
@@ -46,6 +48,7 @@ class BatchesInFlightTest {
     Path directory;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final HeldDestination destination = new HeldDestination(4);
+    private final AtomicInteger cursorReads = new AtomicInteger();
     private StateStore state;
     private DuckDbEventLog log;
     private ExportRunner runner;
@@ -55,8 +58,8 @@ class BatchesInFlightTest {
     void open() {
         state = SqliteStateStore.open(directory.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(directory.resolve("events.duckdb"));
-        runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(), new ExportMessages("app-1"),
-                id -> DeviceFacts.NONE, RETRY, clock, EVENTS_PER_BATCH), d -> destination, stats -> { });
+        runner = new ExportRunner(state.exports(), new PipeContext(log, counted(state.cursors()),
+                new ExportMessages("app-1"), id -> DeviceFacts.NONE, RETRY, clock, EVENTS_PER_BATCH), d -> destination, stats -> { });
         state.exports().putDestination(new FolderDestination("held", "Held", "unused"));
         state.exports().putExport(new Export("all", "All telemetry", true, ExportSource.TELEMETRY, Optional.empty(),
                 Map.of(), List.of(new DestinationReference("held", Optional.empty()))));
@@ -125,6 +128,41 @@ class BatchesInFlightTest {
         runner.runOnce();
         assertThat(destination.started).hasSize(5);
         assertThat(destination.started.get(4).first()).as("sent again from the refused message").isEqualTo(start + 4);
+    }
+
+    @Test
+    void theCursorIsReadFromTheStoreAtTheFirstStepThenKeptInMemoryWhileEverySettledBatchSavesIt() {
+        int readsBefore = cursorReads.get(); // the pipe was built and stepped once in open()
+        for (int step = 0; step < 8; step++) {
+            runner.runOnce();
+            destination.started.forEach(batch -> {
+                if (!batch.done()) {
+                    batch.accept();
+                }
+            });
+        }
+        runner.runOnce();
+
+        assertThat(cursor()).as("the store holds the durable copy").isEqualTo(start + 5 * EVENTS_PER_BATCH);
+        assertThat(cursorReads.get() - readsBefore).as("no read after the pipe's first step").isZero();
+    }
+
+    /** The state store's cursors, counting the reads of this test's cursor (not the test's own reads). */
+    private CursorStore counted(CursorStore cursors) {
+        return new CursorStore() {
+            @Override
+            public long position(String consumer) {
+                if (consumer.equals(CURSOR)) {
+                    cursorReads.incrementAndGet();
+                }
+                return cursors.position(consumer);
+            }
+
+            @Override
+            public void save(String consumer, long sequence) {
+                cursors.save(consumer, sequence);
+            }
+        };
     }
 
     /** A batch started and answered when the test says. */

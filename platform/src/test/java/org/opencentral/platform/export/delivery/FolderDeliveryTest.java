@@ -59,13 +59,24 @@ class FolderDeliveryTest {
         root = directory.resolve("exports");
         state = SqliteStateStore.open(directory.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(directory.resolve("events.duckdb"));
-        runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(), new ExportMessages("app-1"),
-                id -> DeviceFacts.NONE, RETRY, clock, 50),
-                destination -> new MinuteFiles(new FolderFiles(root, (FolderDestination) destination)), stats -> { });
+        runner = runner();
         state.exports().putDestination(new FolderDestination("folder", "Folder", "site/raw"));
         state.exports().putExport(new Export("all", "All telemetry", true, ExportSource.TELEMETRY, Optional.empty(),
                 Map.of(), List.of(new DestinationReference("folder", Optional.empty()))));
         runner.runOnce();
+    }
+
+    private ExportRunner runner() {
+        return new ExportRunner(state.exports(), new PipeContext(log, state.cursors(), new ExportMessages("app-1"),
+                id -> DeviceFacts.NONE, RETRY, clock, 50),
+                destination -> new MinuteFiles(new FolderFiles(root, (FolderDestination) destination)), stats -> { });
+    }
+
+    /** A restart after a crash that lost the cursor's saves since {@code position} (a pipe keeps its cursor in memory). */
+    private void restartWithCursorAt(long position) {
+        runner.close();
+        state.cursors().save(CURSOR, position);
+        runner = runner();
     }
 
     @AfterEach
@@ -97,7 +108,7 @@ class FolderDeliveryTest {
         assertThat(first.path("applicationId").asText()).isEqualTo("app-1");
         assertThat(first.path("enqueuedTime").asText()).isEqualTo("2026-12-01T10:00:59.990Z");
 
-        state.cursors().save(CURSOR, start); // as if the cursor save after the batch had been lost in a crash
+        restartWithCursorAt(start); // as if the cursor save after the batch had been lost in a crash
         TelemetryRounds.drain(runner, clock);
         assertThat(lines("00")).containsExactly("d-1/0", "d-2/0", "d-1/0", "d-2/0");
         assertThat(lines("01")).containsExactly("d-1/1", "d-2/1", "d-1/1", "d-2/1");
@@ -110,7 +121,7 @@ class FolderDeliveryTest {
         TelemetryRounds.drain(runner, clock);
         Files.writeString(file("00"), "{\"half\":", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-        state.cursors().save(CURSOR, start);
+        restartWithCursorAt(start);
         TelemetryRounds.drain(runner, clock);
         assertThat(lines("00")).containsExactly("d-1/0", "d-2/0", "d-1/0", "d-2/0");
     }

@@ -59,9 +59,20 @@ class PostgresDeliveryTest {
     void open() {
         state = SqliteStateStore.open(directory.resolve("state.db"), AesGcmSecretCipher.random());
         log = DuckDbEventLog.open(directory.resolve("events.duckdb"));
-        runner = new ExportRunner(state.exports(), new PipeContext(log, state.cursors(), new ExportMessages("app-1"),
+        runner = runner();
+    }
+
+    private ExportRunner runner() {
+        return new ExportRunner(state.exports(), new PipeContext(log, state.cursors(), new ExportMessages("app-1"),
                 id -> DeviceFacts.NONE, RETRY, clock, 50),
                 destination -> new PostgresSender(new PostgresExportTable((PostgresDestination) destination)), stats -> { });
+    }
+
+    /** A restart after a crash that lost the cursor's saves since {@code position} (a pipe keeps its cursor in memory). */
+    private void restartWithCursorAt(long position) {
+        runner.close();
+        state.cursors().save(CURSOR, position);
+        runner = runner();
     }
 
     @AfterEach
@@ -115,7 +126,7 @@ class PostgresDeliveryTest {
                 "d-1/telemetry/2", "d-2/telemetry/2", "d-3/telemetry/2");
         assertThat(rows()).containsExactlyElementsOf(expected);
 
-        state.cursors().save(CURSOR, start); // as if the cursor save after the batch had been lost in a crash
+        restartWithCursorAt(start); // as if the cursor save after the batch had been lost in a crash
         drain();
         assertThat(rows()).as("the idempotency keys drop the rows already there").containsExactlyElementsOf(expected);
         send(3);

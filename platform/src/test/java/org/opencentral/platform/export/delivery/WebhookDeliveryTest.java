@@ -127,6 +127,29 @@ class WebhookDeliveryTest {
         assertThat(counters.lagEvents()).isZero();
     }
 
+    @Test
+    void whileABackoffWaitsTheLagInEventsAndSecondsKeepsGrowing() {
+        define(receiver.url());
+        send(0);
+        drain();
+        receiver.down();
+        send(1);
+        for (int attempt = 0; attempt < 6; attempt++) { // refused after 1, 2, 4, 8, 16 s: the next waits 30 s
+            runner.runOnce();
+            clock.advance(RETRY.longest());
+        }
+        runner.runOnce();
+        PipeStats counters = stats.getFirst();
+        long events = counters.lagEvents();
+        long seconds = counters.lagSeconds();
+
+        clock.advance(Duration.ofSeconds(20));
+        send(2);
+        assertThat(runner.runOnce()).as("still waiting out the backoff").isZero();
+        assertThat(counters.lagEvents()).isEqualTo(events + 3);
+        assertThat(counters.lagSeconds()).isEqualTo(seconds + 20);
+    }
+
     /** Each device's first arrivals are rounds 0 to {@code rounds - 1} in order (repeats allowed). */
     private void assertEveryMessageInOrderPerDevice(int rounds) {
         Map<String, List<Integer>> firstArrivals = new LinkedHashMap<>();
@@ -246,7 +269,8 @@ class WebhookDeliveryTest {
         send(0);
         runner.runOnce();
         assertThat(destinationStatus().status()).as("retrying, not yet given up").isEqualTo("healthy");
-        assertThat(destinationStatus().errors()).singleElement().asString().contains("ConnectException");
+        assertThat(destinationStatus().errors()).singleElement().asString()
+                .endsWith("/hook failed: cannot connect (ConnectException)]");
         clock.advance(RETRY.giveUpAfter());
         runner.runOnce();
         assertThat(destinationStatus().status()).isEqualTo("error");
