@@ -99,7 +99,9 @@ final class ConfigBinder {
                 java.time.Duration.ofDays(intIn(RETENTION_DAYS, 1, 36_500,
                         (int) defaults.storage().retention().toDays())),
                 raw(SECRET_KEY_FILE).isPresent() ? Optional.ofNullable(parse(SECRET_KEY_FILE, ConfigBinder::path, null))
-                        : defaults.storage().secretKeyFile());
+                        : defaults.storage().secretKeyFile(),
+                java.time.Duration.ofMillis(intIn(EVENT_LOG_COMMIT_INTERVAL, 0, 1_000,
+                        (int) defaults.storage().commitInterval().toMillis())));
     }
 
     List<ConfigError> errors() {

@@ -102,6 +102,11 @@ public enum ConfigKey {
             c -> c.storage().secretKeyFile().map(Object::toString).orElse(""), "<data-dir>/secret.key"),
     RETENTION_DAYS("retention-days", "DAYS", "How many days telemetry history and the event log are kept.",
             c -> Long.toString(c.storage().retention().toDays())),
+    EVENT_LOG_COMMIT_INTERVAL("event-log-commit-interval", "MILLISECONDS", "Least time between the starts of "
+            + "two group commits of the event log (0 to 1000; 0: back to back). A message is acknowledged after "
+            + "the commit that holds it, so this adds at most as much to an acknowledgement, and bounds the CPU "
+            + "the commits' fixed cost takes; a commit of 1,000 or more waiting events never waits.",
+            c -> Long.toString(c.storage().commitInterval().toMillis())),
     SIMULATION_INTERVAL("simulation-interval", "SECONDS", "Seconds between two telemetry messages of a "
             + "simulated device (a device created with simulated: true is driven by the server).",
             c -> Long.toString(c.simulationInterval().toSeconds())),

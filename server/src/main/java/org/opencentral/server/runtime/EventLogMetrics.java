@@ -25,7 +25,7 @@ final class EventLogMetrics {
                 .description("writing and committing one batch (durable on completion)")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
         Timer queued = Timer.builder("opencentral.eventlog.batch.queued")
-                .description("how long a batch's oldest event waited before the writer took it")
+                .description("how long a batch's oldest event waited before its commit started (the cadence included)")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
         Counter failed = Counter.builder("opencentral.eventlog.batch.failures").register(registry);
         FunctionCounter.builder("opencentral.eventlog.reads", log, l -> l.tailReads().fromMemory())

@@ -7,8 +7,10 @@ import org.opencentral.core.store.StateStore;
 import org.opencentral.core.telemetry.TelemetryStore;
 import org.opencentral.server.config.StorageConfig;
 import org.opencentral.store.eventlog.DuckDbEventLog;
+import org.opencentral.store.eventlog.DuckDbLogSettings;
 import org.opencentral.store.eventlog.GroupCommitLog;
 import org.opencentral.store.eventlog.PostgresEventLog;
+import org.opencentral.store.eventlog.TailLimits;
 import org.opencentral.store.postgres.PostgresStateStore;
 import org.opencentral.store.secret.AesGcmSecretCipher;
 import org.opencentral.store.sqlite.SqliteStateStore;
@@ -46,8 +48,10 @@ final class Storage {
 
     static GroupCommitLog openEventLog(StorageConfig database, Path dataDir) {
         return database.jdbcUrl()
-                .<GroupCommitLog>map(url -> PostgresEventLog.open(url, database.user(), database.password().orElse("")))
-                .orElseGet(() -> DuckDbEventLog.open(dataDir.resolve(EVENT_LOG_FILE)));
+                .<GroupCommitLog>map(url -> PostgresEventLog.open(url, database.user(), database.password().orElse(""),
+                        TailLimits.DEFAULTS, database.commitCadence()))
+                .orElseGet(() -> DuckDbEventLog.open(dataDir.resolve(EVENT_LOG_FILE), DuckDbLogSettings.DEFAULTS,
+                        TailLimits.DEFAULTS, database.commitCadence()));
     }
 
     /** The telemetry store and, when embedded, how to back it up while it is open. */

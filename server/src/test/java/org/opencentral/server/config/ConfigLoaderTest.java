@@ -170,6 +170,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theEventLogsCommitIntervalComesFromTheEnvironmentOrAFlagAndIsValidated() {
+        assertThat(load(Map.of("OPENCENTRAL_EVENT_LOG_COMMIT_INTERVAL", "5"), Map.of(), Optional.empty())
+                .config().storage().commitCadence().interval()).isEqualTo(java.time.Duration.ofMillis(5));
+        assertThat(load(Map.of(), Map.of(ConfigKey.EVENT_LOG_COMMIT_INTERVAL, "0"), Optional.empty())
+                .config().storage().commitInterval()).isZero();
+        assertThat(load(Map.of(), Map.of(), Optional.empty()).config().storage().commitInterval())
+                .isEqualTo(StorageConfig.DEFAULT_COMMIT_INTERVAL);
+        assertThatThrownBy(() -> load(Map.of(), Map.of(ConfigKey.EVENT_LOG_COMMIT_INTERVAL, "1001"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(err -> assertThat(err.message()).contains("event-log-commit-interval", "out of range")));
+    }
+
+    @Test
     void dataExportRetriesComeFromTheEnvironmentAndFlagsAndAreValidated() {
         LoadedConfig loaded = load(Map.of("OPENCENTRAL_EXPORT_RETRY_FOR", "120"),
                 Map.of(ConfigKey.EXPORT_RECHECK_INTERVAL, "30"), Optional.empty());

@@ -23,8 +23,8 @@ public final class DuckDbEventLog extends GroupCommitLog {
 
     private final DuckDbLogStorage files;
 
-    private DuckDbEventLog(DuckDbLogStorage storage, long last, TailLimits tail) {
-        super(storage, last, tail);
+    private DuckDbEventLog(DuckDbLogStorage storage, long last, TailLimits tail, CommitCadence cadence) {
+        super(storage, last, tail, cadence);
         this.files = storage;
     }
 
@@ -55,6 +55,11 @@ public final class DuckDbEventLog extends GroupCommitLog {
 
     /** Like {@link #open(Path, DuckDbLogSettings)}, keeping the newest events in memory as {@code tail} says. */
     public static DuckDbEventLog open(Path file, DuckDbLogSettings settings, TailLimits tail) {
+        return open(file, settings, tail, CommitCadence.DEFAULTS);
+    }
+
+    /** Like {@link #open(Path, DuckDbLogSettings, TailLimits)}, committing at the pace {@code cadence} sets. */
+    public static DuckDbEventLog open(Path file, DuckDbLogSettings settings, TailLimits tail, CommitCadence cadence) {
         Path absolute = file.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
@@ -76,7 +81,7 @@ public final class DuckDbEventLog extends GroupCommitLog {
             }
             DuckDbLogStorage storage = new DuckDbLogStorage(absolute.toString(), connection, files,
                     new FixedConnectionPool(readerConnections), checkpointer);
-            DuckDbEventLog log = new DuckDbEventLog(storage, storage.maxSequence(), tail);
+            DuckDbEventLog log = new DuckDbEventLog(storage, storage.maxSequence(), tail, cadence);
             checkpointer.ifPresent(DuckDbCheckpointer::start);
             return log;
         } catch (SQLException e) {

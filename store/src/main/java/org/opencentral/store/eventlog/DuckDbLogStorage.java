@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.store.internal.FixedConnectionPool;
@@ -24,6 +27,8 @@ final class DuckDbLogStorage implements LogStorage {
     private final LogFiles files;
     private final FixedConnectionPool readers;
     private final Optional<DuckDbCheckpointer> checkpointer;
+    /** The writer's Appender per file (catalog), kept between batches; replaced after a failed batch. */
+    private final Map<String, DuckDBAppender> appenders = new HashMap<>();
 
     DuckDbLogStorage(String file, DuckDBConnection writer, LogFiles files, FixedConnectionPool readers,
             Optional<DuckDbCheckpointer> checkpointer) {
@@ -36,7 +41,18 @@ final class DuckDbLogStorage implements LogStorage {
 
     @Override
     public synchronized void appendCommitted(long firstSequence, List<EncodedEvent> events) throws SQLException {
-        EventTable.appendCommitted(writer, files.active(), firstSequence, events);
+        LogFiles.File file = files.active();
+        DuckDBAppender appender = appenders.get(file.catalog());
+        if (appender == null) {
+            appender = writer.createAppender(file.catalog(), DuckDBConnection.DEFAULT_SCHEMA, "events");
+            appenders.put(file.catalog(), appender);
+        }
+        try {
+            EventTable.appendCommitted(writer, appender, firstSequence, events);
+        } catch (SQLException | RuntimeException e) {
+            appenders.remove(file.catalog());
+            throw e;
+        }
     }
 
     /** Copies the events up to {@code upTo} into a new log file at {@code target} (see {@link EventTable#copyTo}). */
@@ -90,6 +106,16 @@ final class DuckDbLogStorage implements LogStorage {
     @Override
     public void close() {
         checkpointer.ifPresent(DuckDbCheckpointer::close);
+        synchronized (this) {
+            for (DuckDBAppender appender : appenders.values()) {
+                try {
+                    appender.close();   // holds no rows between batches
+                } catch (SQLException e) {
+                    LOG.warn("closing the event log's appender failed: {}", e.getMessage());
+                }
+            }
+            appenders.clear();
+        }
         readers.close();
         closeQuietly(writer);
     }

@@ -103,36 +103,79 @@ final class EventTable {
     }
 
     /**
-     * Writes {@code events} with sequence numbers from {@code firstSequence} to {@code file} in one
-     * transaction; when this returns, the batch is committed (DuckDB fsyncs the file's WAL on commit).
+     * Batches smaller than this are written by the Appender's {@code flush} alone, in DuckDB's
+     * autocommit: one flush of the Java Appender is one {@code INSERT} of its rows, which commits
+     * on its own. The Java Appender flushes by itself at DuckDB's vector size (2,048 rows), which
+     * would split a larger batch into several transactions, so those get an explicit one.
      */
-    static void appendCommitted(DuckDBConnection connection, LogFiles.File file, long firstSequence,
+    static final int AUTOCOMMIT_ROWS = 2_048;
+
+    /**
+     * Writes {@code events} with sequence numbers from {@code firstSequence} through {@code appender}
+     * (the writer's, kept open between batches, on {@code connection} in autocommit mode) in one
+     * transaction; when this returns, the batch is committed (DuckDB fsyncs the file's WAL on commit).
+     * A small batch is one autocommitted flush: no {@code BEGIN} and {@code COMMIT} statements and no
+     * new Appender (about a quarter less CPU per commit of 1–10 rows: BENCHMARKS.md, "The commit
+     * cadence and a cheaper commit"). On failure nothing of the batch is committed and
+     * {@code appender} is closed: the caller opens a new one.
+     */
+    static void appendCommitted(DuckDBConnection connection, DuckDBAppender appender, long firstSequence,
             List<EncodedEvent> events) throws SQLException {
-        appendCommitted(connection, file, firstSequence, events, () -> { });
+        appendCommitted(connection, appender, firstSequence, events, () -> { });
     }
 
-    /** Like the above, running {@code beforeCommit} once the rows are in the transaction (benchmarks time the two parts). */
-    static void appendCommitted(DuckDBConnection connection, LogFiles.File file, long firstSequence,
-            List<EncodedEvent> events, Runnable beforeCommit) throws SQLException {
+    /**
+     * Like the above, running {@code beforeWrite} once the rows are added to the Appender and before
+     * they are written and committed (benchmarks time the two parts).
+     */
+    static void appendCommitted(DuckDBConnection connection, DuckDBAppender appender, long firstSequence,
+            List<EncodedEvent> events, Runnable beforeWrite) throws SQLException {
+        boolean explicit = events.size() >= AUTOCOMMIT_ROWS;
         try (Statement statement = connection.createStatement()) {
-            // An explicit BEGIN: the appender joins the connection's transaction (setAutoCommit(false)
-            // does not make it do so in duckdb_jdbc 2.0).
-            statement.execute("BEGIN TRANSACTION");
+            if (explicit) {
+                // the appender joins the connection's transaction (setAutoCommit(false) does not make it
+                // do so in duckdb_jdbc 2.0)
+                statement.execute("BEGIN TRANSACTION");
+            }
             try {
-                try (DuckDBAppender appender = connection.createAppender(file.catalog(),
-                        DuckDBConnection.DEFAULT_SCHEMA, "events")) {
-                    long sequence = firstSequence;
-                    for (EncodedEvent event : events) {
-                        appendRow(appender, sequence++, event);
-                    }
-                    appender.flush();
+                appendRows(appender, firstSequence, events);
+                beforeWrite.run();
+                appender.flush();
+                if (explicit) {
+                    statement.execute("COMMIT");
                 }
-                beforeCommit.run();
-                statement.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
-                rollback(statement, e);
+                discard(statement, appender, explicit, e);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Drops what {@code appender} still holds without committing it: closing an Appender flushes,
+     * so it is closed inside a transaction that is then rolled back.
+     */
+    private static void discard(Statement statement, DuckDBAppender appender, boolean inTransaction, Exception cause) {
+        try {
+            if (!inTransaction) {
+                statement.execute("BEGIN TRANSACTION");
+            }
+            try {
+                appender.close();
+            } catch (SQLException | RuntimeException e) {
+                cause.addSuppressed(e);   // an Appender whose flush failed is invalid and may not close
+            }
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Adds {@code events} to {@code appender}, numbered from {@code firstSequence}; nothing is written before its flush. */
+    static void appendRows(DuckDBAppender appender, long firstSequence, List<EncodedEvent> events) throws SQLException {
+        long sequence = firstSequence;
+        for (EncodedEvent event : events) {
+            appendRow(appender, sequence++, event);
         }
     }
 
@@ -150,14 +193,6 @@ final class EventTable {
             appender.append(event.body());
         }
         appender.endRow();
-    }
-
-    private static void rollback(Statement statement, Exception cause) {
-        try {
-            statement.execute("ROLLBACK");
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     static List<LoggedEvent> read(Connection connection, LogFiles files, long after, long upTo, int max)

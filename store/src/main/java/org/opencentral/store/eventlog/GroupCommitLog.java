@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link EventLog} over a {@link LogStorage}: {@link #append} encodes on the caller's thread and
  * enqueues for the single {@link GroupCommitWriter} thread (the queue is unbounded: back-pressure
- * belongs to the ingest side). Sequence numbers are assigned by that one writer in commit order,
+ * belongs to the ingest side), which commits at the pace its {@link CommitCadence} sets. Sequence numbers are assigned by that one writer in commit order,
  * and reads never go past the last committed sequence, so a reader never sees an event whose
  * append is not yet acknowledged and never skips one that commits later.
  *
@@ -56,11 +56,12 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private boolean closed;
 
-    GroupCommitLog(LogStorage storage, long last, TailLimits tail) {
+    GroupCommitLog(LogStorage storage, long last, TailLimits tail, CommitCadence cadence) {
         this.storage = storage;
         this.durable = new AtomicLong(last);
         this.recent = new RecentEvents(Objects.requireNonNull(tail, "tail"));
-        this.writer = new GroupCommitWriter(storage, durable, recent::add, this::notifyListeners, MAX_BATCH);
+        this.writer = new GroupCommitWriter(storage, durable, recent::add, this::notifyListeners, MAX_BATCH,
+                Objects.requireNonNull(cadence, "cadence"));
         this.writerThread = Thread.ofPlatform().name("event-log-writer").daemon(true).start(writer);
         LOG.info("opened event log {} at sequence {}", storage.describe(), last);
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.event.PlatformEvent;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * The log's single writer thread. It takes what is queued (up to {@code maxBatch} events), writes
- * it in one transaction, and only after the commit completes the futures in order and wakes the
+ * The log's single writer thread. It takes what is queued (up to {@code maxBatch} events), waits
+ * while its {@link CommitCadence} says so (collecting what arrives meanwhile), writes the batch in
+ * one transaction, and only after the commit completes the futures in order and wakes the
  * listeners. A failed batch fails its futures and reuses its sequence numbers (nothing of it was
  * committed), so sequence numbers stay gap-free, and leaves the reason as the log's {@link #problem()}
  * until a batch commits again (a full disk: the next batch after space returns). Futures complete on
@@ -53,6 +55,10 @@ final class GroupCommitWriter implements Runnable {
     private final Committed committed;
     private final Runnable onBatchDurable;
     private final int maxBatch;
+    private final CommitCadence cadence;
+    /** The writer thread while it waits for the cadence (an enqueue that makes the batch large wakes it). */
+    private volatile Thread pacing;
+    private volatile boolean finishing;
     private volatile BatchObserver observer = BatchObserver.NONE;
     private volatile Optional<String> problem = Optional.empty();
     /** While batches fail (a full disk), each would log its failure. */
@@ -60,12 +66,13 @@ final class GroupCommitWriter implements Runnable {
     private long nextSequence;
 
     GroupCommitWriter(LogStorage storage, AtomicLong durable, Committed committed, Runnable onBatchDurable,
-            int maxBatch) {
+            int maxBatch, CommitCadence cadence) {
         this.storage = storage;
         this.durable = durable;
         this.committed = committed;
         this.onBatchDurable = onBatchDurable;
         this.maxBatch = maxBatch;
+        this.cadence = cadence;
         this.nextSequence = durable.get() + 1;
     }
 
@@ -80,23 +87,35 @@ final class GroupCommitWriter implements Runnable {
 
     void enqueue(Pending pending) {
         queue.add(pending);
+        Thread waiting = pacing;
+        if (waiting != null && queue.size() + 1 >= cadence.largeBatch()) {
+            LockSupport.unpark(waiting);
+        }
     }
 
     /** Asks the thread to write what is queued and stop; nothing may be enqueued after this. */
     void finish() {
+        finishing = true;
         queue.add(END);
+        Thread waiting = pacing;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
     }
 
     @Override
     public void run() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         boolean running = true;
+        long lastStart = System.nanoTime() - cadence.interval().toNanos();
         try {
             while (running) {
                 batch.add(queue.take());
+                pace(lastStart);
                 queue.drainTo(batch, maxBatch - 1);
                 running = !batch.remove(END);
                 if (!batch.isEmpty()) {
+                    lastStart = System.nanoTime();
                     write(batch);
                 }
                 batch.clear();
@@ -108,6 +127,29 @@ final class GroupCommitWriter implements Runnable {
             List<Pending> left = new ArrayList<>();
             queue.drainTo(left);
             failAll(left, new IllegalStateException("the event log writer stopped"));
+        }
+    }
+
+    /**
+     * Waits until the cadence lets the next commit start ({@code lastStart} plus the interval), unless
+     * a large batch is waiting or the log closes. One taken event plus the queue make the batch.
+     */
+    private void pace(long lastStart) throws InterruptedException {
+        if (cadence.delayNanos(System.nanoTime() - lastStart, queue.size() + 1) == 0) {
+            return;
+        }
+        pacing = Thread.currentThread();
+        try {
+            // checked again after publishing this thread: an enqueue or finish() just before saw no one to wake
+            long delay;
+            while (!finishing && (delay = cadence.delayNanos(System.nanoTime() - lastStart, queue.size() + 1)) > 0) {
+                LockSupport.parkNanos(this, delay);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        } finally {
+            pacing = null;
         }
     }
 

@@ -18,8 +18,8 @@ import org.opencentral.core.ErrorCode;
 public final class PostgresEventLog extends GroupCommitLog {
     private static final int POOL_SIZE = 4;
 
-    private PostgresEventLog(PostgresLogStorage storage, long last, TailLimits tail) {
-        super(storage, last, tail);
+    private PostgresEventLog(PostgresLogStorage storage, long last, TailLimits tail, CommitCadence cadence) {
+        super(storage, last, tail, cadence);
     }
 
     /** Connects to {@code jdbcUrl}, creates the tables if needed and continues the sequence. */
@@ -29,6 +29,12 @@ public final class PostgresEventLog extends GroupCommitLog {
 
     /** Like {@link #open(String, String, String)}, keeping the newest events in memory as {@code tail} says. */
     public static PostgresEventLog open(String jdbcUrl, String user, String password, TailLimits tail) {
+        return open(jdbcUrl, user, password, tail, CommitCadence.DEFAULTS);
+    }
+
+    /** Like {@link #open(String, String, String, TailLimits)}, committing at the pace {@code cadence} sets. */
+    public static PostgresEventLog open(String jdbcUrl, String user, String password, TailLimits tail,
+            CommitCadence cadence) {
         Connection lock = null;
         HikariDataSource pool = null;
         try {
@@ -39,7 +45,7 @@ public final class PostgresEventLog extends GroupCommitLog {
                 PostgresLogTable.create(connection);
             }
             PostgresLogStorage storage = new PostgresLogStorage(withoutQuery(jdbcUrl), pool, lock);
-            return new PostgresEventLog(storage, storage.maxSequence(), tail);
+            return new PostgresEventLog(storage, storage.maxSequence(), tail, cadence);
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
                 pool.close();
