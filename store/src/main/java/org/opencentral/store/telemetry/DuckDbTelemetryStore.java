@@ -24,7 +24,8 @@ import org.opencentral.store.internal.FixedConnectionPool;
  * core) made every append cost the committing thread 2–3× the CPU, waiting for a worker that the busy
  * cores did not run (BENCHMARKS.md, "The telemetry store's DuckDB beside the ack path"). DuckDB's own
  * threads, those it starts when the database opens and any workers, inherit the nice value and name of
- * the thread that opens it: open it from a background thread.
+ * the thread that starts them (here the opener's: nice 0 on the server); with one thread none of them
+ * does any work.
  */
 public final class DuckDbTelemetryStore {
     /** DuckDB's {@code threads} for this database: the appends' and the queries' own threads, no workers. */
