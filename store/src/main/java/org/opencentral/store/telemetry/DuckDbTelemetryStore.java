@@ -3,6 +3,7 @@ package org.opencentral.store.telemetry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
@@ -18,9 +19,20 @@ import org.opencentral.store.internal.FixedConnectionPool;
  * two independent write paths (DuckDB serialises commits and checkpoints per database: the log's
  * group commit must not wait behind a telemetry batch, a rollup merge or a retention delete), and
  * the telemetry file is a derived index that can be deleted and rebuilt by replaying the log.
+ *
+ * <p>The database runs on {@link #THREADS} DuckDB thread: the caller's. DuckDB's default (a worker per
+ * core) made every append cost the committing thread 2–3× the CPU, waiting for a worker that the busy
+ * cores did not run (BENCHMARKS.md, "The telemetry store's DuckDB beside the ack path"). DuckDB's own
+ * threads, those it starts when the database opens and any workers, inherit the nice value and name of
+ * the thread that starts them (here the opener's: nice 0 on the server); with one thread none of them
+ * does any work.
  */
 public final class DuckDbTelemetryStore {
+    /** DuckDB's {@code threads} for this database: the appends' and the queries' own threads, no workers. */
+    public static final int THREADS = 1;
+
     private static final int READERS = 3;
+    private static final int MAX_THREADS = 64;
 
     private DuckDbTelemetryStore() {
     }
@@ -43,10 +55,18 @@ public final class DuckDbTelemetryStore {
 
     /** Like {@link #open(Path)}, with the store's {@link Backup}. */
     public static Opened openWithBackup(Path file) {
+        return openWithBackup(file, THREADS);
+    }
+
+    /** Like {@link #openWithBackup(Path)} with {@code threads} DuckDB threads (1 to 64), for comparing them. */
+    public static Opened openWithBackup(Path file, int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("DuckDB threads must be 1 to " + MAX_THREADS + ", not " + threads);
+        }
         Path absolute = file.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
-            DuckDBConnection writer = DuckDbFiles.connect(absolute);
+            DuckDBConnection writer = connect(absolute, threads);
             opened.add(writer);
             DuckDbTelemetrySchema.create(writer);
             SeriesDictionary dictionary = new SeriesDictionary();
@@ -68,6 +88,18 @@ public final class DuckDbTelemetryStore {
             }
             throw new DomainException(ErrorCode.UNAVAILABLE, "cannot open the telemetry store " + absolute, e);
         }
+    }
+
+    /** The first connection, with the database's {@code threads} (a setting of the whole database instance). */
+    static DuckDBConnection connect(Path file, int threads) throws SQLException {
+        DuckDBConnection connection = DuckDbFiles.connect(file);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET threads = " + threads);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     private static void backup(FixedConnectionPool readers, Path target) {

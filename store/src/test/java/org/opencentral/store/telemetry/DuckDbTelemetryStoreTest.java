@@ -1,6 +1,13 @@
 package org.opencentral.store.telemetry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.telemetry.TelemetryStore;
 
@@ -11,5 +18,25 @@ class DuckDbTelemetryStoreTest extends TelemetryStoreContract {
     @Override
     protected TelemetryStore openStore() {
         return DuckDbTelemetryStore.open(directory.resolve("data/telemetry.duckdb"));
+    }
+
+    @Test
+    void theDatabaseRunsOnTheCallersThreadAloneSoThatAnAppendDoesNotWaitForAWorker() throws Exception {
+        try (DuckDBConnection connection = DuckDbTelemetryStore.connect(directory.resolve("t.duckdb"),
+                DuckDbTelemetryStore.THREADS); Statement statement = connection.duplicate().createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_setting('threads')")) {
+            row.next();
+            assertThat(row.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aThreadCountOutsideOneTo64IsRefusedBeforeAnythingIsOpened() {
+        Path file = directory.resolve("refused/telemetry.duckdb");
+        assertThatThrownBy(() -> DuckDbTelemetryStore.openWithBackup(file, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 0");
+        assertThatThrownBy(() -> DuckDbTelemetryStore.openWithBackup(file, 65))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 65");
+        assertThat(file.getParent()).doesNotExist();
     }
 }
