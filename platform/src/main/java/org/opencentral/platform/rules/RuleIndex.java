@@ -52,7 +52,8 @@ final class RuleIndex {
             double value = ((Comparison.Operand.Constant) comparison.operand()).value().asDouble();
             Key key = new Key(item.get().telemetry(), item.get().member());
             reads.putIfAbsent(key, item.get());
-            thresholds.computeIfAbsent(key, k -> new EnumMap<>(Operator.class)).computeIfAbsent(comparison.operator(), o -> new ArrayList<>()).add(new Threshold(value, i));
+            thresholds.computeIfAbsent(key, k -> new EnumMap<>(Operator.class))
+                    .computeIfAbsent(comparison.operator(), o -> new ArrayList<>()).add(new Threshold(value, i));
         }
         List<Field> fields = new ArrayList<>();
         thresholds.forEach((key, byOperator) -> fields.add(Field.of(reads.get(key), byOperator)));

@@ -63,8 +63,9 @@ class RuleIndexTest extends RuleEngineFixture {
             put(String.format(Locale.ROOT, "r%03d", k), OPERATORS[random.nextInt(OPERATORS.length)],
                     constant == 0 && random.nextBoolean() ? -0.0 : constant);
         }
-        rules.put("any", Json.parse(rule("", "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 1}, "
-                + "{\"telemetry\": \"status\", \"operator\": \"==\", \"value\": \"on\"}").replace("\"all\"", "\"any\"")));
+        String items = "{\"telemetry\": \"temperature\", \"operator\": \">\", \"value\": 1}, "
+                + "{\"telemetry\": \"status\", \"operator\": \"==\", \"value\": \"on\"}";
+        rules.put("any", Json.parse(rule("", items).replace("\"all\"", "\"any\"")));
         LoadedRules loaded = new LoadedRules(state.rules(), stores.edits);
         loaded.refresh();
         LoadedRules.Scope scope = loaded.forTemplate(RuleStores.TEMPLATE);
