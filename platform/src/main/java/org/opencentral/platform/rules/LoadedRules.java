@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -48,12 +49,37 @@ final class LoadedRules {
     /** When they were read ({@link System#nanoTime}). */
     private long readNanos;
     private Map<String, Loaded> byId = new HashMap<>();
-    private Map<String, List<Loaded>> byTemplate = new HashMap<>();
+    private Map<String, Scope> byTemplate = new HashMap<>();
     /** Per device, its instances of the rules of its template (in {@link #forTemplate}'s order). */
     private final Map<DeviceId, Slots> slots = new HashMap<>();
 
-    /** A device's instances of {@code rules} (null: the rule has none for the device yet). */
-    record Slots(List<Loaded> rules, Instance[] instances) {
+    /** A template's enabled rules, by id, and their index. */
+    record Scope(List<Loaded> rules, RuleIndex index) {
+        static final Scope NONE = new Scope(List.of(), RuleIndex.of(List.of()));
+
+        static Scope of(List<Loaded> rules) {
+            return new Scope(List.copyOf(rules), RuleIndex.of(rules));
+        }
+    }
+
+    /**
+     * A device's instances of {@code rules} (null: the rule has none for the device yet), and the
+     * positions that have one.
+     */
+    record Slots(List<Loaded> rules, Instance[] instances, BitSet live) {
+        void put(int position, Instance instance) {
+            instances[position] = instance;
+            live.set(position);
+        }
+
+        /** Adds the positions of the device's firing instances to {@code candidates}. */
+        void addFiring(BitSet candidates) {
+            for (int i = live.nextSetBit(0); i >= 0; i = live.nextSetBit(i + 1)) {
+                if (instances[i].status == RuleInstance.Status.FIRING) {
+                    candidates.set(i);
+                }
+            }
+        }
     }
 
     LoadedRules(RuleStore store, RuleEdits edits) {
@@ -85,9 +111,12 @@ final class LoadedRules {
         Map<String, List<Loaded>> templates = new HashMap<>();
         next.values().stream().filter(l -> l.evaluator().rule().enabled()).sorted(BY_ID)
                 .forEach(l -> templates.computeIfAbsent(l.evaluator().rule().template(), t -> new ArrayList<>()).add(l));
-        templates.replaceAll((template, loaded) -> same(byTemplate.get(template), loaded)
-                ? byTemplate.get(template) : List.copyOf(loaded));
-        byTemplate = templates;
+        Map<String, Scope> scopes = new HashMap<>();
+        templates.forEach((template, loaded) -> {
+            Scope before = byTemplate.get(template);
+            scopes.put(template, before != null && same(before.rules(), loaded) ? before : Scope.of(loaded));
+        });
+        byTemplate = scopes;
         readAt = count;
         readNanos = now;
     }
@@ -99,11 +128,13 @@ final class LoadedRules {
     Slots slots(DeviceId device, List<Loaded> rules) {
         Slots found = slots.get(device);
         if (found == null || found.rules() != rules) {
-            Instance[] instances = new Instance[rules.size()];
-            for (int i = 0; i < instances.length; i++) {
-                instances[i] = rules.get(i).instances().get(device);
+            found = new Slots(rules, new Instance[rules.size()], new BitSet(rules.size()));
+            for (int i = 0; i < rules.size(); i++) {
+                Instance instance = rules.get(i).instances().get(device);
+                if (instance != null) {
+                    found.put(i, instance);
+                }
             }
-            found = new Slots(rules, instances);
             slots.put(device, found);
         }
         return found;
@@ -114,8 +145,8 @@ final class LoadedRules {
         return byId.get(id).evaluator().rule();
     }
 
-    List<Loaded> forTemplate(String template) {
-        return byTemplate.getOrDefault(template, List.of());
+    Scope forTemplate(String template) {
+        return byTemplate.getOrDefault(template, Scope.NONE);
     }
 
     boolean anyEnabled() {
@@ -123,7 +154,7 @@ final class LoadedRules {
     }
 
     List<Loaded> enabled() {
-        return byTemplate.values().stream().flatMap(List::stream).toList();
+        return byTemplate.values().stream().flatMap(scope -> scope.rules().stream()).toList();
     }
 
     void clear() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -194,17 +195,19 @@ public final class RuleEngine implements LogConsumer {
         if (template.isEmpty()) {
             return;
         }
-        List<LoadedRules.Loaded> scoped = rules.forTemplate(template.get());
-        if (scoped.isEmpty()) {
+        LoadedRules.Scope scope = rules.forTemplate(template.get());
+        if (scope.rules().isEmpty()) {
             return;
         }
         Optional<Observation> observation = observations.of(logged);
         if (observation.isEmpty()) {
             return;
         }
-        LoadedRules.Slots slots = rules.slots(event.deviceId(), scoped);
-        for (int i = 0; i < scoped.size(); i++) {
-            LoadedRules.Loaded loaded = scoped.get(i);
+        LoadedRules.Slots slots = rules.slots(event.deviceId(), scope.rules());
+        BitSet candidates = scope.index().candidates(observation.get());
+        slots.addFiring(candidates);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            LoadedRules.Loaded loaded = scope.rules().get(i);
             if (!facts.covers(loaded.evaluator().rule(), event.deviceId())) {
                 continue;
             }
@@ -214,7 +217,7 @@ public final class RuleEngine implements LogConsumer {
                     continue;
                 }
                 instance = loaded.instance(event.deviceId(), observation.get().time());
-                slots.instances()[i] = instance;
+                slots.put(i, instance);
             }
             loaded.evaluator().observe(instance, observation.get(), logged.sequence(), facts, out);
             keep(instance, touched);
