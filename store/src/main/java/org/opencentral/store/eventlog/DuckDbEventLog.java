@@ -101,7 +101,7 @@ public final class DuckDbEventLog extends GroupCommitLog {
     static void configure(DuckDBConnection connection, DuckDbLogSettings settings) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET checkpoint_threshold = '" + settings.inlineThresholdBytes() + "B'");
-            statement.execute("SET threads = 1");
         }
+        DuckDbFiles.setThreads(connection, 1);
     }
 }

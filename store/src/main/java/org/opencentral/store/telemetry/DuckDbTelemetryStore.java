@@ -3,7 +3,6 @@ package org.opencentral.store.telemetry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
@@ -32,7 +31,6 @@ public final class DuckDbTelemetryStore {
     public static final int THREADS = 1;
 
     private static final int READERS = 3;
-    private static final int MAX_THREADS = 64;
 
     private DuckDbTelemetryStore() {
     }
@@ -60,14 +58,13 @@ public final class DuckDbTelemetryStore {
 
     /** Like {@link #openWithBackup(Path)} with {@code threads} DuckDB threads (1 to 64), for comparing them. */
     public static Opened openWithBackup(Path file, int threads) {
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new IllegalArgumentException("DuckDB threads must be 1 to " + MAX_THREADS + ", not " + threads);
-        }
+        DuckDbFiles.requireThreads(threads);   // before anything is created
         Path absolute = file.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
-            DuckDBConnection writer = connect(absolute, threads);
+            DuckDBConnection writer = DuckDbFiles.connect(absolute);
             opened.add(writer);
+            DuckDbFiles.setThreads(writer, threads);
             DuckDbTelemetrySchema.create(writer);
             SeriesDictionary dictionary = new SeriesDictionary();
             dictionary.load(writer);
@@ -88,18 +85,6 @@ public final class DuckDbTelemetryStore {
             }
             throw new DomainException(ErrorCode.UNAVAILABLE, "cannot open the telemetry store " + absolute, e);
         }
-    }
-
-    /** The first connection, with the database's {@code threads} (a setting of the whole database instance). */
-    static DuckDBConnection connect(Path file, int threads) throws SQLException {
-        DuckDBConnection connection = DuckDbFiles.connect(file);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET threads = " + threads);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
     }
 
     private static void backup(FixedConnectionPool readers, Path target) {

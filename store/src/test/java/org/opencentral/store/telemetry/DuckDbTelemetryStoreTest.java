@@ -10,6 +10,7 @@ import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.telemetry.TelemetryStore;
+import org.opencentral.store.internal.DuckDbFiles;
 
 class DuckDbTelemetryStoreTest extends TelemetryStoreContract {
     @TempDir
@@ -22,11 +23,13 @@ class DuckDbTelemetryStoreTest extends TelemetryStoreContract {
 
     @Test
     void theDatabaseRunsOnTheCallersThreadAloneSoThatAnAppendDoesNotWaitForAWorker() throws Exception {
-        try (DuckDBConnection connection = DuckDbTelemetryStore.connect(directory.resolve("t.duckdb"),
-                DuckDbTelemetryStore.THREADS); Statement statement = connection.duplicate().createStatement();
-                ResultSet row = statement.executeQuery("SELECT current_setting('threads')")) {
-            row.next();
-            assertThat(row.getLong(1)).isEqualTo(1);
+        try (DuckDBConnection connection = DuckDbFiles.connect(directory.resolve("t.duckdb"))) {
+            DuckDbFiles.setThreads(connection, DuckDbTelemetryStore.THREADS);
+            try (Statement statement = connection.duplicate().createStatement();
+                    ResultSet row = statement.executeQuery("SELECT current_setting('threads')")) {
+                row.next();
+                assertThat(row.getLong(1)).isEqualTo(1);
+            }
         }
     }
 
