@@ -16,6 +16,9 @@ import time
 import urllib.request
 from collections import Counter, defaultdict
 
+import benchlib
+from benchlib import percentile
+
 VERSION = "api-version=2022-10-31-preview"
 EXPORT, DESTINATION = "outage", "outage-hook"
 METRIC = re.compile(r'^opencentral_export_(sent_total|failed_total|retries_total|lag_events|lag_seconds)'
@@ -23,11 +26,7 @@ METRIC = re.compile(r'^opencentral_export_(sent_total|failed_total|retries_total
 
 
 def call(api, token, method, path, body=None):
-    request = urllib.request.Request(f"{api}/api{path}?{VERSION}", method=method,
-                                     data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Authorization": token, "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.load(response) if response.status != 204 else None
+    return benchlib.call(api, token, method, path, body, VERSION)
 
 
 def setup(api, token, url, batch_size):
@@ -148,11 +147,6 @@ def arrivals(results, devices, phases):
             "duplicates_by_phase": {f"first {a}, again {b}": n for (a, b), n in sorted(duplicates.items())},
             "unacknowledged_sent": sum(len(u) for _, u in devices.values()), "unacknowledged_arrived": unacked_arrived,
             "unknown": unknown}
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else None
 
 
 PROGRESS = re.compile(r'^(\d+\.\d+) \[measure\s+\d+s\].*?acked ([\d,]+)/s.*? p99 ([\d.]+) .*? max ([\d.]+) ms'

@@ -11,6 +11,8 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import benchlib
+
 VERSION = "api-version=2022-07-31"
 # bench/sim's body: "f<i>": 20 + (i * 7.31) % 60 (see sim Payload)
 VALUES = [20 + (i * 7.31) % 60 for i in range(8)]
@@ -19,17 +21,7 @@ SAMPLE_SECONDS = 0.25
 
 
 def call(api, token, method, path, body):
-    request = urllib.request.Request(f"{api}/api{path}{'&' if '?' in path else '?'}{VERSION}", method=method,
-                                     data=json.dumps(body).encode(), headers={
-                                         "Authorization": token, "Content-Type": "application/json"})
-    for attempt in range(20):
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                return json.load(response) if response.status != 204 else None
-        except urllib.error.HTTPError as e:
-            if e.code != 429 or attempt == 19:
-                raise RuntimeError(f"{method} {path}: {e.code} {e.read().decode()}")
-            time.sleep(0.5)
+    return benchlib.call(api, token, method, path, body, VERSION)
 
 
 def template_id(t):
@@ -102,10 +94,7 @@ def catch_up(api, out):
 
 
 def percentile(values, p):
-    if not values:
-        return float("nan")
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return benchlib.percentile(values, p, empty=float("nan"))
 
 
 def phases(run, samples):
