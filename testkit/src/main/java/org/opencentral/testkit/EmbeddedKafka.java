@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +45,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Formats {@code directory} (created if missing) and starts the broker. */
     public static EmbeddedKafka start(Path directory) {
-        int port = freePort();
-        int controller = freePort();
+        int[] ports = FreePorts.distinct(2);
+        int port = ports[0];
+        int controller = ports[1];
         String logs = directory.toAbsolutePath().toString();
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
@@ -130,14 +129,5 @@ public final class EmbeddedKafka implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,13 +83,14 @@ public final class ServerProcess implements AutoCloseable {
 
     private static ServerProcess startWith(Path dataDir, Path logFile, List<String> launcher,
             Map<String, String> environment) {
-        int http = freePort();
-        int mqtt = freePort();
+        int[] ports = FreePorts.distinct(3);
+        int http = ports[0];
+        int mqtt = ports[1];
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of("start",
                 "--data-dir", dataDir.toString(), "--public-host", TestPlatform.HOST,
                 "--http-port", String.valueOf(http), "--mqtt-port", String.valueOf(mqtt),
-                "--mqtts-port", String.valueOf(freePort()), "--https-port", "0", "--amqps-port", "0"));
+                "--mqtts-port", String.valueOf(ports[2]), "--https-port", "0", "--amqps-port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         // Traffic shaping would only slow tests down that are about durability and lifecycle, not rates.
@@ -160,13 +160,5 @@ public final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
