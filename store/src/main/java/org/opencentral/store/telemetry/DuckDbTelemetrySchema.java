@@ -8,7 +8,9 @@ import java.sql.Statement;
  * The DuckDB tables. No index on the raw and rollup tables: rows arrive roughly in time order, so
  * the per-row-group min/max statistics prune time ranges, and appends stay index-free (an ART index
  * over hundreds of millions of rollup keys would cost gigabytes of memory). Only the small
- * {@code series} dictionary has keys, for {@code ON CONFLICT}. Raw rows carry the number of the
+ * {@code series} dictionary has keys: its ids are assigned by the writer ({@link AppendedSeries}; the
+ * {@code series_ids} sequence of the column's default is not used), and its unique key refuses a
+ * series registered twice. Raw rows carry the number of the
  * batch that wrote them (constant per batch, so it compresses to nothing) and {@code rollup_state}
  * the last batch merged into the rollups: after a crash the rollups are completed from the raw rows
  * of the later batches (see {@link PendingRollups}).

@@ -66,7 +66,7 @@ public final class DuckDbTelemetryStore {
             opened.add(writer);
             DuckDbFiles.setThreads(writer, threads);
             DuckDbTelemetrySchema.create(writer);
-            SeriesDictionary dictionary = new SeriesDictionary();
+            SeriesDictionary dictionary = new SeriesDictionary(new AppendedSeries());
             dictionary.load(writer);
             for (int i = 0; i < READERS; i++) {
                 opened.add(writer.duplicate());

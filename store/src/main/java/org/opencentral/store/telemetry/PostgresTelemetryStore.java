@@ -27,7 +27,7 @@ public final class PostgresTelemetryStore {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            SeriesDictionary dictionary = new SeriesDictionary();
+            SeriesDictionary dictionary = new SeriesDictionary(new UpsertedSeries());
             try (Connection connection = pool.getConnection()) {
                 PostgresTelemetrySchema.create(connection);
                 dictionary.load(connection);

@@ -4,10 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +18,30 @@ import org.opencentral.core.telemetry.TelemetryPoint;
 /**
  * The {@code series} table cached in memory: one integer id per device, component and capability,
  * so that raw and rollup rows carry 4 bytes instead of three strings. Ids of new series are
- * registered inside the writer's transaction and become visible in the cache only after it commits.
+ * registered inside the writer's transaction (by the engine's {@link SeriesRegistration}) and become
+ * visible in the cache only after it commits. Used by one writer at a time (the writers' appends are
+ * synchronized).
  */
 final class SeriesDictionary {
-    private static final int CHUNK = 500;
     private static final String FIND = "SELECT id FROM series WHERE device_id = ? AND component = ? AND capability = ?";
 
     private final Map<SeriesKey, Integer> ids = new ConcurrentHashMap<>();
+    private final SeriesRegistration registration;
+    /** One more than the largest committed id known here. */
+    private int nextId = 1;
+
+    SeriesDictionary(SeriesRegistration registration) {
+        this.registration = registration;
+    }
 
     void load(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT id, device_id, component, capability FROM series");
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                ids.put(new SeriesKey(DeviceId.of(rows.getString(2)), rows.getString(3), rows.getString(4)),
-                        rows.getInt(1));
+                int id = rows.getInt(1);
+                ids.put(new SeriesKey(DeviceId.of(rows.getString(2)), rows.getString(3), rows.getString(4)), id);
+                nextId = Math.max(nextId, id + 1);
             }
         }
     }
@@ -54,9 +59,8 @@ final class SeriesDictionary {
                 missing.add(point.series());
             }
         }
-        List<SeriesKey> unknown = List.copyOf(missing);
-        for (int from = 0; from < unknown.size(); from += CHUNK) {
-            added.putAll(register(connection, unknown.subList(from, Math.min(unknown.size(), from + CHUNK))));
+        if (!missing.isEmpty()) {
+            added.putAll(registration.register(connection, List.copyOf(missing), nextId));
         }
         return key -> {
             Integer id = ids.get(key);
@@ -66,41 +70,10 @@ final class SeriesDictionary {
 
     /** Publishes ids registered by a transaction that committed. */
     void publish(Map<SeriesKey, Integer> added) {
-        ids.putAll(added);
-    }
-
-    /** One multi-row insert and one select per chunk: new fleets register thousands of series at once. */
-    private static Map<SeriesKey, Integer> register(Connection connection, List<SeriesKey> chunk)
-            throws SQLException {
-        String rows = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)"));
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO series (device_id, component, capability) VALUES " + rows + " ON CONFLICT DO NOTHING")) {
-            for (int i = 0; i < chunk.size(); i++) {
-                bind(insert, 3 * i, chunk.get(i));
-            }
-            insert.executeUpdate();
+        for (Map.Entry<SeriesKey, Integer> entry : added.entrySet()) {
+            ids.put(entry.getKey(), entry.getValue());
+            nextId = Math.max(nextId, entry.getValue() + 1);
         }
-        Set<SeriesKey> wanted = new HashSet<>(chunk);
-        Map<SeriesKey, Integer> registered = new HashMap<>();
-        String devices = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, device_id, component, capability FROM series WHERE device_id IN (" + devices + ")")) {
-            for (int i = 0; i < chunk.size(); i++) {
-                select.setString(i + 1, chunk.get(i).device().value());
-            }
-            try (ResultSet found = select.executeQuery()) {
-                while (found.next()) {
-                    SeriesKey key = new SeriesKey(DeviceId.of(found.getString(2)), found.getString(3), found.getString(4));
-                    if (wanted.contains(key)) {
-                        registered.put(key, found.getInt(1));
-                    }
-                }
-            }
-        }
-        if (registered.size() != chunk.size()) {
-            throw new IllegalStateException("series not registered: " + chunk.size() + " asked, " + registered.size());
-        }
-        return registered;
     }
 
     static Optional<Integer> find(Connection connection, SeriesKey key) throws SQLException {
@@ -113,12 +86,8 @@ final class SeriesDictionary {
     }
 
     private static void bind(PreparedStatement statement, SeriesKey key) throws SQLException {
-        bind(statement, 0, key);
-    }
-
-    private static void bind(PreparedStatement statement, int offset, SeriesKey key) throws SQLException {
-        statement.setString(offset + 1, key.device().value());
-        statement.setString(offset + 2, key.component());
-        statement.setString(offset + 3, key.capability());
+        statement.setString(1, key.device().value());
+        statement.setString(2, key.component());
+        statement.setString(3, key.capability());
     }
 }

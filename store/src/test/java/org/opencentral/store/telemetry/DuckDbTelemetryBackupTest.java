@@ -15,8 +15,8 @@ import org.opencentral.core.telemetry.TimeRange;
 
 /**
  * A backup of the open telemetry store holds what was committed when it began, and the restored
- * store goes on: a series first seen after the restore gets an id of its own (the id sequence is
- * copied along with the tables), and the old series keep their points.
+ * store goes on: a series first seen after the restore gets an id of its own (the writer continues
+ * from the largest id in the copied table), and the old series keep their points.
  */
 class DuckDbTelemetryBackupTest {
     private static final TimeRange ALL = new TimeRange(Samples.T0.minus(Duration.ofDays(1)),

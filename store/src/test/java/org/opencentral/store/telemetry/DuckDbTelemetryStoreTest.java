@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,21 @@ class DuckDbTelemetryStoreTest extends TelemetryStoreContract {
     @Override
     protected TelemetryStore openStore() {
         return DuckDbTelemetryStore.open(directory.resolve("data/telemetry.duckdb"));
+    }
+
+    /** The raw table created before the store opens (it keeps a table that exists), with the CHECK. */
+    @Override
+    protected TelemetryStore openStoreRefusingText(String refused) {
+        try (DuckDBConnection connection = DuckDbFiles.connect(directory.resolve("data/telemetry.duckdb"));
+                PreparedStatement create = connection.prepareStatement("CREATE TABLE telemetry_raw ("
+                        + "series_id INTEGER NOT NULL, ts_us BIGINT NOT NULL, num DOUBLE, flag BOOLEAN, "
+                        + "txt VARCHAR CHECK (txt IS DISTINCT FROM '" + refused.replace("'", "''") + "'), "
+                        + "batch BIGINT NOT NULL DEFAULT 0)")) {
+            create.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return openStore();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.opencentral.store.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.opencentral.core.DomainException;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.telemetry.Bucket;
 import org.opencentral.core.telemetry.DeviceWindow;
@@ -35,6 +37,18 @@ abstract class TelemetryStoreContract {
 
     /** Opens this test's store (empty the first time, the same data when opened again). */
     protected abstract TelemetryStore openStore();
+
+    /**
+     * Like {@link #openStore()} the first time, with a raw table that refuses the text {@code refused}
+     * (a CHECK constraint), so that a batch holding it fails after its series were registered.
+     */
+    protected abstract TelemetryStore openStoreRefusingText(String refused);
+
+    private TelemetryStore openRefusing(String refused) {
+        TelemetryStore store = openStoreRefusingText(refused);
+        opened.add(store);
+        return store;
+    }
 
     private TelemetryStore open() {
         TelemetryStore store = openStore();
@@ -187,6 +201,40 @@ abstract class TelemetryStoreContract {
                 time -> assertThat(time).isAfterOrEqualTo(secondDay)).hasSize(
                 (int) kept.stream().filter(p -> p.series().equals(series)).count());
         assertThat(store.deleteOlderThan(secondDay)).isZero();
+    }
+
+    @Test
+    void aBatchThatRegistersSeriesAndFailsLeavesNoSeriesBehindAndItsRetryAndLaterSeriesKeepTheirOwnValues() {
+        TelemetryStore store = openRefusing("refused");
+        SeriesKey a = Samples.temp("a");
+        SeriesKey b = Samples.temp("b");
+        SeriesKey mode = new SeriesKey(DeviceId.of("c"), "", "mode");
+        assertThatThrownBy(() -> store.append(List.of(point(a, T0, TelemetryValue.of(9)),
+                point(b, T0, TelemetryValue.of(9)), point(mode, T0, TelemetryValue.of("refused")))))
+                .isInstanceOf(DomainException.class);
+
+        store.append(List.of(point(a, T0, TelemetryValue.of(1)), point(b, T0, TelemetryValue.of(2)),
+                point(mode, T0, TelemetryValue.of("ok"))));
+        store.append(List.of(point(Samples.temp("d"), T0, TelemetryValue.of(4))));
+        store.close();
+        opened.remove(store);
+        TelemetryStore reopened = open();
+        reopened.append(List.of(point(Samples.temp("e"), T0, TelemetryValue.of(5)),
+                point(a, T0.plusSeconds(1), TelemetryValue.of(6))));
+
+        TimeRange range = new TimeRange(T0, T0.plusSeconds(60));
+        assertThat(reopened.raw(a, range, 10)).extracting(TelemetryPoint::value)
+                .containsExactly(TelemetryValue.of(1), TelemetryValue.of(6));
+        assertThat(reopened.raw(b, range, 10)).extracting(TelemetryPoint::value).containsExactly(TelemetryValue.of(2));
+        assertThat(reopened.raw(mode, range, 10)).extracting(TelemetryPoint::value)
+                .containsExactly(TelemetryValue.of("ok"));
+        for (String device : List.of("d", "e")) {
+            assertThat(reopened.raw(Samples.temp(device), range, 10)).as(device).extracting(TelemetryPoint::value)
+                    .containsExactly(TelemetryValue.of(device.equals("d") ? 4 : 5));
+        }
+        assertThat(reopened.aggregate(new WindowQuery("", "temp", range, Duration.ofMinutes(1))))
+                .extracting(w -> w.device().value(), w -> w.aggregate().count())
+                .containsExactly(tuple("a", 2L), tuple("b", 1L), tuple("d", 1L), tuple("e", 1L));
     }
 
     @Test
