@@ -1,5 +1,6 @@
 package org.opencentral.store.eventlog;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
@@ -39,62 +40,89 @@ public final class EventCodec {
     public static final String TEMPLATE_LIFECYCLE = "templateLifecycle";
 
     private static final byte[] NO_BODY = new byte[0];
+    private static final String EMPTY_PAYLOAD = "{}";
+    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 
     private EventCodec() {
     }
 
     public static EncodedEvent encode(PlatformEvent event) {
-        ObjectNode payload = Json.object();
-        String kind = switch (event) {
-            case TelemetryReceived t -> {
-                t.component().ifPresent(component -> payload.put("component", component));
-                putUnlessEmpty(payload, "applicationProperties", t.applicationProperties());
-                putUnlessEmpty(payload, "systemProperties", t.systemProperties());
-                yield TELEMETRY;
-            }
-            case ReportedPropertiesUpdated r -> {
-                payload.set("patch", r.patch());
-                payload.put("version", r.version());
-                yield REPORTED;
-            }
-            case DesiredPropertiesUpdated d -> {
-                payload.set("patch", d.patch());
-                payload.put("version", d.version());
-                yield DESIRED;
-            }
+        return switch (event) {
+            case TelemetryReceived t ->
+                    new EncodedEvent(t.time(), TELEMETRY, t.deviceId().value(), telemetryPayload(t), t.body());
+            case ReportedPropertiesUpdated r -> row(r, REPORTED, patch(r.patch()).put("version", r.version()));
+            case DesiredPropertiesUpdated d -> row(d, DESIRED, patch(d.patch()).put("version", d.version()));
             case CloudPropertiesUpdated c -> {
+                ObjectNode payload = Json.object();
                 c.component().ifPresent(component -> payload.put("component", component));
                 payload.set("patch", c.patch());
-                yield CLOUD;
+                yield row(c, CLOUD, payload);
             }
-            case DeviceConnected c -> CONNECTED;
-            case DeviceDisconnected d -> {
-                payload.put("reason", d.reason());
-                yield DISCONNECTED;
-            }
-            case DeviceLifecycle l -> {
-                payload.put("change", l.change().name());
-                yield LIFECYCLE;
-            }
+            case DeviceConnected c -> row(c, CONNECTED, Json.object());
+            case DeviceDisconnected d -> row(d, DISCONNECTED, Json.object().put("reason", d.reason()));
+            case DeviceLifecycle l -> row(l, LIFECYCLE, Json.object().put("change", l.change().name()));
             case AuditRecorded a -> {
-                payload.put("auditSequence", a.auditSequence());
+                ObjectNode payload = Json.object().put("auditSequence", a.auditSequence());
                 payload.set("entry", a.entry());
-                yield AUDIT;
+                yield row(a, AUDIT, payload);
             }
             case TemplateLifecycle t -> {
-                payload.put("templateId", t.templateId());
-                payload.put("change", t.change().name());
+                ObjectNode payload = Json.object().put("templateId", t.templateId()).put("change", t.change().name());
                 t.etag().ifPresent(etag -> payload.put("etag", etag));
-                yield TEMPLATE_LIFECYCLE;
+                yield row(t, TEMPLATE_LIFECYCLE, payload);
             }
         };
-        byte[] body = event instanceof TelemetryReceived t ? t.body() : NO_BODY;
+    }
+
+    private static ObjectNode patch(ObjectNode patch) {
+        ObjectNode payload = Json.object();
+        payload.set("patch", patch);
+        return payload;
+    }
+
+    /** An event other than telemetry: no body, its fields in a JSON payload. */
+    private static EncodedEvent row(PlatformEvent event, String kind, ObjectNode payload) {
         String device = event instanceof DeviceEvent d ? d.deviceId().value() : EncodedEvent.NO_DEVICE;
-        return new EncodedEvent(event.time(), kind, device, payload.toString(), body);
+        return new EncodedEvent(event.time(), kind, device, payload.toString(), NO_BODY);
+    }
+
+    /**
+     * A telemetry message's payload, written directly rather than through a Jackson tree and generator: this runs
+     * for every message on the acknowledgement path, where the tree and the generator were a tenth of the bytes
+     * allocated per message. The same JSON as the tree gave (fields in this order, empty maps left out).
+     */
+    private static String telemetryPayload(TelemetryReceived t) {
+        if (t.component().isEmpty() && t.applicationProperties().isEmpty() && t.systemProperties().isEmpty()) {
+            return EMPTY_PAYLOAD;
+        }
+        StringBuilder json = new StringBuilder(64).append('{');
+        t.component().ifPresent(component -> quoted(quoted(json, "component").append(':'), component));
+        putUnlessEmpty(json, "applicationProperties", t.applicationProperties());
+        putUnlessEmpty(json, "systemProperties", t.systemProperties());
+        return json.append('}').toString();
+    }
+
+    /** Empty maps are left out: most telemetry has none, and a short payload is a cheaper row. */
+    private static void putUnlessEmpty(StringBuilder json, String field, Map<String, String> map) {
+        if (map.isEmpty()) {
+            return;
+        }
+        quoted(json, field).append(":{");
+        map.forEach((key, value) -> quoted(quoted(json, key).append(':'), value).append(','));
+        json.setCharAt(json.length() - 1, '}');
+    }
+
+    /** Appends a separator when a member precedes, then {@code text} as a JSON string. */
+    private static StringBuilder quoted(StringBuilder json, String text) {
+        char last = json.charAt(json.length() - 1);
+        if (last != '{' && last != ':' && last != ',') {
+            json.append(',');
+        }
+        return json.append('"').append(STRINGS.quoteAsString(text)).append('"');
     }
 
     public static PlatformEvent decode(EncodedEvent row) {
-        ObjectNode payload = Json.parseObject(row.payload());
+        ObjectNode payload = EMPTY_PAYLOAD.equals(row.payload()) ? Json.object() : Json.parseObject(row.payload());
         return switch (row.kind()) {
             case AUDIT -> new AuditRecorded(row.time(), payload.get("auditSequence").asLong(),
                     (ObjectNode) payload.get("entry"));
@@ -124,14 +152,6 @@ public final class EventCodec {
                     DeviceLifecycle.Change.valueOf(payload.get("change").asText()));
             default -> throw new IllegalStateException("unknown event kind in the log: " + row.kind());
         };
-    }
-
-    /** Empty maps are left out: most telemetry has none, and a short payload is a cheaper row. */
-    private static void putUnlessEmpty(ObjectNode payload, String field, Map<String, String> map) {
-        if (!map.isEmpty()) {
-            ObjectNode object = payload.putObject(field);
-            map.forEach(object::put);
-        }
     }
 
     /** A string map field; absent (left out when empty, see {@link #putUnlessEmpty}) reads as empty. */

@@ -67,6 +67,25 @@ class EventCodecTest {
     }
 
     @Test
+    void telemetryPayloadsAreTheJsonATreeWouldWriteWithEveryCharacterEscapedAsJsonNeeds() {
+        String awkward = "q\"b\\s/n\nt\tc\u0001ü€😀";
+        var message = new PlatformEvent.TelemetryReceived(Events.DEVICE, Events.T0, java.util.Optional.of(awkward),
+                java.util.Map.of(awkward, awkward, "alert", "true"), java.util.Map.of("messageId", "m-1"), new byte[0]);
+        com.fasterxml.jackson.databind.node.ObjectNode expected = org.opencentral.core.Json.object()
+                .put("component", awkward);
+        expected.putObject("applicationProperties").put(awkward, awkward).put("alert", "true");
+        expected.putObject("systemProperties").put("messageId", "m-1");
+
+        EncodedEvent encoded = EventCodec.encode(message);
+
+        assertThat(org.opencentral.core.Json.parseObject(encoded.payload())).isEqualTo(expected);
+        assertThat(EventCodec.decode(encoded)).isEqualTo(message);
+        var systemOnly = new PlatformEvent.TelemetryReceived(Events.DEVICE, Events.T0, java.util.Optional.empty(),
+                java.util.Map.of(), java.util.Map.of("contentType", "application/json"), new byte[0]);
+        assertThat(EventCodec.encode(systemOnly).payload()).isEqualTo("{\"systemProperties\":{\"contentType\":\"application/json\"}}");
+    }
+
+    @Test
     void telemetryWithoutPropertiesHasAnEmptyPayloadAndRowsThatSpellThemOutStillDecode() {
         var bare = new PlatformEvent.TelemetryReceived(Events.DEVICE, Events.T0, java.util.Optional.empty(),
                 java.util.Map.of(), java.util.Map.of(), "{\"t\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));

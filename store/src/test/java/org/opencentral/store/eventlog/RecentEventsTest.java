@@ -44,8 +44,40 @@ class RecentEventsTest {
     }
 
     @Test
+    void eventsOlderThanTheObjectsHeldAreDecodedAsStorageReturnsThem() {
+        RecentEvents recent = new RecentEvents(new TailLimits(20_000, 64L << 20));
+        List<PlatformEvent> everyKind = Events.everyKind();
+        recent.add(1, everyKind.stream().map(RecentEventsTest::pending).toList());
+        int kinds = everyKind.size();
+        recent.add(kinds + 1, batch(0, RecentEvents.OBJECT_EVENTS));
+
+        assertThat(recent.size()).isEqualTo(kinds + RecentEvents.OBJECT_EVENTS);
+        assertThat(recent.objects()).isEqualTo(RecentEvents.OBJECT_EVENTS);
+        List<LoggedEvent> read = recent.read(0, Long.MAX_VALUE, kinds + 2).orElseThrow();
+        assertThat(sequences(Optional.of(read))).isEqualTo(LongStream.rangeClosed(1, kinds + 2).boxed().toList());
+        for (int i = 0; i < kinds; i++) {
+            assertThat(read.get(i).event()).isEqualTo(EventCodec.decode(EventCodec.encode(everyKind.get(i))));
+        }
+        assertThat(read.get(kinds).event()).isEqualTo(Events.numbered(0));
+        assertThat(read.get(kinds + 1).event()).isEqualTo(Events.numbered(1));
+    }
+
+    @Test
+    void theNewestEventsAreHandedOutAsTheyWereAppended() {
+        RecentEvents recent = new RecentEvents(new TailLimits(20_000, 64L << 20));
+        List<GroupCommitWriter.Pending> appended = batch(0, RecentEvents.OBJECT_EVENTS + 10);
+        recent.add(1, appended);
+
+        List<LoggedEvent> read = recent.read(5, Long.MAX_VALUE, 10).orElseThrow();
+
+        assertThat(read.get(4).event()).isNotSameAs(appended.get(9).stored()).isEqualTo(appended.get(9).stored());
+        assertThat(read.get(5).event()).isSameAs(appended.get(10).stored());
+        assertThat(read.get(9).event()).isSameAs(appended.get(14).stored());
+    }
+
+    @Test
     void dropsTheOldestToStayUnderTheByteLimit() {
-        int size = pending(Events.numbered(0)).bytes();
+        long size = EncodedTail.recordBytes(pending(Events.numbered(0)).event());
         RecentEvents recent = new RecentEvents(new TailLimits(1_000, 3L * size + size / 2));
 
         recent.add(1, batch(0, 5));

@@ -1,0 +1,187 @@
+package org.opencentral.store.eventlog;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * The log's in-memory tail as bytes: each committed event's stored columns ({@link EncodedEvent}) serialized one
+ * after the other into a ring of a few large byte arrays. An array this large is allocated outside the young
+ * generation (a humongous region in G1, a large page in ZGC) and holds no references, so young collections neither
+ * copy nor scan what is held here however long it stays; a read decodes the events it returns with
+ * {@link EventCodec}, as a read from storage does. Holds the newest events, consecutive by sequence, within at most
+ * {@code maxEvents} events and {@code capacity} bytes (a record never spans two arrays; the space it skips at the
+ * end of one counts). Not thread-safe: {@link RecentEvents} synchronizes.
+ */
+final class EncodedTail {
+    /** The size of one array: large enough for G1 (half a region of up to 16 MiB) and ZGC to place it apart. */
+    static final int CHUNK_BYTES = 16 << 20;
+    /** The fixed part of a record: the time (8 bytes) and four lengths (kind, device, payload, body). */
+    private static final int HEADER_BYTES = 8 + 4 * 4;
+
+    private final ByteBuffer[] chunks;
+    private final int chunkBytes;
+    private final long capacity;
+    /** Per held event (a ring by index): where its record starts in the stream, and its time. */
+    private final long[] starts;
+    private final long[] times;
+    private long oldestSequence;
+    private int head;
+    private int count;
+    /** Where the next record goes in the stream (position modulo {@link #capacity} is the place in the arrays). */
+    private long end;
+
+    EncodedTail(int maxEvents, long bytes) {
+        this(maxEvents, bytes, CHUNK_BYTES);
+    }
+
+    /** {@code largestChunk}: the size of one array at most (tests use small ones). */
+    EncodedTail(int maxEvents, long bytes, int largestChunk) {
+        this.chunkBytes = (int) Math.min(largestChunk, bytes);
+        int chunkCount = (int) Math.max(1, (bytes + this.chunkBytes - 1) / this.chunkBytes);
+        this.chunks = new ByteBuffer[chunkCount];
+        this.capacity = (long) chunkCount * this.chunkBytes;
+        this.starts = new long[maxEvents];
+        this.times = new long[maxEvents];
+    }
+
+    /** The size of {@code event}'s record. */
+    static long recordBytes(EncodedEvent event) {
+        return recordBytes(utf8(event.kind()), utf8(event.deviceId()), utf8(event.payload()), event.body());
+    }
+
+    private static long recordBytes(byte[] kind, byte[] device, byte[] payload, byte[] body) {
+        return (long) HEADER_BYTES + kind.length + device.length + payload.length + body.length;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Adds {@code event} as {@code sequence}, which must follow the newest held (the caller clears first otherwise).
+     * An event larger than one array is not held, and empties the tail, which must stay consecutive.
+     */
+    void add(long sequence, EncodedEvent event) {
+        byte[] kind = utf8(event.kind());
+        byte[] device = utf8(event.deviceId());
+        byte[] payload = utf8(event.payload());
+        long size = recordBytes(kind, device, payload, event.body());
+        if (size > chunkBytes) {
+            clear();
+            return;
+        }
+        long start = end % chunkBytes + size <= chunkBytes ? end : (end / chunkBytes + 1) * chunkBytes;
+        while (count == starts.length || (count > 0 && start + size - starts[head] > capacity)) {
+            dropOldest();
+        }
+        if (count == 0) {
+            oldestSequence = sequence;
+        }
+        ByteBuffer chunk = chunk(start);
+        int at = (int) (start % chunkBytes);
+        chunk.putLong(at, event.epochNanos());
+        at = put(chunk, at + 8, kind);
+        at = put(chunk, at, device);
+        at = put(chunk, at, payload);
+        put(chunk, at, event.body());
+        int slot = (head + count) % starts.length;
+        starts[slot] = start;
+        times[slot] = event.epochNanos();
+        count++;
+        end = start + size;
+    }
+
+    /** The event {@code sequence}'s columns; it must be held. */
+    EncodedEvent get(long sequence) {
+        return decodeAt(startsOf(sequence, sequence)[0]);
+    }
+
+    /** Where the records of {@code from} to {@code to} start, which must be held: for {@link #decodeAt}. */
+    long[] startsOf(long from, long to) {
+        long[] positions = new long[(int) (to - from + 1)];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = starts[(int) ((head + (from - oldestSequence) + i) % starts.length)];
+        }
+        return positions;
+    }
+
+    /**
+     * The columns of the record at {@code start}. Called without the caller's lock, so the record may be overwritten
+     * meanwhile: it then decodes to anything or throws {@link IllegalStateException} (never reads outside its array),
+     * and the caller checks afterwards, under its lock, that the record is still held ({@link #holds}) before
+     * trusting what was decoded.
+     */
+    EncodedEvent decodeAt(long start) {
+        ByteBuffer chunk = chunk(start);
+        int at = (int) (start % chunkBytes);
+        Instant time = EncodedEvent.instantOfEpochNanos(chunk.getLong(at));
+        at += 8;
+        byte[] kind = bytes(chunk, at);
+        at += 4 + kind.length;
+        byte[] device = bytes(chunk, at);
+        at += 4 + device.length;
+        byte[] payload = bytes(chunk, at);
+        at += 4 + payload.length;
+        return new EncodedEvent(time, new String(kind, StandardCharsets.UTF_8),
+                new String(device, StandardCharsets.UTF_8), new String(payload, StandardCharsets.UTF_8),
+                bytes(chunk, at));
+    }
+
+    boolean holds(long sequence) {
+        return count > 0 && sequence >= oldestSequence && sequence < oldestSequence + count;
+    }
+
+    /** The oldest and the newest sequence held; only while something is. */
+    long oldest() {
+        return oldestSequence;
+    }
+
+    long newest() {
+        return oldestSequence + count - 1;
+    }
+
+    int size() {
+        return count;
+    }
+
+    /** The time of the {@code index}-th oldest event held, as nanoseconds since the epoch. */
+    long epochNanosAt(int index) {
+        return times[(head + index) % starts.length];
+    }
+
+    void dropOldest() {
+        head = (head + 1) % starts.length;
+        count--;
+        oldestSequence++;
+    }
+
+    void clear() {
+        head = 0;
+        count = 0;
+    }
+
+    private ByteBuffer chunk(long position) {
+        int index = (int) (position % capacity / chunkBytes);
+        if (chunks[index] == null) {
+            chunks[index] = ByteBuffer.allocate(chunkBytes);
+        }
+        return chunks[index];
+    }
+
+    private static int put(ByteBuffer chunk, int at, byte[] bytes) {
+        chunk.putInt(at, bytes.length);
+        chunk.put(at + 4, bytes);
+        return at + 4 + bytes.length;
+    }
+
+    private static byte[] bytes(ByteBuffer chunk, int at) {
+        int length = chunk.getInt(at);
+        if (length < 0 || length > chunk.capacity() - at - 4) {
+            throw new IllegalStateException("an event log tail record was overwritten while it was read");
+        }
+        byte[] bytes = new byte[length];
+        chunk.get(at + 4, bytes);
+        return bytes;
+    }
+}
