@@ -6,11 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.platform.session.DeviceSession.Subscription;
 import org.opencentral.transport.internal.metrics.MessageKind;
@@ -30,8 +27,8 @@ public final class DeviceConnection {
     private final DeviceId deviceId;
     private final MqttMetrics metrics;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
-    private final Queue<Integer> durableAcks = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean durableAcksScheduled = new AtomicBoolean();
+    /** PUBACKs of durable messages not yet flushed (event loop only); null when there are none. */
+    private ByteBuf pendingAcks;
     private Runnable onEnd = () -> { };
     private boolean ended;
 
@@ -74,30 +71,28 @@ public final class DeviceConnection {
     }
 
     /**
-     * PUBACKs a message whose append became durable; callable from any thread (typically the event
-     * log's writer, which completes a whole batch at once). Acknowledgements are queued and written
-     * by one event-loop task as one buffer with a single flush (one TLS record, one syscall), instead
-     * of a task, a message object, an encoding and a flush per message; their order is kept.
+     * Adds the PUBACK of a message whose append became durable to this connection's pending
+     * acknowledgements; event loop only. They leave as one buffer with a single flush at
+     * {@link #flushAcks} (one TLS record, one syscall), in the order they were added. Returns true
+     * when this is the first since the last flush, i.e. when the caller must see to that flush.
      */
-    public void pubackDurable(int packetId) {
-        durableAcks.add(packetId);
-        if (durableAcksScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::writeDurableAcks);
+    boolean queueAck(int packetId) {
+        boolean first = pendingAcks == null;
+        if (first) {
+            pendingAcks = channel.alloc().buffer(PUBACK_BYTES);
         }
+        // MQTT 3.1.1 §3.4: fixed header 0x40, remaining length 2, packet identifier
+        pendingAcks.writeByte(0x40).writeByte(2).writeShort(packetId);
+        return first;
     }
 
-    private void writeDurableAcks() {
-        durableAcksScheduled.set(false);
-        Integer packetId = durableAcks.poll();
-        if (packetId == null) {
-            return;
+    /** Writes and flushes the PUBACKs {@link #queueAck} gathered; event loop only. */
+    void flushAcks() {
+        ByteBuf acks = pendingAcks;
+        if (acks != null) {
+            pendingAcks = null;
+            channel.writeAndFlush(acks, channel.voidPromise());
         }
-        ByteBuf acks = channel.alloc().buffer(PUBACK_BYTES);
-        for (; packetId != null; packetId = durableAcks.poll()) {
-            // MQTT 3.1.1 §3.4: fixed header 0x40, remaining length 2, packet identifier
-            acks.writeByte(0x40).writeByte(2).writeShort(packetId);
-        }
-        channel.writeAndFlush(acks, channel.voidPromise());
     }
 
     public void write(MqttMessage message) {
