@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opencentral.core.device.DeviceId;
@@ -27,8 +28,9 @@ public final class DeviceConnection {
     private final DeviceId deviceId;
     private final MqttMetrics metrics;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
-    /** PUBACKs of durable messages not yet flushed (event loop only); null when there are none. */
-    private ByteBuf pendingAcks;
+    /** Packet ids of durable messages whose PUBACKs are not yet flushed (event loop only). */
+    private int[] pendingIds = new int[1];
+    private int pendingAcks;
     private Runnable onEnd = () -> { };
     private boolean ended;
 
@@ -72,26 +74,49 @@ public final class DeviceConnection {
 
     /**
      * Adds the PUBACK of a message whose append became durable to this connection's pending
-     * acknowledgements; event loop only. They leave as one buffer with a single flush at
+     * acknowledgements; event loop only. They leave in one buffer with a single flush at
      * {@link #flushAcks} (one TLS record, one syscall), in the order they were added. Returns true
      * when this is the first since the last flush, i.e. when the caller must see to that flush.
      */
     boolean queueAck(int packetId) {
-        boolean first = pendingAcks == null;
-        if (first) {
-            pendingAcks = channel.alloc().buffer(PUBACK_BYTES);
+        if (pendingAcks == pendingIds.length) {
+            pendingIds = Arrays.copyOf(pendingIds, pendingIds.length * 2);
         }
-        // MQTT 3.1.1 §3.4: fixed header 0x40, remaining length 2, packet identifier
-        pendingAcks.writeByte(0x40).writeByte(2).writeShort(packetId);
-        return first;
+        pendingIds[pendingAcks++] = packetId;
+        return pendingAcks == 1;
     }
 
-    /** Writes and flushes the PUBACKs {@link #queueAck} gathered; event loop only. */
+    /** The bytes the PUBACKs {@link #queueAck} gathered take. */
+    int pendingAckBytes() {
+        return pendingAcks * PUBACK_BYTES;
+    }
+
+    /**
+     * Encodes the gathered PUBACKs at the end of {@code shared} and writes and flushes them as a
+     * slice of it: the PUBACKs of a whole batch of connections share one buffer. Event loop only.
+     */
+    void flushAcks(ByteBuf shared) {
+        if (pendingAcks == 0) {
+            return;
+        }
+        int start = shared.writerIndex();
+        for (int i = 0; i < pendingAcks; i++) {
+            // MQTT 3.1.1 §3.4: fixed header 0x40, remaining length 2, packet identifier
+            shared.writeByte(0x40).writeByte(2).writeShort(pendingIds[i]);
+        }
+        pendingAcks = 0;
+        channel.writeAndFlush(shared.retainedSlice(start, shared.writerIndex() - start), channel.voidPromise());
+    }
+
+    /** The same in a buffer of its own (PUBACKs released alone, after traffic shaping held them). */
     void flushAcks() {
-        ByteBuf acks = pendingAcks;
-        if (acks != null) {
-            pendingAcks = null;
-            channel.writeAndFlush(acks, channel.voidPromise());
+        if (pendingAcks > 0) {
+            ByteBuf acks = channel.alloc().buffer(pendingAckBytes());
+            try {
+                flushAcks(acks);
+            } finally {
+                acks.release();
+            }
         }
     }
 

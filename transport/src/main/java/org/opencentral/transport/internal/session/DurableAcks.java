@@ -1,5 +1,6 @@
 package org.opencentral.transport.internal.session;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class DurableAcks implements AppendSink<DurableAcks.Ack> {
     private final EventLoop loop;
     /** Outcomes told since the last batch end (the writer's thread, or an appender's on refusal). */
     private List<Settled> gathered = new ArrayList<>();
-    /** The ingests whose connections hold unflushed PUBACKs while a batch is settled (event loop only). */
-    private final List<TelemetryIngest> toFlush = new ArrayList<>();
+    /** The connections that hold unflushed PUBACKs while a batch is settled (event loop only). */
+    private final List<DeviceConnection> toFlush = new ArrayList<>();
 
     private DurableAcks(EventLoop loop) {
         this.loop = loop;
@@ -68,22 +69,37 @@ public final class DurableAcks implements AppendSink<DurableAcks.Ack> {
         loop.execute(() -> settle(batch));
     }
 
-    /** Event loop: settles a batch's outcomes in order, then flushes each connection once. */
+    /**
+     * Event loop: settles a batch's outcomes in order, then flushes each connection once, their
+     * PUBACKs encoded into one buffer (a slice of it per connection) instead of one buffer each.
+     */
     private void settle(List<Settled> batch) {
         long now = System.nanoTime();
         for (Settled settled : batch) {
             switch (settled) {
                 case Ack ack -> {
                     if (ack.ingest().durable(ack, now)) {
-                        toFlush.add(ack.ingest());
+                        toFlush.add(ack.ingest().connection());
                     }
                 }
                 case Failed failed -> failed.ack().ingest().failed(failed.cause());
             }
         }
-        for (TelemetryIngest ingest : toFlush) {
-            ingest.flushAcks();
+        if (toFlush.isEmpty()) {
+            return;
         }
-        toFlush.clear();
+        int bytes = 0;
+        for (DeviceConnection connection : toFlush) {
+            bytes += connection.pendingAckBytes();
+        }
+        ByteBuf acks = toFlush.getFirst().channel().alloc().buffer(bytes);
+        try {
+            for (DeviceConnection connection : toFlush) {
+                connection.flushAcks(acks);
+            }
+        } finally {
+            acks.release();
+            toFlush.clear();
+        }
     }
 }

@@ -78,7 +78,7 @@ final class TelemetryIngest {
     /**
      * Event loop, from {@link DurableAcks}: the message is durable. Queues its PUBACK, or holds it
      * (and every later one, to keep their order) while traffic shaping says so. Returns true when the
-     * connection's PUBACKs need a {@link #flushAcks}.
+     * connection's PUBACKs need a {@link DeviceConnection#flushAcks(io.netty.buffer.ByteBuf)}.
      */
     boolean durable(DurableAcks.Ack ack, long nowNanos) {
         if (held.isEmpty() && ack.ackNotBefore() - nowNanos <= 0) {
@@ -97,8 +97,8 @@ final class TelemetryIngest {
         connection.close(CloseReason.INGEST_FAILED, cause.toString());
     }
 
-    void flushAcks() {
-        connection.flushAcks();
+    DeviceConnection connection() {
+        return connection;
     }
 
     private boolean acknowledge(DurableAcks.Ack ack, long nowNanos) {
