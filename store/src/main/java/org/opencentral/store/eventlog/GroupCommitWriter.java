@@ -23,10 +23,11 @@ import org.slf4j.event.Level;
  * The log's single writer thread. It takes what is queued (up to {@code maxBatch} events), waits
  * while its {@link CommitCadence} says so (collecting what arrives meanwhile), writes the batch in
  * one transaction, and only after the commit tells each append's sink its outcome in order (one
- * {@link AppendSink#batchEnd} per sink per batch) and wakes the listeners. A failed batch fails its appends and reuses its sequence numbers (nothing of it was
- * committed), so sequence numbers stay gap-free, and leaves the reason as the log's {@link #problem()}
- * until a batch commits again (a full disk: the next batch after space returns). Sinks and futures are
- * told on this thread: callers chain only non-blocking work, or use the {@code ...Async} stages.
+ * {@link AppendSink#batchEnd} per sink per batch) and wakes the listeners. A failed batch fails its
+ * appends and reuses its sequence numbers (nothing of it was committed), so sequence numbers stay
+ * gap-free, and leaves the reason as the log's {@link #problem()} until a batch commits again (a full
+ * disk: the next batch after space returns). Sinks and futures are told on this thread: callers chain
+ * only non-blocking work, or use the {@code ...Async} stages.
  */
 final class GroupCommitWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -199,7 +200,8 @@ final class GroupCommitWriter implements Runnable {
                         + e.getMessage());
             }
             nextSequence = recoverNextSequence(first);
-            settle(batch, first, new DomainException(ErrorCode.UNAVAILABLE, "the event log could not store the event", e));
+            settle(batch, first,
+                    new DomainException(ErrorCode.UNAVAILABLE, "the event log could not store the event", e));
             observe(batch.size(), queued, commit, true);
             return;
         }
