@@ -24,6 +24,7 @@ import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +59,7 @@ final class TestMqttDevice implements AutoCloseable {
     private final LinkedBlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
     private final AtomicInteger packetIds = new AtomicInteger();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final List<Integer> pubacks = new CopyOnWriteArrayList<>();
 
     /** A PUBLISH the server sent, payload copied. */
     record Received(String topic, MqttQoS qos, int packetId, byte[] payload) {
@@ -173,6 +176,11 @@ final class TestMqttDevice implements AutoCloseable {
         return Optional.ofNullable(inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /** The packet ids of the PUBACKs received so far, in the order they arrived. */
+    List<Integer> pubackIds() {
+        return List.copyOf(pubacks);
+    }
+
     void writeRaw(byte[] bytes) {
         channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
     }
@@ -208,6 +216,9 @@ final class TestMqttDevice implements AutoCloseable {
                 case CONNACK -> connack.complete((MqttConnAckMessage) message);
                 case PUBACK, SUBACK, UNSUBACK -> {
                     int id = ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
+                    if (message.fixedHeader().messageType() == MqttMessageType.PUBACK) {
+                        pubacks.add(id);
+                    }
                     Optional.ofNullable(acks.remove(id)).ifPresent(f -> f.complete(message));
                 }
                 case PUBLISH -> {

@@ -43,6 +43,8 @@ class TrafficShapingTest {
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
             assertThat(elapsedMillis).as("20 messages over the burst at 20/s take about a second").isGreaterThan(700);
             assertThat(client.isOpen()).isTrue();
+            assertThat(client.pubackIds()).as("held PUBACKs keep their order")
+                    .isEqualTo(IntStream.rangeClosed(1, 25).boxed().toList());
             assertThat(platform.telemetryOf(device)).hasSize(25);
             assertThat(platform.meters.counter("opencentral_mqtt_throttled").count()).isPositive();
         }

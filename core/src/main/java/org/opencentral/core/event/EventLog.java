@@ -21,6 +21,23 @@ public interface EventLog extends AutoCloseable {
      */
     CompletableFuture<Long> append(PlatformEvent event);
 
+    /**
+     * Appends one event and tells {@code sink} its outcome, grouped with the other appends of its
+     * batch made with the same sink (see {@link AppendSink}): no future per append, one
+     * {@link AppendSink#batchEnd} per batch. Never blocks the caller. This default tells each
+     * outcome on its own; group-committing logs override it.
+     */
+    default <T> void append(PlatformEvent event, AppendSink<T> sink, T append) {
+        append(event).whenComplete((sequence, error) -> {
+            if (error != null) {
+                sink.failed(append, error);
+            } else {
+                sink.durable(append, sequence);
+            }
+            sink.batchEnd();
+        });
+    }
+
     /** Up to {@code max} durable events with a sequence number greater than {@code afterSequence}, in order. */
     List<LoggedEvent> read(long afterSequence, int max);
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.AppendSink;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 
@@ -40,12 +41,33 @@ public final class IngestService {
 
     public CompletableFuture<Long> telemetry(DeviceId id, TelemetryMessage message) {
         if (!limit.admits(message.body().length)) {
-            return CompletableFuture.failedFuture(new DomainException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "device-to-cloud messages are limited to " + limit.maxBytes() + " bytes"));
+            return CompletableFuture.failedFuture(tooLarge());
         }
+        return log.append(accepted(id, message));
+    }
+
+    /**
+     * The same, telling {@code sink} the outcome grouped by the log's batch (see {@link AppendSink}):
+     * for a transport that acknowledges many messages of a batch with one hand-off.
+     */
+    public <T> void telemetry(DeviceId id, TelemetryMessage message, AppendSink<T> sink, T append) {
+        if (!limit.admits(message.body().length)) {
+            sink.failed(append, tooLarge());
+            sink.batchEnd();
+            return;
+        }
+        log.append(accepted(id, message), sink, append);
+    }
+
+    private TelemetryReceived accepted(DeviceId id, TelemetryMessage message) {
         activity.heardFrom(id);
         rate.count();
-        return log.append(new TelemetryReceived(id, clock.instant(), message.component(),
-                message.applicationProperties(), message.systemProperties(), message.body()));
+        return new TelemetryReceived(id, clock.instant(), message.component(),
+                message.applicationProperties(), message.systemProperties(), message.body());
+    }
+
+    private DomainException tooLarge() {
+        return new DomainException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "device-to-cloud messages are limited to " + limit.maxBytes() + " bytes");
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.event.AppendSink;
 import org.opencentral.core.event.EventLog;
 import org.opencentral.core.event.LoggedEvent;
 import org.opencentral.core.event.PlatformEvent;
@@ -68,6 +69,13 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
 
     @Override
     public CompletableFuture<Long> append(PlatformEvent event) {
+        CompletableFuture<Long> future = new CompletableFuture<>();
+        append(event, GroupCommitWriter.FUTURES, future);
+        return future;
+    }
+
+    @Override
+    public <T> void append(PlatformEvent event, AppendSink<T> sink, T append) {
         Objects.requireNonNull(event, "event");
         EncodedEvent encoded;
         PlatformEvent stored;
@@ -76,19 +84,24 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
             encoded.epochNanos();
             stored = RecentEvents.asStored(event, encoded);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            refuse(sink, append, e);
+            return;
         }
-        CompletableFuture<Long> future = new CompletableFuture<>();
         closing.readLock().lock();
         try {
             if (closed || !writerThread.isAlive()) {
-                return CompletableFuture.failedFuture(new IllegalStateException("the event log is closed"));
+                refuse(sink, append, new IllegalStateException("the event log is closed"));
+                return;
             }
-            writer.enqueue(new GroupCommitWriter.Pending(encoded, stored, future));
+            writer.enqueue(GroupCommitWriter.Pending.of(encoded, stored, sink, append));
         } finally {
             closing.readLock().unlock();
         }
-        return future;
+    }
+
+    private static <T> void refuse(AppendSink<T> sink, T append, Throwable cause) {
+        sink.failed(append, cause);
+        sink.batchEnd();
     }
 
     @Override

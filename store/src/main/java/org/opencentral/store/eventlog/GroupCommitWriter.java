@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
+import org.opencentral.core.event.AppendSink;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.logging.RepeatedFailures;
 import org.slf4j.Logger;
@@ -21,25 +22,55 @@ import org.slf4j.event.Level;
 /**
  * The log's single writer thread. It takes what is queued (up to {@code maxBatch} events), waits
  * while its {@link CommitCadence} says so (collecting what arrives meanwhile), writes the batch in
- * one transaction, and only after the commit completes the futures in order and wakes the
- * listeners. A failed batch fails its futures and reuses its sequence numbers (nothing of it was
- * committed), so sequence numbers stay gap-free, and leaves the reason as the log's {@link #problem()}
- * until a batch commits again (a full disk: the next batch after space returns). Futures complete on
- * this thread: callers chain only non-blocking work, or use the {@code ...Async} stages.
+ * one transaction, and only after the commit tells each append's sink its outcome in order (one
+ * {@link AppendSink#batchEnd} per sink per batch) and wakes the listeners. A failed batch fails its
+ * appends and reuses its sequence numbers (nothing of it was committed), so sequence numbers stay
+ * gap-free, and leaves the reason as the log's {@link #problem()} until a batch commits again (a full
+ * disk: the next batch after space returns). Sinks and futures are told on this thread: callers chain
+ * only non-blocking work, or use the {@code ...Async} stages.
  */
 final class GroupCommitWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     /**
-     * One queued append: the row to write, the event as readers get it back ({@link RecentEvents})
-     * and the memory it is charged with there.
+     * One queued append: the row to write, the event as readers get it back ({@link RecentEvents}),
+     * the memory it is charged with there, and whom to tell its outcome.
      */
-    record Pending(EncodedEvent event, PlatformEvent stored, int bytes, CompletableFuture<Long> future,
+    record Pending(EncodedEvent event, PlatformEvent stored, int bytes, AppendSink<Object> sink, Object append,
             long enqueuedNanos) {
         Pending(EncodedEvent event, PlatformEvent stored, CompletableFuture<Long> future) {
-            this(event, stored, RecentEvents.sizeOf(event), future, System.nanoTime());
+            this(event, stored, RecentEvents.sizeOf(event), futures(), future, System.nanoTime());
+        }
+
+        @SuppressWarnings("unchecked") // the sink and its append were typed together in of(...)
+        static <T> Pending of(EncodedEvent event, PlatformEvent stored, AppendSink<T> sink, T append) {
+            return new Pending(event, stored, RecentEvents.sizeOf(event), (AppendSink<Object>) sink, append,
+                    System.nanoTime());
+        }
+
+        @SuppressWarnings("unchecked")
+        private static AppendSink<Object> futures() {
+            return (AppendSink<Object>) (AppendSink<?>) FUTURES;
         }
     }
+
+    /** Completes the future of an {@link org.opencentral.core.event.EventLog#append(PlatformEvent)}. */
+    static final AppendSink<CompletableFuture<Long>> FUTURES = new AppendSink<>() {
+        @Override
+        public void durable(CompletableFuture<Long> future, long sequence) {
+            future.complete(sequence);
+        }
+
+        @Override
+        public void failed(CompletableFuture<Long> future, Throwable cause) {
+            future.completeExceptionally(cause);
+        }
+
+        @Override
+        public void batchEnd() {
+            // a future per append: nothing gathered to hand over
+        }
+    };
 
     /** Told about each committed batch before its sequence numbers become readable; must not block. */
     @FunctionalInterface
@@ -47,7 +78,7 @@ final class GroupCommitWriter implements Runnable {
         void batch(long firstSequence, List<Pending> batch);
     }
 
-    private static final Pending END = new Pending(null, null, 0, null, 0);
+    private static final Pending END = new Pending(null, null, 0, null, null, 0);
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final LogStorage storage;
@@ -56,6 +87,8 @@ final class GroupCommitWriter implements Runnable {
     private final Runnable onBatchDurable;
     private final int maxBatch;
     private final CommitCadence cadence;
+    /** The distinct sinks of the batch being settled (few: one per event loop, plus the futures'). */
+    private final List<AppendSink<Object>> sinks = new ArrayList<>();
     /** The writer thread while it waits for the cadence (an enqueue that makes the batch large wakes it). */
     private volatile Thread pacing;
     private volatile boolean finishing;
@@ -123,10 +156,10 @@ final class GroupCommitWriter implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            failAll(batch, new IllegalStateException("the event log writer stopped"));
+            settle(batch, 0, new IllegalStateException("the event log writer stopped"));
             List<Pending> left = new ArrayList<>();
             queue.drainTo(left);
-            failAll(left, new IllegalStateException("the event log writer stopped"));
+            settle(left, 0, new IllegalStateException("the event log writer stopped"));
         }
     }
 
@@ -167,7 +200,8 @@ final class GroupCommitWriter implements Runnable {
                         + e.getMessage());
             }
             nextSequence = recoverNextSequence(first);
-            failAll(batch, new DomainException(ErrorCode.UNAVAILABLE, "the event log could not store the event", e));
+            settle(batch, first,
+                    new DomainException(ErrorCode.UNAVAILABLE, "the event log could not store the event", e));
             observe(batch.size(), queued, commit, true);
             return;
         }
@@ -180,9 +214,7 @@ final class GroupCommitWriter implements Runnable {
         nextSequence = first + batch.size();
         committed.batch(first, batch);
         durable.set(nextSequence - 1);
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).future().complete(first + i);
-        }
+        settle(batch, first, null);
         onBatchDurable.run();
         observe(batch.size(), queued, commit, false);
     }
@@ -204,11 +236,45 @@ final class GroupCommitWriter implements Runnable {
         }
     }
 
-    private static void failAll(List<Pending> pendings, Throwable cause) {
-        for (Pending pending : pendings) {
-            if (pending != END) {
-                pending.future().completeExceptionally(cause);
+    /**
+     * Tells each append of {@code batch} its outcome (durable from sequence {@code first} on, or
+     * {@code failure}), then each distinct sink the end of the batch: one hand-off per sink per batch.
+     */
+    private void settle(List<Pending> batch, long first, Throwable failure) {
+        for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
+            if (pending == END) {
+                continue;
+            }
+            try {
+                if (failure == null) {
+                    pending.sink().durable(pending.append(), first + i);
+                } else {
+                    pending.sink().failed(pending.append(), failure);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("an append's sink failed", e);
+            }
+            if (!holds(sinks, pending.sink())) {
+                sinks.add(pending.sink());
             }
         }
+        for (AppendSink<Object> sink : sinks) {
+            try {
+                sink.batchEnd();
+            } catch (RuntimeException e) {
+                LOG.warn("an append's sink failed at the end of a batch", e);
+            }
+        }
+        sinks.clear();
+    }
+
+    private static boolean holds(List<AppendSink<Object>> sinks, AppendSink<Object> sink) {
+        for (int i = sinks.size() - 1; i >= 0; i--) {
+            if (sinks.get(i) == sink) {
+                return true;
+            }
+        }
+        return false;
     }
 }

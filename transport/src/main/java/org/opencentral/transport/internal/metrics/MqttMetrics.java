@@ -62,7 +62,12 @@ public final class MqttMetrics {
     }
 
     public void telemetryAcknowledged(long startNanos) {
-        telemetryAck.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        telemetryAcknowledged(startNanos, System.nanoTime());
+    }
+
+    /** The same with the clock already read ({@code nowNanos}), for a batch of acknowledgements. */
+    public void telemetryAcknowledged(long startNanos, long nowNanos) {
+        telemetryAck.record(nowNanos - startNanos, TimeUnit.NANOSECONDS);
     }
 
     public void cloudToDeviceAcknowledged(long startNanos) {

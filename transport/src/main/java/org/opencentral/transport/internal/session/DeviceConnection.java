@@ -6,11 +6,9 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
-import java.util.Queue;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.platform.session.DeviceSession.Subscription;
 import org.opencentral.transport.internal.metrics.MessageKind;
@@ -30,8 +28,9 @@ public final class DeviceConnection {
     private final DeviceId deviceId;
     private final MqttMetrics metrics;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
-    private final Queue<Integer> durableAcks = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean durableAcksScheduled = new AtomicBoolean();
+    /** Packet ids of durable messages whose PUBACKs are not yet flushed (event loop only). */
+    private int[] pendingIds = new int[1];
+    private int pendingAcks;
     private Runnable onEnd = () -> { };
     private boolean ended;
 
@@ -74,30 +73,51 @@ public final class DeviceConnection {
     }
 
     /**
-     * PUBACKs a message whose append became durable; callable from any thread (typically the event
-     * log's writer, which completes a whole batch at once). Acknowledgements are queued and written
-     * by one event-loop task as one buffer with a single flush (one TLS record, one syscall), instead
-     * of a task, a message object, an encoding and a flush per message; their order is kept.
+     * Adds the PUBACK of a message whose append became durable to this connection's pending
+     * acknowledgements; event loop only. They leave in one buffer with a single flush at
+     * {@link #flushAcks} (one TLS record, one syscall), in the order they were added. Returns true
+     * when this is the first since the last flush, i.e. when the caller must see to that flush.
      */
-    public void pubackDurable(int packetId) {
-        durableAcks.add(packetId);
-        if (durableAcksScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::writeDurableAcks);
+    boolean queueAck(int packetId) {
+        if (pendingAcks == pendingIds.length) {
+            pendingIds = Arrays.copyOf(pendingIds, pendingIds.length * 2);
         }
+        pendingIds[pendingAcks++] = packetId;
+        return pendingAcks == 1;
     }
 
-    private void writeDurableAcks() {
-        durableAcksScheduled.set(false);
-        Integer packetId = durableAcks.poll();
-        if (packetId == null) {
+    /** The bytes the PUBACKs {@link #queueAck} gathered take. */
+    int pendingAckBytes() {
+        return pendingAcks * PUBACK_BYTES;
+    }
+
+    /**
+     * Encodes the gathered PUBACKs at the end of {@code shared} and writes and flushes them as a
+     * slice of it: the PUBACKs of a whole batch of connections share one buffer. Event loop only.
+     */
+    void flushAcks(ByteBuf shared) {
+        if (pendingAcks == 0) {
             return;
         }
-        ByteBuf acks = channel.alloc().buffer(PUBACK_BYTES);
-        for (; packetId != null; packetId = durableAcks.poll()) {
+        int start = shared.writerIndex();
+        for (int i = 0; i < pendingAcks; i++) {
             // MQTT 3.1.1 §3.4: fixed header 0x40, remaining length 2, packet identifier
-            acks.writeByte(0x40).writeByte(2).writeShort(packetId);
+            shared.writeByte(0x40).writeByte(2).writeShort(pendingIds[i]);
         }
-        channel.writeAndFlush(acks, channel.voidPromise());
+        pendingAcks = 0;
+        channel.writeAndFlush(shared.retainedSlice(start, shared.writerIndex() - start), channel.voidPromise());
+    }
+
+    /** The same in a buffer of its own (PUBACKs released alone, after traffic shaping held them). */
+    void flushAcks() {
+        if (pendingAcks > 0) {
+            ByteBuf acks = channel.alloc().buffer(pendingAckBytes());
+            try {
+                flushAcks(acks);
+            } finally {
+                acks.release();
+            }
+        }
     }
 
     public void write(MqttMessage message) {

@@ -44,7 +44,8 @@ public final class MqttSessionStarter implements SessionStarter {
                 context.blocking(), context.metrics());
         MqttDeviceSession session = new MqttDeviceSession(connection, methods, cloudToDevice);
         PublishRouter publishes = new PublishRouter(connection, shaper,
-                new TelemetryIngest(connection, services.ingest(), shaper, context.metrics()),
+                new TelemetryIngest(connection, services.ingest(), shaper, context.metrics(),
+                        context.acks().of(channel.eventLoop())),
                 new TwinRequests(connection, services.twins(), new SerialExecutor(context.blocking()), context.metrics()),
                 methods);
         SubscriptionRequests subscriptions = new SubscriptionRequests(connection, services.sessions(), cloudToDevice,

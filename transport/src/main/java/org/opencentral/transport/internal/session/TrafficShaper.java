@@ -42,7 +42,7 @@ public final class TrafficShaper {
         return now + wait;
     }
 
-    /** Runs {@code ack} now, or on the event loop once {@code notBeforeNanos} has passed. Any thread. */
+    /** Runs {@code ack} now, or on the event loop once {@code notBeforeNanos} has passed. */
     public void acknowledgeAt(long notBeforeNanos, Runnable ack) {
         long delay = notBeforeNanos - System.nanoTime();
         if (delay <= 0) {

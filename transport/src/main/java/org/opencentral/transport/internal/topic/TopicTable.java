@@ -27,6 +27,8 @@ public final class TopicTable {
     /** Which endpoint's sessions a row serves. */
     public enum Endpoint { HUB, DPS }
 
+    private static final String TELEMETRY_PREFIX = "devices/";
+    private static final String TELEMETRY_SUFFIX = "/messages/events";
     private static final List<Route> PUBLISH = List.of(
             new Route(Endpoint.HUB, "devices/(?<device>[^/]+)/messages/events(?:/(?<bag>.*))?", TopicTable::telemetry),
             new Route(Endpoint.HUB, "\\$iothub/twin/GET/\\?(?<query>.*)", m -> withRid(m, TwinGet::new)),
@@ -66,6 +68,10 @@ public final class TopicTable {
     }
 
     private static DeviceMessage route(Endpoint endpoint, DeviceId device, String topic) {
+        int bag = endpoint == Endpoint.HUB ? ownTelemetryBag(device.value(), topic) : -1;
+        if (bag >= 0) {
+            return telemetry(bag < topic.length() ? topic.substring(bag) : "");
+        }
         for (Route route : PUBLISH) {
             if (route.endpoint() != endpoint) {
                 continue;
@@ -107,8 +113,40 @@ public final class TopicTable {
         return pattern.namedGroups().containsKey("device");
     }
 
+    /**
+     * Where the property bag starts when {@code topic} is the device's own telemetry topic, which the
+     * first row matches (a device id holds no {@code /}); -1 otherwise, and for a bag with a line
+     * terminator, which the row's {@code .*} does not match: those take the table. The telemetry of
+     * the connected device is almost every PUBLISH, and this answers it without a regular expression.
+     */
+    static int ownTelemetryBag(String device, String topic) {
+        int events = TELEMETRY_PREFIX.length() + device.length();
+        int end = events + TELEMETRY_SUFFIX.length();
+        if (!topic.startsWith(TELEMETRY_PREFIX) || !topic.startsWith(device, TELEMETRY_PREFIX.length())
+                || !topic.startsWith(TELEMETRY_SUFFIX, events)) {
+            return -1;
+        }
+        if (topic.length() == end) {
+            return end;
+        }
+        if (topic.charAt(end) != '/') {
+            return -1;
+        }
+        for (int i = end + 1; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return -1;
+            }
+        }
+        return end + 1;
+    }
+
     private static DeviceMessage telemetry(Matcher matcher) {
-        String bag = Optional.ofNullable(matcher.group("bag")).orElse("");
+        return telemetry(Optional.ofNullable(matcher.group("bag")).orElse(""));
+    }
+
+    private static DeviceMessage telemetry(String encodedBag) {
+        String bag = encodedBag;
         if (bag.endsWith("/")) {
             bag = bag.substring(0, bag.length() - 1);
         }

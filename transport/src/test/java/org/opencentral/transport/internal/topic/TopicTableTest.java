@@ -29,6 +29,20 @@ class TopicTableTest {
     }
 
     @Test
+    void theOwnTelemetryTopicIsReadWithoutTheTableAsTheTableWouldRead() {
+        assertThat(TopicTable.ownTelemetryBag("dev-1", "devices/dev-1/messages/events")).isEqualTo(29);
+        assertThat(TopicTable.ownTelemetryBag("dev-1", "devices/dev-1/messages/events/a=b")).isEqualTo(30);
+        assertThat(TopicTable.ownTelemetryBag("dev-1", "devices/dev-1/messages/eventsX")).isEqualTo(-1);
+        assertThat(TopicTable.ownTelemetryBag("dev-1", "devices/dev-12/messages/events/")).isEqualTo(-1);
+        assertThat(TopicTable.ownTelemetryBag("dev-1", "devices/dev-1/messages/events/a=b\nc")).isEqualTo(-1);
+        assertThat(TopicTable.route(DEV, "devices/dev-1/messages/events//")).isEqualTo(new Telemetry(PropertyBag.EMPTY));
+        assertThat(TopicTable.route(DEV, "devices/dev-1/messages/events/a=b\u2028")).isEqualTo(new Forbidden("unknown topic"));
+        assertThat(TopicTable.route(DEV, "devices/dev-1/messages/eventsX")).isEqualTo(new Forbidden("unknown topic"));
+        assertThat(TopicTable.route(DEV, "devices/dev-12/messages/events/"))
+                .isEqualTo(new Forbidden("topic of another device"));
+    }
+
+    @Test
     void twinAndMethodTopicsCarryRidAndVersion() {
         assertThat(TopicTable.route(DEV, "$iothub/twin/GET/?$rid=42")).isEqualTo(new TwinGet("42"));
         assertThat(TopicTable.route(DEV, "$iothub/twin/PATCH/properties/reported/?$rid=a%20b"))
