@@ -38,19 +38,10 @@ final class GroupCommitWriter implements Runnable {
      */
     record Pending(EncodedEvent event, PlatformEvent stored, int bytes, AppendSink<Object> sink, Object append,
             long enqueuedNanos) {
-        Pending(EncodedEvent event, PlatformEvent stored, CompletableFuture<Long> future) {
-            this(event, stored, RecentEvents.sizeOf(event), futures(), future, System.nanoTime());
-        }
-
         @SuppressWarnings("unchecked") // the sink and its append were typed together in of(...)
         static <T> Pending of(EncodedEvent event, PlatformEvent stored, AppendSink<T> sink, T append) {
             return new Pending(event, stored, RecentEvents.sizeOf(event), (AppendSink<Object>) sink, append,
                     System.nanoTime());
-        }
-
-        @SuppressWarnings("unchecked")
-        private static AppendSink<Object> futures() {
-            return (AppendSink<Object>) (AppendSink<?>) FUTURES;
         }
     }
 

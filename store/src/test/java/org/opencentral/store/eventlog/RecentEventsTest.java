@@ -22,7 +22,8 @@ class RecentEventsTest {
 
     private static GroupCommitWriter.Pending pending(PlatformEvent event) {
         EncodedEvent encoded = EventCodec.encode(event);
-        return new GroupCommitWriter.Pending(encoded, RecentEvents.asStored(event, encoded), new CompletableFuture<>());
+        return GroupCommitWriter.Pending.of(encoded, RecentEvents.asStored(event, encoded), GroupCommitWriter.FUTURES,
+                new CompletableFuture<>());
     }
 
     private static List<Long> sequences(Optional<List<LoggedEvent>> read) {
