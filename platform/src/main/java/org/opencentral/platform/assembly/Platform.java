@@ -89,9 +89,9 @@ public record Platform(PlatformSettings settings, StateStore state, EventLog log
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("opencentral-timer").daemon().factory());
         DeviceSessions sessions = new DeviceSessions(timer);
-        DeviceRegistry devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
-        TwinService twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         CommandHistory commandHistory = new CommandHistory(state.commandHistory());
+        DeviceRegistry devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, commandHistory, clock);
+        TwinService twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         CommandService commands = new CommandService(sessions, commandHistory, clock, timer);
         CloudToDeviceService cloudToDevice = new CloudToDeviceService(state.c2d(), sessions, clock);
         ActivityTracker activity = new ActivityTracker(state.devices(), clock);

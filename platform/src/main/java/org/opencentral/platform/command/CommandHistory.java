@@ -76,6 +76,18 @@ public final class CommandHistory implements AutoCloseable {
         return store.list(device, command, before, limit);
     }
 
+    /**
+     * Drops the records of {@code device} that are queued and not yet written: called once the device
+     * is deleted, whose cascade took those already written. Without it a record queued just before the
+     * deletion would be written after it and, were the ID registered again within the writer's linger,
+     * show in the new device's history. (A record written after the deletion to a device that stays
+     * deleted is dropped by the store.)
+     */
+    public synchronized void forget(DeviceId device) {
+        queue.removeIf(pending -> pending instanceof Entry(CommandRecord record) && record.device().equals(device));
+        unwritten.removeIf(pending -> pending instanceof Entry(CommandRecord record) && record.device().equals(device));
+    }
+
     /** Writes one batch of what is queued (retrying a batch that failed before); returns how many items it handled. */
     public synchronized int runOnce() {
         if (unwritten.isEmpty()) {

@@ -13,12 +13,13 @@ import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.OutboxStore;
 import org.opencentral.core.store.Page;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.session.DeviceSessions;
 
 /**
  * Creates, changes and deletes devices. Every change records its {@link DeviceLifecycle} event in the
  * same transaction (the outbox), from where it reaches the event log. Disabling or
- * deleting a device closes its live connection. Blocking: call it from virtual threads.
+ * deleting a device closes its live connection; deleting it takes its command history with it. Blocking: call it from virtual threads.
  */
 public final class DeviceRegistry {
     public static final int MAX_PAGE = 1000;
@@ -26,12 +27,15 @@ public final class DeviceRegistry {
     private final DeviceStore devices;
     private final OutboxStore outbox;
     private final DeviceSessions sessions;
+    private final CommandHistory commandHistory;
     private final Clock clock;
 
-    public DeviceRegistry(DeviceStore devices, OutboxStore outbox, DeviceSessions sessions, Clock clock) {
+    public DeviceRegistry(DeviceStore devices, OutboxStore outbox, DeviceSessions sessions,
+            CommandHistory commandHistory, Clock clock) {
         this.devices = devices;
         this.outbox = outbox;
         this.sessions = sessions;
+        this.commandHistory = commandHistory;
         this.clock = clock;
     }
 
@@ -105,7 +109,10 @@ public final class DeviceRegistry {
         return updated;
     }
 
-    /** Deletes a device and closes its connection; NOT_FOUND if there is none. */
+    /**
+     * Deletes a device with its command history and closes its connection; NOT_FOUND if there is none.
+     * A device registered again under the same ID starts with an empty history.
+     */
     public void delete(DeviceId id) {
         outbox.run(events -> {
             if (!devices.delete(id)) {
@@ -113,6 +120,7 @@ public final class DeviceRegistry {
             }
             events.record(new DeviceLifecycle(id, clock.instant(), Change.DELETED));
         });
+        commandHistory.forget(id);
         sessions.find(id).ifPresent(session -> session.close("device deleted"));
     }
 

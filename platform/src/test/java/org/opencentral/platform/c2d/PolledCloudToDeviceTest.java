@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.c2d.CloudToDeviceService.LockedMessage;
 import org.opencentral.platform.c2d.CloudToDeviceService.Settlement;
 import org.opencentral.platform.device.DeviceChanges;
@@ -41,7 +42,7 @@ class PolledCloudToDeviceTest {
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         DeviceSessions sessions = new DeviceSessions(timer);
-        new DeviceRegistry(state.devices(), state.outbox(), sessions, clock).create(DEVICE, new DeviceChanges(
+        new DeviceRegistry(state.devices(), state.outbox(), sessions, new CommandHistory(state.commandHistory()), clock).create(DEVICE, new DeviceChanges(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         c2d = new CloudToDeviceService(state.c2d(), sessions, clock);
     }

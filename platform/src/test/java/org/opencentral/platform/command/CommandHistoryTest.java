@@ -83,6 +83,25 @@ class CommandHistoryTest {
     }
 
     @Test
+    void aDeletedDevicesQueuedRecordsAreForgottenSoTheIdRegisteredAgainStartsEmpty() {
+        DeviceId other = DeviceId.of("d2");
+        state.devices().insert(Device.builder(other).displayName("D2").etag("e2").createdAt(T0).build());
+        CommandHistory history = new CommandHistory(state.commandHistory());
+        history.record(call(1));
+        history.record(new CommandRecord(0, "other", other, "ping", "user:alice", T0, T0, 0, 30, Optional.empty(),
+                new CommandOutcome.NotConnected()));
+        state.devices().delete(device);
+        state.devices().insert(Device.builder(device).displayName("Again").etag("e3").createdAt(T0.plusSeconds(5)).build());
+
+        history.forget(device);
+
+        assertThat(history.runOnce()).isEqualTo(1);
+        assertThat(state.commandHistory().list(device, "ping", Optional.empty(), 10).items()).isEmpty();
+        assertThat(state.commandHistory().list(other, "ping", Optional.empty(), 10).items())
+                .extracting(CommandRecord::id).containsExactly("other");
+    }
+
+    @Test
     void pageSizesAreBounded() {
         try (CommandHistory history = new CommandHistory(state.commandHistory())) {
             assertThatThrownBy(() -> history.list(device, "ping", Optional.empty(), CommandHistory.MAX_PAGE + 1))

@@ -24,6 +24,7 @@ import org.opencentral.core.event.PlatformEvent.DeviceConnected;
 import org.opencentral.core.event.PlatformEvent.DeviceDisconnected;
 import org.opencentral.core.store.OutboxEntry;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.session.DeviceSessions;
 import org.opencentral.platform.template.TemplateAssignment;
 import org.opencentral.platform.template.TemplateService;
@@ -50,7 +51,7 @@ class ConnectionRecorderTest {
     @BeforeEach
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
-        devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), Clock.systemUTC());
+        devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), new CommandHistory(state.commandHistory()), Clock.systemUTC());
         TemplateService templates = new TemplateService(state.templates(), Optional.empty(), state.outbox(),
                 Clock.systemUTC());
         recorder = new ConnectionRecorder(state.devices(), state.outbox(), Clock.systemUTC(),

@@ -27,6 +27,7 @@ import org.opencentral.core.file.DeviceFile;
 import org.opencentral.core.file.FileUploadConfig;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.testing.ManualClock;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.session.DeviceSessions;
@@ -52,7 +53,7 @@ class FileUploadsTest {
     @BeforeEach
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
-        DeviceRegistry devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), clock);
+        DeviceRegistry devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), new CommandHistory(state.commandHistory()), clock);
         for (DeviceId id : List.of(CAMERA, OTHER)) {
             devices.create(id, new DeviceChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty()));

@@ -23,6 +23,7 @@ import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.group.DeviceGroup;
 import org.opencentral.core.security.Organization;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.organization.AccessScope;
@@ -53,7 +54,7 @@ class DeviceGroupServiceTest {
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
         DeviceSessions sessions = new DeviceSessions(timer);
-        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, Clock.systemUTC());
+        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, new CommandHistory(state.commandHistory()), Clock.systemUTC());
         twins = new TwinService(state.twins(), state.outbox(), sessions, Clock.systemUTC());
         OrganizationService organizations = new OrganizationService(state.organizations(), state.devices(),
                 state.users(), state.apiTokens());

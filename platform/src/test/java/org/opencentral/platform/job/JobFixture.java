@@ -76,7 +76,7 @@ final class JobFixture implements AutoCloseable {
     void open(JobSettings settings) {
         state = SqliteStateStore.open(dir.resolve("state.db"), cipher);
         sessions = new DeviceSessions(timer);
-        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
+        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, new CommandHistory(state.commandHistory()), clock);
         twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         history = new CommandHistory(state.commandHistory());
         history.start();

@@ -22,6 +22,7 @@ import org.opencentral.core.Json;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.core.store.StateStore;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.organization.AccessScope;
@@ -50,7 +51,7 @@ class RelationshipServiceTest {
     @BeforeEach
     void open() {
         state = SqliteStateStore.open(dir.resolve("state.db"), AesGcmSecretCipher.random());
-        devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), Clock.systemUTC());
+        devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), new CommandHistory(state.commandHistory()), Clock.systemUTC());
         templates = new TemplateService(state.templates(), Optional.empty(), state.outbox(), Clock.systemUTC());
         relationships = new RelationshipService(state.relationships(), devices, templates);
         device("gw", "west");

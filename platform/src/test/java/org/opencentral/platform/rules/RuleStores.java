@@ -90,7 +90,7 @@ public final class RuleStores implements AutoCloseable {
         templates.publish(TEMPLATE, new TemplateDraft(DeviceTemplate.DEFAULT_TYPES, Optional.empty(),
                 Optional.empty(), Optional.of(Json.parseObject(MODEL))));
         sessions = new DeviceSessions(timer);
-        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
+        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, new CommandHistory(state.commandHistory()), clock);
         commandHistory = new CommandHistory(state.commandHistory());
         commandHistory.start();
         commands = new CommandService(sessions, commandHistory, clock, timer);

@@ -28,6 +28,7 @@ import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.dtdl.FolderModelSource;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.c2d.CloudToDeviceService;
 import org.opencentral.platform.command.CommandService;
 import org.opencentral.platform.device.DeviceChanges;
@@ -68,7 +69,7 @@ class SimulatorTest {
                 state.outbox(), clock);
         templates.importFromRepository(THERMOSTAT).orElseThrow();
         sessions = new DeviceSessions(timer);
-        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, clock);
+        devices = new DeviceRegistry(state.devices(), state.outbox(), sessions, new CommandHistory(state.commandHistory()), clock);
         twins = new TwinService(state.twins(), state.outbox(), sessions, clock);
         IngestService ingest = new IngestService(log, new ActivityTracker(state.devices(), clock), clock,
                 org.opencentral.platform.ingest.MessageSizeLimit.DEFAULT);

@@ -25,6 +25,7 @@ import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.dtdl.model.DeviceModel;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.session.DeviceSessions;
@@ -61,7 +62,7 @@ class CloudPropertiesTest {
                         + "{\"@type\":[\"Property\",\"Cloud\"],\"name\":\"customerName\",\"schema\":\"string\"},"
                         + "{\"@type\":[\"Property\",\"Cloud\"],\"name\":\"maxTemp\",\"schema\":\"integer\"}]}"))));
         model = templates.model(template).orElseThrow();
-        new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), clock).create(DEVICE,
+        new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), new CommandHistory(state.commandHistory()), clock).create(DEVICE,
                 new DeviceChanges(Optional.empty(), Optional.of(template.id()), Optional.empty(), Optional.empty(),
                         Optional.empty()));
         cloud = new CloudProperties(state.cloudProperties(), state.outbox(), clock);

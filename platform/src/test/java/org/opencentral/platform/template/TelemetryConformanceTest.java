@@ -23,6 +23,7 @@ import org.opencentral.core.event.PlatformEvent.TelemetryReceived;
 import org.opencentral.core.store.StateStore;
 import org.opencentral.core.template.DeviceTemplate;
 import org.opencentral.core.template.TelemetryIssue;
+import org.opencentral.platform.command.CommandHistory;
 import org.opencentral.platform.device.DeviceChanges;
 import org.opencentral.platform.device.DeviceRegistry;
 import org.opencentral.platform.eventlog.ConsumerRunner;
@@ -54,7 +55,7 @@ class TelemetryConformanceTest {
         TemplateService templates = new TemplateService(state.templates(), Optional.empty(), state.outbox(), clock);
         publish(templates, "dtmi:test:conformance:a;1", "temperature");
         publish(templates, "dtmi:test:conformance:b;1", "humidity");
-        devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), clock);
+        devices = new DeviceRegistry(state.devices(), state.outbox(), new DeviceSessions(timer), new CommandHistory(state.commandHistory()), clock);
         devices.create(DEVICE, changes("dtmi:test:conformance:a;1"));
         conformance = new ConsumerRunner(log, state.cursors(),
                 new TelemetryConformance(state.devices(), templates, state.telemetryIssues(), new TelemetryParses()));
