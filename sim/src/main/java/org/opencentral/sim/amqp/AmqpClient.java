@@ -21,7 +21,7 @@ public final class AmqpClient implements DeviceClient<AmqpConnection> {
     private final Function<SimDevice, AmqpLogin> logins;
 
     /**
-     * @param threads              event loop threads (0: Netty's default, twice the cores)
+     * @param threads              event loop threads (0: one per core)
      * @param connectTimeoutMillis TCP connect and TLS handshake each bounded by this, the rest by twice this
      * @param logins               how each device connects
      */

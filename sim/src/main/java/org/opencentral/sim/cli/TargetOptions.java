@@ -99,7 +99,7 @@ public final class TargetOptions {
     @Option(names = "--keep-alive", defaultValue = "120", description = "MQTT keep-alive, seconds. Default: ${DEFAULT-VALUE}.")
     int keepAlive;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Client event loop threads; 0 = 2 × cores. "
+    @Option(names = "--threads", defaultValue = "0", description = "Client event loop threads; 0 = one per core. "
             + "Default: ${DEFAULT-VALUE}.")
     int threads;
 

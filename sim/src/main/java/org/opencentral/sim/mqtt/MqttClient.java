@@ -27,7 +27,7 @@ public final class MqttClient implements DeviceClient<MqttConnection> {
     private final Function<SimDevice, ConnectSpec> connectSpecs;
 
     /**
-     * @param threads              event loop threads (0: Netty's default, twice the cores)
+     * @param threads              event loop threads (0: one per core)
      * @param connectTimeoutMillis TCP connect + TLS handshake + CONNACK, each bounded by this
      * @param connectSpecs         the CONNECT of each device
      */

@@ -27,7 +27,7 @@ import org.opencentral.sim.mqtt.ConnectSpec;
  * @param maxPendingConnects connection attempts in progress at once
  * @param connectRate       new connections per second at most (0: unlimited)
  * @param keepAliveSeconds  MQTT keep-alive
- * @param threads           event loop threads of the client (0: Netty's default)
+ * @param threads           event loop threads of the client (0: one per core)
  * @param connectBudget     stop starting new connections after this long (zero: no limit)
  */
 public record FleetSpec(Mode mode, Protocol protocol, InetSocketAddress server, Optional<SslContext> tls, String hubHost,
