@@ -163,6 +163,16 @@ public final class MqttPipeline extends ChannelInitializer<SocketChannel> {
         pipeline.addBefore(EXCEPTIONS, HTTPS_TAIL, HttpsTail.INSTANCE);
     }
 
+    /**
+     * Where an MQTT connection writes packets it encoded itself (the PUBACKs of a batch): the encoder's
+     * context, so that a write passes only the handlers before it (WebSocket framing, TLS) and not the
+     * pipeline's tail and the session's handlers (exceptions, session, keep-alive), which leave outbound
+     * bytes as they are — three cold contexts fewer per PUBACK with 10,000 connections.
+     */
+    public static ChannelHandlerContext encodedWrites(ChannelPipeline pipeline) {
+        return pipeline.context(MQTT_ENCODER);
+    }
+
     /** Feeds packets that arrived before the session existed to the handlers after the codec. */
     public static void replay(ChannelPipeline pipeline, List<Object> packets) {
         ChannelHandlerContext afterCodec = pipeline.context(MQTT_ENCODER);

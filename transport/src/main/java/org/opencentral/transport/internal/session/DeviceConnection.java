@@ -3,6 +3,7 @@ package org.opencentral.transport.internal.session;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -15,6 +16,7 @@ import org.opencentral.transport.internal.metrics.MessageKind;
 import org.opencentral.transport.internal.metrics.MqttMetrics;
 import org.opencentral.transport.internal.pipeline.CloseReason;
 import org.opencentral.transport.internal.pipeline.Disconnects;
+import org.opencentral.transport.internal.pipeline.MqttPipeline;
 
 /**
  * One device's channel: its subscriptions, thread-safe writes and the single end-of-connection
@@ -25,6 +27,8 @@ public final class DeviceConnection {
     private static final int PUBACK_BYTES = 4;
 
     private final Channel channel;
+    /** Writes the encoded PUBACKs, past the handlers that leave bytes as they are. */
+    private final ChannelHandlerContext encodedWrites;
     private final DeviceId deviceId;
     private final MqttMetrics metrics;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
@@ -36,6 +40,7 @@ public final class DeviceConnection {
 
     public DeviceConnection(Channel channel, DeviceId deviceId, MqttMetrics metrics) {
         this.channel = channel;
+        this.encodedWrites = MqttPipeline.encodedWrites(channel.pipeline());
         this.deviceId = deviceId;
         this.metrics = metrics;
     }
@@ -105,7 +110,8 @@ public final class DeviceConnection {
             shared.writeByte(0x40).writeByte(2).writeShort(pendingIds[i]);
         }
         pendingAcks = 0;
-        channel.writeAndFlush(shared.retainedSlice(start, shared.writerIndex() - start), channel.voidPromise());
+        encodedWrites.writeAndFlush(shared.retainedSlice(start, shared.writerIndex() - start),
+                encodedWrites.voidPromise());
     }
 
     /** The same in a buffer of its own (PUBACKs released alone, after traffic shaping held them). */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -30,52 +31,74 @@ public final class PropertyBagCodec {
     static final Map<String, String> SHORT_NAMES = LONG_NAMES.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
+    private static final Decoded<PropertyBag> EMPTY = Decoded.ok(PropertyBag.EMPTY);
+
     private PropertyBagCodec() {
     }
 
+    /**
+     * The bag split into component, system and application properties. Straight from the pairs, without
+     * an intermediate map; an empty bag (what most devices send: {@code devices/{id}/messages/events/})
+     * allocates nothing — one telemetry message each, these were a tenth of the event loops' allocation.
+     */
     public static Decoded<PropertyBag> decode(String bag) {
-        Decoded<Map<String, String>> pairs = decodePairs(bag);
-        if (pairs instanceof Decoded.Failed<Map<String, String>> failed) {
-            return Decoded.failed(failed.reason());
+        if (bag.isEmpty()) {
+            return EMPTY;
         }
-        Optional<String> component = Optional.empty();
         Map<String, String> system = new HashMap<>();
         Map<String, String> application = new HashMap<>();
-        for (Map.Entry<String, String> pair : ((Decoded.Ok<Map<String, String>>) pairs).value().entrySet()) {
-            String key = pair.getKey();
+        String[] component = {null};
+        String failure = forEachPair(bag, (key, value) -> {
             if (!key.startsWith(SYSTEM_PREFIX)) {
-                application.put(key, pair.getValue());
+                application.put(key, value);
             } else if (key.equals(SYSTEM_PREFIX + COMPONENT)) {
-                component = Optional.of(pair.getValue()).filter(c -> !c.isEmpty());
+                component[0] = value;
             } else {
                 String shortName = key.substring(SYSTEM_PREFIX.length());
-                system.put(LONG_NAMES.getOrDefault(shortName, key), pair.getValue());
+                system.put(LONG_NAMES.getOrDefault(shortName, key), value);
             }
+        });
+        if (failure != null) {
+            return Decoded.failed(failure);
         }
-        return Decoded.ok(new PropertyBag(component, system, application));
+        return Decoded.ok(new PropertyBag(Optional.ofNullable(component[0]).filter(c -> !c.isEmpty()), system,
+                application));
     }
 
     /** URL-decoded {@code key=value} pairs in order; a key without {@code =} has an empty value. */
     public static Decoded<Map<String, String>> decodePairs(String bag) {
         Map<String, String> pairs = new LinkedHashMap<>();
-        for (String segment : bag.split("&")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            int eq = segment.indexOf('=');
-            String rawKey = eq < 0 ? segment : segment.substring(0, eq);
-            String rawValue = eq < 0 ? "" : segment.substring(eq + 1);
-            try {
-                String key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);
-                if (key.isEmpty()) {
-                    return Decoded.failed("empty property name");
+        String failure = forEachPair(bag, pairs::put);
+        return failure == null ? Decoded.ok(pairs) : Decoded.failed(failure);
+    }
+
+    /**
+     * Hands each URL-decoded pair of {@code bag} to {@code pair}, in order, skipping empty segments; returns
+     * why the bag is malformed (at the first bad pair), or null.
+     */
+    private static String forEachPair(String bag, BiConsumer<String, String> pair) {
+        int start = 0;
+        while (start <= bag.length()) {
+            int amp = bag.indexOf('&', start);
+            int end = amp < 0 ? bag.length() : amp;
+            if (end > start) {
+                String segment = bag.substring(start, end);
+                int eq = segment.indexOf('=');
+                String rawKey = eq < 0 ? segment : segment.substring(0, eq);
+                String rawValue = eq < 0 ? "" : segment.substring(eq + 1);
+                try {
+                    String key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);
+                    if (key.isEmpty()) {
+                        return "empty property name";
+                    }
+                    pair.accept(key, URLDecoder.decode(rawValue, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    return "malformed percent-encoding in '" + abbreviate(segment) + "'";
                 }
-                pairs.put(key, URLDecoder.decode(rawValue, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                return Decoded.failed("malformed percent-encoding in '" + abbreviate(segment) + "'");
             }
+            start = end + 1;
         }
-        return Decoded.ok(pairs);
+        return null;
     }
 
     public static String encode(PropertyBag bag) {

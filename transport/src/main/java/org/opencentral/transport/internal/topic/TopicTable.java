@@ -29,6 +29,8 @@ public final class TopicTable {
 
     private static final String TELEMETRY_PREFIX = "devices/";
     private static final String TELEMETRY_SUFFIX = "/messages/events";
+    /** Telemetry without a property bag, as most devices send it: one answer for all of them. */
+    private static final Telemetry WITHOUT_PROPERTIES = new Telemetry(PropertyBag.EMPTY);
     private static final List<Route> PUBLISH = List.of(
             new Route(Endpoint.HUB, "devices/(?<device>[^/]+)/messages/events(?:/(?<bag>.*))?", TopicTable::telemetry),
             new Route(Endpoint.HUB, "\\$iothub/twin/GET/\\?(?<query>.*)", m -> withRid(m, TwinGet::new)),
@@ -149,6 +151,9 @@ public final class TopicTable {
         String bag = encodedBag;
         if (bag.endsWith("/")) {
             bag = bag.substring(0, bag.length() - 1);
+        }
+        if (bag.isEmpty()) {
+            return WITHOUT_PROPERTIES;
         }
         return switch (PropertyBagCodec.decode(bag)) {
             case Decoded.Ok<PropertyBag> ok -> new Telemetry(ok.value());

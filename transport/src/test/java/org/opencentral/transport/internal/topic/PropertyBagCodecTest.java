@@ -2,6 +2,7 @@ package org.opencentral.transport.internal.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -45,6 +46,17 @@ class PropertyBagCodecTest {
     void toleratesEmptyBagsKeysWithoutValueAndStraySeparators() {
         assertThat(decoded("")).isEqualTo(PropertyBag.EMPTY);
         assertThat(decoded("&&flag&a=&").applicationProperties()).isEqualTo(Map.of("flag", "", "a", ""));
+    }
+
+    @Test
+    void aRepeatedKeyKeepsItsLastValue() {
+        PropertyBag bag = decoded("a=1&$.sub=c1&$.mid=m1&a=2&$.sub=&%24.mid=m2");
+
+        assertThat(bag.applicationProperties()).isEqualTo(Map.of("a", "2"));
+        assertThat(bag.systemProperties()).isEqualTo(Map.of("messageId", "m2"));
+        assertThat(bag.component()).isEmpty();
+        assertThat(PropertyBagCodec.decodePairs("a=1&b=2&a=3"))
+                .isEqualTo(Decoded.ok(new LinkedHashMap<>(Map.of("a", "3", "b", "2"))));
     }
 
     @Test
