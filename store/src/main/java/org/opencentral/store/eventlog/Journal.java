@@ -348,6 +348,9 @@ final class Journal implements AutoCloseable {
                 }
                 file.force(false);
             }
+        } catch (IOException e) {
+            Files.deleteIfExists(preparing);   // a full disk: give the space back
+            throw e;
         }
         Files.move(preparing, spare, StandardCopyOption.ATOMIC_MOVE);
     }
