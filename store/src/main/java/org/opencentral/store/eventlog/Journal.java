@@ -21,8 +21,8 @@ import java.util.zip.CRC32C;
  * <p>A record is its length (of what follows the CRC), the CRC32C of what follows it, the first sequence,
  * the number of events, and the events as {@link EventBytes}. A segment file is named after the first
  * sequence it was opened for and is zero-filled to {@link #SEGMENT_BYTES} before it is used (a spare
- * prepared by the filler, {@link #prepareSpare}), so that an fdatasync writes the record only and not
- * also the file's new size (BENCHMARKS.md, "An fdatasync'd journal"); a zero length marks the end of the
+ * prepared by the filler, {@link #prepareSpare}, while the disk has room), so that an fdatasync writes the
+ * record only and not also the file's new size (BENCHMARKS.md, "An fdatasync'd journal"); a zero length marks the end of the
  * records. A record goes to the next segment when it would pass the segment's size (a record larger than a
  * segment extends its file).
  *
@@ -42,6 +42,8 @@ final class Journal implements AutoCloseable {
     /** The first sequence and the count. */
     private static final int RECORD_HEADER_BYTES = 8 + 4;
     private static final int ZEROS_BYTES = 1 << 20;
+    /** The free space, in segments, below which no spare is prepared. */
+    private static final long SPARE_HEADROOM = 4;
 
     /** Makes what was written to a segment durable; tests pass one that fails. */
     @FunctionalInterface
@@ -329,12 +331,14 @@ final class Journal implements AutoCloseable {
     }
 
     /**
-     * Makes a zero-filled segment ready for the next {@link #append} that needs one, unless one is; from the
-     * filler's thread. Written and forced a mebibyte at a time, so that it never holds the disk for long.
+     * Makes a zero-filled segment ready for the next {@link #append} that needs one, unless one is or the
+     * filesystem has less than {@link #SPARE_HEADROOM} segments' worth of space left (then segments grow with
+     * their records: a spare must never be what fills the disk); from the filler's thread. Written and forced
+     * a mebibyte at a time, so that it never holds the disk for long.
      */
     void prepareSpare() throws IOException {
         Path spare = directory.resolve(SPARE);
-        if (Files.exists(spare)) {
+        if (Files.exists(spare) || Files.getFileStore(directory).getUsableSpace() < SPARE_HEADROOM * segmentBytes) {
             return;
         }
         Path preparing = directory.resolve(SPARE + ".tmp");

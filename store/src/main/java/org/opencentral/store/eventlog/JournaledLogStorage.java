@@ -46,6 +46,7 @@ final class JournaledLogStorage implements LogStorage {
     private final Object progress = new Object();
     private final List<EncodedEvent> pending = new ArrayList<>();
     private final RepeatedFailures failures = RepeatedFailures.of(LOG);
+    private final RepeatedFailures spareFailures = RepeatedFailures.of(LOG);
     private long pendingFirst;
     /** The last sequence in DuckDB; guarded by {@link #progress} for writes (waiters wait on it). */
     private volatile long filled;
@@ -193,7 +194,7 @@ final class JournaledLogStorage implements LogStorage {
                 }
                 backoff = 0;
                 if (!last) {
-                    journal.prepareSpare();
+                    prepareSpare();
                 }
             } catch (SQLException | IOException | RuntimeException e) {
                 failures.log(Level.ERROR, e, "filling the event log's DuckDB files from sequence {} failed",
@@ -209,6 +210,15 @@ final class JournaledLogStorage implements LogStorage {
                 return;
             }
             LockSupport.parkNanos(this, backoff > 0 ? backoff : FILL_INTERVAL.toNanos());
+        }
+    }
+
+    /** A failed spare costs the journal only its zero-filling (the next segment grows as it is written). */
+    private void prepareSpare() {
+        try {
+            journal.prepareSpare();
+        } catch (IOException | RuntimeException e) {
+            spareFailures.log(Level.WARN, e, "preparing the event log journal's next segment failed");
         }
     }
 
