@@ -3,15 +3,18 @@ package org.opencentral.server.runtime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import org.opencentral.store.eventlog.DuckDbEventLog;
 import org.opencentral.store.eventlog.GroupCommitLog;
 
 /**
  * The event log writer's group commits on {@code /metrics}: events per batch, how long a batch's
- * oldest event waited for the writer, and how long writing and committing (fsync) took; and the
- * consumers' reads, answered by the in-memory tail or by storage.
+ * oldest event waited for the writer, and how long writing and committing (fsync) took (for the
+ * embedded log: the journal's write and fdatasync); the consumers' reads, answered by the in-memory
+ * tail or by storage; and for the embedded log its filler, which appends the journal into DuckDB.
  */
 final class EventLogMetrics {
     private EventLogMetrics() {
@@ -39,6 +42,30 @@ final class EventLogMetrics {
             if (failure) {
                 failed.increment();
             }
+        });
+        if (log instanceof DuckDbEventLog embedded) {
+            bindFills(registry, embedded);
+        }
+    }
+
+    /** The embedded log's filler: how far DuckDB lags the journal, and its transactions. */
+    private static void bindFills(MeterRegistry registry, DuckDbEventLog log) {
+        Gauge.builder("opencentral.eventlog.fill.lag", log, DuckDbEventLog::fillLag)
+                .description("events durable in the journal and not yet in the DuckDB files").baseUnit("events")
+                .register(registry);
+        Timer fill = Timer.builder("opencentral.eventlog.fill.commit")
+                .description("appending and committing one fill of the DuckDB files from the journal")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+        DistributionSummary size = DistributionSummary.builder("opencentral.eventlog.fill.size")
+                .description("events per fill of the DuckDB files").baseUnit("events").register(registry);
+        Counter failed = Counter.builder("opencentral.eventlog.fill.failures").register(registry);
+        log.observeFills((events, commitNanos, failure) -> {
+            if (failure) {
+                failed.increment();
+                return;
+            }
+            fill.record(commitNanos, TimeUnit.NANOSECONDS);
+            size.record(events);
         });
     }
 }

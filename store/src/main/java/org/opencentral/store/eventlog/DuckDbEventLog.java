@@ -1,11 +1,13 @@
 package org.opencentral.store.eventlog;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.duckdb.DuckDBConnection;
 import org.opencentral.store.internal.DuckDbFiles;
@@ -14,18 +16,46 @@ import org.opencentral.core.ErrorCode;
 import org.opencentral.store.internal.FixedConnectionPool;
 
 /**
- * The embedded event log: DuckDB files ({@link LogFiles}: {@code events.duckdb} and, with background
- * checkpoints, {@code events-2.duckdb}) appended by the group-commit writer thread, read through a
- * few duplicated connections and checkpointed as {@link DuckDbLogSettings} say.
+ * The embedded event log: the group-commit writer thread journals each batch ({@link Journal}, the
+ * directory {@code events.journal}: durable there, then acknowledged) and a filler thread appends the
+ * journaled events into DuckDB files ({@link LogFiles}: {@code events.duckdb} and, with background
+ * checkpoints, {@code events-2.duckdb}), read through a few duplicated connections and checkpointed as
+ * {@link DuckDbLogSettings} say ({@link JournaledLogStorage}).
  */
 public final class DuckDbEventLog extends GroupCommitLog {
     private static final int READERS = 3;
 
-    private final DuckDbLogStorage files;
+    private final JournaledLogStorage files;
 
-    private DuckDbEventLog(DuckDbLogStorage storage, long last, TailLimits tail, CommitCadence cadence) {
+    private DuckDbEventLog(JournaledLogStorage storage, long last, TailLimits tail, CommitCadence cadence) {
         super(storage, last, tail, cadence);
         this.files = storage;
+    }
+
+    /** The journal of the log file {@code file}: {@code events.duckdb} → the directory {@code events.journal}. */
+    static Path journalOf(Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".duckdb") ? name.substring(0, name.length() - ".duckdb".length()) : name;
+        return file.resolveSibling(stem + ".journal");
+    }
+
+    /** Events acknowledged (in the journal) and not yet in the DuckDB files. */
+    public long fillLag() {
+        return files.fillLag();
+    }
+
+    /**
+     * Reports each transaction that fills the DuckDB files from the journal: its events, how long
+     * appending and committing them took, and whether it failed (it is retried then).
+     */
+    public void observeFills(FillObserver observer) {
+        files.observeFills(Objects.requireNonNull(observer, "observer"));
+    }
+
+    /** Told about each fill of the DuckDB files from the journal, on the filler's thread: cheap, never blocking. */
+    @FunctionalInterface
+    public interface FillObserver {
+        void fill(int events, long commitNanos, boolean failed);
     }
 
     /**
@@ -79,12 +109,13 @@ public final class DuckDbEventLog extends GroupCommitLog {
                 opened.add(own);
                 checkpointer = Optional.of(new DuckDbCheckpointer(own, files, settings));
             }
-            DuckDbLogStorage storage = new DuckDbLogStorage(absolute.toString(), connection, files,
+            DuckDbLogStorage duckdb = new DuckDbLogStorage(absolute.toString(), connection, files,
                     new FixedConnectionPool(readerConnections), checkpointer);
+            JournaledLogStorage storage = JournaledLogStorage.open(duckdb, journalOf(absolute));
             DuckDbEventLog log = new DuckDbEventLog(storage, storage.maxSequence(), tail, cadence);
             checkpointer.ifPresent(DuckDbCheckpointer::start);
             return log;
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             opened.reversed().forEach(DuckDbLogStorage::closeQuietly);
             throw new DomainException(ErrorCode.UNAVAILABLE, "cannot open the event log " + absolute, e);
         }

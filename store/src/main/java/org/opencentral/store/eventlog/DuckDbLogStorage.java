@@ -103,19 +103,25 @@ final class DuckDbLogStorage implements LogStorage {
         return file;
     }
 
+    /**
+     * Closes the Appenders kept between batches: an Appender may be used by the thread that created it
+     * only, so another thread that appends next (the filler after the replay at open) creates its own.
+     */
+    synchronized void closeAppenders() {
+        for (DuckDBAppender appender : appenders.values()) {
+            try {
+                appender.close();   // holds no rows between batches
+            } catch (SQLException e) {
+                LOG.warn("closing the event log's appender failed: {}", e.getMessage());
+            }
+        }
+        appenders.clear();
+    }
+
     @Override
     public void close() {
         checkpointer.ifPresent(DuckDbCheckpointer::close);
-        synchronized (this) {
-            for (DuckDBAppender appender : appenders.values()) {
-                try {
-                    appender.close();   // holds no rows between batches
-                } catch (SQLException e) {
-                    LOG.warn("closing the event log's appender failed: {}", e.getMessage());
-                }
-            }
-            appenders.clear();
-        }
+        closeAppenders();
         readers.close();
         closeQuietly(writer);
     }

@@ -1,8 +1,6 @@
 package org.opencentral.store.eventlog;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
  * The log's in-memory tail as bytes: each committed event's stored columns ({@link EncodedEvent}) serialized one
@@ -16,9 +14,6 @@ import java.time.Instant;
 final class EncodedTail {
     /** The size of one array: large enough for G1 (half a region of up to 16 MiB) and ZGC to place it apart. */
     static final int CHUNK_BYTES = 16 << 20;
-    /** The fixed part of a record: the time (8 bytes) and four lengths (kind, device, payload, body). */
-    private static final int HEADER_BYTES = 8 + 4 * 4;
-
     private final ByteBuffer[] chunks;
     private final int chunkBytes;
     private final long capacity;
@@ -47,15 +42,7 @@ final class EncodedTail {
 
     /** The size of {@code event}'s record. */
     static long recordBytes(EncodedEvent event) {
-        return recordBytes(utf8(event.kind()), utf8(event.deviceId()), utf8(event.payload()), event.body());
-    }
-
-    private static long recordBytes(byte[] kind, byte[] device, byte[] payload, byte[] body) {
-        return (long) HEADER_BYTES + kind.length + device.length + payload.length + body.length;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return EventBytes.of(event).size();
     }
 
     /**
@@ -63,10 +50,8 @@ final class EncodedTail {
      * An event larger than one array is not held, and empties the tail, which must stay consecutive.
      */
     void add(long sequence, EncodedEvent event) {
-        byte[] kind = utf8(event.kind());
-        byte[] device = utf8(event.deviceId());
-        byte[] payload = utf8(event.payload());
-        long size = recordBytes(kind, device, payload, event.body());
+        EventBytes record = EventBytes.of(event);
+        long size = record.size();
         if (size > chunkBytes) {
             clear();
             return;
@@ -78,16 +63,10 @@ final class EncodedTail {
         if (count == 0) {
             oldestSequence = sequence;
         }
-        ByteBuffer chunk = chunk(start);
-        int at = (int) (start % chunkBytes);
-        chunk.putLong(at, event.epochNanos());
-        at = put(chunk, at + 8, kind);
-        at = put(chunk, at, device);
-        at = put(chunk, at, payload);
-        put(chunk, at, event.body());
+        record.put(chunk(start).duplicate().position((int) (start % chunkBytes)));
         int slot = (head + count) % starts.length;
         starts[slot] = start;
-        times[slot] = event.epochNanos();
+        times[slot] = record.epochNanos();
         count++;
         end = start + size;
     }
@@ -113,19 +92,7 @@ final class EncodedTail {
      * trusting what was decoded.
      */
     EncodedEvent decodeAt(long start) {
-        ByteBuffer chunk = chunk(start);
-        int at = (int) (start % chunkBytes);
-        Instant time = EncodedEvent.instantOfEpochNanos(chunk.getLong(at));
-        at += 8;
-        byte[] kind = bytes(chunk, at);
-        at += 4 + kind.length;
-        byte[] device = bytes(chunk, at);
-        at += 4 + device.length;
-        byte[] payload = bytes(chunk, at);
-        at += 4 + payload.length;
-        return new EncodedEvent(time, new String(kind, StandardCharsets.UTF_8),
-                new String(device, StandardCharsets.UTF_8), new String(payload, StandardCharsets.UTF_8),
-                bytes(chunk, at));
+        return EventBytes.get(chunk(start).duplicate().position((int) (start % chunkBytes)));
     }
 
     boolean holds(long sequence) {
@@ -167,21 +134,5 @@ final class EncodedTail {
             chunks[index] = ByteBuffer.allocate(chunkBytes);
         }
         return chunks[index];
-    }
-
-    private static int put(ByteBuffer chunk, int at, byte[] bytes) {
-        chunk.putInt(at, bytes.length);
-        chunk.put(at + 4, bytes);
-        return at + 4 + bytes.length;
-    }
-
-    private static byte[] bytes(ByteBuffer chunk, int at) {
-        int length = chunk.getInt(at);
-        if (length < 0 || length > chunk.capacity() - at - 4) {
-            throw new IllegalStateException("an event log tail record was overwritten while it was read");
-        }
-        byte[] bytes = new byte[length];
-        chunk.get(at + 4, bytes);
-        return bytes;
     }
 }

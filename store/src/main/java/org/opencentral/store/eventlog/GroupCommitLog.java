@@ -159,11 +159,11 @@ public abstract sealed class GroupCommitLog implements EventLog, TimeRetention
     }
 
     /**
-     * Why the log cannot store events now (the cause of the last failed batch, e.g. a full disk), for
-     * {@code /healthz}; empty while batches commit.
+     * Why the log cannot store events now (the cause of the last failed batch, e.g. a full disk, or of
+     * the storage's failing background work), for {@code /healthz}; empty while batches commit.
      */
     public Optional<String> writeProblem() {
-        return writer.problem();
+        return writer.problem().or(storage::problem);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.opencentral.store.eventlog;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.opencentral.core.event.LoggedEvent;
 
 /** Where a {@link GroupCommitLog} keeps its events: one engine's table and connections. */
@@ -25,6 +26,14 @@ interface LogStorage extends AutoCloseable {
      * Returns the number of days removed.
      */
     int deleteBefore(LocalDate firstKeptDay, long horizon) throws SQLException;
+
+    /**
+     * Why the storage lags behind what it acknowledged (work it does after {@link #appendCommitted}
+     * returned, failing), for {@code /healthz}; empty when it does no such work or it succeeds.
+     */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
 
     /** A short description for log lines (no credentials). */
     String describe();
