@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * The embedded event log's durable point: append-only segment files in one directory, one record per
@@ -18,8 +17,7 @@ import java.util.zip.CRC32C;
  * ({@link FileChannel#force force(false)}) before the batch is acknowledged. {@link JournaledLogStorage}
  * fills DuckDB from here behind the acknowledgements and then {@linkplain #release releases} the segments.
  *
- * <p>A record is its length (of what follows the CRC), the CRC32C of what follows it, the first sequence,
- * the number of events, and the events as {@link EventBytes}. A segment file is named after the first
+ * <p>One record per batch, in {@link JournalRecords}' format. A segment file is named after the first
  * sequence it was opened for and is zero-filled to {@link #SEGMENT_BYTES} before it is used (a spare
  * prepared by the filler, {@link #prepareSpare}, while the disk has room), so that an fdatasync writes the
  * record only and not also the file's new size (BENCHMARKS.md, "An fdatasync'd journal"); a zero length marks the end of the
@@ -37,10 +35,6 @@ final class Journal implements AutoCloseable {
     static final long SEGMENT_BYTES = 64L << 20;
     private static final String SUFFIX = ".journal";
     private static final String SPARE = "spare";
-    /** The length and CRC32C before each record's checked part. */
-    private static final int FRAME_BYTES = 8;
-    /** The first sequence and the count. */
-    private static final int RECORD_HEADER_BYTES = 8 + 4;
     private static final int ZEROS_BYTES = 1 << 20;
     /** The free space, in segments, below which no spare is prepared. */
     private static final long SPARE_HEADROOM = 4;
@@ -114,10 +108,10 @@ final class Journal implements AutoCloseable {
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
             try (FileChannel file = FileChannel.open(segment.path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                long cut = scan(file, last);
+                long cut = JournalRecords.scan(file, last);
                 segment.end = cut;
-                last = cut == 0 ? last : lastOf(file, cut, last);
-                if (cut < file.size() && firstLength(file, cut) != 0) {
+                last = cut == 0 ? last : JournalRecords.lastOf(file, cut, last);
+                if (cut < file.size() && JournalRecords.firstLength(file, cut) != 0) {
                     // a torn or failing record: never acknowledged; so is whatever a later segment holds
                     zeroOrCut(file, cut, file.size() - cut, file.size());
                     force.force(file);
@@ -135,80 +129,14 @@ final class Journal implements AutoCloseable {
                 Files.delete(segment.path);
             }
             segments.clear();
-        } else if (segments.getFirst().end > 0 && firstSequenceOf(segments.getFirst()) > stored + 1) {
-            throw new IOException("the event log journal " + directory + " begins at sequence "
-                    + firstSequenceOf(segments.getFirst()) + " but the log holds events up to " + stored
-                    + " only: events are missing");
+        } else if (segments.getFirst().end > 0) {
+            long begins = JournalRecords.firstSequenceOf(segments.getFirst().path);
+            if (begins > stored + 1) {
+                throw new IOException("the event log journal " + directory + " begins at sequence " + begins
+                        + " but the log holds events up to " + stored + " only: events are missing");
+            }
         }
         return new Journal(directory, segmentBytes, force, segments, Math.max(stored, last));
-    }
-
-    /** Where the valid records of {@code file} end, given the sequence before them ({@code -1}: any). */
-    private static long scan(FileChannel file, long before) throws IOException {
-        long at = 0;
-        long expected = before;
-        ByteBuffer frame = ByteBuffer.allocate(FRAME_BYTES + RECORD_HEADER_BYTES);
-        while (true) {
-            frame.clear();
-            if (read(file, frame, at) < frame.capacity()) {
-                return at;
-            }
-            int length = frame.getInt(0);
-            long first = frame.getLong(FRAME_BYTES);
-            int count = frame.getInt(FRAME_BYTES + 8);
-            if (length < RECORD_HEADER_BYTES || at + FRAME_BYTES + length > file.size() || count < 1
-                    || (expected >= 0 && first != expected + 1)) {
-                return at;
-            }
-            ByteBuffer checked = ByteBuffer.allocate(length);
-            read(file, checked, at + FRAME_BYTES);
-            CRC32C crc = new CRC32C();
-            crc.update(checked.flip());
-            if ((int) crc.getValue() != frame.getInt(4)) {
-                return at;
-            }
-            expected = first + count - 1;
-            at += FRAME_BYTES + length;
-        }
-    }
-
-    /** The last sequence of the records before {@code end} in {@code file} (which are valid). */
-    private static long lastOf(FileChannel file, long end, long fallback) throws IOException {
-        long at = 0;
-        long last = fallback;
-        ByteBuffer frame = ByteBuffer.allocate(FRAME_BYTES + RECORD_HEADER_BYTES);
-        while (at < end) {
-            frame.clear();
-            read(file, frame, at);
-            last = frame.getLong(FRAME_BYTES) + frame.getInt(FRAME_BYTES + 8) - 1;
-            at += FRAME_BYTES + frame.getInt(0);
-        }
-        return last;
-    }
-
-    private static int firstLength(FileChannel file, long at) throws IOException {
-        ByteBuffer length = ByteBuffer.allocate(4);
-        return read(file, length, at) < 4 ? 0 : length.getInt(0);
-    }
-
-    private static long firstSequenceOf(Segment segment) throws IOException {
-        try (FileChannel file = FileChannel.open(segment.path, StandardOpenOption.READ)) {
-            ByteBuffer first = ByteBuffer.allocate(8);
-            read(file, first, FRAME_BYTES);
-            return first.getLong(0);
-        }
-    }
-
-    private static int read(FileChannel file, ByteBuffer into, long at) throws IOException {
-        int total = 0;
-        while (into.hasRemaining()) {
-            int n = file.read(into, at + total);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
     }
 
     /** The last sequence journaled (or stored before the journal began). */
@@ -221,7 +149,8 @@ final class Journal implements AutoCloseable {
         if (first != last + 1) {
             throw new IllegalArgumentException("the journal continues at " + (last + 1) + ", not at " + first);
         }
-        ByteBuffer record = encode(first, events);
+        buffer = JournalRecords.encode(buffer, first, events);
+        ByteBuffer record = buffer;
         if (dirty > 0) {
             clean();
         }
@@ -270,30 +199,6 @@ final class Journal implements AutoCloseable {
                 file.write(zeros, position + zeros.position());
             }
         }
-    }
-
-    private ByteBuffer encode(long first, List<EncodedEvent> events) {
-        List<EventBytes> records = new ArrayList<>(events.size());
-        long size = FRAME_BYTES + RECORD_HEADER_BYTES;
-        for (EncodedEvent event : events) {
-            EventBytes bytes = EventBytes.of(event);
-            records.add(bytes);
-            size += bytes.size();
-        }
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("a batch of " + size + " bytes is too large for one journal record");
-        }
-        if (buffer.capacity() < size) {
-            buffer = ByteBuffer.allocateDirect((int) Math.max(size, Math.min(Integer.MAX_VALUE - 16, 2L * buffer.capacity())));
-        }
-        ByteBuffer record = buffer.clear().limit((int) size);
-        record.position(FRAME_BYTES);
-        record.putLong(first).putInt(events.size());
-        records.forEach(bytes -> bytes.put(record));
-        CRC32C crc = new CRC32C();
-        crc.update(record.position(FRAME_BYTES));
-        record.putInt(0, (int) size - FRAME_BYTES).putInt(4, (int) crc.getValue());
-        return record.position(0);
     }
 
     private Segment current() {
@@ -385,9 +290,9 @@ final class Journal implements AutoCloseable {
                     continue;
                 }
                 ByteBuffer length = ByteBuffer.allocate(4);
-                read(file, length, at);
+                JournalRecords.read(file, length, at);
                 ByteBuffer record = ByteBuffer.allocate(length.getInt(0) + 4);
-                read(file, record, at + 4);
+                JournalRecords.read(file, record, at + 4);
                 record.position(4);
                 long first = record.getLong();
                 int count = record.getInt();
@@ -400,7 +305,7 @@ final class Journal implements AutoCloseable {
                         into.add(event);
                     }
                 }
-                at += FRAME_BYTES + length.getInt(0);
+                at += JournalRecords.FRAME_BYTES + length.getInt(0);
             }
             return firstAdded;
         }
