@@ -2,6 +2,7 @@ package org.opencentral.core.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
@@ -39,7 +40,15 @@ public interface DeviceStore {
     long count();
 
     /** Records a connect or disconnect, and the model id the device announced when connecting. */
-    void recordConnection(DeviceId id, boolean connected, Instant at, Optional<String> modelId);
+    default void recordConnection(DeviceId id, boolean connected, Instant at, Optional<String> modelId) {
+        recordConnections(List.of(new ConnectionChange(id, connected, at, modelId)));
+    }
+
+    /**
+     * Records connects and disconnects in their order, with one statement prepared for all of them (a
+     * connect storm's group commit holds up to a thousand). Unknown devices are ignored.
+     */
+    void recordConnections(List<ConnectionChange> changes);
 
     /** Records when devices were last heard from, in one batch (called with many ids at a time). */
     void recordActivity(Collection<DeviceId> ids, Instant at);
