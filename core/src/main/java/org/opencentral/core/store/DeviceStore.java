@@ -6,10 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SasCredentials;
 
 /** The device registry. Deleting a device deletes its twin, queued C2D messages and last values. */
 public interface DeviceStore {
     Optional<Device> find(DeviceId id);
+
+    /**
+     * The device's keys and whether it is enabled, as committed now: {@link #find} narrowed to what a
+     * SAS check reads at every CONNECT.
+     */
+    Optional<SasCredentials> credentials(DeviceId id);
 
     /** Whether the device is registered: {@link #find} without reading (and decrypting) its record. */
     boolean exists(DeviceId id);

@@ -12,6 +12,7 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SasCredentials;
 import org.opencentral.core.store.ConnectionChange;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.DeviceStore;
@@ -47,6 +48,12 @@ final class JdbcDeviceStore implements DeviceStore {
     @Override
     public Optional<Device> find(DeviceId id) {
         return database.read(c -> find(c, id));
+    }
+
+    @Override
+    public Optional<SasCredentials> credentials(DeviceId id) {
+        return database.read(c -> Jdbc.queryOne(c, "SELECT enabled, primary_key, secondary_key FROM devices WHERE id = ?",
+                row -> rows.credentials(row, id), id.value()));
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.device.SasCredentials;
 import org.opencentral.core.device.SimulationInterval;
+import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.store.ConnectionChange;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.Page;
@@ -228,6 +230,22 @@ public interface DeviceStoreContract extends StoreFixture {
         assertThat(disconnected.modelId()).contains("dtmi:a;1");
         assertThat(reconnected.connection().connected()).isTrue();
         assertThat(reconnected.modelId()).isEmpty();
+    }
+
+    @Test
+    default void credentialsAreTheCommittedKeysAndEnabledFlag() {
+        Device stored = store().devices().insert(device("d1"));
+        assertThat(store().devices().credentials(id("d1"))).contains(new SasCredentials(stored.keys(), true));
+
+        SymmetricKeys rotated = SymmetricKeys.generate();
+        Device updated = store().devices().update(stored.withKeys(rotated).toBuilder().enabled(false).build(),
+                stored.etag());
+        assertThat(store().devices().credentials(id("d1"))).contains(new SasCredentials(rotated, false));
+
+        store().devices().delete(id("d1"));
+        assertThat(store().devices().credentials(id("d1"))).isEmpty();
+        assertThat(store().devices().credentials(id("unknown"))).isEmpty();
+        assertThat(updated.keys()).isEqualTo(rotated);
     }
 
     @Test
