@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SymmetricKeys;
 import org.opencentral.core.event.PlatformEvent;
 import org.opencentral.platform.device.DeviceChanges;
 
@@ -112,6 +113,23 @@ class ConnectTest {
                 .isEqualTo(CONNECTION_REFUSED_NOT_AUTHORIZED);
         assertThat(connect("dev-1", TestPlatform.username(device), "SharedAccessSignature sr=x&sig=y&se=1"))
                 .isEqualTo(CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+    }
+
+    @Test
+    void aDeviceThatConnectedBeforeMustSignWithItsRotatedKeys() {
+        try (TestMqttDevice client = TestMqttDevice.plain(platform.mqttPort())) {
+            assertThat(client.connect("dev-1", TestPlatform.username(device), TestPlatform.validToken(device)))
+                    .isEqualTo(CONNECTION_ACCEPTED);
+        }
+        Device stored = platform.state.devices().find(device.id()).orElseThrow();
+        Device rotated = platform.state.devices().update(stored.withKeys(SymmetricKeys.generate()), stored.etag());
+
+        assertThat(connect("dev-1", TestPlatform.username(device), TestPlatform.validToken(device)))
+                .isEqualTo(CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+        try (TestMqttDevice client = TestMqttDevice.plain(platform.mqttPort())) {
+            assertThat(client.connect("dev-1", TestPlatform.username(rotated), TestPlatform.validToken(rotated)))
+                    .isEqualTo(CONNECTION_ACCEPTED);
+        }
     }
 
     @Test

@@ -2,13 +2,21 @@ package org.opencentral.core.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SasCredentials;
 
 /** The device registry. Deleting a device deletes its twin, queued C2D messages and last values. */
 public interface DeviceStore {
     Optional<Device> find(DeviceId id);
+
+    /**
+     * The device's keys and whether it is enabled, as committed now: {@link #find} narrowed to what a
+     * SAS check reads at every CONNECT.
+     */
+    Optional<SasCredentials> credentials(DeviceId id);
 
     /** Whether the device is registered: {@link #find} without reading (and decrypting) its record. */
     boolean exists(DeviceId id);
@@ -39,7 +47,15 @@ public interface DeviceStore {
     long count();
 
     /** Records a connect or disconnect, and the model id the device announced when connecting. */
-    void recordConnection(DeviceId id, boolean connected, Instant at, Optional<String> modelId);
+    default void recordConnection(DeviceId id, boolean connected, Instant at, Optional<String> modelId) {
+        recordConnections(List.of(new ConnectionChange(id, connected, at, modelId)));
+    }
+
+    /**
+     * Records connects and disconnects in their order, with one statement prepared for all of them (a
+     * connect storm's group commit holds up to a thousand). Unknown devices are ignored.
+     */
+    void recordConnections(List<ConnectionChange> changes);
 
     /** Records when devices were last heard from, in one batch (called with many ids at a time). */
     void recordActivity(Collection<DeviceId> ids, Instant at);

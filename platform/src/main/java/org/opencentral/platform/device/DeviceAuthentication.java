@@ -1,11 +1,11 @@
 package org.opencentral.platform.device;
 
-import org.opencentral.core.device.Device;
+import org.opencentral.core.device.DeviceId;
 
 /** The outcome of authenticating a connecting device. */
 public sealed interface DeviceAuthentication {
     /** The credentials are valid and the device may connect. */
-    record Accepted(Device device) implements DeviceAuthentication {
+    record Accepted(DeviceId device) implements DeviceAuthentication {
     }
 
     /** The device may not connect, for {@code reason}; {@code detail} is for the log only. */

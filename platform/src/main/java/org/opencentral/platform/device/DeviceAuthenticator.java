@@ -2,8 +2,8 @@ package org.opencentral.platform.device;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SasCredentials;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.platform.device.DeviceAuthentication.Accepted;
 import org.opencentral.platform.device.DeviceAuthentication.Reason;
@@ -13,7 +13,8 @@ import org.opencentral.platform.security.SasToken;
 /**
  * Verifies a device's SAS token (IoT Hub reference §1.3): the resource must name this device
  * ({@code {host}/devices/{id}}, any host), the signature must match its primary or secondary key,
- * and the expiry must lie in the future. Blocking (reads the store): call it off event loops.
+ * and the expiry must lie in the future. Blocking (reads the device's keys and enabled flag from the
+ * store at every call, so a disabled device or a rotated key is refused at once): call it off event loops.
  */
 public final class DeviceAuthenticator {
     private final DeviceStore devices;
@@ -33,11 +34,11 @@ public final class DeviceAuthenticator {
         if (!namesDevice(token.decodedResource(), id)) {
             return new Refused(Reason.BAD_CREDENTIALS, "token resource does not name this device");
         }
-        Optional<Device> found = devices.find(id);
+        Optional<SasCredentials> found = devices.credentials(id);
         if (found.isEmpty()) {
             return new Refused(Reason.UNKNOWN_DEVICE, "no such device");
         }
-        Device device = found.get();
+        SasCredentials device = found.get();
         if (!token.isSignedWith(device.keys().primaryKey()) && !token.isSignedWith(device.keys().secondaryKey())) {
             return new Refused(Reason.BAD_CREDENTIALS, "signature does not match the device keys");
         }
@@ -47,7 +48,7 @@ public final class DeviceAuthenticator {
         if (!device.enabled()) {
             return new Refused(Reason.DISABLED, "device is disabled");
         }
-        return new Accepted(device);
+        return new Accepted(id);
     }
 
     private static boolean namesDevice(String resource, DeviceId id) {

@@ -45,7 +45,7 @@ public final class CertificateAuthenticator {
         if (!found.get().enabled()) {
             return new Refused(Reason.DISABLED, "device is disabled");
         }
-        return new Accepted(found.get());
+        return new Accepted(id);
     }
 
     private boolean ownCertificate(DeviceId id, CertificateChain chain) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SasCredentials;
 import org.opencentral.core.device.SimulationInterval;
 
 /** The {@code devices} table's columns and row mapping; the key columns hold {@link SealedKeys sealed} keys. */
@@ -36,6 +37,12 @@ final class DeviceRows {
                 .organization(Optional.ofNullable(row.getString("organization")))
                 .simulationInterval(simulationInterval(row))
                 .build();
+    }
+
+    /** The keys and enabled flag of a row of {@code SELECT enabled, primary_key, secondary_key}. */
+    SasCredentials credentials(ResultSet row, DeviceId id) throws SQLException {
+        return new SasCredentials(keys.open(row.getString("primary_key"), row.getString("secondary_key"),
+                SealedKeys.device(id.value())), row.getBoolean("enabled"));
     }
 
     private static Optional<SimulationInterval> simulationInterval(ResultSet row) throws SQLException {

@@ -12,6 +12,8 @@ import org.opencentral.core.DomainException;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
+import org.opencentral.core.device.SasCredentials;
+import org.opencentral.core.store.ConnectionChange;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.DeviceStore;
 import org.opencentral.core.store.Page;
@@ -32,6 +34,8 @@ final class JdbcDeviceStore implements DeviceStore {
             + "WHERE id = ? AND etag = ?";
     private static final String NEWER_ACTIVITY = "last_activity = CASE WHEN last_activity IS NULL "
             + "OR last_activity < ? THEN ? ELSE last_activity END";
+    private static final String RECORD_CONNECTION = "UPDATE devices SET connected = ?, "
+            + "model_id = CASE WHEN ? THEN ? ELSE model_id END, " + NEWER_ACTIVITY + " WHERE id = ?";
 
     private final JdbcDatabase database;
     private final DeviceRows rows;
@@ -44,6 +48,12 @@ final class JdbcDeviceStore implements DeviceStore {
     @Override
     public Optional<Device> find(DeviceId id) {
         return database.read(c -> find(c, id));
+    }
+
+    @Override
+    public Optional<SasCredentials> credentials(DeviceId id) {
+        return database.read(c -> Jdbc.queryOne(c, "SELECT enabled, primary_key, secondary_key FROM devices WHERE id = ?",
+                row -> rows.credentials(row, id), id.value()));
     }
 
     @Override
@@ -118,19 +128,17 @@ final class JdbcDeviceStore implements DeviceStore {
     /**
      * Connecting sets the model id to what the device announced (none clears it); disconnecting
      * keeps the model id unless one is given. Last activity only moves forward. Unknown devices
-     * are ignored.
+     * are ignored. One statement for every change (whether it writes the model id is a parameter),
+     * run as one JDBC batch in the changes' order.
      */
     @Override
-    public void recordConnection(DeviceId id, boolean connected, Instant at, Optional<String> modelId) {
-        long millis = Jdbc.millis(at);
-        database.write(c -> {
-            if (connected || modelId.isPresent()) {
-                return Jdbc.update(c, "UPDATE devices SET connected = ?, model_id = ?, " + NEWER_ACTIVITY
-                        + " WHERE id = ?", connected, Jdbc.nullableText(modelId), millis, millis, id.value());
-            }
-            return Jdbc.update(c, "UPDATE devices SET connected = ?, " + NEWER_ACTIVITY + " WHERE id = ?",
-                    false, millis, millis, id.value());
-        });
+    public void recordConnections(List<ConnectionChange> changes) {
+        List<Object[]> rows = changes.stream().map(change -> {
+            long millis = Jdbc.millis(change.at());
+            return new Object[] {change.connected(), change.writesModelId(), Jdbc.nullableText(change.modelId()),
+                    millis, millis, change.id().value()};
+        }).toList();
+        database.write(c -> Jdbc.batch(c, RECORD_CONNECTION, rows));
     }
 
     @Override

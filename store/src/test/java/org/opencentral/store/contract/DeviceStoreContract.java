@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencentral.core.ErrorCode;
 import org.opencentral.core.device.Device;
+import org.opencentral.core.device.SasCredentials;
 import org.opencentral.core.device.SimulationInterval;
+import org.opencentral.core.device.SymmetricKeys;
+import org.opencentral.core.store.ConnectionChange;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.twin.Twin;
@@ -227,6 +230,46 @@ public interface DeviceStoreContract extends StoreFixture {
         assertThat(disconnected.modelId()).contains("dtmi:a;1");
         assertThat(reconnected.connection().connected()).isTrue();
         assertThat(reconnected.modelId()).isEmpty();
+    }
+
+    @Test
+    default void credentialsAreTheCommittedKeysAndEnabledFlag() {
+        Device stored = store().devices().insert(device("d1"));
+        assertThat(store().devices().credentials(id("d1"))).contains(new SasCredentials(stored.keys(), true));
+
+        SymmetricKeys rotated = SymmetricKeys.generate();
+        Device updated = store().devices().update(stored.withKeys(rotated).toBuilder().enabled(false).build(),
+                stored.etag());
+        assertThat(store().devices().credentials(id("d1"))).contains(new SasCredentials(rotated, false));
+
+        store().devices().delete(id("d1"));
+        assertThat(store().devices().credentials(id("d1"))).isEmpty();
+        assertThat(store().devices().credentials(id("unknown"))).isEmpty();
+        assertThat(updated.keys()).isEqualTo(rotated);
+    }
+
+    @Test
+    default void connectionsRecordedTogetherApplyInTheirOrder() {
+        Device stored = store().devices().insert(device("d1"));
+        store().devices().insert(device("d2"));
+
+        store().devices().recordConnections(List.of(
+                new ConnectionChange(id("d1"), true, T0.plusSeconds(10), Optional.of("dtmi:a;1")),
+                new ConnectionChange(id("d2"), true, T0.plusSeconds(10), Optional.of("dtmi:b;1")),
+                new ConnectionChange(id("unknown"), true, T0, Optional.empty()),
+                new ConnectionChange(id("d1"), false, T0.plusSeconds(20), Optional.empty()),
+                new ConnectionChange(id("d2"), false, T0.plusSeconds(5), Optional.of("dtmi:c;1")),
+                new ConnectionChange(id("d1"), true, T0.plusSeconds(30), Optional.empty())));
+        store().devices().recordConnections(List.of());
+
+        Device d1 = store().devices().find(id("d1")).orElseThrow();
+        Device d2 = store().devices().find(id("d2")).orElseThrow();
+        assertThat(d1.connection()).isEqualTo(new Device.Connection(true, Optional.of(T0.plusSeconds(30))));
+        assertThat(d1.modelId()).isEmpty();
+        assertThat(d1.etag()).isEqualTo(stored.etag());
+        assertThat(d2.connection()).isEqualTo(new Device.Connection(false, Optional.of(T0.plusSeconds(10))));
+        assertThat(d2.modelId()).contains("dtmi:c;1");
+        assertThat(store().devices().exists(id("unknown"))).isFalse();
     }
 
     @Test

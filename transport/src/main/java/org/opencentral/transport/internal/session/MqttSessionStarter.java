@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import java.util.List;
-import org.opencentral.core.device.Device;
 import org.opencentral.core.device.DeviceId;
 import org.opencentral.transport.MqttLimits;
 import org.opencentral.transport.MqttServices;
@@ -29,10 +28,9 @@ public final class MqttSessionStarter implements SessionStarter {
     }
 
     @Override
-    public void start(ChannelHandlerContext connectContext, Device device, ConnectRequest request,
+    public void start(ChannelHandlerContext connectContext, DeviceId id, ConnectRequest request,
             List<Object> earlyPackets) {
         Channel channel = connectContext.channel();
-        DeviceId id = device.id();
         MqttServices services = context.services();
         MqttLimits limits = context.limits();
         DeviceConnection connection = new DeviceConnection(channel, id, context.metrics());
