@@ -40,10 +40,12 @@ import org.opencentral.store.telemetry.DuckDbTelemetryStore;
  *
  * <pre>args: live [devices 10000] [msg/s 10000] [seconds 30] [warm-up 15] [rules 0] [templates 10]
  *       batches [devices 10000] [msg/s 10000] [seconds 10] [batch events 500] [rules 0] [templates 10] [consumers: all]
+ *       behind [devices 10000] [messages 300000] [body bytes 256]
  * java -Xmx2g --enable-native-access=ALL-UNNAMED -cp platform/target/test-classes:platform/target/classes:$(cat /tmp/cp.txt) \
  *     org.opencentral.platform.rules.ConsumerShareBenchmark live 10000 10000 30 15</pre>
  * (the class path as for {@link RuleEngineBenchmark}). {@code batches} is {@link ConsumerBatches}: the same
- * load measured one consumer at a time in batches of a fixed size, independent of the machine's load.
+ * load measured one consumer at a time in batches of a fixed size, independent of the machine's load; {@code behind}
+ * is {@link ConsumersBehind}: the telemetry consumers of a loaded server, far behind the log's head.
  */
 public final class ConsumerShareBenchmark {
     private static final int FIELDS = 8;
@@ -64,6 +66,11 @@ public final class ConsumerShareBenchmark {
         try (RuleStores stores = new RuleStores(dir, Clock.systemUTC());
                 TelemetryStore telemetry = DuckDbTelemetryStore.open(dir.resolve("telemetry.duckdb"))) {
             RuleEngineBenchmark.setUp(stores, devices, rules, templates);
+            if (mode.equals("behind")) {
+                ConsumersBehind.run(stores, telemetry, devices, args.length > 2 ? Integer.parseInt(args[2]) : 300_000,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 256);
+                return;
+            }
             if (mode.equals("batches")) {
                 ConsumerBatches.run(stores, telemetry, devices, rate, seconds, warmUp, args.length > 7 ? args[7] : "");
                 return;

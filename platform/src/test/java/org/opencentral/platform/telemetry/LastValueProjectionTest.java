@@ -45,6 +45,8 @@ class LastValueProjectionTest {
     private DuckDbEventLog log;
     private TelemetryStore telemetry;
     private final List<Integer> upsertSizes = new ArrayList<>();
+    /** The keys of every value upserted, in the order the projection handed them to the store. */
+    private final List<String> upsertKeys = new ArrayList<>();
     private final TelemetryParses parses = new TelemetryParses();
     private ConsumerRunner lastValues;
     private ConsumerRunner index;
@@ -74,6 +76,7 @@ class LastValueProjectionTest {
             @Override
             public void upsert(Collection<LastValue> values) {
                 upsertSizes.add(values.size());
+                values.forEach(v -> upsertKeys.add(v.deviceId().value() + "/" + v.component() + "/" + v.name()));
                 store.upsert(values);
             }
 
@@ -104,7 +107,7 @@ class LastValueProjectionTest {
     }
 
     @Test
-    void aBatchIsWrittenOncePerDeviceAndMemberWithTheValueInOrderWritesWouldKeep() {
+    void aBatchIsWrittenOncePerDeviceAndMemberInKeyOrderWithTheValueInOrderWritesWouldKeep() {
         devicesSend(
                 message(THERMOSTAT, 0, Optional.empty(), "{\"temp\":20,\"mode\":\"eco\"}"),
                 message(FAN, 0, Optional.empty(), "{\"speed\":1}"),
@@ -117,6 +120,8 @@ class LastValueProjectionTest {
         assertThat(lastValues.runOnce()).isEqualTo(7);
 
         assertThat(upsertSizes).containsExactly(3);
+        // in the store's key order (device, component, name), so that its sort is a single pass
+        assertThat(upsertKeys).containsExactly("fan-1//speed", "thermostat-1//mode", "thermostat-1//temp");
         assertThat(lastValue(THERMOSTAT, "temp")).contains("21 @ 2026-11-26T10:00:01Z");
         assertThat(lastValue(THERMOSTAT, "mode")).contains("\"eco\" @ 2026-11-26T10:00:00Z");
         assertThat(lastValue(FAN, "speed")).contains("3 @ 2026-11-26T10:00:01Z");

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
-import org.opencentral.core.telemetry.SeriesKey;
 import org.opencentral.core.telemetry.TelemetryPoint;
 import org.opencentral.core.telemetry.TelemetryValue.NumberValue;
 
@@ -16,17 +14,14 @@ import org.opencentral.core.telemetry.TelemetryValue.NumberValue;
  */
 record TelemetryBatch(List<EncodedPoint> points, List<RollupRow> minutes, List<RollupRow> hours) {
 
-    static TelemetryBatch of(List<TelemetryPoint> points, ToIntFunction<SeriesKey> ids) {
+    /** {@code ids}: the series id of each point, by index. */
+    static TelemetryBatch of(List<TelemetryPoint> points, int[] ids) {
         List<EncodedPoint> encoded = new ArrayList<>(points.size());
         Map<Long, Accumulator> minutes = new HashMap<>();
         Map<Long, Accumulator> hours = new HashMap<>();
-        SeriesKey lastKey = null;
-        int id = 0;
-        for (TelemetryPoint point : points) {
-            if (point.series() != lastKey) {
-                lastKey = point.series();
-                id = ids.applyAsInt(lastKey);
-            }
+        for (int i = 0; i < ids.length; i++) {
+            TelemetryPoint point = points.get(i);
+            int id = ids[i];
             long time = Micros.of(point.time());
             encoded.add(new EncodedPoint(id, time, point.value()));
             if (point.value() instanceof NumberValue number) {
