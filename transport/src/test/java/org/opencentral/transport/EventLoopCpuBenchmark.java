@@ -25,7 +25,7 @@ import org.opencentral.core.device.Device;
 
 /**
  * What the server's event loops spend per QoS 1 PUBLISH → PUBACK: the CPU time and the bytes allocated
- * by the {@code multiThreadIoEventLoopGroup-*} threads (read per thread through
+ * by the {@code multiThreadIoEventLoopGroup-*} threads, and how much of the CPU time is user time (read per thread through
  * {@link com.sun.management.ThreadMXBean}, so the clients, the consumers and whatever else runs on the
  * machine do not count), divided by the messages acknowledged. The server is {@link TestPlatform}'s
  * (the real platform, event log and MQTT server in a temporary directory); the devices are blocking
@@ -58,8 +58,8 @@ public final class EventLoopCpuBenchmark {
             }
             System.out.printf("%d %s devices, one message in flight each, %d-byte bodies%n", devices,
                     tls ? "TLS" : "plain", bodyBytes);
-            System.out.println("| round | messages | event-loop CPU µs / message | CPU-s / 100k | bytes allocated / message |");
-            System.out.println("|---|---|---|---|---|");
+            System.out.println("| round | messages | event-loop CPU µs / message | of which user (not kernel) | CPU-s / 100k | bytes allocated / message |");
+            System.out.println("|---|---|---|---|---|---|");
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
                 Round round = new Round(devices);
                 List<Future<?>> running = new ArrayList<>();
@@ -73,6 +73,7 @@ public final class EventLoopCpuBenchmark {
                 for (int r = 0; r <= rounds; r++) {
                     long[] ids = eventLoops();
                     long cpu = sum(THREADS.getThreadCpuTime(ids));
+                    long user = sum(THREADS.getThreadUserTime(ids));
                     long bytes = sum(THREADS.getThreadAllocatedBytes(ids));
                     long acked = round.acked.get();
                     while (round.acked.get() - acked < perRound) {
@@ -81,9 +82,10 @@ public final class EventLoopCpuBenchmark {
                     }
                     long messages = round.acked.get() - acked;
                     long cpuUsed = sum(THREADS.getThreadCpuTime(ids)) - cpu;
+                    long userUsed = sum(THREADS.getThreadUserTime(ids)) - user;
                     long allocated = sum(THREADS.getThreadAllocatedBytes(ids)) - bytes;
-                    System.out.printf("| %s | %,d | %.2f | %.2f | %,d |%n", r == 0 ? "warm-up" : String.valueOf(r),
-                            messages, cpuUsed / 1e3 / messages, cpuUsed / 1e9 / messages * 100_000,
+                    System.out.printf("| %s | %,d | %.2f | %.2f | %.2f | %,d |%n", r == 0 ? "warm-up" : String.valueOf(r),
+                            messages, cpuUsed / 1e3 / messages, userUsed / 1e3 / messages, cpuUsed / 1e9 / messages * 100_000,
                             allocated / messages);
                 }
                 round.stop = true;
