@@ -39,7 +39,7 @@ public final class ActivityTracker {
         this.clock = clock;
     }
 
-    /** Any thread; allocates nothing but a device's first entry. */
+    /** Any thread; allocates only a device's first entry, and the current second's box once a second. */
     public void heardFrom(DeviceId id) {
         Long second = currentSecond();
         if (!second.equals(heard.get(id))) {
