@@ -42,6 +42,11 @@ public sealed interface PlatformEvent {
      * A device-to-cloud message. {@code body} is kept byte for byte; {@code component} comes from the
      * {@code $.sub} system property; {@code systemProperties} holds the other {@code $.x} properties
      * by their long names (messageId, correlationId, contentType, contentEncoding, ...).
+     *
+     * <p>The event owns {@code body}: the array is handed over, not copied, and {@link #body()} returns
+     * it, not a copy — whoever builds the event and whoever reads it must not change it (every
+     * transport builds it fresh out of its buffers; the event log and the consumers only read it).
+     * Two defensive copies per message were a quarter of the event loops' allocation at ingest.
      */
     record TelemetryReceived(DeviceId deviceId, Instant time, Optional<String> component,
             Map<String, String> applicationProperties, Map<String, String> systemProperties, byte[] body)
@@ -52,12 +57,7 @@ public sealed interface PlatformEvent {
             Objects.requireNonNull(component, "component");
             applicationProperties = Map.copyOf(applicationProperties);
             systemProperties = Map.copyOf(systemProperties);
-            body = body.clone();
-        }
-
-        @Override
-        public byte[] body() {
-            return body.clone();
+            Objects.requireNonNull(body, "body");
         }
 
         @Override

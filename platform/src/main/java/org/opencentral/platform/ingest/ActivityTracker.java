@@ -29,6 +29,8 @@ public final class ActivityTracker {
     private final Map<DeviceId, Long> heard = new ConcurrentHashMap<>();
     /** Device → the epoch second its activity was last written; only {@link #runOnce()} touches it. */
     private final Map<DeviceId, Long> written = new HashMap<>();
+    /** The last second {@link #currentSecond()} boxed. */
+    private volatile Long second = Long.MIN_VALUE;
     private final DeviceStore devices;
     private final Clock clock;
 
@@ -37,13 +39,27 @@ public final class ActivityTracker {
         this.clock = clock;
     }
 
-    /** Any thread; allocates only on a device's first message of each second. */
+    /** Any thread; allocates only a device's first entry, and the current second's box once a second. */
     public void heardFrom(DeviceId id) {
-        long second = Math.floorDiv(clock.millis(), 1000);
-        Long last = heard.get(id);
-        if (last == null || last != second) {
+        Long second = currentSecond();
+        if (!second.equals(heard.get(id))) {
             heard.put(id, second);
         }
+    }
+
+    /**
+     * The current epoch second, boxed once per second and shared by every device heard from within it:
+     * a device sending once a second would otherwise box a new {@code Long} with each message (two
+     * threads crossing a second together may box it twice, which changes nothing but an allocation).
+     */
+    private Long currentSecond() {
+        long now = Math.floorDiv(clock.millis(), 1000);
+        Long second = this.second;
+        if (second != now) {
+            second = now;
+            this.second = second;
+        }
+        return second;
     }
 
     /**
