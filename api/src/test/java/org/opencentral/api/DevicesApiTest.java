@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opencentral.core.store.ConnectionChange;
 
 /** Device CRUD, ETags, paging and credentials over real HTTP and real stores. */
 class DevicesApiTest extends PlatformApiTest {
@@ -41,8 +42,8 @@ class DevicesApiTest extends PlatformApiTest {
         assertThat(replaced.json().path("simulated").asBoolean()).isFalse();
 
         java.time.Instant heard = java.time.Instant.parse("2026-01-02T03:04:05Z");
-        platform.state.devices().recordConnection(org.opencentral.core.device.DeviceId.of("th-1"), true, heard,
-                java.util.Optional.empty());
+        platform.state.devices().recordConnections(List.of(new ConnectionChange(
+                org.opencentral.core.device.DeviceId.of("th-1"), true, heard, java.util.Optional.empty())));
         JsonNode connected = admin.get("/api/devices/th-1?" + Http.V).json();
         assertThat(connected.path("connected").asBoolean()).isTrue();
         assertThat(connected.path("lastActivity").asText()).isEqualTo("2026-01-02T03:04:05Z");

@@ -46,11 +46,6 @@ public interface DeviceStore {
 
     long count();
 
-    /** Records a connect or disconnect, and the model id the device announced when connecting. */
-    default void recordConnection(DeviceId id, boolean connected, Instant at, Optional<String> modelId) {
-        recordConnections(List.of(new ConnectionChange(id, connected, at, modelId)));
-    }
-
     /**
      * Records connects and disconnects in their order, with one statement prepared for all of them (a
      * connect storm's group commit holds up to a thousand). Unknown devices are ignored.

@@ -38,14 +38,15 @@ public final class DeviceAuthenticator {
         if (found.isEmpty()) {
             return new Refused(Reason.UNKNOWN_DEVICE, "no such device");
         }
-        SasCredentials device = found.get();
-        if (!token.isSignedWith(device.keys().primaryKey()) && !token.isSignedWith(device.keys().secondaryKey())) {
+        SasCredentials credentials = found.get();
+        if (!token.isSignedWith(credentials.keys().primaryKey())
+                && !token.isSignedWith(credentials.keys().secondaryKey())) {
             return new Refused(Reason.BAD_CREDENTIALS, "signature does not match the device keys");
         }
         if (token.expiry() <= clock.instant().getEpochSecond()) {
             return new Refused(Reason.EXPIRED, "token expired at " + token.expiry());
         }
-        if (!device.enabled()) {
+        if (!credentials.enabled()) {
             return new Refused(Reason.DISABLED, "device is disabled");
         }
         return new Accepted(id);

@@ -24,6 +24,7 @@ import org.opencentral.core.group.DeviceGroup;
 import org.opencentral.core.group.MemberFilter;
 import org.opencentral.core.group.MemberFilter.Metadata;
 import org.opencentral.core.group.MemberFilter.Property;
+import org.opencentral.core.store.ConnectionChange;
 import org.opencentral.core.store.Page;
 import org.opencentral.core.template.CloudPropertyValue;
 import org.opencentral.core.twin.Twin;
@@ -199,7 +200,7 @@ public interface DeviceGroupStoreContract extends StoreFixture {
     default void connectedDevicesAreCountedByTheirConnectionState() {
         device("on", null, false, Optional.empty());
         device("off", null, false, Optional.of("east"));
-        store().devices().recordConnection(id("on"), true, T0, Optional.empty());
+        store().devices().recordConnections(List.of(new ConnectionChange(id("on"), true, T0, Optional.empty())));
         MemberFilter connected = compare(Metadata.CONNECTED, Op.EQ, new MemberFilter.Bool(true));
         assertThat(store().deviceGroups().count(connected, Optional.empty())).isEqualTo(1);
         assertThat(store().deviceGroups().count(connected, Optional.of(Set.of("east")))).isZero();

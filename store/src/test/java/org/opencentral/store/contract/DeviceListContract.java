@@ -19,6 +19,7 @@ import org.opencentral.core.filter.ListLiteral;
 import org.opencentral.core.filter.Op;
 import org.opencentral.core.filter.ListOrdering;
 import org.opencentral.core.filter.TextMatch;
+import org.opencentral.core.store.ConnectionChange;
 import org.opencentral.core.store.DeviceField;
 import org.opencentral.core.store.DeviceListQuery;
 import org.opencentral.core.store.Page;
@@ -49,7 +50,8 @@ public interface DeviceListContract extends StoreFixture {
                     .build();
             store().devices().insert(device);
             boolean connected = i % 3 == 0;
-            activity.ifPresent(at -> store().devices().recordConnection(device.id(), connected, at, Optional.empty()));
+            activity.ifPresent(at -> store().devices().recordConnections(
+                    List.of(new ConnectionChange(device.id(), connected, at, Optional.empty()))));
         }
         return store().devices().list(DeviceListQuery.all(100)).items();
     }

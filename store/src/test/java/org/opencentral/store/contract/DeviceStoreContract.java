@@ -69,7 +69,7 @@ public interface DeviceStoreContract extends StoreFixture {
     @Test
     default void updateWithTheCurrentEtagReplacesTheRecordAndChangesTheEtag() {
         Device stored = store().devices().insert(device("d1"));
-        store().devices().recordConnection(id("d1"), true, T0.plusSeconds(1), Optional.of("dtmi:a;1"));
+        recordConnection(new ConnectionChange(id("d1"), true, T0.plusSeconds(1), Optional.of("dtmi:a;1")));
         Device changed = Device.builder(id("d1")).displayName("Renamed").disabled().simulated().provisioned()
                 .etag(stored.etag()).modelId(Optional.of("ignored")).createdAt(T0.plusSeconds(99)).build();
 
@@ -99,7 +99,7 @@ public interface DeviceStoreContract extends StoreFixture {
                 new SimulationInterval(Duration.ofDays(1)))), stored.etag());
         assertThat(store().devices().find(id("sim")).orElseThrow().simulationInterval())
                 .contains(new SimulationInterval(Duration.ofDays(1)));
-        store().devices().recordConnection(id("sim"), true, T0.plusSeconds(1), Optional.empty());
+        recordConnection(new ConnectionChange(id("sim"), true, T0.plusSeconds(1), Optional.empty()));
         store().devices().recordActivity(List.of(id("sim")), T0.plusSeconds(2));
         assertThat(store().devices().find(id("sim")).orElseThrow().simulationInterval()).isEqualTo(
                 daily.simulationInterval());
@@ -215,13 +215,13 @@ public interface DeviceStoreContract extends StoreFixture {
     default void connectionsAreRecordedWithoutChangingTheEtag() {
         Device stored = store().devices().insert(device("d1"));
 
-        store().devices().recordConnection(id("d1"), true, T0.plusSeconds(10), Optional.of("dtmi:a;1"));
+        recordConnection(new ConnectionChange(id("d1"), true, T0.plusSeconds(10), Optional.of("dtmi:a;1")));
         Device connected = store().devices().find(id("d1")).orElseThrow();
-        store().devices().recordConnection(id("d1"), false, T0.plusSeconds(20), Optional.empty());
+        recordConnection(new ConnectionChange(id("d1"), false, T0.plusSeconds(20), Optional.empty()));
         Device disconnected = store().devices().find(id("d1")).orElseThrow();
-        store().devices().recordConnection(id("d1"), true, T0.plusSeconds(30), Optional.empty());
+        recordConnection(new ConnectionChange(id("d1"), true, T0.plusSeconds(30), Optional.empty()));
         Device reconnected = store().devices().find(id("d1")).orElseThrow();
-        store().devices().recordConnection(id("unknown"), true, T0, Optional.empty());
+        recordConnection(new ConnectionChange(id("unknown"), true, T0, Optional.empty()));
 
         assertThat(connected.connection()).isEqualTo(new Device.Connection(true, Optional.of(T0.plusSeconds(10))));
         assertThat(connected.modelId()).contains("dtmi:a;1");
@@ -292,13 +292,18 @@ public interface DeviceStoreContract extends StoreFixture {
     default void resetConnectionsMarksEveryDeviceDisconnected() {
         store().devices().insert(device("d1"));
         store().devices().insert(device("d2"));
-        store().devices().recordConnection(id("d1"), true, T0, Optional.empty());
-        store().devices().recordConnection(id("d2"), true, T0, Optional.empty());
+        recordConnection(new ConnectionChange(id("d1"), true, T0, Optional.empty()));
+        recordConnection(new ConnectionChange(id("d2"), true, T0, Optional.empty()));
 
         store().devices().resetConnections();
 
         assertThat(store().devices().list(DeviceListQuery.all(10)).items())
                 .allSatisfy(d -> assertThat(d.connection().connected()).isFalse());
         assertThat(store().devices().find(id("d1")).orElseThrow().connection().lastActivity()).contains(T0);
+    }
+
+    /** One connect or disconnect, recorded on its own. */
+    private void recordConnection(ConnectionChange change) {
+        store().devices().recordConnections(List.of(change));
     }
 }
